@@ -1,0 +1,34 @@
+package org.rapport.access;
+
+/**
+ * What an authenticated caller may do. Endpoints check permissions, never roles, so the
+ * role policy lives in {@link Role} alone. The authority string is what
+ * {@code @PreAuthorize} names.
+ */
+public enum Permission {
+
+	CUSTOMER_READ("customer:read"), CUSTOMER_WRITE("customer:write"), NOTE_WRITE("note:write"),
+	CUSTOMER_MERGE("customer:merge"), CUSTOMER_REASSIGN("customer:reassign"), CUSTOMER_EXPORT("customer:export"),
+	CUSTOMER_ERASE("customer:erase"), AUDIT_READ("audit:read"), STAFF_READ("staff:read"), STAFF_ADMIN("staff:admin"),
+	API_CLIENT_ADMIN("api-client:admin");
+
+	private final String authority;
+
+	Permission(String authority) {
+		this.authority = authority;
+	}
+
+	public String authority() {
+		return this.authority;
+	}
+
+	public static Permission ofAuthority(String authority) {
+		for (Permission p : values()) {
+			if (p.authority.equals(authority)) {
+				return p;
+			}
+		}
+		throw new IllegalArgumentException("Unknown permission " + authority);
+	}
+
+}

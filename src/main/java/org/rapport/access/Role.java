@@ -1,0 +1,49 @@
+package org.rapport.access;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import static org.rapport.access.Permission.*;
+
+/**
+ * Staff roles and what each may do. This table is the whole role policy.
+ */
+public enum Role {
+
+	/** Runs the installation: everything, including staff, API clients and erasure. */
+	ADMIN(EnumSet.allOf(Permission.class)),
+
+	/**
+	 * Leads a team: works with customers, merges duplicates, moves customers between
+	 * staff, reads the audit.
+	 */
+	MANAGER(EnumSet.of(CUSTOMER_READ, CUSTOMER_WRITE, NOTE_WRITE, CUSTOMER_MERGE, CUSTOMER_REASSIGN, CUSTOMER_EXPORT,
+			AUDIT_READ, STAFF_READ)),
+
+	/** Builds segments and campaigns: reads customers, does not edit them. */
+	MARKETER(EnumSet.of(CUSTOMER_READ, STAFF_READ)),
+
+	/** Salesperson: keeps the customers' data and notes current. */
+	SALES(EnumSet.of(CUSTOMER_READ, CUSTOMER_WRITE, NOTE_WRITE, STAFF_READ)),
+
+	/**
+	 * Counter or call-centre agent: looks customers up, updates contact data, writes
+	 * notes.
+	 */
+	SERVICE_AGENT(EnumSet.of(CUSTOMER_READ, CUSTOMER_WRITE, NOTE_WRITE, STAFF_READ));
+
+	private final Set<Permission> permissions;
+
+	Role(Set<Permission> permissions) {
+		this.permissions = Set.copyOf(permissions);
+	}
+
+	public Set<Permission> permissions() {
+		return this.permissions;
+	}
+
+	public boolean allows(Permission permission) {
+		return this.permissions.contains(permission);
+	}
+
+}

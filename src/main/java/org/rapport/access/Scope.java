@@ -1,0 +1,40 @@
+package org.rapport.access;
+
+import java.util.Set;
+
+/**
+ * What an integration client (POS, web shop, partner) may do with its API key. A scope
+ * grants the permissions listed; clients never get staff or audit administration.
+ */
+public enum Scope {
+
+	CUSTOMERS_READ("customers:read", Set.of(Permission.CUSTOMER_READ)),
+	CUSTOMERS_WRITE("customers:write", Set.of(Permission.CUSTOMER_READ, Permission.CUSTOMER_WRITE));
+
+	private final String name;
+
+	private final Set<Permission> permissions;
+
+	Scope(String name, Set<Permission> permissions) {
+		this.name = name;
+		this.permissions = permissions;
+	}
+
+	public String scopeName() {
+		return this.name;
+	}
+
+	public Set<Permission> permissions() {
+		return this.permissions;
+	}
+
+	public static Scope ofName(String name) {
+		for (Scope s : values()) {
+			if (s.name.equals(name)) {
+				return s;
+			}
+		}
+		throw new IllegalArgumentException("Unknown scope " + name);
+	}
+
+}

@@ -1,0 +1,82 @@
+package org.rapport.access;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Two doors. The API ({@code /api/**}) is stateless: an API key or HTTP Basic on every
+ * request, no session and so no CSRF exposure. The console uses form login with a session
+ * and CSRF protection. Which operation a caller may run is decided per endpoint with
+ * {@code @PreAuthorize} on permissions.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	static final String PROBLEM_401 = "{\"type\":\"https://rapport.dev/problems/unauthenticated\","
+			+ "\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"Authenticate with an API key (X-API-Key) "
+			+ "or HTTP Basic\"}";
+
+	static final String PROBLEM_403 = "{\"type\":\"https://rapport.dev/problems/forbidden\","
+			+ "\"title\":\"Forbidden\",\"status\":403,\"detail\":\"Your role does not allow this operation\"}";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, ApiClients clients) throws Exception {
+		AuthenticationEntryPoint entryPoint = (request, response, ex) -> {
+			response.setStatus(HttpStatus.UNAUTHORIZED.value());
+			response.setHeader("WWW-Authenticate", "ApiKey, Basic realm=\"Rapport\"");
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.getWriter().write(PROBLEM_401);
+		};
+		AccessDeniedHandler denied = (request, response, ex) -> {
+			response.setStatus(HttpStatus.FORBIDDEN.value());
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.getWriter().write(PROBLEM_403);
+		};
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests((auth) -> auth.anyRequest().authenticated())
+			.sessionManagement((s) -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.securityContext((c) -> c.requireExplicitSave(true))
+			.csrf((csrf) -> csrf.disable())
+			.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint))
+			.addFilterBefore(new ApiKeyAuthenticationFilter(clients, entryPoint), BasicAuthenticationFilter.class)
+			.exceptionHandling((e) -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
+			.requestCache((cache) -> cache.disable())
+			.formLogin((form) -> form.disable());
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain console(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests((auth) -> auth
+			.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
+					"/actuator/health", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+			.permitAll()
+			.anyRequest()
+			.authenticated())
+			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+			.headers((headers) -> headers.frameOptions((f) -> f.deny()));
+		return http.build();
+	}
+
+}

@@ -1,0 +1,92 @@
+package org.rapport.platform.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Dispatches the first argument to a sub-command. {@code serve} (the default) and
+ * {@code demo} start the server; every other command starts the application without a web
+ * server, runs one {@link CliCommand} bean and exits with its status.
+ */
+public final class CommandLine {
+
+	public static final int KEEP_RUNNING = Integer.MIN_VALUE;
+
+	private CommandLine() {
+	}
+
+	/**
+	 * Commands known before the application starts, so {@code --help} needs no database.
+	 */
+	public record Known(String name, String summary, boolean server) {
+	}
+
+	public static final List<Known> COMMANDS = List.of(
+			new Known("serve", "start the server and staff console (the default)", true), new Known("demo",
+					"start the server in demo mode: demo users, and demo data when the database is empty", true),
+			new Known("generate", "load synthetic customers: generate --customers N [--seed S]", false),
+			new Known("bench", "run the benchmarks and append the results to docs/benchmarks.md: bench customers",
+					false),
+			new Known("create-admin", "create or reset an administrator: create-admin USERNAME (password from stdin)",
+					false));
+
+	public static int run(Class<?> application, String[] args) {
+		String name = args.length == 0 || args[0].startsWith("--") && !isHelp(args[0]) ? "serve" : args[0];
+		if (isHelp(name)) {
+			printHelp(System.out);
+			return 0;
+		}
+		Optional<Known> known = COMMANDS.stream().filter((c) -> c.name().equals(name)).findFirst();
+		if (known.isEmpty()) {
+			System.err.println("Unknown command: " + name);
+			printHelp(System.err);
+			return 2;
+		}
+		String[] rest = args.length > 0 && args[0].equals(name) ? Arrays.copyOfRange(args, 1, args.length) : args;
+		if (known.get().server()) {
+			SpringApplicationBuilder builder = new SpringApplicationBuilder(application);
+			if (name.equals("demo")) {
+				builder.profiles("demo");
+			}
+			builder.run(rest);
+			return KEEP_RUNNING;
+		}
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+			.web(WebApplicationType.NONE)
+			.properties("rapport.cli.command=" + name)
+			.run(rest)) {
+			CliCommand command = context.getBeansOfType(CliCommand.class)
+				.values()
+				.stream()
+				.filter((c) -> c.name().equals(name))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("No implementation for command " + name));
+			return command.run(rest);
+		}
+	}
+
+	private static boolean isHelp(String arg) {
+		return arg.equals("--help") || arg.equals("-h") || arg.equals("help");
+	}
+
+	static void printHelp(PrintStream out) {
+		out.println("Rapport — customer memory, loyalty and analytics");
+		out.println();
+		out.println("Usage: java -jar rapport.jar [command] [options]");
+		out.println();
+		out.println("Commands:");
+		COMMANDS.stream()
+			.sorted(Comparator.comparing(Known::name))
+			.forEach((c) -> out.printf("  %-14s %s%n", c.name(), c.summary()));
+		out.println();
+		out.println("Spring settings can be given as --name=value, e.g. --spring.datasource.url=jdbc:postgresql://...");
+	}
+
+}

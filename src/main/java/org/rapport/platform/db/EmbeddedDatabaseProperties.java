@@ -1,0 +1,20 @@
+package org.rapport.platform.db;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the embedded PostgreSQL used when no {@code spring.datasource.url} is
+ * configured.
+ *
+ * @param dir folder that keeps the database between runs
+ * @param port TCP port on localhost; 0 picks a free one
+ * @param ephemeral fresh throw-away database (tests)
+ * @param sharedBuffers PostgreSQL {@code shared_buffers}
+ * @param poolSize connection pool size
+ */
+@ConfigurationProperties("rapport.embedded-db")
+public record EmbeddedDatabaseProperties(@DefaultValue("data/postgres") String dir, @DefaultValue("0") int port,
+		@DefaultValue("false") boolean ephemeral, @DefaultValue("256MB") String sharedBuffers,
+		@DefaultValue("20") int poolSize) {
+}

@@ -1,0 +1,143 @@
+package org.rapport.platform.web;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every error of the REST API into an RFC 9457 problem detail; invalid input lists
+ * each field with its message under {@code errors}.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+	static final String TYPE_BASE = "https://rapport.dev/problems/";
+
+	@ExceptionHandler(ApiException.class)
+	ResponseEntity<Object> api(ApiException ex) {
+		return ResponseEntity.status(ex.status())
+			.body(problem(ex.status(), ex.type(), ex.getMessage(), ex.fieldProblems()));
+	}
+
+	@ExceptionHandler(ConstraintViolationException.class)
+	ResponseEntity<Object> constraint(ConstraintViolationException ex) {
+		List<ApiException.FieldProblem> fields = ex.getConstraintViolations()
+			.stream()
+			.map((v) -> new ApiException.FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+			.toList();
+		return ResponseEntity.badRequest()
+			.body(problem(HttpStatus.BAD_REQUEST, "invalid-input", "The request has invalid fields", fields));
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	ResponseEntity<Object> denied(AccessDeniedException ex) {
+		return ResponseEntity.status(HttpStatus.FORBIDDEN)
+			.body(problem(HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this operation", List.of()));
+	}
+
+	@ExceptionHandler(AuthenticationException.class)
+	ResponseEntity<Object> unauthenticated(AuthenticationException ex) {
+		return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+			.body(problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication is required", List.of()));
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<Object> unexpected(Exception ex) {
+		log.error("Unexpected error in API call", ex);
+		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+			.body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+					"Something went wrong on our side; nothing was changed", List.of()));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<ApiException.FieldProblem> fields = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map((e) -> new ApiException.FieldProblem(e.getField(), e.getDefaultMessage()))
+			.toList();
+		return ResponseEntity.badRequest()
+			.body(problem(HttpStatus.BAD_REQUEST, "invalid-input", "The request has invalid fields", fields));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<ApiException.FieldProblem> fields = ex.getParameterValidationResults()
+			.stream()
+			.flatMap((r) -> r.getResolvableErrors()
+				.stream()
+				.map((e) -> new ApiException.FieldProblem(r.getMethodParameter().getParameterName(),
+						e.getDefaultMessage())))
+			.toList();
+		return ResponseEntity.badRequest()
+			.body(problem(HttpStatus.BAD_REQUEST, "invalid-input", "The request has invalid parameters", fields));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return ResponseEntity.badRequest()
+			.body(problem(HttpStatus.BAD_REQUEST, "malformed-body",
+					"The request body is not valid JSON for this operation: " + rootMessage(ex), List.of()));
+	}
+
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+			WebRequest request) {
+		if (body instanceof ProblemDetail detail && detail.getType() != null
+				&& "about:blank".equals(detail.getType().toString())) {
+			detail.setType(URI.create(TYPE_BASE + "http-" + statusCode.value()));
+		}
+		return super.createResponseEntity(body, headers, statusCode, request);
+	}
+
+	static ProblemDetail problem(HttpStatus status, String type, String detail,
+			List<ApiException.FieldProblem> fields) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create(TYPE_BASE + type));
+		problem.setTitle(status.getReasonPhrase());
+		if (!fields.isEmpty()) {
+			problem.setProperty("errors", fields);
+		}
+		return problem;
+	}
+
+	private static String lastNode(String path) {
+		int dot = path.lastIndexOf('.');
+		return dot < 0 ? path : path.substring(dot + 1);
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+		int newline = message.indexOf('\n');
+		return newline < 0 ? message : message.substring(0, newline);
+	}
+
+}
