@@ -23,12 +23,40 @@ final class EmbeddedDatabase {
 
 	private static final Map<String, EmbeddedPostgres> SERVERS = new ConcurrentHashMap<>();
 
+	private static final Map<String, Integer> USERS = new ConcurrentHashMap<>();
+
 	private EmbeddedDatabase() {
 	}
 
-	static EmbeddedPostgres start(EmbeddedDatabaseProperties properties) {
-		String key = properties.ephemeral() ? "ephemeral" : new File(properties.dir()).getAbsolutePath();
-		return SERVERS.computeIfAbsent(key, (k) -> launch(properties));
+	static String key(EmbeddedDatabaseProperties properties) {
+		return properties.ephemeral() ? "ephemeral" : new File(properties.dir()).getAbsolutePath();
+	}
+
+	/**
+	 * Starts the server for these settings, or joins the running one. Each caller must
+	 * {@link #release} once; the last release stops the server. Stopping is left to the
+	 * application (not to a JVM shutdown hook of its own), so the application can still
+	 * use the database while it shuts down.
+	 */
+	static synchronized EmbeddedPostgres acquire(EmbeddedDatabaseProperties properties) {
+		String key = key(properties);
+		EmbeddedPostgres server = SERVERS.computeIfAbsent(key, (k) -> launch(properties));
+		USERS.merge(key, 1, Integer::sum);
+		return server;
+	}
+
+	static synchronized void release(String key) {
+		Integer left = USERS.computeIfPresent(key, (k, n) -> n - 1);
+		if (left != null && left <= 0) {
+			USERS.remove(key);
+			EmbeddedPostgres server = SERVERS.remove(key);
+			try {
+				server.close();
+			}
+			catch (IOException ex) {
+				log.warn("Could not stop the embedded PostgreSQL cleanly", ex);
+			}
+		}
 	}
 
 	private static EmbeddedPostgres launch(EmbeddedDatabaseProperties properties) {
@@ -40,6 +68,7 @@ final class EmbeddedDatabase {
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setDataDirectory(dir)
 				.setCleanDataDirectory(properties.ephemeral())
+				.setRegisterShutdownHook(false)
 				.setServerConfig("max_connections", "200")
 				.setServerConfig("shared_buffers", properties.sharedBuffers())
 				.setServerConfig("timezone", "UTC");
@@ -52,7 +81,6 @@ final class EmbeddedDatabase {
 			if (properties.port() > 0) {
 				builder.setPort(properties.port());
 			}
-			// The server stops itself on JVM shutdown.
 			return builder.start();
 		}
 		catch (IOException ex) {

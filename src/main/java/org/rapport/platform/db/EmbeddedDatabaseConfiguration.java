@@ -23,12 +23,21 @@ class EmbeddedDatabaseConfiguration {
 
 	@Bean(destroyMethod = "close")
 	DataSource dataSource(EmbeddedDatabaseProperties properties) {
-		EmbeddedPostgres server = EmbeddedDatabase.start(properties);
+		EmbeddedPostgres server = EmbeddedDatabase.acquire(properties);
+		String key = EmbeddedDatabase.key(properties);
 		HikariConfig config = new HikariConfig();
 		config.setJdbcUrl(server.getJdbcUrl("postgres", "postgres"));
 		config.setMaximumPoolSize(properties.poolSize());
 		config.setPoolName("rapport-embedded");
-		return new HikariDataSource(config);
+		return new HikariDataSource(config) {
+			@Override
+			public void close() {
+				if (!isClosed()) {
+					super.close();
+					EmbeddedDatabase.release(key);
+				}
+			}
+		};
 	}
 
 }
