@@ -1,7 +1,10 @@
 package org.rapport.audit;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import org.rapport.platform.Actor;
 import tools.jackson.databind.json.JsonMapper;
@@ -72,6 +75,33 @@ public class AuditTrail {
 					+ "WHERE entity_type = ? AND entity_id = ? AND NOT redacted")
 			.params(entityType, entityId)
 			.update();
+	}
+
+	/**
+	 * One recorded change as read back; {@code before} and {@code after} are the parsed
+	 * snapshots (maps, lists or values), null when absent or redacted.
+	 */
+	public record Entry(Instant occurredAt, String actorId, String actorName, String actorKind, String action,
+			String summary, Object before, Object after, boolean redacted) {
+	}
+
+	/** Every change recorded about one entity, oldest first. */
+	@Transactional(readOnly = true)
+	public List<Entry> entriesAbout(String entityType, String entityId) {
+		return this.jdbc
+			.sql("SELECT occurred_at, actor_id, actor_name, actor_kind, action, summary, before::text AS before, "
+					+ "after::text AS after, redacted FROM audit_event WHERE entity_type = ? AND entity_id = ? "
+					+ "ORDER BY occurred_at, id")
+			.params(entityType, entityId)
+			.query((rs, n) -> new Entry(rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+					rs.getString("actor_id"), rs.getString("actor_name"), rs.getString("actor_kind"),
+					rs.getString("action"), rs.getString("summary"), fromJson(rs.getString("before")),
+					fromJson(rs.getString("after")), rs.getBoolean("redacted")))
+			.list();
+	}
+
+	private Object fromJson(String text) {
+		return text == null ? null : this.json.readValue(text, Object.class);
 	}
 
 	private String toJson(Object value) {

@@ -1,0 +1,94 @@
+package org.rapport.customer;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Reads the review queue: open suggestions between active customers, strongest first. */
+@Component
+class DuplicateReview {
+
+	private static final String OPEN = """
+			FROM duplicate_candidate d
+			JOIN customer ca ON ca.id = d.customer_a AND ca.status = 'ACTIVE'
+			JOIN customer cb ON cb.id = d.customer_b AND cb.status = 'ACTIVE'
+			WHERE d.status = 'OPEN'
+			""";
+
+	static final String SIDES = """
+			SELECT c.id, c.kind, c.display_name, c.given_name, c.family_name, c.birth_date, c.version,
+			  ARRAY(SELECT i.type || ': ' || i.value FROM customer_identity i WHERE i.customer_id = c.id
+			        ORDER BY i.type, i.value) AS identities,
+			  ARRAY(SELECT concat_ws(', ', a.line1, a.line2, a.postal_code, a.city, a.country_code)
+			        FROM customer_address a WHERE a.customer_id = c.id ORDER BY a.created_at) AS addresses
+			FROM customer c WHERE c.id IN (:ids)
+			""";
+
+	private final JdbcClient jdbc;
+
+	DuplicateReview(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	DuplicateSuggestion.Page page(int page, int size) {
+		long total = this.jdbc.sql("SELECT count(*) " + OPEN).query(Long.class).single();
+		List<Pair> pairs = this.jdbc
+			.sql("SELECT d.customer_a, d.customer_b, d.reason, d.score, d.detected_at " + OPEN
+					+ "ORDER BY d.score DESC, d.detected_at, d.customer_a, d.customer_b LIMIT :size OFFSET :offset")
+			.param("size", size)
+			.param("offset", (long) page * size)
+			.query((rs, n) -> new Pair(rs.getObject("customer_a", UUID.class), rs.getObject("customer_b", UUID.class),
+					DuplicateReason.valueOf(rs.getString("reason")), rs.getBigDecimal("score"),
+					rs.getObject("detected_at", OffsetDateTime.class)))
+			.list();
+		Map<UUID, DuplicateSuggestion.Side> sides = sides(pairs);
+		List<DuplicateSuggestion> items = pairs.stream()
+			.map((p) -> new DuplicateSuggestion(sides.get(p.a()), sides.get(p.b()), p.reason(), p.score(),
+					p.detectedAt().toInstant()))
+			.toList();
+		return new DuplicateSuggestion.Page(items, page, size, total);
+	}
+
+	private Map<UUID, DuplicateSuggestion.Side> sides(List<Pair> pairs) {
+		if (pairs.isEmpty()) {
+			return Map.of();
+		}
+		Set<UUID> ids = new HashSet<>();
+		pairs.forEach((p) -> {
+			ids.add(p.a());
+			ids.add(p.b());
+		});
+		return this.jdbc.sql(SIDES)
+			.param("ids", ids)
+			.query(DuplicateReview::side)
+			.stream()
+			.collect(Collectors.toMap(DuplicateSuggestion.Side::id, Function.identity()));
+	}
+
+	static DuplicateSuggestion.Side side(ResultSet rs, int n) throws SQLException {
+		return new DuplicateSuggestion.Side(rs.getObject("id", UUID.class), CustomerKind.valueOf(rs.getString("kind")),
+				rs.getString("display_name"), rs.getString("given_name"), rs.getString("family_name"),
+				rs.getObject("birth_date", LocalDate.class), strings(rs.getArray("identities")),
+				strings(rs.getArray("addresses")), rs.getInt("version"));
+	}
+
+	static List<String> strings(Array array) throws SQLException {
+		return array == null ? List.of() : List.of((String[]) array.getArray());
+	}
+
+	private record Pair(UUID a, UUID b, DuplicateReason reason, java.math.BigDecimal score, OffsetDateTime detectedAt) {
+	}
+
+}

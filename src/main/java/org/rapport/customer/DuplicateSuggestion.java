@@ -1,0 +1,34 @@
+package org.rapport.customer;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An open suggestion that two customers are one person, with what a reviewer needs to
+ * decide: both customers side by side.
+ */
+public record DuplicateSuggestion(Side a, Side b, DuplicateReason reason, BigDecimal score, Instant detectedAt) {
+
+	/** One customer of the pair as the reviewer sees it. */
+	public record Side(UUID id, CustomerKind kind, String displayName, String givenName, String familyName,
+			LocalDate birthDate, List<String> identities, List<String> addresses, int version) {
+	}
+
+	/** One page of the review queue. */
+	public record Page(List<DuplicateSuggestion> items, int page, int size, long total) {
+	}
+
+	/** What a detection run found: new suggestions per reason. */
+	public record DetectionRun(int sameIdentityKey, int nameAndBirthDate, int similarNameAndAddress,
+			int refreshedNameKeys) {
+
+		public int total() {
+			return this.sameIdentityKey + this.nameAndBirthDate + this.similarNameAndAddress;
+		}
+
+	}
+
+}
