@@ -35,15 +35,15 @@ class CustomerConsoleController {
 
 	private final CustomerConsoleProfile profiles;
 
-	private final ConsoleNotes notes;
+	private final Customers customers;
 
 	private final StaffDirectory staff;
 
-	CustomerConsoleController(CustomerConsoleSearch search, CustomerConsoleProfile profiles, ConsoleNotes notes,
+	CustomerConsoleController(CustomerConsoleSearch search, CustomerConsoleProfile profiles, Customers customers,
 			StaffDirectory staff) {
 		this.search = search;
 		this.profiles = profiles;
-		this.notes = notes;
+		this.customers = customers;
 		this.staff = staff;
 	}
 
@@ -100,7 +100,7 @@ class CustomerConsoleController {
 	@PreAuthorize("hasAuthority('note:write')")
 	String addNote(@PathVariable UUID id, @RequestParam(defaultValue = "") String body,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-		CustomerConsoleProfile.NoteLine note = this.notes.add(id, body);
+		NoteView note = this.customers.addNote(id, body);
 		if (htmx == null) {
 			return "redirect:/customers/" + id + "#notes";
 		}

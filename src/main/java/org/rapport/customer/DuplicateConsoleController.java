@@ -21,26 +21,35 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class DuplicateConsoleController {
 
-	static final int PAGE = 50;
+	static final int PAGE_SIZE = 20;
 
-	private final DuplicateReview review;
+	private final CustomerDuplicates duplicates;
 
-	DuplicateConsoleController(DuplicateReview review) {
-		this.review = review;
+	private final CustomerMerger merger;
+
+	DuplicateConsoleController(CustomerDuplicates duplicates, CustomerMerger merger) {
+		this.duplicates = duplicates;
+		this.merger = merger;
 	}
 
 	@GetMapping("/duplicates")
 	@PreAuthorize("hasAuthority('customer:read')")
-	String list(Authentication authentication, Model model) {
-		model.addAttribute("suggestions", this.review.open(PAGE));
+	String list(@RequestParam(defaultValue = "0") int page, Authentication authentication, Model model) {
+		model.addAttribute("suggestions", this.duplicates.openSuggestions(Math.max(page, 0), PAGE_SIZE));
 		model.addAttribute("can", ConsolePermissions.of(authentication));
 		return "duplicates/list";
 	}
 
+	/**
+	 * Merges {@code merged} into {@code survivor}; the versions are those the manager
+	 * saw, so a customer changed in the meantime is not merged blindly.
+	 */
 	@PostMapping("/duplicates/merge")
 	@PreAuthorize("hasAuthority('customer:merge')")
-	String merge(@RequestParam UUID survivor, @RequestParam UUID merged, RedirectAttributes flash) {
-		this.review.merge(survivor, merged);
+	String merge(@RequestParam UUID survivor, @RequestParam UUID merged,
+			@RequestParam(required = false) Integer survivorVersion,
+			@RequestParam(required = false) Integer mergedVersion, RedirectAttributes flash) {
+		this.merger.merge(survivor, merged, survivorVersion, mergedVersion);
 		flash.addFlashAttribute("done", "duplicates.merged");
 		return "redirect:/duplicates";
 	}
@@ -48,7 +57,7 @@ class DuplicateConsoleController {
 	@PostMapping("/duplicates/dismiss")
 	@PreAuthorize("hasAuthority('customer:merge')")
 	String dismiss(@RequestParam UUID a, @RequestParam UUID b, RedirectAttributes flash) {
-		this.review.dismiss(a, b);
+		this.duplicates.dismiss(a, b);
 		flash.addFlashAttribute("done", "duplicates.dismissed");
 		return "redirect:/duplicates";
 	}
