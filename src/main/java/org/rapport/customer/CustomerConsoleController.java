@@ -10,7 +10,6 @@ import org.rapport.access.StaffDirectory;
 import org.rapport.access.StaffMember;
 import org.rapport.platform.web.ApiException;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -21,7 +20,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The console's customer pages: the search list and the 360° page with its notes. With
@@ -79,7 +77,7 @@ class CustomerConsoleController {
 	@PreAuthorize("hasAuthority('customer:read')")
 	String view(@PathVariable UUID id, Authentication authentication, Model model) {
 		CustomerConsoleProfile.View view = this.profiles.view(id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			.orElseThrow(() -> ApiException.notFound("Customer", id));
 		if (view.profile().mergedInto() != null) {
 			return "redirect:/customers/" + view.profile().mergedInto();
 		}
@@ -105,7 +103,7 @@ class CustomerConsoleController {
 			return "redirect:/customers/" + id + "#notes";
 		}
 		model.addAttribute("note", note);
-		return "customers/note :: note(${note})";
+		return "customers/note :: note(note=${note})";
 	}
 
 	@ExceptionHandler(ApiException.class)

@@ -65,7 +65,7 @@ class CustomerConsoleSearch {
 	/** One page of rows and whether another page follows. */
 	record Page(List<Row> rows, int page, boolean hasNext) {
 
-		boolean hasPrevious() {
+		public boolean hasPrevious() {
 			return this.page > 0;
 		}
 

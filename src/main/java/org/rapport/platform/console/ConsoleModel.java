@@ -1,37 +1,32 @@
 package org.rapport.platform.console;
 
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import org.rapport.platform.Actor;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.stereotype.Component;
 
 /**
- * What every console page shows about the signed-in person: the name in the top bar and
- * the permissions the navigation uses to hide what the person may not open.
+ * What every console page shows about the signed-in person, available to templates as
+ * {@code @consoleUser}: the name in the top bar and the permissions the navigation uses
+ * to hide what the person may not open. Works on error pages too, which get no controller
+ * model.
  */
-@ControllerAdvice
-class ConsoleModel {
+@Component("consoleUser")
+public class ConsoleModel {
 
-	@ModelAttribute("currentUser")
-	String currentUser() {
-		Authentication auth = signedIn();
-		return auth == null ? null : Actor.current().name();
+	/** The signed-in person's display name, or null on public pages. */
+	public String user() {
+		return signedIn() == null ? null : Actor.current().name();
 	}
 
-	@ModelAttribute("permissions")
-	Set<String> permissions() {
+	/** Whether the signed-in person holds the permission (e.g. {@code customer:read}). */
+	public boolean can(String authority) {
 		Authentication auth = signedIn();
-		if (auth == null) {
-			return Set.of();
-		}
-		return auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
+		return auth != null
+				&& auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(authority::equals);
 	}
 
 	private static Authentication signedIn() {
