@@ -12,7 +12,7 @@ import jakarta.validation.constraints.Size;
  * (e.g. "web-form", "counter", "import"); {@code changedAt} when the person decided, now
  * when not given.
  */
-public record ConsentChange(@NotNull ConsentChannel channel, @NotNull ConsentPurpose purpose, boolean granted,
+public record ConsentChange(@NotNull ConsentChannel channel, @NotNull ConsentPurpose purpose, @NotNull Boolean granted,
 		@NotBlank @Size(max = 60) String source,
 		@PastOrPresent(message = "must not be in the future") Instant changedAt) {
 }

@@ -10,7 +10,11 @@ import jakarta.validation.constraints.Size;
  * {@link IdentityType#EXTERNAL} ids.
  */
 public record NewIdentity(@NotNull IdentityType type, @Size(max = 60) String source,
-		@NotBlank @Size(max = Identity.MAX_LENGTH) String value, boolean primary) {
+		@NotBlank @Size(max = Identity.MAX_LENGTH) String value, Boolean primary) {
+
+	public NewIdentity {
+		primary = Boolean.TRUE.equals(primary);
+	}
 
 	public static NewIdentity of(IdentityType type, String value) {
 		return new NewIdentity(type, null, value, false);
