@@ -91,10 +91,7 @@ class CustomerRepository {
 			.sql("UPDATE customer SET updated_at = ?, version = version + 1 WHERE id = ? AND status = 'ACTIVE'")
 			.params(utc(now), id)
 			.update();
-		if (rows == 0) {
-			active(id);
-		}
-		return active(id);
+		return rows == 0 ? active(id) : state(id).orElseThrow();
 	}
 
 	void replaceSearchTokens(UUID id, List<String> tokens) {
