@@ -30,6 +30,9 @@ class CustomerIdentityApiTest {
 	@Autowired
 	StaffDirectory staff;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	CustomerApiFixture api;
 
 	RequestPostProcessor agent;
@@ -129,6 +132,33 @@ class CustomerIdentityApiTest {
 			.bodyJson()
 			.extractingPath("$.errors[0].field")
 			.isEqualTo("value");
+	}
+
+	@Test
+	void creatingACustomerWithSomeoneElsesIdentityCreatesNothing() {
+		String phone = spanishMobile();
+		String holder = personWithPhone(phone).get("id").asString();
+		String tag = CustomerApiFixture.unique("t-");
+		MvcTestResult result = this.api.post(this.agent, "/api/v1/customers", Map.of("kind", "PERSON", "givenName",
+				"Twin", "tags", List.of(tag), "identities", List.of(Map.of("type", "PHONE", "value", phone))));
+		assertThat(result).hasStatus(409).bodyJson().extractingPath("$.customerId").isEqualTo(holder);
+		assertThat(this.api.get(this.agent, "/api/v1/customers?tag=" + tag)).bodyJson()
+			.extractingPath("$.totalItems")
+			.isEqualTo(0);
+	}
+
+	@Test
+	void anAddedIdentityIsAudited() {
+		String id = this.api.create(this.agent, Map.of("kind", "PERSON", "givenName", "Ana")).get("id").asString();
+		String card = String.valueOf(100_000_000L + (long) (Math.random() * 800_000_000L));
+		assertThat(this.api.post(this.agent, "/api/v1/customers/" + id + "/identities",
+				Map.of("type", "CARD", "value", card)))
+			.hasStatus(201);
+		assertThat(this.jdbc
+			.sql("SELECT after->>'value' FROM audit_event WHERE entity_id = ? AND action = 'customer.identity-added'")
+			.param(id)
+			.query(String.class)
+			.single()).isEqualTo(card);
 	}
 
 }
