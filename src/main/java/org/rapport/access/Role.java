@@ -18,19 +18,20 @@ public enum Role {
 	 * staff, reads the audit.
 	 */
 	MANAGER(EnumSet.of(CUSTOMER_READ, CUSTOMER_WRITE, NOTE_WRITE, CUSTOMER_MERGE, CUSTOMER_REASSIGN, CUSTOMER_EXPORT,
-			AUDIT_READ, STAFF_READ)),
+			AUDIT_READ, STAFF_READ, INTERACTION_READ, PRODUCT_ADMIN)),
 
 	/** Builds segments and campaigns: reads customers, does not edit them. */
-	MARKETER(EnumSet.of(CUSTOMER_READ, STAFF_READ)),
+	MARKETER(EnumSet.of(CUSTOMER_READ, STAFF_READ, INTERACTION_READ)),
 
 	/** Salesperson: keeps the customers' data and notes current. */
-	SALES(EnumSet.of(CUSTOMER_READ, CUSTOMER_WRITE, NOTE_WRITE, STAFF_READ)),
+	SALES(EnumSet.of(CUSTOMER_READ, CUSTOMER_WRITE, NOTE_WRITE, STAFF_READ, INTERACTION_READ, INTERACTION_WRITE)),
 
 	/**
 	 * Counter or call-centre agent: looks customers up, updates contact data, writes
 	 * notes.
 	 */
-	SERVICE_AGENT(EnumSet.of(CUSTOMER_READ, CUSTOMER_WRITE, NOTE_WRITE, STAFF_READ));
+	SERVICE_AGENT(
+			EnumSet.of(CUSTOMER_READ, CUSTOMER_WRITE, NOTE_WRITE, STAFF_READ, INTERACTION_READ, INTERACTION_WRITE));
 
 	private final Set<Permission> permissions;
 

@@ -9,7 +9,9 @@ import java.util.Set;
 public enum Scope {
 
 	CUSTOMERS_READ("customers:read", Set.of(Permission.CUSTOMER_READ)),
-	CUSTOMERS_WRITE("customers:write", Set.of(Permission.CUSTOMER_READ, Permission.CUSTOMER_WRITE));
+	CUSTOMERS_WRITE("customers:write", Set.of(Permission.CUSTOMER_READ, Permission.CUSTOMER_WRITE)),
+	INTERACTIONS_WRITE("interactions:write", Set.of(Permission.INTERACTION_WRITE)),
+	INTERACTIONS_READ("interactions:read", Set.of(Permission.INTERACTION_READ));
 
 	private final String name;
 

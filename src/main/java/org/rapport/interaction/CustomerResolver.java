@@ -1,0 +1,131 @@
+package org.rapport.interaction;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.rapport.customer.CustomerMovedException;
+import org.rapport.customer.CustomerView;
+import org.rapport.customer.Customers;
+import org.rapport.customer.IdentityTakenException;
+import org.rapport.customer.LifecycleStage;
+import org.rapport.customer.NewCustomer;
+import org.rapport.customer.NewIdentity;
+import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.ApiException.FieldProblem;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the customer an interaction belongs to, through the customer memory's front door:
+ * by id (a merged customer's interactions go to the survivor) or by identity. An identity
+ * nobody holds is rejected or becomes a prospect, as the source system is configured. One
+ * resolver serves one request, remembering what it found so that a batch resolves each
+ * customer once.
+ */
+@Component
+class CustomerResolver {
+
+	private final Customers customers;
+
+	private final IngestionSettings settings;
+
+	CustomerResolver(Customers customers, IngestionSettings settings) {
+		this.customers = customers;
+		this.settings = settings;
+	}
+
+	/** A customer, or why there is none. */
+	record Resolution(UUID customerId, List<FieldProblem> problems) {
+
+		static Resolution of(UUID id) {
+			return new Resolution(id, List.of());
+		}
+
+		static Resolution problem(String field, String message) {
+			return new Resolution(null, List.of(new FieldProblem(field, message)));
+		}
+
+	}
+
+	/** Resolves within one request; answers are remembered per id and per identity. */
+	Session session() {
+		return new Session();
+	}
+
+	final class Session {
+
+		private final Map<Object, Resolution> known = new HashMap<>();
+
+		Resolution resolve(NewInteraction item) {
+			if (item.customerId() != null) {
+				return this.known.computeIfAbsent(item.customerId(), (k) -> byId(item.customerId()));
+			}
+			CustomerIdentityRef ref = item.identity();
+			List<Object> key = java.util.Arrays.asList(ref.type(), ref.source(), ref.value().strip(),
+					item.sourceSystem());
+			Resolution resolution = this.known.get(key);
+			if (resolution == null) {
+				resolution = byIdentity(ref, item.sourceSystem());
+				this.known.put(key, resolution);
+			}
+			return resolution;
+		}
+
+	}
+
+	private Resolution byId(UUID id) {
+		try {
+			return Resolution.of(this.customers.get(id).id());
+		}
+		catch (CustomerMovedException ex) {
+			return byId(ex.survivorId());
+		}
+		catch (ApiException ex) {
+			return Resolution.problem("customerId",
+					ex.status().value() == 410 ? "the customer was erased" : "no customer has this id");
+		}
+	}
+
+	private Resolution byIdentity(CustomerIdentityRef ref, String sourceSystem) {
+		Optional<CustomerView> holder;
+		try {
+			holder = this.customers.findByIdentity(ref.type(), ref.source(), ref.value());
+		}
+		catch (ApiException ex) {
+			return Resolution.problem("identity.value",
+					ex.fieldProblems().isEmpty() ? ex.getMessage() : ex.fieldProblems().get(0).message());
+		}
+		if (holder.isPresent()) {
+			return Resolution.of(holder.get().id());
+		}
+		if (this.settings.unknownIdentity(sourceSystem) == IngestionSettings.UnknownIdentity.REJECT) {
+			return Resolution.problem("identity", "no customer has this identity");
+		}
+		return prospect(ref);
+	}
+
+	private Resolution prospect(CustomerIdentityRef ref) {
+		String name = ref.value().strip();
+		NewCustomer prospect = NewCustomer.person(null, name.length() > 100 ? name.substring(0, 100) : name)
+			.withIdentities(List.of(new NewIdentity(ref.type(), ref.source(), ref.value(), true)));
+		prospect = new NewCustomer(prospect.kind(), prospect.givenName(), prospect.familyName(), null, null, null,
+				LifecycleStage.PROSPECT, null, prospect.identities(), null, null, null, null);
+		try {
+			return Resolution.of(this.customers.create(prospect).id());
+		}
+		catch (IdentityTakenException ex) {
+			// someone recorded the same unknown identity at the same moment: theirs is
+			// the prospect
+			return this.customers.findByIdentity(ref.type(), ref.source(), ref.value())
+				.map((v) -> Resolution.of(v.id()))
+				.orElseGet(() -> Resolution.problem("identity", "no customer has this identity"));
+		}
+		catch (ApiException ex) {
+			return Resolution.problem("identity", ex.getMessage());
+		}
+	}
+
+}

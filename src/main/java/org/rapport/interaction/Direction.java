@@ -1,0 +1,8 @@
+package org.rapport.interaction;
+
+/** Who started a call or an e-mail. */
+public enum Direction {
+
+	INBOUND, OUTBOUND
+
+}

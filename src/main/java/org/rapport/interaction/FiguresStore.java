@@ -1,0 +1,145 @@
+package org.rapport.interaction;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Per-customer figures, maintained set-based: one upsert adds all interactions of a batch
+ * to their customers' figures; one statement recomputes a customer's figures from all
+ * their interactions (after a merge). Revenue is net of returns and counts amounts in the
+ * business currency only.
+ */
+@Repository
+class FiguresStore {
+
+	/**
+	 * The aggregate of a set of interactions per customer, as the source of both upserts.
+	 */
+	private static final String AGGREGATE = """
+			SELECT i.customer_id,
+			  min(i.occurred_at) FILTER (WHERE i.kind = 'PURCHASE') AS first_purchase_at,
+			  max(i.occurred_at) FILTER (WHERE i.kind = 'PURCHASE') AS last_purchase_at,
+			  count(*) FILTER (WHERE i.kind = 'PURCHASE') AS purchases,
+			  coalesce(sum(i.total) FILTER (WHERE i.kind = 'PURCHASE' AND i.currency = :currency), 0)
+			    - coalesce(sum(i.total) FILTER (WHERE i.kind = 'RETURN' AND i.currency = :currency), 0) AS revenue,
+			  count(*) FILTER (WHERE i.kind = 'RETURN') AS returns,
+			  coalesce(sum(i.total) FILTER (WHERE i.kind = 'RETURN' AND i.currency = :currency), 0) AS returned_amount,
+			  (SELECT jsonb_object_agg(c.channel, c.last) FROM (
+			     SELECT j.channel, max(j.occurred_at) AS last FROM interaction j
+			     WHERE j.customer_id = i.customer_id AND %s GROUP BY j.channel) c) AS last_contact
+			FROM interaction i WHERE %s
+			GROUP BY i.customer_id ORDER BY i.customer_id
+			""";
+
+	private static final String COLUMNS = "customer_id, first_purchase_at, last_purchase_at, purchases, revenue, "
+			+ "returns, returned_amount, average_basket, last_contact, updated_at";
+
+	private static final String SELECT = "SELECT d.customer_id, d.first_purchase_at, d.last_purchase_at, d.purchases, "
+			+ "d.revenue, d.returns, d.returned_amount, "
+			+ "CASE WHEN d.purchases > 0 THEN round(d.revenue / d.purchases, 2) END, d.last_contact, :now FROM ";
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final String currency;
+
+	FiguresStore(JdbcClient jdbc, JsonMapper json, IngestionSettings settings) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.currency = settings.businessCurrency();
+	}
+
+	/** Adds the given, newly recorded interactions to their customers' figures. */
+	void add(Collection<UUID> interactionIds, Instant now) {
+		if (interactionIds.isEmpty()) {
+			return;
+		}
+		String aggregate = AGGREGATE.formatted("j.id = ANY(:ids)", "i.id = ANY(:ids)");
+		this.jdbc.sql("INSERT INTO customer_figures AS f (" + COLUMNS + ") " + SELECT + "(" + aggregate + ") d " + """
+				ON CONFLICT (customer_id) DO UPDATE SET
+				  first_purchase_at = least(f.first_purchase_at, excluded.first_purchase_at),
+				  last_purchase_at = greatest(f.last_purchase_at, excluded.last_purchase_at),
+				  purchases = f.purchases + excluded.purchases,
+				  revenue = f.revenue + excluded.revenue,
+				  returns = f.returns + excluded.returns,
+				  returned_amount = f.returned_amount + excluded.returned_amount,
+				  average_basket = CASE WHEN f.purchases + excluded.purchases > 0
+				    THEN round((f.revenue + excluded.revenue) / (f.purchases + excluded.purchases), 2) END,
+				  last_contact = (SELECT coalesce(jsonb_object_agg(e.key, e.last), '{}') FROM (
+				    SELECT key, max(value::timestamptz) AS last FROM (
+				      SELECT * FROM jsonb_each_text(f.last_contact)
+				      UNION ALL SELECT * FROM jsonb_each_text(coalesce(excluded.last_contact, '{}'))) a
+				    GROUP BY key) e),
+				  updated_at = excluded.updated_at
+				""")
+			.param("ids", interactionIds.toArray(UUID[]::new))
+			.param("currency", this.currency)
+			.param("now", OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
+			.update();
+	}
+
+	/**
+	 * Recomputes a customer's figures from all of their interactions (none: the row
+	 * goes).
+	 */
+	void recompute(UUID customerId, Instant now) {
+		this.jdbc.sql("DELETE FROM customer_figures WHERE customer_id = ?").param(customerId).update();
+		String aggregate = AGGREGATE.formatted("TRUE", "i.customer_id = :customer");
+		this.jdbc.sql("INSERT INTO customer_figures (" + COLUMNS + ") " + SELECT + "(" + aggregate + ") d")
+			.param("customer", customerId)
+			.param("currency", this.currency)
+			.param("now", OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
+			.update();
+	}
+
+	void forget(UUID customerId) {
+		this.jdbc.sql("DELETE FROM customer_figures WHERE customer_id = ?").param(customerId).update();
+	}
+
+	Optional<CustomerFigures> find(UUID customerId) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM customer_figures WHERE customer_id = ?")
+			.param(customerId)
+			.query((rs, row) -> new CustomerFigures(customerId, instant(rs.getObject(2, OffsetDateTime.class)),
+					instant(rs.getObject(3, OffsetDateTime.class)), rs.getInt(4), rs.getBigDecimal(5), this.currency,
+					rs.getInt(6), rs.getBigDecimal(7), rs.getBigDecimal(8), lastContact(rs.getString(9)),
+					instant(rs.getObject(10, OffsetDateTime.class))))
+			.optional();
+	}
+
+	String currency() {
+		return this.currency;
+	}
+
+	private Map<String, Instant> lastContact(String text) {
+		Map<String, Instant> map = new TreeMap<>();
+		JsonNode node = this.json.readTree(text);
+		for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext();) {
+			Map.Entry<String, JsonNode> e = it.next();
+			map.put(e.getKey(), OffsetDateTime.parse(e.getValue().asString()).toInstant());
+		}
+		return map;
+	}
+
+	private static Instant instant(OffsetDateTime value) {
+		return value == null ? null : value.toInstant();
+	}
+
+	static BigDecimal zero() {
+		return BigDecimal.ZERO.setScale(2);
+	}
+
+}

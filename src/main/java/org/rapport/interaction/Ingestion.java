@@ -1,0 +1,115 @@
+package org.rapport.interaction;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.rapport.platform.Ids;
+import org.rapport.platform.web.ApiException.FieldProblem;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Records interactions, one or a batch, in two steps: first every item is checked and its
+ * customer resolved (each bad item is rejected on its own with its field problems), then
+ * all good items are written in one transaction by {@link IngestionWrite}. An item either
+ * is stored whole, with its lines, figures and event, or not at all.
+ */
+@Component
+class Ingestion {
+
+	private final InteractionRules rules;
+
+	private final CustomerResolver customers;
+
+	private final ProductCatalogue catalogue;
+
+	private final IngestionWrite write;
+
+	private final Clock clock;
+
+	Ingestion(IngestionSettings settings, CustomerResolver customers, ProductCatalogue catalogue, IngestionWrite write,
+			Clock clock) {
+		this.rules = new InteractionRules(settings);
+		this.customers = customers;
+		this.catalogue = catalogue;
+		this.write = write;
+		this.clock = clock;
+	}
+
+	List<RecordResult> record(List<NewInteraction> items) {
+		Instant now = this.clock.instant();
+		List<NewInteraction> normalised = items.stream().map(Ingestion::normalise).toList();
+		Set<String> skus = new HashSet<>();
+		for (NewInteraction item : normalised) {
+			if (item != null) {
+				item.lines().stream().filter((l) -> l != null && l.sku() != null).forEach((l) -> skus.add(l.sku()));
+			}
+		}
+		Map<String, Product> products = this.catalogue.find(skus);
+		CustomerResolver.Session session = this.customers.session();
+		List<RecordResult> results = new ArrayList<>();
+		List<Prepared> good = new ArrayList<>();
+		for (int i = 0; i < normalised.size(); i++) {
+			NewInteraction item = normalised.get(i);
+			if (item == null) {
+				results.add(RecordResult.rejected(i, List.of(new FieldProblem("", "must not be null"))));
+				continue;
+			}
+			List<FieldProblem> problems = this.rules.check(item, now, products);
+			if (!problems.isEmpty()) {
+				results.add(RecordResult.rejected(i, problems));
+				continue;
+			}
+			CustomerResolver.Resolution customer = session.resolve(item);
+			if (!customer.problems().isEmpty()) {
+				results.add(RecordResult.rejected(i, customer.problems()));
+				continue;
+			}
+			good.add(prepare(i, item.forCustomer(customer.customerId()), products));
+		}
+		results.addAll(this.write.write(good, now));
+		results.sort(Comparator.comparingInt(RecordResult::index));
+		return results;
+	}
+
+	private Prepared prepare(int index, NewInteraction item, Map<String, Product> products) {
+		List<Prepared.Line> lines = new ArrayList<>();
+		for (int n = 0; n < item.lines().size(); n++) {
+			NewLine l = item.lines().get(n);
+			lines.add(new Prepared.Line(n + 1, l.sku(), products.get(l.sku()).category(), l.quantity(), l.unitPrice(),
+					l.discount() == null ? java.math.BigDecimal.ZERO : l.discount(),
+					l.amount() != null ? l.amount() : InteractionRules.expectedAmount(l), l.purchaseLineNo()));
+		}
+		return new Prepared(index, Ids.next(this.clock), item.customerId(), item, item.effectiveKey(), lines);
+	}
+
+	/**
+	 * Names compared case-insensitively are stored in lower case; free text is trimmed.
+	 */
+	static NewInteraction normalise(NewInteraction in) {
+		if (in == null) {
+			return null;
+		}
+		return new NewInteraction(in.customerId(), in.identity(), in.kind(), lower(in.channel()), in.occurredAt(),
+				lower(in.sourceSystem()), strip(in.externalId()), strip(in.idempotencyKey()), in.outcome(),
+				strip(in.outcomeReason()), in.direction(), strip(in.orderReference()), in.total(),
+				in.currency() == null ? null : in.currency().strip().toUpperCase(Locale.ROOT), strip(in.store()),
+				in.staffId(), in.relatedPurchaseId(), in.referenceId(), in.attributes(), in.lines());
+	}
+
+	private static String lower(String value) {
+		return value == null ? null : value.strip().toLowerCase(Locale.ROOT);
+	}
+
+	private static String strip(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+}

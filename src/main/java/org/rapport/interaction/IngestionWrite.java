@@ -1,0 +1,142 @@
+package org.rapport.interaction;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.rapport.platform.web.ApiException.FieldProblem;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The write step of recording: in one transaction, finds items recorded before under
+ * their key (duplicates change nothing), checks returns against their locked purchases,
+ * inserts the rest with their lines in two set-based statements, adds them to the
+ * customers' figures in one more, and publishes one {@link InteractionRecorded} per new
+ * interaction.
+ */
+@Component
+class IngestionWrite {
+
+	private final InteractionStore store;
+
+	private final FiguresStore figures;
+
+	private final ApplicationEventPublisher events;
+
+	IngestionWrite(InteractionStore store, FiguresStore figures, ApplicationEventPublisher events) {
+		this.store = store;
+		this.figures = figures;
+		this.events = events;
+	}
+
+	@Transactional
+	List<RecordResult> write(List<Prepared> items, Instant now) {
+		List<RecordResult> results = new ArrayList<>();
+		if (items.isEmpty()) {
+			return results;
+		}
+		Map<Object, PurchaseState> purchases = lockPurchases(items);
+		Map<String, UUID> recorded = this.store.recorded(items);
+		List<Prepared> fresh = new ArrayList<>();
+		for (Prepared p : items) {
+			UUID original = p.key() == null ? null
+					: recorded.get(InteractionStore.retryKey(p.item().sourceSystem(), p.key()));
+			if (original != null) {
+				results.add(RecordResult.duplicate(p.index(), original));
+				continue;
+			}
+			if (p.item().kind() == InteractionKind.RETURN) {
+				Prepared checked = checkReturn(p, purchases, results);
+				if (checked != null) {
+					fresh.add(checked);
+				}
+				continue;
+			}
+			fresh.add(p);
+		}
+		Set<UUID> inserted = this.store.insert(fresh, now);
+		List<Prepared> lost = fresh.stream().filter((p) -> !inserted.contains(p.id())).toList();
+		Map<String, UUID> originals = lost.isEmpty() ? Map.of() : this.store.recorded(lost);
+		for (Prepared p : fresh) {
+			if (inserted.contains(p.id())) {
+				results.add(RecordResult.created(p.index(), p.id()));
+				this.events.publishEvent(p.event());
+			}
+			else {
+				results.add(RecordResult.duplicate(p.index(),
+						originals.get(InteractionStore.retryKey(p.item().sourceSystem(), p.key()))));
+			}
+		}
+		this.figures.add(inserted, now);
+		return results;
+	}
+
+	/**
+	 * The locked purchases of the batch's returns, by id and by (source system, order
+	 * reference).
+	 */
+	private Map<Object, PurchaseState> lockPurchases(List<Prepared> items) {
+		List<String> sources = new ArrayList<>();
+		List<String> orders = new ArrayList<>();
+		Set<UUID> ids = new HashSet<>();
+		for (Prepared p : items) {
+			if (p.item().kind() != InteractionKind.RETURN) {
+				continue;
+			}
+			if (p.item().relatedPurchaseId() != null) {
+				ids.add(p.item().relatedPurchaseId());
+			}
+			else {
+				sources.add(p.item().sourceSystem());
+				orders.add(p.item().orderReference());
+			}
+		}
+		Map<String, UUID> byOrder = this.store.purchasesByOrder(sources, orders);
+		ids.addAll(byOrder.values());
+		Map<Object, PurchaseState> states = new HashMap<>(this.store.lockPurchases(ids));
+		byOrder.forEach((key, id) -> {
+			if (states.get(id) != null) {
+				states.put(key, states.get(id));
+			}
+		});
+		return states;
+	}
+
+	/**
+	 * The return with its purchase and purchase lines named, or null when it was
+	 * rejected.
+	 */
+	private Prepared checkReturn(Prepared p, Map<?, PurchaseState> purchases, List<RecordResult> results) {
+		NewInteraction ret = p.item();
+		Object key = ret.relatedPurchaseId() != null ? ret.relatedPurchaseId()
+				: InteractionStore.retryKey(ret.sourceSystem(), ret.orderReference());
+		PurchaseState purchase = purchases.get(key);
+		if (purchase == null) {
+			String field = ret.relatedPurchaseId() != null ? "relatedPurchaseId" : "orderReference";
+			results.add(RecordResult.rejected(p.index(), List.of(new FieldProblem(field, "names no purchase"))));
+			return null;
+		}
+		List<Integer> lineNos = new ArrayList<>();
+		List<FieldProblem> problems = purchase.accept(p.customerId(), ret, lineNos);
+		if (!problems.isEmpty()) {
+			results.add(RecordResult.rejected(p.index(), problems));
+			return null;
+		}
+		List<Prepared.Line> lines = new ArrayList<>();
+		for (int i = 0; i < p.lines().size(); i++) {
+			Prepared.Line l = p.lines().get(i);
+			lines.add(new Prepared.Line(l.lineNo(), l.sku(), l.category(), l.quantity(), l.unitPrice(), l.discount(),
+					l.amount(), lineNos.get(i)));
+		}
+		return new Prepared(p.index(), p.id(), p.customerId(), ret.returning(purchase.id()), p.key(), lines);
+	}
+
+}

@@ -1,0 +1,149 @@
+package org.rapport.interaction;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.rapport.platform.web.ApiException;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Recording interactions and reading timelines and figures. */
+@RestController
+@Tag(name = "Interactions")
+class InteractionApi {
+
+	static final String BASE = "/api/v1/interactions";
+
+	private final Interactions interactions;
+
+	private final InteractionJson json;
+
+	InteractionApi(Interactions interactions, InteractionJson json) {
+		this.interactions = interactions;
+		this.json = json;
+	}
+
+	/** A batch: the interactions to record, at most 10,000. */
+	record BatchRequest(List<JsonNode> items) {
+	}
+
+	@PostMapping(BASE)
+	@PreAuthorize("hasAuthority('interaction:write')")
+	@Operation(summary = "Record one interaction (e.g. a purchase at the till)",
+			description = "Idempotent per sourceSystem and idempotencyKey (else externalId): a retry answers 200 "
+					+ "with the original and changes nothing.")
+	@ApiResponse(responseCode = "201", description = "recorded")
+	@ApiResponse(responseCode = "200", description = "recorded before under the same key: the original")
+	@ApiResponse(responseCode = "400", description = "invalid, with one entry per offending field")
+	ResponseEntity<InteractionView> record(@RequestBody JsonNode body) {
+		InteractionJson.Read read = this.json.read(body);
+		if (read.problem() != null) {
+			throw ApiException.invalid(List.of(read.problem()));
+		}
+		RecordResult result = this.interactions.record(read.interaction());
+		if (result.status() == RecordResult.Status.REJECTED) {
+			throw ApiException.invalid(result.errors());
+		}
+		InteractionView view = this.interactions.get(result.id()).orElseThrow();
+		if (result.status() == RecordResult.Status.DUPLICATE) {
+			return ResponseEntity.ok(view);
+		}
+		return ResponseEntity.created(URI.create(BASE + "/" + view.id())).body(view);
+	}
+
+	@PostMapping(BASE + "/batch")
+	@PreAuthorize("hasAuthority('interaction:write')")
+	@Operation(summary = "Record up to 10,000 interactions, with a result per item",
+			description = "Each item is CREATED, DUPLICATE (with the original's id) or REJECTED (with its field "
+					+ "errors); a bad item never holds back the good ones.")
+	BatchResult batch(@RequestBody BatchRequest request) {
+		if (request == null || request.items() == null) {
+			throw ApiException.invalid("items", "give at least one interaction");
+		}
+		List<NewInteraction> items = new ArrayList<>(request.items().size());
+		List<RecordResult> unreadable = new ArrayList<>();
+		for (int i = 0; i < request.items().size(); i++) {
+			InteractionJson.Read read = this.json.read(request.items().get(i));
+			items.add(read.interaction());
+			if (read.problem() != null) {
+				unreadable.add(RecordResult.rejected(i, List.of(read.problem())));
+			}
+		}
+		BatchResult result = this.interactions.recordBatch(items);
+		if (unreadable.isEmpty()) {
+			return result;
+		}
+		List<RecordResult> merged = new ArrayList<>(result.items());
+		for (RecordResult r : unreadable) {
+			merged.set(r.index(), r);
+		}
+		return BatchResult.of(merged);
+	}
+
+	@GetMapping(BASE + "/{id}")
+	@PreAuthorize("hasAuthority('interaction:read')")
+	@Operation(summary = "One interaction with its lines")
+	InteractionView get(@PathVariable UUID id) {
+		return this.interactions.get(id).orElseThrow(() -> ApiException.notFound("Interaction", id));
+	}
+
+	@GetMapping("/api/v1/customers/{id}/timeline")
+	@PreAuthorize("hasAuthority('interaction:read')")
+	@Operation(summary = "The customer's interactions, newest first",
+			description = "Filter by kind (repeatable), channel and occurred-at window [from, to). For deep pages "
+					+ "pass the previous page's next as cursor instead of a page number.")
+	TimelinePage timeline(@PathVariable UUID id, @RequestParam(required = false) List<String> kind,
+			@RequestParam(required = false) String channel,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) java.time.Instant from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) java.time.Instant to,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+			@RequestParam(required = false) String cursor) {
+		return this.interactions.timeline(id, new TimelineFilter(kinds(kind), channel, from, to), page, size, cursor);
+	}
+
+	@GetMapping("/api/v1/customers/{id}/figures")
+	@PreAuthorize("hasAuthority('interaction:read')")
+	@Operation(summary = "The customer's purchase figures and last contact per channel")
+	CustomerFigures figures(@PathVariable UUID id) {
+		return this.interactions.figures(id);
+	}
+
+	static Set<InteractionKind> kinds(List<String> names) {
+		Set<InteractionKind> kinds = EnumSet.noneOf(InteractionKind.class);
+		if (names == null) {
+			return kinds;
+		}
+		for (String name : names) {
+			for (String part : name.split(",")) {
+				if (part.isBlank()) {
+					continue;
+				}
+				try {
+					kinds.add(InteractionKind.valueOf(part.strip().toUpperCase(java.util.Locale.ROOT)));
+				}
+				catch (IllegalArgumentException ex) {
+					throw ApiException.invalid("kind", "must be one of " + Arrays.toString(InteractionKind.values()));
+				}
+			}
+		}
+		return kinds;
+	}
+
+}

@@ -1,0 +1,247 @@
+package org.rapport.interaction;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.rapport.platform.web.ApiException.FieldProblem;
+
+/**
+ * The rules an interaction must satisfy before it is stored, checked without the
+ * database: every broken rule becomes one field problem, so a caller learns everything
+ * wrong with an item at once. Whether the customer exists, the SKU is in the catalogue
+ * and a return stays within its purchase is checked by the caller with these answers.
+ */
+final class InteractionRules {
+
+	static final int MAX_TEXT = 128;
+
+	static final int MAX_REASON = 500;
+
+	static final int MAX_LINES = 500;
+
+	static final int MAX_ATTRIBUTES = 50;
+
+	static final int MAX_ATTRIBUTES_CHARS = 8_000;
+
+	static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+
+	private static final BigDecimal MAX_MONEY = new BigDecimal("999999999999.99");
+
+	private static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+
+	private static final Pattern CHANNEL = Pattern.compile("[a-z0-9][a-z0-9._-]{0,39}");
+
+	private final IngestionSettings settings;
+
+	InteractionRules(IngestionSettings settings) {
+		this.settings = settings;
+	}
+
+	/**
+	 * The problems of one interaction, in field order; empty when it may be stored.
+	 * @param now the current instant (occurred-at may lie at most the tolerance beyond
+	 * it)
+	 * @param catalogue the known products by SKU among those the item names
+	 */
+	List<FieldProblem> check(NewInteraction item, Instant now, Map<String, Product> catalogue) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (item.customerId() == null && item.identity() == null) {
+			problems.add(new FieldProblem("customer", "give customerId or an identity of the customer"));
+		}
+		if (item.identity() != null) {
+			if (item.identity().type() == null) {
+				problems.add(new FieldProblem("identity.type", "must be EMAIL, PHONE, CARD or EXTERNAL"));
+			}
+			if (item.identity().value() == null || item.identity().value().isBlank()) {
+				problems.add(new FieldProblem("identity.value", "must not be blank"));
+			}
+		}
+		if (item.kind() == null) {
+			problems.add(new FieldProblem("kind", "must not be null"));
+		}
+		pattern(problems, "channel", item.channel(), CHANNEL, "must be a channel name such as store, phone or web");
+		pattern(problems, "sourceSystem", item.sourceSystem(), SOURCE,
+				"must be the source system's name: lower case letters, digits, '.', '_' or '-', at most 64");
+		occurredAt(problems, item.occurredAt(), now);
+		length(problems, "externalId", item.externalId(), MAX_TEXT);
+		length(problems, "idempotencyKey", item.idempotencyKey(), MAX_TEXT);
+		length(problems, "outcomeReason", item.outcomeReason(), MAX_REASON);
+		length(problems, "orderReference", item.orderReference(), MAX_TEXT);
+		length(problems, "store", item.store(), MAX_TEXT);
+		if (item.attributes().size() > MAX_ATTRIBUTES || item.attributes().toString().length() > MAX_ATTRIBUTES_CHARS) {
+			problems.add(new FieldProblem("attributes",
+					"at most " + MAX_ATTRIBUTES + " attributes of " + MAX_ATTRIBUTES_CHARS + " characters in all"));
+		}
+		if (item.direction() != null && item.kind() != null && item.kind() != InteractionKind.CALL
+				&& item.kind() != InteractionKind.EMAIL) {
+			problems.add(new FieldProblem("direction", "only calls and e-mails have a direction"));
+		}
+		money(problems, item);
+		lines(problems, item, catalogue);
+		return problems;
+	}
+
+	private void occurredAt(List<FieldProblem> problems, Instant occurredAt, Instant now) {
+		if (occurredAt == null) {
+			problems.add(new FieldProblem("occurredAt", "must not be null"));
+		}
+		else if (occurredAt.isAfter(now.plus(this.settings.futureTolerance()))) {
+			problems.add(new FieldProblem("occurredAt", "must not be in the future"));
+		}
+		else if (occurredAt.isBefore(EARLIEST)) {
+			problems.add(new FieldProblem("occurredAt", "must not be before 1900"));
+		}
+	}
+
+	private void money(List<FieldProblem> problems, NewInteraction item) {
+		boolean sale = item.kind() != null && item.kind().isSale();
+		if (item.total() == null) {
+			if (sale) {
+				problems.add(new FieldProblem("total", "a " + item.kind().name().toLowerCase() + " needs a total"));
+			}
+		}
+		else if (item.total().signum() < 0 || item.total().compareTo(MAX_MONEY) > 0) {
+			problems.add(new FieldProblem("total", "must be between 0 and " + MAX_MONEY.toPlainString()));
+		}
+		else if (item.total().stripTrailingZeros().scale() > 2) {
+			problems.add(new FieldProblem("total", "must have at most 2 decimals"));
+		}
+		if (item.currency() == null) {
+			if (item.total() != null) {
+				problems.add(new FieldProblem("currency", "an amount needs its currency"));
+			}
+		}
+		else if (!knownCurrency(item.currency())) {
+			problems.add(new FieldProblem("currency", "must be an ISO 4217 currency code such as EUR or USD"));
+		}
+		if (item.kind() == InteractionKind.RETURN && item.relatedPurchaseId() == null
+				&& item.orderReference() == null) {
+			problems.add(new FieldProblem("relatedPurchaseId",
+					"a return names its purchase (relatedPurchaseId or orderReference)"));
+		}
+		if (item.kind() != InteractionKind.RETURN && item.relatedPurchaseId() != null) {
+			problems.add(new FieldProblem("relatedPurchaseId", "only returns refer to a purchase"));
+		}
+	}
+
+	private void lines(List<FieldProblem> problems, NewInteraction item, Map<String, Product> catalogue) {
+		if (item.lines().isEmpty()) {
+			return;
+		}
+		if (item.kind() != null && !item.kind().isSale()) {
+			problems.add(new FieldProblem("lines", "only purchases and returns have lines"));
+			return;
+		}
+		if (item.lines().size() > MAX_LINES) {
+			problems.add(new FieldProblem("lines", "at most " + MAX_LINES + " lines"));
+			return;
+		}
+		BigDecimal sum = BigDecimal.ZERO;
+		boolean complete = true;
+		for (int i = 0; i < item.lines().size(); i++) {
+			String at = "lines[" + i + "].";
+			NewLine line = item.lines().get(i);
+			if (line == null) {
+				problems.add(new FieldProblem("lines[" + i + "]", "must not be null"));
+				complete = false;
+				continue;
+			}
+			if (line.sku() == null || line.sku().isBlank()) {
+				problems.add(new FieldProblem(at + "sku", "must not be blank"));
+			}
+			else if (line.sku().length() > 64) {
+				problems.add(new FieldProblem(at + "sku", "must be at most 64 characters"));
+			}
+			else if (!catalogue.containsKey(line.sku())) {
+				problems.add(new FieldProblem(at + "sku", "is not a product in the catalogue"));
+			}
+			if (line.quantity() == null || line.quantity().signum() <= 0) {
+				problems.add(new FieldProblem(at + "quantity", "must be greater than 0"));
+			}
+			else if (line.quantity().compareTo(this.settings.maxQuantity()) > 0) {
+				problems.add(new FieldProblem(at + "quantity",
+						"must be at most " + this.settings.maxQuantity().toPlainString()));
+			}
+			else if (line.quantity().stripTrailingZeros().scale() > 3) {
+				problems.add(new FieldProblem(at + "quantity", "must have at most 3 decimals"));
+			}
+			if (line.unitPrice() == null || line.unitPrice().signum() < 0
+					|| line.unitPrice().compareTo(MAX_MONEY) > 0) {
+				problems.add(new FieldProblem(at + "unitPrice", "must be between 0 and " + MAX_MONEY.toPlainString()));
+			}
+			if (line.discount() != null && line.discount().signum() < 0) {
+				problems.add(new FieldProblem(at + "discount", "must not be negative"));
+			}
+			if (line.purchaseLineNo() != null && item.kind() != InteractionKind.RETURN) {
+				problems.add(new FieldProblem(at + "purchaseLineNo", "only return lines refer to a purchase line"));
+			}
+			BigDecimal expected = expectedAmount(line);
+			if (expected == null) {
+				complete = false;
+				continue;
+			}
+			if (expected.signum() < 0) {
+				problems.add(new FieldProblem(at + "discount", "must not exceed quantity times unit price"));
+			}
+			if (line.amount() != null && line.amount().subtract(expected).abs().compareTo(tolerance()) > 0) {
+				problems.add(new FieldProblem(at + "amount",
+						"is not quantity × unit price − discount (" + expected.toPlainString() + ")"));
+			}
+			sum = sum.add(line.amount() != null ? line.amount() : expected);
+		}
+		if (complete && item.total() != null && sum.subtract(item.total()).abs().compareTo(tolerance()) > 0) {
+			problems.add(new FieldProblem("total",
+					"does not match the sum of the line amounts (" + sum.toPlainString() + ")"));
+		}
+	}
+
+	private BigDecimal tolerance() {
+		return this.settings.totalTolerance();
+	}
+
+	/**
+	 * Quantity × unit price − discount, rounded to cents; null while a part is missing.
+	 */
+	static BigDecimal expectedAmount(NewLine line) {
+		if (line.quantity() == null || line.unitPrice() == null) {
+			return null;
+		}
+		BigDecimal discount = line.discount() == null ? BigDecimal.ZERO : line.discount();
+		return line.quantity().multiply(line.unitPrice()).subtract(discount).setScale(2, RoundingMode.HALF_EVEN);
+	}
+
+	static boolean knownCurrency(String code) {
+		if (code.length() != 3) {
+			return false;
+		}
+		try {
+			return Currency.getInstance(code).getCurrencyCode().equals(code);
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+	private static void pattern(List<FieldProblem> problems, String field, String value, Pattern pattern,
+			String message) {
+		if (value == null || value.isBlank()) {
+			problems.add(new FieldProblem(field, "must not be blank"));
+		}
+		else if (!pattern.matcher(value).matches()) {
+			problems.add(new FieldProblem(field, message));
+		}
+	}
+
+	private static void length(List<FieldProblem> problems, String field, String value, int max) {
+		if (value != null && value.length() > max) {
+			problems.add(new FieldProblem(field, "must be at most " + max + " characters"));
+		}
+	}
+
+}

@@ -1,0 +1,113 @@
+package org.rapport.interaction;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.rapport.platform.web.ApiException;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Front door of the interactions: record one interaction (the point-of-sale path) or a
+ * batch, read one, a customer's timeline and figures, and keep the product catalogue.
+ * Recording is idempotent per source system and key; a recorded interaction is announced
+ * with {@link InteractionRecorded}.
+ */
+@Service
+@EnableConfigurationProperties(IngestionSettings.class)
+public class Interactions {
+
+	private final Ingestion ingestion;
+
+	private final InteractionQueries queries;
+
+	private final FiguresStore figures;
+
+	private final ProductCatalogue products;
+
+	private final IngestionSettings settings;
+
+	Interactions(Ingestion ingestion, InteractionQueries queries, FiguresStore figures, ProductCatalogue products,
+			IngestionSettings settings) {
+		this.ingestion = ingestion;
+		this.queries = queries;
+		this.figures = figures;
+		this.products = products;
+		this.settings = settings;
+	}
+
+	/**
+	 * Records one interaction: {@code CREATED}, {@code DUPLICATE} of the original when
+	 * its source system and key were recorded before, or {@code REJECTED} with field
+	 * problems.
+	 */
+	public RecordResult record(NewInteraction interaction) {
+		return this.ingestion.record(java.util.Collections.singletonList(interaction)).get(0);
+	}
+
+	/**
+	 * Records a batch; every item gets its own result, in order. Bad items are rejected
+	 * without holding back the good ones; the good ones are written in one transaction.
+	 * @throws ApiException 400 when the batch is empty or larger than the configured
+	 * maximum
+	 */
+	public BatchResult recordBatch(List<NewInteraction> interactions) {
+		if (interactions == null || interactions.isEmpty()) {
+			throw ApiException.invalid("items", "give at least one interaction");
+		}
+		if (interactions.size() > this.settings.maxBatch()) {
+			throw ApiException.invalid("items", "at most " + this.settings.maxBatch() + " interactions per batch");
+		}
+		return BatchResult.of(this.ingestion.record(interactions));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<InteractionView> get(UUID id) {
+		return this.queries.get(id);
+	}
+
+	/**
+	 * A page of the customer's timeline, newest first.
+	 * @param cursor the {@code next} of the previous page, or null to use the page number
+	 */
+	@Transactional(readOnly = true)
+	public TimelinePage timeline(UUID customerId, TimelineFilter filter, int page, int size, String cursor) {
+		if (page < 0) {
+			throw ApiException.invalid("page", "must not be negative");
+		}
+		if (size < 1 || size > 200) {
+			throw ApiException.invalid("size", "must be between 1 and 200");
+		}
+		if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
+			throw ApiException.invalid("to", "must be after from");
+		}
+		return this.queries.timeline(customerId, filter, page, size, TimelineCursor.decode(cursor));
+	}
+
+	/** The customer's figures; all zero for a customer without interactions. */
+	@Transactional(readOnly = true)
+	public CustomerFigures figures(UUID customerId) {
+		return this.figures.find(customerId).orElseGet(() -> CustomerFigures.none(customerId, this.figures.currency()));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Product> product(String sku) {
+		return this.products.get(sku);
+	}
+
+	/** Adds or replaces a product; answers true when it was new. */
+	@Transactional
+	public boolean saveProduct(Product product) {
+		return this.products.save(product);
+	}
+
+	/** Products ordered by SKU, after {@code afterSku}, optionally of one category. */
+	@Transactional(readOnly = true)
+	public List<Product> products(String category, String afterSku, int limit) {
+		return this.products.list(category, afterSku, Math.max(1, Math.min(limit, 500)));
+	}
+
+}

@@ -1,0 +1,30 @@
+package org.rapport.interaction;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An interaction that passed the rules, ready to be written: its new id, the resolved
+ * customer, the normalised input, its retry key and its lines with amounts and categories
+ * filled in.
+ */
+record Prepared(int index, UUID id, UUID customerId, NewInteraction item, String key, List<Line> lines) {
+
+	record Line(int lineNo, String sku, String category, BigDecimal quantity, BigDecimal unitPrice, BigDecimal discount,
+			BigDecimal amount, Integer purchaseLineNo) {
+	}
+
+	Prepared withLines(List<Line> lines) {
+		return new Prepared(this.index, this.id, this.customerId, this.item, this.key, lines);
+	}
+
+	InteractionRecorded event() {
+		return new InteractionRecorded(this.id, this.customerId, this.item.kind(), this.item.channel(),
+				this.item.occurredAt(), this.item.total(), this.item.currency(), this.item.relatedPurchaseId(),
+				this.lines.stream()
+					.map((l) -> new InteractionRecorded.LineSummary(l.sku(), l.category(), l.quantity(), l.amount()))
+					.toList());
+	}
+
+}
