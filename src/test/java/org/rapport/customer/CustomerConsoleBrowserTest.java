@@ -69,7 +69,8 @@ class CustomerConsoleBrowserTest {
 		this.browser.find("#q").sendKeys(phone, Keys.ENTER);
 		this.browser.await(ExpectedConditions.urlContains("/customers/" + caller.id()));
 		assertThat(this.browser.find("#customer-name").getText()).isEqualTo("Inés " + family);
-		assertThat(this.browser.find("#timeline").getText()).contains("No interactions yet");
+		this.browser
+			.await(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "No interactions yet"));
 
 		// the note appears at the top of the list without a page reload
 		this.browser.driver().executeScript("window.rapportPageMarker = 'still here';");
@@ -86,7 +87,8 @@ class CustomerConsoleBrowserTest {
 		this.browser.find("#lang-es").click();
 		this.browser.await(ExpectedConditions.textToBe(By.id("nav-customers"), "Clientes"));
 		assertThat(this.browser.find("#notes h2").getText()).isEqualTo("Notas");
-		assertThat(this.browser.find("#timeline").getText()).contains("Aún no hay interacciones");
+		this.browser
+			.await(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "Aún no hay interacciones"));
 		this.browser.resize(BrowserSession.TABLET);
 		this.browser.screenshot("customer-360-tablet-es");
 
