@@ -139,7 +139,7 @@ final class CustomerGenerator implements Iterator<BulkCustomer> {
 	private void company(LocaleProfile locale) {
 		long index = this.nextIndex++;
 		String name = locale.companyName(this.random);
-		String domain = LocaleProfile.ascii(name) + index + (locale.country.equals("US") ? ".com"
+		String domain = LocaleProfile.ascii(name) + this.rows.number(index) + (locale.country.equals("US") ? ".com"
 				: locale.country.equals("MY") ? ".com.my" : "." + locale.country.toLowerCase());
 		BulkAddress office = this.rows.address(locale, "WORK");
 		BulkCustomer company = this.rows.company(index, locale, name, domain, office);
@@ -148,7 +148,8 @@ final class CustomerGenerator implements Iterator<BulkCustomer> {
 		for (int i = 0; i < contacts; i++) {
 			long contactIndex = this.nextIndex++;
 			LocaleProfile.Name person = locale.person(this.random, this.random.nextBoolean());
-			String email = LocaleProfile.ascii(LocaleProfile.firstWord(person.given())) + contactIndex + "@" + domain;
+			String email = LocaleProfile.ascii(LocaleProfile.firstWord(person.given())) + this.rows.number(contactIndex)
+					+ "@" + domain;
 			String role = LocaleProfile.pick(List.of("Owner", "Purchasing", "Office manager", "Accounts"), this.random);
 			add(this.rows.person(contactIndex, locale, person, birth(1960, 2000), office, null, company.externalKey(),
 					role, email));

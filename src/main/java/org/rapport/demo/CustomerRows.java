@@ -38,9 +38,20 @@ final class CustomerRows {
 
 	private final SplittableRandom random;
 
+	private final long offset;
+
 	CustomerRows(GeneratorSettings settings, SplittableRandom random) {
 		this.settings = settings;
 		this.random = random;
+		this.offset = Math.floorMod(settings.seed() * 999_983L, 1_000_000L);
+	}
+
+	/**
+	 * The number behind a row's e-mail, phone and card: unique within a seed, and shifted
+	 * per seed so that data sets of different seeds rarely share identities.
+	 */
+	long number(long index) {
+		return index + this.offset;
 	}
 
 	String key(long index) {
@@ -54,11 +65,12 @@ final class CustomerRows {
 	}
 
 	String email(LocaleProfile locale, LocaleProfile.Name name, long index) {
-		return locale.emailName(name, this.random, index) + "@" + LocaleProfile.pick(locale.emailDomains, this.random);
+		return locale.emailName(name, this.random, number(index)) + "@"
+				+ LocaleProfile.pick(locale.emailDomains, this.random);
 	}
 
 	String mobile(LocaleProfile locale, long index) {
-		return locale.mobile(LocaleProfile.spread(index, locale.mobileSpace()));
+		return locale.mobile(LocaleProfile.spread(number(index), locale.mobileSpace()));
 	}
 
 	static String card(long index) {
@@ -80,7 +92,7 @@ final class CustomerRows {
 			identities.add(BulkIdentity.phone(mobile(locale, index), true));
 		}
 		if (this.random.nextInt(100) < 35) {
-			identities.add(BulkIdentity.card(card(index)));
+			identities.add(BulkIdentity.card(card(number(index))));
 		}
 		LifecycleStage stage = stage();
 		return new BulkCustomer(key(index), CustomerKind.PERSON, name.given(), name.family(), null, birth,

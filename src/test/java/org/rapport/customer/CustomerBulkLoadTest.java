@@ -32,8 +32,8 @@ class CustomerBulkLoadTest {
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		List<BulkCustomer> rows = new ArrayList<>();
 		for (int i = 0; i < 25; i++) {
-			rows.add(person(run, i, "Núñez" + run, "+34 61" + String.format("%07d", i) + "",
-					run + "." + i + "@example.es", "h" + (i / 2)));
+			rows.add(person(run, i, "Núñez" + run, "+34 6002" + String.format("%05d", i), run + "." + i + "@example.es",
+					"h" + (i / 2)));
 		}
 		List<BulkLoadReport.Progress> progress = new ArrayList<>();
 		BulkLoadReport report = this.bulk.load(rows.iterator(), options(run, 10), progress::add);
@@ -57,22 +57,22 @@ class CustomerBulkLoadTest {
 				+ "ON t.customer_id = h.customer_id WHERE t.token = ?", token))
 			.isEqualTo(25);
 		assertThat(this.jdbc.sql("SELECT value FROM customer_identity WHERE raw_value = ?")
-			.param("+34 610000007")
+			.param("+34 600200007")
 			.query(String.class)
-			.single()).isEqualTo("+34610000007");
+			.single()).isEqualTo("+34600200007");
 	}
 
 	@Test
 	void rejectsRowsWithAnInvalidPhoneOrATakenEmailAndLoadsTheRest() {
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		this.bulk.load(
-				List.of(person(run, 0, "Ortiz", "+34 620 000 001", "taken." + run + "@example.es", null)).iterator(),
+				List.of(person(run, 0, "Ortiz", "+34 600 300 001", "taken." + run + "@example.es", null)).iterator(),
 				options(run + "-first", 100), null);
 
-		List<BulkCustomer> rows = List.of(person(run, 1, "Ortiz", "+34 620 000 002", run + ".1@example.es", null),
+		List<BulkCustomer> rows = List.of(person(run, 1, "Ortiz", "+34 600 300 002", run + ".1@example.es", null),
 				person(run, 2, "Ortiz", "12", run + ".2@example.es", null),
-				person(run, 3, "Ortiz", "+34 620 000 004", "TAKEN." + run + "@example.es", null),
-				person(run, 4, "Ortiz", "+34 620 000 005", run + ".1@example.es", null));
+				person(run, 3, "Ortiz", "+34 600 300 004", "TAKEN." + run + "@example.es", null),
+				person(run, 4, "Ortiz", "+34 600 300 005", run + ".1@example.es", null));
 		BulkLoadReport report = this.bulk.load(rows.iterator(), options(run, 100), null);
 
 		assertThat(report.loaded()).isEqualTo(1);
@@ -87,8 +87,8 @@ class CustomerBulkLoadTest {
 	@Test
 	void runningTheSameLoadAgainChangesNothing() {
 		String run = UUID.randomUUID().toString().substring(0, 8);
-		List<BulkCustomer> rows = List.of(person(run, 0, "Lima", "+34 630 000 001", run + ".0@example.es", "x"),
-				person(run, 1, "Lima", "+34 630 000 002", run + ".1@example.es", "x"));
+		List<BulkCustomer> rows = List.of(person(run, 0, "Lima", "+34 600 400 001", run + ".0@example.es", "x"),
+				person(run, 1, "Lima", "+34 600 400 002", run + ".1@example.es", "x"));
 		this.bulk.load(rows.iterator(), options(run, 100), null);
 		long customers = count("SELECT count(*) FROM customer");
 		long identities = count("SELECT count(*) FROM customer_identity");
@@ -106,7 +106,7 @@ class CustomerBulkLoadTest {
 	void eachLoadLeavesOneAuditSummary() {
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		BulkLoadReport report = this.bulk.load(
-				List.of(person(run, 0, "Audit", "+34 640 000 001", run + "@example.es", null)).iterator(),
+				List.of(person(run, 0, "Audit", "+34 600 500 001", run + "@example.es", null)).iterator(),
 				options(run, 100), null);
 
 		assertThat(
