@@ -1,0 +1,223 @@
+package org.rapport.customer;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import org.rapport.customer.CustomerView.AddressView;
+import org.rapport.customer.CustomerView.ConsentView;
+import org.rapport.customer.CustomerView.IdentityView;
+import org.rapport.platform.web.ApiException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Front door of the customer memory. Every change is one transaction with its audit row;
+ * every change to a customer raises its version. Acting on a merged customer throws
+ * {@link CustomerMovedException}, on an erased one {@link ApiException} 410, on an
+ * unknown one 404.
+ */
+@Service
+@Validated
+public class Customers {
+
+	private final CustomerRegistry registry;
+
+	private final IdentityBook identities;
+
+	private final ContactDetails details;
+
+	private final ConsentLedger consents;
+
+	private final Assignments assignments;
+
+	private final CustomerNotes notes;
+
+	private final CustomerQueries queries;
+
+	private final CustomerSearch search;
+
+	Customers(CustomerRegistry registry, IdentityBook identities, ContactDetails details, ConsentLedger consents,
+			Assignments assignments, CustomerNotes notes, CustomerQueries queries, CustomerSearch search) {
+		this.registry = registry;
+		this.identities = identities;
+		this.details = details;
+		this.consents = consents;
+		this.assignments = assignments;
+		this.notes = notes;
+		this.queries = queries;
+		this.search = search;
+	}
+
+	@Transactional
+	public CustomerView create(@Valid NewCustomer command) {
+		UUID id = this.registry.create(command);
+		CustomerView view = this.queries.view(id);
+		this.registry.audited("customer.created", id, "Created " + view.displayName(), null, view);
+		return view;
+	}
+
+	/** The 360 view of an active customer. */
+	@Transactional(readOnly = true)
+	public CustomerView get(UUID id) {
+		this.registry.active(id);
+		return this.queries.view(id);
+	}
+
+	/**
+	 * Replaces the profile if the customer is still at {@code expectedVersion}.
+	 * @throws ApiException 412 {@code stale-version} when someone else changed it first
+	 */
+	@Transactional
+	public CustomerView updateProfile(UUID id, long expectedVersion, @Valid Profile profile) {
+		this.registry.updateProfile(id, expectedVersion, profile);
+		return this.queries.view(id);
+	}
+
+	/**
+	 * The active customer recognised by an identity written in any usual way ("+34 600 11
+	 * 12 22", "600111222" with the default region Spain, "Ana@Example.com").
+	 * @throws ApiException 400 when the value cannot be such an identity
+	 */
+	@Transactional(readOnly = true)
+	public Optional<CustomerView> findByIdentity(IdentityType type, String source, String rawValue) {
+		return this.identities.holderOf(type, source, rawValue)
+			.map(this.queries::view)
+			.filter((v) -> v.status() == CustomerStatus.ACTIVE);
+	}
+
+	public Optional<CustomerView> findByIdentity(IdentityType type, String rawValue) {
+		return findByIdentity(type, null, rawValue);
+	}
+
+	@Transactional(readOnly = true)
+	public Page<CustomerSummary> search(CustomerQuery query, @Valid Paging paging) {
+		return this.search.search(query, paging);
+	}
+
+	/**
+	 * @throws IdentityTakenException when another customer holds the identity
+	 */
+	@Transactional
+	public IdentityView addIdentity(UUID id, @Valid NewIdentity identity) {
+		return this.identities.add(id, identity);
+	}
+
+	@Transactional
+	public void removeIdentity(UUID id, UUID identityId) {
+		this.identities.remove(id, identityId);
+	}
+
+	@Transactional
+	public AddressView addAddress(UUID id, @Valid NewAddress address) {
+		return this.details.addAddress(id, address);
+	}
+
+	@Transactional
+	public void removeAddress(UUID id, UUID addressId) {
+		this.details.removeAddress(id, addressId);
+	}
+
+	/** Starts a household with this customer in it; returns the household's id. */
+	@Transactional
+	public UUID createHousehold(UUID id, String name, HouseholdRole role) {
+		return this.details.createHousehold(id, name, role);
+	}
+
+	@Transactional
+	public void joinHousehold(UUID id, UUID householdId, HouseholdRole role) {
+		this.details.joinHousehold(id, householdId, role);
+	}
+
+	@Transactional
+	public void leaveHousehold(UUID id) {
+		this.details.leaveHousehold(id);
+	}
+
+	/** Makes a person a contact of a company, with their role there (e.g. "buyer"). */
+	@Transactional
+	public void linkContactPerson(UUID companyId, UUID personId, String role) {
+		this.details.linkContact(companyId, personId, role);
+	}
+
+	@Transactional
+	public void unlinkContactPerson(UUID companyId, UUID personId) {
+		this.details.unlinkContact(companyId, personId);
+	}
+
+	@Transactional
+	public void declareInterest(UUID id, String topic, InterestSource source) {
+		this.details.declareInterest(id, topic, source);
+	}
+
+	@Transactional
+	public void removeInterest(UUID id, String topic) {
+		this.details.removeInterest(id, topic);
+	}
+
+	@Transactional
+	public ConsentView setConsent(UUID id, @Valid ConsentChange change) {
+		return this.consents.set(id, change);
+	}
+
+	/** Every consent decision of the customer, newest first. */
+	@Transactional(readOnly = true)
+	public List<ConsentRecord> consentHistory(UUID id) {
+		return this.consents.history(id);
+	}
+
+	@Transactional
+	public void addTags(UUID id, List<String> tags) {
+		this.registry.addTags(id, tags);
+	}
+
+	@Transactional
+	public void removeTag(UUID id, String tag) {
+		this.registry.removeTag(id, tag);
+	}
+
+	/** Sets custom attributes; a null value removes that key. Other keys stay. */
+	@Transactional
+	public void setAttributes(UUID id, Map<String, Object> attributes) {
+		this.registry.setAttributes(id, attributes);
+	}
+
+	@Transactional
+	public void removeAttribute(UUID id, String key) {
+		this.registry.setAttributes(id, java.util.Collections.singletonMap(Attributes.checkKey(key), null));
+	}
+
+	@Transactional
+	public void changeStage(UUID id, LifecycleStage stage) {
+		this.registry.changeStage(id, stage);
+	}
+
+	/** Adds a note written by the current actor. */
+	@Transactional
+	public NoteView addNote(UUID id, String body) {
+		return this.notes.add(id, body);
+	}
+
+	/** The customer's notes, newest first. */
+	@Transactional(readOnly = true)
+	public Page<NoteView> notes(UUID id, @Valid Paging paging) {
+		return this.notes.list(id, paging);
+	}
+
+	/** Assigns the customer to an active staff member, or to nobody with null. */
+	@Transactional
+	public void assign(UUID id, UUID staffId) {
+		this.assignments.assign(id, staffId);
+	}
+
+	/** Moves all active customers of one staff member to another; returns how many. */
+	@Transactional
+	public int reassignAll(UUID fromStaffId, UUID toStaffId) {
+		return this.assignments.reassignAll(fromStaffId, toStaffId);
+	}
+
+}
