@@ -83,7 +83,7 @@ final class BulkChunkWriter {
 				.col(c.assignedStaffId())
 				.col(householdId)
 				.col(householdId == null ? null : c.householdRole())
-				.array(c.tags())
+				.array(row.tags())
 				.col(c.attributesJson() == null || c.attributesJson().isBlank() ? "{}" : c.attributesJson())
 				.col(created)
 				.col(created)
@@ -110,7 +110,7 @@ final class BulkChunkWriter {
 					.col(blankToNull(a.city()))
 					.col(blankToNull(a.region()))
 					.col(blankToNull(a.postalCode()))
-					.col(a.countryCode())
+					.col(a.countryCode() == null ? null : a.countryCode().toUpperCase(java.util.Locale.ROOT))
 					.col(BulkRow.addressKey(a))
 					.col(created)
 					.end();

@@ -2,7 +2,6 @@ package org.rapport.customer;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -15,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
  * identities normalised, known household role and address kinds, attributes a JSON
  * object. The first identity is the row's external key.
  */
-record BulkRow(long row, BulkCustomer input, UUID id, List<Normalised> identities) {
+record BulkRow(long row, BulkCustomer input, UUID id, List<String> tags, List<Normalised> identities) {
 
 	private static final Set<String> ROLES = Set.of("HEAD", "PARTNER", "CHILD", "PARENT", "OTHER");
 
@@ -74,6 +73,13 @@ record BulkRow(long row, BulkCustomer input, UUID id, List<Normalised> identitie
 			}
 		}
 		checkAttributes(input.attributesJson());
+		List<String> tags;
+		try {
+			tags = Tags.normaliseAll(input.tags());
+		}
+		catch (org.rapport.platform.web.ApiException ex) {
+			throw new Rejected("has a tag that is not valid: " + input.tags());
+		}
 		Set<String> consents = new java.util.HashSet<>();
 		for (BulkCustomer.BulkConsent consent : input.consents()) {
 			if (consent.channel() == null || consent.purpose() == null || consent.changedAt() == null) {
@@ -97,7 +103,7 @@ record BulkRow(long row, BulkCustomer input, UUID id, List<Normalised> identitie
 				throw new Rejected(raw.type() + " '" + raw.value() + "' " + ex.getMessage());
 			}
 		}
-		return new BulkRow(row, input, id, identities);
+		return new BulkRow(row, input, id, tags, identities);
 	}
 
 	private static void checkAttributes(String json) throws Rejected {
@@ -115,15 +121,10 @@ record BulkRow(long row, BulkCustomer input, UUID id, List<Normalised> identitie
 		}
 	}
 
-	/** Loose form of an address that suggests two addresses are the same place. */
-	static String addressKey(BulkCustomer.BulkAddress address) {
-		String text = String.join(" ", nonNull(address.line1()), nonNull(address.postalCode()),
-				nonNull(address.countryCode()));
-		return NameFolding.fold(text).replaceAll("[^\\p{L}\\p{N}]+", "").toLowerCase(Locale.ROOT);
-	}
-
-	private static String nonNull(String value) {
-		return value == null ? "" : value;
+	/** The same loose address key the customer module keeps for addresses it stores. */
+	static String addressKey(BulkCustomer.BulkAddress a) {
+		return ContactDataRepository.addressMatchKey(new NewAddress(AddressKind.valueOf(a.kind()), a.line1(), a.line2(),
+				a.city(), a.region(), a.postalCode(), a.countryCode()));
 	}
 
 }

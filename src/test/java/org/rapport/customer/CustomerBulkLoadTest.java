@@ -128,7 +128,7 @@ class CustomerBulkLoadTest {
 	private static BulkCustomer person(String run, int i, String family, String phone, String email, String household) {
 		Instant at = Instant.parse("2025-03-01T10:00:00Z");
 		return new BulkCustomer(run + "-" + i, CustomerKind.PERSON, "María José", family, null,
-				LocalDate.of(1985, 4, 12), "es", LifecycleStage.LOYAL, List.of("vip", "wine \"lover\""),
+				LocalDate.of(1985, 4, 12), "es", LifecycleStage.LOYAL, List.of("VIP", "Wine Lover"),
 				"{\"favouriteStore\":\"Madrid\"}", "ES",
 				List.of(BulkIdentity.phone(phone, true), BulkIdentity.email(email, true)),
 				List.of(new BulkAddress("HOME", "Calle Mayor, 12", null, "Madrid", "Madrid", "28013", "ES")),

@@ -1,0 +1,256 @@
+package org.rapport.demo;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import org.rapport.access.ApiClients;
+import org.rapport.access.Scope;
+import org.rapport.customer.BulkLoadReport;
+import org.rapport.customer.CustomerBulkLoad;
+import org.rapport.customer.Customers;
+import org.rapport.customer.IdentityType;
+import org.rapport.platform.Actor;
+import org.rapport.platform.cli.CliCommand;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.util.ClassUtils;
+
+/**
+ * {@code bench customers [--customers 1000000] [--clients 8] [--seconds 30]}: on a fresh
+ * embedded PostgreSQL of its own ({@code data/bench}, wiped first) it measures (a) the
+ * bulk load of generated customers against a raw COPY of the same rows into bare tables
+ * and (b), with the customers loaded, identity look-up and 360-view latency from
+ * concurrent clients, in process through the facade and over HTTP with an API key against
+ * the server started for the run. Appends the results to docs/benchmarks.md.
+ */
+@Component
+class CustomerBenchmark implements CliCommand {
+
+	private static final long SEED = 1;
+
+	private static final String[] TABLES = { "customer", "customer_identity", "customer_address", "customer_consent",
+			"customer_consent_history", "customer_note", "customer_search_token", "household" };
+
+	private final ApplicationContext context;
+
+	CustomerBenchmark(ApplicationContext context) {
+		this.context = context;
+	}
+
+	@Override
+	public String name() {
+		return "bench";
+	}
+
+	@Override
+	public int run(String[] args) {
+		if (args.length == 0 || !args[0].equals("customers")) {
+			System.out.println("Usage: bench customers [--customers 1000000] [--clients 8] [--seconds 30] "
+					+ "[--dir data/bench] [--report docs/benchmarks.md]");
+			return 2;
+		}
+		long customers = Arguments.longOption(args, "customers", 1_000_000);
+		int clients = (int) Arguments.longOption(args, "clients", 8);
+		int seconds = (int) Arguments.longOption(args, "seconds", 30);
+		String dir = option(args, "dir", "data/bench");
+		Path reportFile = Path.of(option(args, "report", "docs/benchmarks.md"));
+		try {
+			wipe(Path.of(dir));
+			try (ConfigurableApplicationContext server = startServer(dir)) {
+				BenchmarkReport report = measure(server, customers, clients, seconds);
+				report.appendTo(reportFile);
+				System.out.println("Results appended to " + reportFile.toAbsolutePath());
+			}
+			return 0;
+		}
+		catch (IOException | java.sql.SQLException ex) {
+			System.err.println("Benchmark failed: " + ex.getMessage());
+			return 1;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return 1;
+		}
+	}
+
+	private BenchmarkReport measure(ConfigurableApplicationContext server, long customers, int clients, int seconds)
+			throws IOException, java.sql.SQLException, InterruptedException {
+		JdbcClient jdbc = server.getBean(JdbcClient.class);
+		GeneratorSettings settings = GeneratorSettings.of(SEED, customers);
+		String postgres = jdbc.sql("SHOW server_version").query(String.class).single();
+		BenchmarkReport report = new BenchmarkReport(
+				String.format(Locale.ROOT, "customers: %,d customers, %d clients", customers, clients), Instant.now());
+		report.text(BenchmarkReport.machine("PostgreSQL " + postgres + " (embedded, fresh data folder, "
+				+ "shared_buffers " + jdbc.sql("SHOW shared_buffers").query(String.class).single() + ", fsync "
+				+ jdbc.sql("SHOW fsync").query(String.class).single() + ")"));
+		report.text("");
+
+		System.out.printf(Locale.ROOT, "Generating %,d customers without a database...%n", customers);
+		long started = System.nanoTime();
+		long generated = 0;
+		for (CustomerGenerator g = new CustomerGenerator(settings); g.hasNext(); g.next()) {
+			generated++;
+		}
+		BenchmarkReport.Load generatorOnly = new BenchmarkReport.Load("generator only (no database)", generated, 0,
+				(System.nanoTime() - started) / 1e9);
+
+		System.out.println("Raw COPY of the same rows into bare tables...");
+		RawCopyBaseline raw = new RawCopyBaseline(server.getBean(DataSource.class));
+		started = System.nanoTime();
+		long copied = raw.copy(new CustomerGenerator(settings), CustomerBulkLoad.DEFAULT_CHUNK);
+		double rawSeconds = (System.nanoTime() - started) / 1e9;
+		long rawRows = countRows(jdbc, "bare_customer", "bare_identity", "bare_address", "bare_consent",
+				"bare_consent_history", "bare_note", "bare_token", "bare_household");
+		raw.drop();
+		jdbc.sql("CHECKPOINT").update();
+		BenchmarkReport.Load rawLoad = new BenchmarkReport.Load("raw COPY into bare tables", copied, rawRows,
+				rawSeconds);
+
+		System.out.println("Bulk load through CustomerBulkLoad...");
+		BulkLoadReport loaded = GenerateCommand.load(server.getBean(CustomerBulkLoad.class), settings, System.out);
+		BenchmarkReport.Load bulkLoad = new BenchmarkReport.Load("CustomerBulkLoad (checks, indexes, constraints)",
+				loaded.loaded(), countRows(jdbc, TABLES), loaded.duration().toNanos() / 1e9);
+		jdbc.sql("ANALYZE").update();
+
+		report.text("### Bulk load").text("");
+		report
+			.text("The generator's customers (seed " + SEED + ") streamed three times: generated only; written "
+					+ "as COPY text into bare tables with no keys, indexes or constraints; and loaded through "
+					+ "`CustomerBulkLoad` (identity checks, COPY into the real tables with their keys and indexes, "
+					+ "one transaction per " + CustomerBulkLoad.DEFAULT_CHUNK + " customers). Rows count every table "
+					+ "written (customers, identities, addresses, consents and their history, notes, search tokens, "
+					+ "households).")
+			.text("");
+		report.loads(List.of(generatorOnly, rawLoad, bulkLoad),
+				bulkLoad.customersPerSecond() / rawLoad.customersPerSecond());
+		if (loaded.rejected() > 0) {
+			report.text(loaded.rejected() + " generated rows were rejected by the load.").text("");
+		}
+		report.text("### Reads with " + String.format(Locale.ROOT, "%,d", loaded.loaded()) + " customers").text("");
+		report.text(readsMethod(clients, seconds)).text("");
+		report.latencies(reads(server, jdbc, clients, seconds));
+		return report;
+	}
+
+	private static String readsMethod(int clients, int seconds) {
+		return clients + " client threads call one operation each for " + seconds + " s after a 5 s warm-up, "
+				+ "each call on a random one of 10,000 customers with a phone. *Facade*: in process through "
+				+ "`Customers.findByIdentity` / `Customers.get`. *HTTP*: `GET /api/v1/customers/lookup?type=PHONE` "
+				+ "and `GET /api/v1/customers/{id}` with an API key (scope customers:read) over HTTP/1.1 to the "
+				+ "server started for the run, client and server on the same machine. Latency per call, exact "
+				+ "percentiles of all samples.";
+	}
+
+	private List<LatencyRun.Result> reads(ConfigurableApplicationContext server, JdbcClient jdbc, int clients,
+			int seconds) throws InterruptedException {
+		record Sample(UUID id, String phone) {
+		}
+		List<Sample> samples = jdbc
+			.sql("SELECT customer_id, value FROM customer_identity WHERE type = 'PHONE' ORDER BY random() LIMIT 10000")
+			.query((rs, n) -> new Sample(rs.getObject(1, UUID.class), rs.getString(2)))
+			.list();
+		Customers facade = server.getBean(Customers.class);
+		String key = server.getBean(ApiClients.class)
+			.create("bench-" + System.currentTimeMillis(), Set.of(Scope.CUSTOMERS_READ), Actor.SYSTEM)
+			.apiKey();
+		String base = "http://localhost:" + server.getEnvironment().getProperty("local.server.port")
+				+ "/api/v1/customers";
+		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		Duration warmUp = Duration.ofSeconds(5);
+		Duration measure = Duration.ofSeconds(seconds);
+		List<LatencyRun.Result> results = new ArrayList<>();
+		System.out.println("Reads through the facade and over HTTP...");
+		results.add(LatencyRun.run("look-up by phone, facade", clients, warmUp, measure, samples,
+				(s) -> facade.findByIdentity(IdentityType.PHONE, s.phone()).isPresent()));
+		results.add(LatencyRun.run("360 view, facade", clients, warmUp, measure, samples,
+				(s) -> facade.get(s.id()) != null));
+		results.add(LatencyRun.run("look-up by phone, HTTP", clients, warmUp, measure, samples, (s) -> get(http,
+				base + "/lookup?type=PHONE&value=" + URLEncoder.encode(s.phone(), StandardCharsets.UTF_8), key)));
+		results.add(LatencyRun.run("360 view, HTTP", clients, warmUp, measure, samples,
+				(s) -> get(http, base + "/" + s.id(), key)));
+		results
+			.forEach((r) -> System.out.printf(Locale.ROOT, "  %-26s %,8.0f/s  p50 %6.2f ms  p99 %6.2f ms  errors %d%n",
+					r.name(), r.perSecond(), r.p50() / 1000.0, r.p99() / 1000.0, r.errors()));
+		return results;
+	}
+
+	private static boolean get(HttpClient http, String uri, String key) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(uri)).header("X-API-Key", key).GET().build();
+		try {
+			HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+			return response.statusCode() == 200;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	private static long countRows(JdbcClient jdbc, String... tables) {
+		long rows = 0;
+		for (String table : tables) {
+			rows += jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
+		}
+		return rows;
+	}
+
+	private ConfigurableApplicationContext startServer(String dir) {
+		Class<?> application = this.context.getBeansWithAnnotation(SpringBootApplication.class)
+			.values()
+			.stream()
+			.map(ClassUtils::getUserClass)
+			.findFirst()
+			.orElseThrow();
+		System.out.println("Starting a server on a fresh database in " + Path.of(dir).toAbsolutePath());
+		return new SpringApplicationBuilder(application).web(WebApplicationType.SERVLET)
+			.properties("server.port=0", "rapport.embedded-db.dir=" + dir + "/postgres",
+					"rapport.embedded-db.pool-size=30", "rapport.demo.enabled=false",
+					"rapport.admin.initial-password=bench-admin-password", "logging.level.root=warn",
+					"logging.level.org.rapport=warn")
+			.run();
+	}
+
+	private static void wipe(Path dir) throws IOException {
+		if (!Files.exists(dir)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(dir)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
+	}
+
+	private static String option(String[] args, String name, String fallback) {
+		String value = Arguments.option(args, name);
+		return value == null ? fallback : value;
+	}
+
+}
