@@ -74,7 +74,7 @@ final class CustomerRows {
 	}
 
 	static String card(long index) {
-		String digits = String.format("7100%012d", index);
+		String digits = "7100" + LocaleProfile.digits(index, 12);
 		return digits.substring(0, 4) + " " + digits.substring(4, 8) + " " + digits.substring(8, 12) + " "
 				+ digits.substring(12);
 	}

@@ -70,7 +70,7 @@ final class EnglishUs extends LocaleProfile {
 	String mobile(long n) {
 		long area = 200 + n / 10_000_000L;
 		long line = n % 10_000_000L;
-		return String.format("(%d) %03d-%04d", area, line / 10_000, line % 10_000);
+		return "(" + area + ") " + digits(line / 10_000, 3) + "-" + digits(line % 10_000, 4);
 	}
 
 	@Override

@@ -84,7 +84,7 @@ abstract class LocaleProfile {
 	String postalCode(City city, SplittableRandom random) {
 		int free = city.postalLength() - city.postalPrefix().length();
 		int bound = (int) Math.pow(10, free);
-		return city.postalPrefix() + String.format("%0" + free + "d", random.nextInt(bound));
+		return city.postalPrefix() + digits(random.nextInt(bound), free);
 	}
 
 	static String firstWord(String text) {
@@ -97,8 +97,21 @@ abstract class LocaleProfile {
 	 */
 	static String ascii(String text) {
 		String latin = Transliteration.latin(text.toLowerCase(Locale.ROOT));
-		String folded = Normalizer.normalize(latin, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-		return folded.replaceAll("[^a-z0-9]", "");
+		String folded = Normalizer.normalize(latin, Normalizer.Form.NFD);
+		StringBuilder sb = new StringBuilder(folded.length());
+		for (int i = 0; i < folded.length(); i++) {
+			char c = folded.charAt(i);
+			if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+				sb.append(c);
+			}
+		}
+		return sb.toString();
+	}
+
+	/** {@code value} with leading zeros to {@code width} digits. */
+	static String digits(long value, int width) {
+		String text = Long.toString(value);
+		return text.length() >= width ? text : "0".repeat(width - text.length()) + text;
 	}
 
 	static <T> T pick(List<T> values, SplittableRandom random) {

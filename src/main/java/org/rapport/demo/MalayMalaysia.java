@@ -80,7 +80,7 @@ final class MalayMalaysia extends LocaleProfile {
 
 	@Override
 	String mobile(long n) {
-		return "01" + (1 + n / 10_000_000L) + "-" + String.format("%03d %04d", (n % 10_000_000L) / 10_000, n % 10_000);
+		return "01" + (1 + n / 10_000_000L) + "-" + digits((n % 10_000_000L) / 10_000, 3) + " " + digits(n % 10_000, 4);
 	}
 
 	@Override

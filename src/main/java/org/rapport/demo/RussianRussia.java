@@ -86,7 +86,7 @@ final class RussianRussia extends LocaleProfile {
 
 	@Override
 	String mobile(long n) {
-		String d = String.format("9%09d", n);
+		String d = "9" + digits(n, 9);
 		String grouped = d.substring(3, 6) + "-" + d.substring(6, 8) + "-" + d.substring(8);
 		return n % 2 == 0 ? "+7 " + d.substring(0, 3) + " " + grouped : "8 (" + d.substring(0, 3) + ") " + grouped;
 	}

@@ -78,7 +78,7 @@ final class SpanishSpain extends LocaleProfile {
 	/** Never 600 ..., so the well-known demo number stays free. */
 	@Override
 	String mobile(long n) {
-		String digits = "6" + (1 + n / 10_000_000L) + String.format("%07d", n % 10_000_000L);
+		String digits = "6" + (1 + n / 10_000_000L) + digits(n % 10_000_000L, 7);
 		return (n % 2 == 0 ? "+34 " : "") + digits.substring(0, 3) + " " + digits.substring(3, 6) + " "
 				+ digits.substring(6);
 	}

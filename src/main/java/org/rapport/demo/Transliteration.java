@@ -19,12 +19,18 @@ final class Transliteration {
 
 	/** Lower-case text with its Cyrillic letters written in Latin ones. */
 	static String latin(String lowerCase) {
-		StringBuilder sb = new StringBuilder(lowerCase.length() + 4);
-		for (char c : lowerCase.toCharArray()) {
-			String latin = LETTERS.get(c);
-			sb.append(latin == null ? String.valueOf(c) : latin);
+		StringBuilder sb = null;
+		for (int i = 0; i < lowerCase.length(); i++) {
+			char c = lowerCase.charAt(i);
+			String latin = c >= 'а' && c <= 'ё' ? LETTERS.get(c) : null;
+			if (latin != null && sb == null) {
+				sb = new StringBuilder(lowerCase.length() + 8).append(lowerCase, 0, i);
+			}
+			if (sb != null) {
+				sb.append(latin == null ? String.valueOf(c) : latin);
+			}
 		}
-		return sb.toString();
+		return sb == null ? lowerCase : sb.toString();
 	}
 
 }
