@@ -56,6 +56,12 @@ class CustomerBulkLoadTest {
 		assertThat(count("SELECT count(*) FROM customer_consent_history h JOIN customer_search_token t "
 				+ "ON t.customer_id = h.customer_id WHERE t.token = ?", token))
 			.isEqualTo(25);
+		assertThat(this.jdbc.sql(
+				"SELECT array_to_string(tags, ',') FROM customer c JOIN customer_search_token t ON t.customer_id = c.id "
+						+ "WHERE t.token = ? LIMIT 1")
+			.param(token)
+			.query(String.class)
+			.single()).isEqualTo("vip,wine-lover");
 		assertThat(this.jdbc.sql("SELECT value FROM customer_identity WHERE raw_value = ?")
 			.param("+34 600200007")
 			.query(String.class)
