@@ -1,8 +1,6 @@
 package org.rapport.customer;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -163,7 +161,7 @@ public class CustomerBulkLoad {
 				tally.reject(row, input.externalKey(), ex.getMessage());
 			}
 		}
-		Map<Long, String> taken = takenIdentities(copy, connection, checked, options.source());
+		Map<Long, String> taken = BulkIdentityCheck.taken(copy, connection, checked, options.source());
 		List<BulkRow> accepted = new ArrayList<>(checked.size());
 		Map<String, Long> seen = new HashMap<>();
 		for (BulkRow row : checked) {
@@ -177,7 +175,7 @@ public class CustomerBulkLoad {
 				}
 				continue;
 			}
-			String repeated = repeatedInLoad(row, seen);
+			String repeated = BulkIdentityCheck.repeatedInLoad(row, seen);
 			if (repeated != null) {
 				tally.reject(row.row(), row.input().externalKey(), repeated);
 				continue;
@@ -188,53 +186,6 @@ public class CustomerBulkLoad {
 		writer.write(accepted);
 		connection.commit();
 		tally.loaded += accepted.size();
-	}
-
-	/**
-	 * Rows whose identities exist already, with the reason; an empty reason means the
-	 * row's own external key is there, i.e. the row was loaded before.
-	 */
-	private Map<Long, String> takenIdentities(CopyManager copy, Connection connection, List<BulkRow> rows,
-			String source) throws SQLException {
-		BulkCopyText staged = new BulkCopyText();
-		for (BulkRow row : rows) {
-			for (BulkRow.Normalised n : row.identities()) {
-				staged.col(row.row())
-					.col(n.identity().type())
-					.col(n.identity().source())
-					.col(n.identity().value())
-					.end();
-			}
-		}
-		staged.copyInto(copy, "bulk_identity", "idx, type, source, value");
-		Map<Long, String> taken = new LinkedHashMap<>();
-		try (PreparedStatement query = connection
-			.prepareStatement("SELECT s.idx, s.type, s.source, s.value FROM bulk_identity s JOIN customer_identity c "
-					+ "ON c.type = s.type AND c.source = s.source AND c.value = s.value ORDER BY s.idx");
-				ResultSet rs = query.executeQuery()) {
-			while (rs.next()) {
-				long idx = rs.getLong(1);
-				boolean ownKey = rs.getString(2).equals("EXTERNAL") && rs.getString(3).equals(source);
-				if (ownKey) {
-					taken.put(idx, "");
-				}
-				else if (!"".equals(taken.get(idx))) {
-					taken.putIfAbsent(idx,
-							rs.getString(2) + " " + rs.getString(4) + " belongs to another customer already");
-				}
-			}
-		}
-		return taken;
-	}
-
-	private static String repeatedInLoad(BulkRow row, Map<String, Long> seen) {
-		for (BulkRow.Normalised n : row.identities()) {
-			Long earlier = seen.get(n.key());
-			if (earlier != null) {
-				return n.describe() + " repeats row " + earlier + " of this load";
-			}
-		}
-		return null;
 	}
 
 	private void recordAudit(BulkLoadReport report, Options options) {
