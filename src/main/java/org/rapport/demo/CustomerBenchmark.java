@@ -66,6 +66,15 @@ class CustomerBenchmark implements CliCommand {
 		try {
 			wipe(Path.of(dir));
 			try (ConfigurableApplicationContext server = startServer(dir)) {
+				String dataDirectory = server.getBean(JdbcClient.class)
+					.sql("SHOW data_directory")
+					.query(String.class)
+					.single();
+				if (!Path.of(dataDirectory).startsWith(Path.of(dir).toAbsolutePath())) {
+					System.err.println("The benchmark runs only on its own embedded database, not on " + dataDirectory
+							+ " (is spring.datasource.url set?)");
+					return 1;
+				}
 				BenchmarkReport report = measure(server, customers, clients, seconds);
 				report.appendTo(reportFile);
 				System.out.println("Results appended to " + reportFile.toAbsolutePath());
@@ -157,12 +166,14 @@ class CustomerBenchmark implements CliCommand {
 			.findFirst()
 			.orElseThrow();
 		System.out.println("Starting a server on a fresh database in " + Path.of(dir).toAbsolutePath());
+		// Given as arguments, which win over application.yml and the environment, so the
+		// run
+		// can never use the installation's own database.
 		return new SpringApplicationBuilder(application).web(WebApplicationType.SERVLET)
-			.properties("server.port=0", "rapport.embedded-db.dir=" + dir + "/postgres",
-					"rapport.embedded-db.pool-size=30", "rapport.demo.enabled=false",
-					"rapport.admin.initial-password=bench-admin-password", "logging.level.root=warn",
-					"logging.level.org.rapport=warn")
-			.run();
+			.run("--rapport.embedded-db.dir=" + Path.of(dir, "postgres").toAbsolutePath(), "--server.port=0",
+					"--rapport.embedded-db.pool-size=30", "--rapport.demo.enabled=false",
+					"--rapport.admin.initial-password=bench-admin-password", "--logging.level.root=warn",
+					"--logging.level.org.rapport=warn");
 	}
 
 	private static void wipe(Path dir) throws IOException {
