@@ -1,0 +1,183 @@
+package org.rapport.customer;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.rapport.platform.Ids;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * Writes the accepted rows of one chunk with COPY: households and company contacts go
+ * through temporary tables (they may already exist or refer to rows of earlier chunks),
+ * everything else straight into the customer tables.
+ */
+final class BulkChunkWriter {
+
+	static final String STAGING = """
+			CREATE TEMP TABLE IF NOT EXISTS bulk_identity (idx BIGINT, type TEXT, source TEXT, value TEXT)
+			  ON COMMIT DELETE ROWS;
+			CREATE TEMP TABLE IF NOT EXISTS bulk_household (id UUID, name TEXT, created_at TIMESTAMPTZ)
+			  ON COMMIT DELETE ROWS;
+			CREATE TEMP TABLE IF NOT EXISTS bulk_contact (company_key TEXT, person_id UUID, role TEXT)
+			  ON COMMIT DELETE ROWS;
+			""";
+
+	private final CopyManager copy;
+
+	private final Statement statement;
+
+	private final String source;
+
+	private final String recordedBy;
+
+	private final Instant now;
+
+	BulkChunkWriter(CopyManager copy, Statement statement, String source, String recordedBy, Instant now) {
+		this.copy = copy;
+		this.statement = statement;
+		this.source = source;
+		this.recordedBy = recordedBy;
+		this.now = now;
+	}
+
+	/**
+	 * The household id for a key of this load source: derived from the key, so members in
+	 * later chunks or a re-run find the same household without a lookup.
+	 */
+	static UUID householdId(String source, String key) {
+		return UUID.nameUUIDFromBytes(("household|" + source + "|" + key).getBytes(StandardCharsets.UTF_8));
+	}
+
+	void write(List<BulkRow> rows) throws SQLException {
+		BulkCopyText households = new BulkCopyText();
+		BulkCopyText customers = new BulkCopyText();
+		BulkCopyText identities = new BulkCopyText();
+		BulkCopyText addresses = new BulkCopyText();
+		BulkCopyText consents = new BulkCopyText();
+		BulkCopyText history = new BulkCopyText();
+		BulkCopyText notes = new BulkCopyText();
+		BulkCopyText tokens = new BulkCopyText();
+		BulkCopyText contacts = new BulkCopyText();
+		for (BulkRow row : rows) {
+			BulkCustomer c = row.input();
+			Instant created = c.createdAt() == null ? this.now : c.createdAt();
+			UUID householdId = null;
+			if (c.householdKey() != null && !c.householdKey().isBlank()) {
+				householdId = householdId(this.source, c.householdKey());
+				String name = c.householdName() == null ? c.displayName() : c.householdName();
+				households.col(householdId).col(name).col(created).end();
+			}
+			customers.col(row.id())
+				.col(c.kind())
+				.col(c.displayName())
+				.col(blankToNull(c.givenName()))
+				.col(blankToNull(c.familyName()))
+				.col(blankToNull(c.companyName()))
+				.col(c.birthDate())
+				.col(blankToNull(c.preferredLanguage()))
+				.col(c.stage() == null ? LifecycleStage.PROSPECT : c.stage())
+				.col(c.assignedStaffId())
+				.col(householdId)
+				.col(householdId == null ? null : c.householdRole())
+				.array(row.tags())
+				.col(c.attributesJson() == null || c.attributesJson().isBlank() ? "{}" : c.attributesJson())
+				.col(created)
+				.col(created)
+				.end();
+			for (BulkRow.Normalised n : row.identities()) {
+				Identity identity = n.identity();
+				identities.col(Ids.next(created.toEpochMilli()))
+					.col(row.id())
+					.col(identity.type())
+					.col(identity.source())
+					.col(identity.value())
+					.col(identity.matchKey())
+					.col(n.raw())
+					.col(n.primary())
+					.col(created)
+					.end();
+			}
+			for (BulkCustomer.BulkAddress a : c.addresses()) {
+				addresses.col(Ids.next(created.toEpochMilli()))
+					.col(row.id())
+					.col(a.kind())
+					.col(a.line1())
+					.col(blankToNull(a.line2()))
+					.col(blankToNull(a.city()))
+					.col(blankToNull(a.region()))
+					.col(blankToNull(a.postalCode()))
+					.col(a.countryCode() == null ? null : a.countryCode().toUpperCase(java.util.Locale.ROOT))
+					.col(BulkRow.addressKey(a))
+					.col(created)
+					.end();
+			}
+			for (BulkCustomer.BulkConsent k : c.consents()) {
+				String consentSource = k.source() == null || k.source().isBlank() ? "import" : k.source();
+				consents.col(row.id())
+					.col(k.channel())
+					.col(k.purpose())
+					.col(k.granted())
+					.col(k.changedAt())
+					.col(consentSource)
+					.end();
+				history.col(row.id())
+					.col(k.channel())
+					.col(k.purpose())
+					.col(k.granted())
+					.col(k.changedAt())
+					.col(consentSource)
+					.col(this.recordedBy)
+					.end();
+			}
+			for (BulkCustomer.BulkNote note : c.notes()) {
+				notes.col(Ids.next(note.createdAt().toEpochMilli()))
+					.col(row.id())
+					.col(note.authorId())
+					.col(note.authorName())
+					.col(note.createdAt())
+					.col(note.body())
+					.end();
+			}
+			for (String token : NameFolding.tokens(c.givenName(), c.familyName(), c.companyName())) {
+				tokens.col(token).col(row.id()).end();
+			}
+			if (c.contactOfKey() != null && !c.contactOfKey().isBlank()) {
+				contacts.col(c.contactOfKey()).col(row.id()).col(blankToNull(c.contactRole())).end();
+			}
+		}
+		if (households.rows() > 0) {
+			households.copyInto(this.copy, "bulk_household", "id, name, created_at");
+			this.statement.execute("INSERT INTO household (id, name, created_at) "
+					+ "SELECT DISTINCT ON (id) id, name, created_at FROM bulk_household ON CONFLICT (id) DO NOTHING");
+		}
+		customers.copyInto(this.copy, "customer",
+				"id, kind, display_name, given_name, family_name, company_name, birth_date, preferred_language, "
+						+ "lifecycle_stage, assigned_staff_id, household_id, household_role, tags, attributes, "
+						+ "created_at, updated_at");
+		identities.copyInto(this.copy, "customer_identity",
+				"id, customer_id, type, source, value, match_key, raw_value, is_primary, created_at");
+		addresses.copyInto(this.copy, "customer_address",
+				"id, customer_id, kind, line1, line2, city, region, postal_code, country_code, match_key, created_at");
+		consents.copyInto(this.copy, "customer_consent", "customer_id, channel, purpose, granted, changed_at, source");
+		history.copyInto(this.copy, "customer_consent_history",
+				"customer_id, channel, purpose, granted, changed_at, source, recorded_by");
+		notes.copyInto(this.copy, "customer_note", "id, customer_id, author_id, author_name, created_at, body");
+		tokens.copyInto(this.copy, "customer_search_token", "token, customer_id");
+		if (contacts.rows() > 0) {
+			contacts.copyInto(this.copy, "bulk_contact", "company_key, person_id, role");
+			this.statement.execute("INSERT INTO customer_contact_person (company_id, person_id, role) "
+					+ "SELECT i.customer_id, b.person_id, b.role FROM bulk_contact b JOIN customer_identity i "
+					+ "ON i.type = 'EXTERNAL' AND i.source = '" + this.source.replace("'", "''")
+					+ "' AND i.value = b.company_key ON CONFLICT DO NOTHING");
+		}
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value;
+	}
+
+}

@@ -1,0 +1,226 @@
+package org.rapport.customer;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.rapport.audit.AuditTrail;
+import org.rapport.platform.Actor;
+import org.rapport.platform.Ids;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Front door for loading many customers at once (imports, the demo data set, the
+ * benchmark). Rows are streamed in chunks of {@link Options#chunkSize()}: only one chunk
+ * is in memory, so millions of rows load in bounded memory. Each chunk is checked, then
+ * written with PostgreSQL {@code COPY} into the customer tables and committed on its own.
+ * <p>
+ * <b>Rejections.</b> A row whose identity cannot be normalised, or whose e-mail, phone,
+ * card or external id is already taken (by an existing customer or by an earlier row of
+ * the same load), is rejected as a whole with the reason and its row number; the other
+ * rows load.
+ * <p>
+ * <b>Re-runs.</b> Every row carries an external key, stored as an {@code EXTERNAL}
+ * identity with the load's {@link Options#source()} as source system. The unique index on
+ * identities makes a row whose key is already there count as <em>skipped</em>, so running
+ * the same load again (or resuming one that stopped half way) adds nothing twice.
+ * Household ids are derived from the household key for the same reason.
+ * <p>
+ * The identity check and the COPY run in one transaction per chunk; a concurrent writer
+ * that takes one of the chunk's identities in between makes that chunk fail with a unique
+ * violation, and a re-run loads what is missing. One audit row (entity
+ * {@code customer-import}) summarises the load.
+ */
+@Service
+public class CustomerBulkLoad {
+
+	public static final int DEFAULT_CHUNK = 5_000;
+
+	private final DataSource dataSource;
+
+	private final JdbcClient jdbc;
+
+	private final AuditTrail audit;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	CustomerBulkLoad(DataSource dataSource, JdbcClient jdbc, AuditTrail audit, TransactionTemplate transactions,
+			Clock clock) {
+		this.dataSource = dataSource;
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/**
+	 * How to load.
+	 *
+	 * @param source name of the system the rows come from (e.g. {@code demo}); the
+	 * external keys are unique within it
+	 * @param chunkSize rows per COPY and transaction
+	 * @param actor who runs the load (recorded in the audit trail and consent history)
+	 */
+	public record Options(String source, int chunkSize, Actor actor) {
+
+		public Options {
+			if (source == null || source.isBlank()) {
+				throw new IllegalArgumentException("a bulk load needs a source name");
+			}
+			source = source.strip().toLowerCase(Locale.ROOT);
+			chunkSize = chunkSize <= 0 ? DEFAULT_CHUNK : chunkSize;
+			actor = actor == null ? Actor.SYSTEM : actor;
+		}
+
+		public static Options of(String source) {
+			return new Options(source, DEFAULT_CHUNK, Actor.SYSTEM);
+		}
+
+	}
+
+	/** Whether there are no customers at all (a fresh installation). */
+	public boolean noCustomersYet() {
+		return this.jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM customer)").query(Boolean.class).single();
+	}
+
+	public BulkLoadReport load(Iterator<BulkCustomer> rows, Options options,
+			Consumer<BulkLoadReport.Progress> progress) {
+		long started = System.nanoTime();
+		String importId = Ids.next(this.clock).toString();
+		Tally tally = new Tally();
+		try (Connection connection = this.dataSource.getConnection()) {
+			boolean autoCommit = connection.getAutoCommit();
+			connection.setAutoCommit(false);
+			try (Statement statement = connection.createStatement()) {
+				statement.execute(BulkChunkWriter.STAGING);
+				connection.commit();
+				CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+				BulkChunkWriter writer = new BulkChunkWriter(copy, statement, options.source(), options.actor().name(),
+						this.clock.instant());
+				List<BulkCustomer> chunk = new ArrayList<>(options.chunkSize());
+				while (rows.hasNext()) {
+					chunk.add(rows.next());
+					if (chunk.size() == options.chunkSize() || !rows.hasNext()) {
+						loadChunk(connection, copy, writer, chunk, options, tally);
+						chunk.clear();
+						if (progress != null) {
+							progress.accept(new BulkLoadReport.Progress(tally.read, tally.loaded, tally.skipped,
+									tally.rejected));
+						}
+					}
+				}
+			}
+			catch (SQLException | RuntimeException ex) {
+				connection.rollback();
+				throw ex;
+			}
+			finally {
+				connection.setAutoCommit(autoCommit);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Bulk load failed after " + tally.loaded + " customers: " + ex.getMessage(),
+					ex);
+		}
+		BulkLoadReport report = new BulkLoadReport(importId, tally.read, tally.loaded, tally.skipped, tally.rejected,
+				List.copyOf(tally.rejections), Duration.ofNanos(System.nanoTime() - started));
+		recordAudit(report, options);
+		return report;
+	}
+
+	private void loadChunk(Connection connection, CopyManager copy, BulkChunkWriter writer, List<BulkCustomer> chunk,
+			Options options, Tally tally) throws SQLException {
+		Instant now = this.clock.instant();
+		List<BulkRow> checked = new ArrayList<>(chunk.size());
+		for (BulkCustomer input : chunk) {
+			long row = ++tally.read;
+			try {
+				checked.add(BulkRow.check(row, input, Ids.next(now.toEpochMilli()), options.source()));
+			}
+			catch (BulkRow.Rejected ex) {
+				tally.reject(row, input.externalKey(), ex.getMessage());
+			}
+		}
+		Map<Long, String> taken = BulkIdentityCheck.taken(copy, connection, checked, options.source());
+		List<BulkRow> accepted = new ArrayList<>(checked.size());
+		Map<String, Long> seen = new HashMap<>();
+		for (BulkRow row : checked) {
+			String conflict = taken.get(row.row());
+			if (conflict != null) {
+				if (conflict.isEmpty()) {
+					tally.skipped++;
+				}
+				else {
+					tally.reject(row.row(), row.input().externalKey(), conflict);
+				}
+				continue;
+			}
+			String repeated = BulkIdentityCheck.repeatedInLoad(row, seen);
+			if (repeated != null) {
+				tally.reject(row.row(), row.input().externalKey(), repeated);
+				continue;
+			}
+			row.identities().forEach((n) -> seen.put(n.key(), row.row()));
+			accepted.add(row);
+		}
+		writer.write(accepted);
+		connection.commit();
+		tally.loaded += accepted.size();
+	}
+
+	private void recordAudit(BulkLoadReport report, Options options) {
+		Map<String, Object> summary = new LinkedHashMap<>();
+		summary.put("source", options.source());
+		summary.put("read", report.read());
+		summary.put("loaded", report.loaded());
+		summary.put("skipped", report.skipped());
+		summary.put("rejected", report.rejected());
+		summary.put("seconds", report.duration().toMillis() / 1000.0);
+		String text = "Bulk load from " + options.source() + ": " + report.loaded() + " loaded, " + report.skipped()
+				+ " skipped, " + report.rejected() + " rejected";
+		this.transactions.executeWithoutResult((status) -> this.audit.record(options.actor(),
+				AuditTrail.Change.of("import", "customer-import", report.importId(), text, null, summary)));
+	}
+
+	private static final class Tally {
+
+		long read;
+
+		long loaded;
+
+		long skipped;
+
+		long rejected;
+
+		final List<BulkLoadReport.Rejection> rejections = new ArrayList<>();
+
+		void reject(long row, String externalKey, String reason) {
+			this.rejected++;
+			if (this.rejections.size() < BulkLoadReport.MAX_LISTED) {
+				this.rejections.add(new BulkLoadReport.Rejection(row, externalKey, reason));
+			}
+		}
+
+	}
+
+}

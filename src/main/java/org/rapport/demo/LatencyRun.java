@@ -1,0 +1,108 @@
+package org.rapport.demo;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * Calls an operation from several client threads for a while and keeps every latency:
+ * after a warm-up, each call's time is recorded, and the percentiles are read from all
+ * samples sorted (exact, no histogram buckets).
+ */
+final class LatencyRun {
+
+	/** What a run measured; latencies in microseconds. */
+	record Result(String name, int clients, long calls, long errors, double seconds, long p50, long p90, long p99,
+			long p999, long max) {
+
+		double perSecond() {
+			return this.calls / this.seconds;
+		}
+
+	}
+
+	private LatencyRun() {
+	}
+
+	/**
+	 * Runs {@code call} with random samples; it answers whether the call succeeded.
+	 */
+	static <T> Result run(String name, int clients, Duration warmUp, Duration measure, List<T> samples,
+			Predicate<T> call) throws InterruptedException {
+		long[][] perClient = new long[clients][];
+		int[] counts = new int[clients];
+		AtomicLong errors = new AtomicLong();
+		CountDownLatch done = new CountDownLatch(clients);
+		long start = System.nanoTime();
+		long measureFrom = start + warmUp.toNanos();
+		long end = measureFrom + measure.toNanos();
+		List<Thread> threads = new ArrayList<>(clients);
+		for (int c = 0; c < clients; c++) {
+			int client = c;
+			Thread thread = new Thread(() -> {
+				SplittableRandom random = new SplittableRandom(client);
+				long[] latencies = new long[1 << 16];
+				int n = 0;
+				try {
+					while (true) {
+						T sample = samples.get(random.nextInt(samples.size()));
+						long before = System.nanoTime();
+						if (before >= end) {
+							break;
+						}
+						boolean ok;
+						try {
+							ok = call.test(sample);
+						}
+						catch (RuntimeException ex) {
+							ok = false;
+						}
+						long after = System.nanoTime();
+						if (before >= measureFrom) {
+							if (!ok) {
+								errors.incrementAndGet();
+							}
+							if (n == latencies.length) {
+								latencies = Arrays.copyOf(latencies, n * 2);
+							}
+							latencies[n++] = (after - before) / 1_000;
+						}
+					}
+				}
+				finally {
+					perClient[client] = latencies;
+					counts[client] = n;
+					done.countDown();
+				}
+			}, "bench-client-" + c);
+			threads.add(thread);
+			thread.start();
+		}
+		done.await();
+		int total = Arrays.stream(counts).sum();
+		long[] all = new long[total];
+		int at = 0;
+		for (int c = 0; c < clients; c++) {
+			System.arraycopy(perClient[c], 0, all, at, counts[c]);
+			at += counts[c];
+		}
+		Arrays.sort(all);
+		double seconds = measure.toNanos() / 1e9;
+		return new Result(name, clients, total, errors.get(), seconds, percentile(all, 50), percentile(all, 90),
+				percentile(all, 99), percentile(all, 99.9), total == 0 ? 0 : all[total - 1]);
+	}
+
+	static long percentile(long[] sorted, double p) {
+		if (sorted.length == 0) {
+			return 0;
+		}
+		int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+		return sorted[Math.max(0, Math.min(sorted.length, rank) - 1)];
+	}
+
+}

@@ -1,0 +1,147 @@
+package org.rapport.customer;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.rapport.IntegrationTest;
+import org.rapport.customer.BulkCustomer.BulkAddress;
+import org.rapport.customer.BulkCustomer.BulkConsent;
+import org.rapport.customer.BulkCustomer.BulkIdentity;
+import org.rapport.customer.BulkCustomer.BulkNote;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class CustomerBulkLoadTest {
+
+	@Autowired
+	CustomerBulkLoad bulk;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void loadsCustomersWithIdentitiesAddressesTokensAndHouseholdsInChunks() {
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		List<BulkCustomer> rows = new ArrayList<>();
+		for (int i = 0; i < 25; i++) {
+			rows.add(person(run, i, "Núñez" + run, "+34 6002" + String.format("%05d", i), run + "." + i + "@example.es",
+					"h" + (i / 2)));
+		}
+		List<BulkLoadReport.Progress> progress = new ArrayList<>();
+		BulkLoadReport report = this.bulk.load(rows.iterator(), options(run, 10), progress::add);
+
+		assertThat(report.loaded()).isEqualTo(25);
+		assertThat(report.rejected()).isZero();
+		assertThat(progress).hasSize(3);
+		assertThat(progress.get(2).read()).isEqualTo(25);
+		String token = NameFolding.fold("Núñez" + run);
+		assertThat(count("SELECT count(*) FROM customer_search_token WHERE token = ?", token)).isEqualTo(25);
+		assertThat(count("SELECT count(*) FROM customer_identity i JOIN customer_search_token t "
+				+ "ON t.customer_id = i.customer_id WHERE t.token = ?", token))
+			.isEqualTo(25 * 3);
+		assertThat(count("SELECT count(*) FROM customer_address a JOIN customer_search_token t "
+				+ "ON t.customer_id = a.customer_id WHERE t.token = ?", token))
+			.isEqualTo(25);
+		assertThat(count("SELECT count(DISTINCT household_id) FROM customer c JOIN customer_search_token t "
+				+ "ON t.customer_id = c.id WHERE t.token = ?", token))
+			.isEqualTo(13);
+		assertThat(count("SELECT count(*) FROM customer_consent_history h JOIN customer_search_token t "
+				+ "ON t.customer_id = h.customer_id WHERE t.token = ?", token))
+			.isEqualTo(25);
+		assertThat(this.jdbc.sql(
+				"SELECT array_to_string(tags, ',') FROM customer c JOIN customer_search_token t ON t.customer_id = c.id "
+						+ "WHERE t.token = ? LIMIT 1")
+			.param(token)
+			.query(String.class)
+			.single()).isEqualTo("vip,wine-lover");
+		assertThat(this.jdbc.sql("SELECT value FROM customer_identity WHERE raw_value = ?")
+			.param("+34 600200007")
+			.query(String.class)
+			.single()).isEqualTo("+34600200007");
+	}
+
+	@Test
+	void rejectsRowsWithAnInvalidPhoneOrATakenEmailAndLoadsTheRest() {
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		this.bulk.load(
+				List.of(person(run, 0, "Ortiz", "+34 600 300 001", "taken." + run + "@example.es", null)).iterator(),
+				options(run + "-first", 100), null);
+
+		List<BulkCustomer> rows = List.of(person(run, 1, "Ortiz", "+34 600 300 002", run + ".1@example.es", null),
+				person(run, 2, "Ortiz", "12", run + ".2@example.es", null),
+				person(run, 3, "Ortiz", "+34 600 300 004", "TAKEN." + run + "@example.es", null),
+				person(run, 4, "Ortiz", "+34 600 300 005", run + ".1@example.es", null));
+		BulkLoadReport report = this.bulk.load(rows.iterator(), options(run, 100), null);
+
+		assertThat(report.loaded()).isEqualTo(1);
+		assertThat(report.rejected()).isEqualTo(3);
+		assertThat(report.rejections()).extracting(BulkLoadReport.Rejection::row).containsExactly(2L, 3L, 4L);
+		assertThat(report.rejections().get(0).reason()).contains("PHONE '12'").contains("phone number");
+		assertThat(report.rejections().get(1).reason())
+			.isEqualTo("EMAIL taken." + run + "@example.es belongs to another customer already");
+		assertThat(report.rejections().get(2).reason()).contains("repeats row 1");
+	}
+
+	@Test
+	void runningTheSameLoadAgainChangesNothing() {
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		List<BulkCustomer> rows = List.of(person(run, 0, "Lima", "+34 600 400 001", run + ".0@example.es", "x"),
+				person(run, 1, "Lima", "+34 600 400 002", run + ".1@example.es", "x"));
+		this.bulk.load(rows.iterator(), options(run, 100), null);
+		long customers = count("SELECT count(*) FROM customer");
+		long identities = count("SELECT count(*) FROM customer_identity");
+
+		BulkLoadReport again = this.bulk.load(rows.iterator(), options(run, 100), null);
+
+		assertThat(again.loaded()).isZero();
+		assertThat(again.skipped()).isEqualTo(2);
+		assertThat(again.rejected()).isZero();
+		assertThat(count("SELECT count(*) FROM customer")).isEqualTo(customers);
+		assertThat(count("SELECT count(*) FROM customer_identity")).isEqualTo(identities);
+	}
+
+	@Test
+	void eachLoadLeavesOneAuditSummary() {
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		BulkLoadReport report = this.bulk.load(
+				List.of(person(run, 0, "Audit", "+34 600 500 001", run + "@example.es", null)).iterator(),
+				options(run, 100), null);
+
+		assertThat(
+				this.jdbc.sql("SELECT summary FROM audit_event WHERE entity_type = 'customer-import' AND entity_id = ?")
+					.param(report.importId())
+					.query(String.class)
+					.single())
+			.contains("1 loaded");
+	}
+
+	private static CustomerBulkLoad.Options options(String source, int chunk) {
+		return new CustomerBulkLoad.Options("test-" + source, chunk, null);
+	}
+
+	private long count(String sql, Object... params) {
+		return this.jdbc.sql(sql).params(params).query(Long.class).single();
+	}
+
+	private static BulkCustomer person(String run, int i, String family, String phone, String email, String household) {
+		Instant at = Instant.parse("2025-03-01T10:00:00Z");
+		return new BulkCustomer(run + "-" + i, CustomerKind.PERSON, "María José", family, null,
+				LocalDate.of(1985, 4, 12), "es", LifecycleStage.LOYAL, List.of("VIP", "Wine Lover"),
+				"{\"favouriteStore\":\"Madrid\"}", "ES",
+				List.of(BulkIdentity.phone(phone, true), BulkIdentity.email(email, true)),
+				List.of(new BulkAddress("HOME", "Calle Mayor, 12", null, "Madrid", "Madrid", "28013", "ES")),
+				List.of(new BulkConsent(ConsentChannel.EMAIL, ConsentPurpose.MARKETING, true, at, "web-form")),
+				List.of(new BulkNote("staff:ana", "Ana Sales", at, "Prefiere\tque le llamen\npor la tarde")), household,
+				household == null ? null : "Familia " + household, household == null ? null : "HEAD", null, null, null,
+				at);
+	}
+
+}
