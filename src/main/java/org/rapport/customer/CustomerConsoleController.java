@@ -91,6 +91,9 @@ class CustomerConsoleController {
 					.orElse(null));
 		model.addAttribute("channels", ConsentChannel.values());
 		model.addAttribute("purposes", ConsentPurpose.values());
+		model.addAttribute("stages", LifecycleStage.values());
+		model.addAttribute("identityTypes", IdentityType.values());
+		model.addAttribute("activeStaff", this.staff.all().stream().filter(StaffMember::active).toList());
 		return "customers/view";
 	}
 

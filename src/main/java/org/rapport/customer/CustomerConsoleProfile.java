@@ -44,7 +44,7 @@ class CustomerConsoleProfile {
 			Map<String, Object> attributes, Instant createdAt) {
 	}
 
-	record IdentityLine(IdentityType type, String source, String value, boolean primary) {
+	record IdentityLine(UUID id, IdentityType type, String source, String value, boolean primary) {
 	}
 
 	record AddressLine(String kind, String line1, String line2, String city, String region, String postalCode,
@@ -102,11 +102,12 @@ class CustomerConsoleProfile {
 
 	private List<IdentityLine> identities(UUID id) {
 		return this.jdbc
-			.sql("SELECT type, source, value, is_primary FROM customer_identity WHERE customer_id = ? "
+			.sql("SELECT id, type, source, value, is_primary FROM customer_identity WHERE customer_id = ? "
 					+ "ORDER BY type, is_primary DESC, created_at")
 			.param(id)
-			.query((rs, n) -> new IdentityLine(IdentityType.valueOf(rs.getString("type")), rs.getString("source"),
-					rs.getString("value"), rs.getBoolean("is_primary")))
+			.query((rs, n) -> new IdentityLine(rs.getObject("id", UUID.class),
+					IdentityType.valueOf(rs.getString("type")), rs.getString("source"), rs.getString("value"),
+					rs.getBoolean("is_primary")))
 			.list();
 	}
 

@@ -73,13 +73,22 @@ public class CustomerDuplicates {
 	/** Open suggestions, strongest first; {@code page} counts from 0. */
 	@Transactional(readOnly = true)
 	public DuplicateSuggestion.Page openSuggestions(int page, int size) {
+		return openSuggestions(null, page, size);
+	}
+
+	/**
+	 * Open suggestions about one customer, strongest first; all of them when
+	 * {@code customerId} is null.
+	 */
+	@Transactional(readOnly = true)
+	public DuplicateSuggestion.Page openSuggestions(UUID customerId, int page, int size) {
 		if (page < 0) {
 			throw ApiException.invalid("page", "must be 0 or more");
 		}
 		if (size < 1 || size > MAX_PAGE_SIZE) {
 			throw ApiException.invalid("size", "must be between 1 and " + MAX_PAGE_SIZE);
 		}
-		return this.review.page(page, size);
+		return this.review.page(page, size, customerId);
 	}
 
 	/**

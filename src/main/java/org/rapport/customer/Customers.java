@@ -20,6 +20,12 @@ import org.springframework.validation.annotation.Validated;
  * every change to a customer raises its version. Acting on a merged customer throws
  * {@link CustomerMovedException}, on an erased one {@link ApiException} 410, on an
  * unknown one 404.
+ * <p>
+ * A new customer, a new identity or address and a changed profile are checked for
+ * duplicates in the same transaction ({@link CustomerDuplicates#checkCustomer}): the
+ * suggestion is in the review queue the moment the change is, and both commit or neither
+ * does. Two twins created at the very same moment do not see each other; the scheduled
+ * full detection run finds them.
  */
 @Service
 @Validated
@@ -41,8 +47,11 @@ public class Customers {
 
 	private final CustomerSearch search;
 
+	private final CustomerDuplicates duplicates;
+
 	Customers(CustomerRegistry registry, IdentityBook identities, ContactDetails details, ConsentLedger consents,
-			Assignments assignments, CustomerNotes notes, CustomerQueries queries, CustomerSearch search) {
+			Assignments assignments, CustomerNotes notes, CustomerQueries queries, CustomerSearch search,
+			CustomerDuplicates duplicates) {
 		this.registry = registry;
 		this.identities = identities;
 		this.details = details;
@@ -51,6 +60,7 @@ public class Customers {
 		this.notes = notes;
 		this.queries = queries;
 		this.search = search;
+		this.duplicates = duplicates;
 	}
 
 	@Transactional
@@ -58,6 +68,7 @@ public class Customers {
 		UUID id = this.registry.create(command);
 		CustomerView view = this.queries.view(id);
 		this.registry.audited("customer.created", id, "Created " + view.displayName(), null, view);
+		this.duplicates.checkCustomer(id);
 		return view;
 	}
 
@@ -75,6 +86,7 @@ public class Customers {
 	@Transactional
 	public CustomerView updateProfile(UUID id, long expectedVersion, @Valid Profile profile) {
 		this.registry.updateProfile(id, expectedVersion, profile);
+		this.duplicates.checkCustomer(id);
 		return this.queries.view(id);
 	}
 
@@ -104,7 +116,9 @@ public class Customers {
 	 */
 	@Transactional
 	public IdentityView addIdentity(UUID id, @Valid NewIdentity identity) {
-		return this.identities.add(id, identity);
+		IdentityView added = this.identities.add(id, identity);
+		this.duplicates.checkCustomer(id);
+		return added;
 	}
 
 	@Transactional
@@ -114,7 +128,9 @@ public class Customers {
 
 	@Transactional
 	public AddressView addAddress(UUID id, @Valid NewAddress address) {
-		return this.details.addAddress(id, address);
+		AddressView added = this.details.addAddress(id, address);
+		this.duplicates.checkCustomer(id);
+		return added;
 	}
 
 	@Transactional

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.rapport.platform.web.ApiException;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -34,8 +35,10 @@ class DuplicateConsoleController {
 
 	@GetMapping("/duplicates")
 	@PreAuthorize("hasAuthority('customer:read')")
-	String list(@RequestParam(defaultValue = "0") int page, Authentication authentication, Model model) {
-		model.addAttribute("suggestions", this.duplicates.openSuggestions(Math.max(page, 0), PAGE_SIZE));
+	String list(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) UUID customer,
+			Authentication authentication, Model model) {
+		model.addAttribute("suggestions", this.duplicates.openSuggestions(customer, Math.max(page, 0), PAGE_SIZE));
+		model.addAttribute("customer", customer);
 		model.addAttribute("can", ConsolePermissions.of(authentication));
 		return "duplicates/list";
 	}
@@ -49,8 +52,17 @@ class DuplicateConsoleController {
 	String merge(@RequestParam UUID survivor, @RequestParam UUID merged,
 			@RequestParam(required = false) Integer survivorVersion,
 			@RequestParam(required = false) Integer mergedVersion, RedirectAttributes flash) {
-		this.merger.merge(survivor, merged, survivorVersion, mergedVersion);
-		flash.addFlashAttribute("done", "duplicates.merged");
+		try {
+			this.merger.merge(survivor, merged, survivorVersion, mergedVersion);
+			flash.addFlashAttribute("done", "duplicates.merged");
+		}
+		catch (ApiException ex) {
+			if (ex.status() != HttpStatus.PRECONDITION_FAILED && ex.status() != HttpStatus.CONFLICT) {
+				throw ex;
+			}
+			flash.addFlashAttribute("refused",
+					ex.status() == HttpStatus.PRECONDITION_FAILED ? "duplicates.stale" : "duplicates.notMerged");
+		}
 		return "redirect:/duplicates";
 	}
 

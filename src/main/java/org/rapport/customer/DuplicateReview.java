@@ -43,11 +43,21 @@ class DuplicateReview {
 	}
 
 	DuplicateSuggestion.Page page(int page, int size) {
-		long total = this.jdbc.sql("SELECT count(*) " + OPEN).query(Long.class).single();
-		List<Pair> pairs = this.jdbc
-			.sql("SELECT d.customer_a, d.customer_b, d.reason, d.score, d.detected_at " + OPEN
-					+ "ORDER BY d.score DESC, d.detected_at, d.customer_a, d.customer_b LIMIT :size OFFSET :offset")
-			.param("size", size)
+		return page(page, size, null);
+	}
+
+	/** A page of the queue, or of the suggestions about one customer when it is given. */
+	DuplicateSuggestion.Page page(int page, int size, UUID customerId) {
+		String open = customerId == null ? OPEN : OPEN + "AND :customer IN (d.customer_a, d.customer_b)\n";
+		var count = this.jdbc.sql("SELECT count(*) " + open);
+		var select = this.jdbc.sql("SELECT d.customer_a, d.customer_b, d.reason, d.score, d.detected_at " + open
+				+ "ORDER BY d.score DESC, d.detected_at, d.customer_a, d.customer_b LIMIT :size OFFSET :offset");
+		if (customerId != null) {
+			count = count.param("customer", customerId);
+			select = select.param("customer", customerId);
+		}
+		long total = count.query(Long.class).single();
+		List<Pair> pairs = select.param("size", size)
 			.param("offset", (long) page * size)
 			.query((rs, n) -> new Pair(rs.getObject("customer_a", UUID.class), rs.getObject("customer_b", UUID.class),
 					DuplicateReason.valueOf(rs.getString("reason")), rs.getBigDecimal("score"),
