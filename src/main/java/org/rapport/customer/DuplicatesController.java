@@ -3,6 +3,7 @@ package org.rapport.customer;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -34,8 +35,10 @@ class DuplicatesController {
 	@PreAuthorize("hasAuthority('customer:read')")
 	@Operation(summary = "Open duplicate suggestions, strongest first, with both customers side by side")
 	DuplicateSuggestion.Page open(@RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "20") int size) {
-		return this.duplicates.openSuggestions(page, size);
+			@RequestParam(defaultValue = "20") int size,
+			@Parameter(description = "only the suggestions that involve this customer") @RequestParam(
+					required = false) UUID customer) {
+		return this.duplicates.openSuggestions(customer, page, size);
 	}
 
 	@PostMapping("/api/v1/duplicates/detection")

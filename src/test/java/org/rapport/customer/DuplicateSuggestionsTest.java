@@ -222,7 +222,7 @@ class DuplicateSuggestionsTest {
 		detect();
 
 		var response = this.mvc.get()
-			.uri("/api/v1/duplicates?page=0&size=100")
+			.uri("/api/v1/duplicates?page=0&size=100&customer=" + first)
 			.with(this.staff.as(Role.MARKETER))
 			.exchange();
 
