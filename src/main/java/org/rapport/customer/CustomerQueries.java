@@ -17,6 +17,7 @@ import org.rapport.customer.CustomerView.HouseholdView;
 import org.rapport.customer.CustomerView.IdentityView;
 import org.rapport.customer.CustomerView.InterestView;
 import org.rapport.customer.CustomerView.StaffRef;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,22 +39,87 @@ class CustomerQueries {
 		this.staff = staff;
 	}
 
-	/** The view of a customer known to exist (any status). */
+	/**
+	 * The view of a customer known to exist (any status), read with one statement: the
+	 * customer row with its identities, addresses, consents, interests, contact links and
+	 * household as JSON arrays, so the 360 view costs one round trip (plus the assigned
+	 * staff member's name from the access module).
+	 */
 	CustomerView view(UUID id) {
-		return this.jdbc.sql("SELECT * FROM customer WHERE id = ?").param(id).query((rs, row) -> {
+		return this.jdbc.sql(VIEW_SQL).param(id).query((rs, row) -> {
 			UUID householdId = rs.getObject("household_id", UUID.class);
 			HouseholdView household = householdId == null ? null
-					: household(householdId, rs.getString("household_role"));
+					: new HouseholdView(householdId, rs.getString("household_name"),
+							role(rs.getString("household_role")),
+							list(rs.getString("household_members"), HOUSEHOLD_MEMBERS));
 			return new CustomerView(id, CustomerKind.valueOf(rs.getString("kind")),
 					CustomerStatus.valueOf(rs.getString("status")), rs.getString("display_name"),
 					rs.getString("given_name"), rs.getString("family_name"), rs.getString("company_name"),
 					rs.getObject("birth_date", java.time.LocalDate.class), rs.getString("preferred_language"),
 					LifecycleStage.valueOf(rs.getString("lifecycle_stage")),
 					staffRef(rs.getObject("assigned_staff_id", UUID.class)), household, tags(rs),
-					attributes(rs.getString("attributes")), identities(id), addresses(id), consents(id), interests(id),
-					contactPeople(id), companies(id), rs.getLong("version"), instant(rs, "created_at"),
+					attributes(rs.getString("attributes")), list(rs.getString("identities"), IDENTITIES),
+					list(rs.getString("addresses"), ADDRESSES), list(rs.getString("consents"), CONSENTS),
+					list(rs.getString("interests"), INTERESTS), list(rs.getString("contact_people"), CONTACTS),
+					list(rs.getString("companies"), CONTACTS), rs.getLong("version"), instant(rs, "created_at"),
 					instant(rs, "updated_at"));
 		}).single();
+	}
+
+	private static final String UTC_INSTANT = "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'";
+
+	private static final String VIEW_SQL = """
+			SELECT c.*,
+			  (SELECT name FROM household h WHERE h.id = c.household_id) AS household_name,
+			  (SELECT coalesce(json_agg(json_build_object('customerId', m.id, 'displayName', m.display_name,
+			      'role', m.household_role) ORDER BY m.household_role, lower(m.display_name)), '[]')
+			     FROM customer m WHERE m.household_id = c.household_id AND m.status = 'ACTIVE') AS household_members,
+			  (SELECT coalesce(json_agg(json_build_object('id', i.id, 'type', i.type, 'source', i.source,
+			      'value', i.value, 'primary', i.is_primary,
+			      'createdAt', to_char(i.created_at AT TIME ZONE 'UTC', %1$s))
+			      ORDER BY i.type, i.is_primary DESC, i.created_at), '[]')
+			     FROM customer_identity i WHERE i.customer_id = c.id) AS identities,
+			  (SELECT coalesce(json_agg(json_build_object('id', a.id, 'kind', a.kind, 'line1', a.line1,
+			      'line2', a.line2, 'city', a.city, 'region', a.region, 'postalCode', a.postal_code,
+			      'countryCode', a.country_code) ORDER BY a.created_at), '[]')
+			     FROM customer_address a WHERE a.customer_id = c.id) AS addresses,
+			  (SELECT coalesce(json_agg(json_build_object('channel', k.channel, 'purpose', k.purpose,
+			      'granted', k.granted, 'source', k.source,
+			      'changedAt', to_char(k.changed_at AT TIME ZONE 'UTC', %1$s)) ORDER BY k.channel, k.purpose), '[]')
+			     FROM customer_consent k WHERE k.customer_id = c.id) AS consents,
+			  (SELECT coalesce(json_agg(json_build_object('topic', t.topic, 'source', t.source,
+			      'declaredAt', to_char(t.declared_at AT TIME ZONE 'UTC', %1$s)) ORDER BY t.topic), '[]')
+			     FROM customer_interest t WHERE t.customer_id = c.id) AS interests,
+			  (SELECT coalesce(json_agg(json_build_object('customerId', p.id, 'displayName', p.display_name,
+			      'role', l.role) ORDER BY lower(p.display_name)), '[]')
+			     FROM customer_contact_person l JOIN customer p ON p.id = l.person_id
+			    WHERE l.company_id = c.id AND p.status = 'ACTIVE') AS contact_people,
+			  (SELECT coalesce(json_agg(json_build_object('customerId', o.id, 'displayName', o.display_name,
+			      'role', l.role) ORDER BY lower(o.display_name)), '[]')
+			     FROM customer_contact_person l JOIN customer o ON o.id = l.company_id
+			    WHERE l.person_id = c.id AND o.status = 'ACTIVE') AS companies
+			FROM customer c WHERE c.id = ?""".formatted(UTC_INSTANT);
+
+	private static final TypeReference<List<HouseholdMember>> HOUSEHOLD_MEMBERS = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<IdentityView>> IDENTITIES = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<AddressView>> ADDRESSES = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<ConsentView>> CONSENTS = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<InterestView>> INTERESTS = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<ContactLink>> CONTACTS = new TypeReference<>() {
+	};
+
+	private <T> List<T> list(String json, TypeReference<List<T>> type) {
+		return json == null ? List.of() : List.copyOf(this.json.readValue(json, type));
 	}
 
 	StaffRef staffRef(UUID staffId) {
@@ -68,72 +134,6 @@ class CustomerQueries {
 	@SuppressWarnings("unchecked")
 	Map<String, Object> attributes(String json) {
 		return json == null ? Map.of() : this.json.readValue(json, Map.class);
-	}
-
-	private List<IdentityView> identities(UUID id) {
-		return this.jdbc
-			.sql("SELECT * FROM customer_identity WHERE customer_id = ? ORDER BY type, is_primary DESC, created_at")
-			.param(id)
-			.query(IdentityRepository::view)
-			.list();
-	}
-
-	private List<AddressView> addresses(UUID id) {
-		return this.jdbc.sql("SELECT * FROM customer_address WHERE customer_id = ? ORDER BY created_at")
-			.param(id)
-			.query(CustomerQueries::address)
-			.list();
-	}
-
-	private List<ConsentView> consents(UUID id) {
-		return this.jdbc.sql("SELECT * FROM customer_consent WHERE customer_id = ? ORDER BY channel, purpose")
-			.param(id)
-			.query(CustomerQueries::consent)
-			.list();
-	}
-
-	private List<InterestView> interests(UUID id) {
-		return this.jdbc.sql("SELECT * FROM customer_interest WHERE customer_id = ? ORDER BY topic")
-			.param(id)
-			.query((rs, row) -> new InterestView(rs.getString("topic"), InterestSource.valueOf(rs.getString("source")),
-					instant(rs, "declared_at")))
-			.list();
-	}
-
-	private List<ContactLink> contactPeople(UUID companyId) {
-		return this.jdbc.sql("""
-				SELECT p.id, p.display_name, l.role FROM customer_contact_person l JOIN customer p ON p.id = l.person_id
-				WHERE l.company_id = ? AND p.status = 'ACTIVE' ORDER BY lower(p.display_name)""")
-			.param(companyId)
-			.query((rs, row) -> new ContactLink(rs.getObject("id", UUID.class), rs.getString("display_name"),
-					rs.getString("role")))
-			.list();
-	}
-
-	private List<ContactLink> companies(UUID personId) {
-		return this.jdbc
-			.sql("""
-					SELECT c.id, c.display_name, l.role FROM customer_contact_person l JOIN customer c ON c.id = l.company_id
-					WHERE l.person_id = ? AND c.status = 'ACTIVE' ORDER BY lower(c.display_name)""")
-			.param(personId)
-			.query((rs, row) -> new ContactLink(rs.getObject("id", UUID.class), rs.getString("display_name"),
-					rs.getString("role")))
-			.list();
-	}
-
-	private HouseholdView household(UUID householdId, String role) {
-		String name = this.jdbc.sql("SELECT name FROM household WHERE id = ?")
-			.param(householdId)
-			.query(String.class)
-			.single();
-		List<HouseholdMember> members = this.jdbc.sql("""
-				SELECT id, display_name, household_role FROM customer WHERE household_id = ? AND status = 'ACTIVE'
-				ORDER BY household_role, lower(display_name)""")
-			.param(householdId)
-			.query((rs, row) -> new HouseholdMember(rs.getObject("id", UUID.class), rs.getString("display_name"),
-					role(rs.getString("household_role"))))
-			.list();
-		return new HouseholdView(householdId, name, role(role), members);
 	}
 
 	private static HouseholdRole role(String role) {
