@@ -1,20 +1,22 @@
 package org.rapport.access;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
+import org.rapport.audit.AuditTrail;
 import org.rapport.platform.Actor;
 import org.rapport.platform.Ids;
 import org.rapport.platform.web.ApiException;
@@ -25,28 +27,37 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Integration clients (POS, web shop, partners) and their API keys. A key is shown once
- * when created; only its SHA-256 hash is stored (the key is 256 random bits, so a slow
- * hash adds nothing). The key's prefix finds the row; the hash is compared in constant
- * time.
+ * when created; only its SHA-256 hash is stored (see {@link ApiKey}). Creating and
+ * revoking a client are audited.
  */
 @Service
 public class ApiClients {
 
-	static final String KEY_START = "rk_";
+	static final String AUDIT_TYPE = "api-client";
 
-	private static final SecureRandom RANDOM = new SecureRandom();
+	/** {@code last_used_at} is written at most this often per client and node. */
+	static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
+
+	private static final String COLUMNS = "id, name, key_prefix, scopes, active, created_at, created_by, "
+			+ "revoked_at, last_used_at";
 
 	private final JdbcClient jdbc;
 
+	private final AuditTrail audit;
+
 	private final Clock clock;
 
-	ApiClients(JdbcClient jdbc, Clock clock) {
+	private final Map<UUID, Instant> lastUseWritten = new ConcurrentHashMap<>();
+
+	ApiClients(JdbcClient jdbc, AuditTrail audit, Clock clock) {
 		this.jdbc = jdbc;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
-	/** A client as listed to administrators (never with its key). */
-	public record ApiClient(UUID id, String name, String keyPrefix, Set<Scope> scopes, boolean active) {
+	/** A client as listed to administrators (never with its key or hash). */
+	public record ApiClient(UUID id, String name, String keyPrefix, Set<Scope> scopes, boolean active,
+			Instant createdAt, String createdBy, Instant revokedAt, Instant lastUsedAt) {
 	}
 
 	/** A newly created client with its key, which is not shown again. */
@@ -55,100 +66,120 @@ public class ApiClients {
 
 	@Transactional
 	public CreatedClient create(String name, Set<Scope> scopes, Actor createdBy) {
-		if (name == null || name.isBlank() || name.length() > 100) {
+		String trimmed = name == null ? "" : name.trim();
+		if (trimmed.isEmpty() || trimmed.length() > 100) {
 			throw ApiException.invalid("name", "give a name of 1-100 characters");
 		}
-		if (scopes.isEmpty()) {
+		if (scopes == null || scopes.isEmpty()) {
 			throw ApiException.invalid("scopes", "give at least one scope");
 		}
 		boolean taken = this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM api_client WHERE name = ?)")
-			.param(name)
+			.param(trimmed)
 			.query(Boolean.class)
 			.single();
 		if (taken) {
-			throw ApiException.conflict("name-taken", "An API client called " + name + " exists already");
+			throw ApiException.conflict("name-taken", "An API client called " + trimmed + " exists already");
 		}
-		String prefix = HexFormat.of().formatHex(randomBytes(6));
-		String secret = HexFormat.of().formatHex(randomBytes(32));
-		String key = KEY_START + prefix + "_" + secret;
+		ApiKey key = ApiKey.generate();
 		UUID id = Ids.next(this.clock);
+		Instant now = this.clock.instant();
 		this.jdbc
 			.sql("INSERT INTO api_client (id, name, key_prefix, key_hash, scopes, created_at, created_by) "
 					+ "VALUES (?, ?, ?, ?, ?, ?, ?)")
-			.params(id, name, prefix, sha256(key), scopeArray(scopes), this.clock.instant().atOffset(ZoneOffset.UTC),
+			.params(id, trimmed, key.prefix(), key.hash(), scopeArray(scopes), now.atOffset(ZoneOffset.UTC),
 					createdBy.name())
 			.update();
-		return new CreatedClient(new ApiClient(id, name, prefix, EnumSet.copyOf(scopes), true), key);
+		ApiClient client = new ApiClient(id, trimmed, key.prefix(), EnumSet.copyOf(scopes), true, now, createdBy.name(),
+				null, null);
+		this.audit.record(createdBy, AuditTrail.Change.of("created", AUDIT_TYPE, id,
+				"API client " + trimmed + " created", null,
+				Map.of("name", trimmed, "keyPrefix", key.prefix(), "scopes", scopeArray(scopes), "active", true)));
+		return new CreatedClient(client, key.value());
 	}
 
 	public List<ApiClient> all() {
-		return this.jdbc.sql("SELECT id, name, key_prefix, scopes, active FROM api_client ORDER BY name")
-			.query((rs, row) -> new ApiClient(rs.getObject("id", UUID.class), rs.getString("name"),
-					rs.getString("key_prefix"), scopes((String[]) rs.getArray("scopes").getArray()),
-					rs.getBoolean("active")))
-			.list();
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM api_client ORDER BY name").query(ApiClients::map).list();
 	}
 
+	public Optional<ApiClient> byId(UUID id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM api_client WHERE id = ?")
+			.param(id)
+			.query(ApiClients::map)
+			.optional();
+	}
+
+	/** Revokes the client's key for good; its next call is refused. */
 	@Transactional
-	public void revoke(UUID id) {
-		int rows = this.jdbc.sql("UPDATE api_client SET active = FALSE, revoked_at = ? WHERE id = ?")
+	public ApiClient revoke(UUID id) {
+		ApiClient before = byId(id).orElseThrow(() -> ApiException.notFound("API client", id));
+		if (!before.active()) {
+			return before;
+		}
+		this.jdbc.sql("UPDATE api_client SET active = FALSE, revoked_at = ? WHERE id = ?")
 			.params(this.clock.instant().atOffset(ZoneOffset.UTC), id)
 			.update();
-		if (rows == 0) {
-			throw ApiException.notFound("API client", id);
-		}
+		this.audit.record(AuditTrail.Change.of("revoked", AUDIT_TYPE, id, "API client " + before.name() + " revoked",
+				Map.of("active", true), Map.of("active", false)));
+		return byId(id).orElseThrow();
 	}
 
 	/** The principal for a presented key, if it is a valid key of an active client. */
 	Optional<RapportPrincipal> authenticate(String presentedKey) {
-		if (presentedKey == null || !presentedKey.startsWith(KEY_START)) {
+		Optional<ApiKey> key = ApiKey.parse(presentedKey);
+		if (key.isEmpty()) {
 			return Optional.empty();
 		}
-		int sep = presentedKey.indexOf('_', KEY_START.length());
-		if (sep < 0) {
-			return Optional.empty();
-		}
-		String prefix = presentedKey.substring(KEY_START.length(), sep);
-		byte[] presentedHash = sha256(presentedKey).getBytes(StandardCharsets.US_ASCII);
-		return this.jdbc.sql("SELECT id, name, key_hash, scopes FROM api_client WHERE key_prefix = ? AND active")
-			.param(prefix)
+		Optional<RapportPrincipal> principal = this.jdbc
+			.sql("SELECT id, name, key_hash, scopes FROM api_client WHERE key_prefix = ? AND active")
+			.param(key.get().prefix())
 			.query((rs, row) -> {
-				byte[] stored = rs.getString("key_hash").getBytes(StandardCharsets.US_ASCII);
-				if (!MessageDigest.isEqual(stored, presentedHash)) {
-					return null;
+				if (!key.get().matches(rs.getString("key_hash"))) {
+					return Optional.<RapportPrincipal>empty();
 				}
 				Actor actor = new Actor("api-client:" + rs.getObject("id", UUID.class), rs.getString("name"),
 						Actor.Kind.API_CLIENT);
-				return new RapportPrincipal(actor, rs.getString("name"), "", true,
-						RapportPrincipal.authoritiesOfScopes(scopes((String[]) rs.getArray("scopes").getArray())));
+				return Optional.of(new RapportPrincipal(actor, rs.getString("name"), "", true,
+						RapportPrincipal.authoritiesOfScopes(scopes(rs))));
 			})
-			.optional();
+			.optional()
+			.flatMap((found) -> found);
+		principal.ifPresent(this::noteUse);
+		return principal;
 	}
 
-	private static Set<Scope> scopes(String[] names) {
-		return Arrays.stream(names)
+	/** Records the use at minute precision, so busy clients cause no write per call. */
+	private void noteUse(RapportPrincipal principal) {
+		UUID id = UUID.fromString(principal.actor().id().substring("api-client:".length()));
+		Instant now = this.clock.instant();
+		Instant last = this.lastUseWritten.get(id);
+		if (last != null && last.plus(LAST_USED_PRECISION).isAfter(now)) {
+			return;
+		}
+		this.lastUseWritten.put(id, now);
+		this.jdbc.sql("UPDATE api_client SET last_used_at = ? WHERE id = ?")
+			.params(now.atOffset(ZoneOffset.UTC), id)
+			.update();
+	}
+
+	private static ApiClient map(ResultSet rs, int row) throws SQLException {
+		return new ApiClient(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("key_prefix"),
+				scopes(rs), rs.getBoolean("active"), instant(rs, "created_at"), rs.getString("created_by"),
+				instant(rs, "revoked_at"), instant(rs, "last_used_at"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		java.time.OffsetDateTime value = rs.getObject(column, java.time.OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
+	}
+
+	private static Set<Scope> scopes(ResultSet rs) throws SQLException {
+		return Arrays.stream((String[]) rs.getArray("scopes").getArray())
 			.map(Scope::ofName)
 			.collect(Collectors.toCollection(() -> EnumSet.noneOf(Scope.class)));
 	}
 
-	private static String[] scopeArray(Set<Scope> scopes) {
+	static String[] scopeArray(Set<Scope> scopes) {
 		return scopes.stream().map(Scope::scopeName).sorted().toArray(String[]::new);
-	}
-
-	private static byte[] randomBytes(int n) {
-		byte[] bytes = new byte[n];
-		RANDOM.nextBytes(bytes);
-		return bytes;
-	}
-
-	static String sha256(String value) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -22,6 +22,8 @@ import org.springframework.stereotype.Component;
  * with the password from {@code rapport.admin.initial-password} (env
  * {@code RAPPORT_ADMIN_INITIAL_PASSWORD}), or a random one that is printed once to the
  * log.</li>
+ * <li>The {@code create-admin} command skips that: it sets up the administrator
+ * itself.</li>
  * </ul>
  */
 @Component
@@ -38,11 +40,15 @@ class FirstStart implements ApplicationRunner {
 
 	private final String initialPassword;
 
+	private final String cliCommand;
+
 	FirstStart(StaffDirectory staff, @Value("${rapport.demo.enabled:false}") boolean demo,
-			@Value("${rapport.admin.initial-password:}") String initialPassword) {
+			@Value("${rapport.admin.initial-password:}") String initialPassword,
+			@Value("${rapport.cli.command:}") String cliCommand) {
 		this.staff = staff;
 		this.demo = demo;
 		this.initialPassword = initialPassword;
+		this.cliCommand = cliCommand;
 	}
 
 	@Override
@@ -50,7 +56,7 @@ class FirstStart implements ApplicationRunner {
 		if (this.demo) {
 			createDemoUsers();
 		}
-		if (!this.staff.isEmpty()) {
+		if (this.cliCommand.equals("create-admin") || !this.staff.isEmpty()) {
 			return;
 		}
 		boolean generated = this.initialPassword.isBlank();
@@ -85,7 +91,7 @@ class FirstStart implements ApplicationRunner {
 		}
 	}
 
-	private static String randomPassword() {
+	static String randomPassword() {
 		String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 		SecureRandom random = new SecureRandom();
 		StringBuilder sb = new StringBuilder();

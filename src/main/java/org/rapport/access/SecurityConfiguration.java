@@ -8,18 +8,23 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Two doors. The API ({@code /api/**}) is stateless: an API key or HTTP Basic on every
  * request, no session and so no CSRF exposure. The console uses form login with a session
  * and CSRF protection. Which operation a caller may run is decided per endpoint with
- * {@code @PreAuthorize} on permissions.
+ * {@code @PreAuthorize} on permissions. Staff passwords use the delegating encoder
+ * (bcrypt today, upgraded on sign-in if the default changes); see
+ * docs/adr/0004-authentication.md.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -64,9 +69,21 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/** Open console sessions, so that deactivating a staff member ends theirs. */
+	@Bean
+	SessionRegistry sessionRegistry() {
+		return new SessionRegistryImpl();
+	}
+
+	/** Tells the session registry when a session ends (time-out, sign-out). */
+	@Bean
+	HttpSessionEventPublisher httpSessionEventPublisher() {
+		return new HttpSessionEventPublisher();
+	}
+
 	@Bean
 	@Order(2)
-	SecurityFilterChain console(HttpSecurity http) throws Exception {
+	SecurityFilterChain console(HttpSecurity http, SessionRegistry sessions) throws Exception {
 		http.authorizeHttpRequests((auth) -> auth
 			.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
 					"/actuator/health", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
@@ -75,6 +92,7 @@ class SecurityConfiguration {
 			.authenticated())
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+			.sessionManagement((s) -> s.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?expired"))
 			.headers((headers) -> headers.frameOptions((f) -> f.deny()));
 		return http.build();
 	}

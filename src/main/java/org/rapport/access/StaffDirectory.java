@@ -1,6 +1,8 @@
 package org.rapport.access;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -10,50 +12,66 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.rapport.audit.AuditTrail;
 import org.rapport.platform.Ids;
 import org.rapport.platform.web.ApiException;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Front door of the access module: the staff members of the installation.
+ * Front door of the access module: the staff members of the installation. Every change is
+ * written to the audit trail (without password hashes), and the installation always keeps
+ * at least one active administrator.
  */
 @Service
 public class StaffDirectory {
 
 	static final int MIN_PASSWORD_LENGTH = 10;
 
+	static final int MAX_PASSWORD_BYTES = 72;
+
+	static final String AUDIT_TYPE = "staff";
+
+	private static final String COLUMNS = "id, username, display_name, roles, active";
+
 	private final JdbcClient jdbc;
 
 	private final PasswordEncoder passwords;
 
+	private final AuditTrail audit;
+
+	private final StaffSessions sessions;
+
 	private final Clock clock;
 
-	StaffDirectory(JdbcClient jdbc, PasswordEncoder passwords, Clock clock) {
+	StaffDirectory(JdbcClient jdbc, PasswordEncoder passwords, AuditTrail audit, StaffSessions sessions, Clock clock) {
 		this.jdbc = jdbc;
 		this.passwords = passwords;
+		this.audit = audit;
+		this.sessions = sessions;
 		this.clock = clock;
 	}
 
 	public Optional<StaffMember> byId(UUID id) {
-		return this.jdbc.sql("SELECT id, username, display_name, roles, active FROM staff_user WHERE id = ?")
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM staff_user WHERE id = ?")
 			.param(id)
 			.query(StaffDirectory::map)
 			.optional();
 	}
 
 	public Optional<StaffMember> byUsername(String username) {
-		return this.jdbc.sql("SELECT id, username, display_name, roles, active FROM staff_user WHERE username = ?")
-			.param(username.toLowerCase(Locale.ROOT))
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM staff_user WHERE username = ?")
+			.param(username.trim().toLowerCase(Locale.ROOT))
 			.query(StaffDirectory::map)
 			.optional();
 	}
 
 	public List<StaffMember> all() {
-		return this.jdbc.sql("SELECT id, username, display_name, roles, active FROM staff_user ORDER BY display_name")
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM staff_user ORDER BY display_name, username")
 			.query(StaffDirectory::map)
 			.list();
 	}
@@ -65,14 +83,16 @@ public class StaffDirectory {
 	/** Creates a staff member; the password is stored only as a hash. */
 	@Transactional
 	public StaffMember create(String username, String displayName, String rawPassword, Set<Role> roles) {
-		String login = username.trim().toLowerCase(Locale.ROOT);
+		String login = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
 		if (!login.matches("[a-z0-9._-]{2,64}")) {
 			throw ApiException.invalid("username", "use 2-64 letters, digits, dots, dashes or underscores");
 		}
-		checkPassword(rawPassword);
-		if (roles.isEmpty()) {
-			throw ApiException.invalid("roles", "give at least one role");
+		String name = displayName == null || displayName.isBlank() ? login : displayName.trim();
+		if (name.length() > 100) {
+			throw ApiException.invalid("displayName", "use at most 100 characters");
 		}
+		checkPassword("password", rawPassword);
+		checkRoles(roles);
 		if (byUsername(login).isPresent()) {
 			throw ApiException.conflict("username-taken", "A staff member called " + login + " exists already");
 		}
@@ -80,43 +100,145 @@ public class StaffDirectory {
 		this.jdbc
 			.sql("INSERT INTO staff_user (id, username, display_name, password_hash, roles, created_at) "
 					+ "VALUES (?, ?, ?, ?, ?, ?)")
-			.params(id, login, displayName, this.passwords.encode(rawPassword), roleArray(roles),
-					this.clock.instant().atOffset(java.time.ZoneOffset.UTC))
+			.params(id, login, name, this.passwords.encode(rawPassword), roleArray(roles),
+					this.clock.instant().atOffset(ZoneOffset.UTC))
 			.update();
-		return new StaffMember(id, login, displayName, EnumSet.copyOf(roles), true);
+		StaffMember created = new StaffMember(id, login, name, EnumSet.copyOf(roles), true);
+		this.audit.record(
+				AuditTrail.Change.of("created", AUDIT_TYPE, id, "Staff member " + login + " created", null, created));
+		return created;
 	}
 
-	/** Sets a new password (administrator reset or first start). */
+	/** Replaces the roles of a staff member; their open console sessions end. */
 	@Transactional
-	public void resetPassword(String username, String rawPassword) {
-		checkPassword(rawPassword);
-		int rows = this.jdbc.sql("UPDATE staff_user SET password_hash = ?, version = version + 1 WHERE username = ?")
-			.params(this.passwords.encode(rawPassword), username.toLowerCase(Locale.ROOT))
-			.update();
-		if (rows == 0) {
-			throw ApiException.notFound("Staff member", username);
+	public StaffMember changeRoles(UUID id, Set<Role> roles) {
+		checkRoles(roles);
+		StaffMember before = existing(id);
+		if (before.roles().contains(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
+			keepAnAdministratorBesides(id);
 		}
+		this.jdbc.sql("UPDATE staff_user SET roles = ?, version = version + 1 WHERE id = ?")
+			.params(roleArray(roles), id)
+			.update();
+		StaffMember after = new StaffMember(id, before.username(), before.displayName(), EnumSet.copyOf(roles),
+				before.active());
+		this.audit.record(AuditTrail.Change.of("roles-changed", AUDIT_TYPE, id,
+				"Roles of " + before.username() + " changed", before, after));
+		this.sessions.end(id);
+		return after;
 	}
 
 	/**
 	 * A staff member who leaves is deactivated, never deleted: their notes and history
-	 * keep their name.
+	 * keep their name. They can no longer sign in and their open sessions end.
 	 */
 	@Transactional
-	public void deactivate(UUID id) {
-		int rows = this.jdbc
-			.sql("UPDATE staff_user SET active = FALSE, deactivated_at = ?, version = version + 1 "
-					+ "WHERE id = ? AND active")
-			.params(this.clock.instant().atOffset(java.time.ZoneOffset.UTC), id)
+	public StaffMember deactivate(UUID id) {
+		StaffMember before = existing(id);
+		if (!before.active()) {
+			return before;
+		}
+		if (before.roles().contains(Role.ADMIN)) {
+			keepAnAdministratorBesides(id);
+		}
+		this.jdbc.sql("UPDATE staff_user SET active = FALSE, deactivated_at = ?, version = version + 1 WHERE id = ?")
+			.params(this.clock.instant().atOffset(ZoneOffset.UTC), id)
 			.update();
-		if (rows == 0 && byId(id).isEmpty()) {
-			throw ApiException.notFound("Staff member", id);
+		StaffMember after = new StaffMember(id, before.username(), before.displayName(), before.roles(), false);
+		this.audit.record(AuditTrail.Change.of("deactivated", AUDIT_TYPE, id,
+				"Staff member " + before.username() + " deactivated", before, after));
+		this.sessions.end(id);
+		return after;
+	}
+
+	/** An administrator sets a new password for a staff member. */
+	@Transactional
+	public void resetPassword(UUID id, String rawPassword) {
+		StaffMember member = existing(id);
+		storePassword(id, "password", rawPassword);
+		this.audit.record(AuditTrail.Change.of("password-reset", AUDIT_TYPE, id,
+				"Password of " + member.username() + " reset by an administrator", null, null));
+		this.sessions.end(id);
+	}
+
+	/** A staff member changes their own password, proving they know the current one. */
+	@Transactional
+	public void changeOwnPassword(UUID id, String currentPassword, String newPassword) {
+		StaffMember member = existing(id);
+		String hash = this.jdbc.sql("SELECT password_hash FROM staff_user WHERE id = ?")
+			.param(id)
+			.query(String.class)
+			.single();
+		if (currentPassword == null || !this.passwords.matches(currentPassword, hash)) {
+			throw ApiException.invalid("currentPassword", "does not match your current password");
+		}
+		storePassword(id, "newPassword", newPassword);
+		this.audit.record(AuditTrail.Change.of("password-changed", AUDIT_TYPE, id,
+				"Password of " + member.username() + " changed by its owner", null, null));
+	}
+
+	/**
+	 * Makes {@code username} an active administrator with the given password, creating
+	 * the account when needed (the {@code create-admin} command).
+	 * @return true when the account was created, false when an existing one was reset
+	 */
+	@Transactional
+	public boolean createOrResetAdministrator(String username, String rawPassword) {
+		Optional<StaffMember> existing = byUsername(username);
+		if (existing.isEmpty()) {
+			create(username, username, rawPassword, EnumSet.of(Role.ADMIN));
+			return true;
+		}
+		StaffMember before = existing.get();
+		storePassword(before.id(), "password", rawPassword);
+		Set<Role> roles = EnumSet.copyOf(before.roles());
+		roles.add(Role.ADMIN);
+		this.jdbc
+			.sql("UPDATE staff_user SET roles = ?, active = TRUE, deactivated_at = NULL, version = version + 1 "
+					+ "WHERE id = ?")
+			.params(roleArray(roles), before.id())
+			.update();
+		StaffMember after = new StaffMember(before.id(), before.username(), before.displayName(), roles, true);
+		this.audit.record(AuditTrail.Change.of("administrator-reset", AUDIT_TYPE, before.id(),
+				"Password of " + before.username() + " reset from the command line", before, after));
+		return false;
+	}
+
+	private StaffMember existing(UUID id) {
+		return byId(id).orElseThrow(() -> ApiException.notFound("Staff member", id));
+	}
+
+	private void storePassword(UUID id, String field, String rawPassword) {
+		checkPassword(field, rawPassword);
+		this.jdbc.sql("UPDATE staff_user SET password_hash = ?, version = version + 1 WHERE id = ?")
+			.params(this.passwords.encode(rawPassword), id)
+			.update();
+	}
+
+	/** Locks the active administrators, so two concurrent changes cannot remove both. */
+	private void keepAnAdministratorBesides(UUID id) {
+		List<UUID> admins = this.jdbc
+			.sql("SELECT id FROM staff_user WHERE active AND 'ADMIN' = ANY (roles) ORDER BY id FOR UPDATE")
+			.query(UUID.class)
+			.list();
+		if (admins.stream().noneMatch((admin) -> !admin.equals(id))) {
+			throw new ApiException(HttpStatus.CONFLICT, "last-administrator",
+					"This is the last active administrator; make someone else an administrator first");
 		}
 	}
 
-	private static void checkPassword(String rawPassword) {
+	private static void checkPassword(String field, String rawPassword) {
 		if (rawPassword == null || rawPassword.length() < MIN_PASSWORD_LENGTH) {
-			throw ApiException.invalid("password", "use at least " + MIN_PASSWORD_LENGTH + " characters");
+			throw ApiException.invalid(field, "use at least " + MIN_PASSWORD_LENGTH + " characters");
+		}
+		if (rawPassword.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+			throw ApiException.invalid(field, "use at most " + MAX_PASSWORD_BYTES + " bytes (bcrypt's limit)");
+		}
+	}
+
+	private static void checkRoles(Set<Role> roles) {
+		if (roles == null || roles.isEmpty()) {
+			throw ApiException.invalid("roles", "give at least one role");
 		}
 	}
 
@@ -125,12 +247,11 @@ public class StaffDirectory {
 	}
 
 	static StaffMember map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-		String[] roles = (String[]) rs.getArray("roles").getArray();
-		Set<Role> set = Arrays.stream(roles)
+		Set<Role> roles = Arrays.stream((String[]) rs.getArray("roles").getArray())
 			.map(Role::valueOf)
 			.collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
 		return new StaffMember(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("display_name"),
-				set, rs.getBoolean("active"));
+				roles, rs.getBoolean("active"));
 	}
 
 }

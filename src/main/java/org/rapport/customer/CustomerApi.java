@@ -48,9 +48,14 @@ class CustomerApi {
 	@GetMapping("/{id}")
 	@PreAuthorize("hasAuthority('customer:read')")
 	@Operation(summary = "The 360 view of a customer",
-			description = "301 to the survivor when the customer was merged, 410 when erased")
-	ResponseEntity<CustomerView> get(@PathVariable UUID id) {
+			description = "301 to the survivor when the customer was merged, 410 when erased, 304 when "
+					+ "If-None-Match names the current version")
+	ResponseEntity<CustomerView> get(@PathVariable UUID id,
+			@RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch) {
 		CustomerView view = this.customers.get(id);
+		if (view.etag().equals(ifNoneMatch)) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(view.etag()).build();
+		}
 		return ResponseEntity.ok().eTag(view.etag()).body(view);
 	}
 

@@ -57,13 +57,14 @@ class CustomerRepository {
 
 	void insert(UUID id, CustomerKind kind, Profile profile, String displayName, LifecycleStage stage,
 			UUID assignedStaffId, List<String> tags, String attributesJson, Instant now) {
-		this.jdbc.sql("""
-				INSERT INTO customer (id, kind, display_name, given_name, family_name, company_name, birth_date,
-				  preferred_language, lifecycle_stage, assigned_staff_id, tags, attributes, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)""")
-			.params(id, kind.name(), displayName, profile.givenName(), profile.familyName(), profile.companyName(),
-					profile.birthDate(), profile.preferredLanguage(), stage.name(), assignedStaffId,
-					tags.toArray(String[]::new), attributesJson, utc(now), utc(now))
+		this.jdbc
+			.sql("""
+					INSERT INTO customer (id, kind, display_name, sort_name, given_name, family_name, company_name, birth_date,
+					  preferred_language, lifecycle_stage, assigned_staff_id, tags, attributes, created_at, updated_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)""")
+			.params(id, kind.name(), displayName, NameFolding.fold(displayName), profile.givenName(),
+					profile.familyName(), profile.companyName(), profile.birthDate(), profile.preferredLanguage(),
+					stage.name(), assignedStaffId, tags.toArray(String[]::new), attributesJson, utc(now), utc(now))
 			.update();
 	}
 
@@ -73,10 +74,11 @@ class CustomerRepository {
 	boolean updateProfile(UUID id, long expectedVersion, Profile profile, String displayName, Instant now) {
 		return this.jdbc.sql("""
 				UPDATE customer SET given_name = ?, family_name = ?, company_name = ?, birth_date = ?,
-				  preferred_language = ?, display_name = ?, updated_at = ?, version = version + 1
+				  preferred_language = ?, display_name = ?, sort_name = ?, updated_at = ?, version = version + 1
 				WHERE id = ? AND version = ? AND status = 'ACTIVE'""")
 			.params(profile.givenName(), profile.familyName(), profile.companyName(), profile.birthDate(),
-					profile.preferredLanguage(), displayName, utc(now), id, expectedVersion)
+					profile.preferredLanguage(), displayName, NameFolding.fold(displayName), utc(now), id,
+					expectedVersion)
 			.update() == 1;
 	}
 
@@ -89,10 +91,7 @@ class CustomerRepository {
 			.sql("UPDATE customer SET updated_at = ?, version = version + 1 WHERE id = ? AND status = 'ACTIVE'")
 			.params(utc(now), id)
 			.update();
-		if (rows == 0) {
-			active(id);
-		}
-		return active(id);
+		return rows == 0 ? active(id) : state(id).orElseThrow();
 	}
 
 	void replaceSearchTokens(UUID id, List<String> tokens) {

@@ -26,7 +26,7 @@ class CustomerSearch {
 
 	static final int MAX_WORDS = 8;
 
-	private static final Pattern NUMBER_LIKE = Pattern.compile("^\\+?[0-9][0-9\\s().\\-/]{4,}$");
+	private static final Pattern NUMBER_LIKE = Pattern.compile("^\\+?[0-9(][0-9\\s().\\-/]{4,}$");
 
 	private static final String COLUMNS = """
 			SELECT c.id, c.kind, c.display_name, c.lifecycle_stage, c.assigned_staff_id, c.tags, c.version,

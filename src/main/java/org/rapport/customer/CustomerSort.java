@@ -8,7 +8,7 @@ import java.util.Locale;
  */
 public enum CustomerSort {
 
-	NAME("lower(c.display_name)", false), NAME_DESC("lower(c.display_name)", true), CREATED("c.created_at", false),
+	NAME("c.sort_name", false), NAME_DESC("c.sort_name", true), CREATED("c.created_at", false),
 	CREATED_DESC("c.created_at", true), UPDATED("c.updated_at", false), UPDATED_DESC("c.updated_at", true);
 
 	private final String column;

@@ -61,7 +61,7 @@ public record CustomerView(UUID id, CustomerKind kind, CustomerStatus status, St
 			.orElse(null);
 	}
 
-	/** The entry-tag of an HTTP response for this state of the customer. */
+	/** The entity tag (ETag) of an HTTP response for this state of the customer. */
 	public String etag() {
 		return "\"" + this.version + "\"";
 	}

@@ -180,8 +180,21 @@ class CustomerProfileApiTest {
 		MvcTestResult moved = this.api.get(this.sales, "/api/v1/customers/" + merged);
 		assertThat(moved).hasStatus(301);
 		assertThat(moved.getResponse().getHeader("Location")).isEqualTo("/api/v1/customers/" + survivor);
+		MvcTestResult write = this.api.post(this.sales, "/api/v1/customers/" + merged + "/tags",
+				Map.of("tags", java.util.List.of("vip")));
+		assertThat(write).hasStatus(409).bodyJson().extractingPath("$.survivorId").isEqualTo(survivor);
 		assertThat(this.api.get(this.sales, "/api/v1/customers/" + erased)).hasStatus(410);
 		assertThat(this.api.get(this.sales, "/api/v1/customers/" + java.util.UUID.randomUUID())).hasStatus(404);
+	}
+
+	@Test
+	void anUnchangedCustomerAnswersNotModified() {
+		String id = newPerson("Ana", "López");
+		assertThat(this.mvc.get().uri("/api/v1/customers/" + id).with(this.sales).header("If-None-Match", "\"0\""))
+			.hasStatus(304);
+		assertThat(patch(id, "\"0\"", "{\"givenName\":\"Anna\"}")).hasStatusOk();
+		assertThat(this.mvc.get().uri("/api/v1/customers/" + id).with(this.sales).header("If-None-Match", "\"0\""))
+			.hasStatusOk();
 	}
 
 }

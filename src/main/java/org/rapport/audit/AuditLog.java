@@ -1,0 +1,115 @@
+package org.rapport.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the audit trail: filtered, newest first, one page at a time. Filters are combined
+ * with AND; each is optional.
+ */
+@Component
+class AuditLog {
+
+	static final int MAX_PAGE_SIZE = 200;
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	AuditLog(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	/** The filters; {@code actor} matches the actor's id or, ignoring case, name. */
+	record Query(String entityType, String entityId, String actor, String action, Instant from, Instant to, int page,
+			int size) {
+
+		Query {
+			page = Math.max(page, 0);
+			size = Math.min(Math.max(size, 1), MAX_PAGE_SIZE);
+		}
+
+	}
+
+	record Entry(long id, Instant occurredAt, Actor actor, String action, String entityType, String entityId,
+			String summary, JsonNode before, JsonNode after, boolean redacted) {
+	}
+
+	record Actor(String id, String name, String kind) {
+	}
+
+	record Page(List<Entry> items, int page, int size, long totalItems, int totalPages) {
+	}
+
+	Page find(Query q) {
+		StringBuilder where = new StringBuilder(" WHERE TRUE");
+		List<Object> params = new ArrayList<>();
+		condition(where, params, " AND entity_type = ?", q.entityType());
+		condition(where, params, " AND entity_id = ?", q.entityId());
+		condition(where, params, " AND action = ?", q.action());
+		if (present(q.actor())) {
+			where.append(" AND (actor_id = ? OR lower(actor_name) = lower(?))");
+			params.add(q.actor().trim());
+			params.add(q.actor().trim());
+		}
+		if (q.from() != null) {
+			where.append(" AND occurred_at >= ?");
+			params.add(q.from().atOffset(ZoneOffset.UTC));
+		}
+		if (q.to() != null) {
+			where.append(" AND occurred_at < ?");
+			params.add(q.to().atOffset(ZoneOffset.UTC));
+		}
+		long total = this.jdbc.sql("SELECT count(*) FROM audit_event" + where)
+			.params(params)
+			.query(Long.class)
+			.single();
+		List<Object> pageParams = new ArrayList<>(params);
+		pageParams.add(q.size());
+		pageParams.add((long) q.page() * q.size());
+		List<Entry> items = this.jdbc
+			.sql("SELECT id, occurred_at, actor_id, actor_name, actor_kind, action, entity_type, entity_id, summary, "
+					+ "before::text AS before, after::text AS after, redacted FROM audit_event" + where
+					+ " ORDER BY occurred_at DESC, id DESC LIMIT ? OFFSET ?")
+			.params(pageParams)
+			.query(this::map)
+			.list();
+		int pages = (int) ((total + q.size() - 1) / q.size());
+		return new Page(items, q.page(), q.size(), total, pages);
+	}
+
+	private Entry map(ResultSet rs, int row) throws SQLException {
+		return new Entry(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+				new Actor(rs.getString("actor_id"), rs.getString("actor_name"), rs.getString("actor_kind")),
+				rs.getString("action"), rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("summary"),
+				tree(rs.getString("before")), tree(rs.getString("after")), rs.getBoolean("redacted"));
+	}
+
+	private JsonNode tree(String text) {
+		return text == null ? null : this.json.readTree(text);
+	}
+
+	private static void condition(StringBuilder where, List<Object> params, String sql, String value) {
+		if (present(value)) {
+			where.append(sql);
+			params.add(value.trim());
+		}
+	}
+
+	private static boolean present(String value) {
+		return value != null && !value.isBlank();
+	}
+
+}

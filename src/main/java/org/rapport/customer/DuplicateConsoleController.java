@@ -1,0 +1,73 @@
+package org.rapport.customer;
+
+import java.util.UUID;
+
+import org.rapport.platform.web.ApiException;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Duplicate review: suggested pairs side by side with the reason; a manager merges one
+ * into the other or marks them as different people.
+ */
+@Controller
+class DuplicateConsoleController {
+
+	static final int PAGE_SIZE = 20;
+
+	private final CustomerDuplicates duplicates;
+
+	private final CustomerMerger merger;
+
+	DuplicateConsoleController(CustomerDuplicates duplicates, CustomerMerger merger) {
+		this.duplicates = duplicates;
+		this.merger = merger;
+	}
+
+	@GetMapping("/duplicates")
+	@PreAuthorize("hasAuthority('customer:read')")
+	String list(@RequestParam(defaultValue = "0") int page, Authentication authentication, Model model) {
+		model.addAttribute("suggestions", this.duplicates.openSuggestions(Math.max(page, 0), PAGE_SIZE));
+		model.addAttribute("can", ConsolePermissions.of(authentication));
+		return "duplicates/list";
+	}
+
+	/**
+	 * Merges {@code merged} into {@code survivor}; the versions are those the manager
+	 * saw, so a customer changed in the meantime is not merged blindly.
+	 */
+	@PostMapping("/duplicates/merge")
+	@PreAuthorize("hasAuthority('customer:merge')")
+	String merge(@RequestParam UUID survivor, @RequestParam UUID merged,
+			@RequestParam(required = false) Integer survivorVersion,
+			@RequestParam(required = false) Integer mergedVersion, RedirectAttributes flash) {
+		this.merger.merge(survivor, merged, survivorVersion, mergedVersion);
+		flash.addFlashAttribute("done", "duplicates.merged");
+		return "redirect:/duplicates";
+	}
+
+	@PostMapping("/duplicates/dismiss")
+	@PreAuthorize("hasAuthority('customer:merge')")
+	String dismiss(@RequestParam UUID a, @RequestParam UUID b, RedirectAttributes flash) {
+		this.duplicates.dismiss(a, b);
+		flash.addFlashAttribute("done", "duplicates.dismissed");
+		return "redirect:/duplicates";
+	}
+
+	@ExceptionHandler(ApiException.class)
+	String refused(ApiException ex, Model model, jakarta.servlet.http.HttpServletResponse response) {
+		response.setStatus(ex.status().value());
+		model.addAttribute("status", ex.status().value());
+		model.addAttribute("detail", ex.getMessage());
+		return "error";
+	}
+
+}

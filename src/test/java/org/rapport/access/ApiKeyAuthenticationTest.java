@@ -1,0 +1,132 @@
+package org.rapport.access;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.rapport.IntegrationTest;
+import org.rapport.platform.Actor;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class ApiKeyAuthenticationTest {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	ApiClients clients;
+
+	@Autowired
+	StaffDirectory staff;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aValidKeyAuthenticatesTheClientWithTheAuthoritiesOfItsScopes() {
+		ApiClients.CreatedClient pos = newClient(Scope.CUSTOMERS_WRITE);
+		assertThat(this.mvc.get().uri("/api/v1/me").header("X-API-Key", pos.apiKey())).hasStatusOk()
+			.bodyJson()
+			.hasPathSatisfying("$.kind", (v) -> v.assertThat().isEqualTo("API_CLIENT"))
+			.hasPathSatisfying("$.authorities",
+					(v) -> v.assertThat()
+						.asArray()
+						.containsExactlyInAnyOrder("ROLE_API_CLIENT", "customer:read", "customer:write"));
+	}
+
+	@Test
+	void theKeyIsAlsoAcceptedInTheAuthorizationHeader() {
+		ApiClients.CreatedClient pos = newClient(Scope.CUSTOMERS_READ);
+		assertThat(this.mvc.get().uri("/api/v1/me").header("Authorization", "ApiKey " + pos.apiKey())).hasStatusOk();
+	}
+
+	@Test
+	void anUnknownOrTamperedKeyIsRefusedWith401() {
+		ApiClients.CreatedClient pos = newClient(Scope.CUSTOMERS_READ);
+		String tampered = pos.apiKey().substring(0, pos.apiKey().length() - 1)
+				+ (pos.apiKey().endsWith("a") ? "b" : "a");
+		assertThat(this.mvc.get().uri("/api/v1/me").header("X-API-Key", tampered)).hasStatus(401);
+		assertThat(this.mvc.get().uri("/api/v1/me").header("X-API-Key", ApiKey.generate().value())).hasStatus(401);
+		assertThat(this.mvc.get().uri("/api/v1/me").header("X-API-Key", "not-a-key")).hasStatus(401);
+	}
+
+	@Test
+	void aRevokedKeyIsRefusedWith401() {
+		ApiClients.CreatedClient pos = newClient(Scope.CUSTOMERS_READ);
+		StaffMember admin = StaffFixture.create(this.staff, Role.ADMIN);
+		assertThat(this.mvc.post()
+			.uri("/api/v1/api-clients/{id}/revocation", pos.client().id())
+			.with(StaffFixture.as(admin))).hasStatusOk().bodyJson().extractingPath("$.active").isEqualTo(false);
+		assertThat(this.mvc.get().uri("/api/v1/me").header("X-API-Key", pos.apiKey())).hasStatus(401);
+	}
+
+	@Test
+	void aKeyCannotReachWhatItsScopesDoNotGrant() {
+		ApiClients.CreatedClient pos = newClient(Scope.CUSTOMERS_WRITE);
+		assertThat(this.mvc.get().uri("/api/v1/staff").header("X-API-Key", pos.apiKey())).hasStatus(403);
+		assertThat(this.mvc.get().uri("/api/v1/audit").header("X-API-Key", pos.apiKey())).hasStatus(403);
+		assertThat(this.mvc.get().uri("/api/v1/api-clients").header("X-API-Key", pos.apiKey())).hasStatus(403);
+		assertThat(this.mvc.post()
+			.uri("/api/v1/me/password")
+			.header("X-API-Key", pos.apiKey())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"currentPassword\":\"x\",\"newPassword\":\"a-long-password\"}")).hasStatus(403);
+	}
+
+	@Test
+	void theKeyIsShownOnceAndOnlyItsHashIsStored() throws Exception {
+		StaffMember admin = StaffFixture.create(this.staff, Role.ADMIN);
+		String name = StaffFixture.uniqueName("webshop");
+		var created = this.mvc.post()
+			.uri("/api/v1/api-clients")
+			.with(StaffFixture.as(admin))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"" + name + "\",\"scopes\":[\"customers:read\"]}")
+			.exchange();
+		assertThat(created).hasStatus(201)
+			.bodyJson()
+			.extractingPath("$.client.scopes")
+			.asArray()
+			.containsExactly("customers:read");
+		String key = com.jayway.jsonpath.JsonPath.read(created.getResponse().getContentAsString(), "$.apiKey");
+		assertThat(key).matches("rk_[0-9a-f]{12}_[0-9a-f]{64}");
+		String stored = this.jdbc.sql("SELECT key_hash FROM api_client WHERE name = ?")
+			.param(name)
+			.query(String.class)
+			.single();
+		assertThat(stored).isEqualTo(ApiKey.sha256(key)).doesNotContain(key.substring(16));
+		assertThat(this.mvc.get().uri("/api/v1/api-clients").with(StaffFixture.as(admin))).hasStatusOk()
+			.bodyText()
+			.contains(name)
+			.doesNotContain(key.substring(16))
+			.doesNotContain(stored);
+	}
+
+	@Test
+	void useOfAKeyIsNotedWithoutAWriteOnEveryCall() {
+		ApiClients.CreatedClient pos = newClient(Scope.CUSTOMERS_READ);
+		assertThat(this.mvc.get().uri("/api/v1/me").header("X-API-Key", pos.apiKey())).hasStatusOk();
+		var first = lastUsed(pos);
+		assertThat(first).isNotNull();
+		assertThat(this.mvc.get().uri("/api/v1/me").header("X-API-Key", pos.apiKey())).hasStatusOk();
+		assertThat(lastUsed(pos)).isEqualTo(first);
+	}
+
+	private java.time.OffsetDateTime lastUsed(ApiClients.CreatedClient client) {
+		return this.jdbc.sql("SELECT last_used_at FROM api_client WHERE id = ?")
+			.param(client.client().id())
+			.query(java.time.OffsetDateTime.class)
+			.single();
+	}
+
+	private ApiClients.CreatedClient newClient(Scope scope) {
+		return this.clients.create(StaffFixture.uniqueName("pos"), Set.of(scope), Actor.SYSTEM);
+	}
+
+}
