@@ -1,0 +1,89 @@
+package org.rapport.interaction;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.rapport.IntegrationTest;
+import org.rapport.access.StaffDirectory;
+import org.rapport.customer.Customers;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class ConcurrentRecordingTest {
+
+	static final int CLIENTS = 8;
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	StaffDirectory staff;
+
+	@Autowired
+	Customers customers;
+
+	@Autowired
+	Interactions interactions;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void theSameKeySentByEightClientsAtOnceIsRecordedExactlyOnce() throws Exception {
+		InteractionFixture fx = new InteractionFixture(this.mvc, this.json, this.staff, this.customers,
+				this.interactions);
+		UUID customer = fx.customer();
+		String sku = fx.product("tyres");
+		Map<String, Object> body = fx.purchase(customer, "2024-05-01T10:00:00Z", sku, 1, "80.00");
+		var sales = fx.as(org.rapport.access.Role.SALES);
+		fx.get(sales, "/api/v1/customers/" + customer + "/figures"); // creates the login
+																		// before the race
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+		List<Future<String>> answers = new ArrayList<>();
+		try {
+			for (int i = 0; i < CLIENTS; i++) {
+				answers.add(pool.submit(() -> {
+					start.await();
+					var result = fx.post(sales, "/api/v1/interactions", body);
+					return result.getResponse().getStatus() + " " + fx.body(result).get("id").asString();
+				}));
+			}
+			start.countDown();
+			List<String> results = new ArrayList<>();
+			for (Future<String> answer : answers) {
+				results.add(answer.get());
+			}
+			String id = results.get(0).substring(4);
+			assertThat(results).allSatisfy((r) -> assertThat(r).endsWith(id));
+			assertThat(results).filteredOn((r) -> r.startsWith("201")).hasSize(1);
+			assertThat(results).filteredOn((r) -> r.startsWith("200")).hasSize(CLIENTS - 1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(this.jdbc.sql("SELECT count(*) FROM interaction WHERE customer_id = ?")
+			.param(customer)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		assertThat(this.interactions.figures(customer).purchases()).isEqualTo(1);
+		assertThat(this.interactions.figures(customer).revenue()).isEqualByComparingTo("80.00");
+	}
+
+}
