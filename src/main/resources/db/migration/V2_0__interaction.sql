@@ -11,6 +11,9 @@ CREATE TABLE product
 );
 CREATE INDEX product_category_idx ON product (category);
 
+-- customer_id has no foreign key to the customer memory's table (modules own their tables, ADR 0002);
+-- the customer is resolved through the Customers front door before an interaction is written.
+
 -- One touchpoint. Kinds owned by later modules (service requests, surveys, campaign contacts)
 -- keep their details in their own tables and point back here with reference_id; attributes
 -- hold free, source-specific fields.
@@ -19,7 +22,7 @@ CREATE INDEX product_category_idx ON product (category);
 CREATE TABLE interaction
 (
   id                  UUID PRIMARY KEY,
-  customer_id         UUID          NOT NULL REFERENCES customer (id),
+  customer_id         UUID          NOT NULL,
   kind                TEXT          NOT NULL CHECK (kind IN ('PURCHASE', 'RETURN', 'VISIT', 'CALL', 'EMAIL', 'WEB',
                                                             'SERVICE_REQUEST', 'SURVEY_ANSWER', 'CAMPAIGN_CONTACT')),
   channel             TEXT          NOT NULL,
@@ -72,7 +75,7 @@ CREATE INDEX interaction_line_sku_idx ON interaction_line (sku);
 -- (rapport.interactions.business-currency); last_contact maps channel -> last instant.
 CREATE TABLE customer_figures
 (
-  customer_id       UUID PRIMARY KEY REFERENCES customer (id),
+  customer_id       UUID PRIMARY KEY,
   first_purchase_at TIMESTAMPTZ,
   last_purchase_at  TIMESTAMPTZ,
   purchases         INT            NOT NULL DEFAULT 0,

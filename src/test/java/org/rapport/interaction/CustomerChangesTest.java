@@ -102,6 +102,10 @@ class CustomerChangesTest {
 		call.put("outcomeReason", "Ana Test was rude to staff");
 		this.fx.record(call);
 
+		assertThat(this.json.writeValueAsString(this.personalData.export(customer).get("interactions")))
+			.contains("1234-ABC")
+			.contains(sku);
+
 		this.personalData.erase(customer, "customer request");
 
 		await().atMost(Duration.ofSeconds(20))
