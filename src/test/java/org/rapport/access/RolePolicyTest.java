@@ -30,6 +30,10 @@ class RolePolicyTest {
 			staff:read        | yes   | yes     | yes      | yes   | yes
 			staff:admin       | yes   | no      | no       | no    | no
 			api-client:admin  | yes   | no      | no       | no    | no
+			interaction:read  | yes   | yes     | yes      | yes   | yes
+			interaction:write | yes   | no      | no       | yes   | yes
+			product:admin     | yes   | yes     | no       | no    | no
+			import:run        | yes   | yes     | no       | no    | no
 			""";
 
 	@ParameterizedTest
@@ -80,7 +84,7 @@ class RolePolicyTest {
 	@Test
 	void aStaffPrincipalCarriesItsRolesAndTheirPermissionsAsAuthorities() {
 		assertThat(RapportPrincipal.authoritiesOf(EnumSet.of(Role.MARKETER))).extracting(Object::toString)
-			.containsExactlyInAnyOrder("ROLE_MARKETER", "customer:read", "staff:read");
+			.containsExactlyInAnyOrder("ROLE_MARKETER", "customer:read", "staff:read", "interaction:read");
 	}
 
 }
