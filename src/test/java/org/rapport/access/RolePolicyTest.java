@@ -33,6 +33,7 @@ class RolePolicyTest {
 			interaction:read  | yes   | yes     | yes      | yes   | yes
 			interaction:write | yes   | yes     | no       | yes   | yes
 			product:admin     | yes   | yes     | no       | no    | no
+			import:run        | yes   | yes     | no       | no    | no
 			""";
 
 	@ParameterizedTest

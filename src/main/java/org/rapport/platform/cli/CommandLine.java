@@ -34,6 +34,10 @@ public final class CommandLine {
 			new Known("generate", "load synthetic customers: generate --customers N [--seed S]", false),
 			new Known("bench", "run the benchmarks and append the results to docs/benchmarks.md: bench customers",
 					false),
+			new Known("import",
+					"import interaction history: import FILE [--format csv|jsonl|cdnow] [--source NAME] "
+							+ "[--unknown-identity create-prospect|reject] [--errors errors.csv]",
+					false),
 			new Known("create-admin", "create or reset an administrator: create-admin USERNAME (password from stdin)",
 					false));
 

@@ -1,0 +1,128 @@
+package org.rapport.interaction;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits CSV records (RFC 4180: comma separated, fields in double quotes may hold commas,
+ * quotes written twice and line breaks) and reads the values of the import columns.
+ * Problems are thrown as {@link BadValue} with a message fit for the error report.
+ */
+final class CsvFields {
+
+	private CsvFields() {
+	}
+
+	/** A value that cannot be read; the message names the column and the value. */
+	static final class BadValue extends RuntimeException {
+
+		final long line;
+
+		BadValue(String message) {
+			this(0, message);
+		}
+
+		BadValue(long line, String message) {
+			super(message, null, false, false);
+			this.line = line;
+		}
+
+	}
+
+	/** The fields of a record, or null when a quoted field continues on the next line. */
+	static List<String> split(String record) {
+		List<String> fields = new ArrayList<>();
+		StringBuilder field = new StringBuilder();
+		boolean quoted = false;
+		boolean wasQuoted = false;
+		for (int i = 0; i < record.length(); i++) {
+			char c = record.charAt(i);
+			if (quoted) {
+				if (c == '"') {
+					if (i + 1 < record.length() && record.charAt(i + 1) == '"') {
+						field.append('"');
+						i++;
+					}
+					else {
+						quoted = false;
+					}
+				}
+				else {
+					field.append(c);
+				}
+			}
+			else if (c == '"' && field.isEmpty() && !wasQuoted) {
+				quoted = true;
+				wasQuoted = true;
+			}
+			else if (c == ',') {
+				fields.add(wasQuoted ? field.toString() : field.toString().strip());
+				field.setLength(0);
+				wasQuoted = false;
+			}
+			else {
+				field.append(c);
+			}
+		}
+		if (quoted) {
+			return null;
+		}
+		fields.add(wasQuoted ? field.toString() : field.toString().strip());
+		return fields;
+	}
+
+	/**
+	 * An instant from an ISO date-time with offset ({@code 2024-05-01T10:15:30Z}), an ISO
+	 * local date-time or date (read as UTC), or a compact date {@code yyyyMMdd}.
+	 */
+	static Instant instant(String column, String value) {
+		try {
+			if (value.length() == 8 && value.chars().allMatch(Character::isDigit)) {
+				return LocalDate.parse(value, DateTimeFormatter.BASIC_ISO_DATE)
+					.atStartOfDay()
+					.toInstant(ZoneOffset.UTC);
+			}
+			if (value.length() == 10) {
+				return LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC);
+			}
+			if (value.endsWith("Z") || value.matches(".*[+-]\\d\\d:?\\d\\d$")) {
+				return OffsetDateTime.parse(value).toInstant();
+			}
+			return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
+		}
+		catch (DateTimeParseException ex) {
+			throw new BadValue("malformed date '" + value + "' in " + column
+					+ " (use 2024-05-01, 2024-05-01T10:15:30Z or 20240501)");
+		}
+	}
+
+	static BigDecimal number(String column, String value) {
+		if (value == null || value.isEmpty()) {
+			return null;
+		}
+		try {
+			return new BigDecimal(value);
+		}
+		catch (NumberFormatException ex) {
+			throw new BadValue("malformed number '" + value + "' in " + column);
+		}
+	}
+
+	static <E extends Enum<E>> E enumValue(Class<E> type, String column, String value) {
+		try {
+			return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new BadValue("unknown " + column + " '" + value + "'");
+		}
+	}
+
+}

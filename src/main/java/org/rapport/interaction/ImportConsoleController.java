@@ -1,0 +1,121 @@
+package org.rapport.interaction;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.rapport.platform.web.ApiException;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The import screen: upload a file (streamed to a temporary file, then imported in the
+ * background), watch its progress (an htmx fragment polled every second until the run
+ * ends), download the rejected rows as CSV, and see the recent runs.
+ */
+@Controller
+class ImportConsoleController {
+
+	private final InteractionImports imports;
+
+	ImportConsoleController(InteractionImports imports) {
+		this.imports = imports;
+	}
+
+	@GetMapping("/imports")
+	@PreAuthorize("hasAuthority('import:run')")
+	String list(Model model) {
+		model.addAttribute("jobs", this.imports.recent(20));
+		model.addAttribute("formats", ImportFormat.values());
+		return "interaction/imports";
+	}
+
+	@PostMapping("/imports")
+	@PreAuthorize("hasAuthority('import:run')")
+	String upload(@RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "CSV") ImportFormat format,
+			@RequestParam(required = false) String source,
+			@RequestParam(defaultValue = "CONFIGURED") ImportOptions.UnknownIdentities unknownIdentities)
+			throws IOException {
+		if (file.isEmpty()) {
+			throw ApiException.invalid("file", "choose a file to import");
+		}
+		Path temp = Files.createTempFile("rapport-import-", ".upload");
+		try (InputStream in = file.getInputStream()) {
+			Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+		}
+		String name = file.getOriginalFilename() == null ? "upload"
+				: Path.of(file.getOriginalFilename()).getFileName().toString();
+		UUID id;
+		try {
+			id = this.imports.start(temp, name, new ImportOptions(format, source, unknownIdentities, 0), true);
+		}
+		catch (RuntimeException ex) {
+			Files.deleteIfExists(temp);
+			throw ex;
+		}
+		return "redirect:/imports/" + id;
+	}
+
+	@GetMapping("/imports/{id}")
+	@PreAuthorize("hasAuthority('import:run')")
+	String view(@PathVariable UUID id, Model model) {
+		model.addAttribute("job", job(id));
+		return "interaction/import";
+	}
+
+	@GetMapping("/imports/{id}/progress")
+	@PreAuthorize("hasAuthority('import:run')")
+	String progress(@PathVariable UUID id, Model model) {
+		model.addAttribute("job", job(id));
+		return "interaction/import :: progress";
+	}
+
+	@GetMapping("/imports/{id}/errors.csv")
+	@PreAuthorize("hasAuthority('import:run')")
+	void errors(@PathVariable UUID id, HttpServletResponse response) throws IOException {
+		ImportJobView job = job(id);
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"import-errors-"
+				+ job.fileName().replaceAll("[^A-Za-z0-9._-]", "_").toLowerCase(Locale.ROOT) + ".csv\"");
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		Writer out = response.getWriter();
+		out.write(ImportReportCsv.HEADER);
+		this.imports.rejections(id, (r) -> {
+			try {
+				out.write(ImportReportCsv.row(r));
+			}
+			catch (IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		});
+		out.flush();
+	}
+
+	private ImportJobView job(UUID id) {
+		return this.imports.job(id).orElseThrow(() -> ApiException.notFound("Import", id));
+	}
+
+	@ExceptionHandler(ApiException.class)
+	String refused(ApiException ex, Model model, HttpServletResponse response) {
+		response.setStatus(ex.status().value());
+		model.addAttribute("status", ex.status().value());
+		model.addAttribute("detail", ex.getMessage());
+		return "error";
+	}
+
+}

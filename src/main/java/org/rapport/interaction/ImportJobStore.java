@@ -1,0 +1,132 @@
+package org.rapport.interaction;
+
+import java.io.IOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The import_job table (progress of each run) and the rejected rows of each run, at most
+ * {@link #MAX_STORED_REJECTIONS} per run.
+ */
+@Repository
+class ImportJobStore {
+
+	static final int MAX_STORED_REJECTIONS = 100_000;
+
+	private static final String COLUMNS = "id, file_name, format, source_system, status, file_bytes, bytes_read, "
+			+ "rows_read, stored, skipped, rejected, started_by, started_at, finished_at, error";
+
+	private final JdbcClient jdbc;
+
+	ImportJobStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void create(UUID id, String fileName, ImportOptions options, long fileBytes, String startedBy, Instant now) {
+		this.jdbc
+			.sql("""
+					INSERT INTO import_job (id, file_name, format, source_system, status, file_bytes, started_by, started_at,
+					  updated_at) VALUES (?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?)""")
+			.params(id, fileName, options.format().name(), options.sourceSystem(), fileBytes, startedBy, utc(now),
+					utc(now))
+			.update();
+	}
+
+	/**
+	 * Adds a stored chunk's counts and rejections (called in the chunk's transaction).
+	 */
+	void progress(UUID id, long rowsRead, long bytesRead, int stored, int skipped, List<ImportRejection> rejections,
+			Instant now) {
+		long before = this.jdbc.sql("SELECT rejected FROM import_job WHERE id = ? FOR UPDATE")
+			.param(id)
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("""
+				UPDATE import_job SET rows_read = greatest(rows_read, ?), bytes_read = greatest(bytes_read, ?),
+				  stored = stored + ?, skipped = skipped + ?, rejected = rejected + ?, updated_at = ? WHERE id = ?""")
+			.params(rowsRead, bytesRead, stored, skipped, rejections.size(), utc(now), id)
+			.update();
+		int room = (int) Math.max(0, Math.min(rejections.size(), MAX_STORED_REJECTIONS - before));
+		if (room == 0) {
+			return;
+		}
+		List<ImportRejection> kept = rejections.subList(0, room);
+		long[] lines = kept.stream().mapToLong(ImportRejection::line).toArray();
+		Long[] boxed = new Long[lines.length];
+		Integer[] seqs = new Integer[lines.length];
+		for (int i = 0; i < lines.length; i++) {
+			boxed[i] = lines[i];
+			seqs[i] = (int) (before + i);
+		}
+		this.jdbc.sql("""
+				INSERT INTO import_rejection (job_id, line, seq, reason, raw)
+				SELECT ?, u.line, u.seq, u.reason, u.raw FROM unnest(?::bigint[], ?::int[], ?::text[], ?::text[])
+				  AS u(line, seq, reason, raw)""")
+			.params(id, boxed, seqs, kept.stream().map(ImportRejection::reason).toArray(String[]::new),
+					kept.stream()
+						.map((r) -> r.raw() == null ? null : r.raw().replace('\u0000', ' '))
+						.toArray(String[]::new))
+			.update();
+	}
+
+	void finish(UUID id, ImportJobView.Status status, long rowsRead, long bytesRead, String error, Instant now) {
+		this.jdbc
+			.sql("""
+					UPDATE import_job SET status = ?, rows_read = greatest(rows_read, ?), bytes_read = greatest(bytes_read, ?),
+					  error = ?, finished_at = ?, updated_at = ? WHERE id = ?""")
+			.params(status.name(), rowsRead, bytesRead, error, utc(now), utc(now), id)
+			.update();
+	}
+
+	Optional<ImportJobView> find(UUID id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM import_job WHERE id = ?")
+			.param(id)
+			.query(ImportJobStore::view)
+			.optional();
+	}
+
+	List<ImportJobView> recent(int limit) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM import_job ORDER BY started_at DESC, id DESC LIMIT ?")
+			.param(limit)
+			.query(ImportJobStore::view)
+			.list();
+	}
+
+	/** The stored rejections of a run, in line order. */
+	void rejections(UUID id, Consumer<ImportRejection> each) throws IOException {
+		this.jdbc.sql("SELECT line, reason, raw FROM import_rejection WHERE job_id = ? ORDER BY line, seq")
+			.param(id)
+			.query((ResultSet rs) -> {
+				each.accept(new ImportRejection(rs.getLong(1), rs.getString(2), rs.getString(3)));
+			});
+	}
+
+	private static ImportJobView view(ResultSet rs, int row) throws SQLException {
+		return new ImportJobView(rs.getObject("id", UUID.class), rs.getString("file_name"),
+				ImportFormat.valueOf(rs.getString("format")), rs.getString("source_system"),
+				ImportJobView.Status.valueOf(rs.getString("status")), rs.getLong("file_bytes"),
+				rs.getLong("bytes_read"), rs.getLong("rows_read"), rs.getLong("stored"), rs.getLong("skipped"),
+				rs.getLong("rejected"), rs.getString("started_by"),
+				instant(rs.getObject("started_at", OffsetDateTime.class)),
+				instant(rs.getObject("finished_at", OffsetDateTime.class)), rs.getString("error"));
+	}
+
+	private static Instant instant(OffsetDateTime value) {
+		return value == null ? null : value.toInstant();
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+}

@@ -1,0 +1,104 @@
+package org.rapport.interaction;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs one import: reads the file a group of lines at a time and hands the interactions
+ * to {@link ImportChunkWriter} a chunk at a time, so memory holds one chunk, never the
+ * file. Rejected lines travel with the next chunk, so the job's counts always match what
+ * is stored. Any failure marks the job FAILED; what was stored stays stored, and a re-run
+ * of the file skips it by idempotency key.
+ */
+@Component
+class ImportRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
+
+	private final ImportChunkWriter writer;
+
+	private final ImportJobStore jobs;
+
+	private final ProductCatalogue catalogue;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	ImportRunner(ImportChunkWriter writer, ImportJobStore jobs, ProductCatalogue catalogue, JsonMapper json,
+			Clock clock) {
+		this.writer = writer;
+		this.jobs = jobs;
+		this.catalogue = catalogue;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	ImportJobView run(UUID jobId, InputStream in, ImportOptions options, ImportListener listener) {
+		InteractionReader reader = reader(in, options);
+		try {
+			if (options.format() == ImportFormat.CDNOW && this.catalogue.get(CdnowInteractionReader.SKU).isEmpty()) {
+				this.catalogue
+					.save(new Product(CdnowInteractionReader.SKU, "CD", CdnowInteractionReader.CATEGORY, true));
+			}
+			List<InteractionReader.Group> chunk = new ArrayList<>();
+			List<ImportRejection> rejected = new ArrayList<>();
+			InteractionReader.Group group;
+			while ((group = reader.next()) != null) {
+				if (group.interaction() == null) {
+					rejected.addAll(group.rejections());
+				}
+				else {
+					chunk.add(group);
+				}
+				if (chunk.size() >= options.chunkSize() || rejected.size() >= options.chunkSize()) {
+					flush(jobId, reader, chunk, rejected, options, listener);
+				}
+			}
+			flush(jobId, reader, chunk, rejected, options, listener);
+			this.jobs.finish(jobId, ImportJobView.Status.DONE, reader.rowsRead(), reader.bytesRead(), null,
+					this.clock.instant());
+		}
+		catch (IOException | RuntimeException ex) {
+			log.warn("Import {} failed after {} rows", jobId, reader.rowsRead(), ex);
+			String message = ex instanceof ImportFileException ? ex.getMessage()
+					: ex.getClass().getSimpleName() + ": " + ex.getMessage();
+			this.jobs.finish(jobId, ImportJobView.Status.FAILED, 0, 0, message, this.clock.instant());
+		}
+		ImportJobView done = this.jobs.find(jobId).orElseThrow();
+		listener.progress(done);
+		return done;
+	}
+
+	private void flush(UUID jobId, InteractionReader reader, List<InteractionReader.Group> chunk,
+			List<ImportRejection> rejected, ImportOptions options, ImportListener listener) {
+		if (chunk.isEmpty() && rejected.isEmpty()) {
+			return;
+		}
+		ImportChunkWriter.Outcome outcome = this.writer.store(jobId, chunk, rejected, reader.rowsRead(),
+				reader.bytesRead(), options);
+		chunk.clear();
+		rejected.clear();
+		outcome.rejections().forEach(listener::rejected);
+		this.jobs.find(jobId).ifPresent(listener::progress);
+	}
+
+	private InteractionReader reader(InputStream in, ImportOptions options) {
+		return switch (options.format()) {
+			case CSV -> new CsvInteractionReader(in, options.sourceSystem());
+			case JSONL -> new JsonLinesInteractionReader(in, this.json, options.sourceSystem());
+			case CDNOW -> new CdnowInteractionReader(in, options.sourceSystem());
+		};
+	}
+
+}

@@ -1,0 +1,14 @@
+package org.rapport.interaction;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A chunk of a bulk import was stored (published once per chunk, in its transaction,
+ * through the durable event publication log, instead of one {@link InteractionRecorded}
+ * per interaction). Listeners recompute what they keep for the named customers from their
+ * interactions (docs/adr/0007-bulk-import.md).
+ */
+public record InteractionsImported(UUID jobId, String sourceSystem, int interactions, List<UUID> customerIds) {
+
+}

@@ -1,0 +1,243 @@
+package org.rapport.interaction;
+
+import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rapport.IntegrationTest;
+import org.rapport.access.StaffDirectory;
+import org.rapport.customer.Customers;
+import org.rapport.customer.IdentityType;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class CsvImportTest {
+
+	static final String HEADER = "customer_id,identity_type,identity_value,kind,channel,occurred_at,order_reference,"
+			+ "sku,quantity,unit_price,discount,total,currency,store,external_id,idempotency_key\n";
+
+	@Autowired
+	InteractionImports imports;
+
+	@Autowired
+	Interactions interactions;
+
+	@Autowired
+	Customers customers;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	StaffDirectory staff;
+
+	@TempDir
+	Path dir;
+
+	InteractionFixture fx;
+
+	@BeforeEach
+	void setUp() {
+		this.fx = new InteractionFixture(this.mvc, this.json, this.staff, this.customers, this.interactions);
+	}
+
+	@Test
+	void aMixedFileStoresEveryGoodRowAndReportsEveryBadOneWithItsLineNumber() throws IOException {
+		UUID ana = this.fx.customer();
+		String email = "mixed-" + InteractionFixture.unique() + "@example.com";
+		UUID bea = this.fx.customerWithEmail(email);
+		String sku = this.fx.product("books");
+		String o = "ORD-" + InteractionFixture.unique();
+		ByteArrayOutputStream file = new ByteArrayOutputStream();
+		write(file, HEADER);
+		// 2-3: one order of two lines
+		write(file, ana + ",,,purchase,store,2024-03-01T10:00:00Z," + o + "-1," + sku + ",2,5.00,,,EUR,,,\n");
+		write(file, ana + ",,,purchase,store,2024-03-01T10:00:00Z," + o + "-1," + sku + ",1,3.50,0.50,,EUR,,,\n");
+		// 4: by identity, compact date
+		write(file, ",email," + email + ",purchase,web,20240302," + o + "-2," + sku + ",1,10.00,,10.00,EUR,,,\n");
+		// 5: malformed date
+		write(file, ana + ",,,purchase,store,2024-13-45," + o + "-3," + sku + ",1,1.00,,,EUR,,,\n");
+		// 6: negative quantity
+		write(file, ana + ",,,purchase,store,2024-03-03," + o + "-4," + sku + ",-1,1.00,,,EUR,,,\n");
+		// 7: absurd quantity
+		write(file, ana + ",,,purchase,store,2024-03-03," + o + "-5," + sku + ",9999999,1.00,,,EUR,,,\n");
+		// 8: unknown currency
+		write(file, ana + ",,,purchase,store,2024-03-03," + o + "-6," + sku + ",1,1.00,,,XYZ,,,\n");
+		// 9: unknown SKU
+		write(file, ana + ",,,purchase,store,2024-03-03," + o + "-7,NO-SUCH-SKU,1,1.00,,,EUR,,,\n");
+		// 10: not UTF-8
+		file.write((ana + ",,,visit,store,2024-03-03,,,,,,,,Caf").getBytes(StandardCharsets.UTF_8));
+		file.write(new byte[] { (byte) 0xE9, ',', ',', ',', '\n' });
+		// 11: over-long field
+		write(file, ana + ",,,visit,store,2024-03-03,,,,,,,," + "x".repeat(300) + ",,\n");
+		// 12: no customer
+		write(file, ",,,visit,store,2024-03-03,,,,,,,,,,\n");
+		// 13: unknown customer
+		write(file, UUID.randomUUID() + ",,,visit,store,2024-03-03,,,,,,,,,,\n");
+		// 14: wrong column count
+		write(file, ana + ",,,visit,store\n");
+		// 15: a call, stored
+		write(file, bea + ",,,call,phone,2024-03-04T09:00:00Z,,,,,,,,,,\n");
+		Path csv = this.dir.resolve("mixed.csv");
+		Files.write(csv, file.toByteArray());
+		ImportOptions options = ImportOptions.of(ImportFormat.CSV, "shop-" + InteractionFixture.unique());
+
+		List<ImportRejection> reported = new ArrayList<>();
+		ImportJobView job = this.imports.importFile(csv, "mixed.csv", options, new ImportListener() {
+			@Override
+			public void rejected(ImportRejection rejection) {
+				reported.add(rejection);
+			}
+		});
+
+		assertThat(job.status()).isEqualTo(ImportJobView.Status.DONE);
+		assertThat(job.rowsRead()).isEqualTo(14);
+		assertThat(job.stored()).isEqualTo(3);
+		assertThat(job.rejected()).isEqualTo(10);
+		assertThat(reported).extracting(ImportRejection::line)
+			.containsExactly(5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L);
+		assertThat(reported).extracting(ImportRejection::reason)
+			.satisfiesExactly((r) -> assertThat(r).contains("malformed date"),
+					(r) -> assertThat(r).contains("quantity").contains("greater than 0"),
+					(r) -> assertThat(r).contains("quantity").contains("at most"),
+					(r) -> assertThat(r).contains("currency"), (r) -> assertThat(r).contains("not a product"),
+					(r) -> assertThat(r).contains("UTF-8"), (r) -> assertThat(r).contains("over-long field store"),
+					(r) -> assertThat(r).contains("customer is missing"),
+					(r) -> assertThat(r).contains("no customer has this id"),
+					(r) -> assertThat(r).contains("expected 16 columns, found 5"));
+		List<ImportRejection> stored = new ArrayList<>();
+		this.imports.rejections(job.id(), stored::add);
+		assertThat(stored).isEqualTo(reported);
+
+		CustomerFigures figures = this.interactions.figures(ana);
+		assertThat(figures.purchases()).isEqualTo(1);
+		assertThat(figures.revenue()).isEqualByComparingTo("13.00");
+		assertThat(this.interactions.figures(bea).purchases()).isEqualTo(1);
+		assertThat(this.interactions.figures(bea).lastContact()).containsKeys("web", "phone");
+		assertThat(lines(options.sourceSystem())).isEqualTo(3);
+
+		ImportJobView again = this.imports.importFile(csv, "mixed.csv", options, ImportListener.NONE);
+		assertThat(again.stored()).isZero();
+		assertThat(again.skipped()).isEqualTo(3);
+		assertThat(again.rejected()).isEqualTo(10);
+		assertThat(this.interactions.figures(ana)).usingRecursiveComparison()
+			.ignoringFields("updatedAt")
+			.isEqualTo(figures);
+		assertThat(lines(options.sourceSystem())).isEqualTo(3);
+	}
+
+	@Test
+	void unknownIdentitiesBecomeProspectsWhenTheImportSaysSo() throws IOException {
+		String card = "77" + System.nanoTime();
+		Path csv = this.dir.resolve("prospects.csv");
+		Files.writeString(csv, "identity_type,identity_value,kind,channel,occurred_at\n" + "card," + card
+				+ ",visit,store,2024-03-05\n" + "card," + card + ",visit,store,2024-03-06\n");
+		ImportOptions options = ImportOptions.of(ImportFormat.CSV, "club-" + InteractionFixture.unique());
+
+		ImportJobView rejected = this.imports.importFile(csv, "prospects.csv",
+				options.withUnknownIdentities(ImportOptions.UnknownIdentities.REJECT), ImportListener.NONE);
+		ImportJobView created = this.imports.importFile(csv, "prospects.csv",
+				options.withUnknownIdentities(ImportOptions.UnknownIdentities.CREATE_PROSPECT), ImportListener.NONE);
+
+		assertThat(rejected.rejected()).isEqualTo(2);
+		assertThat(created.stored()).isEqualTo(2);
+		UUID prospect = this.customers.findByIdentity(IdentityType.CARD, card).orElseThrow().id();
+		assertThat(this.interactions.figures(prospect).lastContact()).containsKey("store");
+	}
+
+	@Test
+	void aRunThatBreaksOffMidwayIsCompletedByARerunWithEveryRowStoredOnce() throws IOException {
+		UUID customer = this.fx.customer();
+		String sku = this.fx.product("garden");
+		StringBuilder csv = new StringBuilder("customer_id,occurred_at,sku,quantity,unit_price,currency\n");
+		for (int day = 1; day <= 28; day++) {
+			csv.append(customer)
+				.append(",2024-02-")
+				.append(day < 10 ? "0" + day : day)
+				.append(',')
+				.append(sku)
+				.append(",1,2.50,EUR\n");
+		}
+		byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+		ImportOptions options = ImportOptions.of(ImportFormat.CSV, "till-" + InteractionFixture.unique())
+			.withChunkSize(5);
+
+		ImportJobView broken = this.imports.importStream(new BreaksAfter(bytes, bytes.length / 2), "till.csv",
+				bytes.length, options);
+		assertThat(broken.status()).isEqualTo(ImportJobView.Status.FAILED);
+		assertThat(broken.stored()).isBetween(5L, 14L);
+		assertThat(this.interactions.figures(customer).purchases()).isEqualTo((int) broken.stored());
+
+		ImportJobView rerun = this.imports.importStream(new java.io.ByteArrayInputStream(bytes), "till.csv",
+				bytes.length, options);
+		assertThat(rerun.status()).isEqualTo(ImportJobView.Status.DONE);
+		assertThat(rerun.stored() + rerun.skipped()).isEqualTo(28);
+		assertThat(rerun.skipped()).isEqualTo(broken.stored());
+		CustomerFigures figures = this.interactions.figures(customer);
+		assertThat(figures.purchases()).isEqualTo(28);
+		assertThat(figures.revenue()).isEqualByComparingTo("70.00");
+		assertThat(lines(options.sourceSystem())).isEqualTo(28);
+	}
+
+	private long lines(String source) {
+		return this.jdbc
+			.sql("SELECT count(*) FROM interaction_line l JOIN interaction i ON i.id = l.interaction_id "
+					+ "WHERE i.source_system = ?")
+			.param(source)
+			.query(Long.class)
+			.single();
+	}
+
+	private static void write(ByteArrayOutputStream out, String text) {
+		out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * A file whose reading fails after some bytes, as when the disk or the process goes.
+	 */
+	static final class BreaksAfter extends FilterInputStream {
+
+		private final int limit;
+
+		private int read;
+
+		BreaksAfter(byte[] bytes, int limit) {
+			super(new java.io.ByteArrayInputStream(bytes));
+			this.limit = limit;
+		}
+
+		@Override
+		public int read(byte[] b, int off, int len) throws IOException {
+			if (this.read >= this.limit) {
+				throw new IOException("the file went away");
+			}
+			int n = super.read(b, off, Math.min(len, Math.min(16, this.limit - this.read)));
+			this.read += Math.max(n, 0);
+			return n;
+		}
+
+	}
+
+}
