@@ -44,7 +44,7 @@ class ImportChunkWriter {
 
 	private final ImportStaging staging;
 
-	private final ImportFigures figures;
+	private final FiguresStore figures;
 
 	private final Ingestion ingestion;
 
@@ -55,7 +55,7 @@ class ImportChunkWriter {
 	private final Clock clock;
 
 	ImportChunkWriter(IngestionSettings settings, ProductCatalogue catalogue, Prospects prospects,
-			ImportStaging staging, ImportFigures figures, Ingestion ingestion, ImportJobStore jobs,
+			ImportStaging staging, FiguresStore figures, Ingestion ingestion, ImportJobStore jobs,
 			ApplicationEventPublisher events, Clock clock) {
 		this.rules = new InteractionRules(settings);
 		this.settings = settings;
