@@ -20,16 +20,22 @@ final class HistoryLoad {
 	private HistoryLoad() {
 	}
 
+	static BulkWriteReport load(CustomerBulkLoad customers, Interactions interactions, InteractionBulkWriter writer,
+			GeneratorSettings customerSettings, HistorySettings settings, PrintStream out) {
+		return load(customers, interactions, writer, customerSettings, settings, 0, out);
+	}
+
 	/**
+	 * @param chunkSize interactions per transaction (0: the writer's default)
 	 * @param out where progress is printed at most every two seconds; null for none
 	 */
 	static BulkWriteReport load(CustomerBulkLoad customers, Interactions interactions, InteractionBulkWriter writer,
-			GeneratorSettings customerSettings, HistorySettings settings, PrintStream out) {
+			GeneratorSettings customerSettings, HistorySettings settings, int chunkSize, PrintStream out) {
 		DemoCatalogue.items().forEach((item) -> interactions.saveProduct(item.product()));
 		CustomerHistories histories = new CustomerHistories(new CustomerGenerator(customerSettings),
 				(keys) -> customers.customerIds(GenerateCommand.SOURCE, keys), new PurchaseHistory(settings));
 		long[] lastPrint = { System.nanoTime() };
-		BulkWriteReport report = writer.write(histories, 0, (progress) -> {
+		BulkWriteReport report = writer.write(histories, chunkSize, (progress) -> {
 			long now = System.nanoTime();
 			if (out != null && now - lastPrint[0] > 2_000_000_000L) {
 				lastPrint[0] = now;
