@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import org.rapport.customer.BulkCustomer;
@@ -35,15 +36,35 @@ final class CustomerHistories implements Iterator<BulkInteraction> {
 
 	private Iterator<BulkInteraction> current = Collections.emptyIterator();
 
-	private long customerCount;
+	private final int part;
 
-	private long purchaseCount;
+	private final int parts;
+
+	private long blocks;
+
+	private final AtomicLong customerCount;
+
+	private final AtomicLong purchaseCount;
 
 	CustomerHistories(Iterator<BulkCustomer> customers, Function<List<String>, Map<String, UUID>> ids,
 			PurchaseHistory generator) {
+		this(customers, ids, generator, 0, 1, new AtomicLong(), new AtomicLong());
+	}
+
+	/**
+	 * The histories of every {@code parts}-th block of customers, starting with block
+	 * {@code part}, so that several writers can share one customer stream's histories;
+	 * the counters may be shared by them.
+	 */
+	CustomerHistories(Iterator<BulkCustomer> customers, Function<List<String>, Map<String, UUID>> ids,
+			PurchaseHistory generator, int part, int parts, AtomicLong customerCount, AtomicLong purchaseCount) {
 		this.customers = customers;
 		this.ids = ids;
 		this.generator = generator;
+		this.part = part;
+		this.parts = parts;
+		this.customerCount = customerCount;
+		this.purchaseCount = purchaseCount;
 	}
 
 	@Override
@@ -54,7 +75,7 @@ final class CustomerHistories implements Iterator<BulkInteraction> {
 			}
 			if (!this.ready.isEmpty()) {
 				this.current = this.generator.history(this.ready.poll()).iterator();
-				this.customerCount++;
+				this.customerCount.incrementAndGet();
 			}
 		}
 		return true;
@@ -67,19 +88,19 @@ final class CustomerHistories implements Iterator<BulkInteraction> {
 		}
 		BulkInteraction next = this.current.next();
 		if (next.kind() == InteractionKind.PURCHASE) {
-			this.purchaseCount++;
+			this.purchaseCount.incrementAndGet();
 		}
 		return next;
 	}
 
 	/** Customers whose history has been started. */
 	long customers() {
-		return this.customerCount;
+		return this.customerCount.get();
 	}
 
 	/** Purchases handed out so far. */
 	long purchases() {
-		return this.purchaseCount;
+		return this.purchaseCount.get();
 	}
 
 	private boolean nextBlock() {
@@ -89,6 +110,9 @@ final class CustomerHistories implements Iterator<BulkInteraction> {
 		List<BulkCustomer> block = new ArrayList<>(BLOCK);
 		while (block.size() < BLOCK && this.customers.hasNext()) {
 			block.add(this.customers.next());
+		}
+		if (this.blocks++ % this.parts != this.part) {
+			return true;
 		}
 		Map<String, UUID> found = this.ids.apply(block.stream().map(BulkCustomer::externalKey).toList());
 		for (BulkCustomer c : block) {

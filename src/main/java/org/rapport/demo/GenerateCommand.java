@@ -59,7 +59,9 @@ class GenerateCommand implements CliCommand {
 		long customers;
 		long seed;
 		HistorySettings history;
+		int writers;
 		try {
+			writers = (int) Math.max(1, Arguments.longOption(args, "writers", HistoryLoad.WRITERS));
 			customers = Arguments.longOption(args, "customers", -1);
 			seed = Arguments.longOption(args, "seed", 42);
 			history = HistorySettings.of(seed, LocalDate.now(this.clock)).with(args);
@@ -78,7 +80,7 @@ class GenerateCommand implements CliCommand {
 		BulkLoadReport report = load(this.bulk, settings, this.out);
 		if (!Arguments.flag(args, "no-purchases")) {
 			this.out.printf(Locale.ROOT, "Generating purchase histories as of %s (seed %d)%n", history.asOf(), seed);
-			HistoryLoad.load(this.bulk, this.interactions, this.writer, settings, history, this.out);
+			HistoryLoad.load(this.bulk, this.interactions, this.writer, settings, history, writers, 0, this.out);
 		}
 		return report.rejected() == 0 ? 0 : 1;
 	}

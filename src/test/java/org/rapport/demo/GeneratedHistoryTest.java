@@ -86,7 +86,7 @@ class GeneratedHistoryTest {
 		HistorySettings history = HistorySettings.of(616_161, LocalDate.of(2026, 11, 1));
 		GenerateCommand.load(this.bulk, customers, this.quiet);
 
-		BulkWriteReport first = HistoryLoad.load(this.bulk, this.interactions, this.writer, customers, history, 997,
+		BulkWriteReport first = HistoryLoad.load(this.bulk, this.interactions, this.writer, customers, history, 2, 997,
 				this.quiet);
 
 		assertThat(first.written()).isEqualTo(first.read()).isGreaterThan(400);
