@@ -7,12 +7,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -101,6 +103,26 @@ public class CustomerBulkLoad {
 	/** Whether there are no customers at all (a fresh installation). */
 	public boolean noCustomersYet() {
 		return this.jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM customer)").query(Boolean.class).single();
+	}
+
+	/**
+	 * The customers holding these external keys of the source, by key; keys nobody holds
+	 * are left out. Lets a loader of further data (e.g. generated interactions) find the
+	 * customers it loaded before.
+	 */
+	public Map<String, UUID> customerIds(String source, Collection<String> externalKeys) {
+		if (externalKeys.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, UUID> ids = new HashMap<>();
+		this.jdbc
+			.sql("SELECT value, customer_id FROM customer_identity WHERE type = 'EXTERNAL' AND source = ? "
+					+ "AND value = ANY(?)")
+			.params(source.strip().toLowerCase(Locale.ROOT), externalKeys.toArray(String[]::new))
+			.query((rs) -> {
+				ids.put(rs.getString(1), rs.getObject(2, UUID.class));
+			});
+		return ids;
 	}
 
 	public BulkLoadReport load(Iterator<BulkCustomer> rows, Options options,

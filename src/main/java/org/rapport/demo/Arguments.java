@@ -19,6 +19,11 @@ final class Arguments {
 		return null;
 	}
 
+	/** Whether {@code --name} is given. */
+	static boolean flag(String[] args, String name) {
+		return java.util.Arrays.asList(args).contains("--" + name);
+	}
+
 	static long longOption(String[] args, String name, long fallback) {
 		String value = option(args, name);
 		if (value == null) {

@@ -28,7 +28,14 @@ final class Showcase {
 
 	static final String EMAIL = "maria.jose.nunez@gmail.com";
 
+	/** External key of María José, who has a history of her own. */
+	static final String MARIA = "showcase-1";
+
 	private Showcase() {
+	}
+
+	static boolean isShowcase(String externalKey) {
+		return MARIA.equals(externalKey);
 	}
 
 	static List<BulkCustomer> customers(GeneratorSettings settings) {
@@ -40,7 +47,7 @@ final class Showcase {
 				: List.of(new BulkNote(first.toString(), settings.staff().get(0).name(),
 						Instant.parse("2025-11-03T17:05:00Z"),
 						"Prefiere WhatsApp. Pregunta siempre por la colección de primavera."));
-		BulkCustomer maria = new BulkCustomer("showcase-1", CustomerKind.PERSON, "María José", "Núñez García", null,
+		BulkCustomer maria = new BulkCustomer(MARIA, CustomerKind.PERSON, "María José", "Núñez García", null,
 				LocalDate.of(1984, 5, 17), "es", LifecycleStage.LOYAL, List.of("vip", "wine-lover"),
 				"{\"acquisition\":\"store\",\"favouriteStore\":\"Madrid\"}", "ES",
 				List.of(BulkIdentity.phone(PHONE, true), BulkIdentity.email(EMAIL, true), BulkIdentity.card(CARD)),

@@ -69,7 +69,7 @@ class DemoDataTest {
 				new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 		long before = this.jdbc.sql("SELECT count(*) FROM customer").query(Long.class).single();
 
-		BulkLoadReport report = new DemoDataLoader(this.bulk, this.staff, 50, 99).loadIfEmpty();
+		BulkLoadReport report = new DemoDataLoader(this.bulk, this.staff, null, null, null, 50, 99).loadIfEmpty();
 
 		assertThat(report).isNull();
 		assertThat(this.jdbc.sql("SELECT count(*) FROM customer").query(Long.class).single()).isEqualTo(before);

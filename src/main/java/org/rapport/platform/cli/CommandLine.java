@@ -29,9 +29,13 @@ public final class CommandLine {
 	}
 
 	public static final List<Known> COMMANDS = List.of(
-			new Known("serve", "start the server and staff console (the default)", true), new Known("demo",
-					"start the server in demo mode: demo users, and demo data when the database is empty", true),
-			new Known("generate", "load synthetic customers: generate --customers N [--seed S]", false),
+			new Known("serve", "start the server and staff console (the default)", true),
+			new Known("demo", "start the server in demo mode: demo users, and demo data when the database is empty",
+					true),
+			new Known("generate",
+					"load synthetic customers and their purchase histories: generate --customers N [--seed S] "
+							+ "[--no-purchases] [--as-of YYYY-MM-DD]",
+					false),
 			new Known("bench", "run the benchmarks and append the results to docs/benchmarks.md: bench customers",
 					false),
 			new Known("import",

@@ -1,0 +1,111 @@
+package org.rapport.demo;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.rapport.customer.CustomerBulkLoad;
+import org.rapport.interaction.BulkWriteReport;
+import org.rapport.interaction.InteractionBulkWriter;
+import org.rapport.interaction.Interactions;
+
+/**
+ * Generates the purchase histories of the generated customers and writes them through the
+ * interaction module's bulk writer: first the demo catalogue, then the customers of the
+ * same generator settings again (same seed, same customers) with their histories. Several
+ * writers each take every n-th block of customers (each on a connection of its own, so
+ * the database uses more than one core); customers never share a block, so the writers
+ * never touch the same figures. Every interaction has the key
+ * {@code gen:<seed>:<customer>:<n>} in source {@code generator}, so running it again adds
+ * nothing.
+ */
+final class HistoryLoad {
+
+	/** Writers used unless told otherwise. */
+	static final int WRITERS = 2;
+
+	private HistoryLoad() {
+	}
+
+	static BulkWriteReport load(CustomerBulkLoad customers, Interactions interactions, InteractionBulkWriter writer,
+			GeneratorSettings customerSettings, HistorySettings settings, PrintStream out) {
+		return load(customers, interactions, writer, customerSettings, settings, WRITERS, 0, out);
+	}
+
+	/**
+	 * @param writers writers in parallel
+	 * @param chunkSize interactions per transaction (0: the writer's default)
+	 * @param out where progress is printed at most every two seconds; null for none
+	 */
+	static BulkWriteReport load(CustomerBulkLoad customers, Interactions interactions, InteractionBulkWriter writer,
+			GeneratorSettings customerSettings, HistorySettings settings, int writers, int chunkSize, PrintStream out) {
+		DemoCatalogue.items().forEach((item) -> interactions.saveProduct(item.product()));
+		AtomicLong customerCount = new AtomicLong();
+		AtomicLong purchaseCount = new AtomicLong();
+		AtomicLong written = new AtomicLong();
+		long started = System.nanoTime();
+		long[] lastPrint = { started };
+		ExecutorService pool = Executors.newFixedThreadPool(writers);
+		try {
+			List<Future<BulkWriteReport>> parts = new ArrayList<>();
+			for (int part = 0; part < writers; part++) {
+				CustomerHistories histories = new CustomerHistories(new CustomerGenerator(customerSettings),
+						(keys) -> customers.customerIds(GenerateCommand.SOURCE, keys), new PurchaseHistory(settings),
+						part, writers, customerCount, purchaseCount);
+				long[] mine = { 0 };
+				parts.add(pool.submit(() -> writer.write(histories, chunkSize, (progress) -> {
+					long total = written.addAndGet(progress.written() - mine[0]);
+					mine[0] = progress.written();
+					print(out, lastPrint, started, customerCount, purchaseCount, total);
+				})));
+			}
+			long read = 0;
+			long lines = 0;
+			long total = 0;
+			for (Future<BulkWriteReport> part : parts) {
+				BulkWriteReport report = part.get();
+				read += report.read();
+				lines += report.lines();
+				total += report.written();
+			}
+			BulkWriteReport report = new BulkWriteReport(read, total, read - total, lines,
+					Duration.ofNanos(System.nanoTime() - started));
+			if (out != null) {
+				out.printf(Locale.ROOT,
+						"Histories of %,d customers: %,d purchases, %,d interactions written, %,d lines, "
+								+ "%,d there already, in %.1f s (%.0f interactions/s)%n",
+						customerCount.get(), purchaseCount.get(), report.written(), report.lines(), report.skipped(),
+						report.duration().toMillis() / 1000.0, report.interactionsPerSecond());
+			}
+			return report;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while writing histories", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("Writing histories failed: " + ex.getCause().getMessage(), ex.getCause());
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private static synchronized void print(PrintStream out, long[] lastPrint, long started, AtomicLong customers,
+			AtomicLong purchases, long written) {
+		long now = System.nanoTime();
+		if (out != null && now - lastPrint[0] > 2_000_000_000L) {
+			lastPrint[0] = now;
+			out.printf(Locale.ROOT, "  %,d customers, %,d purchases, %,d interactions written (%.0f/s)%n",
+					customers.get(), purchases.get(), written, written / ((now - started) / 1e9));
+		}
+	}
+
+}

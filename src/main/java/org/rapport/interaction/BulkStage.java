@@ -1,0 +1,191 @@
+package org.rapport.interaction;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import org.postgresql.copy.CopyManager;
+
+/**
+ * One chunk of a bulk write on its way into the database: the interactions and lines as
+ * COPY text, copied into session-private staging tables, then moved into the real tables
+ * with {@code INSERT ... ON CONFLICT DO NOTHING} (a key already there is skipped; only
+ * the lines of interactions actually inserted follow), and added to the customers'
+ * figures with one set-based upsert grouped by customer.
+ */
+final class BulkStage {
+
+	static final String CREATE = """
+			CREATE TEMP TABLE IF NOT EXISTS bulk_interaction_stage (LIKE interaction INCLUDING DEFAULTS)
+			  ON COMMIT DELETE ROWS;
+			CREATE TEMP TABLE IF NOT EXISTS bulk_line_stage (LIKE interaction_line INCLUDING DEFAULTS)
+			  ON COMMIT DELETE ROWS;
+			CREATE TEMP TABLE IF NOT EXISTS bulk_inserted (id UUID PRIMARY KEY) ON COMMIT DELETE ROWS;
+			""";
+
+	private static final String COLUMNS = "id, customer_id, kind, channel, occurred_at, recorded_at, source_system, "
+			+ "external_id, idempotency_key, outcome, outcome_reason, direction, order_reference, total, currency, "
+			+ "store, staff_id, related_purchase_id, attributes";
+
+	private static final String LINE_COLUMNS = "interaction_id, line_no, sku, category, quantity, unit_price, "
+			+ "discount, amount, purchase_line_no";
+
+	private static final String INSERT = "WITH ins AS (INSERT INTO interaction (" + COLUMNS + ") SELECT " + COLUMNS
+			+ " FROM bulk_interaction_stage ON CONFLICT DO NOTHING RETURNING id) INSERT INTO bulk_inserted SELECT id FROM ins";
+
+	private static final String INSERT_LINES = "INSERT INTO interaction_line (" + LINE_COLUMNS + ") SELECT l."
+			+ LINE_COLUMNS.replace(", ", ", l.")
+			+ " FROM bulk_line_stage l JOIN bulk_inserted n ON n.id = l.interaction_id";
+
+	/**
+	 * The new interactions per customer and channel, then per customer, merged into the
+	 * kept figures as {@code FiguresStore} does for the API path.
+	 */
+	private static final String FIGURES = """
+			INSERT INTO customer_figures AS f (customer_id, first_purchase_at, last_purchase_at, purchases, revenue,
+			  returns, returned_amount, average_basket, last_contact, updated_at)
+			SELECT d.customer_id, d.first_purchase_at, d.last_purchase_at, d.purchases, d.revenue, d.returns,
+			  d.returned_amount, CASE WHEN d.purchases > 0 THEN round(d.revenue / d.purchases, 2) END, d.last_contact, ?
+			FROM (
+			  SELECT c.customer_id, min(c.first_purchase_at) AS first_purchase_at,
+			    max(c.last_purchase_at) AS last_purchase_at, sum(c.purchases) AS purchases, sum(c.revenue) AS revenue,
+			    sum(c.returns) AS returns, sum(c.returned_amount) AS returned_amount,
+			    jsonb_object_agg(c.channel, c.last) AS last_contact
+			  FROM (
+			    SELECT s.customer_id, s.channel,
+			      min(s.occurred_at) FILTER (WHERE s.kind = 'PURCHASE') AS first_purchase_at,
+			      max(s.occurred_at) FILTER (WHERE s.kind = 'PURCHASE') AS last_purchase_at,
+			      count(*) FILTER (WHERE s.kind = 'PURCHASE') AS purchases,
+			      coalesce(sum(s.total) FILTER (WHERE s.kind = 'PURCHASE' AND s.currency = ?), 0)
+			        - coalesce(sum(s.total) FILTER (WHERE s.kind = 'RETURN' AND s.currency = ?), 0) AS revenue,
+			      count(*) FILTER (WHERE s.kind = 'RETURN') AS returns,
+			      coalesce(sum(s.total) FILTER (WHERE s.kind = 'RETURN' AND s.currency = ?), 0) AS returned_amount,
+			      max(s.occurred_at) AS last
+			    FROM bulk_interaction_stage s JOIN bulk_inserted n ON n.id = s.id
+			    GROUP BY s.customer_id, s.channel) c
+			  GROUP BY c.customer_id) d
+			ON CONFLICT (customer_id) DO UPDATE SET
+			  first_purchase_at = least(f.first_purchase_at, excluded.first_purchase_at),
+			  last_purchase_at = greatest(f.last_purchase_at, excluded.last_purchase_at),
+			  purchases = f.purchases + excluded.purchases,
+			  revenue = f.revenue + excluded.revenue,
+			  returns = f.returns + excluded.returns,
+			  returned_amount = f.returned_amount + excluded.returned_amount,
+			  average_basket = CASE WHEN f.purchases + excluded.purchases > 0
+			    THEN round((f.revenue + excluded.revenue) / (f.purchases + excluded.purchases), 2) END,
+			  last_contact = (SELECT coalesce(jsonb_object_agg(e.key, e.last), '{}') FROM (
+			    SELECT key, max(value::timestamptz) AS last FROM (
+			      SELECT * FROM jsonb_each_text(f.last_contact)
+			      UNION ALL SELECT * FROM jsonb_each_text(excluded.last_contact)) a
+			    GROUP BY key) e),
+			  updated_at = excluded.updated_at
+			""";
+
+	private final StringBuilder interactions = new StringBuilder(1 << 20);
+
+	private final StringBuilder lines = new StringBuilder(1 << 20);
+
+	private final String recordedAt;
+
+	private int size;
+
+	BulkStage(Instant now) {
+		this.recordedAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC).toString();
+	}
+
+	int size() {
+		return this.size;
+	}
+
+	void add(BulkInteraction i) {
+		StringBuilder t = this.interactions;
+		t.append(i.id()).append('\t').append(i.customerId()).append('\t').append(i.kind().name()).append('\t');
+		text(t, i.channel()).append('\t').append(i.occurredAt()).append('\t').append(this.recordedAt).append('\t');
+		text(t, i.sourceSystem()).append('\t');
+		text(t, i.externalId()).append('\t');
+		text(t, i.idempotencyKey()).append('\t');
+		text(t, i.outcome() == null ? null : i.outcome().name()).append('\t');
+		text(t, i.outcomeReason()).append('\t');
+		text(t, i.direction() == null ? null : i.direction().name()).append('\t');
+		text(t, i.orderReference()).append('\t');
+		text(t, i.total() == null ? null : i.total().toPlainString()).append('\t');
+		text(t, i.currency()).append('\t');
+		text(t, i.store()).append('\t');
+		text(t, i.staffId() == null ? null : i.staffId().toString()).append('\t');
+		text(t, i.relatedPurchaseId() == null ? null : i.relatedPurchaseId().toString()).append('\t');
+		text(t, i.attributes() == null ? "{}" : i.attributes()).append('\n');
+		for (BulkInteraction.Line l : i.lines()) {
+			StringBuilder s = this.lines;
+			s.append(i.id()).append('\t').append(l.lineNo()).append('\t');
+			text(s, l.sku()).append('\t');
+			text(s, l.category()).append('\t').append(l.quantity().toPlainString()).append('\t');
+			s.append(l.unitPrice().toPlainString()).append('\t').append(l.discount().toPlainString()).append('\t');
+			s.append(l.amount().toPlainString()).append('\t');
+			text(s, l.purchaseLineNo() == null ? null : l.purchaseLineNo().toString()).append('\n');
+		}
+		this.size++;
+	}
+
+	/**
+	 * Writes the chunk in the connection's open transaction (the caller commits).
+	 * @return interactions inserted and lines inserted
+	 */
+	long[] write(Connection connection, CopyManager copy, String currency) throws SQLException {
+		copy(copy, "COPY bulk_interaction_stage (" + COLUMNS + ") FROM STDIN", this.interactions);
+		copy(copy, "COPY bulk_line_stage (" + LINE_COLUMNS + ") FROM STDIN", this.lines);
+		long inserted;
+		long lineCount;
+		try (Statement statement = connection.createStatement()) {
+			inserted = statement.executeUpdate(INSERT);
+			lineCount = inserted == 0 ? 0 : statement.executeUpdate(INSERT_LINES);
+		}
+		if (inserted > 0) {
+			try (PreparedStatement figures = connection.prepareStatement(FIGURES)) {
+				figures.setObject(1, OffsetDateTime.parse(this.recordedAt));
+				figures.setString(2, currency);
+				figures.setString(3, currency);
+				figures.setString(4, currency);
+				figures.executeUpdate();
+			}
+		}
+		return new long[] { inserted, lineCount };
+	}
+
+	private static void copy(CopyManager copy, String sql, StringBuilder text) throws SQLException {
+		if (text.isEmpty()) {
+			return;
+		}
+		try {
+			copy.copyIn(sql, new StringReader(text.toString()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** A text column in COPY text format: {@code \N} for null, backslash escapes. */
+	private static StringBuilder text(StringBuilder out, String value) {
+		if (value == null) {
+			return out.append("\\N");
+		}
+		for (int k = 0; k < value.length(); k++) {
+			char c = value.charAt(k);
+			switch (c) {
+				case '\\' -> out.append("\\\\");
+				case '\t' -> out.append("\\t");
+				case '\n' -> out.append("\\n");
+				case '\r' -> out.append("\\r");
+				default -> out.append(c);
+			}
+		}
+		return out;
+	}
+
+}
