@@ -78,6 +78,14 @@ final class EmbeddedDatabase {
 					.setServerConfig("synchronous_commit", "off")
 					.setServerConfig("full_page_writes", "off");
 			}
+			else {
+				// The embedded server starts postgres with -F (no fsync) and asynchronous
+				// commit
+				// by default; data that must survive a crash needs both back on.
+				builder.setServerConfig("fsync", "on")
+					.setServerConfig("synchronous_commit", "on")
+					.setServerConfig("full_page_writes", "on");
+			}
 			if (properties.port() > 0) {
 				builder.setPort(properties.port());
 			}
