@@ -71,22 +71,7 @@ final class BulkStage {
 			    FROM bulk_interaction_stage s JOIN bulk_inserted n ON n.id = s.id
 			    GROUP BY s.customer_id, s.channel) c
 			  GROUP BY c.customer_id) d
-			ON CONFLICT (customer_id) DO UPDATE SET
-			  first_purchase_at = least(f.first_purchase_at, excluded.first_purchase_at),
-			  last_purchase_at = greatest(f.last_purchase_at, excluded.last_purchase_at),
-			  purchases = f.purchases + excluded.purchases,
-			  revenue = f.revenue + excluded.revenue,
-			  returns = f.returns + excluded.returns,
-			  returned_amount = f.returned_amount + excluded.returned_amount,
-			  average_basket = CASE WHEN f.purchases + excluded.purchases > 0
-			    THEN round((f.revenue + excluded.revenue) / (f.purchases + excluded.purchases), 2) END,
-			  last_contact = (SELECT coalesce(jsonb_object_agg(e.key, e.last), '{}') FROM (
-			    SELECT key, max(value::timestamptz) AS last FROM (
-			      SELECT * FROM jsonb_each_text(f.last_contact)
-			      UNION ALL SELECT * FROM jsonb_each_text(excluded.last_contact)) a
-			    GROUP BY key) e),
-			  updated_at = excluded.updated_at
-			""";
+			""" + FiguresStore.MERGE;
 
 	private final StringBuilder interactions = new StringBuilder(1 << 20);
 

@@ -44,6 +44,28 @@ class FiguresStore {
 			GROUP BY i.customer_id ORDER BY i.customer_id
 			""";
 
+	/**
+	 * How new figures are merged into a customer's kept ones; shared with the bulk writer
+	 * so every path adds up the same way.
+	 */
+	static final String MERGE = """
+			ON CONFLICT (customer_id) DO UPDATE SET
+			  first_purchase_at = least(f.first_purchase_at, excluded.first_purchase_at),
+			  last_purchase_at = greatest(f.last_purchase_at, excluded.last_purchase_at),
+			  purchases = f.purchases + excluded.purchases,
+			  revenue = f.revenue + excluded.revenue,
+			  returns = f.returns + excluded.returns,
+			  returned_amount = f.returned_amount + excluded.returned_amount,
+			  average_basket = CASE WHEN f.purchases + excluded.purchases > 0
+			    THEN round((f.revenue + excluded.revenue) / (f.purchases + excluded.purchases), 2) END,
+			  last_contact = (SELECT coalesce(jsonb_object_agg(e.key, e.last), '{}') FROM (
+			    SELECT key, max(value::timestamptz) AS last FROM (
+			      SELECT * FROM jsonb_each_text(f.last_contact)
+			      UNION ALL SELECT * FROM jsonb_each_text(coalesce(excluded.last_contact, '{}'))) a
+			    GROUP BY key) e),
+			  updated_at = excluded.updated_at
+						""";
+
 	private static final String UPSERT = """
 			WITH chunk AS (
 			  SELECT i.customer_id, i.kind, i.channel, i.occurred_at, i.total, i.currency
@@ -69,22 +91,7 @@ class FiguresStore {
 			  c.last_contact, :now
 			FROM d JOIN contact c ON c.customer_id = d.customer_id
 			ORDER BY d.customer_id
-			ON CONFLICT (customer_id) DO UPDATE SET
-			  first_purchase_at = least(f.first_purchase_at, excluded.first_purchase_at),
-			  last_purchase_at = greatest(f.last_purchase_at, excluded.last_purchase_at),
-			  purchases = f.purchases + excluded.purchases,
-			  revenue = f.revenue + excluded.revenue,
-			  returns = f.returns + excluded.returns,
-			  returned_amount = f.returned_amount + excluded.returned_amount,
-			  average_basket = CASE WHEN f.purchases + excluded.purchases > 0
-			    THEN round((f.revenue + excluded.revenue) / (f.purchases + excluded.purchases), 2) END,
-			  last_contact = (SELECT coalesce(jsonb_object_agg(e.key, e.last), '{}') FROM (
-			    SELECT key, max(value::timestamptz) AS last FROM (
-			      SELECT * FROM jsonb_each_text(f.last_contact)
-			      UNION ALL SELECT * FROM jsonb_each_text(coalesce(excluded.last_contact, '{}'))) a
-			    GROUP BY key) e),
-			  updated_at = excluded.updated_at
-			""";
+			""" + MERGE;
 
 	private static final String COLUMNS = "customer_id, first_purchase_at, last_purchase_at, purchases, revenue, "
 			+ "returns, returned_amount, average_basket, last_contact, updated_at";
