@@ -47,7 +47,7 @@ final class CartLearner {
 				if (!Double.isFinite(rows[i][f])) {
 					throw new IllegalArgumentException("row " + i + " feature " + f + " is not a finite number");
 				}
-				columns[f][i] = rows[i][f];
+				columns[f][i] = rows[i][f] + 0.0; // −0.0 becomes 0.0: one value, one rank
 			}
 		}
 		return new CartLearner(columns, churned, options).node(0, rows.length, 0);
@@ -142,19 +142,32 @@ final class CartLearner {
 		return n - (p * p + q * q) / n;
 	}
 
-	private static int[] sortedBy(double[] values) {
+	/**
+	 * Row indices ordered by value, ties by index: each value's rank among the distinct
+	 * sorted values, then a counting sort by rank (primitive arrays only, no boxing).
+	 */
+	static int[] sortedBy(double[] values) {
 		int n = values.length;
-		Integer[] boxed = new Integer[n];
+		double[] distinct = values.clone();
+		Arrays.sort(distinct);
+		int m = 0;
 		for (int i = 0; i < n; i++) {
-			boxed[i] = i;
+			if (i == 0 || distinct[i] != distinct[m - 1]) {
+				distinct[m++] = distinct[i];
+			}
 		}
-		Arrays.sort(boxed, (a, b) -> {
-			int byValue = Double.compare(values[a], values[b]);
-			return (byValue != 0) ? byValue : Integer.compare(a, b);
-		});
+		int[] start = new int[m + 1];
+		int[] rank = new int[n];
+		for (int i = 0; i < n; i++) {
+			rank[i] = Arrays.binarySearch(distinct, 0, m, values[i]);
+			start[rank[i] + 1]++;
+		}
+		for (int r = 0; r < m; r++) {
+			start[r + 1] += start[r];
+		}
 		int[] sorted = new int[n];
 		for (int i = 0; i < n; i++) {
-			sorted[i] = boxed[i];
+			sorted[start[rank[i]]++] = i;
 		}
 		return sorted;
 	}

@@ -115,6 +115,20 @@ class ChurnTreeTest {
 		assertThat(stored.rulesText()).isEqualTo(tree.rulesText());
 	}
 
+	@Test
+	void rowsAreOrderedByValueThenByIndex() {
+		assertThat(CartLearner.sortedBy(new double[] { 3, 1, 3, 0, 1 })).containsExactly(3, 1, 4, 0, 2);
+	}
+
+	@Test
+	void minusZeroAndZeroAreOneValue() {
+		ChurnTree tree = ChurnTree.train(new double[][] { { -0.0 }, { 0.0 }, { 1 }, { 1 } },
+				new boolean[] { false, false, true, true }, List.of("x"), new TreeOptions(1, 1));
+
+		assertThat(tree.root().threshold()).isZero();
+		assertThat(tree.root().atMost().samples()).isEqualTo(2);
+	}
+
 	private static void collectLeaves(TreeNode node, List<TreeNode> leaves) {
 		if (node.leaf()) {
 			leaves.add(node);
