@@ -57,7 +57,7 @@ class PointsApi {
 	ResponseEntity<Movement> redeem(@PathVariable UUID accountId,
 			@RequestHeader(name = HEADER, required = false) String key, @RequestBody PointsRequest body) {
 		String k = IdempotencyKeys.required(key, body.idempotencyKey());
-		return answer(this.loyalty.redeem(accountId, body.amount(), body.reason(), k), k);
+		return answer(this.loyalty.redeem(accountId, body.amount(), body.reason(), k));
 	}
 
 	@PostMapping(MemberApi.MEMBERS + "/{accountId}/adjustments")
@@ -68,7 +68,7 @@ class PointsApi {
 	ResponseEntity<Movement> adjust(@PathVariable UUID accountId,
 			@RequestHeader(name = HEADER, required = false) String key, @RequestBody PointsRequest body) {
 		String k = IdempotencyKeys.required(key, body.idempotencyKey());
-		return answer(this.loyalty.adjust(accountId, body.amount(), body.reason(), k), k);
+		return answer(this.loyalty.adjust(accountId, body.amount(), body.reason(), k));
 	}
 
 	@PostMapping(MemberApi.MEMBERS + "/{accountId}/transfers")
@@ -78,7 +78,7 @@ class PointsApi {
 	ResponseEntity<Movement> transfer(@PathVariable UUID accountId,
 			@RequestHeader(name = HEADER, required = false) String key, @RequestBody PointsRequest body) {
 		String k = IdempotencyKeys.required(key, body.idempotencyKey());
-		return answer(this.loyalty.transfer(accountId, body.toAccountId(), body.amount(), body.reason(), k), k);
+		return answer(this.loyalty.transfer(accountId, body.toAccountId(), body.amount(), body.reason(), k));
 	}
 
 	@PostMapping("/api/v1/loyalty/jobs/activation")
@@ -98,7 +98,7 @@ class PointsApi {
 		return this.loyalty.expirePoints((asOf == null) ? this.clock.instant() : asOf);
 	}
 
-	private static ResponseEntity<Movement> answer(Movement m, String key) {
+	private static ResponseEntity<Movement> answer(Movement m) {
 		return ResponseEntity.status(201).body(m);
 	}
 
