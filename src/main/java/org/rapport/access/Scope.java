@@ -11,7 +11,9 @@ public enum Scope {
 	CUSTOMERS_READ("customers:read", Set.of(Permission.CUSTOMER_READ)),
 	CUSTOMERS_WRITE("customers:write", Set.of(Permission.CUSTOMER_READ, Permission.CUSTOMER_WRITE)),
 	INTERACTIONS_WRITE("interactions:write", Set.of(Permission.INTERACTION_WRITE)),
-	INTERACTIONS_READ("interactions:read", Set.of(Permission.INTERACTION_READ));
+	INTERACTIONS_READ("interactions:read", Set.of(Permission.INTERACTION_READ)),
+	LOYALTY_READ("loyalty:read", Set.of(Permission.LOYALTY_READ)),
+	LOYALTY_WRITE("loyalty:write", Set.of(Permission.LOYALTY_READ, Permission.LOYALTY_WRITE));
 
 	private final String name;
 

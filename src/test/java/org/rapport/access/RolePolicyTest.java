@@ -34,6 +34,10 @@ class RolePolicyTest {
 			interaction:write | yes   | yes     | no       | yes   | yes
 			product:admin     | yes   | yes     | no       | no    | no
 			import:run        | yes   | yes     | no       | no    | no
+			loyalty:read      | yes   | yes     | yes      | yes   | yes
+			loyalty:write     | yes   | yes     | no       | yes   | yes
+			loyalty:adjust    | yes   | yes     | no       | no    | no
+			loyalty:admin     | yes   | no      | no       | no    | no
 			""";
 
 	@ParameterizedTest
@@ -84,7 +88,8 @@ class RolePolicyTest {
 	@Test
 	void aStaffPrincipalCarriesItsRolesAndTheirPermissionsAsAuthorities() {
 		assertThat(RapportPrincipal.authoritiesOf(EnumSet.of(Role.MARKETER))).extracting(Object::toString)
-			.containsExactlyInAnyOrder("ROLE_MARKETER", "customer:read", "staff:read", "interaction:read");
+			.containsExactlyInAnyOrder("ROLE_MARKETER", "customer:read", "staff:read", "interaction:read",
+					"loyalty:read");
 	}
 
 }

@@ -1,0 +1,163 @@
+package org.rapport.loyalty;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.rapport.loyalty.RuleParams.CapPeriod;
+import org.rapport.platform.Ids;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import static org.rapport.loyalty.ProgrammeStore.instant;
+import static org.rapport.loyalty.ProgrammeStore.utc;
+
+/** Member accounts with their balance rows, and the purchases that earned points. */
+@Repository
+class AccountStore {
+
+	private static final String COLUMNS = "id, programme_id, customer_id, status, enrolled_at, referred_by, "
+			+ "first_purchase_at";
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	AccountStore(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	Optional<Account> byId(UUID id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM loyalty_account WHERE id = ?")
+			.param(id)
+			.query(AccountStore::account)
+			.optional();
+	}
+
+	Optional<Account> active(UUID customerId, UUID programmeId) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM loyalty_account WHERE customer_id = ? AND programme_id = ? "
+					+ "AND status = 'ACTIVE'")
+			.params(customerId, programmeId)
+			.query(AccountStore::account)
+			.optional();
+	}
+
+	List<Account> activeOf(UUID customerId) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM loyalty_account WHERE customer_id = ? AND status = 'ACTIVE' ORDER BY id")
+			.param(customerId)
+			.query(AccountStore::account)
+			.list();
+	}
+
+	UUID create(UUID programmeId, UUID customerId, UUID referredBy) {
+		UUID id = Ids.next(this.clock);
+		OffsetDateTime now = this.clock.instant().atOffset(ZoneOffset.UTC);
+		this.jdbc
+			.sql("INSERT INTO loyalty_account (id, programme_id, customer_id, status, enrolled_at, referred_by) "
+					+ "VALUES (?, ?, ?, 'ACTIVE', ?, ?)")
+			.params(id, programmeId, customerId, now, referredBy)
+			.update();
+		this.jdbc.sql("INSERT INTO loyalty_balance (account_id, available, pending, updated_at) VALUES (?, 0, 0, ?)")
+			.params(id, now)
+			.update();
+		return id;
+	}
+
+	void firstPurchase(UUID accountId, Instant at) {
+		this.jdbc.sql("UPDATE loyalty_account SET first_purchase_at = ? WHERE id = ? AND first_purchase_at IS NULL")
+			.params(utc(at), accountId)
+			.update();
+	}
+
+	/**
+	 * Points credited (earned, pending or not) since the start of the day, month and year
+	 * of {@code at}, UTC.
+	 */
+	Map<CapPeriod, Long> earnedInPeriods(UUID accountId, Instant at) {
+		OffsetDateTime t = at.atOffset(ZoneOffset.UTC);
+		OffsetDateTime day = t.toLocalDate().atStartOfDay().atOffset(ZoneOffset.UTC);
+		OffsetDateTime month = day.withDayOfMonth(1);
+		OffsetDateTime year = day.withDayOfYear(1);
+		return this.jdbc.sql("""
+				SELECT COALESCE(SUM(available_delta + pending_delta) FILTER (WHERE occurred_at >= :day), 0) AS d,
+				       COALESCE(SUM(available_delta + pending_delta) FILTER (WHERE occurred_at >= :month), 0) AS m,
+				       COALESCE(SUM(available_delta + pending_delta), 0) AS y
+				FROM loyalty_movement
+				WHERE account_id = :account AND kind IN ('EARN', 'PENDING') AND source_type = 'INTERACTION'
+				  AND occurred_at >= :year AND occurred_at <= :at
+				""")
+			.param("day", day)
+			.param("month", month)
+			.param("year", year)
+			.param("at", t)
+			.param("account", accountId)
+			.query((rs, n) -> {
+				Map<CapPeriod, Long> m = new EnumMap<>(CapPeriod.class);
+				m.put(CapPeriod.DAY, rs.getLong("d"));
+				m.put(CapPeriod.MONTH, rs.getLong("m"));
+				m.put(CapPeriod.YEAR, rs.getLong("y"));
+				return m;
+			})
+			.single();
+	}
+
+	record Purchase(UUID accountId, UUID interactionId, UUID lotId, java.math.BigDecimal total, long pointsEarned,
+			java.math.BigDecimal returnedAmount, long pointsReversed) {
+	}
+
+	boolean purchaseKnown(UUID accountId, UUID interactionId) {
+		return this.jdbc.sql("SELECT count(*) FROM loyalty_purchase WHERE account_id = ? AND interaction_id = ?")
+			.params(accountId, interactionId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	void savePurchase(UUID accountId, UUID interactionId, UUID lotId, java.math.BigDecimal total, long points,
+			Instant occurredAt) {
+		this.jdbc
+			.sql("INSERT INTO loyalty_purchase (account_id, interaction_id, lot_id, total, points_earned, "
+					+ "occurred_at) VALUES (?, ?, ?, ?, ?, ?)")
+			.params(accountId, interactionId, lotId, total, points, utc(occurredAt))
+			.update();
+	}
+
+	/** The accounts' records of a purchase (one per programme the customer earned in). */
+	List<Purchase> purchases(UUID interactionId) {
+		return this.jdbc
+			.sql("SELECT account_id, interaction_id, lot_id, total, points_earned, returned_amount, "
+					+ "points_reversed FROM loyalty_purchase WHERE interaction_id = ?")
+			.param(interactionId)
+			.query((rs, n) -> new Purchase(rs.getObject("account_id", UUID.class),
+					rs.getObject("interaction_id", UUID.class), rs.getObject("lot_id", UUID.class),
+					rs.getBigDecimal("total"), rs.getLong("points_earned"), rs.getBigDecimal("returned_amount"),
+					rs.getLong("points_reversed")))
+			.list();
+	}
+
+	void recordReturn(UUID accountId, UUID interactionId, java.math.BigDecimal returned, long reversed) {
+		this.jdbc
+			.sql("UPDATE loyalty_purchase SET returned_amount = returned_amount + ?, "
+					+ "points_reversed = points_reversed + ? WHERE account_id = ? AND interaction_id = ?")
+			.params(returned, reversed, accountId, interactionId)
+			.update();
+	}
+
+	static Account account(ResultSet rs, int n) throws SQLException {
+		return new Account(rs.getObject("id", UUID.class), rs.getObject("programme_id", UUID.class),
+				rs.getObject("customer_id", UUID.class), rs.getString("status"), instant(rs, "enrolled_at"),
+				rs.getObject("referred_by", UUID.class), instant(rs, "first_purchase_at"));
+	}
+
+}

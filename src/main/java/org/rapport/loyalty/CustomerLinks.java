@@ -1,0 +1,99 @@
+package org.rapport.loyalty;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.rapport.customer.CustomerErased;
+import org.rapport.customer.CustomerMerged;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps accounts with the right customer. A merge moves the merged customer's accounts to
+ * the survivor; where the survivor is a member of the same programme already, the merged
+ * account's balances move by a TRANSFER pair, its lots, purchases and cards follow, and
+ * it stays as MERGED (its ledger intact). An erasure unlinks the accounts from the person
+ * (customer, referral, card numbers) and keeps the ledger amounts for the accounts.
+ */
+@Component
+class CustomerLinks {
+
+	private final JdbcClient jdbc;
+
+	private final AccountStore accounts;
+
+	private final Ledger ledger;
+
+	private final Clock clock;
+
+	CustomerLinks(JdbcClient jdbc, AccountStore accounts, Ledger ledger, Clock clock) {
+		this.jdbc = jdbc;
+		this.accounts = accounts;
+		this.ledger = ledger;
+		this.clock = clock;
+	}
+
+	@ApplicationModuleListener
+	void on(CustomerMerged merged) {
+		List<Account> survivors = this.accounts.activeOf(merged.survivorId());
+		for (Account account : this.accounts.activeOf(merged.mergedId())) {
+			Account survivor = survivors.stream()
+				.filter((s) -> s.programmeId().equals(account.programmeId()))
+				.findFirst()
+				.orElse(null);
+			if (survivor == null) {
+				this.jdbc.sql("UPDATE loyalty_account SET customer_id = ? WHERE id = ?")
+					.params(merged.survivorId(), account.id())
+					.update();
+				continue;
+			}
+			combine(account, survivor);
+		}
+	}
+
+	private void combine(Account from, Account into) {
+		boolean fromFirst = from.id().compareTo(into.id()) < 0;
+		Balance a = this.ledger.lock(fromFirst ? from.id() : into.id());
+		Balance b = this.ledger.lock(fromFirst ? into.id() : from.id());
+		Balance moving = fromFirst ? a : b;
+		String key = "merge:" + from.id();
+		String reason = "Customer merge: account " + from.id() + " combined into " + into.id();
+		this.ledger.append(new Ledger.Entry(from.id(), MovementKind.TRANSFER, -moving.available(), -moving.pending(),
+				reason, "ACCOUNT", into.id().toString(), key, this.clock.instant(), null, null));
+		this.ledger.append(new Ledger.Entry(into.id(), MovementKind.TRANSFER, moving.available(), moving.pending(),
+				reason, "ACCOUNT", from.id().toString(), key, this.clock.instant(), null, null));
+		this.jdbc.sql("UPDATE loyalty_lot SET account_id = ? WHERE account_id = ?")
+			.params(into.id(), from.id())
+			.update();
+		this.jdbc.sql("UPDATE loyalty_purchase SET account_id = ? WHERE account_id = ?")
+			.params(into.id(), from.id())
+			.update();
+		this.jdbc.sql("UPDATE loyalty_card SET account_id = ? WHERE account_id = ?")
+			.params(into.id(), from.id())
+			.update();
+		this.jdbc.sql("UPDATE loyalty_account SET status = 'MERGED', merged_into = ? WHERE id = ?")
+			.params(into.id(), from.id())
+			.update();
+		this.jdbc.sql("UPDATE loyalty_account SET first_purchase_at = LEAST(first_purchase_at, ?) WHERE id = ?")
+			.params(ProgrammeStore.utc(from.firstPurchaseAt()), into.id())
+			.update();
+		this.ledger.consumeOldestFirst(into.id());
+	}
+
+	@ApplicationModuleListener
+	void on(CustomerErased erased) {
+		this.jdbc.sql("""
+				UPDATE loyalty_card SET number = NULL, identity_id = NULL,
+				  status = CASE WHEN status = 'ACTIVE' THEN 'BLOCKED' ELSE status END
+				WHERE account_id IN (SELECT id FROM loyalty_account WHERE customer_id = ?)
+				""").param(erased.customerId()).update();
+		this.jdbc
+			.sql("UPDATE loyalty_account SET customer_id = NULL, referred_by = NULL, status = 'ERASED' "
+					+ "WHERE customer_id = ?")
+			.param(erased.customerId())
+			.update();
+	}
+
+}

@@ -1,0 +1,28 @@
+package org.rapport.loyalty;
+
+import org.rapport.platform.web.ApiException;
+
+/**
+ * The idempotency key of a write: the Idempotency-Key header, else the body's
+ * idempotencyKey.
+ */
+final class IdempotencyKeys {
+
+	static final String HEADER = "Idempotency-Key";
+
+	private IdempotencyKeys() {
+	}
+
+	static String required(String header, String field) {
+		String key = (header != null && !header.isBlank()) ? header : field;
+		if (key == null || key.isBlank()) {
+			throw ApiException.invalid("idempotencyKey",
+					"every write needs an Idempotency-Key header (or an idempotencyKey field)");
+		}
+		if (key.length() > 200) {
+			throw ApiException.invalid("idempotencyKey", "at most 200 characters");
+		}
+		return key.strip();
+	}
+
+}

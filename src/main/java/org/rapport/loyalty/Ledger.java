@@ -1,0 +1,193 @@
+package org.rapport.loyalty;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.rapport.platform.Ids;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.rapport.loyalty.ProgrammeStore.utc;
+
+/**
+ * The points ledger of all accounts. Movements are only ever inserted (a trigger refuses
+ * UPDATE, DELETE and TRUNCATE); each insert updates the account's balance row in the same
+ * transaction. Callers first {@link #lock} the balance row, so operations on one account
+ * are serialised and a debit can never overspend. Credits to the available balance open a
+ * lot; {@link #consumeOldestFirst} then makes the remaining points of the available lots
+ * equal to the available balance (never below zero), taking from the oldest lots first.
+ */
+@Repository
+@Transactional(propagation = Propagation.MANDATORY)
+class Ledger {
+
+	static final String MOVEMENT_COLUMNS = "id, account_id, kind, available_delta, pending_delta, reason, source_type, "
+			+ "source_id, idempotency_key, occurred_at, recorded_at, explanation::text AS explanation";
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	Ledger(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** A movement to append. */
+	record Entry(UUID accountId, MovementKind kind, long available, long pending, String reason, String sourceType,
+			String sourceId, String idempotencyKey, Instant occurredAt, UUID lotId, String explanation) {
+	}
+
+	/**
+	 * Locks the account's balance row until the transaction ends and answers the balance.
+	 */
+	Balance lock(UUID accountId) {
+		return this.jdbc.sql("SELECT available, pending FROM loyalty_balance WHERE account_id = ? FOR UPDATE")
+			.param(accountId)
+			.query((rs, n) -> new Balance(rs.getLong("available"), rs.getLong("pending")))
+			.single();
+	}
+
+	@Transactional(propagation = Propagation.SUPPORTS)
+	Balance balance(UUID accountId) {
+		return this.jdbc.sql("SELECT available, pending FROM loyalty_balance WHERE account_id = ?")
+			.param(accountId)
+			.query((rs, n) -> new Balance(rs.getLong("available"), rs.getLong("pending")))
+			.single();
+	}
+
+	Optional<Movement> find(UUID accountId, String idempotencyKey) {
+		return this.jdbc
+			.sql("SELECT " + MOVEMENT_COLUMNS + " FROM loyalty_movement WHERE account_id = ? AND idempotency_key = ?")
+			.params(accountId, idempotencyKey)
+			.query(Ledger::movement)
+			.optional();
+	}
+
+	/**
+	 * Appends a movement and applies it to the balance row; the account must be locked.
+	 */
+	Movement append(Entry e) {
+		UUID id = Ids.next(this.clock);
+		Instant now = this.clock.instant();
+		this.jdbc.sql("""
+				INSERT INTO loyalty_movement (id, account_id, kind, available_delta, pending_delta, reason, source_type,
+				  source_id, idempotency_key, occurred_at, recorded_at, lot_id, explanation)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+				""")
+			.params(id, e.accountId(), e.kind().name(), e.available(), e.pending(), e.reason(), e.sourceType(),
+					e.sourceId(), e.idempotencyKey(), utc(e.occurredAt()), utc(now), e.lotId(), e.explanation())
+			.update();
+		this.jdbc
+			.sql("UPDATE loyalty_balance SET available = available + ?, pending = pending + ?, updated_at = ? "
+					+ "WHERE account_id = ?")
+			.params(e.available(), e.pending(), utc(now), e.accountId())
+			.update();
+		return new Movement(id, e.accountId(), e.kind(), e.available(), e.pending(), e.reason(), e.sourceType(),
+				e.sourceId(), e.idempotencyKey(), e.occurredAt(), now, e.explanation());
+	}
+
+	/** Opens a lot of points; PENDING until {@code availableAt}, or AVAILABLE at once. */
+	UUID openLot(UUID accountId, boolean pending, long points, Instant earnedAt, Instant availableAt,
+			Instant expiresAt) {
+		UUID id = Ids.next(this.clock);
+		this.jdbc
+			.sql("INSERT INTO loyalty_lot (id, account_id, status, points, remaining, earned_at, available_at, "
+					+ "expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(id, accountId, pending ? "PENDING" : "AVAILABLE", points, points, utc(earnedAt), utc(availableAt),
+					utc(expiresAt))
+			.update();
+		return id;
+	}
+
+	record Lot(UUID id, String status, long points, long remaining) {
+	}
+
+	Optional<Lot> lot(UUID lotId) {
+		return this.jdbc.sql("SELECT id, status, points, remaining FROM loyalty_lot WHERE id = ?")
+			.param(lotId)
+			.query((rs, n) -> new Lot(rs.getObject("id", UUID.class), rs.getString("status"), rs.getLong("points"),
+					rs.getLong("remaining")))
+			.optional();
+	}
+
+	void reduceLot(UUID lotId, long by) {
+		this.jdbc.sql("UPDATE loyalty_lot SET remaining = remaining - ? WHERE id = ?").params(by, lotId).update();
+	}
+
+	/**
+	 * Takes points off the available lots of the account, oldest first, until what
+	 * remains in them equals the available balance (or zero when the balance is
+	 * negative).
+	 */
+	void consumeOldestFirst(UUID accountId) {
+		this.jdbc.sql(CONSUME.formatted("l.account_id = :account")).param("account", accountId).update();
+	}
+
+	/**
+	 * The oldest-first consumption as one statement over the accounts the condition
+	 * selects (used by the jobs for all touched accounts at once).
+	 */
+	static final String CONSUME = """
+			WITH over AS (
+			  SELECT l.account_id, SUM(l.remaining) - GREATEST(b.available, 0) AS excess
+			  FROM loyalty_lot l JOIN loyalty_balance b ON b.account_id = l.account_id
+			  WHERE l.status = 'AVAILABLE' AND l.remaining > 0 AND %s
+			  GROUP BY l.account_id, b.available
+			  HAVING SUM(l.remaining) > GREATEST(b.available, 0)
+			), ranked AS (
+			  SELECT l.id, l.remaining, o.excess,
+			         SUM(l.remaining) OVER (PARTITION BY l.account_id ORDER BY l.earned_at, l.id) AS running
+			  FROM loyalty_lot l JOIN over o ON o.account_id = l.account_id
+			  WHERE l.status = 'AVAILABLE' AND l.remaining > 0
+			)
+			UPDATE loyalty_lot l SET remaining = LEAST(r.remaining, GREATEST(r.running - r.excess, 0))
+			FROM ranked r WHERE l.id = r.id AND r.running - r.remaining < r.excess
+			""";
+
+	@Transactional(propagation = Propagation.SUPPORTS)
+	List<Movement> page(UUID accountId, int page, int size) {
+		return this.jdbc
+			.sql("SELECT " + MOVEMENT_COLUMNS + " FROM loyalty_movement WHERE account_id = ? "
+					+ "ORDER BY occurred_at DESC, id DESC LIMIT ? OFFSET ?")
+			.params(accountId, size, (long) page * size)
+			.query(Ledger::movement)
+			.list();
+	}
+
+	@Transactional(propagation = Propagation.SUPPORTS)
+	long count(UUID accountId) {
+		return this.jdbc.sql("SELECT count(*) FROM loyalty_movement WHERE account_id = ?")
+			.param(accountId)
+			.query(Long.class)
+			.single();
+	}
+
+	/** The balance recomputed from the ledger alone (what the balance row must equal). */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	Balance sumOfLedger(UUID accountId) {
+		return this.jdbc
+			.sql("SELECT COALESCE(SUM(available_delta), 0) AS a, COALESCE(SUM(pending_delta), 0) AS p "
+					+ "FROM loyalty_movement WHERE account_id = ?")
+			.param(accountId)
+			.query((rs, n) -> new Balance(rs.getLong("a"), rs.getLong("p")))
+			.single();
+	}
+
+	static Movement movement(ResultSet rs, int n) throws SQLException {
+		return new Movement(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class),
+				MovementKind.valueOf(rs.getString("kind")), rs.getLong("available_delta"), rs.getLong("pending_delta"),
+				rs.getString("reason"), rs.getString("source_type"), rs.getString("source_id"),
+				rs.getString("idempotency_key"), ProgrammeStore.instant(rs, "occurred_at"),
+				ProgrammeStore.instant(rs, "recorded_at"), rs.getString("explanation"));
+	}
+
+}

@@ -1,0 +1,260 @@
+package org.rapport.loyalty;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import org.rapport.platform.web.ApiException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Front door of the loyalty engine: programmes and rules, members and cards, the ledger
+ * and its jobs. Writes take an idempotency key (null only for callers that cannot retry):
+ * the same key again answers the first result and changes nothing.
+ */
+@Service
+@Validated
+public class Loyalty {
+
+	private final ProgrammeStore programmes;
+
+	private final ProgrammeAdmin admin;
+
+	private final AccountStore accounts;
+
+	private final Membership membership;
+
+	private final Cards cards;
+
+	private final Points points;
+
+	private final Ledger ledger;
+
+	private final LedgerJobs jobs;
+
+	private final PurchaseEarning earning;
+
+	private final Requests requests;
+
+	Loyalty(ProgrammeStore programmes, ProgrammeAdmin admin, AccountStore accounts, Membership membership, Cards cards,
+			Points points, Ledger ledger, LedgerJobs jobs, PurchaseEarning earning, Requests requests) {
+		this.programmes = programmes;
+		this.admin = admin;
+		this.accounts = accounts;
+		this.membership = membership;
+		this.cards = cards;
+		this.points = points;
+		this.ledger = ledger;
+		this.jobs = jobs;
+		this.earning = earning;
+		this.requests = requests;
+	}
+
+	// programme and rules
+
+	@Transactional
+	public LoyaltyProgramme createProgramme(@Valid ProgrammeSettings settings) {
+		return this.admin.create(settings);
+	}
+
+	/**
+	 * @throws ApiException 412 when the programme is no longer at {@code expectedVersion}
+	 */
+	@Transactional
+	public LoyaltyProgramme changeProgramme(String code, int expectedVersion, @Valid ProgrammeSettings settings) {
+		return this.admin.change(programme(code), expectedVersion, settings);
+	}
+
+	@Transactional(readOnly = true)
+	public LoyaltyProgramme programme(String code) {
+		return this.programmes.byCode(code).orElseThrow(() -> ApiException.notFound("Programme", code));
+	}
+
+	@Transactional(readOnly = true)
+	public List<LoyaltyProgramme> programmes() {
+		return this.programmes.all();
+	}
+
+	/**
+	 * Every saved version of the programme's settings: version, changedAt, changedBy,
+	 * settings.
+	 */
+	@Transactional(readOnly = true)
+	public List<Map<String, Object>> programmeVersions(String code) {
+		return this.programmes.versions(programme(code).id());
+	}
+
+	@Transactional(readOnly = true)
+	public List<EarnRule> rules(String code) {
+		return this.programmes.rules(programme(code).id());
+	}
+
+	/**
+	 * Adds a rule ({@code ruleId} null) or replaces one's group, name, params, validity
+	 * and activity.
+	 */
+	@Transactional
+	public EarnRule saveRule(String code, UUID ruleId, @Valid NewRule rule) {
+		return this.admin.saveRule(programme(code), ruleId, rule);
+	}
+
+	/**
+	 * What the basket would earn, rule by rule: for the member {@code customerId} as they
+	 * are now, or for a new member when null. Nothing is written.
+	 */
+	@Transactional(readOnly = true)
+	public Earning simulate(String code, UUID customerId, Basket basket) {
+		LoyaltyProgramme programme = programme(code);
+		MemberContext context = MemberContext.newMember();
+		if (customerId != null) {
+			Account account = this.accounts.active(customerId, programme.id())
+				.orElseThrow(() -> ApiException.notFound("Member of " + code, customerId));
+			context = this.earning.context(account, basket.occurredAt());
+		}
+		return RulesEngine.evaluate(programme, this.programmes.rules(programme.id()), context, basket);
+	}
+
+	// members and cards
+
+	@Transactional
+	public MemberSummary enrol(String code, @Valid Enrolment enrolment, String key) {
+		LoyaltyProgramme programme = programme(code);
+		return this.requests.once("enrol:" + code, key, MemberSummary.class,
+				() -> this.membership.enrol(programme, enrolment));
+	}
+
+	@Transactional(readOnly = true)
+	public MemberSummary member(UUID accountId) {
+		Account account = account(accountId);
+		return this.membership.summary(this.programmes.byId(account.programmeId()).orElseThrow(), account);
+	}
+
+	/** The customer's memberships, one per programme. */
+	@Transactional(readOnly = true)
+	public List<MemberSummary> membershipsOf(UUID customerId) {
+		return this.accounts.activeOf(customerId)
+			.stream()
+			.map((a) -> this.membership.summary(this.programmes.byId(a.programmeId()).orElseThrow(), a))
+			.toList();
+	}
+
+	/** The card and its member, by a card number written in any usual way. */
+	@Transactional(readOnly = true)
+	public Optional<CardLookup> findByCard(String number) {
+		return this.cards.byNumber(Luhn.normalise(number))
+			.map((c) -> new CardLookup(c, c.status() == CardStatus.ACTIVE, member(c.accountId())));
+	}
+
+	@Transactional
+	public CardView issueCard(UUID accountId, CardKind kind, String number, String key) {
+		Account account = activeAccount(accountId);
+		return this.requests.once("card-issue:" + accountId, key, CardView.class, () -> this.cards.issue(account,
+				this.programmes.byId(account.programmeId()).orElseThrow(), kind, number, null));
+	}
+
+	/**
+	 * Replaces a card: the old one becomes REPLACED, the new one is issued; the balance
+	 * stays on the account.
+	 */
+	@Transactional
+	public CardView replaceCard(UUID accountId, UUID cardId, CardKind kind, String number, String key) {
+		Account account = activeAccount(accountId);
+		return this.requests.once("card-replace:" + cardId, key, CardView.class, () -> {
+			this.cards.end(account, cardId, CardStatus.REPLACED);
+			return this.cards.issue(account, this.programmes.byId(account.programmeId()).orElseThrow(), kind, number,
+					cardId);
+		});
+	}
+
+	/** Blocks a card or reports it lost ({@code status} BLOCKED or LOST). */
+	@Transactional
+	public CardView endCard(UUID accountId, UUID cardId, CardStatus status, String key) {
+		if (status != CardStatus.BLOCKED && status != CardStatus.LOST) {
+			throw ApiException.invalid("status", "BLOCKED or LOST");
+		}
+		Account account = activeAccount(accountId);
+		return this.requests.once("card-" + status + ":" + cardId, key, CardView.class,
+				() -> this.cards.end(account, cardId, status));
+	}
+
+	// ledger
+
+	@Transactional(readOnly = true)
+	public LedgerPage ledger(UUID accountId, int page, int size) {
+		account(accountId);
+		int s = Math.max(1, Math.min(size, 200));
+		int p = Math.max(0, page);
+		return new LedgerPage(this.ledger.page(accountId, p, s), p, s, this.ledger.count(accountId));
+	}
+
+	/**
+	 * The balance recomputed from the ledger alone; always equal to the member's balance.
+	 */
+	@Transactional(readOnly = true)
+	public Balance sumOfLedger(UUID accountId) {
+		return this.ledger.sumOfLedger(accountId);
+	}
+
+	@Transactional
+	public Movement redeem(UUID accountId, long points, String reason, String key) {
+		return this.points.redeem(activeAccount(accountId), points, text(reason), required(key));
+	}
+
+	@Transactional
+	public Movement adjust(UUID accountId, long points, String reason, String key) {
+		Account account = activeAccount(accountId);
+		return this.points.adjust(this.programmes.byId(account.programmeId()).orElseThrow(), account, points,
+				text(reason), required(key));
+	}
+
+	@Transactional
+	public Movement transfer(UUID fromAccountId, UUID toAccountId, long points, String reason, String key) {
+		Account from = activeAccount(fromAccountId);
+		return this.points.transfer(this.programmes.byId(from.programmeId()).orElseThrow(), from,
+				activeAccount(toAccountId), points, text(reason), required(key));
+	}
+
+	public JobRun activatePending(Instant asOf) {
+		return this.jobs.activate(asOf);
+	}
+
+	public JobRun expirePoints(Instant asOf) {
+		return this.jobs.expire(asOf);
+	}
+
+	private Account account(UUID id) {
+		return this.accounts.byId(id).orElseThrow(() -> ApiException.notFound("Loyalty account", id));
+	}
+
+	private Account activeAccount(UUID id) {
+		Account account = account(id);
+		if (!"ACTIVE".equals(account.status())) {
+			throw ApiException.conflict("account-closed", "The account is " + account.status());
+		}
+		return account;
+	}
+
+	private static String text(String reason) {
+		if (reason == null || reason.isBlank()) {
+			throw ApiException.invalid("reason", "give a reason");
+		}
+		if (reason.length() > 500) {
+			throw ApiException.invalid("reason", "at most 500 characters");
+		}
+		return reason.strip();
+	}
+
+	private static String required(String key) {
+		if (key == null || key.isBlank() || key.length() > 200) {
+			throw ApiException.invalid("idempotencyKey", "give an idempotency key of at most 200 characters");
+		}
+		return key;
+	}
+
+}

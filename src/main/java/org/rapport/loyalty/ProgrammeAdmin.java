@@ -1,0 +1,115 @@
+package org.rapport.loyalty;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.rapport.audit.AuditTrail;
+import org.rapport.platform.Ids;
+import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.ApiException.FieldProblem;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creating and changing programmes and rules. Every change is a new programme version
+ * (its settings kept in loyalty_programme_version) and an audit row with before and
+ * after. A rule must belong to a group the programme declares with its combination
+ * policy.
+ */
+@Component
+@Transactional(propagation = Propagation.MANDATORY)
+class ProgrammeAdmin {
+
+	private final ProgrammeStore store;
+
+	private final AuditTrail audit;
+
+	ProgrammeAdmin(ProgrammeStore store, AuditTrail audit) {
+		this.store = store;
+		this.audit = audit;
+	}
+
+	LoyaltyProgramme create(ProgrammeSettings settings) {
+		check(settings);
+		if (this.store.byCode(settings.code()).isPresent()) {
+			throw ApiException.conflict("programme-exists", "A programme with code " + settings.code() + " exists");
+		}
+		UUID id = this.store.create(settings);
+		LoyaltyProgramme created = this.store.byId(id).orElseThrow();
+		this.audit.record(AuditTrail.Change.of("loyalty.programme-created", "loyalty_programme", id,
+				"Created programme " + settings.code(), null, settings));
+		return created;
+	}
+
+	LoyaltyProgramme change(LoyaltyProgramme current, int expectedVersion, ProgrammeSettings settings) {
+		check(settings);
+		if (!current.code().equals(settings.code())) {
+			throw ApiException.invalid("code", "the code of a programme does not change");
+		}
+		for (EarnRule rule : this.store.rules(current.id())) {
+			if (!settings.combination().containsKey(rule.group())) {
+				throw ApiException.invalid("combination",
+						"the group '" + rule.group() + "' of rule " + rule.name() + " needs its policy");
+			}
+		}
+		if (this.store.update(current.id(), expectedVersion, settings) < 0) {
+			throw ApiException.staleVersion(expectedVersion, current.version());
+		}
+		this.audit.record(AuditTrail.Change.of("loyalty.programme-changed", "loyalty_programme", current.id(),
+				"Changed programme " + current.code() + " to version " + (expectedVersion + 1), current.settings(),
+				settings));
+		return this.store.byId(current.id()).orElseThrow();
+	}
+
+	EarnRule saveRule(LoyaltyProgramme programme, UUID ruleId, NewRule rule) {
+		List<FieldProblem> problems = new java.util.ArrayList<>(rule.kind().check(rule.params()));
+		if (!programme.combination().containsKey(rule.group())) {
+			problems.add(new FieldProblem("group",
+					"the programme has no group '" + rule.group()
+							+ "': declare it with its combination (STACK or BEST_OF) first; groups: "
+							+ programme.combination().keySet()));
+		}
+		if (rule.validFrom() != null && rule.validTo() != null && !rule.validTo().isAfter(rule.validFrom())) {
+			problems.add(new FieldProblem("validTo", "must be after validFrom"));
+		}
+		if (!problems.isEmpty()) {
+			throw ApiException.invalid(problems);
+		}
+		EarnRule before = null;
+		if (ruleId != null) {
+			before = this.store.rules(programme.id())
+				.stream()
+				.filter((r) -> r.id().equals(ruleId))
+				.findFirst()
+				.orElseThrow(() -> ApiException.notFound("Rule", ruleId));
+			if (before.kind() != rule.kind()) {
+				throw ApiException.invalid("kind", "the kind of a rule does not change; add a new rule");
+			}
+		}
+		EarnRule saved = new EarnRule((ruleId == null) ? Ids.next() : ruleId, rule.kind(), rule.group(), rule.name(),
+				rule.params(), rule.validFrom(), rule.validTo(), !Boolean.FALSE.equals(rule.active()));
+		this.store.saveRule(programme.id(), saved, ruleId == null);
+		this.audit.record(AuditTrail.Change.of((ruleId == null) ? "loyalty.rule-added" : "loyalty.rule-changed",
+				"loyalty_programme", programme.id(), "Rule " + saved.name() + " of " + programme.code(), before,
+				saved));
+		return saved;
+	}
+
+	private static void check(ProgrammeSettings s) {
+		if (s.expiryPolicy() != ExpiryPolicy.NONE && s.expiryPolicy() == ExpiryPolicy.ROLLING && s.expiryMonths() < 1) {
+			throw ApiException.invalid("expiryMonths", "rolling expiry needs at least one month");
+		}
+		if (!List.of(1, 3, 6, 12).contains(s.expiryPeriodMonths())) {
+			throw ApiException.invalid("expiryPeriodMonths", "must be 1, 3, 6 or 12");
+		}
+		for (Map.Entry<String, Combination> e : s.combination().entrySet()) {
+			if (e.getKey().isBlank() || e.getValue() == null) {
+				throw ApiException.invalid("combination", "every group needs a name and STACK or BEST_OF");
+			}
+		}
+	}
+
+}
