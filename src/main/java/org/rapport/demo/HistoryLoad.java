@@ -39,12 +39,22 @@ final class HistoryLoad {
 		return load(customers, interactions, writer, customerSettings, settings, WRITERS, 0, out);
 	}
 
+	/** What a load did: customers with a history, purchases generated, the writes. */
+	record Loaded(long customers, long purchases, BulkWriteReport report) {
+	}
+
 	/**
 	 * @param writers writers in parallel
 	 * @param chunkSize interactions per transaction (0: the writer's default)
 	 * @param out where progress is printed at most every two seconds; null for none
 	 */
 	static BulkWriteReport load(CustomerBulkLoad customers, Interactions interactions, InteractionBulkWriter writer,
+			GeneratorSettings customerSettings, HistorySettings settings, int writers, int chunkSize, PrintStream out) {
+		return loadCounted(customers, interactions, writer, customerSettings, settings, writers, chunkSize, out)
+			.report();
+	}
+
+	static Loaded loadCounted(CustomerBulkLoad customers, Interactions interactions, InteractionBulkWriter writer,
 			GeneratorSettings customerSettings, HistorySettings settings, int writers, int chunkSize, PrintStream out) {
 		DemoCatalogue.items().forEach((item) -> interactions.saveProduct(item.product()));
 		AtomicLong customerCount = new AtomicLong();
@@ -84,7 +94,7 @@ final class HistoryLoad {
 						customerCount.get(), purchaseCount.get(), report.written(), report.lines(), report.skipped(),
 						report.duration().toMillis() / 1000.0, report.interactionsPerSecond());
 			}
-			return report;
+			return new Loaded(customerCount.get(), purchaseCount.get(), report);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
