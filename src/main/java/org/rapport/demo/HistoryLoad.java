@@ -108,6 +108,28 @@ final class HistoryLoad {
 		}
 	}
 
+	/**
+	 * Generates the histories in this thread without writing them (customers get made-up
+	 * ids): what generation alone costs.
+	 * @return customers, purchases and interactions generated
+	 */
+	static long[] generateOnly(GeneratorSettings customerSettings, HistorySettings settings) {
+		PurchaseHistory generator = new PurchaseHistory(settings);
+		long[] counts = new long[3];
+		for (CustomerGenerator customers = new CustomerGenerator(customerSettings); customers.hasNext();) {
+			org.rapport.customer.BulkCustomer c = customers.next();
+			counts[0]++;
+			for (org.rapport.interaction.BulkInteraction i : generator.history(new PurchaseHistory.Customer(
+					new java.util.UUID(0x0190000000007000L, counts[0]), c.externalKey(), c.region()))) {
+				counts[2]++;
+				if (i.kind() == org.rapport.interaction.InteractionKind.PURCHASE) {
+					counts[1]++;
+				}
+			}
+		}
+		return counts;
+	}
+
 	private static synchronized void print(PrintStream out, long[] lastPrint, long started, AtomicLong customers,
 			AtomicLong purchases, long written) {
 		long now = System.nanoTime();

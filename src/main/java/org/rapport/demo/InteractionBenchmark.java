@@ -90,14 +90,17 @@ final class InteractionBenchmark {
 		this.out.println("(e) Generating and loading customers and their histories...");
 		GeneratorSettings customers = GeneratorSettings.of(o.seed(),
 				Math.max(10, Math.round(o.purchases() / PURCHASES_PER_CUSTOMER)));
+		HistorySettings history = HistorySettings.of(o.seed(), LocalDate.now(ZoneOffset.UTC));
+		long started = System.nanoTime();
+		long[] generatedOnly = HistoryLoad.generateOnly(customers, history);
+		double generatedSeconds = (System.nanoTime() - started) / 1e9;
 		CustomerBulkLoad bulk = this.server.getBean(CustomerBulkLoad.class);
 		BulkLoadReport loaded = GenerateCommand.load(bulk, customers, this.out);
-		HistorySettings history = HistorySettings.of(o.seed(), LocalDate.now(ZoneOffset.UTC));
 		HistoryLoad.Loaded histories = HistoryLoad.loadCounted(bulk, this.server.getBean(Interactions.class),
 				this.server.getBean(InteractionBulkWriter.class), customers, history, HistoryLoad.WRITERS, 0, this.out);
 		jdbc.sql("ANALYZE").update();
 		List<UUID> sample = sampleCustomers(bulk, customers);
-		BenchmarkLines.generation(report, customers, loaded, histories);
+		BenchmarkLines.generation(report, customers, generatedOnly, generatedSeconds, loaded, histories);
 
 		// (c) import against raw COPY
 		this.out.println("(c) CSV import against raw COPY of the same file...");
@@ -147,6 +150,10 @@ final class InteractionBenchmark {
 					return http.recordBatch(targets, o.batchSize(), mine);
 				});
 		BenchmarkLines.batch(report, o, batches);
+		if (http.firstFailure() != null) {
+			report.text("First failed HTTP call: `" + http.firstFailure().replace('`', '\'').replace('\n', ' ') + "`")
+				.text("");
+		}
 		return report;
 	}
 

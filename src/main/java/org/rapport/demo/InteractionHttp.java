@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,6 +43,8 @@ final class InteractionHttp {
 
 	private final AtomicLong created = new AtomicLong();
 
+	private final AtomicReference<String> firstFailure = new AtomicReference<>();
+
 	private final List<DemoCatalogue.Item> items = DemoCatalogue.items();
 
 	InteractionHttp(int port, String apiKey, String run) {
@@ -68,6 +71,7 @@ final class InteractionHttp {
 		body.append("]}");
 		HttpResponse<String> response = exchange(post("/interactions/batch", body.toString()));
 		if (response == null || response.statusCode() != 200) {
+			failed(response);
 			return false;
 		}
 		Matcher created = CREATED.matcher(response.body());
@@ -111,7 +115,21 @@ final class InteractionHttp {
 
 	private int send(HttpRequest request) {
 		HttpResponse<String> response = exchange(request);
+		if (response == null || response.statusCode() >= 300) {
+			failed(response);
+		}
 		return response == null ? -1 : response.statusCode();
+	}
+
+	/** The first failed call: its status and the start of its body, or null. */
+	String firstFailure() {
+		return this.firstFailure.get();
+	}
+
+	private void failed(HttpResponse<String> response) {
+		String what = response == null ? "no response"
+				: response.statusCode() + " " + response.body().substring(0, Math.min(200, response.body().length()));
+		this.firstFailure.compareAndSet(null, what);
 	}
 
 	private HttpResponse<String> exchange(HttpRequest request) {
