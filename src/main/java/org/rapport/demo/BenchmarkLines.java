@@ -110,18 +110,21 @@ final class BenchmarkLines {
 			.text("");
 	}
 
-	static void batch(BenchmarkReport report, InteractionBenchmark.Options o, LatencyRun.Result batches) {
-		double perSecond = (batches.calls() - batches.errors()) * (double) o.batchSize() / batches.seconds();
+	static void batch(BenchmarkReport report, InteractionBenchmark.Options o, LatencyRun.Result batches, long created,
+			double seconds) {
+		double perSecond = created / seconds;
 		report.text("### (b) Batches").text("");
 		report.text(o.batchClients() + " client threads each post batches of " + n(o.batchSize())
 				+ " fresh purchases (one line each, random generated customers) to `POST /api/v1/interactions/batch` "
-				+ "for " + o.seconds() + " s after a " + o.warmUp().toSeconds() + " s warm-up; building the JSON "
-				+ "body is part of each call. Purchases per second count the items of the batches that were answered "
-				+ "with every item created. Goal: at least 20,000 purchases per second.")
+				+ "starting new batches for " + o.seconds() + " s (no warm-up: the runs before warmed the server "
+				+ "up); building the JSON body is part of each call. Purchases per second: the items answered as "
+				+ "created over the time from the first call until the last one answered. Goal: at least 20,000 "
+				+ "purchases per second.")
 			.text("");
 		report.latencies(List.of(batches));
-		report.text(String.format(Locale.ROOT, "Batch API: **%,.0f purchases/s** (goal ≥ 20,000, %s).", perSecond,
-				perSecond >= 20_000 ? "met" : "missed"))
+		report.text(String.format(Locale.ROOT,
+				"Batch API: %,d purchases created in %.1f s: **%,.0f purchases/s** (goal ≥ 20,000, %s).", created,
+				seconds, perSecond, perSecond >= 20_000 ? "met" : "missed"))
 			.text("");
 	}
 
