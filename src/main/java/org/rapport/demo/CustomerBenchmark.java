@@ -31,6 +31,8 @@ import org.springframework.util.ClassUtils;
  * and (b), with the customers loaded, identity look-up and 360-view latency from
  * concurrent clients, in process through the facade and over HTTP with an API key against
  * the server started for the run. Appends the results to docs/benchmarks.md.
+ * {@code bench interactions ...} runs {@link InteractionBenchmark} on the same kind of
+ * fresh server.
  */
 @Component
 class CustomerBenchmark implements CliCommand {
