@@ -21,9 +21,10 @@ final class BenchmarkReport {
 	static final String INTRO = """
 			# Benchmarks
 
-			Numbers measured with `java -jar rapport.jar bench customers` (see `CustomerBenchmark`). Each run
-			starts its own embedded PostgreSQL in a fresh folder (`data/bench`), so it never touches real or
-			demo data, and appends a dated section below with the method, the machine and the numbers.
+			Numbers measured with `java -jar rapport.jar bench customers` (see `CustomerBenchmark`) and
+			`java -jar rapport.jar bench interactions` (see `InteractionBenchmark`). Each run starts its own
+			embedded PostgreSQL in a fresh folder (`data/bench`), so it never touches real or demo data, and
+			appends a dated section below with the method, the machine and the numbers.
 			Compare runs only on the same machine; the benchmarks are not part of `./mvnw verify`.
 			""";
 
@@ -80,6 +81,26 @@ final class BenchmarkReport {
 		}
 		this.lines.add("");
 		return this;
+	}
+
+	/** A table with this header row and these rows, each cell already formatted. */
+	BenchmarkReport table(List<String> header, List<List<String>> rows) {
+		this.lines.add("| " + String.join(" | ", header) + " |");
+		StringBuilder rule = new StringBuilder("|---|");
+		for (int i = 1; i < header.size(); i++) {
+			rule.append("---:|");
+		}
+		this.lines.add(rule.toString());
+		for (List<String> row : rows) {
+			this.lines.add("| " + String.join(" | ", row) + " |");
+		}
+		this.lines.add("");
+		return this;
+	}
+
+	/** The section as written, one line per element. */
+	List<String> lines() {
+		return List.copyOf(this.lines);
 	}
 
 	/**

@@ -39,6 +39,10 @@ final class DemoCatalogue {
 
 	private static final List<Item> ITEMS = build();
 
+	private static final java.util.Map<String, List<Item>> BY_CATEGORY = ITEMS.stream()
+		.collect(java.util.stream.Collectors.groupingBy(Item::category,
+				java.util.stream.Collectors.toUnmodifiableList()));
+
 	private DemoCatalogue() {
 	}
 
@@ -56,7 +60,7 @@ final class DemoCatalogue {
 
 	/** The products of one category. */
 	static List<Item> of(String category) {
-		return ITEMS.stream().filter((i) -> i.category().equals(category)).toList();
+		return BY_CATEGORY.getOrDefault(category, List.of());
 	}
 
 	private static List<Item> build() {

@@ -39,12 +39,22 @@ final class HistoryLoad {
 		return load(customers, interactions, writer, customerSettings, settings, WRITERS, 0, out);
 	}
 
+	/** What a load did: customers with a history, purchases generated, the writes. */
+	record Loaded(long customers, long purchases, BulkWriteReport report) {
+	}
+
 	/**
 	 * @param writers writers in parallel
 	 * @param chunkSize interactions per transaction (0: the writer's default)
 	 * @param out where progress is printed at most every two seconds; null for none
 	 */
 	static BulkWriteReport load(CustomerBulkLoad customers, Interactions interactions, InteractionBulkWriter writer,
+			GeneratorSettings customerSettings, HistorySettings settings, int writers, int chunkSize, PrintStream out) {
+		return loadCounted(customers, interactions, writer, customerSettings, settings, writers, chunkSize, out)
+			.report();
+	}
+
+	static Loaded loadCounted(CustomerBulkLoad customers, Interactions interactions, InteractionBulkWriter writer,
 			GeneratorSettings customerSettings, HistorySettings settings, int writers, int chunkSize, PrintStream out) {
 		DemoCatalogue.items().forEach((item) -> interactions.saveProduct(item.product()));
 		AtomicLong customerCount = new AtomicLong();
@@ -84,7 +94,7 @@ final class HistoryLoad {
 						customerCount.get(), purchaseCount.get(), report.written(), report.lines(), report.skipped(),
 						report.duration().toMillis() / 1000.0, report.interactionsPerSecond());
 			}
-			return report;
+			return new Loaded(customerCount.get(), purchaseCount.get(), report);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -96,6 +106,28 @@ final class HistoryLoad {
 		finally {
 			pool.shutdownNow();
 		}
+	}
+
+	/**
+	 * Generates the histories in this thread without writing them (customers get made-up
+	 * ids): what generation alone costs.
+	 * @return customers, purchases and interactions generated
+	 */
+	static long[] generateOnly(GeneratorSettings customerSettings, HistorySettings settings) {
+		PurchaseHistory generator = new PurchaseHistory(settings);
+		long[] counts = new long[3];
+		for (CustomerGenerator customers = new CustomerGenerator(customerSettings); customers.hasNext();) {
+			org.rapport.customer.BulkCustomer c = customers.next();
+			counts[0]++;
+			for (org.rapport.interaction.BulkInteraction i : generator.history(new PurchaseHistory.Customer(
+					new java.util.UUID(0x0190000000007000L, counts[0]), c.externalKey(), c.region()))) {
+				counts[2]++;
+				if (i.kind() == org.rapport.interaction.InteractionKind.PURCHASE) {
+					counts[1]++;
+				}
+			}
+		}
+		return counts;
 	}
 
 	private static synchronized void print(PrintStream out, long[] lastPrint, long started, AtomicLong customers,

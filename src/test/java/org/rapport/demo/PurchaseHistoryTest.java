@@ -38,13 +38,28 @@ class PurchaseHistoryTest {
 	}
 
 	@Test
-	void everyInteractionHasItsKeyAndTheIdDerivedFromIt() {
+	void everyInteractionHasItsKeyAndAnAscendingIdDerivedFromTheCustomersId() {
 		List<BulkInteraction> history = history(SETTINGS, 3);
 		for (int i = 0; i < history.size(); i++) {
 			BulkInteraction it = history.get(i);
 			assertThat(it.idempotencyKey()).isEqualTo("gen:7:s7-3:" + (i + 1));
 			assertThat(it.sourceSystem()).isEqualTo("generator");
-			assertThat(it.id()).isEqualTo(BulkInteraction.idFor("generator", it.idempotencyKey()));
+			assertThat(it.id()).isEqualTo(PurchaseHistory.interactionId(new UUID(0, 3), i + 1));
+			if (i > 0) {
+				assertThat(it.id()).isGreaterThan(history.get(i - 1).id());
+			}
+		}
+	}
+
+	@Test
+	void interactionIdsKeepTheCustomersVariantAndNeverRepeat() {
+		UUID customer = UUID.fromString("019abc00-1234-7def-bfff-ffffffffffff");
+		Set<UUID> ids = new HashSet<>();
+		for (int n = 1; n <= 1000; n++) {
+			UUID id = PurchaseHistory.interactionId(customer, n);
+			assertThat(id.variant()).isEqualTo(2);
+			assertThat(id.version()).isEqualTo(7);
+			assertThat(ids.add(id)).isTrue();
 		}
 	}
 
