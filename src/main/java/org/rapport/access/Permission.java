@@ -11,7 +11,8 @@ public enum Permission {
 	CUSTOMER_MERGE("customer:merge"), CUSTOMER_REASSIGN("customer:reassign"), CUSTOMER_EXPORT("customer:export"),
 	CUSTOMER_ERASE("customer:erase"), AUDIT_READ("audit:read"), STAFF_READ("staff:read"), STAFF_ADMIN("staff:admin"),
 	API_CLIENT_ADMIN("api-client:admin"), INTERACTION_READ("interaction:read"), INTERACTION_WRITE("interaction:write"),
-	PRODUCT_ADMIN("product:admin"), IMPORT_RUN("import:run");
+	PRODUCT_ADMIN("product:admin"), IMPORT_RUN("import:run"), ANALYTICS_READ("analytics:read"),
+	ANALYTICS_CUSTOMER_READ("analytics:customer-read"), ANALYTICS_RUN("analytics:run");
 
 	private final String authority;
 

@@ -34,6 +34,9 @@ class RolePolicyTest {
 			interaction:write | yes   | yes     | no       | yes   | yes
 			product:admin     | yes   | yes     | no       | no    | no
 			import:run        | yes   | yes     | no       | no    | no
+			analytics:read    | yes   | yes     | yes      | no    | no
+			analytics:customer-read | yes | yes | yes      | yes   | yes
+			analytics:run     | yes   | yes     | no       | no    | no
 			""";
 
 	@ParameterizedTest
@@ -84,7 +87,8 @@ class RolePolicyTest {
 	@Test
 	void aStaffPrincipalCarriesItsRolesAndTheirPermissionsAsAuthorities() {
 		assertThat(RapportPrincipal.authoritiesOf(EnumSet.of(Role.MARKETER))).extracting(Object::toString)
-			.containsExactlyInAnyOrder("ROLE_MARKETER", "customer:read", "staff:read", "interaction:read");
+			.containsExactlyInAnyOrder("ROLE_MARKETER", "customer:read", "staff:read", "interaction:read",
+					"analytics:read", "analytics:customer-read");
 	}
 
 }
