@@ -168,10 +168,21 @@ class RunStore {
 
 	/** The customers of a scoped run (null for a full run). */
 	UUID[] scope(UUID id) {
-		return this.jdbc.sql("SELECT scope_customers FROM analytics_run WHERE id = ?").param(id).query((rs, n) -> {
-			Array array = rs.getArray(1);
-			return array == null ? null : (UUID[]) array.getArray();
-		}).single();
+		return this.jdbc.sql("SELECT scope_customers FROM analytics_run WHERE id = ?")
+			.param(id)
+			.query((rs, n) -> Optional.ofNullable(rs.getArray(1)))
+			.single()
+			.map(RunStore::uuids)
+			.orElse(null);
+	}
+
+	private static UUID[] uuids(Array array) {
+		try {
+			return (UUID[]) array.getArray();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static String[] text(List<BigDecimal> values) {
