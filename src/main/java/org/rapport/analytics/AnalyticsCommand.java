@@ -2,8 +2,8 @@ package org.rapport.analytics;
 
 import java.io.PrintStream;
 
-import org.rapport.platform.web.ApiException;
 import org.rapport.platform.cli.CliCommand;
+import org.rapport.platform.web.ApiException;
 
 import org.springframework.stereotype.Component;
 

@@ -1,8 +1,8 @@
 package org.rapport.analytics;
 
+import org.rapport.platform.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.rapport.platform.web.ApiException;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;

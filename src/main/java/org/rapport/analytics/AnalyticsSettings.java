@@ -34,9 +34,4 @@ record AnalyticsSettings(@DefaultValue("5") int rfmBins, @DefaultValue("365") in
 		}
 	}
 
-	static AnalyticsSettings defaults() {
-		return new AnalyticsSettings(5, 365, 5, 90, new BigDecimal("1.5"), 0.5, 0.5, null, null, 12, 6, 9, 20_000,
-				Duration.ofMinutes(15), 1000);
-	}
-
 }

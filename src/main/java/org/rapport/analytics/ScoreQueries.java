@@ -10,10 +10,15 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import javax.sql.DataSource;
+
 import org.rapport.customer.LifecycleStage;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads of stored scores: one customer, and the customers of a chart cell (a page, or all
@@ -36,10 +41,20 @@ class ScoreQueries {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcClient cursor;
+
+	private final TransactionTemplate readOnly;
+
 	private final String currency;
 
-	ScoreQueries(JdbcClient jdbc, BusinessCurrency currency) {
+	ScoreQueries(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions,
+			BusinessCurrency currency) {
 		this.jdbc = jdbc;
+		JdbcTemplate fetching = new JdbcTemplate(dataSource);
+		fetching.setFetchSize(1000);
+		this.cursor = JdbcClient.create(fetching);
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
 		this.currency = currency.code();
 	}
 
@@ -65,9 +80,15 @@ class ScoreQueries {
 		return spec("SELECT count(*)" + from(filter), run, filter).query(Long.class).single();
 	}
 
+	/**
+	 * Streams the rows through a server-side cursor (fetch size 1,000 inside a read-only
+	 * transaction), so an export of a million customers holds one fetch in memory.
+	 */
 	void stream(UUID run, ScoreFilter filter, Consumer<CustomerScores> sink) {
-		spec("SELECT " + COLUMNS + from(filter) + " ORDER BY " + order(filter), run, filter)
-			.query((ResultSet rs) -> sink.accept(map(rs, 0)));
+		this.readOnly.executeWithoutResult(
+				(status) -> spec(this.cursor, "SELECT " + COLUMNS + from(filter) + " ORDER BY " + order(filter), run,
+						filter)
+					.query((ResultSet rs) -> sink.accept(map(rs, 0))));
 	}
 
 	private static String order(ScoreFilter filter) {
@@ -114,7 +135,11 @@ class ScoreQueries {
 	}
 
 	private JdbcClient.StatementSpec spec(String sql, UUID run, ScoreFilter f) {
-		JdbcClient.StatementSpec spec = this.jdbc.sql(sql).param("run", run);
+		return spec(this.jdbc, sql, run, f);
+	}
+
+	private static JdbcClient.StatementSpec spec(JdbcClient client, String sql, UUID run, ScoreFilter f) {
+		JdbcClient.StatementSpec spec = client.sql(sql).param("run", run);
 		if (f.topPercent() != null) {
 			spec = spec.param("top", f.topPercent());
 		}

@@ -1,6 +1,5 @@
 package org.rapport.analytics;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -325,10 +324,6 @@ class AnalyticsScoresTest {
 		List<UUID> out = new ArrayList<>();
 		page.get("items").forEach((item) -> out.add(UUID.fromString(item.get("customerId").asString())));
 		return out;
-	}
-
-	static BigDecimal money(String value) {
-		return new BigDecimal(value);
 	}
 
 }
