@@ -15,25 +15,32 @@ public enum Role {
 
 	/**
 	 * Leads a team: works with customers, merges duplicates, moves customers between
-	 * staff, reads the audit.
+	 * staff, reads the audit, reads and runs analytics.
 	 */
 	MANAGER(EnumSet.of(CUSTOMER_READ, CUSTOMER_WRITE, NOTE_WRITE, CUSTOMER_MERGE, CUSTOMER_REASSIGN, CUSTOMER_EXPORT,
 			AUDIT_READ, STAFF_READ, INTERACTION_READ, INTERACTION_WRITE, PRODUCT_ADMIN, IMPORT_RUN, LOYALTY_READ,
-			LOYALTY_WRITE, LOYALTY_ADJUST)),
+			LOYALTY_WRITE, LOYALTY_ADJUST, ANALYTICS_READ, ANALYTICS_CUSTOMER_READ, ANALYTICS_RUN)),
 
-	/** Builds segments and campaigns: reads customers, does not edit them. */
-	MARKETER(EnumSet.of(CUSTOMER_READ, STAFF_READ, INTERACTION_READ, LOYALTY_READ)),
+	/**
+	 * Builds segments and campaigns: reads customers and the analytics, does not edit
+	 * customers.
+	 */
+	MARKETER(EnumSet.of(CUSTOMER_READ, STAFF_READ, INTERACTION_READ, LOYALTY_READ, ANALYTICS_READ,
+			ANALYTICS_CUSTOMER_READ)),
 
-	/** Salesperson: keeps the customers' data and notes current. */
+	/**
+	 * Salesperson: keeps the customers' data and notes current; sees a customer's scores,
+	 * not the population analytics.
+	 */
 	SALES(EnumSet.of(CUSTOMER_READ, CUSTOMER_WRITE, NOTE_WRITE, STAFF_READ, INTERACTION_READ, INTERACTION_WRITE,
-			LOYALTY_READ, LOYALTY_WRITE)),
+			LOYALTY_READ, LOYALTY_WRITE, ANALYTICS_CUSTOMER_READ)),
 
 	/**
 	 * Counter or call-centre agent: looks customers up, updates contact data, writes
-	 * notes.
+	 * notes; sees a customer's scores (risk and its reasons) while serving them.
 	 */
 	SERVICE_AGENT(EnumSet.of(CUSTOMER_READ, CUSTOMER_WRITE, NOTE_WRITE, STAFF_READ, INTERACTION_READ, INTERACTION_WRITE,
-			LOYALTY_READ, LOYALTY_WRITE));
+			LOYALTY_READ, LOYALTY_WRITE, ANALYTICS_CUSTOMER_READ));
 
 	private final Set<Permission> permissions;
 

@@ -38,6 +38,9 @@ class RolePolicyTest {
 			loyalty:write     | yes   | yes     | no       | yes   | yes
 			loyalty:adjust    | yes   | yes     | no       | no    | no
 			loyalty:admin     | yes   | no      | no       | no    | no
+			analytics:read    | yes   | yes     | yes      | no    | no
+			analytics:customer-read | yes | yes | yes      | yes   | yes
+			analytics:run     | yes   | yes     | no       | no    | no
 			""";
 
 	@ParameterizedTest
@@ -89,7 +92,7 @@ class RolePolicyTest {
 	void aStaffPrincipalCarriesItsRolesAndTheirPermissionsAsAuthorities() {
 		assertThat(RapportPrincipal.authoritiesOf(EnumSet.of(Role.MARKETER))).extracting(Object::toString)
 			.containsExactlyInAnyOrder("ROLE_MARKETER", "customer:read", "staff:read", "interaction:read",
-					"loyalty:read");
+					"loyalty:read", "analytics:read", "analytics:customer-read");
 	}
 
 }

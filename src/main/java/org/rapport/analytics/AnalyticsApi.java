@@ -1,0 +1,165 @@
+package org.rapport.analytics;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.time.YearMonth;
+import java.util.Set;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import org.rapport.customer.LifecycleStage;
+import org.rapport.customer.Page;
+import org.rapport.customer.Paging;
+import org.rapport.platform.web.ApiException;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Analytics over HTTP: a customer's scores, the population views, the customers behind
+ * every chart cell (paged JSON, or all as CSV with {@code format=csv}) and runs. Every
+ * read takes an optional {@code run} (a completed run's id); without it the current
+ * snapshot answers.
+ */
+@RestController
+@Tag(name = "Analytics")
+class AnalyticsApi {
+
+	static final String BASE = "/api/v1/analytics";
+
+	private static final Set<String> VIEWS = Set.of("pareto", "rfm", "matrix", "lifecycle", "cohorts", "priority",
+			"clv");
+
+	private final Analytics analytics;
+
+	AnalyticsApi(Analytics analytics) {
+		this.analytics = analytics;
+	}
+
+	@GetMapping(BASE + "/customers/{id}")
+	@PreAuthorize("hasAnyAuthority('analytics:read', 'analytics:customer-read')")
+	@Operation(summary = "A customer's scores: value, RFM, segment, stage, class, risk with reasons, predictions")
+	CustomerScores customer(@PathVariable UUID id, @RequestParam(required = false) UUID run) {
+		return this.analytics.customer(run, id).orElseThrow(() -> ApiException.notFound("analytics of customer", id));
+	}
+
+	@GetMapping(BASE + "/pareto")
+	@PreAuthorize("hasAuthority('analytics:read')")
+	@Operation(summary = "Revenue concentration: top 20 % share, Gini, Lorenz curve")
+	Charts.Pareto pareto(@RequestParam(required = false) UUID run) {
+		return this.analytics.pareto(run);
+	}
+
+	@GetMapping(BASE + "/rfm")
+	@PreAuthorize("hasAuthority('analytics:read')")
+	@Operation(summary = "Buyers per recency × frequency cell and per RFM segment")
+	Charts.RfmGrid rfm(@RequestParam(required = false) UUID run) {
+		return this.analytics.rfm(run);
+	}
+
+	@GetMapping(BASE + "/matrix")
+	@PreAuthorize("hasAuthority('analytics:read')")
+	@Operation(summary = "Loyalty × profitability matrix with its thresholds")
+	Charts.Matrix matrix(@RequestParam(required = false) UUID run) {
+		return this.analytics.matrix(run);
+	}
+
+	@GetMapping(BASE + "/lifecycle")
+	@PreAuthorize("hasAuthority('analytics:read')")
+	@Operation(summary = "Customers per lifecycle stage and the month-by-month flows between stages")
+	Charts.Lifecycle lifecycle(@RequestParam(required = false) UUID run) {
+		return this.analytics.lifecycle(run);
+	}
+
+	@GetMapping(BASE + "/cohorts")
+	@PreAuthorize("hasAuthority('analytics:read')")
+	@Operation(summary = "Retention by month of first purchase")
+	Charts.Cohorts cohorts(@RequestParam(required = false) UUID run) {
+		return this.analytics.cohorts(run);
+	}
+
+	@GetMapping(BASE + "/priority")
+	@PreAuthorize("hasAuthority('analytics:read')")
+	@Operation(summary = "Buyers per churn risk × value tier")
+	Charts.Priority priority(@RequestParam(required = false) UUID run) {
+		return this.analytics.priority(run);
+	}
+
+	@GetMapping(BASE + "/clv")
+	@PreAuthorize("hasAuthority('analytics:read')")
+	@Operation(summary = "Predicted CLV by decile of buyers (empty while no predictions exist)")
+	Charts.ClvDistribution clv(@RequestParam(required = false) UUID run) {
+		return this.analytics.clvDistribution(run);
+	}
+
+	/** The filters of a chart cell, shared by the list and its CSV export. */
+	record CellQuery(UUID run, Integer r, Integer f, Integer m, RfmSegment segment, LoyaltyClass loyaltyClass,
+			LifecycleStage stage, RiskCategory risk, ValueTier valueTier, YearMonth cohort, Integer top) {
+
+		ScoreFilter filter(String view) {
+			if (!VIEWS.contains(view)) {
+				throw ApiException.notFound("analytics view", view);
+			}
+			if (this.top != null && (this.top < 1 || this.top > 100)) {
+				throw ApiException.invalid("top", "must be a percentage between 1 and 100");
+			}
+			ScoreFilter.Order order = view.equals("priority") ? ScoreFilter.Order.PRIORITY : ScoreFilter.Order.REVENUE;
+			return new ScoreFilter(this.run, this.r, this.f, this.m, this.segment, this.loyaltyClass, this.stage,
+					this.risk, this.valueTier, this.cohort, this.top, order);
+		}
+
+	}
+
+	@GetMapping(BASE + "/{view}/customers")
+	@PreAuthorize("hasAuthority('analytics:read')")
+	@Operation(summary = "The customers behind a chart cell, paged",
+			description = "view is pareto, rfm, matrix, lifecycle, cohorts, priority or clv. Filters: r, f, m, "
+					+ "segment, loyaltyClass, stage, risk, valueTier, cohort (yyyy-MM, month of first purchase), "
+					+ "top (the top N % of buyers by revenue). priority lists attention first; the others by "
+					+ "revenue. format=csv exports all of them.")
+	Page<CustomerScores> cell(@PathVariable String view, CellQuery query, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
+		if (page < 0 || size < 1 || size > Paging.MAX_SIZE) {
+			throw ApiException.invalid("size", "page must be 0 or more and size 1-" + Paging.MAX_SIZE);
+		}
+		return this.analytics.customers(query.filter(view), new Paging(page, size));
+	}
+
+	@GetMapping(path = BASE + "/{view}/customers", params = "format=csv")
+	@PreAuthorize("hasAuthority('analytics:read')")
+	void cellCsv(@PathVariable String view, CellQuery query, HttpServletResponse response) throws IOException {
+		ScoreFilter filter = query.filter(view);
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"analytics-" + view + ".csv\"");
+		PrintWriter writer = response.getWriter();
+		writer.write(ScoresCsv.HEADER);
+		this.analytics.export(filter, (scores) -> writer.write(ScoresCsv.row(scores)));
+		writer.flush();
+	}
+
+	@PostMapping(BASE + "/runs")
+	@PreAuthorize("hasAuthority('analytics:run')")
+	@Operation(summary = "Start a full recompute in the background",
+			description = "Answers 202 with the run; follow its progress at the Location. 409 while another full "
+					+ "run is running.")
+	ResponseEntity<AnalyticsRun> start() {
+		AnalyticsRun run = this.analytics.startRun();
+		return ResponseEntity.accepted().location(URI.create(BASE + "/runs/" + run.id())).body(run);
+	}
+
+	@GetMapping(BASE + "/runs/{id}")
+	@PreAuthorize("hasAnyAuthority('analytics:read', 'analytics:run')")
+	@Operation(summary = "A run with its status and progress")
+	AnalyticsRun run(@PathVariable UUID id) {
+		return this.analytics.run(id).orElseThrow(() -> ApiException.notFound("analytics run", id));
+	}
+
+}

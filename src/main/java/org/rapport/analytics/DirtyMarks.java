@@ -1,0 +1,73 @@
+package org.rapport.analytics;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import org.rapport.customer.CustomerErased;
+import org.rapport.customer.CustomerMerged;
+import org.rapport.interaction.InteractionRecorded;
+import org.rapport.interaction.InteractionsImported;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Marks customers whose scores are out of date: new interactions (one by one or a bulk
+ * chunk) and the survivor of a merge. The merged record's and an erased customer's scores
+ * go at once from every snapshot (scores are profiling data about the person).
+ */
+@Component
+class DirtyMarks {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	DirtyMarks(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@ApplicationModuleListener
+	void on(InteractionRecorded recorded) {
+		mark(List.of(recorded.customerId()));
+	}
+
+	@ApplicationModuleListener
+	void on(InteractionsImported imported) {
+		mark(imported.customerIds());
+	}
+
+	@ApplicationModuleListener
+	void on(CustomerMerged merged) {
+		forget(merged.mergedId());
+		mark(List.of(merged.survivorId()));
+	}
+
+	@ApplicationModuleListener
+	void on(CustomerErased erased) {
+		forget(erased.customerId());
+	}
+
+	void mark(List<UUID> customers) {
+		if (customers.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				INSERT INTO analytics_dirty (customer_id, marked_at)
+				SELECT DISTINCT id, :now FROM unnest(:ids::uuid[]) AS n(id) ORDER BY id
+				ON CONFLICT (customer_id) DO UPDATE SET marked_at = excluded.marked_at
+				""")
+			.param("ids", customers.toArray(UUID[]::new))
+			.param("now", RunStore.at(this.clock.instant()))
+			.update();
+	}
+
+	private void forget(UUID customer) {
+		this.jdbc.sql("DELETE FROM analytics_customer_score WHERE customer_id = ?").param(customer).update();
+		this.jdbc.sql("DELETE FROM analytics_dirty WHERE customer_id = ?").param(customer).update();
+	}
+
+}
