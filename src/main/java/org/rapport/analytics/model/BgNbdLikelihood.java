@@ -88,7 +88,7 @@ final class BgNbdLikelihood implements LogLikelihood {
 				double a4 = logA4[x] - rx * lt;
 				double diff = a4 - a3;
 				double e = Math.exp(-Math.abs(diff));
-				double lse = Math.max(a3, a4) + Math.log1p(e);
+				double lse = Math.max(a3, a4) + Math.log(1 + e);
 				double share = (diff > 0) ? 1 / (1 + e) : e / (1 + e);
 				sll += w * lse;
 				sr += w * ((1 - share) * lT + share * lt);

@@ -61,14 +61,37 @@ public final class CustomerValue {
 		int[] xs = data.frequency();
 		double[] txs = data.recency();
 		double[] ts = data.age();
+		int lanes = months + 1;
+		AgeGroups groups = AgeGroups.of(xs, ts, n / 4);
+		double[] series = null;
+		if (groups != null) {
+			double[] table = new double[groups.count * lanes];
+			Parallel.forEach(groups.count, (from, to) -> {
+				double[] out = new double[lanes];
+				for (int g = from; g < to; g++) {
+					BgNbdExpectation.conditional(purchases, horizons, groups.frequency[g], groups.age[g], out);
+					System.arraycopy(out, 0, table, g * lanes, lanes);
+				}
+			});
+			series = table;
+		}
+		double[] bySeries = series;
 		Parallel.forEach(n, (from, to) -> {
-			double[] out = new double[months + 1];
+			double[] out = new double[lanes];
 			for (int i = from; i < to; i++) {
 				int x = xs[i];
 				double p = purchases.probabilityAlive(x, txs[i], ts[i]);
-				BgNbdExpectation.conditional(purchases, horizons, x, ts[i], out);
+				int offset = 0;
+				double[] conditional = out;
+				if (bySeries != null) {
+					conditional = bySeries;
+					offset = groups.groupOf[i] * lanes;
+				}
+				else {
+					BgNbdExpectation.conditional(purchases, horizons, x, ts[i], out);
+				}
 				alive[i] = p;
-				expected[i] = p * out[months];
+				expected[i] = p * conditional[offset + months];
 				if (spend == null || meanSpend == null) {
 					avgSpend[i] = Double.NaN;
 					clv[i] = Double.NaN;
@@ -78,7 +101,7 @@ public final class CustomerValue {
 				double value = 0;
 				double previous = 0;
 				for (int m = 1; m <= months; m++) {
-					double current = out[m - 1];
+					double current = conditional[offset + m - 1];
 					value += (current - previous) * discount[m];
 					previous = current;
 				}
