@@ -10,6 +10,9 @@ import java.util.Arrays;
  */
 public final class Bfgs {
 
+	/** Relative size of rounding noise in a sum of many likelihood terms. */
+	private static final double NOISE = 1e-13;
+
 	private final double gradientTolerance;
 
 	private final int maxIterations;
@@ -27,23 +30,33 @@ public final class Bfgs {
 	}
 
 	public Minimum minimise(Objective objective, double[] start) {
+		return minimise(objective, start, null);
+	}
+
+	/**
+	 * Starts from {@code start} with {@code inverseHessian} as the first curvature
+	 * estimate (null = identity, rescaled after the first step), e.g. the one of a fit on
+	 * a sample.
+	 */
+	public Minimum minimise(Objective objective, double[] start, double[][] inverseHessian) {
 		int n = start.length;
 		double[] x = start.clone();
 		double[] g = new double[n];
 		double f = objective.valueAndGradient(x, g);
 		int evaluations = 1;
 		if (!Double.isFinite(f) || !allFinite(g)) {
-			return new Minimum(x, f, Double.NaN, 0, evaluations, false, "not defined at the starting point");
+			return new Minimum(x, f, Double.NaN, 0, evaluations, false, "not defined at the starting point", null);
 		}
-		double[][] h = identity(n);
+		double[][] h = (inverseHessian != null) ? copy(inverseHessian) : identity(n);
 		double[] xNew = new double[n];
 		double[] gNew = new double[n];
 		double[] d = new double[n];
-		boolean first = true;
+		boolean first = inverseHessian == null;
+		int stalled = 0;
 		for (int iteration = 0; iteration < this.maxIterations; iteration++) {
 			double norm = maxAbs(g);
 			if (norm < this.gradientTolerance) {
-				return new Minimum(x, f, norm, iteration, evaluations, true, "gradient below tolerance");
+				return new Minimum(x, f, norm, iteration, evaluations, true, "gradient below tolerance", h);
 			}
 			multiply(h, g, d);
 			double slope = 0;
@@ -62,13 +75,14 @@ public final class Bfgs {
 			double step = Math.min(1.0, this.maxStep / maxAbs(d));
 			double fNew = Double.NaN;
 			boolean accepted = false;
-			for (int tries = 0; tries < 60; tries++) {
+			for (int tries = 0; tries < 40; tries++) {
 				for (int i = 0; i < n; i++) {
 					xNew[i] = x[i] + step * d[i];
 				}
 				fNew = objective.valueAndGradient(xNew, gNew);
 				evaluations++;
-				if (Double.isFinite(fNew) && allFinite(gNew) && fNew <= f + 1e-4 * step * slope) {
+				if (Double.isFinite(fNew) && allFinite(gNew) && (fNew <= f + 1e-4 * step * slope
+						|| maxAbs(gNew) < this.gradientTolerance && fNew <= f + NOISE * Math.abs(f))) {
 					accepted = true;
 					break;
 				}
@@ -78,7 +92,8 @@ public final class Bfgs {
 				boolean closeEnough = norm < Math.sqrt(this.gradientTolerance);
 				return new Minimum(x, f, norm, iteration, evaluations, closeEnough,
 						closeEnough ? "no further decrease possible at numerical precision"
-								: "line search failed to decrease the function");
+								: "line search failed to decrease the function",
+						h);
 			}
 			double[] s = new double[n];
 			double[] y = new double[n];
@@ -97,13 +112,18 @@ public final class Bfgs {
 				}
 				update(h, s, y, sy);
 			}
+			stalled = (f - fNew <= NOISE * Math.abs(f)) ? stalled + 1 : 0;
 			System.arraycopy(xNew, 0, x, 0, n);
 			System.arraycopy(gNew, 0, g, 0, n);
 			f = fNew;
+			if (stalled >= 3 && maxAbs(g) < Math.sqrt(this.gradientTolerance)) {
+				return new Minimum(x, f, maxAbs(g), iteration + 1, evaluations, true,
+						"no further decrease possible at numerical precision", h);
+			}
 		}
 		double norm = maxAbs(g);
 		return new Minimum(x, f, norm, this.maxIterations, evaluations, norm < this.gradientTolerance,
-				"iteration limit " + this.maxIterations + " reached");
+				"iteration limit " + this.maxIterations + " reached", h);
 	}
 
 	/** H ← (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ with ρ = 1 / sᵀy. */
@@ -128,6 +148,14 @@ public final class Bfgs {
 			}
 			out[i] = sum;
 		}
+	}
+
+	private static double[][] copy(double[][] m) {
+		double[][] c = new double[m.length][];
+		for (int i = 0; i < m.length; i++) {
+			c[i] = m[i].clone();
+		}
+		return c;
 	}
 
 	private static double[][] identity(int n) {

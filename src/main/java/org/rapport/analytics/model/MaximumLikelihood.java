@@ -18,14 +18,16 @@ final class MaximumLikelihood {
 		double[] point = logOf(start);
 		Bfgs bfgs = Bfgs.standard();
 		int iterations = 0;
+		double[][] curvature = null;
 		if (warmUp != null) {
 			Minimum quick = new Bfgs(1e-6, 500, 3.0).minimise(objective(warmUp), point);
 			if (quick.converged()) {
 				point = quick.point();
+				curvature = quick.inverseHessian();
 			}
 			iterations += quick.iterations();
 		}
-		Minimum minimum = bfgs.minimise(objective(likelihood), point);
+		Minimum minimum = bfgs.minimise(objective(likelihood), point, curvature);
 		iterations += minimum.iterations();
 		double[] estimates = expOf(minimum.point());
 		double[] gradient = new double[estimates.length];

@@ -6,6 +6,6 @@ package org.rapport.analytics.model;
  * convergence test was met ({@code message} says why it stopped).
  */
 public record Minimum(double[] point, double value, double gradientNorm, int iterations, int evaluations,
-		boolean converged, String message) {
+		boolean converged, String message, double[][] inverseHessian) {
 
 }
