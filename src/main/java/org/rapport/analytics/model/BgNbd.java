@@ -105,15 +105,17 @@ public record BgNbd(double r, double alpha, double a, double b) {
 		}
 		// 1 − Σ_{j<n} NBD(j) summed as the tail Σ_{j≥n} NBD(j), which keeps its precision
 		double ratio = t / (this.alpha + t);
-		double term = Math.exp(logNbd);
+		double term = 1;
 		double tail = 0;
 		for (int j = n; j < n + 10_000_000; j++) {
 			tail += term;
-			term *= (this.r + j) / (j + 1) * ratio;
-			if (term < 1e-17 * tail && (this.r + j) / (j + 1) * ratio < 0.5) {
+			double step = (this.r + j) / (j + 1) * ratio;
+			term *= step;
+			if (step < 1 && term <= 1e-17 * tail * (1 - Math.max(step, ratio))) {
 				break;
 			}
 		}
+		tail *= Math.exp(logNbd);
 		return first + Math.exp(SpecialFunctions.logBeta(this.a + 1, this.b + n - 1) - lbAB) * tail;
 	}
 
