@@ -33,6 +33,10 @@ public final class ClvCommand implements StandaloneCommand {
 
 	@Override
 	public int run(String[] args) {
+		if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+			this.out.println(ClvArguments.USAGE);
+			return 0;
+		}
 		ClvArguments arguments;
 		try {
 			arguments = ClvArguments.parse(args);

@@ -144,6 +144,12 @@ class ClvCommandTest {
 	}
 
 	@Test
+	void helpPrintsTheUsageAndSucceeds() {
+		assertThat(run("--help")).isZero();
+		assertThat(this.stdout.toString(StandardCharsets.UTF_8)).contains("--predict-periods").contains("--time-unit");
+	}
+
+	@Test
 	void commandLineRunsAnalyticsClvWithoutStartingTheApplication() {
 		assertThat(CommandLine.run(Object.class, new String[] { "analytics", "clv", "--bogus", "1" })).isEqualTo(2);
 	}
