@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceLoader;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -13,7 +14,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Dispatches the first argument to a sub-command. {@code serve} (the default) and
  * {@code demo} start the server; every other command starts the application without a web
- * server, runs one {@link CliCommand} bean and exits with its status.
+ * server, runs one {@link CliCommand} bean and exits with its status. A
+ * {@link StandaloneCommand} named by the first two arguments runs before (and without)
+ * any application start-up.
  */
 public final class CommandLine {
 
@@ -42,6 +45,12 @@ public final class CommandLine {
 					"import interaction history: import FILE [--format csv|jsonl|cdnow] [--source NAME] "
 							+ "[--unknown-identity create-prospect|reject] [--errors errors.csv]",
 					false),
+			new Known("analytics",
+					"analytics run: recompute every customer's analytics over the database; analytics clv --summary "
+							+ "IN.csv|--transactions IN.csv --out OUT.csv [--predict-periods 39] [--clv-months 12] "
+							+ "[--discount 0.01] [--time-unit weeks|days] [--calibration-end YYYY-MM-DD]: fit BG/NBD and "
+							+ "Gamma-Gamma on a file and write expected purchases, p alive and CLV (no database)",
+					false),
 			new Known("create-admin", "create or reset an administrator: create-admin USERNAME (password from stdin)",
 					false));
 
@@ -50,6 +59,10 @@ public final class CommandLine {
 		if (isHelp(name)) {
 			printHelp(System.out);
 			return 0;
+		}
+		Optional<StandaloneCommand> standalone = standalone(args);
+		if (standalone.isPresent()) {
+			return standalone.get().run(Arrays.copyOfRange(args, 2, args.length));
 		}
 		Optional<Known> known = COMMANDS.stream().filter((c) -> c.name().equals(name)).findFirst();
 		if (known.isEmpty()) {
@@ -78,6 +91,18 @@ public final class CommandLine {
 				.orElseThrow(() -> new IllegalStateException("No implementation for command " + name));
 			return command.run(rest);
 		}
+	}
+
+	static Optional<StandaloneCommand> standalone(String[] args) {
+		if (args.length < 2) {
+			return Optional.empty();
+		}
+		String name = args[0] + " " + args[1];
+		return ServiceLoader.load(StandaloneCommand.class)
+			.stream()
+			.map(ServiceLoader.Provider::get)
+			.filter((c) -> c.name().equals(name))
+			.findFirst();
 	}
 
 	private static boolean isHelp(String arg) {
