@@ -5,11 +5,16 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 
 import org.postgresql.copy.CopyManager;
 
@@ -141,6 +146,27 @@ final class BulkStage {
 			}
 		}
 		return new long[] { inserted, lineCount };
+	}
+
+	/** The interactions and customers of one source system that a chunk inserted. */
+	record Inserted(int count, List<UUID> ids) {
+	}
+
+	/**
+	 * What {@link #write} inserted, per source system: the number of interactions and
+	 * their customers (called in the same transaction, after it).
+	 */
+	static Map<String, Inserted> inserted(Connection connection) throws SQLException {
+		Map<String, Inserted> bySource = new TreeMap<>();
+		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("""
+				SELECT s.source_system, count(*), array_agg(DISTINCT s.customer_id)
+				FROM bulk_interaction_stage s JOIN bulk_inserted n ON n.id = s.id GROUP BY s.source_system""")) {
+			while (rs.next()) {
+				UUID[] ids = (UUID[]) rs.getArray(3).getArray();
+				bySource.put(rs.getString(1), new Inserted(rs.getInt(2), List.of(ids)));
+			}
+		}
+		return bySource;
 	}
 
 	private static void copy(CopyManager copy, String sql, StringBuilder text) throws SQLException {
