@@ -11,8 +11,10 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -84,6 +86,10 @@ final class BulkStage {
 
 	private final String recordedAt;
 
+	private final Map<String, Set<UUID>> customers = new TreeMap<>();
+
+	private final Map<String, Integer> counts = new TreeMap<>();
+
 	private int size;
 
 	BulkStage(Instant now) {
@@ -120,7 +126,20 @@ final class BulkStage {
 			s.append(l.amount().toPlainString()).append('\t');
 			text(s, l.purchaseLineNo() == null ? null : l.purchaseLineNo().toString()).append('\n');
 		}
+		this.customers.computeIfAbsent(i.sourceSystem(), (s) -> new HashSet<>()).add(i.customerId());
+		this.counts.merge(i.sourceSystem(), 1, Integer::sum);
 		this.size++;
+	}
+
+	/**
+	 * The staged interactions and customers per source system: what the chunk inserted
+	 * when it inserted all of them (no query needed).
+	 */
+	Map<String, Inserted> staged() {
+		Map<String, Inserted> bySource = new TreeMap<>();
+		this.counts
+			.forEach((source, n) -> bySource.put(source, new Inserted(n, List.copyOf(this.customers.get(source)))));
+		return bySource;
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -113,9 +114,12 @@ public class InteractionBulkWriter {
 			CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
 			long[] written = stage.write(connection, copy, this.currency);
 			if (written[0] > 0) {
-				BulkStage.inserted(connection)
-					.forEach((source, customers) -> this.events
-						.publishEvent(new InteractionsImported(null, source, customers.count(), customers.ids())));
+				// all staged interactions were new (the usual first write): no need to
+				// ask which
+				Map<String, BulkStage.Inserted> announced = (written[0] == stage.size()) ? stage.staged()
+						: BulkStage.inserted(connection);
+				announced.forEach((source, customers) -> this.events
+					.publishEvent(new InteractionsImported(null, source, customers.count(), customers.ids())));
 			}
 			return written;
 		}

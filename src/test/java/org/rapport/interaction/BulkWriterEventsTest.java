@@ -54,7 +54,7 @@ class BulkWriterEventsTest {
 	}
 
 	@Test
-	void everyWrittenChunkOfHistoryIsAnnouncedOnceWithItsCustomersAndARewriteAnnouncesNothing() {
+	void everyWrittenChunkOfHistoryIsAnnouncedOnceWithItsNewInteractionsAndARewriteAnnouncesNothing() {
 		UUID ana = this.fx.customer();
 		UUID bea = this.fx.customer();
 		String sku = this.fx.product("books");
@@ -68,22 +68,28 @@ class BulkWriterEventsTest {
 
 		BulkWriteReport first = this.writer.write(history.iterator(), 3, null);
 		BulkWriteReport again = this.writer.write(history.iterator(), 3, null);
+		List<BulkInteraction> partly = new ArrayList<>(history.subList(0, 3));
+		partly.add(visit(bea, source, 6));
+		BulkWriteReport oneNew = this.writer.write(partly.iterator(), 4, null);
 
 		assertThat(first.written()).isEqualTo(5);
 		assertThat(again.written()).isZero();
+		assertThat(oneNew.written()).isEqualTo(1);
 		List<InteractionsImported> heard = this.probe.from(source);
-		assertThat(heard).hasSize(2);
+		assertThat(heard).hasSize(3);
 		assertThat(heard).allSatisfy((e) -> assertThat(e.jobId()).isNull());
 		assertThat(heard.get(0).interactions()).isEqualTo(3);
 		assertThat(heard.get(0).customerIds()).containsExactlyInAnyOrder(ana);
 		assertThat(heard.get(1).interactions()).isEqualTo(2);
 		assertThat(heard.get(1).customerIds()).containsExactlyInAnyOrder(bea);
+		assertThat(heard.get(2).interactions()).isEqualTo(1);
+		assertThat(heard.get(2).customerIds()).containsExactly(bea);
 		assertThat(this.jdbc.sql("""
 				SELECT count(*) FROM event_publication WHERE event_type = ? AND serialized_event LIKE ?
 				  AND completion_date IS NOT NULL""")
 			.params(InteractionsImported.class.getName(), "%\"" + source + "\"%")
 			.query(Long.class)
-			.single()).isEqualTo(2);
+			.single()).isEqualTo(3);
 		assertThat(this.interactions.figures(bea).purchases()).isEqualTo(2);
 	}
 
