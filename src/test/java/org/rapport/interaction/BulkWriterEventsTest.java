@@ -1,6 +1,7 @@
 package org.rapport.interaction;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 @IntegrationTest
 class BulkWriterEventsTest {
@@ -75,21 +78,20 @@ class BulkWriterEventsTest {
 		assertThat(first.written()).isEqualTo(5);
 		assertThat(again.written()).isZero();
 		assertThat(oneNew.written()).isEqualTo(1);
+		// module listeners may run on another thread after the commit
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.probe.from(source).size() >= 3);
 		List<InteractionsImported> heard = this.probe.from(source);
 		assertThat(heard).hasSize(3);
 		assertThat(heard).allSatisfy((e) -> assertThat(e.jobId()).isNull());
-		assertThat(heard.get(0).interactions()).isEqualTo(3);
-		assertThat(heard.get(0).customerIds()).containsExactlyInAnyOrder(ana);
-		assertThat(heard.get(1).interactions()).isEqualTo(2);
-		assertThat(heard.get(1).customerIds()).containsExactlyInAnyOrder(bea);
-		assertThat(heard.get(2).interactions()).isEqualTo(1);
-		assertThat(heard.get(2).customerIds()).containsExactly(bea);
-		assertThat(this.jdbc.sql("""
-				SELECT count(*) FROM event_publication WHERE event_type = ? AND serialized_event LIKE ?
-				  AND completion_date IS NOT NULL""")
-			.params(InteractionsImported.class.getName(), "%\"" + source + "\"%")
-			.query(Long.class)
-			.single()).isEqualTo(3);
+		assertThat(heard).extracting(InteractionsImported::interactions, InteractionsImported::customerIds)
+			.containsExactlyInAnyOrder(tuple(3, List.of(ana)), tuple(2, List.of(bea)), tuple(1, List.of(bea)));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.jdbc.sql("""
+					SELECT count(*) FROM event_publication WHERE event_type = ? AND serialized_event LIKE ?
+					  AND completion_date IS NOT NULL""")
+				.params(InteractionsImported.class.getName(), "%\"" + source + "\"%")
+				.query(Long.class)
+				.single()).isEqualTo(3));
 		assertThat(this.interactions.figures(bea).purchases()).isEqualTo(2);
 	}
 
