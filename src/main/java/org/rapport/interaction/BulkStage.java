@@ -5,11 +5,18 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
 
 import org.postgresql.copy.CopyManager;
 
@@ -79,6 +86,10 @@ final class BulkStage {
 
 	private final String recordedAt;
 
+	private final Map<String, Set<UUID>> customers = new TreeMap<>();
+
+	private final Map<String, Integer> counts = new TreeMap<>();
+
 	private int size;
 
 	BulkStage(Instant now) {
@@ -115,7 +126,20 @@ final class BulkStage {
 			s.append(l.amount().toPlainString()).append('\t');
 			text(s, l.purchaseLineNo() == null ? null : l.purchaseLineNo().toString()).append('\n');
 		}
+		this.customers.computeIfAbsent(i.sourceSystem(), (s) -> new HashSet<>()).add(i.customerId());
+		this.counts.merge(i.sourceSystem(), 1, Integer::sum);
 		this.size++;
+	}
+
+	/**
+	 * The staged interactions and customers per source system: what the chunk inserted
+	 * when it inserted all of them (no query needed).
+	 */
+	Map<String, Inserted> staged() {
+		Map<String, Inserted> bySource = new TreeMap<>();
+		this.counts
+			.forEach((source, n) -> bySource.put(source, new Inserted(n, List.copyOf(this.customers.get(source)))));
+		return bySource;
 	}
 
 	/**
@@ -141,6 +165,27 @@ final class BulkStage {
 			}
 		}
 		return new long[] { inserted, lineCount };
+	}
+
+	/** The interactions and customers of one source system that a chunk inserted. */
+	record Inserted(int count, List<UUID> ids) {
+	}
+
+	/**
+	 * What {@link #write} inserted, per source system: the number of interactions and
+	 * their customers (called in the same transaction, after it).
+	 */
+	static Map<String, Inserted> inserted(Connection connection) throws SQLException {
+		Map<String, Inserted> bySource = new TreeMap<>();
+		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("""
+				SELECT s.source_system, count(*), array_agg(DISTINCT s.customer_id)
+				FROM bulk_interaction_stage s JOIN bulk_inserted n ON n.id = s.id GROUP BY s.source_system""")) {
+			while (rs.next()) {
+				UUID[] ids = (UUID[]) rs.getArray(3).getArray();
+				bySource.put(rs.getString(1), new Inserted(rs.getInt(2), List.of(ids)));
+			}
+		}
+		return bySource;
 	}
 
 	private static void copy(CopyManager copy, String sql, StringBuilder text) throws SQLException {

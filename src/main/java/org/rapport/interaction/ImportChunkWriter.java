@@ -71,7 +71,7 @@ class ImportChunkWriter {
 
 	@Transactional
 	Outcome store(UUID jobId, List<InteractionReader.Group> groups, List<ImportRejection> readRejections, long rowsRead,
-			long bytesRead, ImportOptions options) {
+			long bytesRead, long lastLine, ImportOptions options) {
 		Instant now = this.clock.instant();
 		List<ImportRejection> rejections = new ArrayList<>(readRejections);
 		Map<String, Product> products = this.catalogue.find(skus(groups));
@@ -115,7 +115,7 @@ class ImportChunkWriter {
 					ImportStaging.customers(inserted)));
 		}
 		rejections.sort(java.util.Comparator.comparingLong(ImportRejection::line));
-		this.jobs.progress(jobId, rowsRead, bytesRead, stored, skipped, rejections, now);
+		this.jobs.progress(jobId, rowsRead, bytesRead, lastLine, stored, skipped, rejections, now);
 		return new Outcome(stored, skipped, rejections);
 	}
 

@@ -12,6 +12,7 @@ import java.util.Locale;
 
 import org.rapport.platform.cli.CliCommand;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,10 +29,17 @@ class ImportCommand implements CliCommand {
 
 	private final InteractionImports imports;
 
+	private final int chunkSize;
+
 	private PrintStream out = System.out;
 
-	ImportCommand(InteractionImports imports) {
+	/**
+	 * @param chunkSize interactions per transaction ({@code rapport.imports.chunk-size};
+	 * 0: {@link ImportOptions#DEFAULT_CHUNK})
+	 */
+	ImportCommand(InteractionImports imports, @Value("${rapport.imports.chunk-size:0}") int chunkSize) {
 		this.imports = imports;
+		this.chunkSize = chunkSize;
 	}
 
 	@Override
@@ -82,7 +90,7 @@ class ImportCommand implements CliCommand {
 			format = name.endsWith(".jsonl") || name.endsWith(".ndjson") ? ImportFormat.JSONL
 					: name.startsWith("cdnow") ? ImportFormat.CDNOW : ImportFormat.CSV;
 		}
-		ImportOptions options = new ImportOptions(format, source, unknown, 0);
+		ImportOptions options = new ImportOptions(format, source, unknown, this.chunkSize);
 		return run(file, errors, options);
 	}
 
@@ -119,6 +127,9 @@ class ImportCommand implements CliCommand {
 							+ "rejected in %.1f s (%,.0f rows/s)%n",
 					job.id(), job.status(), job.rowsRead(), job.stored(), job.skipped(), job.rejected(),
 					took.toMillis() / 1000.0, rate(job.rowsRead(), started));
+			if (job.resumes() > 0) {
+				this.out.println("This run resumed an earlier run of the same file that had stopped before the end.");
+			}
 			if (job.status() == ImportJobView.Status.FAILED) {
 				this.out.println("Failed: " + job.error());
 				return 1;

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -24,7 +25,8 @@ class ImportJobStore {
 	static final int MAX_STORED_REJECTIONS = 100_000;
 
 	private static final String COLUMNS = "id, file_name, format, source_system, status, file_bytes, bytes_read, "
-			+ "rows_read, stored, skipped, rejected, started_by, started_at, finished_at, error";
+			+ "rows_read, stored, skipped, rejected, started_by, started_at, finished_at, error, owner, resumes, "
+			+ "resume_line";
 
 	private final JdbcClient jdbc;
 
@@ -32,29 +34,69 @@ class ImportJobStore {
 		this.jdbc = jdbc;
 	}
 
-	void create(UUID id, String fileName, ImportOptions options, long fileBytes, String startedBy, Instant now) {
-		this.jdbc
-			.sql("""
-					INSERT INTO import_job (id, file_name, format, source_system, status, file_bytes, started_by, started_at,
-					  updated_at) VALUES (?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?)""")
-			.params(id, fileName, options.format().name(), options.sourceSystem(), fileBytes, startedBy, utc(now),
-					utc(now))
+	/**
+	 * A new RUNNING job; its owner must hold its lease already ({@link ImportLeases}).
+	 * @param fingerprint the file's SHA-256, or null when the input cannot be read again
+	 */
+	void create(UUID id, String fileName, ImportOptions options, long fileBytes, String fingerprint, String owner,
+			String startedBy, Instant now) {
+		this.jdbc.sql("""
+				INSERT INTO import_job (id, file_name, format, source_system, unknown_identities, status, file_bytes,
+				  fingerprint, lock_key, owner, started_by, started_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, fileName, options.format().name(), options.sourceSystem(), options.unknownIdentities().name(),
+					fileBytes, fingerprint, ImportLeases.key(id), owner, startedBy, utc(now), utc(now))
 			.update();
 	}
 
 	/**
-	 * Adds a stored chunk's counts and rejections (called in the chunk's transaction).
+	 * The latest run of the same file with the same options, when it stopped before the
+	 * end (INTERRUPTED or FAILED) and can be resumed.
 	 */
-	void progress(UUID id, long rowsRead, long bytesRead, int stored, int skipped, List<ImportRejection> rejections,
-			Instant now) {
-		long before = this.jdbc.sql("SELECT rejected FROM import_job WHERE id = ? FOR UPDATE")
+	Optional<ImportJobView> resumable(String fingerprint, ImportOptions options) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM import_job WHERE fingerprint = ? AND format = ? AND source_system = ? "
+					+ "AND unknown_identities = ? ORDER BY started_at DESC, id DESC LIMIT 1")
+			.params(fingerprint, options.format().name(), options.sourceSystem(), options.unknownIdentities().name())
+			.query(ImportJobStore::view)
+			.optional()
+			.filter((job) -> job.status() == ImportJobView.Status.INTERRUPTED
+					|| job.status() == ImportJobView.Status.FAILED);
+	}
+
+	/**
+	 * Makes a stopped job RUNNING again for its new owner (who holds its lease).
+	 * @return false when the job is no longer stopped
+	 */
+	boolean resume(UUID id, String owner, Instant now) {
+		return this.jdbc.sql("""
+				UPDATE import_job SET status = 'RUNNING', owner = ?, resumes = resumes + 1, error = NULL,
+				  finished_at = NULL, updated_at = ? WHERE id = ? AND status IN ('INTERRUPTED', 'FAILED')""")
+			.params(owner, utc(now), id)
+			.update() == 1;
+	}
+
+	/**
+	 * Adds a stored chunk's counts and rejections (called in the chunk's transaction).
+	 * @param lastLine the last file line of the chunk: a resumed run goes on after it
+	 * @throws IllegalStateException when the job is no longer RUNNING (it was taken for
+	 * dead), which rolls the chunk back
+	 */
+	void progress(UUID id, long rowsRead, long bytesRead, long lastLine, int stored, int skipped,
+			List<ImportRejection> rejections, Instant now) {
+		Map<String, Object> job = this.jdbc.sql("SELECT status, rejected FROM import_job WHERE id = ? FOR UPDATE")
 			.param(id)
-			.query(Long.class)
-			.single();
+			.query()
+			.singleRow();
+		if (!"RUNNING".equals(job.get("status"))) {
+			throw new IllegalStateException("import " + id + " is " + job.get("status") + ", no longer running");
+		}
+		long before = ((Number) job.get("rejected")).longValue();
 		this.jdbc.sql("""
 				UPDATE import_job SET rows_read = greatest(rows_read, ?), bytes_read = greatest(bytes_read, ?),
-				  stored = stored + ?, skipped = skipped + ?, rejected = rejected + ?, updated_at = ? WHERE id = ?""")
-			.params(rowsRead, bytesRead, stored, skipped, rejections.size(), utc(now), id)
+				  resume_line = greatest(resume_line, ?), stored = stored + ?, skipped = skipped + ?,
+				  rejected = rejected + ?, updated_at = ? WHERE id = ?""")
+			.params(rowsRead, bytesRead, lastLine, stored, skipped, rejections.size(), utc(now), id)
 			.update();
 		int room = (int) Math.max(0, Math.min(rejections.size(), MAX_STORED_REJECTIONS - before));
 		if (room == 0) {
@@ -83,7 +125,7 @@ class ImportJobStore {
 		this.jdbc
 			.sql("""
 					UPDATE import_job SET status = ?, rows_read = greatest(rows_read, ?), bytes_read = greatest(bytes_read, ?),
-					  error = ?, finished_at = ?, updated_at = ? WHERE id = ?""")
+					  error = ?, finished_at = ?, updated_at = ? WHERE id = ? AND status = 'RUNNING'""")
 			.params(status.name(), rowsRead, bytesRead, error, utc(now), utc(now), id)
 			.update();
 	}
@@ -118,7 +160,8 @@ class ImportJobStore {
 				rs.getLong("bytes_read"), rs.getLong("rows_read"), rs.getLong("stored"), rs.getLong("skipped"),
 				rs.getLong("rejected"), rs.getString("started_by"),
 				instant(rs.getObject("started_at", OffsetDateTime.class)),
-				instant(rs.getObject("finished_at", OffsetDateTime.class)), rs.getString("error"));
+				instant(rs.getObject("finished_at", OffsetDateTime.class)), rs.getString("error"),
+				rs.getString("owner"), rs.getInt("resumes"), rs.getLong("resume_line"));
 	}
 
 	private static Instant instant(OffsetDateTime value) {

@@ -19,6 +19,12 @@ import org.springframework.stereotype.Component;
  * file. Rejected lines travel with the next chunk, so the job's counts always match what
  * is stored. Any failure marks the job FAILED; what was stored stays stored, and a re-run
  * of the file skips it by idempotency key.
+ * <p>
+ * A resumed run (after a failure or a dead process) reads the file again from the start
+ * but passes over the groups up to the job's {@code resumeLine} without checking or
+ * storing them: every group up to that line was in a committed chunk, whose counts and
+ * rejections the job has already. The listener is first told the stored rejections, so
+ * the error report of a resumed run is that of one whole run.
  */
 @Component
 class ImportRunner {
@@ -45,8 +51,20 @@ class ImportRunner {
 	}
 
 	ImportJobView run(UUID jobId, InputStream in, ImportOptions options, ImportListener listener) {
+		return run(jobId, in, options, listener, 0);
+	}
+
+	/**
+	 * @param resumeLine groups whose lines all lie at or before it were stored by an
+	 * earlier run of this job and are passed over (0: none)
+	 */
+	ImportJobView run(UUID jobId, InputStream in, ImportOptions options, ImportListener listener, long resumeLine) {
 		InteractionReader reader = reader(in, options);
+		long lastLine = resumeLine;
 		try {
+			if (resumeLine > 0) {
+				this.jobs.rejections(jobId, listener::rejected);
+			}
 			if (options.format() == ImportFormat.CDNOW && this.catalogue.get(CdnowInteractionReader.SKU).isEmpty()) {
 				this.catalogue
 					.save(new Product(CdnowInteractionReader.SKU, "CD", CdnowInteractionReader.CATEGORY, true));
@@ -55,6 +73,10 @@ class ImportRunner {
 			List<ImportRejection> rejected = new ArrayList<>();
 			InteractionReader.Group group;
 			while ((group = reader.next()) != null) {
+				if (group.lastLine() <= resumeLine) {
+					continue;
+				}
+				lastLine = group.lastLine();
 				if (group.interaction() == null) {
 					rejected.addAll(group.rejections());
 				}
@@ -62,10 +84,10 @@ class ImportRunner {
 					chunk.add(group);
 				}
 				if (chunk.size() >= options.chunkSize() || rejected.size() >= options.chunkSize()) {
-					flush(jobId, reader, chunk, rejected, options, listener);
+					flush(jobId, reader, chunk, rejected, lastLine, options, listener);
 				}
 			}
-			flush(jobId, reader, chunk, rejected, options, listener);
+			flush(jobId, reader, chunk, rejected, lastLine, options, listener);
 			this.jobs.finish(jobId, ImportJobView.Status.DONE, reader.rowsRead(), reader.bytesRead(), null,
 					this.clock.instant());
 		}
@@ -81,12 +103,12 @@ class ImportRunner {
 	}
 
 	private void flush(UUID jobId, InteractionReader reader, List<InteractionReader.Group> chunk,
-			List<ImportRejection> rejected, ImportOptions options, ImportListener listener) {
+			List<ImportRejection> rejected, long lastLine, ImportOptions options, ImportListener listener) {
 		if (chunk.isEmpty() && rejected.isEmpty()) {
 			return;
 		}
 		ImportChunkWriter.Outcome outcome = this.writer.store(jobId, chunk, rejected, reader.rowsRead(),
-				reader.bytesRead(), options);
+				reader.bytesRead(), lastLine, options);
 		chunk.clear();
 		rejected.clear();
 		outcome.rejections().forEach(listener::rejected);

@@ -16,8 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import jakarta.annotation.PreDestroy;
-import org.rapport.platform.Actor;
-import org.rapport.platform.Ids;
 import org.rapport.platform.web.ApiException;
 
 import org.springframework.stereotype.Service;
@@ -27,7 +25,10 @@ import org.springframework.stereotype.Service;
  * or CDNOW file is streamed, checked row by row and stored in chunks; every rejected row
  * is reported with its line number and reason; importing the same file again changes
  * nothing. Runs are tracked in the import_job table, in the foreground (command line) or
- * in the background on a small bounded pool (console).
+ * in the background on a small bounded pool (console). A run whose process died is marked
+ * INTERRUPTED when the application starts and whenever runs are read
+ * ({@link ImportLeases}); importing the same file again resumes it
+ * ({@link ImportClaims}).
  */
 @Service
 public class InteractionImports {
@@ -39,6 +40,10 @@ public class InteractionImports {
 
 	private final ImportJobStore jobs;
 
+	private final ImportClaims claims;
+
+	private final ImportLeases leases;
+
 	private final Clock clock;
 
 	private final ThreadPoolExecutor background = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS,
@@ -48,37 +53,46 @@ public class InteractionImports {
 				return thread;
 			});
 
-	InteractionImports(ImportRunner runner, ImportJobStore jobs, Clock clock) {
+	InteractionImports(ImportRunner runner, ImportJobStore jobs, ImportClaims claims, ImportLeases leases,
+			Clock clock) {
 		this.runner = runner;
 		this.jobs = jobs;
+		this.claims = claims;
+		this.leases = leases;
 		this.clock = clock;
 	}
 
-	/** Imports a file now, in this thread, and answers the finished job. */
+	/**
+	 * Imports a file now, in this thread, and answers the finished job. A file whose
+	 * earlier run was interrupted or failed resumes that run.
+	 */
 	public ImportJobView importFile(Path file, String fileName, ImportOptions options, ImportListener listener) {
-		UUID id = create(file, fileName, options);
-		try (InputStream in = Files.newInputStream(file)) {
-			return this.runner.run(id, in, options, listener);
+		ImportClaims.Claim claim = this.claims.claim(file, fileName, options);
+		try (ImportLeases.Lease lease = claim.lease(); InputStream in = Files.newInputStream(file)) {
+			return this.runner.run(claim.jobId(), in, options, listener, claim.resumeLine());
 		}
 		catch (IOException ex) {
+			this.jobs.finish(claim.jobId(), ImportJobView.Status.FAILED, 0, 0, ex.getMessage(), this.clock.instant());
 			throw new UncheckedIOException(ex);
 		}
 	}
 
 	/**
-	 * Starts importing a file in the background and answers the job's id at once; the
-	 * file is deleted when the import ends when {@code deleteAfter}.
+	 * Starts importing a file in the background and answers the job's id at once (a
+	 * resumed job's when the same file stopped before); the file is deleted when the
+	 * import ends when {@code deleteAfter}.
 	 * @throws ApiException 409 when too many imports are running or waiting
 	 */
 	public UUID start(Path file, String fileName, ImportOptions options, boolean deleteAfter) {
 		if (this.background.getQueue().remainingCapacity() == 0) {
 			throw ApiException.conflict("import-busy", "Too many imports are running; try again in a few minutes.");
 		}
-		UUID id = create(file, fileName, options);
+		ImportClaims.Claim claim = this.claims.claim(file, fileName, options);
+		UUID id = claim.jobId();
 		try {
 			this.background.execute(() -> {
-				try (InputStream in = Files.newInputStream(file)) {
-					this.runner.run(id, in, options, ImportListener.NONE);
+				try (ImportLeases.Lease lease = claim.lease(); InputStream in = Files.newInputStream(file)) {
+					this.runner.run(id, in, options, ImportListener.NONE, claim.resumeLine());
 				}
 				catch (IOException ex) {
 					this.jobs.finish(id, ImportJobView.Status.FAILED, 0, 0, ex.getMessage(), this.clock.instant());
@@ -92,17 +106,27 @@ public class InteractionImports {
 		}
 		catch (RejectedExecutionException ex) {
 			this.jobs.finish(id, ImportJobView.Status.FAILED, 0, 0, "too many imports at once", this.clock.instant());
+			claim.lease().close();
 			throw ApiException.conflict("import-busy", "Too many imports are running; try again in a few minutes.");
 		}
 		return id;
 	}
 
+	/** A run as it stands; a run whose process died is INTERRUPTED, not RUNNING. */
 	public Optional<ImportJobView> job(UUID id) {
-		return this.jobs.find(id);
+		Optional<ImportJobView> job = this.jobs.find(id);
+		if (job.isPresent() && job.get().status() == ImportJobView.Status.RUNNING && this.leases.reap() > 0) {
+			return this.jobs.find(id);
+		}
+		return job;
 	}
 
-	/** The latest runs, newest first. */
+	/**
+	 * The latest runs, newest first; runs whose process died are marked INTERRUPTED
+	 * first.
+	 */
 	public List<ImportJobView> recent(int limit) {
+		this.leases.reap();
 		return this.jobs.recent(Math.max(1, Math.min(limit, 200)));
 	}
 
@@ -118,23 +142,10 @@ public class InteractionImports {
 
 	/** Runs an import of an already open stream (tests simulate failures with it). */
 	ImportJobView importStream(InputStream in, String fileName, long size, ImportOptions options) {
-		UUID id = Ids.next(this.clock);
-		this.jobs.create(id, fileName, options, size, Actor.current().id(), this.clock.instant());
-		return this.runner.run(id, in, options, ImportListener.NONE);
-	}
-
-	private UUID create(Path file, String fileName, ImportOptions options) {
-		UUID id = Ids.next(this.clock);
-		long size;
-		try {
-			size = Files.size(file);
+		ImportClaims.Claim claim = this.claims.create(fileName, options, size, null);
+		try (ImportLeases.Lease lease = claim.lease()) {
+			return this.runner.run(claim.jobId(), in, options, ImportListener.NONE);
 		}
-		catch (IOException ex) {
-			throw ApiException.invalid("file", "cannot be read: " + ex.getMessage());
-		}
-		this.jobs.create(id, fileName == null ? file.getFileName().toString() : fileName, options, size,
-				Actor.current().id(), this.clock.instant());
-		return id;
 	}
 
 	private static void deleteQuietly(Path file) {

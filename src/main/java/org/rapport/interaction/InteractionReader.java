@@ -38,6 +38,18 @@ interface InteractionReader extends Closeable {
 			return rejected(List.of(new ImportRejection(line, reason, raw)));
 		}
 
+		/** The last file line of the group. */
+		long lastLine() {
+			long last = 0;
+			for (long line : this.lines) {
+				last = Math.max(last, line);
+			}
+			for (ImportRejection r : this.rejections) {
+				last = Math.max(last, r.line());
+			}
+			return last;
+		}
+
 		long firstLine() {
 			return this.lines.length > 0 ? this.lines[0] : this.rejections.get(0).line();
 		}

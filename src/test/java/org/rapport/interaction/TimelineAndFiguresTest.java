@@ -102,6 +102,28 @@ class TimelineAndFiguresTest {
 	}
 
 	@Test
+	void aPurchaseInAnotherCurrencyIsOnTheTimelineButDoesNotChangeRevenue() {
+		UUID customer = this.fx.customer();
+		String sku = this.fx.product("books");
+		this.fx.record(this.fx.purchase(customer, "2024-05-01T10:00:00Z", sku, 2, "10.00"));
+		CustomerFigures before = this.interactions.figures(customer);
+		Map<String, Object> inDollars = this.fx.purchase(customer, "2024-05-02T10:00:00Z", sku, 1, "99.00");
+		inDollars.put("currency", "USD");
+
+		JsonNode recorded = this.fx.record(inDollars);
+
+		JsonNode newest = timeline("/api/v1/customers/" + customer + "/timeline?size=1").get("items").get(0);
+		assertThat(newest.get("id").asString()).isEqualTo(recorded.get("id").asString());
+		assertThat(newest.get("currency").asString()).isEqualTo("USD");
+		assertThat(newest.get("total").decimalValue()).isEqualByComparingTo("99.00");
+		CustomerFigures after = this.interactions.figures(customer);
+		assertThat(before.currency()).isEqualTo("EUR");
+		assertThat(before.revenue()).isEqualByComparingTo("20.00");
+		assertThat(after.revenue()).isEqualByComparingTo(before.revenue());
+		assertThat(after.lastPurchaseAt()).isEqualTo(java.time.Instant.parse("2024-05-02T10:00:00Z"));
+	}
+
+	@Test
 	void aReturnCannotTakeBackMoreThanWasBought() {
 		UUID customer = this.fx.customer();
 		String tyre = this.fx.product("tyres");
