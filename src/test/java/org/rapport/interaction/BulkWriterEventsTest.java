@@ -88,8 +88,9 @@ class BulkWriterEventsTest {
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(this.jdbc.sql("""
 					SELECT count(*) FROM event_publication WHERE event_type = ? AND serialized_event LIKE ?
-					  AND completion_date IS NOT NULL""")
-				.params(InteractionsImported.class.getName(), "%\"" + source + "\"%")
+					  AND listener_id LIKE ? AND completion_date IS NOT NULL""")
+				.params(InteractionsImported.class.getName(), "%\"" + source + "\"%",
+						"%" + ImportedInteractionsProbe.class.getSimpleName() + "%")
 				.query(Long.class)
 				.single()).isEqualTo(3));
 		assertThat(this.interactions.figures(bea).purchases()).isEqualTo(2);
