@@ -70,7 +70,7 @@ class ProgrammeConsoleController {
 		LoyaltyProgramme programme = this.loyalty.programme(code);
 		Map<String, String> errors = new LinkedHashMap<>();
 		int version = ProgrammeForm.whole("version", form.version(), errors);
-		ProgrammeSettings settings = form.settings(errors);
+		ProgrammeSettings settings = form.withCode(code).settings(errors);
 		if (settings != null && errors.isEmpty()) {
 			try {
 				this.loyalty.changeProgramme(code, version, settings);
@@ -96,7 +96,11 @@ class ProgrammeConsoleController {
 		if (!LoyaltyConsole.isInputProblem(ex)) {
 			throw ex;
 		}
-		return LoyaltyConsole.errors(ex);
+		Map<String, String> errors = new LinkedHashMap<>();
+		// the form edits the groups' combination in one field
+		LoyaltyConsole.errors(ex)
+			.forEach((field, message) -> errors.put("combination".equals(field) ? "groups" : field, message));
+		return errors;
 	}
 
 	private String form(ProgrammeForm form, LoyaltyProgramme programme, Map<String, String> errors, Model model) {

@@ -35,6 +35,13 @@ record ProgrammeForm(String code, String name, String currency, String pointName
 				p.cardPrefix(), String.valueOf(p.version()));
 	}
 
+	/** The same form for the programme {@code code} (which does not change). */
+	ProgrammeForm withCode(String code) {
+		return new ProgrammeForm(code, this.name, this.currency, this.pointName, this.pointValue, this.returnWindowDays,
+				this.expiryPolicy, this.expiryMonths, this.expiryPeriodMonths, this.negativeBalance,
+				this.requiredConsent, this.groups, this.cardPrefix, this.version);
+	}
+
 	/** The settings, or null with {@code errors} filled. */
 	ProgrammeSettings settings(Map<String, String> errors) {
 		BigDecimal value = decimal("pointValue", this.pointValue, errors);
