@@ -1,5 +1,7 @@
 package org.rapport.customer;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,6 +12,7 @@ import org.rapport.access.StaffDirectory;
 import org.rapport.access.StaffMember;
 import org.rapport.platform.web.ApiException;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -37,12 +40,15 @@ class CustomerConsoleController {
 
 	private final StaffDirectory staff;
 
+	private final List<CustomerPanel> panels;
+
 	CustomerConsoleController(CustomerConsoleSearch search, CustomerConsoleProfile profiles, Customers customers,
-			StaffDirectory staff) {
+			StaffDirectory staff, ObjectProvider<CustomerPanel> panels) {
 		this.search = search;
 		this.profiles = profiles;
 		this.customers = customers;
 		this.staff = staff;
+		this.panels = panels.stream().sorted(Comparator.comparingInt(CustomerPanel::order)).toList();
 	}
 
 	@GetMapping("/customers")
@@ -84,6 +90,10 @@ class CustomerConsoleController {
 		model.addAttribute("view", view);
 		model.addAttribute("c", view.profile());
 		model.addAttribute("can", ConsolePermissions.of(authentication));
+		model.addAttribute("panels", this.panels.stream()
+			.filter((p) -> authentication != null
+					&& authentication.getAuthorities().stream().anyMatch((a) -> p.authority().equals(a.getAuthority())))
+			.toList());
 		model.addAttribute("assignedName",
 				Optional.ofNullable(view.profile().assignedStaffId())
 					.flatMap(this.staff::byId)

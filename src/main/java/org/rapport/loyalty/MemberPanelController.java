@@ -1,0 +1,141 @@
+package org.rapport.loyalty;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.rapport.platform.web.ApiException;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The member panel of the customer 360 page, an htmx fragment at
+ * {@code /customers/{id}/loyalty}: per membership the balances, cards and the ledger with
+ * the reason and source of every movement; enrolment for counter staff, manual
+ * adjustments (with a mandatory reason) for those allowed to correct balances. Every form
+ * carries an idempotency key made when it was shown, so a double submit changes nothing.
+ */
+@Controller
+class MemberPanelController {
+
+	static final int LEDGER_PAGE = 10;
+
+	private final Loyalty loyalty;
+
+	private final LoyaltyConsole console;
+
+	MemberPanelController(Loyalty loyalty, LoyaltyConsole console) {
+		this.loyalty = loyalty;
+		this.console = console;
+	}
+
+	@GetMapping("/customers/{id}/loyalty")
+	@PreAuthorize("hasAuthority('loyalty:read')")
+	String panel(@PathVariable UUID id, @RequestParam(required = false) UUID account,
+			@RequestParam(defaultValue = "0") int page, Authentication authentication, Model model) {
+		return render(id, account, page, authentication, model);
+	}
+
+	@PostMapping("/customers/{id}/loyalty/enrol")
+	@PreAuthorize("hasAuthority('loyalty:write')")
+	String enrol(@PathVariable UUID id, @RequestParam String programme, @RequestParam(defaultValue = "") String card,
+			@RequestParam String key, @RequestHeader(name = "HX-Request", required = false) String htmx,
+			Authentication authentication, Model model, HttpServletResponse response) {
+		try {
+			this.loyalty.enrol(programme,
+					new Enrolment(id, null, null, "VIRTUAL".equals(card) ? CardKind.VIRTUAL : null, null), key);
+		}
+		catch (RuntimeException ex) {
+			return refused(ex, "enrol", id, authentication, model, response);
+		}
+		return done(id, htmx, authentication, model);
+	}
+
+	@PostMapping("/customers/{id}/loyalty/{accountId}/adjust")
+	@PreAuthorize("hasAuthority('loyalty:adjust')")
+	String adjust(@PathVariable UUID id, @PathVariable UUID accountId, @RequestParam(defaultValue = "") String points,
+			@RequestParam(defaultValue = "") String reason, @RequestParam String key,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Authentication authentication,
+			Model model, HttpServletResponse response) {
+		MemberSummary member = this.loyalty.member(accountId);
+		if (!id.equals(member.customerId())) {
+			throw ApiException.notFound("Loyalty account of the customer", accountId);
+		}
+		try {
+			long amount = parsePoints(points);
+			this.loyalty.adjust(accountId, amount, reason, key);
+		}
+		catch (RuntimeException ex) {
+			model.addAttribute("failedAccount", accountId);
+			model.addAttribute("typed", Map.of("points", points, "reason", reason, "key", key));
+			return refused(ex, "adjust", id, authentication, model, response);
+		}
+		return done(id, htmx, authentication, model);
+	}
+
+	static long parsePoints(String points) {
+		try {
+			return Long.parseLong(points.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw ApiException.invalid("points", "give a whole number of points");
+		}
+	}
+
+	private String done(UUID id, String htmx, Authentication authentication, Model model) {
+		if (htmx == null) {
+			return "redirect:/customers/" + id + "#loyalty";
+		}
+		return render(id, null, 0, authentication, model);
+	}
+
+	private String refused(RuntimeException ex, String form, UUID id, Authentication authentication, Model model,
+			HttpServletResponse response) {
+		if (!LoyaltyConsole.isInputProblem(ex)) {
+			throw ex;
+		}
+		model.addAttribute("errorForm", form);
+		model.addAttribute("errors", LoyaltyConsole.errors(ex));
+		// htmx swaps only successful answers by default: answer 200 with the errors shown
+		response.setStatus(HttpServletResponse.SC_OK);
+		return render(id, null, 0, authentication, model);
+	}
+
+	private String render(UUID id, UUID account, int page, Authentication authentication, Model model) {
+		List<MemberSummary> members = this.loyalty.membershipsOf(id);
+		Map<UUID, List<LoyaltyConsole.Line>> ledgers = new LinkedHashMap<>();
+		Map<UUID, LedgerPage> pages = new LinkedHashMap<>();
+		for (MemberSummary m : members) {
+			LedgerPage p = this.loyalty.ledger(m.accountId(), m.accountId().equals(account) ? page : 0, LEDGER_PAGE);
+			pages.put(m.accountId(), p);
+			ledgers.put(m.accountId(), this.console.lines(p));
+		}
+		Set<String> joined = members.stream().map(MemberSummary::programmeCode).collect(Collectors.toSet());
+		model.addAttribute("customerId", id);
+		model.addAttribute("members", members);
+		model.addAttribute("pages", pages);
+		model.addAttribute("ledgers", ledgers);
+		model.addAttribute("open",
+				this.loyalty.programmes().stream().filter((p) -> !joined.contains(p.code())).toList());
+		model.addAttribute("can", LoyaltyConsole.Can.of(authentication));
+		model.addAttribute("formKey", UUID.randomUUID().toString());
+		if (!model.containsAttribute("errors")) {
+			model.addAttribute("errors", Map.of());
+			model.addAttribute("errorForm", "");
+		}
+		return "loyalty/panel";
+	}
+
+}

@@ -1,0 +1,123 @@
+package org.rapport.loyalty;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.rapport.customer.ConsentPurpose;
+import org.rapport.platform.web.ApiException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * Programme administration: the list, a new programme, and the settings of one with its
+ * rules. The settings form carries the version it was opened on; when someone saved in
+ * between, nothing is applied and the page says so, keeping what was typed.
+ */
+@Controller
+@PreAuthorize("hasAuthority('loyalty:admin')")
+class ProgrammeConsoleController {
+
+	private final Loyalty loyalty;
+
+	ProgrammeConsoleController(Loyalty loyalty) {
+		this.loyalty = loyalty;
+	}
+
+	@GetMapping("/loyalty/programmes")
+	String list(Model model) {
+		model.addAttribute("programmes", this.loyalty.programmes());
+		return "loyalty/programmes";
+	}
+
+	@GetMapping("/loyalty/programmes/new")
+	String create(Model model) {
+		return form(ProgrammeForm.blank(), null, Map.of(), model);
+	}
+
+	@PostMapping("/loyalty/programmes")
+	String create(@ModelAttribute ProgrammeForm form, Model model, HttpServletResponse response) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		ProgrammeSettings settings = form.settings(errors);
+		if (settings != null) {
+			try {
+				return "redirect:/loyalty/programmes/" + this.loyalty.createProgramme(settings).code() + "?saved";
+			}
+			catch (RuntimeException ex) {
+				errors.putAll(refused(ex));
+			}
+		}
+		response.setStatus(422);
+		return form(form, null, errors, model);
+	}
+
+	@GetMapping("/loyalty/programmes/{code}")
+	String view(@PathVariable String code, Model model) {
+		LoyaltyProgramme programme = this.loyalty.programme(code);
+		return form(ProgrammeForm.of(programme), programme, Map.of(), model);
+	}
+
+	@PostMapping("/loyalty/programmes/{code}")
+	String change(@PathVariable String code, @ModelAttribute ProgrammeForm form, Model model,
+			HttpServletResponse response) {
+		LoyaltyProgramme programme = this.loyalty.programme(code);
+		Map<String, String> errors = new LinkedHashMap<>();
+		int version = ProgrammeForm.whole("version", form.version(), errors);
+		ProgrammeSettings settings = form.withCode(code).settings(errors);
+		if (settings != null && errors.isEmpty()) {
+			try {
+				this.loyalty.changeProgramme(code, version, settings);
+				return "redirect:/loyalty/programmes/" + code + "?saved";
+			}
+			catch (ApiException ex) {
+				if (ex.status() == HttpStatus.PRECONDITION_FAILED) {
+					model.addAttribute("stale", true);
+					response.setStatus(409);
+					return form(form, programme, Map.of(), model);
+				}
+				errors.putAll(refused(ex));
+			}
+			catch (RuntimeException ex) {
+				errors.putAll(refused(ex));
+			}
+		}
+		response.setStatus(422);
+		return form(form, programme, errors, model);
+	}
+
+	private static Map<String, String> refused(RuntimeException ex) {
+		if (!LoyaltyConsole.isInputProblem(ex)) {
+			throw ex;
+		}
+		Map<String, String> errors = new LinkedHashMap<>();
+		// the form edits the groups' combination in one field
+		LoyaltyConsole.errors(ex)
+			.forEach((field, message) -> errors.put("combination".equals(field) ? "groups" : field, message));
+		return errors;
+	}
+
+	private String form(ProgrammeForm form, LoyaltyProgramme programme, Map<String, String> errors, Model model) {
+		model.addAttribute("form", form);
+		model.addAttribute("programme", programme);
+		model.addAttribute("errors", errors);
+		model.addAttribute("rules", programme == null ? java.util.List.of() : this.loyalty.rules(programme.code()));
+		model.addAttribute("expiryPolicies", ExpiryPolicy.values());
+		model.addAttribute("negativePolicies", NegativeBalancePolicy.values());
+		model.addAttribute("purposes", ConsentPurpose.values());
+		if (!model.containsAttribute("stale")) {
+			model.addAttribute("stale", false);
+		}
+		if (programme != null && model.getAttribute("stale") == Boolean.TRUE) {
+			model.addAttribute("current", this.loyalty.programme(programme.code()));
+		}
+		return "loyalty/programme";
+	}
+
+}

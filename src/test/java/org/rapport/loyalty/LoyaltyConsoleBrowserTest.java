@@ -1,0 +1,159 @@
+package org.rapport.loyalty;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.rapport.BrowserSession;
+import org.rapport.access.Role;
+import org.rapport.access.StaffDirectory;
+import org.rapport.customer.ConsentPurpose;
+import org.rapport.customer.Customers;
+import org.rapport.customer.NewCustomer;
+import org.rapport.interaction.Interactions;
+import org.rapport.interaction.Product;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The loyalty console in a real (headless) browser: a purchase recorded through the
+ * interactions API shows on the member panel as pending points, then as available once
+ * the activation job ran; at the counter the member is found by card and points are
+ * redeemed with a reason, which the ledger then shows.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LoyaltyConsoleBrowserTest {
+
+	static final String PASSWORD = "loyalty-browser-password";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Loyalty loyalty;
+
+	@Autowired
+	Customers customers;
+
+	@Autowired
+	Interactions interactions;
+
+	@Autowired
+	StaffDirectory staff;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	Clock clock;
+
+	BrowserSession browser;
+
+	@BeforeEach
+	void openBrowser() {
+		this.browser = BrowserSession.open("http://localhost:" + this.port);
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.close();
+		}
+	}
+
+	@Test
+	void aPurchaseEarnsPendingThenAvailablePointsThatAreRedeemedAtTheCounter() throws Exception {
+		String suffix = LoyaltyFixture.unique();
+		LoyaltyProgramme programme = this.loyalty.createProgramme(new ProgrammeSettings("bt-" + suffix, "Browser club",
+				"EUR", "points", new BigDecimal("0.01"), 1, ExpiryPolicy.NONE, 0, null,
+				NegativeBalancePolicy.CAP_AT_ZERO, (ConsentPurpose) null, Map.of("base", Combination.STACK), null));
+		this.loyalty.saveRule(programme.code(), null, new NewRule(RuleKind.SPEND_RATIO, "base", "1 point per 6 EUR",
+				RuleParams.spendRatio(1, "6"), null, null, null));
+		UUID customer = this.customers.create(NewCustomer.person("Bea", "Browser " + suffix)).id();
+		MemberSummary member = this.loyalty.enrol(programme.code(),
+				new Enrolment(customer, null, null, CardKind.VIRTUAL, null), "enrol-" + suffix);
+		String card = member.cards().get(0).number();
+		String sku = "SKU-" + suffix.toUpperCase();
+		this.interactions.saveProduct(new Product(sku, "Garden table " + suffix, "garden", true));
+		String sales = "lb-sales-" + suffix;
+		this.staff.create(sales, "Sam Sales", PASSWORD, EnumSet.of(Role.SALES));
+		String agent = "lb-agent-" + suffix;
+		this.staff.create(agent, "Alex Agent", PASSWORD, EnumSet.of(Role.SERVICE_AGENT));
+
+		recordPurchase(sales, customer, sku, "600.00");
+
+		this.browser.signIn(agent, PASSWORD);
+		this.browser.go("/customers/" + customer);
+		String panel = "#membership-" + programme.code();
+		this.browser.await(ExpectedConditions.textToBe(By.cssSelector(panel + " .loyalty-pending"), "100"));
+		assertThat(this.browser.find(panel + " .loyalty-available").getText()).isEqualTo("0");
+		assertThat(this.browser.find(panel + " .ledger").getText()).contains("Pending");
+		this.browser.screenshot("loyalty-panel-pending");
+
+		// the nightly job, run as of the end of the one-day return window
+		this.loyalty.activatePending(this.clock.instant().plus(2, ChronoUnit.DAYS));
+		this.browser.go("/customers/" + customer);
+		this.browser.await(ExpectedConditions.textToBe(By.cssSelector(panel + " .loyalty-available"), "100"));
+		assertThat(this.browser.find(panel + " .loyalty-pending").getText()).isEqualTo("0");
+
+		this.browser.find("#nav-counter").click();
+		this.browser.find("#counter-q").sendKeys(card);
+		this.browser.find("#counter-find").click();
+		this.browser.await(ExpectedConditions.textToBe(By.id("counter-available"), "100"));
+		this.browser.find("#redeem-points").sendKeys("40");
+		this.browser.find("#redeem-reason").sendKeys("Garden voucher " + suffix);
+		this.browser.find("#redeem-submit").click();
+		this.browser.await(ExpectedConditions.presenceOfElementLocated(By.id("counter-redeemed")));
+		assertThat(this.browser.find("#counter-available").getText()).isEqualTo("60");
+		this.browser.screenshot("loyalty-counter-redeemed");
+
+		this.browser.go("/customers/" + customer);
+		this.browser.await(ExpectedConditions.textToBe(By.cssSelector(panel + " .loyalty-available"), "60"));
+		String redemption = this.browser.find(panel + " tr.movement[data-kind='REDEEM']").getText();
+		assertThat(redemption).contains("-40").contains("Garden voucher " + suffix).contains("Alex Agent");
+	}
+
+	private void recordPurchase(String username, UUID customer, String sku, String amount) throws Exception {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("customerId", customer);
+		body.put("kind", "PURCHASE");
+		body.put("channel", "store");
+		body.put("occurredAt", this.clock.instant().minus(1, ChronoUnit.HOURS).toString());
+		body.put("sourceSystem", "pos");
+		body.put("idempotencyKey", "purchase-" + LoyaltyFixture.unique());
+		body.put("lines", List.of(Map.of("sku", sku, "quantity", 1, "unitPrice", amount)));
+		body.put("total", new BigDecimal(amount));
+		body.put("currency", "EUR");
+		String auth = Base64.getEncoder().encodeToString((username + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/interactions"))
+			.header("Authorization", "Basic " + auth)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(body)))
+			.build();
+		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+	}
+
+}
