@@ -38,6 +38,7 @@ class RolePolicyTest {
 			loyalty:write     | yes   | yes     | no       | yes   | yes
 			loyalty:adjust    | yes   | yes     | no       | no    | no
 			loyalty:admin     | yes   | no      | no       | no    | no
+			loyalty:partner   | yes   | no      | no       | no    | no
 			""";
 
 	@ParameterizedTest
