@@ -72,12 +72,3 @@ CREATE TABLE loyalty_redemption
 );
 CREATE INDEX loyalty_redemption_reward_idx ON loyalty_redemption (reward_id, account_id, redeemed_at);
 CREATE INDEX loyalty_redemption_account_idx ON loyalty_redemption (account_id, redeemed_at DESC);
-
--- The points a redemption took from each lot, so that a cancellation puts them back where they were.
-CREATE TABLE loyalty_redemption_lot
-(
-  redemption_id uuid   NOT NULL REFERENCES loyalty_redemption (id),
-  lot_id        uuid   NOT NULL REFERENCES loyalty_lot (id),
-  points        bigint NOT NULL CHECK (points > 0),
-  PRIMARY KEY (redemption_id, lot_id)
-);

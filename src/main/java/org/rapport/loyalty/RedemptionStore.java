@@ -4,9 +4,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,9 +15,9 @@ import static org.rapport.loyalty.ProgrammeStore.instant;
 import static org.rapport.loyalty.ProgrammeStore.utc;
 
 /**
- * Redemptions with their vouchers (by the hash of the code) and the points each took from
- * each lot. A voucher changes state with one conditional UPDATE, so it is consumed or
- * cancelled once, whatever runs concurrently.
+ * Redemptions with their vouchers (by the hash of the code). A voucher changes state with
+ * one conditional UPDATE, so it is consumed or cancelled once, whatever runs
+ * concurrently.
  */
 @Repository
 class RedemptionStore {
@@ -132,46 +130,34 @@ class RedemptionStore {
 			.update() == 1;
 	}
 
-	/** What is left in each available lot of the account. */
-	Map<UUID, Long> availableLots(UUID accountId) {
-		Map<UUID, Long> lots = new HashMap<>();
-		this.jdbc
-			.sql("SELECT id, remaining FROM loyalty_lot WHERE account_id = ? AND status = 'AVAILABLE' "
-					+ "AND remaining > 0")
-			.param(accountId)
-			.query((rs) -> {
-				lots.put(rs.getObject("id", UUID.class), rs.getLong("remaining"));
-			});
-		return lots;
-	}
-
-	void recordLot(UUID redemptionId, UUID lotId, long points) {
-		this.jdbc.sql("INSERT INTO loyalty_redemption_lot (redemption_id, lot_id, points) VALUES (?, ?, ?)")
-			.params(redemptionId, lotId, points)
-			.update();
-	}
-
 	/**
-	 * Puts the points a redemption took back where they were: into its lots still
-	 * available, and into a copy (same dates) of each lot that expired since, which the
-	 * next expiry run expires. Answers the points put back.
+	 * Puts points back into the account's available lots as if the spending they undo had
+	 * not happened: the most recently consumed points first, i.e. from the newest lot
+	 * with room towards the oldest, each up to its points (less what returns took from
+	 * it), so the lots stay consumed oldest first. Answers the points put back; what
+	 * finds no room (its lots expired meanwhile) is for the caller.
 	 */
-	long restoreLots(UUID redemptionId) {
-		long back = this.jdbc.sql("""
-				UPDATE loyalty_lot l SET remaining = l.remaining + x.points
-				FROM loyalty_redemption_lot x
-				WHERE x.redemption_id = ? AND l.id = x.lot_id AND l.status = 'AVAILABLE'
-				RETURNING x.points
-				""").param(redemptionId).query(Long.class).list().stream().mapToLong(Long::longValue).sum();
-		back += this.jdbc.sql("""
-				INSERT INTO loyalty_lot (id, account_id, status, points, remaining, earned_at, available_at, expires_at)
-				SELECT loyalty_uuid_v7(), l.account_id, 'AVAILABLE', x.points, x.points, l.earned_at, l.available_at,
-				       l.expires_at
-				FROM loyalty_redemption_lot x JOIN loyalty_lot l ON l.id = x.lot_id
-				WHERE x.redemption_id = ? AND l.status <> 'AVAILABLE'
-				RETURNING points
-				""").param(redemptionId).query(Long.class).list().stream().mapToLong(Long::longValue).sum();
-		return back;
+	long refillLots(UUID accountId, long points) {
+		return this.jdbc.sql("""
+				WITH room AS (
+				  SELECT l.id, l.earned_at, l.points - l.remaining - COALESCE((SELECT SUM(p.points_reversed)
+				         FROM loyalty_purchase p WHERE p.lot_id = l.id), 0) AS room
+				  FROM loyalty_lot l WHERE l.account_id = :account AND l.status = 'AVAILABLE'
+				), ranked AS (
+				  SELECT id, room, SUM(room) OVER (ORDER BY earned_at DESC, id DESC) AS running
+				  FROM room WHERE room > 0
+				)
+				UPDATE loyalty_lot l SET remaining = l.remaining + LEAST(r.room, :points - (r.running - r.room))
+				FROM ranked r WHERE l.id = r.id AND r.running - r.room < :points
+				RETURNING LEAST(r.room, :points - (r.running - r.room))
+				""")
+			.param("account", accountId)
+			.param("points", points)
+			.query(Long.class)
+			.list()
+			.stream()
+			.mapToLong(Long::longValue)
+			.sum();
 	}
 
 	static Row row(ResultSet rs, int n) throws SQLException {

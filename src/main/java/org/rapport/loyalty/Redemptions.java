@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -101,20 +100,12 @@ class Redemptions {
 
 	private Redemption issue(LoyaltyProgramme programme, Account account, Reward reward, long cost, String reason,
 			String key, Instant expiresAt) {
-		Map<UUID, Long> before = this.store.availableLots(account.id());
 		Movement debit = this.points.redeem(account, cost, reason, "redemption:" + key);
-		Map<UUID, Long> after = this.store.availableLots(account.id());
 		UUID id = Ids.next(this.clock);
 		VoucherCode code = VoucherCode.generate();
 		UUID rewardId = (reward == null) ? null : reward.id();
 		this.store.insert(new RedemptionStore.NewRow(id, account, rewardId, cost, programme.valueOf(cost),
 				programme.currency(), debit.id(), key, code, debit.occurredAt(), expiresAt));
-		before.forEach((lot, remaining) -> {
-			long taken = remaining - after.getOrDefault(lot, 0L);
-			if (taken > 0) {
-				this.store.recordLot(id, lot, taken);
-			}
-		});
 		Redemption r = this.store.byId(id).orElseThrow().redemption();
 		this.events.publishEvent(new RewardRedeemed(id, account.id(), account.customerId(), programme.code(), rewardId,
 				r.rewardName(), cost, r.value(), r.currency(), debit.occurredAt()));
@@ -123,7 +114,8 @@ class Redemptions {
 
 	/**
 	 * Cancels a redemption whose voucher was not used: a CANCEL movement gives the points
-	 * back into the lots they came from (see {@link RedemptionStore#restoreLots}) and the
+	 * back into the lots, newest consumed first (see {@link RedemptionStore#refillLots});
+	 * what finds no room, because its lots expired meanwhile, opens a new lot and the
 	 * stock gets its unit back. Cancelling a cancelled redemption answers it unchanged.
 	 */
 	Redemption cancel(LoyaltyProgramme programme, Account account, RedemptionStore.Row row) {
@@ -140,7 +132,7 @@ class Redemptions {
 		Movement credit = this.ledger.append(new Ledger.Entry(account.id(), MovementKind.CANCEL, r.points(), 0,
 				"Cancelled redemption " + r.id() + describe(r), sourceType(), Actor.current().id(), "cancel:" + r.id(),
 				now, null, null));
-		long restored = this.store.restoreLots(r.id());
+		long restored = this.store.refillLots(account.id(), r.points());
 		if (restored < r.points()) {
 			this.ledger.openLot(account.id(), false, r.points() - restored, now, now, programme.expiresAt(now));
 		}
