@@ -13,8 +13,8 @@ public enum Permission {
 	API_CLIENT_ADMIN("api-client:admin"), INTERACTION_READ("interaction:read"), INTERACTION_WRITE("interaction:write"),
 	PRODUCT_ADMIN("product:admin"), IMPORT_RUN("import:run"), LOYALTY_READ("loyalty:read"),
 	LOYALTY_WRITE("loyalty:write"), LOYALTY_ADJUST("loyalty:adjust"), LOYALTY_ADMIN("loyalty:admin"),
-	ANALYTICS_READ("analytics:read"), ANALYTICS_CUSTOMER_READ("analytics:customer-read"),
-	ANALYTICS_RUN("analytics:run");
+	LOYALTY_PARTNER("loyalty:partner"), ANALYTICS_READ("analytics:read"),
+	ANALYTICS_CUSTOMER_READ("analytics:customer-read"), ANALYTICS_RUN("analytics:run");
 
 	private final String authority;
 

@@ -13,7 +13,12 @@ public enum Scope {
 	INTERACTIONS_WRITE("interactions:write", Set.of(Permission.INTERACTION_WRITE)),
 	INTERACTIONS_READ("interactions:read", Set.of(Permission.INTERACTION_READ)),
 	LOYALTY_READ("loyalty:read", Set.of(Permission.LOYALTY_READ)),
-	LOYALTY_WRITE("loyalty:write", Set.of(Permission.LOYALTY_READ, Permission.LOYALTY_WRITE));
+	LOYALTY_WRITE("loyalty:write", Set.of(Permission.LOYALTY_READ, Permission.LOYALTY_WRITE)),
+	/**
+	 * A coalition partner: earns and burns only through the partner API, sees only its
+	 * own.
+	 */
+	LOYALTY_PARTNER("loyalty:partner", Set.of(Permission.LOYALTY_PARTNER));
 
 	private final String name;
 

@@ -41,6 +41,7 @@ class RolePolicyTest {
 			analytics:read    | yes   | yes     | yes      | no    | no
 			analytics:customer-read | yes | yes | yes      | yes   | yes
 			analytics:run     | yes   | yes     | no       | no    | no
+			loyalty:partner   | yes   | no      | no       | no    | no
 			""";
 
 	@ParameterizedTest

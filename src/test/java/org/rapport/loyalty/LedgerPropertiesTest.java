@@ -27,12 +27,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Random sequences of purchases, returns, redemptions, adjustments, expiries and replays
- * against the real ledger on the real database: after every step the balance equals the
- * sum of the ledger, available lots hold exactly the non-negative available balance, the
- * balance is below zero only under the ALLOW policy, no return reverses more than its
- * purchase earned, spending takes the oldest lots first, expired lots keep nothing, and a
- * replayed idempotency key changes nothing.
+ * Random sequences of purchases, returns, redemptions, adjustments, expiries, payments
+ * with points and their cancellation, and replays against the real ledger on the real
+ * database: after every step the balance equals the sum of the ledger, available lots
+ * hold exactly the non-negative available balance, the balance is below zero only under
+ * the ALLOW policy, no return reverses more than its purchase earned, spending takes the
+ * oldest lots first, expired lots keep nothing, and a replayed idempotency key changes
+ * nothing.
  */
 class LedgerPropertiesTest {
 
@@ -40,7 +41,7 @@ class LedgerPropertiesTest {
 
 	static synchronized ConfigurableApplicationContext context() {
 		if (context == null) {
-			context = new SpringApplicationBuilder(Rapport.class).properties("server.port=0").run();
+			context = new SpringApplicationBuilder(Rapport.class).run("--server.port=0");
 		}
 		return context;
 	}
@@ -53,7 +54,7 @@ class LedgerPropertiesTest {
 		}
 	}
 
-	sealed interface Op permits Purchase, Return, Redeem, Adjust, Expire, Replay {
+	sealed interface Op permits Purchase, Return, Redeem, Adjust, Expire, Replay, Pay, Cancel {
 
 	}
 
@@ -75,6 +76,14 @@ class LedgerPropertiesTest {
 	record Replay(int step) implements Op {
 	}
 
+	/** Points paying part of a purchase: a redemption with a voucher. */
+	record Pay(int points) implements Op {
+	}
+
+	/** Cancels one of the redemptions made so far. */
+	record Cancel(int redemption) implements Op {
+	}
+
 	@Provide
 	Arbitrary<List<Op>> operations() {
 		Arbitrary<Op> op = Arbitraries.oneOf(Arbitraries.integers().between(100, 50_000).map(Purchase::new),
@@ -83,7 +92,9 @@ class LedgerPropertiesTest {
 				Arbitraries.integers().between(1, 120).map(Redeem::new),
 				Arbitraries.integers().between(-60, 80).filter((p) -> p != 0).map(Adjust::new),
 				Arbitraries.integers().between(1, 3).map(Expire::new),
-				Arbitraries.integers().between(0, 20).map(Replay::new));
+				Arbitraries.integers().between(0, 20).map(Replay::new),
+				Arbitraries.integers().between(1, 120).map(Pay::new),
+				Arbitraries.integers().between(0, 9).map(Cancel::new));
 		return op.list().ofMinSize(1).ofMaxSize(25);
 	}
 
@@ -106,10 +117,13 @@ class LedgerPropertiesTest {
 			.id();
 		UUID account = loyalty.enrol(p.code(), new Enrolment(customer, null, null, null, null), null).accountId();
 		List<UUID> purchases = new ArrayList<>();
+		List<UUID> redemptions = new ArrayList<>();
 		List<Runnable> done = new ArrayList<>();
 		for (int i = 0; i < ops.size(); i++) {
 			String key = "op-" + i;
-			Runnable step = step(ops.get(i), key, purchases, done, loyalty, earning, accounts, jdbc, tx, account);
+			Runnable step = (ops.get(i) instanceof Pay || ops.get(i) instanceof Cancel)
+					? redemptionStep(ops.get(i), key, redemptions, ctx.getBean(Rewards.class), account)
+					: step(ops.get(i), key, purchases, done, loyalty, earning, accounts, jdbc, tx, account);
 			long before = loyalty.ledger(account, 0, 1).total();
 			step.run();
 			boolean wrote = loyalty.ledger(account, 0, 1).total() > before;
@@ -157,6 +171,16 @@ class LedgerPropertiesTest {
 		Replay rp = (Replay) op;
 		return done.isEmpty() ? () -> {
 		} : replay(loyalty, account, done.get(rp.step() % done.size()));
+	}
+
+	private static Runnable redemptionStep(Op op, String key, List<UUID> redemptions, Rewards rewards, UUID account) {
+		if (op instanceof Pay pay) {
+			return () -> refusedOrDone(
+					() -> redemptions.add(rewards.payWithPoints(account, pay.points(), "Till", key).id()));
+		}
+		Cancel cancel = (Cancel) op;
+		return redemptions.isEmpty() ? () -> {
+		} : () -> rewards.cancelRedemption(redemptions.get(cancel.redemption() % redemptions.size()));
 	}
 
 	private static Runnable replay(Loyalty loyalty, UUID account, Runnable earlier) {

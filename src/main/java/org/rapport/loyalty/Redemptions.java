@@ -1,0 +1,193 @@
+package org.rapport.loyalty;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.rapport.platform.Actor;
+import org.rapport.platform.Ids;
+import org.rapport.platform.web.ApiException;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Spending points on a reward or on part of a purchase, and cancelling it. Everything
+ * happens under the account's lock: the idempotency key, the per-member limit and the
+ * balance are checked, the stock is taken, the REDEEM movement written (oldest lots
+ * first) and the lots it took from recorded, in one transaction.
+ */
+@Component
+@Transactional(propagation = Propagation.MANDATORY)
+class Redemptions {
+
+	/** How long a voucher for points paying part of a purchase stays valid. */
+	static final Duration PAYMENT_VOUCHER_VALIDITY = Duration.ofDays(1);
+
+	private final Ledger ledger;
+
+	private final Points points;
+
+	private final RewardCatalogue catalogue;
+
+	private final RedemptionStore store;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Redemptions(Ledger ledger, Points points, RewardCatalogue catalogue, RedemptionStore store,
+			ApplicationEventPublisher events, Clock clock) {
+		this.ledger = ledger;
+		this.points = points;
+		this.catalogue = catalogue;
+		this.store = store;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	Redemption redeem(LoyaltyProgramme programme, Account account, Reward reward, String key) {
+		Balance balance = this.ledger.lock(account.id());
+		Optional<RedemptionStore.Row> done = this.store.byKey(account.id(), key);
+		if (done.isPresent()) {
+			return done.get().redemption();
+		}
+		Instant now = this.clock.instant();
+		if (!reward.offeredAt(now)) {
+			throw ApiException.conflict("reward-unavailable", "The reward " + reward.name() + " is not offered now");
+		}
+		if (reward.limitCount() != null && this.store.countSince(reward.id(), account.id(),
+				periodStart(reward.limitPeriod(), now)) >= reward.limitCount()) {
+			throw ApiException.conflict("limit-reached", "The member already redeemed " + reward.name() + " "
+					+ reward.limitCount() + " time(s) " + periodText(reward.limitPeriod()));
+		}
+		if (reward.costPoints() > balance.available()) {
+			throw Points.insufficient(balance, reward.costPoints());
+		}
+		if (reward.stock() != null && !this.catalogue.takeOne(reward.id())) {
+			throw ApiException.conflict("out-of-stock", "The reward " + reward.name() + " is out of stock");
+		}
+		return issue(programme, account, reward, reward.costPoints(), "Reward: " + reward.name(), key,
+				now.plus(Duration.ofDays(reward.voucherValidDays())));
+	}
+
+	/**
+	 * Points paying part of a purchase: any number up to the available balance, worth
+	 * their value in the programme's currency; the voucher tells the till how much.
+	 */
+	Redemption pay(LoyaltyProgramme programme, Account account, long pointsToPay, String reason, String key) {
+		if (pointsToPay <= 0) {
+			throw ApiException.invalid("points", "must be a positive number");
+		}
+		Balance balance = this.ledger.lock(account.id());
+		Optional<RedemptionStore.Row> done = this.store.byKey(account.id(), key);
+		if (done.isPresent()) {
+			return done.get().redemption();
+		}
+		if (pointsToPay > balance.available()) {
+			throw Points.insufficient(balance, pointsToPay);
+		}
+		return issue(programme, account, null, pointsToPay, "Paid with points: " + reason, key,
+				this.clock.instant().plus(PAYMENT_VOUCHER_VALIDITY));
+	}
+
+	private Redemption issue(LoyaltyProgramme programme, Account account, Reward reward, long cost, String reason,
+			String key, Instant expiresAt) {
+		Movement debit = this.points.redeem(account, cost, reason, "redemption:" + key);
+		UUID id = Ids.next(this.clock);
+		VoucherCode code = VoucherCode.generate();
+		UUID rewardId = (reward == null) ? null : reward.id();
+		this.store.insert(new RedemptionStore.NewRow(id, account, rewardId, cost, programme.valueOf(cost),
+				programme.currency(), debit.id(), key, code, debit.occurredAt(), expiresAt));
+		Redemption r = this.store.byId(id).orElseThrow().redemption();
+		this.events.publishEvent(new RewardRedeemed(id, account.id(), account.customerId(), programme.code(), rewardId,
+				r.rewardName(), cost, r.value(), r.currency(), debit.occurredAt()));
+		return r.withCode(code.display());
+	}
+
+	/**
+	 * Cancels a redemption whose voucher was not used: a CANCEL movement gives the points
+	 * back into the lots, newest consumed first (see {@link RedemptionStore#refillLots});
+	 * what finds no room, because its lots expired meanwhile, opens a new lot and the
+	 * stock gets its unit back. Cancelling a cancelled redemption answers it unchanged.
+	 */
+	Redemption cancel(LoyaltyProgramme programme, Account account, RedemptionStore.Row row) {
+		Redemption r = row.redemption();
+		this.ledger.lock(account.id());
+		Instant now = this.clock.instant();
+		if (!this.store.cancel(r.id(), now)) {
+			Redemption current = this.store.byId(r.id()).orElseThrow().redemption();
+			if ("CANCELLED".equals(current.status())) {
+				return current;
+			}
+			throw ApiException.conflict("voucher-consumed", "The voucher was already used; it cannot be cancelled");
+		}
+		Movement credit = this.ledger.append(new Ledger.Entry(account.id(), MovementKind.CANCEL, r.points(), 0,
+				"Cancelled redemption " + r.id() + describe(r), sourceType(), Actor.current().id(), "cancel:" + r.id(),
+				now, null, null));
+		long restored = this.store.refillLots(account.id(), r.points());
+		if (restored < r.points()) {
+			this.ledger.openLot(account.id(), false, r.points() - restored, now, now, programme.expiresAt(now));
+		}
+		this.ledger.consumeOldestFirst(account.id());
+		this.store.cancelMovement(r.id(), credit.id());
+		if (r.rewardId() != null) {
+			this.catalogue.giveBack(r.rewardId());
+		}
+		this.events.publishEvent(new RedemptionCancelled(r.id(), account.id(), account.customerId(), programme.code(),
+				r.rewardId(), r.points(), now));
+		return this.store.byId(r.id()).orElseThrow().redemption();
+	}
+
+	/**
+	 * A new voucher code for an issued redemption (the first was lost); the old one stops
+	 * working.
+	 */
+	Redemption reissue(RedemptionStore.Row row) {
+		VoucherCode code = VoucherCode.generate();
+		if (!this.store.replaceCode(row.redemption().id(), code)) {
+			throw new ApiException(HttpStatus.CONFLICT, "voucher-not-issued",
+					"The voucher is " + row.redemption().status() + "; only an issued voucher gets a new code");
+		}
+		return this.store.byId(row.redemption().id()).orElseThrow().redemption().withCode(code.display());
+	}
+
+	private static String describe(Redemption r) {
+		return (r.rewardName() == null) ? "" : " (" + r.rewardName() + ")";
+	}
+
+	static Instant periodStart(Reward.LimitPeriod period, Instant now) {
+		OffsetDateTime day = now.atOffset(ZoneOffset.UTC).toLocalDate().atStartOfDay().atOffset(ZoneOffset.UTC);
+		return switch (period) {
+			case DAY -> day.toInstant();
+			case MONTH -> day.withDayOfMonth(1).toInstant();
+			case YEAR -> day.withDayOfYear(1).toInstant();
+			case LIFETIME -> null;
+		};
+	}
+
+	private static String periodText(Reward.LimitPeriod period) {
+		return switch (period) {
+			case DAY -> "today";
+			case MONTH -> "this month";
+			case YEAR -> "this year";
+			case LIFETIME -> "already";
+		};
+	}
+
+	static String sourceType() {
+		return switch (Actor.current().kind()) {
+			case STAFF -> "STAFF";
+			case API_CLIENT -> "API_CLIENT";
+			case SYSTEM -> "SYSTEM";
+		};
+	}
+
+}
