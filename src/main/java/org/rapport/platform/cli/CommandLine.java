@@ -42,6 +42,8 @@ public final class CommandLine {
 					"import interaction history: import FILE [--format csv|jsonl|cdnow] [--source NAME] "
 							+ "[--unknown-identity create-prospect|reject] [--errors errors.csv]",
 					false),
+			new Known("bench-loyalty",
+					"time the loyalty nightly jobs on generated members: bench-loyalty [--members 1000000]", false),
 			new Known("create-admin", "create or reset an administrator: create-admin USERNAME (password from stdin)",
 					false));
 
