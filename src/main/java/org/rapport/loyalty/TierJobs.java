@@ -44,7 +44,8 @@ class TierJobs {
 	 */
 	static String values(TierLadder.Measure measure, boolean one) {
 		String family = "COALESCE(CASE WHEN s.status IN ('MIGRATED', 'MERGED') THEN s.merged_into END, s.id)";
-		String scope = one ? " AND (s.id = :account OR s.merged_into = :account)" : "";
+		String scope = one ? " AND (s.id = :account OR s.merged_into = :account)"
+				: " AND (s.programme_id = :p OR s.merged_into IS NOT NULL)";
 		String inner = switch (measure) {
 			case POINTS_EARNED -> "SELECT " + family
 					+ " AS account_id, SUM(m.available_delta + m.pending_delta) AS value "
