@@ -42,8 +42,12 @@ public class Loyalty {
 
 	private final Requests requests;
 
+	private final TierDesk tierDesk;
+
 	Loyalty(ProgrammeStore programmes, ProgrammeAdmin admin, AccountStore accounts, Membership membership, Cards cards,
-			Points points, Ledger ledger, LedgerJobs jobs, PurchaseEarning earning, Requests requests) {
+			Points points, Ledger ledger, LedgerJobs jobs, PurchaseEarning earning, Requests requests,
+			TierDesk tierDesk) {
+		this.tierDesk = tierDesk;
 		this.programmes = programmes;
 		this.admin = admin;
 		this.accounts = accounts;
@@ -226,6 +230,84 @@ public class Loyalty {
 
 	public JobRun expirePoints(Instant asOf) {
 		return this.jobs.expire(asOf);
+	}
+
+	// tiers, impact preview and programme migration (ADR 0013)
+
+	/** The programme's tier ladder. */
+	@Transactional(readOnly = true)
+	public TierLadder tierLadder(String code) {
+		return this.tierDesk.tiers().ladder(programme(code));
+	}
+
+	/**
+	 * What the ladder would do to the members at {@code asOf} (moves now, and who keeps a
+	 * tier they no longer qualify for until when), without applying anything.
+	 */
+	public TierPlan previewTierLadder(String code, TierLadder ladder, Instant asOf) {
+		return this.tierDesk.tiers().preview(programme(code), ladder, asOf);
+	}
+
+	/**
+	 * Saves the ladder and re-qualifies the members at {@code asOf}: the previewed moves.
+	 */
+	public TierPlan applyTierLadder(String code, TierLadder ladder, Instant asOf) {
+		return this.tierDesk.tiers().apply(programme(code), ladder, asOf);
+	}
+
+	/** The nightly tier re-qualification of every programme with a ladder (set-based). */
+	public List<TierPlan> requalifyTiers(Instant asOf) {
+		return this.tierDesk.tiers().requalifyAll(asOf);
+	}
+
+	/** The member's tier, its source and end, and the progress to the next tier. */
+	@Transactional(readOnly = true)
+	public MemberTier tierOf(UUID accountId, Instant asOf) {
+		Account account = account(accountId);
+		return this.tierDesk.tiers()
+			.memberTier(this.programmes.byId(account.programmeId()).orElseThrow(), account, asOf);
+	}
+
+	/** The member's tier changes, oldest first (changedAt, from, to, source, reason). */
+	@Transactional(readOnly = true)
+	public List<Map<String, Object>> tierHistory(UUID accountId) {
+		account(accountId);
+		return this.tierDesk.tiers().history(accountId);
+	}
+
+	/**
+	 * Sets the member's tier by hand until {@code until} (tier null: no tier); audited.
+	 */
+	public MemberTier overrideTier(UUID accountId, String tierCode, Instant until, String reason) {
+		return this.tierDesk.tiers().override(activeAccount(accountId), tierCode, until, reason);
+	}
+
+	/** Members within {@code withinPercent} % of their next tier's threshold. */
+	@Transactional(readOnly = true)
+	public List<TierCandidate> nearNextTier(String code, int withinPercent, int limit) {
+		LoyaltyProgramme p = programme(code);
+		return this.tierDesk.offers()
+			.nearNext(p, this.tierDesk.tiers().ladder(p), this.tierDesk.now(), withinPercent, limit);
+	}
+
+	/** Members who already qualify for a better tier than the one they hold. */
+	@Transactional(readOnly = true)
+	public List<TierCandidate> qualifyForBetterTier(String code, int limit) {
+		LoyaltyProgramme p = programme(code);
+		return this.tierDesk.offers().qualifyForBetter(p, this.tierDesk.tiers().ladder(p), this.tierDesk.now(), limit);
+	}
+
+	/** Who would lose what with the change, highest revenue first; nothing is written. */
+	public List<ImpactLine> impactPreview(String code, ProgrammeChange change) {
+		return this.tierDesk.impact().preview(programme(code), change);
+	}
+
+	/**
+	 * Moves every member of {@code fromCode} to {@code toCode}, keeping balance, tier,
+	 * cards and history.
+	 */
+	public MigrationRun migrateProgramme(String fromCode, String toCode) {
+		return this.tierDesk.migration().migrate(programme(fromCode), programme(toCode));
 	}
 
 	private Account account(UUID id) {

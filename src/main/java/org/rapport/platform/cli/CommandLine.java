@@ -51,6 +51,8 @@ public final class CommandLine {
 							+ "[--discount 0.01] [--time-unit weeks|days] [--calibration-end YYYY-MM-DD]: fit BG/NBD and "
 							+ "Gamma-Gamma on a file and write expected purchases, p alive and CLV (no database)",
 					false),
+			new Known("bench-loyalty",
+					"time the loyalty nightly jobs on generated members: bench-loyalty [--members 1000000]", false),
 			new Known("create-admin", "create or reset an administrator: create-admin USERNAME (password from stdin)",
 					false));
 

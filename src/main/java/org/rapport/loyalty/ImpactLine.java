@@ -1,0 +1,17 @@
+package org.rapport.loyalty;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What one member would lose with a programme change: points that would expire earlier
+ * (and the first new date), the points a year they would no longer earn, their tier (now
+ * or, when protected, at {@code tierLostAt}) and the benefits that go with it; their
+ * revenue (customer_figures) and the money value of the points lost.
+ */
+public record ImpactLine(UUID accountId, UUID customerId, BigDecimal revenue, long pointsExpiringEarlier,
+		Instant earliestNewExpiry, long pointsLostPerYear, BigDecimal valueLost, String tierFrom, String tierTo,
+		Instant tierLostAt, List<String> benefitsLost) {
+}

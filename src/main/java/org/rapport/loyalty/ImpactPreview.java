@@ -1,0 +1,199 @@
+package org.rapport.loyalty;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import static org.rapport.loyalty.ProgrammeStore.instant;
+import static org.rapport.loyalty.ProgrammeStore.utc;
+
+/**
+ * Who would lose what with a programme change, before it is made, highest revenue first.
+ * Expiry: every open lot's date recomputed under the proposed policy (as if it applied to
+ * the points members hold). Earn rate: the points earned in the last 12 months times (1 −
+ * factor). Tiers: the proposed ladder run through the real re-qualification in a
+ * transaction that is rolled back. Nothing is written.
+ */
+@Component
+class ImpactPreview {
+
+	private static final String EXPIRY = """
+			SELECT a.id AS account_id, a.customer_id, SUM(l.remaining) AS points, MIN(x.new_expiry) AS earliest
+			FROM loyalty_lot l JOIN loyalty_account a ON a.id = l.account_id,
+			LATERAL (SELECT CASE :policy
+			    WHEN 'ROLLING' THEN l.earned_at + make_interval(months => :months)
+			    WHEN 'END_OF_PERIOD' THEN (make_date(
+			        extract(year FROM (l.earned_at AT TIME ZONE 'UTC') + make_interval(months => :months))::int,
+			        ((extract(month FROM (l.earned_at AT TIME ZONE 'UTC') + make_interval(months => :months))::int - 1)
+			          / :period) * :period + 1, 1) + make_interval(months => :period))::timestamp AT TIME ZONE 'UTC'
+			    END AS new_expiry) x
+			WHERE a.programme_id = :p AND a.status = 'ACTIVE' AND l.remaining > 0 AND l.status <> 'EXPIRED'
+			  AND x.new_expiry IS NOT NULL AND x.new_expiry < COALESCE(l.expires_at, 'infinity'::timestamptz)
+			GROUP BY a.id, a.customer_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final Tiers tiers;
+
+	private final TierStore store;
+
+	private final Clock clock;
+
+	ImpactPreview(JdbcClient jdbc, Tiers tiers, TierStore store, Clock clock) {
+		this.jdbc = jdbc;
+		this.tiers = tiers;
+		this.store = store;
+		this.clock = clock;
+	}
+
+	List<ImpactLine> preview(LoyaltyProgramme programme, ProgrammeChange change) {
+		Instant now = this.clock.instant();
+		Map<UUID, Line> lines = new LinkedHashMap<>();
+		if (change.settings() != null && change.settings().expiryPolicy() != ExpiryPolicy.NONE) {
+			this.jdbc.sql(EXPIRY)
+				.param("policy", change.settings().expiryPolicy().name())
+				.param("months", change.settings().expiryMonths())
+				.param("period", change.settings().expiryPeriodMonths())
+				.param("p", programme.id())
+				.query((rs) -> {
+					Line l = line(lines, rs.getObject("account_id", UUID.class),
+							rs.getObject("customer_id", UUID.class));
+					l.expiring = rs.getLong("points");
+					l.earliest = instant(rs, "earliest");
+				});
+		}
+		BigDecimal factor = change.earnRateFactor();
+		if (factor != null && factor.compareTo(BigDecimal.ONE) < 0) {
+			this.jdbc.sql("""
+					SELECT a.id AS account_id, a.customer_id, SUM(m.available_delta + m.pending_delta) AS earned
+					FROM loyalty_movement m JOIN loyalty_account a ON a.id = m.account_id
+					WHERE a.programme_id = :p AND a.status = 'ACTIVE' AND m.kind IN ('EARN', 'PENDING', 'REVERSE')
+					  AND m.occurred_at > :since GROUP BY a.id, a.customer_id
+					""")
+				.param("p", programme.id())
+				.param("since", utc(now.atZone(java.time.ZoneOffset.UTC).minusMonths(12).toInstant()))
+				.query((rs) -> {
+					long lost = BigDecimal.valueOf(rs.getLong("earned"))
+						.multiply(BigDecimal.ONE.subtract(factor))
+						.setScale(0, java.math.RoundingMode.FLOOR)
+						.longValue();
+					if (lost > 0) {
+						line(lines, rs.getObject("account_id", UUID.class),
+								rs.getObject("customer_id", UUID.class)).lostPerYear = lost;
+					}
+				});
+		}
+		if (change.ladder() != null) {
+			TierLadder current = this.store.ladder(programme.id()).orElse(null);
+			TierLadder proposed = change.ladder().validated();
+			TierPlan plan = this.tiers.preview(programme, proposed, now);
+			List<TierMove> all = new ArrayList<>(plan.moves());
+			all.addAll(plan.atRisk());
+			for (TierMove m : all) {
+				Tier before = (current == null) ? null : current.tier(m.fromTier());
+				Tier after = proposed.tier(m.toTier());
+				if (before == null || proposed.rank(m.toTier()) >= rankIn(current, m.fromTier())
+						&& before.benefitsBeyond(after).isEmpty()) {
+					continue;
+				}
+				Line l = line(lines, m.accountId(), m.customerId());
+				l.from = m.fromTier();
+				l.to = m.toTier();
+				l.at = m.effectiveAt();
+				l.benefits = before.benefitsBeyond(after);
+			}
+			// members who keep their tier code but whose tier loses a benefit
+			if (current != null) {
+				for (Tier t : current.tiers()) {
+					Tier same = proposed.tier(t.code());
+					if (same != null && !t.benefitsBeyond(same).isEmpty()) {
+						this.jdbc
+							.sql("SELECT mt.account_id, a.customer_id FROM loyalty_member_tier mt "
+									+ "JOIN loyalty_account a ON a.id = mt.account_id WHERE mt.programme_id = ? "
+									+ "AND mt.tier_code = ? AND a.status = 'ACTIVE'")
+							.params(programme.id(), t.code())
+							.query((rs) -> {
+								Line l = line(lines, rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+								if (l.from == null) {
+									l.from = t.code();
+									l.to = t.code();
+									l.at = now;
+									l.benefits = t.benefitsBeyond(same);
+								}
+							});
+					}
+				}
+			}
+		}
+		Map<UUID, BigDecimal> revenue = revenue(lines.values().stream().map((l) -> l.customer).toList());
+		return lines.values()
+			.stream()
+			.map((l) -> new ImpactLine(l.account, l.customer, revenue.getOrDefault(l.customer, BigDecimal.ZERO),
+					l.expiring, l.earliest, l.lostPerYear, programme.valueOf(l.expiring + l.lostPerYear), l.from, l.to,
+					l.at, l.benefits))
+			.sorted(Comparator.comparing(ImpactLine::revenue)
+				.reversed()
+				.thenComparing(ImpactLine::valueLost, Comparator.reverseOrder())
+				.thenComparing(ImpactLine::accountId))
+			.toList();
+	}
+
+	private static int rankIn(TierLadder ladder, String code) {
+		return (ladder == null) ? 0 : ladder.rank(code);
+	}
+
+	private Map<UUID, BigDecimal> revenue(List<UUID> customers) {
+		Map<UUID, BigDecimal> revenue = new java.util.HashMap<>();
+		if (customers.isEmpty()) {
+			return revenue;
+		}
+		this.jdbc.sql("SELECT customer_id, revenue FROM customer_figures WHERE customer_id = ANY(?)")
+			.param(customers.toArray(new UUID[0]))
+			.query((rs) -> {
+				revenue.put(rs.getObject(1, UUID.class), rs.getBigDecimal(2));
+			});
+		return revenue;
+	}
+
+	private static Line line(Map<UUID, Line> lines, UUID account, UUID customer) {
+		return lines.computeIfAbsent(account, (a) -> new Line(a, customer));
+	}
+
+	private static final class Line {
+
+		final UUID account;
+
+		final UUID customer;
+
+		long expiring;
+
+		Instant earliest;
+
+		long lostPerYear;
+
+		String from;
+
+		String to;
+
+		Instant at;
+
+		List<String> benefits = List.of();
+
+		Line(UUID account, UUID customer) {
+			this.account = account;
+			this.customer = customer;
+		}
+
+	}
+
+}

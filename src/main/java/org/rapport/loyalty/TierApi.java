@@ -1,0 +1,144 @@
+package org.rapport.loyalty;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.rapport.platform.web.ApiException;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Tier ladders (preview and apply), members' tiers and overrides, the offer lists, the
+ * impact preview of a programme change and programme migration.
+ */
+@RestController
+@Tag(name = "Loyalty tiers")
+class TierApi {
+
+	private static final String PROGRAMME = ProgrammeApi.BASE + "/{code}";
+
+	private static final String MEMBER = MemberApi.MEMBERS + "/{accountId}/tier";
+
+	private final Loyalty loyalty;
+
+	private final Clock clock;
+
+	TierApi(Loyalty loyalty, Clock clock) {
+		this.loyalty = loyalty;
+		this.clock = clock;
+	}
+
+	@GetMapping(PROGRAMME + "/tiers")
+	@PreAuthorize("hasAuthority('loyalty:read')")
+	@Operation(summary = "The programme's tier ladder: measure, window, grace and tiers with their benefits")
+	TierLadder ladder(@PathVariable String code) {
+		return this.loyalty.tierLadder(code);
+	}
+
+	@PostMapping(PROGRAMME + "/tiers/preview")
+	@PreAuthorize("hasAuthority('loyalty:read')")
+	@Operation(summary = "Who would move where under this ladder, and who keeps a tier until when; nothing applied",
+			description = "asOf defaults to now; applying the same ladder at the same asOf makes exactly these moves.")
+	TierPlan preview(@PathVariable String code, @RequestBody TierLadder ladder,
+			@RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE_TIME) Instant asOf) {
+		return this.loyalty.previewTierLadder(code, ladder, at(asOf));
+	}
+
+	@PutMapping(PROGRAMME + "/tiers")
+	@PreAuthorize("hasAuthority('loyalty:admin')")
+	@Operation(summary = "Save the ladder and re-qualify the members (audited); answers the moves made")
+	TierPlan apply(@PathVariable String code, @RequestBody TierLadder ladder,
+			@RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE_TIME) Instant asOf) {
+		return this.loyalty.applyTierLadder(code, ladder, at(asOf));
+	}
+
+	@GetMapping(PROGRAMME + "/tiers/near-next")
+	@PreAuthorize("hasAuthority('loyalty:read')")
+	@Operation(summary = "Members within withinPercent % of their next tier's threshold, highest revenue first")
+	List<TierCandidate> nearNext(@PathVariable String code, @RequestParam(defaultValue = "10") int withinPercent,
+			@RequestParam(defaultValue = "100") int limit) {
+		return this.loyalty.nearNextTier(code, withinPercent, limit);
+	}
+
+	@GetMapping(PROGRAMME + "/tiers/qualify-for-better")
+	@PreAuthorize("hasAuthority('loyalty:read')")
+	@Operation(summary = "Members who already qualify for a better tier than they hold, highest revenue first")
+	List<TierCandidate> better(@PathVariable String code, @RequestParam(defaultValue = "100") int limit) {
+		return this.loyalty.qualifyForBetterTier(code, limit);
+	}
+
+	@PostMapping(PROGRAMME + "/impact-preview")
+	@PreAuthorize("hasAuthority('loyalty:read')")
+	@Operation(summary = "Who would lose what (points expiring earlier, earning, tier, benefits) with a change",
+			description = "Highest revenue first. Nothing is written.")
+	List<ImpactLine> impact(@PathVariable String code, @RequestBody ProgrammeChange change) {
+		return this.loyalty.impactPreview(code, change);
+	}
+
+	/** The programme to migrate the members to. */
+	record Migration(String toProgramme) {
+	}
+
+	@PostMapping(PROGRAMME + "/migration")
+	@PreAuthorize("hasAuthority('loyalty:admin')")
+	@Operation(summary = "Move every member to another programme keeping balance, tier, cards and history")
+	MigrationRun migrate(@PathVariable String code, @RequestBody Migration body) {
+		if (body == null || body.toProgramme() == null) {
+			throw ApiException.invalid("toProgramme", "give the programme to migrate to");
+		}
+		return this.loyalty.migrateProgramme(code, body.toProgramme());
+	}
+
+	@GetMapping(MEMBER)
+	@PreAuthorize("hasAuthority('loyalty:read')")
+	@Operation(summary = "The member's tier, its source and end, and the progress to the next tier")
+	MemberTier tier(@PathVariable UUID accountId,
+			@RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE_TIME) Instant asOf) {
+		return this.loyalty.tierOf(accountId, at(asOf));
+	}
+
+	@GetMapping(MEMBER + "/history")
+	@PreAuthorize("hasAuthority('loyalty:read')")
+	@Operation(summary = "The member's tier changes with their reasons")
+	List<Map<String, Object>> history(@PathVariable UUID accountId) {
+		return this.loyalty.tierHistory(accountId);
+	}
+
+	/** A manual tier until a date, with a reason. */
+	record Override(String tier, Instant until, String reason) {
+	}
+
+	@PutMapping(MEMBER + "/override")
+	@PreAuthorize("hasAuthority('loyalty:adjust')")
+	@Operation(summary = "Set the member's tier by hand until a date (visible as OVERRIDE; audited)")
+	MemberTier override(@PathVariable UUID accountId, @RequestBody Override body) {
+		return this.loyalty.overrideTier(accountId, body.tier(), body.until(), body.reason());
+	}
+
+	@PostMapping("/api/v1/loyalty/jobs/tiers")
+	@PreAuthorize("hasAuthority('loyalty:admin')")
+	@Operation(summary = "Re-qualify every member's tier (all programmes, set-based)",
+			description = "asOf defaults to now; a rerun changes nothing.")
+	List<TierPlan> requalify(@RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE_TIME) Instant asOf) {
+		return this.loyalty.requalifyTiers(at(asOf));
+	}
+
+	private Instant at(Instant asOf) {
+		return (asOf == null) ? this.clock.instant() : asOf;
+	}
+
+}

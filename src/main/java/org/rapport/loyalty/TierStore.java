@@ -1,0 +1,136 @@
+package org.rapport.loyalty;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.rapport.platform.Ids;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import static org.rapport.loyalty.ProgrammeStore.instant;
+import static org.rapport.loyalty.ProgrammeStore.utc;
+
+/** Tier ladders, members' tier rows and the tier history. */
+@Repository
+class TierStore {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	TierStore(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	Optional<TierLadder> ladder(UUID programmeId) {
+		List<Tier> tiers = this.jdbc
+			.sql("SELECT code, name, threshold, earn_multiplier, discount_percent, priority_service, gifts "
+					+ "FROM loyalty_tier WHERE programme_id = ? ORDER BY rank")
+			.param(programmeId)
+			.query((rs, n) -> new Tier(rs.getString("code"), rs.getString("name"), rs.getBigDecimal("threshold"),
+					rs.getBigDecimal("earn_multiplier"), rs.getBigDecimal("discount_percent"),
+					rs.getBoolean("priority_service"), rs.getString("gifts")))
+			.list();
+		return this.jdbc
+			.sql("SELECT measure, qualification_window, grace_months FROM loyalty_tier_ladder WHERE programme_id = ?")
+			.param(programmeId)
+			.query((rs, n) -> new TierLadder(TierLadder.Measure.valueOf(rs.getString("measure")),
+					TierLadder.Window.valueOf(rs.getString("qualification_window")), rs.getInt("grace_months"), tiers))
+			.optional();
+	}
+
+	/** Replaces the ladder (its tiers by code; members keep their tier codes). */
+	void saveLadder(UUID programmeId, TierLadder ladder) {
+		Instant now = this.clock.instant();
+		this.jdbc.sql("""
+				INSERT INTO loyalty_tier_ladder (programme_id, measure, qualification_window, grace_months, updated_at)
+				VALUES (?, ?, ?, ?, ?)
+				ON CONFLICT (programme_id) DO UPDATE SET measure = EXCLUDED.measure,
+				  qualification_window = EXCLUDED.qualification_window, grace_months = EXCLUDED.grace_months,
+				  version = loyalty_tier_ladder.version + 1, updated_at = EXCLUDED.updated_at
+				""")
+			.params(programmeId, ladder.measure().name(), ladder.window().name(), ladder.graceMonths(), utc(now))
+			.update();
+		this.jdbc.sql("DELETE FROM loyalty_tier WHERE programme_id = ?").param(programmeId).update();
+		int rank = 1;
+		for (Tier t : ladder.tiers()) {
+			this.jdbc
+				.sql("""
+						INSERT INTO loyalty_tier (programme_id, code, rank, name, threshold, earn_multiplier, discount_percent,
+						  priority_service, gifts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+						""")
+				.params(programmeId, t.code(), rank++, t.name(), t.threshold(), t.multiplier(), t.discount(),
+						t.priorityService(), t.gifts())
+				.update();
+		}
+	}
+
+	/** A member's tier row. */
+	record State(UUID accountId, String tierCode, Instant since, Instant qualifiedUntil, String source,
+			Instant overrideUntil) {
+	}
+
+	Optional<State> state(UUID accountId) {
+		return this.jdbc
+			.sql("SELECT account_id, tier_code, since, qualified_until, source, override_until "
+					+ "FROM loyalty_member_tier WHERE account_id = ?")
+			.param(accountId)
+			.query((rs, n) -> new State(rs.getObject("account_id", UUID.class), rs.getString("tier_code"),
+					instant(rs, "since"), instant(rs, "qualified_until"), rs.getString("source"),
+					instant(rs, "override_until")))
+			.optional();
+	}
+
+	void override(UUID accountId, UUID programmeId, String tierCode, Instant until, String reason) {
+		this.jdbc
+			.sql("""
+					INSERT INTO loyalty_member_tier (account_id, programme_id, tier_code, since, source, override_until,
+					  override_reason) VALUES (:a, :p, :t, :now, 'OVERRIDE', :until, :reason)
+					ON CONFLICT (account_id) DO UPDATE SET tier_code = EXCLUDED.tier_code, since = EXCLUDED.since,
+					  source = 'OVERRIDE', override_until = EXCLUDED.override_until, override_reason = EXCLUDED.override_reason
+					""")
+			.param("a", accountId)
+			.param("p", programmeId)
+			.param("t", tierCode)
+			.param("now", utc(this.clock.instant()))
+			.param("until", utc(until))
+			.param("reason", reason)
+			.update();
+	}
+
+	void logChange(UUID accountId, String from, String to, String source, String reason) {
+		this.jdbc
+			.sql("INSERT INTO loyalty_tier_change (id, account_id, from_tier, to_tier, source, reason, changed_at) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?)")
+			.params(Ids.next(this.clock), accountId, from, to, source, reason, utc(this.clock.instant()))
+			.update();
+	}
+
+	/** The multiplier of the member's current tier (1 without a tier). */
+	BigDecimal multiplier(UUID accountId) {
+		return this.jdbc.sql("""
+				SELECT t.earn_multiplier FROM loyalty_member_tier mt
+				JOIN loyalty_tier t ON t.programme_id = mt.programme_id AND t.code = mt.tier_code
+				WHERE mt.account_id = ?
+				""").param(accountId).query(BigDecimal.class).optional().orElse(BigDecimal.ONE);
+	}
+
+	/**
+	 * The tier history of an account, oldest first: changedAt, from, to, source, reason.
+	 */
+	List<java.util.Map<String, Object>> history(UUID accountId) {
+		return this.jdbc
+			.sql("SELECT changed_at AS \"changedAt\", from_tier AS \"from\", to_tier AS \"to\", source, reason "
+					+ "FROM loyalty_tier_change WHERE account_id = ? ORDER BY changed_at, id")
+			.param(accountId)
+			.query()
+			.listOfRows();
+	}
+
+}

@@ -1,0 +1,194 @@
+package org.rapport.loyalty;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.rapport.audit.AuditTrail;
+import org.rapport.platform.web.ApiException;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Tier ladders and members' tiers: applying or previewing a ladder (the preview runs the
+ * very same statement in a transaction that is rolled back), the nightly
+ * re-qualification, overrides, the upgrade at once after earning, and the tier of a
+ * member with the progress to the next.
+ */
+@Component
+class Tiers {
+
+	private final TierStore store;
+
+	private final TierJobs jobs;
+
+	private final ProgrammeStore programmes;
+
+	private final AccountStore accounts;
+
+	private final AuditTrail audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate rolledBack;
+
+	private final Clock clock;
+
+	Tiers(TierStore store, TierJobs jobs, ProgrammeStore programmes, AccountStore accounts, AuditTrail audit,
+			ApplicationEventPublisher events, JdbcClient jdbc, PlatformTransactionManager tx, Clock clock) {
+		this.store = store;
+		this.jobs = jobs;
+		this.programmes = programmes;
+		this.accounts = accounts;
+		this.audit = audit;
+		this.events = events;
+		this.jdbc = jdbc;
+		this.rolledBack = new TransactionTemplate(tx);
+		this.rolledBack.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.clock = clock;
+	}
+
+	TierLadder ladder(LoyaltyProgramme programme) {
+		return this.store.ladder(programme.id())
+			.orElseThrow(() -> ApiException.notFound("Tier ladder of", programme.code()));
+	}
+
+	/** Saves the ladder and re-qualifies every member under it at {@code asOf}. */
+	@Transactional
+	TierPlan apply(LoyaltyProgramme programme, TierLadder ladder, Instant asOf) {
+		TierLadder before = this.store.ladder(programme.id()).orElse(null);
+		this.store.saveLadder(programme.id(), ladder.validated());
+		this.audit.record(AuditTrail.Change.of("loyalty.tiers-changed", "loyalty_programme", programme.id(),
+				"Tier ladder of " + programme.code() + " changed", before, ladder));
+		return publish(programme, this.jobs.requalify(programme, ladder, asOf, null, false));
+	}
+
+	/** What {@link #apply} would do, without applying anything. */
+	TierPlan preview(LoyaltyProgramme programme, TierLadder ladder, Instant asOf) {
+		TierPlan plan = inRolledBackTransaction(() -> {
+			this.store.saveLadder(programme.id(), ladder.validated());
+			return this.jobs.requalify(programme, ladder, asOf, null, false);
+		});
+		return new TierPlan(plan.programmeCode(), asOf, false, plan.moves(), plan.atRisk());
+	}
+
+	<T> T inRolledBackTransaction(java.util.function.Supplier<T> work) {
+		return this.rolledBack.execute((status) -> {
+			status.setRollbackOnly();
+			return work.get();
+		});
+	}
+
+	/** The nightly re-qualification of every programme with a ladder. */
+	@Transactional
+	List<TierPlan> requalifyAll(Instant asOf) {
+		List<TierPlan> plans = new ArrayList<>();
+		for (LoyaltyProgramme p : this.programmes.all()) {
+			this.store.ladder(p.id())
+				.ifPresent((ladder) -> plans.add(publish(p, this.jobs.requalify(p, ladder, asOf, null, false))));
+		}
+		return plans;
+	}
+
+	/**
+	 * Upgrade at once: before the earning transaction commits (so the purchase row is
+	 * there too), the member is re-qualified alone, upgrades only. Deterministic (the
+	 * purchase's own time is the evaluation time) and idempotent (a second run finds the
+	 * tier reached).
+	 */
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+	void on(PointsEarned earned) {
+		Account account = this.accounts.byId(earned.accountId()).orElseThrow();
+		LoyaltyProgramme programme = this.programmes.byId(account.programmeId()).orElseThrow();
+		this.store.ladder(programme.id())
+			.ifPresent((ladder) -> publish(programme,
+					this.jobs.requalify(programme, ladder, earned.occurredAt(), account.id(), true)));
+	}
+
+	@Transactional
+	MemberTier override(Account account, String tierCode, Instant until, String reason) {
+		LoyaltyProgramme programme = this.programmes.byId(account.programmeId()).orElseThrow();
+		TierLadder ladder = ladder(programme);
+		if (tierCode != null && ladder.tier(tierCode) == null) {
+			throw ApiException.invalid("tier", "no tier " + tierCode + " in the ladder of " + programme.code());
+		}
+		if (until == null || !until.isAfter(this.clock.instant())) {
+			throw ApiException.invalid("until", "an override needs an end date in the future");
+		}
+		if (reason == null || reason.isBlank()) {
+			throw ApiException.invalid("reason", "give a reason");
+		}
+		TierStore.State before = this.store.state(account.id()).orElse(null);
+		String from = (before == null) ? null : before.tierCode();
+		this.store.override(account.id(), programme.id(), tierCode, until, reason.strip());
+		String why = "Override until " + until + ": " + reason.strip();
+		this.store.logChange(account.id(), from, tierCode, "OVERRIDE", why);
+		this.audit.record(AuditTrail.Change.of("loyalty.tier-override", "loyalty_account", account.id(), why, before,
+				Map.of("tier", String.valueOf(tierCode), "until", until.toString())));
+		this.events.publishEvent(new TierChanged(account.id(), account.customerId(), programme.code(), from, tierCode,
+				"OVERRIDE", why, this.clock.instant()));
+		return memberTier(programme, account, this.clock.instant());
+	}
+
+	@Transactional(readOnly = true)
+	MemberTier memberTier(LoyaltyProgramme programme, Account account, Instant asOf) {
+		TierLadder ladder = this.store.ladder(programme.id()).orElse(null);
+		if (ladder == null) {
+			return new MemberTier(account.id(), null, null, null, null, null, null, null, BigDecimal.ZERO, null, null,
+					null, 0);
+		}
+		BigDecimal value = this.jdbc.sql(TierJobs.values(ladder.measure(), true))
+			.param("p", programme.id())
+			.param("account", account.id())
+			.param("ws", ProgrammeStore.utc(ladder.windowStart(asOf)))
+			.param("asOf", ProgrammeStore.utc(asOf))
+			.query((rs, n) -> rs.getBigDecimal("value"))
+			.optional()
+			.orElse(BigDecimal.ZERO);
+		TierStore.State state = this.store.state(account.id()).orElse(null);
+		Tier tier = (state == null) ? null : ladder.tier(state.tierCode());
+		Tier qualifies = ladder.tierFor(value);
+		Tier next = ladder.next((tier == null) ? null : tier.code());
+		BigDecimal missing = (next == null) ? null : next.threshold().subtract(value).max(BigDecimal.ZERO);
+		int progress = (next == null) ? 100
+				: value.multiply(new BigDecimal(100))
+					.divide(next.threshold(), 0, RoundingMode.FLOOR)
+					.min(new BigDecimal(100))
+					.intValue();
+		Instant qualifiedUntil = (state == null) ? null : state.qualifiedUntil();
+		return new MemberTier(account.id(), tier, (state == null) ? null : state.since(),
+				(state == null) ? null : state.source(), (state == null) ? null : state.overrideUntil(), qualifiedUntil,
+				(qualifiedUntil == null) ? null : ladder.downgradeFrom(qualifiedUntil), ladder.measure(), value,
+				(qualifies == null) ? null : qualifies.code(), next, missing, progress);
+	}
+
+	@Transactional(readOnly = true)
+	List<Map<String, Object>> history(UUID accountId) {
+		return this.store.history(accountId);
+	}
+
+	private TierPlan publish(LoyaltyProgramme programme, TierPlan plan) {
+		for (TierMove m : plan.moves()) {
+			this.events.publishEvent(new TierChanged(m.accountId(), m.customerId(), programme.code(), m.fromTier(),
+					m.toTier(), "QUALIFIED", m.reason(), plan.asOf()));
+		}
+		return plan;
+	}
+
+}

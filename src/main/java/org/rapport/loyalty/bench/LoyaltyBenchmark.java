@@ -1,0 +1,184 @@
+package org.rapport.loyalty.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import org.rapport.loyalty.Combination;
+import org.rapport.loyalty.ExpiryPolicy;
+import org.rapport.loyalty.Loyalty;
+import org.rapport.loyalty.LoyaltyProgramme;
+import org.rapport.loyalty.NegativeBalancePolicy;
+import org.rapport.loyalty.ProgrammeSettings;
+import org.rapport.loyalty.Tier;
+import org.rapport.loyalty.TierLadder;
+import org.rapport.platform.cli.CliCommand;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.util.ClassUtils;
+
+/**
+ * {@code bench-loyalty [--members 1000000] [--dir data/bench-loyalty] [--report
+ * docs/benchmarks.md]}: on a fresh embedded database of its own, generates the members
+ * and their ledgers in SQL, then times the nightly jobs through the facade (activation,
+ * expiry, tier re-qualification, and the re-qualification again as on a second night) and
+ * appends the method, machine and timings to the report.
+ */
+@Component
+class LoyaltyBenchmark implements CliCommand {
+
+	private final ApplicationContext context;
+
+	LoyaltyBenchmark(ApplicationContext context) {
+		this.context = context;
+	}
+
+	@Override
+	public String name() {
+		return "bench-loyalty";
+	}
+
+	@Override
+	public int run(String[] args) {
+		long members = Long.parseLong(option(args, "members", "1000000"));
+		Path dir = Path.of(option(args, "dir", "data/bench-loyalty"));
+		Path reportFile = Path.of(option(args, "report", "docs/benchmarks.md"));
+		try {
+			wipe(dir);
+			try (ConfigurableApplicationContext db = start(dir)) {
+				JdbcClient jdbc = db.getBean(JdbcClient.class);
+				String dataDirectory = jdbc.sql("SHOW data_directory").query(String.class).single();
+				if (!Path.of(dataDirectory).startsWith(dir.toAbsolutePath())) {
+					System.err.println("The benchmark runs only on its own embedded database, not on " + dataDirectory);
+					return 1;
+				}
+				List<String> report = measure(db.getBean(Loyalty.class), jdbc, members);
+				append(reportFile, report);
+				report.forEach(System.out::println);
+				return 0;
+			}
+		}
+		catch (IOException ex) {
+			System.err.println("Benchmark failed: " + ex.getMessage());
+			return 1;
+		}
+	}
+
+	private List<String> measure(Loyalty loyalty, JdbcClient jdbc, long members) {
+		double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+		Instant now = Instant.now();
+		LoyaltyProgramme programme = loyalty.createProgramme(new ProgrammeSettings("bench", "Bench", "EUR", "points",
+				new java.math.BigDecimal("0.01"), 14, ExpiryPolicy.ROLLING, 12, null, NegativeBalancePolicy.ALLOW, null,
+				Map.of("base", Combination.STACK), null));
+		loyalty.applyTierLadder("bench",
+				new TierLadder(TierLadder.Measure.POINTS_EARNED, TierLadder.Window.ROLLING_12_MONTHS, 1,
+						List.of(tier("SILVER", 500, "1.25"), tier("GOLD", 1000, "1.5"), tier("PLATINUM", 2000, "2"))),
+				now);
+		List<String[]> rows = new ArrayList<>();
+		time(rows, "generate members, lots and ledger (SQL)", () -> {
+			new LedgerDataSet(jdbc).generate(programme.id(), members, now);
+			return members + " members, " + count(jdbc, "loyalty_movement") + " movements";
+		});
+		time(rows, "activation of pending points", () -> loyalty.activatePending(now).toString());
+		time(rows, "expiry", () -> loyalty.expirePoints(now).toString());
+		time(rows, "tier re-qualification (first night: everyone)",
+				() -> loyalty.requalifyTiers(now).get(0).moves().size() + " moves");
+		time(rows, "tier re-qualification (next night)",
+				() -> loyalty.requalifyTiers(now.plusSeconds(86_400)).get(0).moves().size() + " moves");
+		List<String> lines = new ArrayList<>();
+		lines.add("");
+		lines.add("## " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC).format(now)
+				+ " — loyalty nightly jobs, " + String.format(Locale.ROOT, "%,d", members) + " members");
+		lines.add("");
+		lines.add("Method: `java -jar target/rapport.jar bench-loyalty --members " + members + "` (`LoyaltyBenchmark`):"
+				+ " a fresh embedded PostgreSQL in `data/bench-loyalty`; members, lots and 10 ledger entries per"
+				+ " member generated set-based in SQL (`LedgerDataSet`); then the jobs timed through the facade, each"
+				+ " one transaction of set-based statements. The second re-qualification is the steady state.");
+		lines.add("");
+		lines.add(String.format(Locale.ROOT, "Machine: %d cores, %s, Java %s, %s. Load average at start: %.2f.",
+				Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), Runtime.version(),
+				jdbc.sql("SELECT version()").query(String.class).single().replaceAll(",.*", ""), load));
+		lines.add("");
+		lines.add("| step | seconds | result |");
+		lines.add("|---|---:|---|");
+		rows.forEach((r) -> lines.add("| " + r[0] + " | " + r[1] + " | " + r[2].replace("|", "/") + " |"));
+		return lines;
+	}
+
+	private static void time(List<String[]> rows, String step, Supplier<String> work) {
+		long start = System.nanoTime();
+		String result = work.get();
+		double seconds = (System.nanoTime() - start) / 1e9;
+		System.out.printf(Locale.ROOT, "%s: %.1f s (%s)%n", step, seconds, result);
+		rows.add(new String[] { step, String.format(Locale.ROOT, "%.1f", seconds), result });
+	}
+
+	private static long count(JdbcClient jdbc, String table) {
+		return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
+	}
+
+	private static Tier tier(String code, int threshold, String multiplier) {
+		return new Tier(code, code, java.math.BigDecimal.valueOf(threshold), new java.math.BigDecimal(multiplier),
+				java.math.BigDecimal.ZERO, false, null);
+	}
+
+	private ConfigurableApplicationContext start(Path dir) {
+		Class<?> application = this.context.getBeansWithAnnotation(SpringBootApplication.class)
+			.values()
+			.stream()
+			.map(ClassUtils::getUserClass)
+			.findFirst()
+			.orElseThrow();
+		System.out.println("Starting on a fresh database in " + dir.toAbsolutePath());
+		return new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
+			.run("--rapport.embedded-db.dir=" + dir.resolve("postgres").toAbsolutePath(),
+					"--rapport.cli.command=bench-loyalty-db", "--rapport.demo.enabled=false",
+					"--rapport.loyalty.jobs-cron=-", "--logging.level.root=warn", "--logging.level.org.rapport=warn");
+	}
+
+	private static void append(Path file, List<String> lines) throws IOException {
+		if (file.getParent() != null) {
+			Files.createDirectories(file.getParent());
+		}
+		Files.write(file, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+	}
+
+	private static void wipe(Path dir) throws IOException {
+		if (!Files.exists(dir)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(dir)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
+	}
+
+	private static String option(String[] args, String name, String fallback) {
+		for (int i = 0; i < args.length - 1; i++) {
+			if (args[i].equals("--" + name)) {
+				return args[i + 1];
+			}
+		}
+		return fallback;
+	}
+
+}
