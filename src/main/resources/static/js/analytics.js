@@ -44,7 +44,8 @@
           datasets: [{ label: data.labels.customers, data: counts.map(function (c) { return c.customers; }),
             backgroundColor: accent }]
         },
-        options: { indexAxis: horizontal ? 'y' : 'x', plugins: { legend: { display: false } } }
+        options: { indexAxis: horizontal ? 'y' : 'x', plugins: { legend: { display: false } },
+          scales: horizontal ? { x: { ticks: { precision: 0 } } } : { y: { ticks: { precision: 0 } } } }
       }, function (element) {
         var params = {};
         params[param] = counts[element.index].key;
