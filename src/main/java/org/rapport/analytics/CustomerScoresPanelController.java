@@ -1,0 +1,45 @@
+package org.rapport.analytics;
+
+import org.rapport.customer.CustomerPanel;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The analytics panel of the customer 360 page: an htmx fragment for the page's
+ * {@code #analytics-panel} element with the customer's value, predictions, risk and its
+ * reasons, segment, class and stage, and the model version that computed them. A customer
+ * without scores (no run yet, or created since) is "not yet computed".
+ */
+@Controller
+class CustomerScoresPanelController {
+
+	@Bean
+	static CustomerPanel analyticsScoresPanel() {
+		return new CustomerPanel("analytics-panel", "/customers/{id}/analytics", "analytics:customer-read", 20);
+	}
+
+	private final Analytics analytics;
+
+	CustomerScoresPanelController(Analytics analytics) {
+		this.analytics = analytics;
+	}
+
+	@GetMapping("/customers/{id}/analytics")
+	@PreAuthorize("hasAuthority('analytics:customer-read')")
+	String panel(@PathVariable UUID id, @RequestParam(required = false) UUID run, Model model) {
+		Optional<AnalyticsRun> snapshot = (run == null) ? this.analytics.current()
+				: this.analytics.run(run).filter((r) -> r.status() == AnalyticsRun.Status.COMPLETED);
+		model.addAttribute("scores", snapshot.flatMap((s) -> this.analytics.customer(s.id(), id)).orElse(null));
+		return "analytics/panel";
+	}
+
+}

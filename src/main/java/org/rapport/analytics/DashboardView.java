@@ -1,0 +1,240 @@
+package org.rapport.analytics;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.rapport.customer.Paging;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Everything the analytics dashboard draws from one snapshot: the HTML grids (RFM heat,
+ * loyalty matrix, risk × value, flows, cohorts) with a drill-down link per cell, and the
+ * data of the Chart.js charts as one JSON document embedded in the page.
+ */
+@Component
+class DashboardView {
+
+	static final int TOP_CUSTOMERS = 10;
+
+	private final Analytics analytics;
+
+	private final MessageSource messages;
+
+	private final JsonMapper json;
+
+	DashboardView(Analytics analytics, MessageSource messages, JsonMapper json) {
+		this.analytics = analytics;
+		this.messages = messages;
+		this.json = json;
+	}
+
+	record HeatCell(long customers, double heat, String link) {
+	}
+
+	record HeatRow(String key, List<HeatCell> cells) {
+	}
+
+	record FlowLine(String from, String to, List<Long> customers) {
+	}
+
+	record CohortRow(YearMonth cohort, int size, List<BigDecimal> retention, String link) {
+	}
+
+	/**
+	 * Fills the model for the snapshot; {@code explicitRun} is the run named in the
+	 * request (kept in every link), or null for the current snapshot.
+	 */
+	void fill(Model model, AnalyticsRun snapshot, UUID explicitRun, Locale locale) {
+		UUID id = snapshot.id();
+		Charts.Pareto pareto = this.analytics.pareto(id);
+		Charts.RfmGrid rfm = this.analytics.rfm(id);
+		Charts.Matrix matrix = this.analytics.matrix(id);
+		Charts.Lifecycle lifecycle = this.analytics.lifecycle(id);
+		Charts.Cohorts cohorts = this.analytics.cohorts(id);
+		Charts.Priority priority = this.analytics.priority(id);
+		Charts.ClvDistribution clv = this.analytics.clvDistribution(id);
+		model.addAttribute("pareto", pareto);
+		model.addAttribute("topCustomers",
+				this.analytics
+					.customers(new ScoreFilter(id, null, null, null, null, null, null, null, null, null, 20,
+							ScoreFilter.Order.REVENUE), new Paging(0, TOP_CUSTOMERS))
+					.items());
+		model.addAttribute("topLink", link(explicitRun, "top", 20));
+		model.addAttribute("rfm", rfm);
+		model.addAttribute("rfmRows", rfmRows(rfm, explicitRun));
+		model.addAttribute("matrix", matrix);
+		model.addAttribute("classes", classes(matrix, explicitRun));
+		model.addAttribute("lifecycle", lifecycle);
+		flows(model, lifecycle);
+		model.addAttribute("tiers", ValueTier.values());
+		model.addAttribute("priorityRows", priorityRows(priority, explicitRun));
+		model.addAttribute("cohortRows", cohortRows(cohorts, explicitRun));
+		model.addAttribute("cohortMonths",
+				cohorts.cells().stream().mapToInt(Charts.CohortCell::monthsSince).max().orElse(-1) + 1);
+		model.addAttribute("clv", clv);
+		model.addAttribute("chartData", chartData(pareto, rfm, lifecycle, cohorts, clv, explicitRun, locale));
+	}
+
+	private List<HeatRow> rfmRows(Charts.RfmGrid rfm, UUID run) {
+		long max = rfm.cells().stream().mapToLong(Charts.RfmCell::customers).max().orElse(1);
+		List<HeatRow> rows = new ArrayList<>();
+		for (int r = rfm.bins(); r >= 1; r--) {
+			List<HeatCell> cells = new ArrayList<>();
+			for (int f = 1; f <= rfm.bins(); f++) {
+				int rr = r;
+				int ff = f;
+				long n = rfm.cells()
+					.stream()
+					.filter((c) -> c.r() == rr && c.f() == ff)
+					.mapToLong(Charts.RfmCell::customers)
+					.sum();
+				cells.add(new HeatCell(n, heat(n, max), link(run, "r", r, "f", f)));
+			}
+			rows.add(new HeatRow(Integer.toString(r), cells));
+		}
+		return rows;
+	}
+
+	private Map<String, HeatCell> classes(Charts.Matrix matrix, UUID run) {
+		long max = matrix.classes().stream().mapToLong(Charts.Count::customers).max().orElse(1);
+		Map<String, HeatCell> cells = new LinkedHashMap<>();
+		for (LoyaltyClass c : LoyaltyClass.values()) {
+			long n = matrix.classes()
+				.stream()
+				.filter((k) -> k.key().equals(c.name()))
+				.mapToLong(Charts.Count::customers)
+				.sum();
+			cells.put(c.name(), new HeatCell(n, heat(n, max), link(run, "loyaltyClass", c)));
+		}
+		return cells;
+	}
+
+	private List<HeatRow> priorityRows(Charts.Priority priority, UUID run) {
+		long max = priority.cells().stream().mapToLong(Charts.PriorityCell::customers).max().orElse(1);
+		List<HeatRow> rows = new ArrayList<>();
+		for (RiskCategory risk : List.of(RiskCategory.HIGH, RiskCategory.MEDIUM, RiskCategory.CHURNED,
+				RiskCategory.LOW)) {
+			List<HeatCell> cells = new ArrayList<>();
+			for (ValueTier tier : ValueTier.values()) {
+				long n = priority.cells()
+					.stream()
+					.filter((c) -> c.risk() == risk && c.valueTier() == tier)
+					.mapToLong(Charts.PriorityCell::customers)
+					.sum();
+				cells.add(new HeatCell(n, heat(n, max),
+						link(run, "risk", risk, "valueTier", tier, "order", ScoreFilter.Order.PRIORITY)));
+			}
+			rows.add(new HeatRow(risk.name(), cells));
+		}
+		return rows;
+	}
+
+	/** Transitions between different stages, one line each, one column per month. */
+	private static void flows(Model model, Charts.Lifecycle lifecycle) {
+		TreeSet<LocalDate> months = new TreeSet<>();
+		Map<String, Map<LocalDate, Long>> lines = new TreeMap<>();
+		for (Charts.Flow flow : lifecycle.flows()) {
+			months.add(flow.month());
+			if (!Objects.equals(flow.from(), flow.to())) {
+				lines.computeIfAbsent(flow.from() + ">" + flow.to(), (k) -> new TreeMap<>())
+					.merge(flow.month(), flow.customers(), Long::sum);
+			}
+		}
+		List<FlowLine> flowLines = lines.entrySet().stream().map((e) -> {
+			String[] fromTo = e.getKey().split(">");
+			return new FlowLine(fromTo[0], fromTo[1],
+					months.stream().map((m) -> e.getValue().getOrDefault(m, 0L)).toList());
+		}).toList();
+		model.addAttribute("flowMonths", months.stream().map(YearMonth::from).toList());
+		model.addAttribute("flowLines", flowLines);
+	}
+
+	private List<CohortRow> cohortRows(Charts.Cohorts cohorts, UUID run) {
+		Map<LocalDate, List<Charts.CohortCell>> byCohort = new TreeMap<>();
+		cohorts.cells().forEach((c) -> byCohort.computeIfAbsent(c.cohortMonth(), (k) -> new ArrayList<>()).add(c));
+		int months = cohorts.cells().stream().mapToInt(Charts.CohortCell::monthsSince).max().orElse(-1) + 1;
+		return byCohort.entrySet().stream().map((e) -> {
+			YearMonth month = YearMonth.from(e.getKey());
+			List<BigDecimal> retention = new ArrayList<>(java.util.Collections.nCopies(months, (BigDecimal) null));
+			e.getValue().forEach((c) -> retention.set(c.monthsSince(), c.retention()));
+			return new CohortRow(month, e.getValue().get(0).cohortSize(), retention, link(run, "cohort", month));
+		}).toList();
+	}
+
+	private String chartData(Charts.Pareto pareto, Charts.RfmGrid rfm, Charts.Lifecycle lifecycle,
+			Charts.Cohorts cohorts, Charts.ClvDistribution clv, UUID run, Locale locale) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("list", DrillDown.LIST);
+		data.put("run", run);
+		data.put("lorenz",
+				pareto.lorenz()
+					.stream()
+					.map((p) -> List.of(percent(p.populationShare()), percent(p.revenueShare())))
+					.toList());
+		data.put("segments", counts(rfm.segments(), "analytics.segment.", locale));
+		data.put("stages", counts(lifecycle.stages(), "stage.", locale));
+		Map<String, List<Object>> retention = new LinkedHashMap<>();
+		for (Charts.CohortCell cell : cohorts.cells()) {
+			retention.computeIfAbsent(YearMonth.from(cell.cohortMonth()).toString(), (k) -> new ArrayList<>())
+				.add(List.of(cell.monthsSince(), percent(cell.retention())));
+		}
+		data.put("cohorts", retention);
+		data.put("clv",
+				clv.buckets().stream().map((b) -> List.of(b.decile(), b.from(), b.to(), b.customers())).toList());
+		data.put("labels",
+				Map.of("lorenz", text("analytics.pareto.lorenz", locale), "equality",
+						text("analytics.pareto.equality", locale), "customers", text("analytics.customers", locale),
+						"retention", text("analytics.cohorts.retention", locale), "decile",
+						text("analytics.clv.decile", locale)));
+		// '<' only occurs inside JSON strings, where \u003c means the same and cannot end
+		// the script element
+		return this.json.writeValueAsString(data).replace("<", "\\u003c");
+	}
+
+	private List<Map<String, Object>> counts(List<Charts.Count> counts, String prefix, Locale locale) {
+		return counts.stream()
+			.map((c) -> Map.<String, Object>of("key", c.key(), "label", text(prefix + c.key(), locale), "customers",
+					c.customers()))
+			.toList();
+	}
+
+	private String text(String key, Locale locale) {
+		return this.messages.getMessage(key, null, key, locale);
+	}
+
+	static String link(UUID run, Object... pairs) {
+		UriComponentsBuilder uri = UriComponentsBuilder.fromPath(DrillDown.LIST);
+		if (run != null) {
+			uri.queryParam("run", run);
+		}
+		for (int i = 0; i < pairs.length; i += 2) {
+			uri.queryParam((String) pairs[i], pairs[i + 1]);
+		}
+		return uri.encode().build().toUriString();
+	}
+
+	private static double heat(long n, long max) {
+		return max <= 0 ? 0 : Math.round(100.0 * n / max) / 100.0;
+	}
+
+	private static BigDecimal percent(BigDecimal share) {
+		return share == null ? null : share.multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_UP);
+	}
+
+}

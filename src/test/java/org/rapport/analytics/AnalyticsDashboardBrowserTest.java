@@ -1,0 +1,140 @@
+package org.rapport.analytics;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.rapport.BrowserSession;
+import org.rapport.access.Role;
+import org.rapport.access.StaffDirectory;
+import org.rapport.customer.Customers;
+import org.rapport.interaction.Interactions;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The analytics dashboard in a real (headless) browser: the charts are drawn by Chart.js,
+ * and a cell of the RFM grid and of the loyalty matrix opens the list of exactly the
+ * customers behind it. Four buyers are scored in a run scoped to them: A and B buy often,
+ * recently and for much (the true friends), C and D little.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+class AnalyticsDashboardBrowserTest {
+
+	static final String PASSWORD = "dashboard-browser-password";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	StaffDirectory staff;
+
+	@Autowired
+	Customers customers;
+
+	@Autowired
+	Interactions interactions;
+
+	@Autowired
+	Analytics analytics;
+
+	BrowserSession browser;
+
+	@BeforeEach
+	void openBrowser() {
+		this.browser = BrowserSession.open("http://localhost:" + this.port);
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.close();
+		}
+	}
+
+	@Test
+	void aMarketerSeesTheChartsAndOpensTheCustomersBehindACell() {
+		AnalyticsFixture fx = new AnalyticsFixture(this.mvc, this.json, this.staff, this.customers, this.interactions);
+		Map<String, UUID> ids = new LinkedHashMap<>();
+		for (String name : List.of("A", "B", "C", "D", "E")) {
+			ids.put(name, fx.customer(name));
+		}
+		fx.purchases(ids.get("A"), "100.00", "2025-08-01", "2025-09-01", "2025-10-01", "2025-11-01", "2025-12-20");
+		fx.purchases(ids.get("B"), "100.00", "2025-08-10", "2025-09-10", "2025-10-10", "2025-12-10");
+		fx.purchases(ids.get("C"), "100.00", "2025-08-20", "2025-09-20", "2025-11-20");
+		fx.purchases(ids.get("D"), "100.00", "2025-08-20", "2025-10-20");
+		fx.purchases(ids.get("E"), "100.00", "2025-09-15");
+		AnalyticsRun run = this.analytics.runFor(ids.values(), Instant.parse("2026-01-01T00:00:00Z"));
+		String marketer = "dash-marketer-" + UUID.randomUUID().toString().substring(0, 8);
+		this.staff.create(marketer, "Test Marketer", PASSWORD, EnumSet.of(Role.MARKETER));
+
+		this.browser.signIn(marketer, PASSWORD);
+		assertThat(this.browser.isPresent("#nav-analytics")).isTrue();
+		this.browser.go("/analytics?run=" + run.id());
+		this.browser.await((d) -> ((org.openqa.selenium.JavascriptExecutor) d).executeScript("""
+				return window.Chart !== undefined && ['chart-lorenz', 'chart-segments', 'chart-funnel', 'chart-cohorts']
+				  .every((id) => Chart.getChart(document.getElementById(id)) !== undefined);
+				"""));
+		assertThat(this.browser.driver()
+			.executeScript("return Chart.getChart(document.getElementById('chart-segments')).data.labels;")).asString()
+			.contains("Champions");
+		assertThat(this.browser.find("#clv-empty").getText()).isEqualTo("No predictions yet.");
+		assertThat(this.browser.isPresent("#slot-classes")).isTrue();
+		assertThat(this.browser.isPresent("#slot-churn")).isTrue();
+		this.browser.screenshot("analytics-dashboard-laptop");
+
+		// the most recent and most frequent buyer is alone in the top right cell of the
+		// grid
+		this.browser.find("#rfm-5-5").click();
+		this.browser.await(ExpectedConditions.urlContains("/analytics/customers"));
+		assertThat(listed()).containsExactly(ids.get("A").toString());
+		assertThat(this.browser.find("#csv-export").getAttribute("href")).contains("/analytics/customers/export?run=");
+
+		// true friends: loyal and profitable, above both medians
+		this.browser.driver().navigate().back();
+		this.browser.await(ExpectedConditions.presenceOfElementLocated(By.id("matrix-TRUE_FRIEND")));
+		this.browser.find("#matrix-TRUE_FRIEND").click();
+		this.browser.await(ExpectedConditions.urlContains("loyaltyClass=TRUE_FRIEND"));
+		assertThat(listed()).containsExactly(ids.get("A").toString(), ids.get("B").toString());
+		this.browser.screenshot("analytics-drill-down-laptop");
+
+		// the list links to the 360 page, which loads the analytics panel next to the
+		// timeline
+		this.browser.find("#drill-customers a").click();
+		this.browser.await(ExpectedConditions.urlContains("/customers/" + ids.get("A")));
+		this.browser
+			.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#analytics-panel #customer-analytics")));
+	}
+
+	private List<String> listed() {
+		return this.browser.driver()
+			.findElements(By.cssSelector("#drill-customers tbody tr"))
+			.stream()
+			.map((WebElement row) -> row.getAttribute("data-customer"))
+			.toList();
+	}
+
+}
