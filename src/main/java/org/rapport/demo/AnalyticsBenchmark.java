@@ -52,9 +52,8 @@ final class AnalyticsBenchmark {
 		BenchmarkReport report = new BenchmarkReport(
 				String.format(Locale.ROOT, "analytics: full run over about %,d purchases", this.purchases),
 				Instant.now());
-		report.text(BenchmarkReport.machine("PostgreSQL "
-				+ jdbc.sql("SHOW server_version").query(String.class).single() + " (embedded, shared_buffers "
-				+ jdbc.sql("SHOW shared_buffers").query(String.class).single() + ")"))
+		report.text(BenchmarkReport.machine("PostgreSQL " + jdbc.sql("SHOW server_version").query(String.class).single()
+				+ " (embedded, shared_buffers " + jdbc.sql("SHOW shared_buffers").query(String.class).single() + ")"))
 			.text("");
 		this.out.println("Generating and loading customers and their histories...");
 		GeneratorSettings customers = GeneratorSettings.of(this.seed,
@@ -85,12 +84,13 @@ final class AnalyticsBenchmark {
 		double scan2 = scan(jdbc);
 		long rssAfter = peakRssKb();
 		double scan = Math.min(scan1, scan2);
-		report.text(String.format(Locale.ROOT,
-				"%,d purchases of %,d active customers. The scan is `%s` read to the end (rows counted in the "
-						+ "JVM), timed before and after the run; the run is `analytics run` (status %s%s), %s.",
-				stored, active, SCAN, run.status(), run.error() == null ? "" : ": " + run.error(),
-				run.predictionsUnavailable() == null ? "with value predictions"
-						: "predictions unavailable: " + run.predictionsUnavailable()))
+		report
+			.text(String.format(Locale.ROOT,
+					"%,d purchases of %,d active customers. The scan is `%s` read to the end (rows counted in the "
+							+ "JVM), timed before and after the run; the run is `analytics run` (status %s%s), %s.",
+					stored, active, SCAN, run.status(), run.error() == null ? "" : ": " + run.error(),
+					run.predictionsUnavailable() == null ? "with value predictions"
+							: "predictions unavailable: " + run.predictionsUnavailable()))
 			.text("")
 			.table(List.of("Measure", "Seconds", "× scan"),
 					List.of(List.of("aggregate scan (before)", secs(scan1), ratio(scan1, scan)),

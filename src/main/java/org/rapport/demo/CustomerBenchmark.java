@@ -83,13 +83,16 @@ class CustomerBenchmark implements CliCommand {
 							+ " (is spring.datasource.url set?)");
 					return 1;
 				}
-				BenchmarkReport report = args[0].equals("analytics")
-						? new AnalyticsBenchmark(server, Arguments.longOption(args, "purchases", 1_000_000),
-								Arguments.longOption(args, "seed", 1), System.out)
-							.measure()
-						: interactions ? new InteractionBenchmark(server,
-								InteractionBenchmark.Options.of(args, Path.of(dir)), System.out)
-							.measure() : measure(server, customers, clients, seconds);
+				BenchmarkReport report = args[0]
+					.equals("analytics")
+							? new AnalyticsBenchmark(server, Arguments.longOption(args, "purchases", 1_000_000),
+									Arguments.longOption(args, "seed", 1), System.out)
+								.measure()
+							: interactions
+									? new InteractionBenchmark(server,
+											InteractionBenchmark.Options.of(args, Path.of(dir)), System.out)
+										.measure()
+									: measure(server, customers, clients, seconds);
 				report.appendTo(reportFile);
 				System.out.println("Results appended to " + reportFile.toAbsolutePath());
 			}

@@ -16,6 +16,7 @@ import org.rapport.analytics.model.CustomerValue;
 import org.rapport.analytics.model.GammaGamma;
 import org.rapport.analytics.model.ModelFit;
 import org.rapport.analytics.model.PurchaseSummaries;
+import org.rapport.analytics.model.Simulation;
 import org.rapport.customer.Customers;
 import org.rapport.interaction.Interactions;
 import tools.jackson.databind.JsonNode;
@@ -43,7 +44,7 @@ class AnalyticsPredictionsTest {
 	static final int BUYERS = 30;
 
 	/** The buyer the rescoring test gives one more purchase (one purchase before). */
-	static final int RESCORED = 5;
+	static final int RESCORED = 3;
 
 	@Autowired
 	MockMvcTester mvc;
@@ -76,19 +77,28 @@ class AnalyticsPredictionsTest {
 	JdbcClient jdbc;
 
 	/**
-	 * Buyer i: 1 to 5 purchases from 2025-01-01 plus 3i days, at seeded random gaps of 1
-	 * to 60 days (buyer RESCORED bought once).
+	 * Buyers drawn from BG/NBD and Gamma-Gamma with known parameters (seeded), turned
+	 * into purchase days: the first purchase T days before 2026-01-01, x repeat purchases
+	 * spread evenly up to t_x days after it, each of the buyer's mean spend.
 	 */
+	private static final Simulation.Population DRAWN = new Simulation(4).draw(BUYERS, new BgNbd(0.5, 20, 0.8, 2.4),
+			new GammaGamma(6, 4, 15), 150, 360);
+
 	private static List<String> dates(int i) {
-		java.util.Random random = new java.util.Random(1000 + i);
+		int x = DRAWN.summaries().frequency()[i];
+		long tx = Math.max(x, Math.round(DRAWN.summaries().recency()[i]));
+		long age = Math.max((long) Math.ceil(DRAWN.summaries().age()[i]), tx + 1);
+		LocalDate first = LocalDate.parse("2026-01-01").minusDays(age);
 		List<String> dates = new ArrayList<>();
-		LocalDate day = LocalDate.parse("2025-01-01").plusDays(i * 3L);
-		int purchases = (i == RESCORED) ? 1 : 1 + random.nextInt(5);
-		for (int p = 0; p < purchases; p++) {
-			dates.add(day.toString());
-			day = day.plusDays(1 + random.nextInt(60));
+		dates.add(first.toString());
+		for (int k = 1; k <= x; k++) {
+			dates.add(first.plusDays(Math.round((double) k * tx / x)).toString());
 		}
 		return dates;
+	}
+
+	private static String amount(int i) {
+		return new BigDecimal(DRAWN.meanSpend()[i]).setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString();
 	}
 
 	private record Population(AnalyticsFixture fx, List<UUID> ids, AnalyticsRun run) {
@@ -111,7 +121,7 @@ class AnalyticsPredictionsTest {
 		List<UUID> ids = new ArrayList<>();
 		for (int i = 0; i < buyers; i++) {
 			UUID id = fx.customer("V" + i);
-			fx.purchases(id, (10 + i) + ".00", dates(i).toArray(String[]::new));
+			fx.purchases(id, amount(i), dates(i).toArray(String[]::new));
 			ids.add(id);
 		}
 		ids.add(fx.customer("V-prospect"));
@@ -130,7 +140,7 @@ class AnalyticsPredictionsTest {
 			columns[0][j] = dates.size() - 1;
 			columns[1][j] = last.toEpochDay() - first.toEpochDay();
 			columns[2][j] = LocalDate.parse("2026-01-01").toEpochDay() - first.toEpochDay() - 0.5;
-			columns[3][j] = 10 + i;
+			columns[3][j] = Double.parseDouble(amount(i));
 		}
 		return columns;
 	}
@@ -192,9 +202,11 @@ class AnalyticsPredictionsTest {
 
 		BgNbd bg = new BgNbd(model.fit("BG/NBD").parameter("r"), model.fit("BG/NBD").parameter("alpha"),
 				model.fit("BG/NBD").parameter("a"), model.fit("BG/NBD").parameter("b"));
-		// buyer 5 bought once on 2025-01-16; now also on 2025-12-20, as of 2026-01-11
-		double tx = LocalDate.parse("2025-12-20").toEpochDay() - LocalDate.parse("2025-01-16").toEpochDay();
-		double t = LocalDate.parse("2026-01-11").toEpochDay() - LocalDate.parse("2025-01-16").toEpochDay() - 0.5;
+		// the buyer bought once; now also on 2025-12-20, as of 2026-01-11
+		LocalDate first = LocalDate.parse(dates(RESCORED).get(0));
+		assertThat(dates(RESCORED)).hasSize(1);
+		double tx = LocalDate.parse("2025-12-20").toEpochDay() - first.toEpochDay();
+		double t = LocalDate.parse("2026-01-11").toEpochDay() - first.toEpochDay() - 0.5;
 		CustomerScores s = this.analytics.customer(run, customer).orElseThrow();
 		assertThat(s.pAlive().doubleValue()).isCloseTo(bg.probabilityAlive(1, tx, t), within(5e-7));
 		assertThat(this.analytics.run(run).orElseThrow().valueModel()).isEqualTo(model);
