@@ -39,6 +39,10 @@ public class Analytics {
 
 	private final ChartQueries charts;
 
+	private final ClassStore classes;
+
+	private final ChurnModelWriter churn;
+
 	private final Clock clock;
 
 	private final ExecutorService background = Executors.newSingleThreadExecutor((task) -> {
@@ -48,7 +52,9 @@ public class Analytics {
 	});
 
 	Analytics(FullRecompute recompute, IncrementalUpdate incremental, RunStore runs, ScoreQueries scores,
-			ChartQueries charts, Clock clock) {
+			ChartQueries charts, ClassStore classes, ChurnModelWriter churn, Clock clock) {
+		this.classes = classes;
+		this.churn = churn;
 		this.recompute = recompute;
 		this.incremental = incremental;
 		this.runs = runs;
@@ -142,6 +148,27 @@ public class Analytics {
 
 	public Charts.ClvDistribution clvDistribution(UUID run) {
 		return this.charts.clv(snapshot(run).id());
+	}
+
+	/**
+	 * The one-to-class view: features, the choice of k with its curve, and the profile of
+	 * every class; not found (with the reason) when the snapshot has no classes.
+	 */
+	public CustomerClasses classes(UUID run) {
+		UUID id = snapshot(run).id();
+		return this.classes.find(id)
+			.orElseThrow(() -> ApiException.notFound("customer classes of run " + id,
+					String.valueOf(this.classes.unavailableReason(id))));
+	}
+
+	/**
+	 * The explanatory churn model of the snapshot: holdout AUC next to the recency
+	 * baseline, rules and tree, or the reason it is unavailable; not found when the run
+	 * trained none.
+	 */
+	public ChurnModel churnModel(UUID run) {
+		UUID id = snapshot(run).id();
+		return this.churn.find(id).orElseThrow(() -> ApiException.notFound("churn model of run", id));
 	}
 
 	/** The named completed run, or the current snapshot; not found otherwise. */

@@ -36,7 +36,7 @@ class AnalyticsApi {
 	static final String BASE = "/api/v1/analytics";
 
 	private static final Set<String> VIEWS = Set.of("pareto", "rfm", "matrix", "lifecycle", "cohorts", "priority",
-			"clv");
+			"clv", "classes");
 
 	private final Analytics analytics;
 
@@ -100,9 +100,26 @@ class AnalyticsApi {
 		return this.analytics.clvDistribution(run);
 	}
 
+	@GetMapping(BASE + "/classes")
+	@PreAuthorize("hasAuthority('analytics:read')")
+	@Operation(summary = "One-to-class: the behavioural classes of buyers with their profiles and the choice of k",
+			description = "404 with the reason when the snapshot has no classes. Customers of a class: "
+					+ "GET /classes/customers?customerClass=N (format=csv for all).")
+	CustomerClasses classes(@RequestParam(required = false) UUID run) {
+		return this.analytics.classes(run);
+	}
+
+	@GetMapping(BASE + "/churn-model")
+	@PreAuthorize("hasAuthority('analytics:read')")
+	@Operation(summary = "The explanatory churn model: time-based holdout AUC next to recency alone, rules and tree")
+	ChurnModel churnModel(@RequestParam(required = false) UUID run) {
+		return this.analytics.churnModel(run);
+	}
+
 	/** The filters of a chart cell, shared by the list and its CSV export. */
 	record CellQuery(UUID run, Integer r, Integer f, Integer m, RfmSegment segment, LoyaltyClass loyaltyClass,
-			LifecycleStage stage, RiskCategory risk, ValueTier valueTier, YearMonth cohort, Integer top) {
+			LifecycleStage stage, RiskCategory risk, ValueTier valueTier, YearMonth cohort, Integer top,
+			Integer customerClass) {
 
 		ScoreFilter filter(String view) {
 			if (!VIEWS.contains(view)) {
@@ -113,7 +130,7 @@ class AnalyticsApi {
 			}
 			ScoreFilter.Order order = view.equals("priority") ? ScoreFilter.Order.PRIORITY : ScoreFilter.Order.REVENUE;
 			return new ScoreFilter(this.run, this.r, this.f, this.m, this.segment, this.loyaltyClass, this.stage,
-					this.risk, this.valueTier, this.cohort, this.top, order);
+					this.risk, this.valueTier, this.cohort, this.top, order, this.customerClass);
 		}
 
 	}
@@ -121,8 +138,9 @@ class AnalyticsApi {
 	@GetMapping(BASE + "/{view}/customers")
 	@PreAuthorize("hasAuthority('analytics:read')")
 	@Operation(summary = "The customers behind a chart cell, paged",
-			description = "view is pareto, rfm, matrix, lifecycle, cohorts, priority or clv. Filters: r, f, m, "
-					+ "segment, loyaltyClass, stage, risk, valueTier, cohort (yyyy-MM, month of first purchase), "
+			description = "view is pareto, rfm, matrix, lifecycle, cohorts, priority, clv or classes. Filters: r, "
+					+ "f, m, segment, loyaltyClass, stage, risk, valueTier, customerClass (one-to-class index), "
+					+ "cohort (yyyy-MM, month of first purchase), "
 					+ "top (the top N % of buyers by revenue). priority lists attention first; the others by "
 					+ "revenue. format=csv exports all of them.")
 	Page<CustomerScores> cell(@PathVariable String view, CellQuery query, @RequestParam(defaultValue = "0") int page,

@@ -7,11 +7,14 @@ import java.util.UUID;
 /**
  * One analytics snapshot: which customers (all, or a chosen set), the model version, the
  * as-of instant the scores describe, status and progress, and the population figures
- * (buyers, revenue, share of the top 20 %, Gini) once completed.
+ * (buyers, revenue, share of the top 20 %, Gini) once completed, and the value model
+ * fitted in the run (parameters, standard errors, log-likelihoods) or why predictions are
+ * unavailable.
  */
 public record AnalyticsRun(UUID id, Scope scope, String modelVersion, Instant asOf, Status status, Instant startedAt,
 		Instant finishedAt, String startedBy, long customersTotal, long customersDone, String error, Long buyers,
-		BigDecimal revenue, BigDecimal top20Share, BigDecimal gini) {
+		BigDecimal revenue, BigDecimal top20Share, BigDecimal gini, ValueModel valueModel,
+		String predictionsUnavailable) {
 
 	public enum Scope {
 

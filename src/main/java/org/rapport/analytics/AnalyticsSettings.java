@@ -13,8 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * the loyalty × profitability thresholds (a quantile of the population, or a fixed value
  * that wins when set), how many months of stage flows are kept, the NPS answers that
  * count as negative and as promoting, the batch size of a full run and when a running run
- * is taken for crashed. The schedule lives in {@code rapport.analytics.full-cron} and
- * {@code rapport.analytics.incremental-cron}.
+ * is taken for crashed; the value model (CLV months, monthly discount rate, the fewest
+ * buyers it is fitted on), the one-to-class clustering (sample size, largest k) and the
+ * explanatory churn model (label horizon, monthly snapshots, test months after the
+ * cut-off, row cap, seed of the customer sample). The schedule lives in
+ * {@code rapport.analytics.full-cron} and {@code rapport.analytics.incremental-cron}.
  */
 @ConfigurationProperties("rapport.analytics")
 record AnalyticsSettings(@DefaultValue("5") int rfmBins, @DefaultValue("365") int lostAfterDays,
@@ -23,7 +26,12 @@ record AnalyticsSettings(@DefaultValue("5") int rfmBins, @DefaultValue("365") in
 		@DefaultValue("0.5") double profitabilityQuantile, BigDecimal loyaltyRate, BigDecimal profitabilityRevenue,
 		@DefaultValue("12") int flowMonths, @DefaultValue("6") int negativeNps, @DefaultValue("9") int promoterNps,
 		@DefaultValue("20000") int batchSize, @DefaultValue("15m") Duration staleRunAfter,
-		@DefaultValue("1000") int incrementalBatch) {
+		@DefaultValue("1000") int incrementalBatch, @DefaultValue("12") int clvMonths,
+		@DefaultValue("0.01") double discount, @DefaultValue("20") int minBuyers,
+		@DefaultValue("50000") int classSample, @DefaultValue("8") int classMaxK,
+		@DefaultValue("90") int churnHorizonDays, @DefaultValue("12") int churnSnapshots,
+		@DefaultValue("3") int churnTestMonths, @DefaultValue("200000") int churnMaxRows,
+		@DefaultValue("1") long seed) {
 
 	AnalyticsSettings {
 		if (rfmBins < 2 || rfmBins > 10) {
@@ -31,6 +39,15 @@ record AnalyticsSettings(@DefaultValue("5") int rfmBins, @DefaultValue("365") in
 		}
 		if (loyaltyQuantile <= 0 || loyaltyQuantile >= 1 || profitabilityQuantile <= 0 || profitabilityQuantile >= 1) {
 			throw new IllegalArgumentException("rapport.analytics quantiles must lie strictly between 0 and 1");
+		}
+		if (clvMonths < 1 || discount <= -1 || minBuyers < 2 || classMaxK < 2 || classSample < classMaxK) {
+			throw new IllegalArgumentException(
+					"rapport.analytics: clv-months ≥ 1, discount > -1, min-buyers ≥ 2, class-max-k ≥ 2, "
+							+ "class-sample ≥ class-max-k");
+		}
+		if (churnHorizonDays < 1 || churnTestMonths < 1 || churnSnapshots <= churnTestMonths || churnMaxRows < 100) {
+			throw new IllegalArgumentException("rapport.analytics: churn-horizon-days ≥ 1, "
+					+ "churn-snapshots > churn-test-months ≥ 1, churn-max-rows ≥ 100");
 		}
 	}
 

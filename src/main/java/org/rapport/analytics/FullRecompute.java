@@ -17,9 +17,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A run from start to finish: the base rows of the population in batches of customers
  * (keyset over customer ids, one set-based statement each, committed with the progress),
  * the predictions, the cut points and thresholds, the scoring of all rows, the population
- * views, and completion in one transaction that makes the snapshot current and drops the
- * previous one. A failure marks the run failed and removes its rows; readers keep seeing
- * the previous snapshot throughout.
+ * views, the one-to-class classes, the explanatory churn model, and completion in one
+ * transaction that makes the snapshot current and drops the previous one. A failure marks
+ * the run failed and removes its rows; readers keep seeing the previous snapshot
+ * throughout.
  */
 @Component
 class FullRecompute {
@@ -34,6 +35,12 @@ class FullRecompute {
 
 	private final ScoreWriter scores;
 
+	private final PredictionWriter predictions;
+
+	private final ClassWriter classes;
+
+	private final ChurnModelWriter churn;
+
 	private final PopulationWriter population;
 
 	private final AnalyticsSettings settings;
@@ -42,11 +49,14 @@ class FullRecompute {
 
 	private final ValuePredictor predictor;
 
-	FullRecompute(JdbcClient jdbc, RunStore runs, ScoreWriter scores, PopulationWriter population,
+	FullRecompute(JdbcClient jdbc, RunStore runs, ScoreWriter scores, Learners learners, PopulationWriter population,
 			AnalyticsSettings settings, TransactionTemplate tx, ObjectProvider<ValuePredictor> predictor) {
 		this.jdbc = jdbc;
 		this.runs = runs;
 		this.scores = scores;
+		this.predictions = learners.predictions();
+		this.classes = learners.classes();
+		this.churn = learners.churn();
 		this.population = population;
 		this.settings = settings;
 		this.tx = tx;
@@ -80,12 +90,16 @@ class FullRecompute {
 			}
 			this.runs.progress(id, total);
 			listener.phase("predictions");
-			this.scores.predict(id, this.predictor);
+			predict(id);
 			listener.phase("scores");
 			this.scores.thresholds(id, this.runs);
 			this.scores.scoreAll(id);
 			listener.phase("population");
 			this.population.write(id, run.asOf());
+			listener.phase("classes");
+			this.classes.classify(id);
+			listener.phase("churn model");
+			this.churn.train(id, run.asOf());
 			this.tx.executeWithoutResult((status) -> this.runs.complete(id, scope == null));
 		}
 		catch (RuntimeException ex) {
@@ -93,6 +107,20 @@ class FullRecompute {
 			this.runs.fail(id, String.valueOf(ex.getMessage()));
 		}
 		return this.runs.find(id).orElseThrow();
+	}
+
+	/**
+	 * Fits the value model and stores the predictions; a predictor that throws leaves the
+	 * predictions unavailable with the reason, not the run failed.
+	 */
+	private void predict(UUID id) {
+		try {
+			this.predictions.predict(id, this.predictor);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Analytics run {}: value predictions failed", id, ex);
+			this.runs.valueModel(id, null, "value model failed: " + ex.getMessage());
+		}
 	}
 
 	private void baseInBatches(AnalyticsRun run, RunListener listener) {

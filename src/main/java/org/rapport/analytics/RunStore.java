@@ -16,6 +16,8 @@ import java.util.UUID;
 import org.rapport.platform.Ids;
 import org.rapport.platform.web.ApiException;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,7 +31,8 @@ import org.springframework.stereotype.Repository;
 class RunStore {
 
 	private static final String COLUMNS = "id, scope, model_version, as_of, status, started_at, finished_at, "
-			+ "started_by, customers_total, customers_done, error, buyers, revenue, top20_share, gini";
+			+ "started_by, customers_total, customers_done, error, buyers, revenue, top20_share, gini, value_model, "
+			+ "predictions_unavailable";
 
 	private final JdbcClient jdbc;
 
@@ -37,10 +40,13 @@ class RunStore {
 
 	private final AnalyticsSettings settings;
 
-	RunStore(JdbcClient jdbc, Clock clock, AnalyticsSettings settings) {
+	private final JsonMapper json;
+
+	RunStore(JdbcClient jdbc, Clock clock, AnalyticsSettings settings, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.settings = settings;
+		this.json = json;
 	}
 
 	AnalyticsRun start(Collection<UUID> scope, Instant asOf, String version, String startedBy) {
@@ -149,7 +155,7 @@ class RunStore {
 	Optional<AnalyticsRun> find(UUID id) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM analytics_run WHERE id = ?")
 			.param(id)
-			.query(RunStore::map)
+			.query(this::map)
 			.optional();
 	}
 
@@ -158,7 +164,7 @@ class RunStore {
 		return this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM analytics_run WHERE scope = 'ALL' AND status = 'COMPLETED' "
 					+ "ORDER BY finished_at DESC LIMIT 1")
-			.query(RunStore::map)
+			.query(this::map)
 			.optional();
 	}
 
@@ -200,11 +206,34 @@ class RunStore {
 				s.flowMonths(), s.negativeNps(), s.promoterNps());
 	}
 
-	private static AnalyticsRun map(ResultSet rs, int row) throws SQLException {
+	/** Stores the run's fitted value model, or why predictions are unavailable. */
+	void valueModel(UUID id, ValueModel model, String unavailable) {
+		this.jdbc.sql(
+				"UPDATE analytics_run SET value_model = :model::jsonb, predictions_unavailable = :reason WHERE id = :id")
+			.param("model", model == null ? null : this.json.writeValueAsString(model))
+			.param("reason", unavailable)
+			.param("id", id)
+			.update();
+	}
+
+	/** The value model fitted in the run, null when none. */
+	ValueModel valueModel(UUID id) {
+		return this.jdbc.sql("SELECT value_model FROM analytics_run WHERE id = ?")
+			.param(id)
+			.query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+			.optional()
+			.flatMap((o) -> o)
+			.map((text) -> this.json.readValue(text, ValueModel.class))
+			.orElse(null);
+	}
+
+	private AnalyticsRun map(ResultSet rs, int row) throws SQLException {
+		String model = rs.getString(16);
 		return new AnalyticsRun(rs.getObject(1, UUID.class), AnalyticsRun.Scope.valueOf(rs.getString(2)),
 				rs.getString(3), instant(rs, 4), AnalyticsRun.Status.valueOf(rs.getString(5)), instant(rs, 6),
 				instant(rs, 7), rs.getString(8), rs.getLong(9), rs.getLong(10), rs.getString(11),
-				rs.getObject(12, Long.class), rs.getBigDecimal(13), rs.getBigDecimal(14), rs.getBigDecimal(15));
+				rs.getObject(12, Long.class), rs.getBigDecimal(13), rs.getBigDecimal(14), rs.getBigDecimal(15),
+				model == null ? null : this.json.readValue(model, ValueModel.class), rs.getString(17));
 	}
 
 	static Instant instant(ResultSet rs, int column) throws SQLException {

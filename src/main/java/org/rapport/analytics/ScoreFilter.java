@@ -8,11 +8,19 @@ import org.rapport.customer.LifecycleStage;
 /**
  * Which customers of a snapshot to list: the cell of a chart (RFM scores or segment,
  * loyalty class, stage, risk and value tier, cohort month, the top share of buyers by
- * revenue) and the order. Null fields do not filter; a null run is the current snapshot.
+ * revenue, the one-to-class class) and the order. Null fields do not filter; a null run
+ * is the current snapshot.
  */
 public record ScoreFilter(UUID run, Integer r, Integer f, Integer m, RfmSegment segment, LoyaltyClass loyaltyClass,
-		LifecycleStage stage, RiskCategory risk, ValueTier valueTier, YearMonth cohort, Integer topPercent,
-		Order order) {
+		LifecycleStage stage, RiskCategory risk, ValueTier valueTier, YearMonth cohort, Integer topPercent, Order order,
+		Integer customerClass) {
+
+	/** A filter without a class. */
+	public ScoreFilter(UUID run, Integer r, Integer f, Integer m, RfmSegment segment, LoyaltyClass loyaltyClass,
+			LifecycleStage stage, RiskCategory risk, ValueTier valueTier, YearMonth cohort, Integer topPercent,
+			Order order) {
+		this(run, r, f, m, segment, loyaltyClass, stage, risk, valueTier, cohort, topPercent, order, null);
+	}
 
 	public enum Order {
 
@@ -32,7 +40,7 @@ public record ScoreFilter(UUID run, Integer r, Integer f, Integer m, RfmSegment 
 
 	public ScoreFilter inRun(UUID id) {
 		return new ScoreFilter(id, this.r, this.f, this.m, this.segment, this.loyaltyClass, this.stage, this.risk,
-				this.valueTier, this.cohort, this.topPercent, this.order);
+				this.valueTier, this.cohort, this.topPercent, this.order, this.customerClass);
 	}
 
 }

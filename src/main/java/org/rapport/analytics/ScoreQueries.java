@@ -33,7 +33,7 @@ class ScoreQueries {
 			s.last_purchase_at, s.purchases, s.revenue, s.average_basket, s.tenure_days, s.recency_days,
 			s.mean_gap_days, s.purchase_rate, s.r_score, s.f_score, s.m_score, s.rfm_segment, s.lifecycle_stage,
 			s.loyalty_class, s.risk_category, s.risk_reasons, s.value_tier, s.expected_purchases, s.p_alive,
-			s.predicted_clv""";
+			s.predicted_clv, s.class_index, s.churn_probability, s.churn_path""";
 
 	private static final String PRIORITY = "CASE s.risk_category WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 "
 			+ "WHEN 'CHURNED' THEN 2 WHEN 'LOW' THEN 3 ELSE 4 END, s.predicted_clv DESC NULLS LAST, "
@@ -128,6 +128,9 @@ class ScoreQueries {
 		if (f.valueTier() != null) {
 			sql.append(" AND s.value_tier = :tier");
 		}
+		if (f.customerClass() != null) {
+			sql.append(" AND s.class_index = :customerClass");
+		}
 		if (f.cohort() != null) {
 			sql.append(" AND date_trunc('month', s.first_purchase_at AT TIME ZONE 'UTC')::date = :cohort");
 		}
@@ -151,6 +154,7 @@ class ScoreQueries {
 		spec = f.stage() == null ? spec : spec.param("stage", f.stage().name());
 		spec = f.risk() == null ? spec : spec.param("risk", f.risk().name());
 		spec = f.valueTier() == null ? spec : spec.param("tier", f.valueTier().name());
+		spec = f.customerClass() == null ? spec : spec.param("customerClass", f.customerClass());
 		spec = f.cohort() == null ? spec : spec.param("cohort", f.cohort().atDay(1));
 		return spec;
 	}
@@ -164,7 +168,8 @@ class ScoreQueries {
 				value(rs.getString(18), RfmSegment.class), LifecycleStage.valueOf(rs.getString(19)),
 				value(rs.getString(20), LoyaltyClass.class), value(rs.getString(21), RiskCategory.class),
 				reasons(rs.getArray(22)), value(rs.getString(23), ValueTier.class), rs.getBigDecimal(24),
-				rs.getBigDecimal(25), rs.getBigDecimal(26));
+				rs.getBigDecimal(25), rs.getBigDecimal(26), rs.getObject(27, Integer.class), rs.getBigDecimal(28),
+				texts(rs.getArray(29)));
 	}
 
 	private static List<RiskReason> reasons(Array array) throws SQLException {
@@ -174,6 +179,10 @@ class ScoreQueries {
 		List<RiskReason> out = new ArrayList<>();
 		Arrays.stream((String[]) array.getArray()).forEach((r) -> out.add(RiskReason.valueOf(r)));
 		return out;
+	}
+
+	private static List<String> texts(Array array) throws SQLException {
+		return array == null ? List.of() : List.of((String[]) array.getArray());
 	}
 
 	private static <E extends Enum<E>> E value(String name, Class<E> type) {

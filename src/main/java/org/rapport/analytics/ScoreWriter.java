@@ -12,8 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes per-customer scores: the base aggregate of a batch of customers, the run's cut
- * points and thresholds, the predictions of the {@link ValuePredictor}, and the scoring
- * of stored rows.
+ * points and thresholds, and the scoring of stored rows.
  */
 @Component
 class ScoreWriter {
@@ -92,63 +91,6 @@ class ScoreWriter {
 			spec = spec.param("ids", ids);
 		}
 		spec.update();
-	}
-
-	/**
-	 * Hands all buyers of the run to the predictor and stores its answers; does nothing
-	 * when the predictor has no model. Holds five numbers per buyer in memory.
-	 */
-	boolean predict(UUID run, ValuePredictor predictor) {
-		if (predictor == ValuePredictor.NONE) {
-			return false;
-		}
-		List<UUID> ids = new ArrayList<>();
-		List<double[]> rows = new ArrayList<>();
-		this.jdbc.sql("""
-				SELECT customer_id, purchase_days - 1, coalesce(extract(epoch FROM last_purchase_at - first_purchase_at)
-				  / 86400, 0), tenure_days, average_basket
-				FROM analytics_customer_score WHERE run_id = ? AND purchases > 0 ORDER BY customer_id
-				""").param(run).query((rs) -> {
-			ids.add(rs.getObject(1, UUID.class));
-			rows.add(new double[] { rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5) });
-		});
-		int n = ids.size();
-		double[][] columns = new double[4][n];
-		for (int i = 0; i < n; i++) {
-			for (int c = 0; c < 4; c++) {
-				columns[c][i] = rows.get(i)[c];
-			}
-		}
-		rows.clear();
-		ValuePredictor.Predictions predictions = predictor.predict(columns[0], columns[1], columns[2], columns[3]);
-		if (!predictions.available()) {
-			return false;
-		}
-		int chunk = 10_000;
-		for (int from = 0; from < n; from += chunk) {
-			int to = Math.min(n, from + chunk);
-			this.jdbc.sql("""
-					UPDATE analytics_customer_score s SET expected_purchases = round(p.e::numeric, 6),
-					  p_alive = round(p.a::numeric, 6), predicted_clv = round(p.c::numeric, 2)
-					FROM unnest(:ids::uuid[], :e::float8[], :a::float8[], :c::float8[]) AS p(id, e, a, c)
-					WHERE s.run_id = :run AND s.customer_id = p.id
-					""")
-				.param("ids", ids.subList(from, to).toArray(UUID[]::new))
-				.param("e", boxed(predictions.expectedPurchases(), from, to))
-				.param("a", boxed(predictions.pAlive(), from, to))
-				.param("c", boxed(predictions.clv(), from, to))
-				.param("run", run)
-				.update();
-		}
-		return true;
-	}
-
-	private static Double[] boxed(double[] values, int from, int to) {
-		Double[] out = new Double[to - from];
-		for (int i = from; i < to; i++) {
-			out[i - from] = values == null || Double.isNaN(values[i]) ? null : values[i];
-		}
-		return out;
 	}
 
 }

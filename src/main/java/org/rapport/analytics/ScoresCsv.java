@@ -8,7 +8,7 @@ final class ScoresCsv {
 
 	static final String HEADER = "customer_id,display_name,revenue,currency,purchases,average_basket,"
 			+ "last_purchase_at,r,f,m,segment,stage,loyalty_class,risk,risk_reasons,value_tier,p_alive,"
-			+ "expected_purchases,predicted_clv,model_version,computed_at\r\n";
+			+ "expected_purchases,predicted_clv,model_version,computed_at,class,churn_probability\r\n";
 
 	private ScoresCsv() {
 	}
@@ -18,7 +18,7 @@ final class ScoresCsv {
 		Object[] values = { s.customerId(), s.displayName(), s.revenue(), s.currency(), s.purchases(),
 				s.averageBasket(), s.lastPurchaseAt(), s.rScore(), s.fScore(), s.mScore(), s.segment(), s.stage(),
 				s.loyaltyClass(), s.riskCategory(), reasons, s.valueTier(), s.pAlive(), s.expectedPurchases(),
-				s.predictedClv(), s.modelVersion(), s.computedAt() };
+				s.predictedClv(), s.modelVersion(), s.computedAt(), s.customerClass(), s.churnProbability() };
 		StringBuilder line = new StringBuilder();
 		for (int i = 0; i < values.length; i++) {
 			if (i > 0) {

@@ -31,6 +31,7 @@ import org.springframework.util.ClassUtils;
  * and (b), with the customers loaded, identity look-up and 360-view latency from
  * concurrent clients, in process through the facade and over HTTP with an API key against
  * the server started for the run. Appends the results to docs/benchmarks.md.
+ * {@code bench analytics [--purchases N]} runs {@link AnalyticsBenchmark};
  * {@code bench interactions ...} runs {@link InteractionBenchmark} on the same kind of
  * fresh server.
  */
@@ -55,11 +56,13 @@ class CustomerBenchmark implements CliCommand {
 
 	@Override
 	public int run(String[] args) {
-		if (args.length == 0 || !(args[0].equals("customers") || args[0].equals("interactions"))) {
+		if (args.length == 0 || !List.of("customers", "interactions", "analytics").contains(args[0])) {
 			System.out.println("Usage: bench customers [--customers 1000000] [--clients 8] [--seconds 30] "
 					+ "[--dir data/bench] [--report docs/benchmarks.md]");
 			System.out.println("       bench interactions [--purchases 1000000] [--clients 8] [--seconds 30] "
 					+ "[--batch-size 10000] [--batch-clients 2] [--dir data/bench] [--report docs/benchmarks.md]");
+			System.out.println("       bench analytics [--purchases 1000000] [--dir data/bench] "
+					+ "[--report docs/benchmarks.md]");
 			return 2;
 		}
 		boolean interactions = args[0].equals("interactions");
@@ -80,9 +83,16 @@ class CustomerBenchmark implements CliCommand {
 							+ " (is spring.datasource.url set?)");
 					return 1;
 				}
-				BenchmarkReport report = interactions ? new InteractionBenchmark(server,
-						InteractionBenchmark.Options.of(args, Path.of(dir)), System.out)
-					.measure() : measure(server, customers, clients, seconds);
+				BenchmarkReport report = args[0]
+					.equals("analytics")
+							? new AnalyticsBenchmark(server, Arguments.longOption(args, "purchases", 1_000_000),
+									Arguments.longOption(args, "seed", 1), System.out)
+								.measure()
+							: interactions
+									? new InteractionBenchmark(server,
+											InteractionBenchmark.Options.of(args, Path.of(dir)), System.out)
+										.measure()
+									: measure(server, customers, clients, seconds);
 				report.appendTo(reportFile);
 				System.out.println("Results appended to " + reportFile.toAbsolutePath());
 			}

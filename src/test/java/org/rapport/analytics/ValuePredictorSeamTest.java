@@ -48,6 +48,9 @@ class ValuePredictorSeamTest {
 	@Autowired
 	ScoreWriter scores;
 
+	@Autowired
+	PredictionWriter predictions;
+
 	@Test
 	void predictionsAreStoredWithTheScoresAndRaiseTheRiskWhenProbabilityAliveIsLow() {
 		AnalyticsFixture fx = new AnalyticsFixture(this.mvc, this.json, this.staff, this.customers, this.interactions);
@@ -78,7 +81,7 @@ class ValuePredictorSeamTest {
 				return "stub";
 			}
 		};
-		assertThat(this.scores.predict(run.id(), stub)).isTrue();
+		assertThat(this.predictions.predict(run.id(), stub)).isTrue();
 		this.scores.score(run.id(), ids.toArray(UUID[]::new));
 
 		assertThat(received.get(0)).containsExactly(1, 0, 1);

@@ -1,0 +1,118 @@
+package org.rapport.analytics;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.rapport.analytics.learn.SnapshotRow;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Training rows of the churn model, computed in SQL from the interaction table: for a
+ * seeded sample of the run's buyers and each monthly snapshot date, the features as they
+ * were at that date (only interactions before it) and the label, no purchase in the
+ * following horizon. A customer appears at a snapshot once they have purchased before it.
+ */
+@Component
+class ChurnSnapshots {
+
+	/** The features, in column order; the first is the recency baseline. */
+	static final List<String> FEATURES = List.of("days since last purchase", "purchases", "revenue",
+			"mean days between purchases", "tenure days", "refused service", "negative survey");
+
+	private static final String NPS = "(CASE WHEN i.attributes->>'nps' ~ '^[0-9]{1,2}$' "
+			+ "THEN (i.attributes->>'nps')::int END)";
+
+	private static final String ROWS = """
+			WITH s AS (
+			  SELECT customer_id FROM analytics_customer_score WHERE run_id = :run AND purchases > 0
+			  ORDER BY md5(customer_id::text || :seed) LIMIT :customers),
+			d AS (
+			  SELECT snap, snap::timestamp AT TIME ZONE 'UTC' AS at,
+			    (snap + :horizon)::timestamp AT TIME ZONE 'UTC' AS until
+			  FROM (SELECT (CAST(:last AS date) - make_interval(months => g))::date AS snap
+			        FROM generate_series(0, :snapshots - 1) g) x),
+			i AS (
+			  SELECT i.customer_id, i.kind, i.outcome, i.occurred_at, i.total, i.currency, i.attributes
+			  FROM interaction i JOIN s ON s.customer_id = i.customer_id
+			  WHERE i.occurred_at < :end AND i.kind IN ('PURCHASE', 'RETURN', 'CALL', 'SURVEY_ANSWER')),
+			a AS (
+			  SELECT d.snap, d.at, i.customer_id,
+			    min(i.occurred_at) FILTER (WHERE i.kind = 'PURCHASE' AND i.occurred_at < d.at) AS first_at,
+			    max(i.occurred_at) FILTER (WHERE i.kind = 'PURCHASE' AND i.occurred_at < d.at) AS last_at,
+			    count(*) FILTER (WHERE i.kind = 'PURCHASE' AND i.occurred_at < d.at) AS purchases,
+			    coalesce(sum(i.total) FILTER (WHERE i.kind = 'PURCHASE' AND i.occurred_at < d.at
+			      AND i.currency = :currency), 0) - coalesce(sum(i.total) FILTER (WHERE i.kind = 'RETURN'
+			      AND i.occurred_at < d.at AND i.currency = :currency), 0) AS revenue,
+			    coalesce(bool_or(i.kind = 'CALL' AND i.outcome = 'REFUSED' AND i.occurred_at < d.at
+			      AND i.occurred_at > d.at - make_interval(days => :window)), FALSE) AS refused,
+			    coalesce(bool_or(i.kind = 'SURVEY_ANSWER' AND i.occurred_at < d.at
+			      AND i.occurred_at > d.at - make_interval(days => :window)
+			      AND (%s <= :negativeNps OR lower(i.attributes->>'sentiment') = 'negative')), FALSE) AS negative,
+			    coalesce(bool_or(i.kind = 'PURCHASE' AND i.occurred_at >= d.at AND i.occurred_at < d.until), FALSE)
+			      AS bought
+			  FROM d JOIN i ON i.occurred_at < d.until
+			  GROUP BY d.snap, d.at, i.customer_id)
+			SELECT snap, extract(epoch FROM at - last_at) / 86400, purchases, revenue,
+			  CASE WHEN purchases > 1 THEN extract(epoch FROM last_at - first_at) / 86400 / (purchases - 1)
+			    ELSE extract(epoch FROM at - first_at) / 86400 END,
+			  extract(epoch FROM at - first_at) / 86400, refused, negative, NOT bought
+			FROM a WHERE purchases > 0 ORDER BY snap, customer_id
+			""".formatted(NPS);
+
+	/** The snapshot dates and the sample behind a set of rows. */
+	record Rows(List<SnapshotRow> rows, int customers, LocalDate first, LocalDate last) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final AnalyticsSettings settings;
+
+	private final String currency;
+
+	ChurnSnapshots(JdbcClient jdbc, AnalyticsSettings settings, BusinessCurrency currency) {
+		this.jdbc = jdbc;
+		this.settings = settings;
+		this.currency = currency.code();
+	}
+
+	/**
+	 * The rows of the run's buyers: the latest snapshot is the run's as-of date minus the
+	 * horizon (its label is known), then one per month before it.
+	 */
+	Rows rows(UUID run, java.time.Instant asOf) {
+		int snapshots = this.settings.churnSnapshots();
+		LocalDate last = asOf.atOffset(ZoneOffset.UTC).toLocalDate().minusDays(this.settings.churnHorizonDays());
+		int customers = Math.max(1, this.settings.churnMaxRows() / snapshots);
+		int sampled = this.jdbc.sql("""
+				SELECT count(*) FROM (SELECT 1 FROM analytics_customer_score WHERE run_id = ? AND purchases > 0
+				  LIMIT ?) x""").params(run, customers).query(Integer.class).single();
+		List<SnapshotRow> rows = new ArrayList<>();
+		this.jdbc.sql(ROWS)
+			.param("run", run)
+			.param("seed", String.valueOf(this.settings.seed()))
+			.param("customers", customers)
+			.param("last", last)
+			.param("snapshots", snapshots)
+			.param("horizon", this.settings.churnHorizonDays())
+			.param("end", RunStore.at(asOf))
+			.param("currency", this.currency)
+			.param("window", this.settings.signalWindowDays())
+			.param("negativeNps", this.settings.negativeNps())
+			.query((rs) -> {
+				double[] features = new double[FEATURES.size()];
+				for (int f = 0; f < 5; f++) {
+					features[f] = rs.getDouble(2 + f);
+				}
+				features[5] = rs.getBoolean(7) ? 1 : 0;
+				features[6] = rs.getBoolean(8) ? 1 : 0;
+				rows.add(new SnapshotRow(rs.getObject(1, LocalDate.class), features, rs.getBoolean(9)));
+			});
+		return new Rows(rows, sampled, last.minusMonths(snapshots - 1), last);
+	}
+
+}
