@@ -45,7 +45,11 @@ class AnalyticsDashboardController {
 		}
 		model.addAttribute("snapshot", snapshot.orElse(null));
 		model.addAttribute("run", run);
-		snapshot.ifPresent((s) -> this.view.fill(model, s, run, locale));
+		snapshot.ifPresent((s) -> {
+			this.view.fill(model, s, run, locale);
+			model.addAttribute("customerClasses", orNull(() -> this.analytics.classes(s.id())));
+			model.addAttribute("churnModel", orNull(() -> this.analytics.churnModel(s.id())));
+		});
 		return "analytics/dashboard";
 	}
 
@@ -79,6 +83,16 @@ class AnalyticsDashboardController {
 		model.addAttribute("status", ex.status().value());
 		model.addAttribute("detail", ex.getMessage());
 		return "error";
+	}
+
+	/** The snapshot's classes or churn model, or null when the run has none. */
+	private static <T> T orNull(java.util.function.Supplier<T> read) {
+		try {
+			return read.get();
+		}
+		catch (ApiException ex) {
+			return null;
+		}
 	}
 
 }

@@ -17,7 +17,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 record DrillDown(UUID run, Integer r, Integer f, Integer m, RfmSegment segment, LoyaltyClass loyaltyClass,
 		LifecycleStage stage, RiskCategory risk, ValueTier valueTier, YearMonth cohort, Integer top,
-		ScoreFilter.Order order) {
+		ScoreFilter.Order order, Integer customerClass) {
 
 	static final String LIST = "/analytics/customers";
 
@@ -28,7 +28,8 @@ record DrillDown(UUID run, Integer r, Integer f, Integer m, RfmSegment segment, 
 			throw ApiException.invalid("top", "must be a percentage between 1 and 100");
 		}
 		return new ScoreFilter(this.run, this.r, this.f, this.m, this.segment, this.loyaltyClass, this.stage, this.risk,
-				this.valueTier, this.cohort, this.top, this.order == null ? ScoreFilter.Order.REVENUE : this.order);
+				this.valueTier, this.cohort, this.top, this.order == null ? ScoreFilter.Order.REVENUE : this.order,
+				this.customerClass);
 	}
 
 	/**
@@ -46,6 +47,7 @@ record DrillDown(UUID run, Integer r, Integer f, Integer m, RfmSegment segment, 
 		put(active, "valueTier", this.valueTier);
 		put(active, "cohort", this.cohort);
 		put(active, "top", this.top);
+		put(active, "customerClass", this.customerClass);
 		return active;
 	}
 

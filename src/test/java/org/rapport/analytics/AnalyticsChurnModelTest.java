@@ -16,10 +16,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
  * The explanatory churn model of a run. As of 2026-01-01 with a 90-day horizon, 12
@@ -49,6 +51,9 @@ class AnalyticsChurnModelTest {
 
 	@Autowired
 	Analytics analytics;
+
+	@Autowired
+	UserDetailsService users;
 
 	private static String[] monthly(String from, String to) {
 		List<String> dates = new ArrayList<>();
@@ -110,6 +115,17 @@ class AnalyticsChurnModelTest {
 		JsonNode body = fx.body(fx.get(Role.MANAGER, AnalyticsApi.BASE + "/churn-model?run=" + run.id()));
 		assertThat(body.at("/trainingRows").asInt()).isEqualTo(48);
 		assertThat(body.at("/tree/samples").asLong()).isEqualTo(48);
+
+		String reader = "churn-" + UUID.randomUUID().toString().substring(0, 8);
+		this.staff.create(reader, "Churn Reader", "console-test-password", java.util.EnumSet.of(Role.MARKETER));
+		String page = AnalyticsFixture.text(this.mvc.get()
+			.uri("/analytics?run={run}", run.id())
+			.with(user(this.users.loadUserByUsername(reader)))
+			.exchange());
+		assertThat(page).contains("id=\"churn-auc\"");
+		for (String rule : model.rules()) {
+			assertThat(page).contains(rule.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
+		}
 	}
 
 	@Test

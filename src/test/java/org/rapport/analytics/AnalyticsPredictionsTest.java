@@ -23,10 +23,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -54,6 +56,9 @@ class AnalyticsPredictionsTest {
 
 	@Autowired
 	StaffDirectory staff;
+
+	@Autowired
+	UserDetailsService users;
 
 	@Autowired
 	Customers customers;
@@ -254,6 +259,38 @@ class AnalyticsPredictionsTest {
 					+ first.index()));
 		assertThat(csv.lines().count()).isEqualTo(first.size() + 1);
 		assertThat(new BigDecimal(first.share()).doubleValue()).isCloseTo((double) first.size() / BUYERS, within(1e-9));
+	}
+
+	@Test
+	void theDashboardShowsEveryClassWithALinkToItsCustomers() {
+		Population p = shared();
+		UUID run = p.run().id();
+		CustomerClasses classes = this.analytics.classes(run);
+		String marketer = "classes-" + UUID.randomUUID().toString().substring(0, 8);
+		this.staff.create(marketer, "Class Reader", "console-test-password", java.util.EnumSet.of(Role.MARKETER));
+
+		String page = AnalyticsFixture.text(this.mvc.get()
+			.uri("/analytics?run={run}", run)
+			.with(user(this.users.loadUserByUsername(marketer)))
+			.exchange());
+
+		assertThat(page).contains("id=\"class-profiles\"").contains("id=\"class-choice\"");
+		for (CustomerClasses.ClassProfile c : classes.classes()) {
+			assertThat(page).contains(c.label())
+				.contains("/analytics/customers?run=" + run + "&amp;customerClass=" + c.index());
+		}
+		String list = AnalyticsFixture.text(this.mvc.get()
+			.uri("/analytics/customers?run={run}&customerClass={c}", run, classes.classes().get(0).index())
+			.with(user(this.users.loadUserByUsername(marketer)))
+			.exchange());
+		assertThat(list).contains(p.ids()
+			.stream()
+			.filter((id) -> this.analytics.customer(run, id)
+				.map((s) -> Integer.valueOf(classes.classes().get(0).index()).equals(s.customerClass()))
+				.orElse(false))
+			.findFirst()
+			.orElseThrow()
+			.toString());
 	}
 
 }
