@@ -1,15 +1,9 @@
 package org.rapport.loyalty;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.rapport.customer.CustomerView;
-import org.rapport.customer.Customers;
-import org.rapport.customer.IdentityType;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -22,8 +16,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The counter screen: find a member by card number (or by the customer's phone), see the
- * balance and cards, and redeem points with a reason. The redeem form carries an
- * idempotency key made when it was shown: submitting it twice spends once.
+ * balance and cards, and redeem points with a reason (rewards and vouchers:
+ * {@link CounterVoucherController}). The redeem form carries an idempotency key made when
+ * it was shown: submitting it twice spends once.
  */
 @Controller
 @PreAuthorize("hasAuthority('loyalty:write')")
@@ -31,19 +26,11 @@ class CounterConsoleController {
 
 	private final Loyalty loyalty;
 
-	private final Customers customers;
+	private final CounterPage page;
 
-	private final LoyaltyConsole console;
-
-	CounterConsoleController(Loyalty loyalty, Customers customers, LoyaltyConsole console) {
+	CounterConsoleController(Loyalty loyalty, CounterPage page) {
 		this.loyalty = loyalty;
-		this.customers = customers;
-		this.console = console;
-	}
-
-	/** A member found at the counter, with the card used (null when found by phone). */
-	record Found(CardView card, boolean usable, MemberSummary member, String customerName,
-			List<LoyaltyConsole.Line> recent) {
+		this.page = page;
 	}
 
 	@GetMapping("/loyalty/counter")
@@ -84,43 +71,7 @@ class CounterConsoleController {
 	}
 
 	private String render(String q, Authentication authentication, Model model) {
-		String query = q.strip();
-		model.addAttribute("q", query);
-		model.addAttribute("found", query.isEmpty() ? List.of() : find(query));
-		model.addAttribute("can", LoyaltyConsole.Can.of(authentication));
-		model.addAttribute("formKey", UUID.randomUUID().toString());
-		if (!model.containsAttribute("errors")) {
-			model.addAttribute("errors", Map.of());
-		}
-		return "loyalty/counter";
-	}
-
-	private List<Found> find(String query) {
-		List<Found> found = new ArrayList<>();
-		if (query.replaceAll("[\\s-]", "").matches("[0-9]{8,30}")) {
-			this.loyalty.findByCard(query).ifPresent((l) -> found.add(found(l.card(), l.usable(), l.member())));
-		}
-		if (found.isEmpty()) {
-			Optional<CustomerView> customer = phone(query);
-			customer
-				.ifPresent((c) -> this.loyalty.membershipsOf(c.id()).forEach((m) -> found.add(found(null, true, m))));
-		}
-		return found;
-	}
-
-	private Optional<CustomerView> phone(String query) {
-		try {
-			return this.customers.findByIdentity(IdentityType.PHONE, query);
-		}
-		catch (RuntimeException ex) {
-			return Optional.empty();
-		}
-	}
-
-	private Found found(CardView card, boolean usable, MemberSummary member) {
-		String name = member.customerId() == null ? null : this.customers.get(member.customerId()).displayName();
-		LedgerPage recent = this.loyalty.ledger(member.accountId(), 0, 5);
-		return new Found(card, usable, member, name, this.console.lines(recent));
+		return this.page.render(q, authentication, model);
 	}
 
 }

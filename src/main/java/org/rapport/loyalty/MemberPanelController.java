@@ -1,11 +1,7 @@
 package org.rapport.loyalty;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.rapport.platform.web.ApiException;
@@ -30,15 +26,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class MemberPanelController {
 
-	static final int LEDGER_PAGE = 10;
-
 	private final Loyalty loyalty;
 
-	private final LoyaltyConsole console;
+	private final MemberPanelView view;
 
-	MemberPanelController(Loyalty loyalty, LoyaltyConsole console) {
+	MemberPanelController(Loyalty loyalty, MemberPanelView view) {
 		this.loyalty = loyalty;
-		this.console = console;
+		this.view = view;
 	}
 
 	@GetMapping("/customers/{id}/loyalty")
@@ -69,10 +63,7 @@ class MemberPanelController {
 			@RequestParam(defaultValue = "") String reason, @RequestParam String key,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Authentication authentication,
 			Model model, HttpServletResponse response) {
-		MemberSummary member = this.loyalty.member(accountId);
-		if (!id.equals(member.customerId())) {
-			throw ApiException.notFound("Loyalty account of the customer", accountId);
-		}
+		this.view.memberOf(id, accountId);
 		try {
 			long amount = parsePoints(points);
 			this.loyalty.adjust(accountId, amount, reason, key);
@@ -95,47 +86,16 @@ class MemberPanelController {
 	}
 
 	private String done(UUID id, String htmx, Authentication authentication, Model model) {
-		if (htmx == null) {
-			return "redirect:/customers/" + id + "#loyalty";
-		}
-		return render(id, null, 0, authentication, model);
+		return this.view.done(id, htmx, authentication, model);
 	}
 
 	private String refused(RuntimeException ex, String form, UUID id, Authentication authentication, Model model,
 			HttpServletResponse response) {
-		if (!LoyaltyConsole.isInputProblem(ex)) {
-			throw ex;
-		}
-		model.addAttribute("errorForm", form);
-		model.addAttribute("errors", LoyaltyConsole.errors(ex));
-		// htmx swaps only successful answers by default: answer 200 with the errors shown
-		response.setStatus(HttpServletResponse.SC_OK);
-		return render(id, null, 0, authentication, model);
+		return this.view.refused(ex, form, id, authentication, model, response);
 	}
 
 	private String render(UUID id, UUID account, int page, Authentication authentication, Model model) {
-		List<MemberSummary> members = this.loyalty.membershipsOf(id);
-		Map<UUID, List<LoyaltyConsole.Line>> ledgers = new LinkedHashMap<>();
-		Map<UUID, LedgerPage> pages = new LinkedHashMap<>();
-		for (MemberSummary m : members) {
-			LedgerPage p = this.loyalty.ledger(m.accountId(), m.accountId().equals(account) ? page : 0, LEDGER_PAGE);
-			pages.put(m.accountId(), p);
-			ledgers.put(m.accountId(), this.console.lines(p));
-		}
-		Set<String> joined = members.stream().map(MemberSummary::programmeCode).collect(Collectors.toSet());
-		model.addAttribute("customerId", id);
-		model.addAttribute("members", members);
-		model.addAttribute("pages", pages);
-		model.addAttribute("ledgers", ledgers);
-		model.addAttribute("open",
-				this.loyalty.programmes().stream().filter((p) -> !joined.contains(p.code())).toList());
-		model.addAttribute("can", LoyaltyConsole.Can.of(authentication));
-		model.addAttribute("formKey", UUID.randomUUID().toString());
-		if (!model.containsAttribute("errors")) {
-			model.addAttribute("errors", Map.of());
-			model.addAttribute("errorForm", "");
-		}
-		return "loyalty/panel";
+		return this.view.render(id, account, page, authentication, model);
 	}
 
 }

@@ -63,7 +63,7 @@ record RuleForm(String ruleId, String kind, String group, String name, String un
 		return ProgrammeForm.blank(text) ? null : ProgrammeForm.decimal(field, text, errors);
 	}
 
-	private static Long number(String field, String text, Map<String, String> errors) {
+	static Long number(String field, String text, Map<String, String> errors) {
 		if (ProgrammeForm.blank(text)) {
 			return null;
 		}
@@ -76,7 +76,7 @@ record RuleForm(String ruleId, String kind, String group, String name, String un
 		}
 	}
 
-	private static Instant date(String field, String text, int plusDays, Map<String, String> errors) {
+	static Instant date(String field, String text, int plusDays, Map<String, String> errors) {
 		if (ProgrammeForm.blank(text)) {
 			return null;
 		}
@@ -89,7 +89,7 @@ record RuleForm(String ruleId, String kind, String group, String name, String un
 		}
 	}
 
-	private static String day(Instant at, boolean exclusiveEnd) {
+	static String day(Instant at, boolean exclusiveEnd) {
 		if (at == null) {
 			return "";
 		}
@@ -97,7 +97,7 @@ record RuleForm(String ruleId, String kind, String group, String name, String un
 		return (exclusiveEnd ? d.minusDays(1) : d).toString();
 	}
 
-	private static String text(Object value) {
+	static String text(Object value) {
 		if (value == null) {
 			return "";
 		}

@@ -1,0 +1,93 @@
+package org.rapport.loyalty;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.rapport.customer.CustomerView;
+import org.rapport.customer.Customers;
+import org.rapport.customer.IdentityType;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/**
+ * The counter screen as its actions show it: the members found by card or phone, with
+ * their balance, cards, recent movements and the rewards they can redeem now; and the
+ * voucher step, which needs no member look-up (a voucher names its member).
+ */
+@Component
+class CounterPage {
+
+	private final Loyalty loyalty;
+
+	private final Rewards rewards;
+
+	private final Customers customers;
+
+	private final LoyaltyConsole console;
+
+	CounterPage(Loyalty loyalty, Rewards rewards, Customers customers, LoyaltyConsole console) {
+		this.loyalty = loyalty;
+		this.rewards = rewards;
+		this.customers = customers;
+		this.console = console;
+	}
+
+	/** A member found at the counter, with the card used (null when found by phone). */
+	record Found(CardView card, boolean usable, MemberSummary member, String customerName,
+			List<LoyaltyConsole.Line> recent, List<Reward> rewards) {
+	}
+
+	String render(String q, Authentication authentication, Model model) {
+		String query = q.strip();
+		model.addAttribute("q", query);
+		model.addAttribute("found", query.isEmpty() ? List.of() : find(query));
+		model.addAttribute("can", LoyaltyConsole.Can.of(authentication));
+		model.addAttribute("formKey", UUID.randomUUID().toString());
+		if (!model.containsAttribute("errors")) {
+			model.addAttribute("errors", Map.of());
+		}
+		if (!model.containsAttribute("voucherErrors")) {
+			model.addAttribute("voucherErrors", Map.of());
+		}
+		return "loyalty/counter";
+	}
+
+	/** The customer's name for people, or null when the member has none (erased). */
+	String nameOf(MemberSummary member) {
+		return member.customerId() == null ? null : this.customers.get(member.customerId()).displayName();
+	}
+
+	private List<Found> find(String query) {
+		List<Found> found = new ArrayList<>();
+		if (query.replaceAll("[\\s-]", "").matches("[0-9]{8,30}")) {
+			this.loyalty.findByCard(query).ifPresent((l) -> found.add(found(l.card(), l.usable(), l.member())));
+		}
+		if (found.isEmpty()) {
+			Optional<CustomerView> customer = phone(query);
+			customer
+				.ifPresent((c) -> this.loyalty.membershipsOf(c.id()).forEach((m) -> found.add(found(null, true, m))));
+		}
+		return found;
+	}
+
+	private Optional<CustomerView> phone(String query) {
+		try {
+			return this.customers.findByIdentity(IdentityType.PHONE, query);
+		}
+		catch (RuntimeException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private Found found(CardView card, boolean usable, MemberSummary member) {
+		LedgerPage recent = this.loyalty.ledger(member.accountId(), 0, 5);
+		List<Reward> offered = this.rewards.rewards(member.programmeCode(), false);
+		return new Found(card, usable, member, nameOf(member), this.console.lines(recent), offered);
+	}
+
+}

@@ -1,0 +1,35 @@
+package org.rapport.loyalty;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.rapport.customer.Customers;
+
+import org.springframework.stereotype.Component;
+
+/** Customers' names for the rows an admin preview shows (at most {@link #SHOWN}). */
+@Component
+class MemberNames {
+
+	static final int SHOWN = 200;
+
+	private final Customers customers;
+
+	MemberNames(Customers customers) {
+		this.customers = customers;
+	}
+
+	Map<UUID, String> of(Collection<UUID> customerIds) {
+		Map<UUID, String> names = new HashMap<>();
+		customerIds.stream()
+			.filter(Objects::nonNull)
+			.distinct()
+			.limit(SHOWN)
+			.forEach((id) -> names.put(id, this.customers.get(id).displayName()));
+		return names;
+	}
+
+}

@@ -1,0 +1,101 @@
+package org.rapport.loyalty;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.rapport.platform.web.ApiException;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/**
+ * The member panel as the 360 page shows it, shared by the panel's actions: per
+ * membership the balances, the tier and the progress to the next, the cards and a page of
+ * the ledger; and a refused action shown on its form.
+ */
+@Component
+class MemberPanelView {
+
+	static final int LEDGER_PAGE = 10;
+
+	private final Loyalty loyalty;
+
+	private final LoyaltyConsole console;
+
+	private final Clock clock;
+
+	MemberPanelView(Loyalty loyalty, LoyaltyConsole console, Clock clock) {
+		this.loyalty = loyalty;
+		this.console = console;
+		this.clock = clock;
+	}
+
+	/** The membership, checked to belong to the customer of the page. */
+	MemberSummary memberOf(UUID customerId, UUID accountId) {
+		MemberSummary member = this.loyalty.member(accountId);
+		if (!customerId.equals(member.customerId())) {
+			throw ApiException.notFound("Loyalty account of the customer", accountId);
+		}
+		return member;
+	}
+
+	/** After a successful action: the panel for htmx, the 360 page otherwise. */
+	String done(UUID id, String htmx, Authentication authentication, Model model) {
+		if (htmx == null) {
+			return "redirect:/customers/" + id + "#loyalty";
+		}
+		return render(id, null, 0, authentication, model);
+	}
+
+	/**
+	 * The panel with what the engine refused shown on the form {@code form}; anything
+	 * else than refused input is rethrown.
+	 */
+	String refused(RuntimeException ex, String form, UUID id, Authentication authentication, Model model,
+			HttpServletResponse response) {
+		if (!LoyaltyConsole.isInputProblem(ex)) {
+			throw ex;
+		}
+		model.addAttribute("errorForm", form);
+		model.addAttribute("errors", LoyaltyConsole.errors(ex));
+		// htmx swaps only successful answers by default: answer 200 with the errors shown
+		response.setStatus(HttpServletResponse.SC_OK);
+		return render(id, null, 0, authentication, model);
+	}
+
+	String render(UUID id, UUID account, int page, Authentication authentication, Model model) {
+		List<MemberSummary> members = this.loyalty.membershipsOf(id);
+		Map<UUID, List<LoyaltyConsole.Line>> ledgers = new LinkedHashMap<>();
+		Map<UUID, LedgerPage> pages = new LinkedHashMap<>();
+		Map<UUID, MemberTier> tiers = new LinkedHashMap<>();
+		for (MemberSummary m : members) {
+			LedgerPage p = this.loyalty.ledger(m.accountId(), m.accountId().equals(account) ? page : 0, LEDGER_PAGE);
+			pages.put(m.accountId(), p);
+			ledgers.put(m.accountId(), this.console.lines(p));
+			tiers.put(m.accountId(), this.loyalty.tierOf(m.accountId(), this.clock.instant()));
+		}
+		Set<String> joined = members.stream().map(MemberSummary::programmeCode).collect(Collectors.toSet());
+		model.addAttribute("customerId", id);
+		model.addAttribute("members", members);
+		model.addAttribute("pages", pages);
+		model.addAttribute("ledgers", ledgers);
+		model.addAttribute("tiers", tiers);
+		model.addAttribute("open",
+				this.loyalty.programmes().stream().filter((p) -> !joined.contains(p.code())).toList());
+		model.addAttribute("can", LoyaltyConsole.Can.of(authentication));
+		model.addAttribute("formKey", UUID.randomUUID().toString());
+		if (!model.containsAttribute("errors")) {
+			model.addAttribute("errors", Map.of());
+			model.addAttribute("errorForm", "");
+		}
+		return "loyalty/panel";
+	}
+
+}

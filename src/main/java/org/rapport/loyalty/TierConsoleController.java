@@ -1,0 +1,122 @@
+package org.rapport.loyalty;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.rapport.platform.web.ApiException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Editing a programme's tier ladder in two steps: the preview says who moves where (and
+ * who keeps a tier until when) as of one moment, without applying anything; applying then
+ * saves the ladder and re-qualifies the members as of that same moment, which makes
+ * exactly the previewed moves. Applying without a preview is refused.
+ */
+@Controller
+@PreAuthorize("hasAuthority('loyalty:admin')")
+class TierConsoleController {
+
+	private static final String TIERS = "/loyalty/programmes/{code}/tiers";
+
+	private final Loyalty loyalty;
+
+	private final MemberNames names;
+
+	private final Clock clock;
+
+	TierConsoleController(Loyalty loyalty, MemberNames names, Clock clock) {
+		this.loyalty = loyalty;
+		this.names = names;
+		this.clock = clock;
+	}
+
+	@GetMapping(TIERS)
+	String ladder(@PathVariable String code, Model model) {
+		LoyaltyProgramme programme = this.loyalty.programme(code);
+		return page(programme, current(code).map(TierLadderForm::of).orElse(TierLadderForm.blank()), null, null,
+				Map.of(), model);
+	}
+
+	@PostMapping(TIERS + "/preview")
+	String preview(@PathVariable String code, @ModelAttribute TierLadderForm form, Model model,
+			HttpServletResponse response) {
+		LoyaltyProgramme programme = this.loyalty.programme(code);
+		Map<String, String> errors = new LinkedHashMap<>();
+		TierLadder ladder = form.ladder(errors);
+		if (ladder == null) {
+			response.setStatus(422);
+			return page(programme, form, null, null, errors, model);
+		}
+		TierPlan plan = this.loyalty.previewTierLadder(code, ladder, this.clock.instant());
+		return page(programme, form, plan, plan.asOf(), errors, model);
+	}
+
+	@PostMapping(TIERS)
+	String apply(@PathVariable String code, @ModelAttribute TierLadderForm form,
+			@RequestParam(defaultValue = "") String asOf, Model model, HttpServletResponse response) {
+		LoyaltyProgramme programme = this.loyalty.programme(code);
+		Map<String, String> errors = new LinkedHashMap<>();
+		TierLadder ladder = form.ladder(errors);
+		Instant at = null;
+		try {
+			at = Instant.parse(asOf.strip());
+		}
+		catch (RuntimeException ex) {
+			errors.put("form", "preview the ladder before applying it");
+		}
+		if (ladder == null || at == null) {
+			response.setStatus(422);
+			return page(programme, form, null, null, errors, model);
+		}
+		TierPlan plan = this.loyalty.applyTierLadder(code, ladder, at);
+		model.addAttribute("applied", true);
+		return page(programme, TierLadderForm.of(ladder), plan, null, errors, model);
+	}
+
+	private java.util.Optional<TierLadder> current(String code) {
+		try {
+			return java.util.Optional.of(this.loyalty.tierLadder(code));
+		}
+		catch (ApiException ex) {
+			if (ex.status() != HttpStatus.NOT_FOUND) {
+				throw ex;
+			}
+			return java.util.Optional.empty();
+		}
+	}
+
+	private String page(LoyaltyProgramme programme, TierLadderForm form, TierPlan plan, Instant previewedAt,
+			Map<String, String> errors, Model model) {
+		model.addAttribute("programme", programme);
+		model.addAttribute("form", form);
+		model.addAttribute("plan", plan);
+		model.addAttribute("shown", MemberNames.SHOWN);
+		if (plan != null) {
+			java.util.List<java.util.UUID> ids = new java.util.ArrayList<>();
+			plan.moves().stream().limit(MemberNames.SHOWN).forEach((m) -> ids.add(m.customerId()));
+			plan.atRisk().stream().limit(MemberNames.SHOWN).forEach((m) -> ids.add(m.customerId()));
+			model.addAttribute("names", this.names.of(ids));
+		}
+		model.addAttribute("previewedAt", previewedAt);
+		model.addAttribute("errors", errors);
+		model.addAttribute("measures", TierLadder.Measure.values());
+		model.addAttribute("windows", TierLadder.Window.values());
+		if (!model.containsAttribute("applied")) {
+			model.addAttribute("applied", false);
+		}
+		return "loyalty/tiers";
+	}
+
+}

@@ -1,0 +1,120 @@
+package org.rapport.loyalty;
+
+import java.math.BigDecimal;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.rapport.BrowserSession;
+import org.rapport.access.Role;
+import org.rapport.access.StaffDirectory;
+import org.rapport.customer.ConsentPurpose;
+import org.rapport.customer.Customers;
+import org.rapport.customer.NewCustomer;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The rewards catalogue and the counter in a real (headless) browser: an administrator
+ * adds a reward; at the counter a service agent redeems it for a member found by card,
+ * hands over the voucher code, uses the voucher once, and a second check reports it as
+ * already used.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LoyaltyAdminBrowserTest {
+
+	static final String PASSWORD = "loyalty-admin-browser-password";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Loyalty loyalty;
+
+	@Autowired
+	Customers customers;
+
+	@Autowired
+	StaffDirectory staff;
+
+	BrowserSession browser;
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.close();
+		}
+	}
+
+	@Test
+	void aRewardAddedInTheCatalogueIsRedeemedAtTheCounterAndItsVoucherUsedOnce() {
+		String suffix = LoyaltyFixture.unique();
+		LoyaltyProgramme programme = this.loyalty.createProgramme(new ProgrammeSettings("ba-" + suffix,
+				"Browser rewards club", "EUR", "points", new BigDecimal("0.01"), 0, ExpiryPolicy.NONE, 0, null,
+				NegativeBalancePolicy.CAP_AT_ZERO, (ConsentPurpose) null, Map.of("base", Combination.STACK), null));
+		UUID customer = this.customers.create(NewCustomer.person("Rita", "Reward " + suffix)).id();
+		MemberSummary member = this.loyalty.enrol(programme.code(),
+				new Enrolment(customer, null, null, CardKind.VIRTUAL, null), "enrol-" + suffix);
+		this.loyalty.adjust(member.accountId(), 500, "Welcome points", "adj-" + suffix);
+		String admin = "ba-admin-" + suffix;
+		this.staff.create(admin, "Ada Admin", PASSWORD, EnumSet.of(Role.ADMIN));
+		String agent = "ba-agent-" + suffix;
+		this.staff.create(agent, "Alex Agent", PASSWORD, EnumSet.of(Role.SERVICE_AGENT));
+		String rewardName = "Cinema ticket " + suffix;
+
+		// the administrator adds the reward to the catalogue
+		this.browser = BrowserSession.open("http://localhost:" + this.port);
+		this.browser.signIn(admin, PASSWORD);
+		this.browser.go("/loyalty/programmes/" + programme.code());
+		this.browser.find("#rewards-link").click();
+		this.browser.await(ExpectedConditions.elementToBeClickable(By.id("new-reward"))).click();
+		this.browser.await(ExpectedConditions.presenceOfElementLocated(By.id("reward-form")));
+		this.browser.find("#f-name").sendKeys(rewardName);
+		this.browser.find("#f-costPoints").sendKeys("200");
+		this.browser.find("#f-stock").sendKeys("5");
+		this.browser.find("#reward-save").click();
+		this.browser.await(ExpectedConditions.presenceOfElementLocated(By.id("reward-list")));
+		assertThat(this.browser.find("#reward-list").getText()).contains(rewardName);
+		this.browser.screenshot("loyalty-rewards-catalogue");
+		this.browser.close();
+
+		// at the counter: find the member by card and redeem the reward
+		this.browser = BrowserSession.open("http://localhost:" + this.port);
+		this.browser.signIn(agent, PASSWORD);
+		this.browser.find("#nav-counter").click();
+		this.browser.find("#counter-q").sendKeys(member.cards().get(0).number());
+		this.browser.find("#counter-find").click();
+		this.browser.await(ExpectedConditions.textToBe(By.id("counter-available"), "500"));
+		new Select(this.browser.find("#reward-choice")).selectByVisibleText(rewardName + " — 200 points");
+		this.browser.find("#reward-submit").click();
+		String code = this.browser.await(ExpectedConditions.presenceOfElementLocated(By.id("issued-code"))).getText();
+		assertThat(this.browser.find("#counter-available").getText()).isEqualTo("300");
+		this.browser.screenshot("loyalty-counter-reward-redeemed");
+
+		// the voucher: checked, used, and reported as used when tried again
+		this.browser.find("#voucher-code").sendKeys(code);
+		this.browser.find("#voucher-check").click();
+		this.browser.await(ExpectedConditions.textToBe(By.id("voucher-status"), "Valid"));
+		assertThat(this.browser.find("#voucher-result").getText()).contains(rewardName).contains("Rita");
+		this.browser.find("#voucher-consume").click();
+		this.browser.await(ExpectedConditions.presenceOfElementLocated(By.id("voucher-consumed")));
+		this.browser.screenshot("loyalty-counter-voucher-used");
+
+		this.browser.find("#voucher-code").sendKeys(code);
+		this.browser.find("#voucher-check").click();
+		this.browser.await(ExpectedConditions.textToBe(By.id("voucher-status"), "Already used"));
+		assertThat(this.browser.find("#voucher-result").getAttribute("data-status")).isEqualTo("CONSUMED");
+		assertThat(this.browser.isPresent("#voucher-consume")).isFalse();
+		assertThat(this.browser.find("#voucher-when").getText()).contains("Used on");
+	}
+
+}

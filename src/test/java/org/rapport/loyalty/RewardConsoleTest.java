@@ -1,0 +1,140 @@
+package org.rapport.loyalty;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rapport.IntegrationTest;
+import org.rapport.access.Role;
+import org.rapport.access.StaffDirectory;
+import org.rapport.customer.ConsentPurpose;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+/** The rewards catalogue administration: create, edit, deactivate; refused input. */
+@IntegrationTest
+class RewardConsoleTest {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	Loyalty loyalty;
+
+	@Autowired
+	Rewards rewards;
+
+	@Autowired
+	StaffDirectory staffDirectory;
+
+	@Autowired
+	UserDetailsService users;
+
+	ConsoleStaff staff;
+
+	LoyaltyProgramme programme;
+
+	@BeforeEach
+	void programme() {
+		this.staff = new ConsoleStaff(this.staffDirectory, this.users);
+		this.programme = this.loyalty.createProgramme(new ProgrammeSettings("rc-" + LoyaltyFixture.unique(),
+				"Reward club", "EUR", "points", new BigDecimal("0.01"), 0, ExpiryPolicy.NONE, 0, null,
+				NegativeBalancePolicy.CAP_AT_ZERO, (ConsentPurpose) null, Map.of("base", Combination.STACK), null));
+	}
+
+	MvcTestResult save(Role role, Map<String, String> fields) {
+		var request = this.mvc.post()
+			.uri("/loyalty/programmes/{c}/rewards", this.programme.code())
+			.with(this.staff.as(role))
+			.with(csrf());
+		for (var f : fields.entrySet()) {
+			request = request.param(f.getKey(), f.getValue());
+		}
+		return request.exchange();
+	}
+
+	@Test
+	void anAdministratorCreatesARewardWithStockValidityAndAPerMemberLimit() {
+		assertThat(save(Role.ADMIN,
+				Map.of("name", "Spa day", "costPoints", "1500", "stock", "12", "validFrom", "2026-01-01", "validTo",
+						"2030-12-31", "limitCount", "1", "limitPeriod", "YEAR", "voucherValidDays", "60", "active",
+						"true")))
+			.hasStatus3xxRedirection();
+		assertThat(this.rewards.rewards(this.programme.code(), true)).singleElement().satisfies((r) -> {
+			assertThat(r.name()).isEqualTo("Spa day");
+			assertThat(r.costPoints()).isEqualTo(1500);
+			assertThat(r.stock()).isEqualTo(12);
+			assertThat(r.validFrom()).isEqualTo(LocalDate.of(2026, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant());
+			assertThat(r.validTo()).isEqualTo(LocalDate.of(2031, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant());
+			assertThat(r.limitCount()).isEqualTo(1);
+			assertThat(r.limitPeriod()).isEqualTo(Reward.LimitPeriod.YEAR);
+			assertThat(r.voucherValidDays()).isEqualTo(60);
+		});
+		assertThat(this.mvc.get()
+			.uri("/loyalty/programmes/{c}/rewards", this.programme.code())
+			.with(this.staff.as(Role.ADMIN))).hasStatusOk().bodyText().contains("Spa day").contains("1 / year");
+	}
+
+	@Test
+	void aRewardWithoutACostIsRefusedNextToTheCostField() {
+		assertThat(save(Role.ADMIN, Map.of("name", "Mug", "costPoints", "", "voucherValidDays", "30"))).hasStatus(422)
+			.bodyText()
+			.contains("f-costPoints-error")
+			.contains("value=\"Mug\"");
+		assertThat(this.rewards.rewards(this.programme.code(), true)).isEmpty();
+	}
+
+	@Test
+	void aRewardWithANegativeCostOrAnEndBeforeItsStartIsRefusedFieldByField() {
+		assertThat(save(Role.ADMIN, Map.of("name", "Mug", "costPoints", "-5", "voucherValidDays", "30"))).hasStatus(422)
+			.bodyText()
+			.contains("f-costPoints-error");
+		assertThat(save(Role.ADMIN, Map.of("name", "Mug", "costPoints", "5", "validFrom", "2027-05-01", "validTo",
+				"2027-03-01", "voucherValidDays", "30")))
+			.hasStatus(422)
+			.bodyText()
+			.contains("f-validTo-error");
+		assertThat(this.rewards.rewards(this.programme.code(), true)).isEmpty();
+	}
+
+	@Test
+	void anEditedRewardKeepsItsIdAndADeactivatedOneIsNoLongerOffered() {
+		Reward r = this.rewards.createReward(this.programme.code(),
+				new NewReward("Tote bag", null, 200L, 5, null, null, null, null, 30, true));
+		assertThat(this.mvc.get()
+			.uri("/loyalty/programmes/{c}/rewards/{r}", this.programme.code(), r.id())
+			.with(this.staff.as(Role.ADMIN))).hasStatusOk().bodyText().contains("value=\"Tote bag\"");
+		assertThat(save(Role.ADMIN,
+				Map.of("id", r.id().toString(), "name", "Tote bag", "costPoints", "250", "stock", "9",
+						"voucherValidDays", "30", "limitPeriod", "LIFETIME", "active", "true")))
+			.hasStatus3xxRedirection();
+		assertThat(this.rewards.reward(this.programme.code(), r.id()).costPoints()).isEqualTo(250);
+		assertThat(this.rewards.reward(this.programme.code(), r.id()).stock()).isEqualTo(9);
+		assertThat(this.mvc.post()
+			.uri("/loyalty/programmes/{c}/rewards/{r}/deactivation", this.programme.code(), r.id())
+			.with(this.staff.as(Role.ADMIN))
+			.with(csrf())).hasStatus3xxRedirection();
+		assertThat(this.rewards.rewards(this.programme.code(), false)).isEmpty();
+		assertThat(this.rewards.reward(this.programme.code(), r.id()).active()).isFalse();
+	}
+
+	@Test
+	void aManagerCannotAdministerTheCatalogue() {
+		assertThat(this.mvc.get()
+			.uri("/loyalty/programmes/{c}/rewards", this.programme.code())
+			.with(this.staff.as(Role.MANAGER))).hasStatus(403);
+		assertThat(save(Role.MANAGER, Map.of("name", "Mug", "costPoints", "5", "voucherValidDays", "30")))
+			.hasStatus(403);
+		assertThat(this.rewards.rewards(this.programme.code(), true)).isEmpty();
+	}
+
+}

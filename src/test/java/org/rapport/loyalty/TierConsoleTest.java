@@ -1,0 +1,156 @@
+package org.rapport.loyalty;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rapport.IntegrationTest;
+import org.rapport.access.Role;
+import org.rapport.access.StaffDirectory;
+import org.rapport.customer.Customers;
+import org.rapport.interaction.Interactions;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+/**
+ * Tier ladder editing in the console: the preview says who moves where and applies
+ * nothing; applying the previewed ladder makes exactly those moves.
+ */
+@IntegrationTest
+class TierConsoleTest {
+
+	static final String LADDER = "SILVER; Silver; 50\nGOLD; Gold; 5000; 1.5; 5; yes; lounge";
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	StaffDirectory staffDirectory;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	Customers customers;
+
+	@Autowired
+	Interactions interactions;
+
+	@Autowired
+	Loyalty loyalty;
+
+	LoyaltyFixture fx;
+
+	ConsoleStaff staff;
+
+	LoyaltyProgramme programme;
+
+	UUID customer;
+
+	UUID account;
+
+	@BeforeEach
+	void member() {
+		this.fx = new LoyaltyFixture(this.mvc, this.json, this.staffDirectory, this.customers, this.interactions,
+				this.loyalty);
+		this.staff = new ConsoleStaff(this.staffDirectory, this.users);
+		this.programme = this.fx.programme(30, NegativeBalancePolicy.CAP_AT_ZERO, null);
+		this.customer = this.fx.customer();
+		this.account = UUID.fromString(this.fx.enrol(this.programme, this.customer).get("accountId").asString());
+		this.fx.record(this.fx.purchase(this.customer, Instant.now().minus(1, ChronoUnit.DAYS).toString(),
+				this.fx.product("tiers"), "600.00"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.loyalty.member(this.account).pending() == 100);
+	}
+
+	MvcTestResult post(Role role, String path, String tiers, String asOf) {
+		var request = this.mvc.post()
+			.uri("/loyalty/programmes/{c}/tiers" + path, this.programme.code())
+			.param("measure", "POINTS_EARNED")
+			.param("window", "ROLLING_12_MONTHS")
+			.param("graceMonths", "1")
+			.param("tiers", tiers)
+			.with(this.staff.as(role))
+			.with(csrf());
+		if (asOf != null) {
+			request = request.param("asOf", asOf);
+		}
+		return request.exchange();
+	}
+
+	String tierCode() {
+		MemberTier t = this.loyalty.tierOf(this.account, Instant.now());
+		return (t.tier() == null) ? null : t.tier().code();
+	}
+
+	@Test
+	void thePreviewShowsWhoMovesWhereAndAppliesNothing() {
+		assertThat(post(Role.ADMIN, "/preview", LADDER, null)).hasStatusOk()
+			.bodyText()
+			.contains("tier-moves")
+			.contains("data-customer=\"" + this.customer + "\"")
+			.contains("SILVER")
+			.contains("tiers-apply-form");
+		assertThat(tierCode()).isNull();
+		assertThat(this.mvc.get()
+			.uri("/loyalty/programmes/{c}/tiers", this.programme.code())
+			.with(this.staff.as(Role.ADMIN))).hasStatusOk().bodyText().doesNotContain("GOLD; Gold");
+	}
+
+	@Test
+	void applyingThePreviewedLadderMakesThePreviewedMoves() {
+		Instant asOf = Instant.now();
+		TierPlan preview = this.loyalty.previewTierLadder(this.programme.code(),
+				new TierLadderForm("POINTS_EARNED", "ROLLING_12_MONTHS", "1", LADDER).ladder(new java.util.HashMap<>()),
+				asOf);
+		assertThat(post(Role.ADMIN, "", LADDER, asOf.toString())).hasStatusOk()
+			.bodyText()
+			.contains("tiers-applied")
+			.contains("data-customer=\"" + this.customer + "\"");
+		assertThat(tierCode()).isEqualTo("SILVER");
+		assertThat(preview.moves()).anySatisfy((m) -> assertThat(m.accountId()).isEqualTo(this.account));
+		assertThat(this.loyalty.tierLadder(this.programme.code()).tiers()).extracting(Tier::code)
+			.containsExactly("SILVER", "GOLD");
+		assertThat(this.loyalty.tierLadder(this.programme.code()).tier("GOLD").priorityService()).isTrue();
+	}
+
+	@Test
+	void thresholdsThatDoNotRiseAreRefusedNextToTheTiers() {
+		assertThat(post(Role.ADMIN, "/preview", "GOLD; Gold; 500\nSILVER; Silver; 50", null)).hasStatus(422)
+			.bodyText()
+			.contains("f-tiers-error")
+			.contains("rise");
+		assertThat(post(Role.ADMIN, "/preview", "GOLD; Gold; lots", null)).hasStatus(422)
+			.bodyText()
+			.contains("f-tiers-error");
+	}
+
+	@Test
+	void applyingWithoutAPreviewIsRefused() {
+		assertThat(post(Role.ADMIN, "", LADDER, null)).hasStatus(422).bodyText().contains("form-problem");
+		assertThat(tierCode()).isNull();
+	}
+
+	@Test
+	void aManagerCannotEditTheLadder() {
+		assertThat(this.mvc.get()
+			.uri("/loyalty/programmes/{c}/tiers", this.programme.code())
+			.with(this.staff.as(Role.MANAGER))).hasStatus(403);
+		assertThat(post(Role.MANAGER, "", LADDER, Instant.now().toString())).hasStatus(403);
+		assertThat(tierCode()).isNull();
+	}
+
+}
