@@ -87,7 +87,8 @@ final class BenchmarkLines {
 	static void single(BenchmarkReport report, InteractionBenchmark.Options o, LatencyRun.Result single,
 			PgBench.Result pgbench) {
 		report.text("### (a) Single purchases next to pgbench").text("");
-		report.text(o.clients() + " client threads (`java.net.http.HttpClient`, HTTP/1.1) each post one purchase "
+		report.text(o.clients()
+				+ " client threads (HTTP/1.1, one kept-alive connection each, see `BenchHttp`) each post one purchase "
 				+ "after another to `POST /api/v1/interactions` with an API key (scope interactions:write) for "
 				+ o.seconds() + " s after a " + o.warmUp().toSeconds() + " s warm-up: a random generated customer, "
 				+ "one line, a fresh idempotency key, so every call writes and commits. Then `pgbench -N` with as "

@@ -2,11 +2,6 @@ package org.rapport.demo;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -26,12 +21,9 @@ final class InteractionHttp {
 
 	static final String SOURCE = "bench";
 
-	private final HttpClient http = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(10))
-		.build();
+	private final BenchHttp http;
 
-	private final String base;
+	private final String base = "/api/v1";
 
 	private final String key;
 
@@ -48,7 +40,7 @@ final class InteractionHttp {
 	private final List<DemoCatalogue.Item> items = DemoCatalogue.items();
 
 	InteractionHttp(int port, String apiKey, String run) {
-		this.base = "http://localhost:" + port + "/api/v1";
+		this.http = new BenchHttp("localhost", port);
 		this.key = apiKey;
 		this.run = run;
 	}
@@ -56,7 +48,7 @@ final class InteractionHttp {
 	/** Records one purchase: true when it answered 201 Created. */
 	boolean recordOne(UUID customer) {
 		String body = purchase(customer, this.sequence.incrementAndGet());
-		return send(post("/interactions", body)) == 201;
+		return status(exchange("POST", "/interactions", body)) == 201;
 	}
 
 	/** Records a batch of fresh purchases: true when every item was created. */
@@ -69,8 +61,8 @@ final class InteractionHttp {
 			body.append(purchase(customers[random.nextInt(customers.length)], this.sequence.incrementAndGet()));
 		}
 		body.append("]}");
-		HttpResponse<String> response = exchange(post("/interactions/batch", body.toString()));
-		if (response == null || response.statusCode() != 200) {
+		BenchHttp.Response response = exchange("POST", "/interactions/batch", body.toString());
+		if (response == null || response.status() != 200) {
 			failed(response);
 			return false;
 		}
@@ -82,10 +74,7 @@ final class InteractionHttp {
 
 	/** Reads the first page (20, newest first) of the customer's timeline. */
 	boolean timeline(UUID customer) {
-		return send(HttpRequest.newBuilder(URI.create(this.base + "/customers/" + customer + "/timeline?size=20"))
-			.header("X-API-Key", this.key)
-			.GET()
-			.build()) == 200;
+		return status(exchange("GET", "/customers/" + customer + "/timeline?size=20", null)) == 200;
 	}
 
 	/** Purchases the batch calls answered as created so far. */
@@ -104,21 +93,11 @@ final class InteractionHttp {
 				+ "\",\"quantity\":" + quantity + ",\"unitPrice\":" + item.price().toPlainString() + "}]}";
 	}
 
-	private HttpRequest post(String path, String body) {
-		return HttpRequest.newBuilder(URI.create(this.base + path))
-			.header("X-API-Key", this.key)
-			.header("Content-Type", "application/json")
-			.timeout(Duration.ofMinutes(2))
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build();
-	}
-
-	private int send(HttpRequest request) {
-		HttpResponse<String> response = exchange(request);
-		if (response == null || response.statusCode() >= 300) {
+	private int status(BenchHttp.Response response) {
+		if (response == null || response.status() >= 300) {
 			failed(response);
 		}
-		return response == null ? -1 : response.statusCode();
+		return response == null ? -1 : response.status();
 	}
 
 	/** The first failed call: its status and the start of its body, or null. */
@@ -126,21 +105,18 @@ final class InteractionHttp {
 		return this.firstFailure.get();
 	}
 
-	private void failed(HttpResponse<String> response) {
+	private void failed(BenchHttp.Response response) {
 		String what = response == null ? "no response"
-				: response.statusCode() + " " + response.body().substring(0, Math.min(200, response.body().length()));
+				: response.status() + " " + response.body().substring(0, Math.min(200, response.body().length()));
 		this.firstFailure.compareAndSet(null, what);
 	}
 
-	private HttpResponse<String> exchange(HttpRequest request) {
+	private BenchHttp.Response exchange(String method, String path, String json) {
 		try {
-			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			return "GET".equals(method) ? this.http.get(this.base + path, this.key)
+					: this.http.post(this.base + path, this.key, json);
 		}
 		catch (IOException ex) {
-			return null;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 			return null;
 		}
 	}

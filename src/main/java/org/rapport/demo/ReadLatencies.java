@@ -1,11 +1,7 @@
 package org.rapport.demo;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,9 +50,9 @@ final class ReadLatencies {
 		String key = server.getBean(ApiClients.class)
 			.create("bench-" + System.currentTimeMillis(), Set.of(Scope.CUSTOMERS_READ), Actor.SYSTEM)
 			.apiKey();
-		String base = "http://localhost:" + server.getEnvironment().getProperty("local.server.port")
-				+ "/api/v1/customers";
-		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		String base = "/api/v1/customers";
+		BenchHttp http = new BenchHttp("localhost",
+				Integer.parseInt(server.getEnvironment().getProperty("local.server.port")));
 		Duration warmUp = Duration.ofSeconds(5);
 		Duration measure = Duration.ofSeconds(seconds);
 		List<LatencyRun.Result> results = new ArrayList<>();
@@ -82,17 +78,11 @@ final class ReadLatencies {
 		return results;
 	}
 
-	private static boolean get(HttpClient http, String uri, String key) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(uri)).header("X-API-Key", key).GET().build();
+	private static boolean get(BenchHttp http, String path, String key) {
 		try {
-			HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-			return response.statusCode() == 200;
+			return http.get(path, key).status() == 200;
 		}
 		catch (IOException ex) {
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 			return false;
 		}
 	}
