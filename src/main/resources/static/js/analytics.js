@@ -90,16 +90,23 @@
       drill({ cohort: cohortNames[element.datasetIndex] });
     });
 
+    // CLV histogram: a bar opens the buyers whose predicted CLV lies in its range.
     draw('chart-clv', {
       type: 'bar',
       data: {
-        labels: data.clv.map(function (b) { return data.labels.decile + ' ' + b[0]; }),
-        datasets: [{ label: data.labels.customers, data: data.clv.map(function (b) { return b[3]; }),
-          backgroundColor: accent }]
+        labels: data.clv.map(function (b) { return b[1] === null ? data.labels.clvAbove + ' ' + b[0] : b[0] + ' – ' + b[1]; }),
+        datasets: [{ label: data.labels.customers, data: data.clv.map(function (b) { return b[2]; }),
+          backgroundColor: accent, categoryPercentage: 1.0, barPercentage: 0.95 }]
       },
-      options: { plugins: { legend: { display: false }, tooltip: { callbacks: {
-        afterLabel: function (item) { var b = data.clv[item.dataIndex]; return b[1] + ' – ' + b[2]; } } } } }
-    }, null);
+      options: { plugins: { legend: { display: false } }, scales: { y: { ticks: { precision: 0 } } } }
+    }, function (element) {
+      var bin = data.clv[element.index];
+      var params = { clvFrom: bin[0] };
+      if (bin[1] !== null) {
+        params.clvTo = bin[1];
+      }
+      drill(params);
+    });
   }
 
   document.addEventListener('DOMContentLoaded', init);

@@ -150,6 +150,10 @@ public class Analytics {
 		return this.charts.clv(snapshot(run).id());
 	}
 
+	public Charts.ClvHistogram clvHistogram(UUID run) {
+		return this.charts.clvHistogram(snapshot(run).id());
+	}
+
 	/**
 	 * The one-to-class view: features, the choice of k with its curve, and the profile of
 	 * every class; not found (with the reason) when the snapshot has no classes.

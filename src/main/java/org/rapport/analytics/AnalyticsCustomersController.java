@@ -29,7 +29,8 @@ class AnalyticsCustomersController {
 	static final int PAGE_SIZE = 50;
 
 	private static final Map<String, String> VALUE_LABELS = Map.of("segment", "analytics.segment.", "loyaltyClass",
-			"analytics.class.", "stage", "stage.", "risk", "analytics.risk.", "valueTier", "analytics.tier.");
+			"analytics.class.", "stage", "stage.", "risk", "analytics.risk.", "valueTier", "analytics.tier.",
+			"flowFrom", "stage.", "flowTo", "stage.");
 
 	private final Analytics analytics;
 

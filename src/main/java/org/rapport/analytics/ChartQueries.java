@@ -103,6 +103,64 @@ class ChartQueries {
 					.list());
 	}
 
+	/**
+	 * Equal-width bins of a "nice" width (1, 2, 2.5 or 5 × 10^k) chosen so that about ten
+	 * bins reach the 95th percentile, starting at the lowest multiple of the width at or
+	 * below the smallest value; values beyond the last full bin share one open-ended bin.
+	 * Bin i holds start + i·w ≤ CLV &lt; start + (i+1)·w, the rule of the CLV filter.
+	 */
+	Charts.ClvHistogram clvHistogram(UUID run) {
+		List<BigDecimal> range = this.jdbc
+			.sql("""
+					SELECT min(predicted_clv), percentile_disc(0.95) WITHIN GROUP (ORDER BY predicted_clv), max(predicted_clv)
+					FROM analytics_customer_score WHERE run_id = ? AND predicted_clv IS NOT NULL
+					""")
+			.param(run)
+			.query((rs, n) -> java.util.Arrays.asList(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3)))
+			.single();
+		if (range.get(0) == null) {
+			return new Charts.ClvHistogram(run, List.of());
+		}
+		BigDecimal width = niceWidth(range.get(1).subtract(range.get(0)).divide(BigDecimal.TEN));
+		BigDecimal start = range.get(0).divide(width, 0, RoundingMode.FLOOR).multiply(width);
+		int full = Math.max(1, range.get(1).subtract(start).divide(width, 0, RoundingMode.FLOOR).intValue() + 1);
+		boolean open = range.get(2).compareTo(start.add(width.multiply(BigDecimal.valueOf(full)))) >= 0;
+		long[] counts = new long[full + (open ? 1 : 0)];
+		this.jdbc.sql("""
+				SELECT least(floor((predicted_clv - :start) / :width), :last)::int, count(*)
+				FROM analytics_customer_score WHERE run_id = :run AND predicted_clv IS NOT NULL GROUP BY 1
+				""")
+			.param("start", start)
+			.param("width", width)
+			.param("last", counts.length - 1)
+			.param("run", run)
+			.query((rs, n) -> counts[rs.getInt(1)] = rs.getLong(2))
+			.list();
+		List<Charts.ClvBin> bins = new java.util.ArrayList<>();
+		for (int i = 0; i < counts.length; i++) {
+			BigDecimal from = start.add(width.multiply(BigDecimal.valueOf(i)));
+			BigDecimal to = (i < full) ? from.add(width) : null;
+			bins.add(new Charts.ClvBin(from.stripTrailingZeros(), to == null ? null : to.stripTrailingZeros(),
+					counts[i]));
+		}
+		return new Charts.ClvHistogram(run, bins);
+	}
+
+	/** The smallest of 1, 2, 2.5, 5 × 10^k at or above {@code raw} (0.01 at least). */
+	static BigDecimal niceWidth(BigDecimal raw) {
+		if (raw.compareTo(new BigDecimal("0.01")) <= 0) {
+			return new BigDecimal("0.01");
+		}
+		BigDecimal power = BigDecimal.ONE.movePointRight(raw.precision() - raw.scale() - 1);
+		for (String step : List.of("1", "2", "2.5", "5", "10")) {
+			BigDecimal candidate = power.multiply(new BigDecimal(step));
+			if (candidate.compareTo(raw) >= 0) {
+				return candidate;
+			}
+		}
+		return power.multiply(BigDecimal.TEN);
+	}
+
 	private List<Charts.Count> counts(UUID run, String column) {
 		return this.jdbc
 			.sql("SELECT " + column + ", count(*), coalesce(sum(revenue), 0) FROM analytics_customer_score "

@@ -67,4 +67,16 @@ public final class Charts {
 	public record ClvDistribution(UUID run, List<ClvBucket> buckets) {
 	}
 
+	/** Buyers whose predicted CLV lies in [from, to); a null {@code to} is open-ended. */
+	public record ClvBin(BigDecimal from, BigDecimal to, long customers) {
+	}
+
+	/**
+	 * Predicted CLV (over the run's CLV months) as a histogram of equal-width bins up to
+	 * about the 95th percentile and one open-ended bin above; empty while no predictions
+	 * exist.
+	 */
+	public record ClvHistogram(UUID run, List<ClvBin> bins) {
+	}
+
 }

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,10 +39,13 @@ class DashboardView {
 
 	private final JsonMapper json;
 
-	DashboardView(Analytics analytics, MessageSource messages, JsonMapper json) {
+	private final int clvMonths;
+
+	DashboardView(Analytics analytics, MessageSource messages, JsonMapper json, AnalyticsSettings settings) {
 		this.analytics = analytics;
 		this.messages = messages;
 		this.json = json;
+		this.clvMonths = settings.clvMonths();
 	}
 
 	record HeatCell(long customers, double heat, String link) {
@@ -50,7 +54,7 @@ class DashboardView {
 	record HeatRow(String key, List<HeatCell> cells) {
 	}
 
-	record FlowLine(String from, String to, List<Long> customers) {
+	record FlowLine(String from, String to, List<Long> customers, List<String> links) {
 	}
 
 	record CohortRow(YearMonth cohort, int size, List<BigDecimal> retention, String link) {
@@ -68,7 +72,7 @@ class DashboardView {
 		Charts.Lifecycle lifecycle = this.analytics.lifecycle(id);
 		Charts.Cohorts cohorts = this.analytics.cohorts(id);
 		Charts.Priority priority = this.analytics.priority(id);
-		Charts.ClvDistribution clv = this.analytics.clvDistribution(id);
+		Charts.ClvHistogram clv = this.analytics.clvHistogram(id);
 		model.addAttribute("pareto", pareto);
 		model.addAttribute("topCustomers",
 				this.analytics
@@ -81,13 +85,15 @@ class DashboardView {
 		model.addAttribute("matrix", matrix);
 		model.addAttribute("classes", classes(matrix, explicitRun));
 		model.addAttribute("lifecycle", lifecycle);
-		flows(model, lifecycle);
+		flows(model, lifecycle, explicitRun);
 		model.addAttribute("tiers", ValueTier.values());
 		model.addAttribute("priorityRows", priorityRows(priority, explicitRun));
 		model.addAttribute("cohortRows", cohortRows(cohorts, explicitRun));
 		model.addAttribute("cohortMonths",
 				cohorts.cells().stream().mapToInt(Charts.CohortCell::monthsSince).max().orElse(-1) + 1);
 		model.addAttribute("clv", clv);
+		model.addAttribute("clvMonths", this.clvMonths);
+		model.addAttribute("clvLinks", clv.bins().stream().map((b) -> clvLink(explicitRun, b)).toList());
 		model.addAttribute("chartData", chartData(pareto, rfm, lifecycle, cohorts, clv, explicitRun, locale));
 	}
 
@@ -146,7 +152,7 @@ class DashboardView {
 	}
 
 	/** Transitions between different stages, one line each, one column per month. */
-	private static void flows(Model model, Charts.Lifecycle lifecycle) {
+	private static void flows(Model model, Charts.Lifecycle lifecycle, UUID run) {
 		TreeSet<LocalDate> months = new TreeSet<>();
 		Map<String, Map<LocalDate, Long>> lines = new TreeMap<>();
 		for (Charts.Flow flow : lifecycle.flows()) {
@@ -159,7 +165,11 @@ class DashboardView {
 		List<FlowLine> flowLines = lines.entrySet().stream().map((e) -> {
 			String[] fromTo = e.getKey().split(">");
 			return new FlowLine(fromTo[0], fromTo[1],
-					months.stream().map((m) -> e.getValue().getOrDefault(m, 0L)).toList());
+					months.stream().map((m) -> e.getValue().getOrDefault(m, 0L)).toList(),
+					months.stream()
+						.map((m) -> link(run, "flowMonth", YearMonth.from(m), "flowFrom", fromTo[0], "flowTo",
+								fromTo[1]))
+						.toList());
 		}).toList();
 		model.addAttribute("flowMonths", months.stream().map(YearMonth::from).toList());
 		model.addAttribute("flowLines", flowLines);
@@ -178,7 +188,7 @@ class DashboardView {
 	}
 
 	private String chartData(Charts.Pareto pareto, Charts.RfmGrid rfm, Charts.Lifecycle lifecycle,
-			Charts.Cohorts cohorts, Charts.ClvDistribution clv, UUID run, Locale locale) {
+			Charts.Cohorts cohorts, Charts.ClvHistogram clv, UUID run, Locale locale) {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("list", DrillDown.LIST);
 		data.put("run", run);
@@ -196,12 +206,16 @@ class DashboardView {
 		}
 		data.put("cohorts", retention);
 		data.put("clv",
-				clv.buckets().stream().map((b) -> List.of(b.decile(), b.from(), b.to(), b.customers())).toList());
+				clv.bins()
+					.stream()
+					.map((b) -> Arrays.<Object>asList(b.from().toPlainString(),
+							(b.to() == null) ? null : b.to().toPlainString(), b.customers()))
+					.toList());
 		data.put("labels",
 				Map.of("lorenz", text("analytics.pareto.lorenz", locale), "equality",
 						text("analytics.pareto.equality", locale), "customers", text("analytics.customers", locale),
-						"retention", text("analytics.cohorts.retention", locale), "decile",
-						text("analytics.clv.decile", locale)));
+						"retention", text("analytics.cohorts.retention", locale), "clvAbove",
+						text("analytics.clv.above", locale)));
 		// '<' only occurs inside JSON strings, where \u003c means the same and cannot end
 		// the script element
 		return this.json.writeValueAsString(data).replace("<", "\\u003c");
@@ -227,6 +241,11 @@ class DashboardView {
 			uri.queryParam((String) pairs[i], pairs[i + 1]);
 		}
 		return uri.encode().build().toUriString();
+	}
+
+	private static String clvLink(UUID run, Charts.ClvBin bin) {
+		return (bin.to() == null) ? link(run, "clvFrom", bin.from().toPlainString())
+				: link(run, "clvFrom", bin.from().toPlainString(), "clvTo", bin.to().toPlainString());
 	}
 
 	private static double heat(long n, long max) {

@@ -1,5 +1,6 @@
 package org.rapport.analytics;
 
+import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +18,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 record DrillDown(UUID run, Integer r, Integer f, Integer m, RfmSegment segment, LoyaltyClass loyaltyClass,
 		LifecycleStage stage, RiskCategory risk, ValueTier valueTier, YearMonth cohort, Integer top,
-		ScoreFilter.Order order, Integer customerClass) {
+		ScoreFilter.Order order, Integer customerClass, BigDecimal clvFrom, BigDecimal clvTo, YearMonth flowMonth,
+		LifecycleStage flowFrom, LifecycleStage flowTo) {
 
 	static final String LIST = "/analytics/customers";
 
@@ -29,7 +31,27 @@ record DrillDown(UUID run, Integer r, Integer f, Integer m, RfmSegment segment, 
 		}
 		return new ScoreFilter(this.run, this.r, this.f, this.m, this.segment, this.loyaltyClass, this.stage, this.risk,
 				this.valueTier, this.cohort, this.top, this.order == null ? ScoreFilter.Order.REVENUE : this.order,
-				this.customerClass);
+				this.customerClass, clv(), move());
+	}
+
+	private ScoreFilter.ClvRange clv() {
+		if (this.clvFrom == null && this.clvTo == null) {
+			return null;
+		}
+		if (this.clvFrom != null && this.clvTo != null && this.clvFrom.compareTo(this.clvTo) >= 0) {
+			throw ApiException.invalid("clvTo", "must be above clvFrom");
+		}
+		return new ScoreFilter.ClvRange(this.clvFrom, this.clvTo);
+	}
+
+	private ScoreFilter.StageMove move() {
+		if (this.flowMonth == null && this.flowFrom == null && this.flowTo == null) {
+			return null;
+		}
+		if (this.flowMonth == null || this.flowFrom == null || this.flowTo == null) {
+			throw ApiException.invalid("flowMonth", "a stage move needs flowMonth, flowFrom and flowTo");
+		}
+		return new ScoreFilter.StageMove(this.flowMonth, this.flowFrom, this.flowTo);
 	}
 
 	/**
@@ -48,6 +70,11 @@ record DrillDown(UUID run, Integer r, Integer f, Integer m, RfmSegment segment, 
 		put(active, "cohort", this.cohort);
 		put(active, "top", this.top);
 		put(active, "customerClass", this.customerClass);
+		put(active, "clvFrom", this.clvFrom);
+		put(active, "clvTo", this.clvTo);
+		put(active, "flowMonth", this.flowMonth);
+		put(active, "flowFrom", this.flowFrom);
+		put(active, "flowTo", this.flowTo);
 		return active;
 	}
 

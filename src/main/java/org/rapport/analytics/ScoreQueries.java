@@ -134,6 +134,15 @@ class ScoreQueries {
 		if (f.cohort() != null) {
 			sql.append(" AND date_trunc('month', s.first_purchase_at AT TIME ZONE 'UTC')::date = :cohort");
 		}
+		if (f.clv() != null && f.clv().from() != null) {
+			sql.append(" AND s.predicted_clv >= :clvFrom");
+		}
+		if (f.clv() != null && f.clv().to() != null) {
+			sql.append(" AND s.predicted_clv < :clvTo");
+		}
+		if (f.move() != null) {
+			sql.append(" AND s.customer_id IN (").append(StageMoveSql.MOVERS).append(')');
+		}
 		return sql.toString();
 	}
 
@@ -156,6 +165,15 @@ class ScoreQueries {
 		spec = f.valueTier() == null ? spec : spec.param("tier", f.valueTier().name());
 		spec = f.customerClass() == null ? spec : spec.param("customerClass", f.customerClass());
 		spec = f.cohort() == null ? spec : spec.param("cohort", f.cohort().atDay(1));
+		if (f.clv() != null) {
+			spec = f.clv().from() == null ? spec : spec.param("clvFrom", f.clv().from());
+			spec = f.clv().to() == null ? spec : spec.param("clvTo", f.clv().to());
+		}
+		if (f.move() != null) {
+			spec = spec.param("moveMonth", f.move().month().atDay(1))
+				.param("moveFrom", f.move().from().name())
+				.param("moveTo", f.move().to().name());
+		}
 		return spec;
 	}
 

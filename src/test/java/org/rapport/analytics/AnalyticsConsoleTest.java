@@ -173,6 +173,62 @@ class AnalyticsConsoleTest {
 	}
 
 	@Test
+	void aStageMoveListsExactlyTheBuyersWhoMadeItThatMonth() {
+		assertThat(listed(get(Role.MARKETER,
+				"/analytics/customers?run={run}&flowMonth=2025-12&flowFrom=REPEAT_BUYER&flowTo=LOYAL", this.run.id())))
+			.containsExactly(id("A"));
+		assertThat(listed(get(Role.MARKETER,
+				"/analytics/customers?run={run}&flowMonth=2025-09&flowFrom=FIRST_TIME_BUYER&flowTo=REPEAT_BUYER",
+				this.run.id())))
+			.containsExactlyInAnyOrder(id("A"), id("B"), id("C"));
+		assertThat(listed(get(Role.MARKETER,
+				"/analytics/customers?run={run}&flowMonth=2025-09&flowFrom=PROSPECT&flowTo=FIRST_TIME_BUYER",
+				this.run.id())))
+			.containsExactly(id("E"));
+	}
+
+	@Test
+	void everyStoredFlowListsAsManyCustomersAsItCounts() {
+		List<Charts.Flow> flows = this.analytics.lifecycle(this.run.id()).flows();
+		assertThat(flows).isNotEmpty();
+		for (Charts.Flow flow : flows) {
+			ScoreFilter.StageMove move = new ScoreFilter.StageMove(java.time.YearMonth.from(flow.month()),
+					org.rapport.customer.LifecycleStage.valueOf(flow.from()),
+					org.rapport.customer.LifecycleStage.valueOf(flow.to()));
+			ScoreFilter filter = new ScoreFilter(this.run.id(), null, null, null, null, null, null, null, null, null,
+					null, ScoreFilter.Order.REVENUE, null, null, move);
+			assertThat(this.analytics.customers(filter, new org.rapport.customer.Paging(0, 50)).totalItems())
+				.as("%s", flow)
+				.isEqualTo(flow.customers());
+		}
+	}
+
+	@Test
+	void theFlowsTableLinksEachMoveToItsCustomersAndTheCsvExportKeepsTheMove() {
+		assertThat(AnalyticsFixture.text(get(Role.MARKETER, "/analytics?run={run}", this.run.id())))
+			.contains("/analytics/customers?run=" + this.run.id()
+					+ "&amp;flowMonth=2025-12&amp;flowFrom=REPEAT_BUYER&amp;flowTo=LOYAL");
+		MvcTestResult list = get(Role.MARKETER,
+				"/analytics/customers?run={run}&flowMonth=2025-12&flowFrom=REPEAT_BUYER&flowTo=LOYAL", this.run.id());
+		assertThat(AnalyticsFixture.text(list)).contains("Stage move in: 2025-12", "Moved from: Repeat buyer")
+			.contains("/analytics/customers/export?run=" + this.run.id()
+					+ "&amp;flowMonth=2025-12&amp;flowFrom=REPEAT_BUYER&amp;flowTo=LOYAL");
+		MvcTestResult csv = get(Role.MARKETER,
+				"/analytics/customers/export?run={run}&flowMonth=2025-09&flowFrom=FIRST_TIME_BUYER&flowTo=REPEAT_BUYER",
+				this.run.id());
+		String[] lines = AnalyticsFixture.text(csv).split("\r\n");
+		assertThat(lines).hasSize(4);
+		assertThat(List.of(lines).subList(1, 4).stream().map((l) -> UUID.fromString(l.substring(0, 36))))
+			.containsExactlyInAnyOrder(id("A"), id("B"), id("C"));
+	}
+
+	@Test
+	void aStageMoveWithoutBothStagesIsAFriendlyBadRequest() {
+		assertThat(get(Role.MARKETER, "/analytics/customers?run={run}&flowMonth=2025-12&flowTo=LOYAL", this.run.id()))
+			.hasStatus(400);
+	}
+
+	@Test
 	void anInvalidTopShareIsAFriendlyBadRequest() {
 		assertThat(get(Role.MARKETER, "/analytics/customers?run={run}&top=150", this.run.id())).hasStatus(400);
 	}

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.rapport.BrowserSession;
 import org.rapport.access.Role;
@@ -30,9 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The analytics dashboard in a real (headless) browser: the charts are drawn by Chart.js,
- * and a cell of the RFM grid and of the loyalty matrix opens the list of exactly the
- * customers behind it. Four buyers are scored in a run scoped to them: A and B buy often,
- * recently and for much (the true friends), C and D little.
+ * and a cell of the RFM grid and of the loyalty matrix, and a bar of the CLV histogram,
+ * open the list of exactly the customers behind them. Four buyers are scored in a run
+ * scoped to them: A and B buy often, recently and for much (the true friends), C and D
+ * little.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -127,6 +130,57 @@ class AnalyticsDashboardBrowserTest {
 		this.browser.await(ExpectedConditions.urlContains("/customers/" + ids.get("A")));
 		this.browser
 			.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#analytics-panel #customer-analytics")));
+	}
+
+	@Test
+	void aBarOfTheClvHistogramOpensTheBuyersPredictedInItsRange() {
+		AnalyticsFixture fx = new AnalyticsFixture(this.mvc, this.json, this.staff, this.customers, this.interactions);
+		PredictedBuyers.Population population = PredictedBuyers.score(fx, this.analytics, "BR");
+		UUID run = population.run().id();
+		List<Charts.ClvBin> bins = this.analytics.clvHistogram(run).bins();
+		int fullest = 0;
+		for (int i = 1; i < bins.size(); i++) {
+			if (bins.get(i).customers() > bins.get(fullest).customers()) {
+				fullest = i;
+			}
+		}
+		Charts.ClvBin bin = bins.get(fullest);
+		List<String> expected = this.analytics
+			.customers(
+					new ScoreFilter(run, null, null, null, null, null, null, null, null, null, null,
+							ScoreFilter.Order.REVENUE, null, new ScoreFilter.ClvRange(bin.from(), bin.to()), null),
+					new org.rapport.customer.Paging(0, 100))
+			.items()
+			.stream()
+			.map((s) -> s.customerId().toString())
+			.toList();
+		assertThat(expected).hasSize((int) bin.customers()).isNotEmpty();
+		String marketer = "clv-marketer-" + UUID.randomUUID().toString().substring(0, 8);
+		this.staff.create(marketer, "Test Marketer", PASSWORD, EnumSet.of(Role.MARKETER));
+
+		this.browser.signIn(marketer, PASSWORD);
+		this.browser.go("/analytics?run=" + run);
+		this.browser.await((d) -> ((JavascriptExecutor) d)
+			.executeScript("return window.Chart !== undefined && Chart.getChart(document.getElementById('chart-clv'))"
+					+ " !== undefined;"));
+		WebElement canvas = this.browser.find("#chart-clv");
+		this.browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'});", canvas);
+		@SuppressWarnings("unchecked")
+		List<Number> point = (List<Number>) this.browser.driver().executeScript("""
+				const chart = Chart.getChart(document.getElementById('chart-clv'));
+				const bar = chart.getDatasetMeta(0).data[arguments[0]];
+				const box = chart.canvas.getBoundingClientRect();
+				return [bar.x - box.width / 2, (bar.y + bar.base) / 2 - box.height / 2];
+				""", fullest);
+		new Actions(this.browser.driver())
+			.moveToElement(canvas, (int) Math.round(point.get(0).doubleValue()),
+					(int) Math.round(point.get(1).doubleValue()))
+			.click()
+			.perform();
+		this.browser.await(ExpectedConditions.urlContains("clvFrom=" + bin.from().toPlainString()));
+		assertThat(listed()).containsExactlyInAnyOrderElementsOf(expected);
+		assertThat(this.browser.find("#csv-export").getAttribute("href")).contains("clvFrom=");
+		this.browser.screenshot("analytics-clv-drill-down-laptop");
 	}
 
 	private List<String> listed() {

@@ -1,6 +1,7 @@
 package org.rapport.analytics.model;
 
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Maximises a {@link LogLikelihood} over positive parameters: BFGS on the logarithms of
@@ -77,6 +78,46 @@ final class MaximumLikelihood {
 				information[i][j] = -(hessian[i][j] + hessian[j][i]) / 2;
 			}
 		}
+		return errorsOf(information);
+	}
+
+	/**
+	 * Standard errors from a Hessian of central second differences of the log-likelihood
+	 * itself (relative step 1e-4), for models whose gradient is already numerical.
+	 */
+	static double[] standardErrorsFromValues(ToDoubleFunction<double[]> logLikelihood, double[] theta) {
+		int n = theta.length;
+		double centre = logLikelihood.applyAsDouble(theta);
+		double[] h = new double[n];
+		for (int i = 0; i < n; i++) {
+			h[i] = 1e-4 * theta[i];
+		}
+		double[][] information = new double[n][n];
+		for (int i = 0; i < n; i++) {
+			double plus = logLikelihood.applyAsDouble(shifted(theta, i, h[i], i, 0));
+			double minus = logLikelihood.applyAsDouble(shifted(theta, i, -h[i], i, 0));
+			information[i][i] = -(plus - 2 * centre + minus) / (h[i] * h[i]);
+			for (int j = 0; j < i; j++) {
+				double pp = logLikelihood.applyAsDouble(shifted(theta, i, h[i], j, h[j]));
+				double pm = logLikelihood.applyAsDouble(shifted(theta, i, h[i], j, -h[j]));
+				double mp = logLikelihood.applyAsDouble(shifted(theta, i, -h[i], j, h[j]));
+				double mm = logLikelihood.applyAsDouble(shifted(theta, i, -h[i], j, -h[j]));
+				information[i][j] = -(pp - pm - mp + mm) / (4 * h[i] * h[j]);
+				information[j][i] = information[i][j];
+			}
+		}
+		return errorsOf(information);
+	}
+
+	private static double[] shifted(double[] theta, int i, double di, int j, double dj) {
+		double[] out = theta.clone();
+		out[i] += di;
+		out[j] += dj;
+		return out;
+	}
+
+	private static double[] errorsOf(double[][] information) {
+		int n = information.length;
 		double[][] covariance = Matrices.inverse(information);
 		double[] errors = new double[n];
 		for (int i = 0; i < n; i++) {

@@ -3,8 +3,8 @@ package org.rapport.analytics.model;
 import java.util.SplittableRandom;
 
 /**
- * Draws customers from known BG/NBD and Gamma-Gamma parameters, for recovery tests and
- * benchmarks. Seeded, so the same seed gives the same population.
+ * Draws customers from known BG/NBD, Pareto/NBD and Gamma-Gamma parameters, for recovery
+ * tests and benchmarks. Seeded, so the same seed gives the same population.
  */
 public final class Simulation {
 
@@ -58,6 +58,38 @@ public final class Simulation {
 			}
 		}
 		return new Population(PurchaseSummaries.of(x, tx, t), mean);
+	}
+
+	/**
+	 * Simulates {@code n} Pareto/NBD customers (Poisson purchases at rate λ while alive,
+	 * an exponential lifetime with rate μ) whose first purchase is spread uniformly over
+	 * [{@code minAge}, {@code maxAge}] before the end of the calibration period.
+	 */
+	public PurchaseSummaries draw(int n, ParetoNbd model, double minAge, double maxAge) {
+		int[] x = new int[n];
+		double[] tx = new double[n];
+		double[] t = new double[n];
+		for (int i = 0; i < n; i++) {
+			double age = minAge + (maxAge - minAge) * this.random.nextDouble();
+			double lambda = gamma(model.r()) / model.alpha();
+			double mu = gamma(model.s()) / model.beta();
+			double end = Math.min(age, -Math.log(1 - this.random.nextDouble()) / mu);
+			double time = 0;
+			int count = 0;
+			double last = 0;
+			while (true) {
+				time += -Math.log(1 - this.random.nextDouble()) / lambda;
+				if (time > end) {
+					break;
+				}
+				count++;
+				last = time;
+			}
+			x[i] = count;
+			tx[i] = last;
+			t[i] = age;
+		}
+		return PurchaseSummaries.of(x, tx, t);
 	}
 
 	/** Gamma(shape, 1) by Marsaglia and Tsang, boosted for shape &lt; 1. */
