@@ -4,122 +4,210 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The nightly jobs as set-based SQL: one statement per step over all accounts, in one
- * transaction per job. Each first locks the balance rows of the accounts it touches (in
- * account order, so it cannot deadlock with another job), then appends one movement per
- * lot (keyed by the lot, so a rerun adds nothing), applies the sums to the balances and
- * changes the lots.
+ * Activation and expiry as set-based SQL, range by range of accounts (ADR 0017): one
+ * transaction per {@link AccountRanges range}, so a run progresses, can be stopped and
+ * resumed, and never holds one giant transaction. In each range two statements: the first
+ * locks the balance rows of the accounts with due lots, in account order (the order every
+ * other writer respects, so no deadlock); the second, with a fresh snapshot taken under
+ * those locks, changes the due lots, appends one movement per lot and applies the sums to
+ * the balances, all in one pass. A lot changes status exactly once (the update only takes
+ * lots still due) and its movement is keyed by the lot ({@code activate:<lot>},
+ * {@code expire:<lot>}, unique per account): a rerun, or a run resumed after a stop,
+ * finds nothing left to do, and balances are moved only by the movements actually
+ * inserted. Ranges are disjoint, so {@code rapport.loyalty.jobs-workers} (default 2) of
+ * them run at once on their own connections without waiting for each other.
  */
 @Component
 class LedgerJobs {
 
 	private static final Logger log = LoggerFactory.getLogger(LedgerJobs.class);
 
+	private static final String LOCK = """
+			SELECT count(*) FROM (
+			  SELECT 1 FROM loyalty_balance b WHERE b.account_id > :after AND b.account_id <= :upTo AND b.account_id IN (
+			    SELECT l.account_id FROM loyalty_lot l
+			    WHERE l.account_id > :after AND l.account_id <= :upTo AND l.remaining > 0 AND %s)
+			  ORDER BY b.account_id FOR UPDATE) locked
+			""";
+
+	private static final String DUE_TO_ACTIVATE = "l.status = 'PENDING' AND l.available_at <= :asOf";
+
+	private static final String DUE_TO_EXPIRE = "l.status = 'AVAILABLE' AND l.expires_at <= :asOf";
+
+	/**
+	 * The lots' new state ({@code changed}), their movements and the balances. Only lots
+	 * of accounts locked by the first statement are taken (locking them again costs
+	 * nothing).
+	 */
+	private static final String APPLY = """
+			WITH locked AS MATERIALIZED (
+			  SELECT b.account_id FROM loyalty_balance b
+			  WHERE b.account_id > :after AND b.account_id <= :upTo AND b.account_id IN (
+			    SELECT l.account_id FROM loyalty_lot l
+			    WHERE l.account_id > :after AND l.account_id <= :upTo AND l.remaining > 0 AND %1$s)
+			  ORDER BY b.account_id FOR UPDATE
+			), changed AS (
+			  %2$s
+			), moved AS (
+			  INSERT INTO loyalty_movement (id, account_id, kind, available_delta, pending_delta, reason, source_type,
+			    source_id, idempotency_key, occurred_at, recorded_at, lot_id)
+			  SELECT loyalty_uuid_v7(), c.account_id, %3$s, c.id
+			  FROM changed c ORDER BY c.account_id
+			  ON CONFLICT (account_id, idempotency_key) DO NOTHING
+			  RETURNING account_id, available_delta, pending_delta
+			), applied AS (
+			  UPDATE loyalty_balance b SET available = b.available + s.available, pending = b.pending + s.pending,
+			    updated_at = :now
+			  FROM (SELECT account_id, SUM(available_delta) AS available, SUM(pending_delta) AS pending, count(*) AS n
+			        FROM moved GROUP BY account_id) s
+			  WHERE b.account_id = s.account_id AND b.account_id > :after AND b.account_id <= :upTo
+			  RETURNING b.available AS after, s.available AS delta, s.n
+			)
+			SELECT (SELECT count(*) FROM changed) AS lots, COALESCE(SUM(n), 0) AS movements,
+			       COALESCE(SUM(ABS(delta)), 0) AS points, count(*) FILTER (WHERE after - delta < 0) AS negative
+			FROM applied
+			""";
+
+	/** Activation changes the status only, so the update itself returns what it moved. */
+	private static final String ACTIVATE = APPLY.formatted(DUE_TO_ACTIVATE, """
+			UPDATE loyalty_lot l SET status = 'AVAILABLE' FROM locked k
+			  WHERE k.account_id = l.account_id AND l.account_id > :after AND l.account_id <= :upTo
+			    AND l.remaining > 0 AND %s
+			  RETURNING l.id, l.account_id, l.remaining, l.earned_at, l.available_at""".formatted(DUE_TO_ACTIVATE), """
+			'ACTIVATE', c.remaining, -c.remaining, 'Return window over: points available', 'SYSTEM',
+			    'activation', 'activate:' || c.id, GREATEST(c.available_at, c.earned_at), :now""");
+
+	/**
+	 * Expiry empties the lot; what it held is read in the same statement, under the
+	 * account locks taken before it started.
+	 */
+	private static final String EXPIRE = APPLY.formatted(DUE_TO_EXPIRE, """
+			UPDATE loyalty_lot l SET status = 'EXPIRED', remaining = 0
+			  FROM (SELECT o.id, o.account_id, o.remaining, o.earned_at, o.expires_at
+			        FROM loyalty_lot o JOIN locked k ON k.account_id = o.account_id
+			        WHERE o.account_id > :after AND o.account_id <= :upTo AND o.remaining > 0
+			          AND o.status = 'AVAILABLE' AND o.expires_at <= :asOf) d
+			  WHERE l.id = d.id
+			  RETURNING d.id, d.account_id, d.remaining, d.earned_at, d.expires_at""", """
+			'EXPIRE', -c.remaining, 0,
+			    'Expired: earned ' || to_char(c.earned_at AT TIME ZONE 'UTC', 'YYYY-MM-DD'), 'SYSTEM', 'expiry',
+			    'expire:' || c.id, c.expires_at, :now""");
+
 	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
-	LedgerJobs(JdbcClient jdbc, Clock clock) {
+	private final int rangeSize;
+
+	private final int workers;
+
+	LedgerJobs(JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
+			@Value("${rapport.loyalty.jobs-range-size:20000}") int rangeSize,
+			@Value("${rapport.loyalty.jobs-workers:2}") int workers) {
 		this.jdbc = jdbc;
+		this.transactions = transactions;
 		this.clock = clock;
+		this.rangeSize = rangeSize;
+		this.workers = Math.max(1, workers);
 	}
 
 	/** Pending points whose return window is over become available. */
-	@Transactional
 	JobRun activate(Instant asOf) {
-		OffsetDateTime now = asOf.atOffset(ZoneOffset.UTC);
-		this.jdbc
-			.sql("CREATE TEMP TABLE loyalty_due ON COMMIT DROP AS SELECT id, account_id FROM loyalty_lot "
-					+ "WHERE status = 'PENDING' AND available_at <= ?")
-			.param(now)
-			.update();
-		lockAccounts("loyalty_due");
-		int movements = this.jdbc.sql("""
-				INSERT INTO loyalty_movement (id, account_id, kind, available_delta, pending_delta, reason, source_type,
-				  source_id, idempotency_key, occurred_at, recorded_at, lot_id)
-				SELECT loyalty_uuid_v7(), l.account_id, 'ACTIVATE', l.remaining, -l.remaining,
-				       'Return window over: points available', 'SYSTEM', 'activation', 'activate:' || l.id,
-				       GREATEST(l.available_at, l.earned_at), :now, l.id
-				FROM loyalty_lot l JOIN loyalty_due d ON d.id = l.id
-				WHERE l.status = 'PENDING' AND l.remaining > 0
-				ON CONFLICT (account_id, idempotency_key) DO NOTHING
-				""").param("now", OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC)).update();
-		Long points = this.jdbc.sql("""
-				WITH moved AS (
-				  SELECT l.account_id, SUM(l.remaining) AS points FROM loyalty_lot l JOIN loyalty_due d ON d.id = l.id
-				  WHERE l.status = 'PENDING' GROUP BY l.account_id
-				), applied AS (
-				  UPDATE loyalty_balance b SET available = b.available + m.points, pending = b.pending - m.points,
-				    updated_at = :now
-				  FROM moved m WHERE b.account_id = m.account_id RETURNING m.points
-				)
-				SELECT COALESCE(SUM(points), 0) FROM applied
-				""").param("now", now).query(Long.class).single();
-		int lots = this.jdbc
-			.sql("UPDATE loyalty_lot l SET status = 'AVAILABLE' FROM loyalty_due d "
-					+ "WHERE d.id = l.id AND l.status = 'PENDING'")
-			.update();
-		this.jdbc.sql(Ledger.CONSUME.formatted("l.account_id IN (SELECT account_id FROM loyalty_due)")).update();
-		log.info("Activation as of {}: {} lots, {} points", asOf, lots, points);
-		return new JobRun("activation", asOf, lots, movements, points);
+		return run("activation", asOf, DUE_TO_ACTIVATE, ACTIVATE);
 	}
 
 	/**
-	 * Available points whose lot has reached its expiry date expire; the oldest lots
-	 * expire first by date.
+	 * Available points whose lot has reached its expiry date expire. Debits always take
+	 * the oldest lots first, so what expires is what is left of the oldest points.
 	 */
-	@Transactional
 	JobRun expire(Instant asOf) {
-		OffsetDateTime now = asOf.atOffset(ZoneOffset.UTC);
-		this.jdbc
-			.sql("CREATE TEMP TABLE loyalty_due ON COMMIT DROP AS SELECT id, account_id FROM loyalty_lot "
-					+ "WHERE status = 'AVAILABLE' AND remaining > 0 AND expires_at <= ?")
-			.param(now)
-			.update();
-		lockAccounts("loyalty_due");
-		int movements = this.jdbc.sql("""
-				INSERT INTO loyalty_movement (id, account_id, kind, available_delta, pending_delta, reason, source_type,
-				  source_id, idempotency_key, occurred_at, recorded_at, lot_id)
-				SELECT loyalty_uuid_v7(), l.account_id, 'EXPIRE', -l.remaining, 0,
-				       'Expired: earned ' || to_char(l.earned_at AT TIME ZONE 'UTC', 'YYYY-MM-DD'), 'SYSTEM', 'expiry',
-				       'expire:' || l.id, l.expires_at, :now, l.id
-				FROM loyalty_lot l JOIN loyalty_due d ON d.id = l.id
-				WHERE l.status = 'AVAILABLE' AND l.remaining > 0
-				ON CONFLICT (account_id, idempotency_key) DO NOTHING
-				""").param("now", OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC)).update();
-		Long points = this.jdbc.sql("""
-				WITH gone AS (
-				  SELECT l.account_id, SUM(l.remaining) AS points FROM loyalty_lot l JOIN loyalty_due d ON d.id = l.id
-				  WHERE l.status = 'AVAILABLE' AND l.remaining > 0 GROUP BY l.account_id
-				), applied AS (
-				  UPDATE loyalty_balance b SET available = b.available - g.points, updated_at = :now
-				  FROM gone g WHERE b.account_id = g.account_id RETURNING g.points
-				)
-				SELECT COALESCE(SUM(points), 0) FROM applied
-				""").param("now", now).query(Long.class).single();
-		int lots = this.jdbc
-			.sql("UPDATE loyalty_lot l SET status = 'EXPIRED', remaining = 0 FROM loyalty_due d "
-					+ "WHERE d.id = l.id AND l.status = 'AVAILABLE'")
-			.update();
-		log.info("Expiry as of {}: {} lots, {} points", asOf, lots, points);
-		return new JobRun("expiry", asOf, lots, movements, points);
+		return run("expiry", asOf, DUE_TO_EXPIRE, EXPIRE);
 	}
 
-	private void lockAccounts(String dueTable) {
-		this.jdbc
-			.sql("SELECT count(*) FROM (SELECT 1 FROM loyalty_balance WHERE account_id IN " + "(SELECT account_id FROM "
-					+ dueTable + ") ORDER BY account_id FOR UPDATE) locked")
+	private JobRun run(String job, Instant asOf, String due, String apply) {
+		OffsetDateTime at = asOf.atOffset(ZoneOffset.UTC);
+		AccountRanges ranges = AccountRanges.of(this.jdbc, this.rangeSize);
+		ExecutorService workers = Executors.newFixedThreadPool(Math.min(this.workers, ranges.ranges().size()));
+		try {
+			List<Future<long[]>> results = new ArrayList<>();
+			for (AccountRanges.Range range : ranges.ranges()) {
+				results.add(workers.submit(() -> this.transactions.execute((status) -> range(range, at, due, apply))));
+			}
+			long[] total = new long[3];
+			RuntimeException failure = null;
+			for (Future<long[]> result : results) {
+				try {
+					long[] done = result.get();
+					for (int i = 0; i < total.length; i++) {
+						total[i] += done[i];
+					}
+				}
+				catch (ExecutionException ex) {
+					failure = (failure != null) ? failure : (ex.getCause() instanceof RuntimeException r) ? r
+							: new IllegalStateException(ex.getCause());
+				}
+			}
+			if (failure != null) {
+				// the ranges done are committed: the next run resumes with what is left
+				throw failure;
+			}
+			log.info("{} as of {}: {} lots, {} movements, {} points in {} account ranges", job, asOf, total[0],
+					total[1], total[2], ranges.ranges().size());
+			return new JobRun(job, asOf, Math.toIntExact(total[0]), Math.toIntExact(total[1]), total[2]);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(job + " interrupted", ex);
+		}
+		finally {
+			workers.shutdownNow();
+		}
+	}
+
+	private long[] range(AccountRanges.Range range, OffsetDateTime asOf, String due, String apply) {
+		this.jdbc.sql("SET LOCAL work_mem = '64MB'").update();
+		this.jdbc.sql(LOCK.formatted(due))
+			.param("after", range.after())
+			.param("upTo", range.upTo())
+			.param("asOf", asOf)
 			.query(Long.class)
 			.single();
+		long[] done = this.jdbc.sql(apply)
+			.param("after", range.after())
+			.param("upTo", range.upTo())
+			.param("asOf", asOf)
+			.param("now", OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC))
+			.query((rs,
+					n) -> new long[] { rs.getLong("lots"), rs.getLong("movements"), rs.getLong("points"),
+							rs.getLong("negative") })
+			.single();
+		if (done[3] > 0) {
+			// an account below zero (allowed by its programme) had no lots to hold: its
+			// new points first cover the debt, taken from its oldest lots
+			this.jdbc.sql(Ledger.CONSUME.formatted("l.account_id > :after AND l.account_id <= :upTo"))
+				.param("after", range.after())
+				.param("upTo", range.upTo())
+				.update();
+		}
+		return done;
 	}
 
 }

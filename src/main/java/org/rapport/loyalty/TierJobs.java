@@ -47,11 +47,19 @@ class TierJobs {
 		String scope = one ? " AND (s.id = :account OR s.merged_into = :account)"
 				: " AND (s.programme_id = :p OR s.merged_into IS NOT NULL)";
 		String inner = switch (measure) {
-			case POINTS_EARNED -> "SELECT " + family
+			// all members: one pass over the window's movements, summed per account
+			// before
+			// the (far fewer) sums are mapped to the accounts they were merged into
+			case POINTS_EARNED -> one ? "SELECT " + family
 					+ " AS account_id, SUM(m.available_delta + m.pending_delta) AS value "
 					+ "FROM loyalty_movement m JOIN loyalty_account s ON s.id = m.account_id "
 					+ "WHERE m.kind IN ('EARN', 'PENDING', 'REVERSE') AND m.occurred_at > :ws AND m.occurred_at <= :asOf"
-					+ scope + " GROUP BY 1";
+					+ scope + " GROUP BY 1"
+					: "SELECT " + family + " AS account_id, SUM(m.value) AS value FROM (SELECT account_id, "
+							+ "SUM(available_delta + pending_delta) AS value FROM loyalty_movement "
+							+ "WHERE kind IN ('EARN', 'PENDING', 'REVERSE') AND occurred_at > :ws AND occurred_at <= :asOf "
+							+ "GROUP BY account_id) m JOIN loyalty_account s ON s.id = m.account_id WHERE TRUE" + scope
+							+ " GROUP BY 1";
 			case SPEND -> "SELECT " + family + " AS account_id, SUM(p.total - p.returned_amount) AS value "
 					+ "FROM loyalty_purchase p JOIN loyalty_account s ON s.id = p.account_id "
 					+ "WHERE p.occurred_at > :ws AND p.occurred_at <= :asOf" + scope + " GROUP BY 1";
@@ -143,6 +151,10 @@ class TierJobs {
 			.param("measure", ladder.measure().name().toLowerCase().replace('_', ' '));
 		if (account != null) {
 			statement = statement.param("account", account);
+		}
+		else {
+			// the window's aggregate over every member fits in memory instead of spilling
+			this.jdbc.sql("SET LOCAL work_mem = '64MB'").update();
 		}
 		statement.query((rs) -> {
 			boolean moved = rs.getBoolean("moved");

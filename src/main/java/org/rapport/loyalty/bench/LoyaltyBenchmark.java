@@ -110,8 +110,9 @@ class LoyaltyBenchmark implements CliCommand {
 		lines.add("");
 		lines.add("Method: `java -jar target/rapport.jar bench-loyalty --members " + members + "` (`LoyaltyBenchmark`):"
 				+ " a fresh embedded PostgreSQL in `data/bench-loyalty`; members, lots and 10 ledger entries per"
-				+ " member generated set-based in SQL (`LedgerDataSet`); then the jobs timed through the facade, each"
-				+ " one transaction of set-based statements. The second re-qualification is the steady state.");
+				+ " member generated set-based in SQL (`LedgerDataSet`); then the jobs timed through the facade, range by range of"
+				+ " accounts, one transaction of set-based statements per range (ADR 0017). The second re-qualification is the"
+				+ " steady state.");
 		lines.add("");
 		lines.add(String.format(Locale.ROOT, "Machine: %d cores, %s, Java %s, %s. Load average at start: %.2f.",
 				Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), Runtime.version(),

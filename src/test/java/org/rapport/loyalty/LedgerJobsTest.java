@@ -1,0 +1,189 @@
+package org.rapport.loyalty;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.rapport.IntegrationTest;
+import org.rapport.customer.Customers;
+import org.rapport.customer.NewCustomer;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The nightly jobs range by range (three accounts per range, two ranges at once, so the
+ * members below are spread over many small transactions): the ledger's guarantees hold
+ * after each job, and a rerun moves nothing.
+ */
+@IntegrationTest
+class LedgerJobsTest {
+
+	@Autowired
+	Loyalty loyalty;
+
+	@Autowired
+	Customers customers;
+
+	@Autowired
+	PurchaseEarning earning;
+
+	@Autowired
+	AccountStore accounts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	Clock clock;
+
+	private LedgerJobs jobs() {
+		return new LedgerJobs(this.jdbc, this.transactions, this.clock, 3, 2);
+	}
+
+	private String programme() {
+		LoyaltyProgramme p = this.loyalty.createProgramme(new ProgrammeSettings("jobs-" + LoyaltyFixture.unique(),
+				"Club", "EUR", "points", new BigDecimal("0.01"), 14, ExpiryPolicy.ROLLING, 12, null,
+				NegativeBalancePolicy.ALLOW, null, Map.of("base", Combination.STACK), null));
+		this.loyalty.saveRule(p.code(), null,
+				new NewRule(RuleKind.SPEND_RATIO, "base", "1 per 1", RuleParams.spendRatio(1, "1"), null, null, null));
+		return p.code();
+	}
+
+	private UUID member(String programme) {
+		UUID customer = this.customers.create(NewCustomer.person("Nia", "Nightly " + LoyaltyFixture.unique())).id();
+		return this.loyalty.enrol(programme, new Enrolment(customer, null, null, null, null), null).accountId();
+	}
+
+	private void purchase(UUID account, int euros) {
+		Basket basket = new Basket("PURCHASE", Instant.now(), "EUR", BigDecimal.valueOf(euros), List.of());
+		this.transactions.executeWithoutResult(
+				(s) -> this.earning.earn(this.accounts.byId(account).orElseThrow(), UUID.randomUUID(), basket));
+	}
+
+	@Test
+	void activationRunsRangeByRangeKeepsEveryBalanceEqualToItsLedgerAndARerunMovesNothing() {
+		String programme = programme();
+		List<UUID> members = List.of(member(programme), member(programme), member(programme), member(programme),
+				member(programme));
+		for (UUID m : members) {
+			purchase(m, 40);
+			purchase(m, 60);
+		}
+		UUID inDebt = members.get(0);
+		this.loyalty.adjust(inDebt, -130, "Correction", "debt");
+		Instant asOf = Instant.now().plus(15, ChronoUnit.DAYS);
+
+		jobs().activate(asOf);
+
+		for (UUID m : members) {
+			MemberSummary s = this.loyalty.member(m);
+			assertThat(new Balance(s.available(), s.pending())).isEqualTo(this.loyalty.sumOfLedger(m));
+			assertThat(s.pending()).isZero();
+			assertThat(availableInLots(m)).isEqualTo(Math.max(0, s.available()));
+			assertThat(activations(m)).isEqualTo(2);
+		}
+		assertThat(this.loyalty.member(inDebt).available()).isEqualTo(-30);
+		assertThat(this.loyalty.member(members.get(1)).available()).isEqualTo(100);
+
+		jobs().activate(asOf);
+
+		for (UUID m : members) {
+			assertThat(activations(m)).isEqualTo(2);
+			assertThat(this.loyalty.sumOfLedger(m)).isEqualTo(new Balance(m.equals(inDebt) ? -30 : 100, 0));
+		}
+	}
+
+	@Test
+	void expiryRangeByRangeTakesWhatIsLeftOfTheOldestLotsAndARerunExpiresNothing() {
+		String programme = programme();
+		List<UUID> members = List.of(member(programme), member(programme), member(programme), member(programme));
+		for (UUID m : members) {
+			this.loyalty.adjust(m, 30, "Old gift", "old");
+			this.loyalty.adjust(m, 20, "New gift", "new");
+			this.jdbc
+				.sql("UPDATE loyalty_lot SET earned_at = now() - interval '13 months', "
+						+ "expires_at = now() - interval '1 month' WHERE account_id = ? AND points = 30")
+				.param(m)
+				.update();
+			this.loyalty.redeem(m, 10, "Mug", "mug");
+		}
+
+		jobs().expire(Instant.now());
+		jobs().expire(Instant.now());
+
+		for (UUID m : members) {
+			assertThat(this.loyalty.member(m).available()).isEqualTo(20);
+			assertThat(this.loyalty.sumOfLedger(m)).isEqualTo(new Balance(20, 0));
+			assertThat(availableInLots(m)).isEqualTo(20);
+			assertThat(this.jdbc
+				.sql("SELECT COALESCE(SUM(available_delta), 0) FROM loyalty_movement WHERE account_id = ? "
+						+ "AND kind = 'EXPIRE' AND idempotency_key LIKE 'expire:%'")
+				.param(m)
+				.query(Long.class)
+				.single()).isEqualTo(-20);
+		}
+	}
+
+	@Test
+	void accountRangesCoverEveryAccountOnceInOrder() {
+		member(programme());
+		AccountRanges ranges = AccountRanges.of(this.jdbc, 3);
+		long accounts = this.jdbc.sql("SELECT count(*) FROM loyalty_balance").query(Long.class).single();
+
+		assertThat(ranges.ranges().get(0).after()).isEqualTo(AccountRanges.FIRST);
+		assertThat(ranges.ranges().get(ranges.ranges().size() - 1).upTo()).isEqualTo(AccountRanges.LAST);
+		long covered = 0;
+		for (int i = 0; i < ranges.ranges().size(); i++) {
+			AccountRanges.Range r = ranges.ranges().get(i);
+			if (i > 0) {
+				assertThat(r.after()).isEqualTo(ranges.ranges().get(i - 1).upTo());
+			}
+			long in = this.jdbc.sql("SELECT count(*) FROM loyalty_balance WHERE account_id > ? AND account_id <= ?")
+				.params(r.after(), r.upTo())
+				.query(Long.class)
+				.single();
+			assertThat(in).isLessThanOrEqualTo(3);
+			covered += in;
+		}
+		assertThat(covered).isGreaterThanOrEqualTo(accounts);
+	}
+
+	@Test
+	void accountsAreNeverDeleted() {
+		UUID account = member(programme());
+
+		assertThatThrownBy(() -> this.jdbc.sql("DELETE FROM loyalty_account WHERE id = ?").param(account).update())
+			.hasMessageContaining("never deleted");
+	}
+
+	private long availableInLots(UUID account) {
+		return this.jdbc
+			.sql("SELECT COALESCE(SUM(remaining), 0) FROM loyalty_lot WHERE account_id = ? AND status = 'AVAILABLE'")
+			.param(account)
+			.query(Long.class)
+			.single();
+	}
+
+	private long activations(UUID account) {
+		return this.jdbc
+			.sql("SELECT count(*) FROM loyalty_movement m JOIN loyalty_lot l ON l.id = m.lot_id "
+					+ "WHERE m.account_id = ? AND m.kind = 'ACTIVATE' AND m.idempotency_key = 'activate:' || l.id")
+			.param(account)
+			.query(Long.class)
+			.single();
+	}
+
+}
