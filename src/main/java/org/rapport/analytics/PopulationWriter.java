@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 /**
  * The population views of a run, each one set-based statement over the run's rows:
  * revenue concentration (Gini and the top 20 % share with the definitions of
- * {@link Concentration}), the Lorenz curve in steps of 5 %, cohort retention by month of
- * first purchase, and the month-by-month lifecycle flows. Months are calendar months in
- * UTC.
+ * {@link Concentration}), the Lorenz curve in steps of 5 % (interpolated between whole
+ * customers, so on or below the diagonal), cohort retention by month of first purchase,
+ * and the month-by-month lifecycle flows. Months are calendar months in UTC.
  */
 @Component
 class PopulationWriter {
@@ -35,15 +35,16 @@ class PopulationWriter {
 	private static final String LORENZ = """
 			INSERT INTO analytics_lorenz (run_id, population_share, revenue_share)
 			WITH o AS (
-			  SELECT row_number() OVER w AS i,
+			  SELECT row_number() OVER w AS i, greatest(revenue, 0) AS x,
 			    sum(greatest(revenue, 0)) OVER (w ROWS UNBOUNDED PRECEDING) AS cum,
 			    count(*) OVER () AS n, sum(greatest(revenue, 0)) OVER () AS total
 			  FROM analytics_customer_score WHERE run_id = :run AND purchases > 0
 			  WINDOW w AS (ORDER BY greatest(revenue, 0), customer_id)),
 			p AS (SELECT g / 20.0 AS share FROM generate_series(0, 20) g)
 			SELECT :run, p.share,
-			  CASE WHEN p.share = 0 THEN 0 ELSE coalesce(round(o.cum / nullif(o.total, 0), 6), p.share) END
-			FROM p LEFT JOIN o ON o.i = ceil(p.share * o.n)
+			  CASE WHEN p.share = 0 THEN 0
+			    ELSE coalesce(round((o.cum - (o.i - p.share * o.n) * o.x) / nullif(o.total, 0), 6), p.share) END
+			FROM p LEFT JOIN o ON o.i = least(floor(p.share * o.n) + 1, o.n)
 			""";
 
 	private static final String COHORTS = """

@@ -92,6 +92,14 @@ final class ScoreSql {
 	 * read from behaviour, the segment, class and risk from the rule tables.
 	 */
 	static String score(String selection) {
+		return score(selection, "");
+	}
+
+	/**
+	 * The same, setting more columns of the row in the same statement: {@code more} is a
+	 * list of assignments starting with a comma, over the row's columns ({@code s.}).
+	 */
+	static String score(String selection, String more) {
 		return """
 				WITH x AS (
 				  SELECT s.customer_id, s.purchases, s.signals, r.rfm_bins AS bins,
@@ -132,11 +140,13 @@ final class ScoreSql {
 				    || CASE WHEN z.stage = 'LOST' THEN ARRAY['LAPSED'] ELSE ARRAY[]::text[] END
 				    ELSE z.signals END,
 				  value_tier = CASE WHEN z.m5 >= 4 THEN 'HIGH' WHEN z.m5 >= 2 THEN 'MEDIUM' WHEN z.m5 >= 1 THEN 'LOW' END
+				  /* more */
 				FROM z
 				WHERE s.run_id = :run AND s.customer_id = z.customer_id
 				"""
 			.formatted(selection, RiskCategory.MID_P_ALIVE, RiskCategory.LOW_P_ALIVE, RfmSegment.sqlValues(),
-					LoyaltyClass.sqlValues(), RiskCategory.sqlValues());
+					LoyaltyClass.sqlValues(), RiskCategory.sqlValues())
+			.replace("/* more */", more);
 	}
 
 }

@@ -74,16 +74,24 @@ class ScoreWriter {
 
 	/** Scores every row of the run. */
 	void scoreAll(UUID run) {
-		score(run, "TRUE", null);
+		scoreAll(run, "");
+	}
+
+	/**
+	 * Scores every row of the run and sets more columns in the same pass
+	 * ({@link ScoreSql#score(String, String)}).
+	 */
+	void scoreAll(UUID run, String more) {
+		score(run, ScoreSql.score("TRUE", more), null);
 	}
 
 	/** Scores the given customers' rows of the run. */
 	void score(UUID run, UUID[] ids) {
-		score(run, "s.customer_id = ANY(:ids)", ids);
+		score(run, ScoreSql.score("s.customer_id = ANY(:ids)"), ids);
 	}
 
-	private void score(UUID run, String selection, UUID[] ids) {
-		JdbcClient.StatementSpec spec = this.jdbc.sql(ScoreSql.score(selection))
+	private void score(UUID run, String sql, UUID[] ids) {
+		JdbcClient.StatementSpec spec = this.jdbc.sql(sql)
 			.param("run", run)
 			.param("lostAfter", this.settings.lostAfterDays())
 			.param("loyalMin", this.settings.loyalMinPurchases());
