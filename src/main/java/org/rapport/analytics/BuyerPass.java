@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.rapport.analytics.learn.ClassModel;
 import org.rapport.analytics.learn.ClassProfiler;
@@ -30,29 +31,30 @@ class BuyerPass {
 
 	private static final Logger log = LoggerFactory.getLogger(BuyerPass.class);
 
-	private static final String WRITE = """
-			UPDATE analytics_customer_score s SET expected_purchases = round(p.e::numeric, 6),
-			  p_alive = round(p.a::numeric, 6), predicted_clv = round(p.c::numeric, 2), class_index = p.k
-			FROM unnest(:ids::uuid[], :e::float8[], :a::float8[], :c::float8[], :k::int[]) AS p(id, e, a, c, k)
-			WHERE s.run_id = :run AND s.customer_id = p.id
-			""";
-
 	private final JdbcClient jdbc;
 
 	private final RunStore runs;
 
 	private final ClassWriter classes;
 
+	private final ScoreWriter scores;
+
 	private final AnalyticsSettings settings;
 
-	BuyerPass(JdbcClient jdbc, RunStore runs, ClassWriter classes, AnalyticsSettings settings) {
+	BuyerPass(JdbcClient jdbc, RunStore runs, ClassWriter classes, ScoreWriter scores, AnalyticsSettings settings) {
 		this.jdbc = jdbc;
 		this.runs = runs;
 		this.classes = classes;
+		this.scores = scores;
 		this.settings = settings;
 	}
 
-	void run(UUID run, ValuePredictor predictor) {
+	/**
+	 * Learns from the sample, then asks {@code beforeScoring} for the extra assignments
+	 * of the scoring statement (it also gets the run's cut points ready) and streams
+	 * every buyer through it.
+	 */
+	void run(UUID run, ValuePredictor predictor, Supplier<String> beforeScoring) {
 		int batch = this.settings.batchSize();
 		BuyerSample sample = new BuyerSample(this.settings.valueSample(), this.settings.seed());
 		BuyerRows.each(this.jdbc, run, null, batch, sample::offer);
@@ -70,6 +72,7 @@ class BuyerPass {
 				inSample.put(ids[i], i);
 			}
 		}
+		String more = beforeScoring.get();
 		BuyerRows.each(this.jdbc, run, null, batch, (ids, rows) -> {
 			ValuePredictor.Predictions p = null;
 			if (fitted != null) {
@@ -83,9 +86,10 @@ class BuyerPass {
 			}
 			int[] k = profiler == null ? null
 					: profiler.acceptAll(BuyerRows.classFeatures(rows, p == null ? null : p.pAlive()));
-			if (p != null || k != null) {
-				write(run, ids, p, k);
-			}
+			int n = ids.size();
+			this.scores.scoreLearned(run, ids.toArray(UUID[]::new), boxed(p == null ? null : p.expectedPurchases(), n),
+					boxed(p == null ? null : p.pAlive(), n), boxed(p == null ? null : p.clv(), n),
+					(k == null) ? new Integer[n] : Arrays.stream(k).boxed().toArray(Integer[]::new), more);
 		});
 		if (model != null) {
 			this.classes.save(run, model, profiler, sampled.length);
@@ -138,18 +142,6 @@ class BuyerPass {
 
 	private static double pick(double[] values, int at) {
 		return values == null ? Double.NaN : values[at];
-	}
-
-	private void write(UUID run, List<UUID> ids, ValuePredictor.Predictions p, int[] classes) {
-		this.jdbc.sql(WRITE)
-			.param("ids", ids.toArray(UUID[]::new))
-			.param("e", boxed(p == null ? null : p.expectedPurchases(), ids.size()))
-			.param("a", boxed(p == null ? null : p.pAlive(), ids.size()))
-			.param("c", boxed(p == null ? null : p.clv(), ids.size()))
-			.param("k",
-					classes == null ? new Integer[ids.size()] : Arrays.stream(classes).boxed().toArray(Integer[]::new))
-			.param("run", run)
-			.update();
 	}
 
 	private static Double[] boxed(double[] values, int n) {

@@ -109,12 +109,14 @@ class FullRecompute {
 			Future<Optional<ChurnTree>> churnTree = beside.submit(() -> this.churn.train(id, run.asOf()));
 			Future<?> populationViews = beside.submit(() -> this.population.write(id, run.asOf()));
 			timings.phase("predictions and classes");
-			this.buyers.run(id, this.predictor);
-			timings.phase("churn model");
-			Optional<ChurnTree> tree = churnTree.get();
-			timings.phase("scores");
-			this.scores.thresholds(id, this.runs);
-			this.scores.scoreAll(id, tree.map(ChurnScoring::assignments).orElse(""));
+			this.buyers.run(id, this.predictor, () -> {
+				this.scores.thresholds(id, this.runs);
+				timings.phase("churn model");
+				Optional<ChurnTree> tree = outcome(churnTree);
+				timings.phase("scores");
+				return tree.map(ChurnScoring::assignments).orElse("");
+			});
+			this.scores.scoreWhere(id, "s.purchases = 0");
 			timings.phase("population");
 			populationViews.get();
 			this.tx.executeWithoutResult((status) -> this.runs.complete(id, scope == null));
@@ -135,6 +137,20 @@ class FullRecompute {
 			beside.shutdown();
 		}
 		return this.runs.find(id).orElseThrow();
+	}
+
+	private static <T> T outcome(Future<T> future) {
+		try {
+			return future.get();
+		}
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime
+					: new IllegalStateException(ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
 	}
 
 	/**

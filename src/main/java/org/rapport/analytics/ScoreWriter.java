@@ -85,6 +85,29 @@ class ScoreWriter {
 		score(run, ScoreSql.score("TRUE", more), null);
 	}
 
+	/**
+	 * Scores the given buyers' rows of the run, storing their predictions and classes
+	 * (null elements: none) and setting more columns in the same statement.
+	 */
+	void scoreLearned(UUID run, UUID[] ids, Double[] expected, Double[] pAlive, Double[] clv, Integer[] classes,
+			String more) {
+		this.jdbc.sql(ScoreSql.score("TRUE", more, true))
+			.param("run", run)
+			.param("lostAfter", this.settings.lostAfterDays())
+			.param("loyalMin", this.settings.loyalMinPurchases())
+			.param("ids", ids)
+			.param("e", expected)
+			.param("a", pAlive)
+			.param("c", clv)
+			.param("k", classes)
+			.update();
+	}
+
+	/** Scores the rows of the run that match a condition over the row ({@code s}). */
+	void scoreWhere(UUID run, String condition) {
+		score(run, ScoreSql.score(condition), null);
+	}
+
 	/** Scores the given customers' rows of the run. */
 	void score(UUID run, UUID[] ids) {
 		score(run, ScoreSql.score("s.customer_id = ANY(:ids)"), ids);
