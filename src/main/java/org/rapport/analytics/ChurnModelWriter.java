@@ -22,9 +22,10 @@ import org.springframework.stereotype.Component;
 /**
  * Trains the run's explanatory churn model on past snapshots ({@link ChurnSnapshots})
  * with a time-based holdout ({@link ChurnHoldout}: the last {@code churn-test-months}
- * snapshots are the test period), stores it with the run, and gives every buyer the churn
- * probability and path of the tree ({@link ChurnScoring}). Too few rows, or one label
- * only, leave the model unavailable with the reason; the run goes on.
+ * snapshots are the test period) and stores it with the run; every buyer gets the churn
+ * probability and path of the tree ({@link ChurnScoring}) in the run's scoring statement,
+ * and customers rescored later from the stored tree. Too few rows, or one label only,
+ * leave the model unavailable with the reason; the run goes on.
  */
 @Component
 class ChurnModelWriter {
@@ -48,8 +49,11 @@ class ChurnModelWriter {
 		this.clock = clock;
 	}
 
-	/** Trains, stores and applies the model; answers whether there is one. */
-	boolean train(UUID run, Instant asOf) {
+	/**
+	 * Trains and stores the model; answers the tree, or nothing when it could not be
+	 * trained (the reason is stored). The caller applies it ({@link ChurnScoring}).
+	 */
+	Optional<ChurnTree> train(UUID run, Instant asOf) {
 		ChurnSnapshots.Rows rows = this.snapshots.rows(run, asOf);
 		LocalDate cutOff = rows.last().minusMonths(this.settings.churnTestMonths());
 		Period horizon = Period.ofDays(this.settings.churnHorizonDays());
@@ -62,11 +66,10 @@ class ChurnModelWriter {
 		}
 		catch (IllegalArgumentException ex) {
 			save(run, rows, cutOff, null, "churn model not trained: " + ex.getMessage());
-			return false;
+			return Optional.empty();
 		}
 		save(run, rows, cutOff, evaluation, null);
-		ChurnScoring.apply(this.jdbc, run, evaluation.tree(), null);
-		return true;
+		return Optional.of(evaluation.tree());
 	}
 
 	/** Applies the run's stored tree to the given customers. */

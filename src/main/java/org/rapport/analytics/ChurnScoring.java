@@ -28,6 +28,16 @@ final class ChurnScoring {
 	private ChurnScoring() {
 	}
 
+	/**
+	 * The assignments of the churn columns for a statement that updates score rows
+	 * ({@code s}): buyers get the leaf's probability and path, other rows keep theirs.
+	 */
+	static String assignments(ChurnTree tree) {
+		return ", churn_probability = CASE WHEN s.purchases > 0 THEN " + probability(tree.root())
+				+ " ELSE s.churn_probability END, churn_path = CASE WHEN s.purchases > 0 THEN "
+				+ path(tree, tree.root(), new ArrayList<>()) + " ELSE s.churn_path END";
+	}
+
 	static void apply(JdbcClient jdbc, UUID run, ChurnTree tree, UUID[] ids) {
 		String sql = "UPDATE analytics_customer_score s SET churn_probability = " + probability(tree.root())
 				+ ", churn_path = " + path(tree, tree.root(), new ArrayList<>())

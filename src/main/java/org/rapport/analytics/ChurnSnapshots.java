@@ -16,6 +16,9 @@ import org.springframework.stereotype.Component;
  * seeded sample of the run's buyers and each monthly snapshot date, the features as they
  * were at that date (only interactions before it) and the label, no purchase in the
  * following horizon. A customer appears at a snapshot once they have purchased before it.
+ * The sample is bounded ({@code churn-max-rows} / snapshots customers, the same customers
+ * at every snapshot, so each month is represented in proportion to its buyers): its cost
+ * does not grow with the population.
  */
 @Component
 class ChurnSnapshots {
@@ -27,36 +30,50 @@ class ChurnSnapshots {
 	private static final String NPS = "(CASE WHEN i.attributes->>'nps' ~ '^[0-9]{1,2}$' "
 			+ "THEN (i.attributes->>'nps')::int END)";
 
+	/**
+	 * One read of the sampled customers' interactions: each is put in the period between
+	 * two snapshot dates it falls in (width_bucket: p snapshot dates lie on or before
+	 * it), and summed per customer and period; a snapshot k then sums the periods before
+	 * it (p < k) and looks for the first purchase in the periods from it on (p ≥ k). The
+	 * early-warning signals keep the last refused call and the last negative answer of a
+	 * period, so "within the window before the snapshot" is one comparison. Rows grow
+	 * with sampled customers × periods × snapshots, not with their interactions.
+	 */
 	private static final String ROWS = """
 			WITH s AS (
 			  SELECT customer_id FROM analytics_customer_score WHERE run_id = :run AND purchases > 0
 			  ORDER BY md5(customer_id::text || :seed) LIMIT :customers),
 			d AS (
-			  SELECT snap, snap::timestamp AT TIME ZONE 'UTC' AS at,
+			  SELECT row_number() OVER (ORDER BY snap) AS k, snap, snap::timestamp AT TIME ZONE 'UTC' AS at,
 			    (snap + :horizon)::timestamp AT TIME ZONE 'UTC' AS until
 			  FROM (SELECT (CAST(:last AS date) - make_interval(months => g))::date AS snap
 			        FROM generate_series(0, :snapshots - 1) g) x),
-			i AS (
-			  SELECT i.customer_id, i.kind, i.outcome, i.occurred_at, i.total, i.currency, i.attributes
+			b AS (
+			  SELECT i.customer_id, width_bucket(i.occurred_at, (SELECT array_agg(at ORDER BY at) FROM d)) AS p,
+			    min(i.occurred_at) FILTER (WHERE i.kind = 'PURCHASE') AS first_at,
+			    max(i.occurred_at) FILTER (WHERE i.kind = 'PURCHASE') AS last_at,
+			    count(*) FILTER (WHERE i.kind = 'PURCHASE') AS purchases,
+			    coalesce(sum(i.total) FILTER (WHERE i.kind = 'PURCHASE' AND i.currency = :currency), 0)
+			      - coalesce(sum(i.total) FILTER (WHERE i.kind = 'RETURN' AND i.currency = :currency), 0) AS revenue,
+			    max(i.occurred_at) FILTER (WHERE i.kind = 'CALL' AND i.outcome = 'REFUSED') AS refused_at,
+			    max(i.occurred_at) FILTER (WHERE i.kind = 'SURVEY_ANSWER'
+			      AND (%s <= :negativeNps OR lower(i.attributes->>'sentiment') = 'negative')) AS negative_at
 			  FROM interaction i JOIN s ON s.customer_id = i.customer_id
-			  WHERE i.occurred_at < :end AND i.kind IN ('PURCHASE', 'RETURN', 'CALL', 'SURVEY_ANSWER')),
+			  WHERE i.occurred_at < :end AND i.kind IN ('PURCHASE', 'RETURN', 'CALL', 'SURVEY_ANSWER')
+			  GROUP BY 1, 2),
 			a AS (
-			  SELECT d.snap, d.at, i.customer_id,
-			    min(i.occurred_at) FILTER (WHERE i.kind = 'PURCHASE' AND i.occurred_at < d.at) AS first_at,
-			    max(i.occurred_at) FILTER (WHERE i.kind = 'PURCHASE' AND i.occurred_at < d.at) AS last_at,
-			    count(*) FILTER (WHERE i.kind = 'PURCHASE' AND i.occurred_at < d.at) AS purchases,
-			    coalesce(sum(i.total) FILTER (WHERE i.kind = 'PURCHASE' AND i.occurred_at < d.at
-			      AND i.currency = :currency), 0) - coalesce(sum(i.total) FILTER (WHERE i.kind = 'RETURN'
-			      AND i.occurred_at < d.at AND i.currency = :currency), 0) AS revenue,
-			    coalesce(bool_or(i.kind = 'CALL' AND i.outcome = 'REFUSED' AND i.occurred_at < d.at
-			      AND i.occurred_at > d.at - make_interval(days => :window)), FALSE) AS refused,
-			    coalesce(bool_or(i.kind = 'SURVEY_ANSWER' AND i.occurred_at < d.at
-			      AND i.occurred_at > d.at - make_interval(days => :window)
-			      AND (%s <= :negativeNps OR lower(i.attributes->>'sentiment') = 'negative')), FALSE) AS negative,
-			    coalesce(bool_or(i.kind = 'PURCHASE' AND i.occurred_at >= d.at AND i.occurred_at < d.until), FALSE)
-			      AS bought
-			  FROM d JOIN i ON i.occurred_at < d.until
-			  GROUP BY d.snap, d.at, i.customer_id)
+			  SELECT d.snap, d.at, b.customer_id,
+			    min(b.first_at) FILTER (WHERE b.p < d.k) AS first_at,
+			    max(b.last_at) FILTER (WHERE b.p < d.k) AS last_at,
+			    coalesce(sum(b.purchases) FILTER (WHERE b.p < d.k), 0) AS purchases,
+			    coalesce(sum(b.revenue) FILTER (WHERE b.p < d.k), 0) AS revenue,
+			    coalesce(max(b.refused_at) FILTER (WHERE b.p < d.k) > d.at - make_interval(days => :window), FALSE)
+			      AS refused,
+			    coalesce(max(b.negative_at) FILTER (WHERE b.p < d.k) > d.at - make_interval(days => :window), FALSE)
+			      AS negative,
+			    coalesce(min(b.first_at) FILTER (WHERE b.p >= d.k) < d.until, FALSE) AS bought
+			  FROM d CROSS JOIN b
+			  GROUP BY d.snap, d.at, d.until, b.customer_id)
 			SELECT snap, extract(epoch FROM at - last_at) / 86400, purchases, revenue,
 			  CASE WHEN purchases > 1 THEN extract(epoch FROM last_at - first_at) / 86400 / (purchases - 1)
 			    ELSE extract(epoch FROM at - first_at) / 86400 END,

@@ -5,8 +5,13 @@ import java.util.Arrays;
 /**
  * Concentration of revenue over customers, the reference definitions the SQL of a run
  * follows: values sorted ascending x_1..x_n (negative revenue counts as 0), Gini = 2 Σ
- * i·x_i / (n Σ x) − (n + 1) / n, the Lorenz curve L(p) = share of revenue of the bottom
- * ⌈p·n⌉ customers, and the share of the top ⌈q·n⌉ customers.
+ * i·x_i / (n Σ x) − (n + 1) / n, the share of the top ⌈q·n⌉ customers, and the Lorenz
+ * curve: the points (i/n, share of revenue of the bottom i customers) joined by straight
+ * lines, so L(p) at p·n = k + f (k whole, 0 ≤ f < 1) is the bottom k customers' share
+ * plus f times the next customer's. Read that way the curve is convex and never above the
+ * diagonal, however few the buyers (rounding p·n up to whole customers instead puts the
+ * bottom customer's whole revenue at p = 5 % and, with three equal buyers, a third of the
+ * revenue above the diagonal).
  */
 final class Concentration {
 
@@ -49,10 +54,14 @@ final class Concentration {
 		if (n == 0 || total == 0) {
 			return populationShare;
 		}
-		int bottom = (int) Math.ceil(populationShare * n);
+		double position = populationShare * n;
+		int whole = (int) Math.min(n, Math.floor(position));
 		double sum = 0;
-		for (int i = 0; i < bottom; i++) {
+		for (int i = 0; i < whole; i++) {
 			sum += x[i];
+		}
+		if (whole < n) {
+			sum += (position - whole) * x[whole];
 		}
 		return sum / total;
 	}

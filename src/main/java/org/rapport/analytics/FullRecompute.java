@@ -3,7 +3,15 @@ package org.rapport.analytics;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.rapport.analytics.learn.ChurnTree;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,12 +23,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A run from start to finish: the base rows of the population in batches of customers
- * (keyset over customer ids, one set-based statement each, committed with the progress),
- * the predictions, the cut points and thresholds, the scoring of all rows, the population
- * views, the one-to-class classes, the explanatory churn model, and completion in one
- * transaction that makes the snapshot current and drops the previous one. A failure marks
- * the run failed and removes its rows; readers keep seeing the previous snapshot
- * throughout.
+ * (keyset over customer ids, one set-based statement each, committed with the progress);
+ * then, beside each other, the explanatory churn model (on a bounded sample), the
+ * population views (set-based over the base rows) and the buyers' pass
+ * ({@link BuyerPass}: value model and classes fitted on a bounded sample, every buyer
+ * predicted and classified in one streaming pass); then the cut points and thresholds and
+ * one scoring statement over all rows that also applies the churn tree; and completion in
+ * one transaction that makes the snapshot current and drops the previous one. Each
+ * phase's duration is logged. A failure marks the run failed and removes its rows;
+ * readers keep seeing the previous snapshot throughout (docs/adr/0019).
  */
 @Component
 class FullRecompute {
@@ -35,9 +46,7 @@ class FullRecompute {
 
 	private final ScoreWriter scores;
 
-	private final PredictionWriter predictions;
-
-	private final ClassWriter classes;
+	private final BuyerPass buyers;
 
 	private final ChurnModelWriter churn;
 
@@ -49,13 +58,13 @@ class FullRecompute {
 
 	private final ValuePredictor predictor;
 
-	FullRecompute(JdbcClient jdbc, RunStore runs, ScoreWriter scores, Learners learners, PopulationWriter population,
-			AnalyticsSettings settings, TransactionTemplate tx, ObjectProvider<ValuePredictor> predictor) {
+	FullRecompute(JdbcClient jdbc, RunStore runs, ScoreWriter scores, Learners learners, BuyerPass buyers,
+			PopulationWriter population, AnalyticsSettings settings, TransactionTemplate tx,
+			ObjectProvider<ValuePredictor> predictor) {
 		this.jdbc = jdbc;
 		this.runs = runs;
 		this.scores = scores;
-		this.predictions = learners.predictions();
-		this.classes = learners.classes();
+		this.buyers = buyers;
 		this.churn = learners.churn();
 		this.population = population;
 		this.settings = settings;
@@ -76,12 +85,18 @@ class FullRecompute {
 
 	AnalyticsRun execute(AnalyticsRun run, RunListener listener) {
 		UUID id = run.id();
+		ExecutorService beside = Executors.newFixedThreadPool(2, (task) -> {
+			Thread thread = new Thread(task, "analytics-" + id.toString().substring(0, 8));
+			thread.setDaemon(true);
+			return thread;
+		});
+		Timings timings = new Timings(id, listener);
 		try {
 			UUID[] scope = this.runs.scope(id);
 			long total = scope != null ? scope.length
 					: this.jdbc.sql("SELECT count(*) FROM customer WHERE status = 'ACTIVE'").query(Long.class).single();
 			this.runs.total(id, total);
-			listener.phase("customers");
+			timings.phase("customers");
 			if (scope != null) {
 				this.scores.base(id, run.modelVersion(), run.asOf(), scope);
 			}
@@ -89,38 +104,104 @@ class FullRecompute {
 				baseInBatches(run, listener);
 			}
 			this.runs.progress(id, total);
-			listener.phase("predictions");
-			predict(id);
-			listener.phase("scores");
-			this.scores.thresholds(id, this.runs);
-			this.scores.scoreAll(id);
-			listener.phase("population");
-			this.population.write(id, run.asOf());
-			listener.phase("classes");
-			this.classes.classify(id);
-			listener.phase("churn model");
-			this.churn.train(id, run.asOf());
+			// The churn model and the population views read only the base rows: they run
+			// beside the buyers' pass.
+			Future<Optional<ChurnTree>> churnTree = beside.submit(() -> this.churn.train(id, run.asOf()));
+			Future<?> populationViews = beside.submit(() -> this.population.write(id, run.asOf()));
+			timings.phase("predictions and classes");
+			this.buyers.run(id, this.predictor, () -> {
+				this.scores.thresholds(id, this.runs);
+				timings.phase("churn model");
+				Optional<ChurnTree> tree = outcome(churnTree);
+				timings.phase("scores");
+				return tree.map(ChurnScoring::assignments).orElse("");
+			});
+			this.scores.scoreWhere(id, "s.purchases = 0");
+			timings.phase("population");
+			populationViews.get();
 			this.tx.executeWithoutResult((status) -> this.runs.complete(id, scope == null));
+			timings.phase("done");
 		}
-		catch (RuntimeException ex) {
-			log.error("Analytics run {} failed", id, ex);
-			this.runs.fail(id, String.valueOf(ex.getMessage()));
+		catch (RuntimeException | ExecutionException ex) {
+			Throwable cause = (ex instanceof ExecutionException) ? ex.getCause() : ex;
+			log.error("Analytics run {} failed", id, cause);
+			settle(beside);
+			this.runs.fail(id, String.valueOf(cause.getMessage()));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			settle(beside);
+			this.runs.fail(id, "interrupted");
+		}
+		finally {
+			beside.shutdown();
 		}
 		return this.runs.find(id).orElseThrow();
 	}
 
-	/**
-	 * Fits the value model and stores the predictions; a predictor that throws leaves the
-	 * predictions unavailable with the reason, not the run failed.
-	 */
-	private void predict(UUID id) {
+	private static <T> T outcome(Future<T> future) {
 		try {
-			this.predictions.predict(id, this.predictor);
+			return future.get();
 		}
-		catch (RuntimeException ex) {
-			log.warn("Analytics run {}: value predictions failed", id, ex);
-			this.runs.valueModel(id, null, "value model failed: " + ex.getMessage());
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime
+					: new IllegalStateException(ex.getCause());
 		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+	}
+
+	/**
+	 * Lets the phases running beside finish (a statement in flight is not interrupted)
+	 * before the failed run's rows are removed, so none are written after.
+	 */
+	private static void settle(ExecutorService beside) {
+		beside.shutdownNow();
+		try {
+			if (!beside.awaitTermination(1, TimeUnit.HOURS)) {
+				log.warn("Analytics phases still running after a failed run");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Tells the listener each phase and logs how long the previous one took. */
+	private static final class Timings {
+
+		private final UUID run;
+
+		private final RunListener listener;
+
+		private final long started = System.nanoTime();
+
+		private long since = this.started;
+
+		private String current;
+
+		Timings(UUID run, RunListener listener) {
+			this.run = run;
+			this.listener = listener;
+		}
+
+		void phase(String name) {
+			long now = System.nanoTime();
+			if (this.current != null) {
+				log.info("Analytics run {}: {} took {} ms", this.run, this.current, (now - this.since) / 1_000_000);
+			}
+			this.current = name;
+			this.since = now;
+			if (name.equals("done")) {
+				log.info("Analytics run {}: done in {} ms", this.run, (now - this.started) / 1_000_000);
+			}
+			else {
+				this.listener.phase(name);
+			}
+		}
+
 	}
 
 	private void baseInBatches(AnalyticsRun run, RunListener listener) {

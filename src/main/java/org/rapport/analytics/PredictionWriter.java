@@ -8,11 +8,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores the predictions of the {@link ValuePredictor}: in a run, all buyers of the run
- * are handed to the predictor at once (five numbers per buyer in memory) and the fitted
- * model, or the reason predictions are unavailable, is stored with the run; in an
- * incremental update the rescored customers are predicted from the model stored with the
- * run.
+ * Stores the predictions of the {@link ValuePredictor} for given buyers: fitted on all
+ * buyers of a run at once (five numbers per buyer in memory; a full run uses the bounded
+ * {@link BuyerPass} instead) with the fitted model, or the reason predictions are
+ * unavailable, stored with the run; or, in an incremental update, the rescored customers
+ * predicted from the model stored with the run.
  */
 @Component
 class PredictionWriter {

@@ -92,9 +92,28 @@ final class ScoreSql {
 	 * read from behaviour, the segment, class and risk from the rule tables.
 	 */
 	static String score(String selection) {
-		return """
+		return score(selection, "");
+	}
+
+	/**
+	 * The same, setting more columns of the row in the same statement: {@code more} is a
+	 * list of assignments starting with a comma, over the row's columns ({@code s.}).
+	 */
+	static String score(String selection, String more) {
+		return score(selection, more, false);
+	}
+
+	/**
+	 * The scoring statement; with {@code learned}, the buyers' predictions and classes
+	 * come as parameters (:ids, :e expected purchases, :a probability alive, :c CLV, :k
+	 * class; one element per buyer), are stored by the same statement and the risk reads
+	 * the given probability alive: a full run writes each buyer's row once after its base
+	 * row.
+	 */
+	static String score(String selection, String more, boolean learned) {
+		String sql = """
 				WITH x AS (
-				  SELECT s.customer_id, s.purchases, s.signals, r.rfm_bins AS bins,
+				  SELECT s.customer_id, s.purchases, s.signals, r.rfm_bins AS bins /* learned columns */,
 				    CASE WHEN s.purchases > 0 THEN 1 + (SELECT count(*) FROM unnest(r.r_cuts) u WHERE u < -s.recency_days)
 				      END AS rs,
 				    CASE WHEN s.purchases > 0 THEN 1 + (SELECT count(*) FROM unnest(r.f_cuts) u WHERE u < s.purchases)
@@ -109,8 +128,9 @@ final class ScoreSql {
 				      ELSE 'FIRST_TIME_BUYER' END AS stage,
 				    coalesce(s.purchase_rate > r.loyalty_threshold, FALSE) AS loyal,
 				    coalesce(s.revenue > r.profitability_threshold, FALSE) AS profitable,
-				    CASE WHEN s.p_alive IS NULL OR s.p_alive >= %2$s THEN 0 WHEN s.p_alive < %3$s THEN 2 ELSE 1 END AS band
-				  FROM analytics_customer_score s JOIN analytics_run r ON r.id = s.run_id
+				    CASE WHEN /* p alive */ IS NULL OR /* p alive */ >= %2$s THEN 0 WHEN /* p alive */ < %3$s THEN 2 ELSE 1 END
+				      AS band
+				  FROM analytics_customer_score s JOIN analytics_run r ON r.id = s.run_id /* learned join */
 				  WHERE s.run_id = :run AND %1$s),
 				y AS (
 				  SELECT x.*, ceil(x.rs * 5.0 / x.bins)::int AS r5, ceil(x.fs * 5.0 / x.bins)::int AS f5,
@@ -132,11 +152,25 @@ final class ScoreSql {
 				    || CASE WHEN z.stage = 'LOST' THEN ARRAY['LAPSED'] ELSE ARRAY[]::text[] END
 				    ELSE z.signals END,
 				  value_tier = CASE WHEN z.m5 >= 4 THEN 'HIGH' WHEN z.m5 >= 2 THEN 'MEDIUM' WHEN z.m5 >= 1 THEN 'LOW' END
+				  /* more */
 				FROM z
 				WHERE s.run_id = :run AND s.customer_id = z.customer_id
 				"""
 			.formatted(selection, RiskCategory.MID_P_ALIVE, RiskCategory.LOW_P_ALIVE, RfmSegment.sqlValues(),
 					LoyaltyClass.sqlValues(), RiskCategory.sqlValues());
+		if (!learned) {
+			return sql.replace("/* learned columns */", "")
+				.replace("/* p alive */", "s.p_alive")
+				.replace("/* learned join */", "")
+				.replace("/* more */", more);
+		}
+		return sql.replace("/* learned columns */", ", p.e, p.a, p.c, p.k")
+			.replace("/* p alive */", "round(p.a::numeric, 6)")
+			.replace("/* learned join */", """
+					JOIN unnest(CAST(:ids AS uuid[]), CAST(:e AS float8[]), CAST(:a AS float8[]), CAST(:c AS float8[]),
+					  CAST(:k AS int[])) AS p(id, e, a, c, k) ON p.id = s.customer_id""")
+			.replace("/* more */", ", expected_purchases = round(z.e::numeric, 6), p_alive = round(z.a::numeric, 6), "
+					+ "predicted_clv = round(z.c::numeric, 2), class_index = z.k" + more);
 	}
 
 }

@@ -74,16 +74,47 @@ class ScoreWriter {
 
 	/** Scores every row of the run. */
 	void scoreAll(UUID run) {
-		score(run, "TRUE", null);
+		scoreAll(run, "");
+	}
+
+	/**
+	 * Scores every row of the run and sets more columns in the same pass
+	 * ({@link ScoreSql#score(String, String)}).
+	 */
+	void scoreAll(UUID run, String more) {
+		score(run, ScoreSql.score("TRUE", more), null);
+	}
+
+	/**
+	 * Scores the given buyers' rows of the run, storing their predictions and classes
+	 * (null elements: none) and setting more columns in the same statement.
+	 */
+	void scoreLearned(UUID run, UUID[] ids, Double[] expected, Double[] pAlive, Double[] clv, Integer[] classes,
+			String more) {
+		this.jdbc.sql(ScoreSql.score("TRUE", more, true))
+			.param("run", run)
+			.param("lostAfter", this.settings.lostAfterDays())
+			.param("loyalMin", this.settings.loyalMinPurchases())
+			.param("ids", ids)
+			.param("e", expected)
+			.param("a", pAlive)
+			.param("c", clv)
+			.param("k", classes)
+			.update();
+	}
+
+	/** Scores the rows of the run that match a condition over the row ({@code s}). */
+	void scoreWhere(UUID run, String condition) {
+		score(run, ScoreSql.score(condition), null);
 	}
 
 	/** Scores the given customers' rows of the run. */
 	void score(UUID run, UUID[] ids) {
-		score(run, "s.customer_id = ANY(:ids)", ids);
+		score(run, ScoreSql.score("s.customer_id = ANY(:ids)"), ids);
 	}
 
-	private void score(UUID run, String selection, UUID[] ids) {
-		JdbcClient.StatementSpec spec = this.jdbc.sql(ScoreSql.score(selection))
+	private void score(UUID run, String sql, UUID[] ids) {
+		JdbcClient.StatementSpec spec = this.jdbc.sql(sql)
 			.param("run", run)
 			.param("lostAfter", this.settings.lostAfterDays())
 			.param("loyalMin", this.settings.loyalMinPurchases());

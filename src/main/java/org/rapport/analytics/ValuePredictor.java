@@ -2,8 +2,10 @@ package org.rapport.analytics;
 
 /**
  * Predicts each buyer's future value from their purchase history summary (BG/NBD for
- * purchases and probability alive, Gamma-Gamma for spend, discounted CLV). A run hands
- * the predictor all buyers of the snapshot at once, as parallel arrays indexed by
+ * purchases and probability alive, Gamma-Gamma for spend, discounted CLV). A full run
+ * hands {@link #predict} a seeded sample of the snapshot's buyers at once (every buyer up
+ * to {@code rapport.analytics.value-sample}), and predicts the others batch by batch with
+ * {@link #predictWith} and the fitted model; inputs are parallel arrays indexed by
  * customer (time in days): {@code x} repeat purchases (distinct purchase days − 1),
  * {@code tx} age at the last purchase (days from first to last purchase), {@code t} age
  * at the as-of instant (days since the first purchase), {@code averageSpend} mean

@@ -120,13 +120,42 @@ class AnalyticsRulesTest {
 	}
 
 	@Test
-	void theTopShareAndTheLorenzCurveCountWholeCustomersRoundedUp() {
+	void theTopShareCountsWholeCustomersRoundedUpAndTheLorenzCurveJoinsWholeCustomersByStraightLines() {
 		double[] values = { 1, 1, 1, 1, 1, 1, 1, 1, 10, 82 };
 		assertThat(Concentration.topShare(values, 0.2)).isCloseTo(0.92, within(1e-12));
 		assertThat(Concentration.lorenz(values, 0.8)).isCloseTo(0.08, within(1e-12));
-		assertThat(Concentration.lorenz(values, 0.25)).isCloseTo(0.03, within(1e-12));
+		assertThat(Concentration.lorenz(values, 0.25)).isCloseTo(0.025, within(1e-12));
+		assertThat(Concentration.lorenz(values, 0.95)).isCloseTo(0.59, within(1e-12));
 		assertThat(Concentration.lorenz(values, 1)).isCloseTo(1, within(1e-12));
 		assertThat(Concentration.topShare(new double[] { 1, 2, 3 }, 0.2)).isCloseTo(0.5, within(1e-12));
+	}
+
+	@Test
+	void theLorenzCurveOfRevenueSortedAscendingNeverRisesAboveTheDiagonal() {
+		java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+		java.util.List<double[]> populations = new java.util.ArrayList<>(
+				java.util.List.of(new double[] { 50 }, new double[] { 30, 30, 30 }, new double[] { 10, 20 },
+						new double[] { -5, 40, 40 }, new double[] { 0, 0, 7 }));
+		for (int i = 0; i < 200; i++) {
+			double[] values = new double[1 + random.nextInt(12)];
+			for (int v = 0; v < values.length; v++) {
+				values[v] = random.nextInt(4) == 0 ? 0 : random.nextDouble(-20, 500);
+			}
+			populations.add(values);
+		}
+		for (double[] values : populations) {
+			double previous = 0;
+			for (int step = 0; step <= 20; step++) {
+				double share = step / 20.0;
+				double lorenz = Concentration.lorenz(values, share);
+				assertThat(lorenz).as("L(%s) of %s", share, java.util.Arrays.toString(values))
+					.isLessThanOrEqualTo(share + 1e-12)
+					.isGreaterThanOrEqualTo(previous - 1e-12);
+				previous = lorenz;
+			}
+			assertThat(previous).isCloseTo(1, within(1e-12));
+		}
+		assertThat(Concentration.lorenz(new double[] { 30, 30, 30 }, 0.05)).isCloseTo(0.05, within(1e-12));
 	}
 
 	@Test

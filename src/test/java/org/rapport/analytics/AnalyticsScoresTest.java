@@ -216,6 +216,10 @@ class AnalyticsScoresTest {
 		assertThat(pareto.lorenz().get(16).revenueShare().doubleValue()).isCloseTo(Concentration.lorenz(revenue, 0.8),
 				within(1e-6));
 		assertThat(pareto.lorenz().get(20).revenueShare()).isEqualByComparingTo("1");
+		assertThat(pareto.lorenz().get(3).revenueShare().doubleValue()).isCloseTo(Concentration.lorenz(revenue, 0.15),
+				within(1e-6));
+		assertThat(pareto.lorenz())
+			.allSatisfy((point) -> assertThat(point.revenueShare()).isLessThanOrEqualTo(point.populationShare()));
 	}
 
 	@Test

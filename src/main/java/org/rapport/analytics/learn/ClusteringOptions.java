@@ -48,4 +48,9 @@ public record ClusteringOptions(int minK, int maxK, long seed, int restarts, int
 				size, this.silhouetteExactLimit, this.silhouetteSampleSize, this.labelThreshold);
 	}
 
+	public ClusteringOptions withSilhouette(int exactLimit, int sampleSize) {
+		return new ClusteringOptions(this.minK, this.maxK, this.seed, this.restarts, this.maxIterations, this.tolerance,
+				this.fitSampleSize, exactLimit, sampleSize, this.labelThreshold);
+	}
+
 }
