@@ -2,11 +2,12 @@ package org.rapport.analytics;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.rapport.customer.CustomerErased;
 import org.rapport.customer.CustomerMerged;
-import org.rapport.interaction.InteractionRecorded;
+import org.rapport.interaction.InteractionsRecorded;
 import org.rapport.interaction.InteractionsImported;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,9 +15,10 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Marks customers whose scores are out of date: new interactions (one by one or a bulk
- * chunk) and the survivor of a merge. The merged record's and an erased customer's scores
- * go at once from every snapshot (scores are profiling data about the person).
+ * Marks customers whose scores are out of date: new interactions (all customers of a
+ * recording or of a bulk chunk in one set-based upsert) and the survivor of a merge. The
+ * merged record's and an erased customer's scores go at once from every snapshot (scores
+ * are profiling data about the person).
  */
 @Component
 class DirtyMarks {
@@ -31,8 +33,8 @@ class DirtyMarks {
 	}
 
 	@ApplicationModuleListener
-	void on(InteractionRecorded recorded) {
-		mark(List.of(recorded.customerId()));
+	void on(InteractionsRecorded recorded) {
+		mark(recorded.customerIds().stream().filter(Objects::nonNull).toList());
 	}
 
 	@ApplicationModuleListener

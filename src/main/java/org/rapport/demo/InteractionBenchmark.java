@@ -26,6 +26,7 @@ import org.rapport.interaction.InteractionBulkWriter;
 import org.rapport.interaction.InteractionImports;
 import org.rapport.interaction.Interactions;
 import org.rapport.interaction.TimelineFilter;
+import org.rapport.loyalty.Loyalty;
 import org.rapport.platform.Actor;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -36,7 +37,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * ratios hold, (e) generates and loads customers with about N purchases in their
  * histories ({@code generate}'s path), (c) imports a CSV file of N purchases and copies
  * the same file raw, (d) reads first timeline pages, (a) records single purchases over
- * HTTP next to {@code pgbench -N} on the same PostgreSQL and (b) records batches.
+ * HTTP next to {@code pgbench -N} on the same PostgreSQL, (b) records batches and (f)
+ * records single purchases with the loyalty engine off and on ({@link LoyaltyOnOff}).
  */
 final class InteractionBenchmark {
 
@@ -157,6 +159,11 @@ final class InteractionBenchmark {
 				});
 		double batchSeconds = (System.nanoTime() - batchStart) / 1e9;
 		BenchmarkLines.batch(report, o, batches, http.batchCreated() - createdBefore, batchSeconds);
+
+		// (f) single purchases with the loyalty engine off, then on (last: its members
+		// would earn in the runs above)
+		this.out.println("(f) Single purchases with the loyalty engine off and on...");
+		LoyaltyOnOff.report(report, o, LoyaltyOnOff.measure(this.server.getBean(Loyalty.class), o, sample, http, run));
 		if (http.firstFailure() != null) {
 			report.text("First failed HTTP call: `" + http.firstFailure().replace('`', '\'').replace('\n', ' ') + "`")
 				.text("");

@@ -1,9 +1,13 @@
 package org.rapport.interaction;
 
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.rapport.customer.CustomerMovedException;
@@ -13,6 +17,7 @@ import org.rapport.customer.IdentityTakenException;
 import org.rapport.customer.LifecycleStage;
 import org.rapport.customer.NewCustomer;
 import org.rapport.customer.NewIdentity;
+import org.rapport.customer.Prospects;
 import org.rapport.platform.web.ApiException;
 import org.rapport.platform.web.ApiException.FieldProblem;
 
@@ -23,17 +28,22 @@ import org.springframework.stereotype.Component;
  * by id (a merged customer's interactions go to the survivor) or by identity. An identity
  * nobody holds is rejected or becomes a prospect, as the source system is configured. One
  * resolver serves one request, remembering what it found so that a batch resolves each
- * customer once.
+ * customer once; the customers named by id are looked up first in one query for the whole
+ * request ({@link Prospects#active}), and only ids it does not find (unknown, erased) go
+ * through the front door one by one, for the precise problem.
  */
 @Component
 class CustomerResolver {
 
 	private final Customers customers;
 
+	private final Prospects prospects;
+
 	private final IngestionSettings settings;
 
-	CustomerResolver(Customers customers, IngestionSettings settings) {
+	CustomerResolver(Customers customers, Prospects prospects, IngestionSettings settings) {
 		this.customers = customers;
+		this.prospects = prospects;
 		this.settings = settings;
 	}
 
@@ -50,9 +60,20 @@ class CustomerResolver {
 
 	}
 
-	/** Resolves within one request; answers are remembered per id and per identity. */
-	Session session() {
-		return new Session();
+	/**
+	 * Resolves within one request; answers are remembered per id and per identity, and
+	 * the ids the items name are looked up together first.
+	 */
+	Session session(Collection<NewInteraction> items) {
+		Set<UUID> ids = new HashSet<>();
+		items.stream()
+			.filter(Objects::nonNull)
+			.map(NewInteraction::customerId)
+			.filter(Objects::nonNull)
+			.forEach(ids::add);
+		Session session = new Session();
+		this.prospects.active(ids).forEach((id, active) -> session.known.put(id, Resolution.of(active)));
+		return session;
 	}
 
 	final class Session {

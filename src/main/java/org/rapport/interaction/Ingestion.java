@@ -53,7 +53,7 @@ class Ingestion {
 			}
 		}
 		Map<String, Product> products = this.catalogue.find(skus);
-		CustomerResolver.Session session = this.customers.session();
+		CustomerResolver.Session session = this.customers.session(normalised);
 		List<RecordResult> results = new ArrayList<>();
 		List<Prepared> good = new ArrayList<>();
 		for (int i = 0; i < normalised.size(); i++) {

@@ -19,8 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The write step of recording: in one transaction, finds items recorded before under
  * their key (duplicates change nothing), checks returns against their locked purchases,
  * inserts the rest with their lines in two set-based statements, adds them to the
- * customers' figures in one more, and publishes one {@link InteractionRecorded} per new
- * interaction.
+ * customers' figures in one more, and publishes one {@link InteractionsRecorded} with
+ * every new interaction (none when nothing was created; ADR 0015).
  */
 @Component
 class IngestionWrite {
@@ -65,10 +65,11 @@ class IngestionWrite {
 		Set<UUID> inserted = this.store.insert(fresh, now);
 		List<Prepared> lost = fresh.stream().filter((p) -> !inserted.contains(p.id())).toList();
 		Map<String, UUID> originals = lost.isEmpty() ? Map.of() : this.store.recorded(lost);
+		List<InteractionRecorded> created = new ArrayList<>(inserted.size());
 		for (Prepared p : fresh) {
 			if (inserted.contains(p.id())) {
 				results.add(RecordResult.created(p.index(), p.id()));
-				this.events.publishEvent(p.event());
+				created.add(p.event());
 			}
 			else {
 				results.add(RecordResult.duplicate(p.index(),
@@ -76,6 +77,9 @@ class IngestionWrite {
 			}
 		}
 		this.figures.add(inserted, now);
+		if (!created.isEmpty()) {
+			this.events.publishEvent(new InteractionsRecorded(created));
+		}
 		return results;
 	}
 

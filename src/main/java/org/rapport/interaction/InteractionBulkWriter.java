@@ -39,8 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * <b>Trust.</b> This is the fast path for checked data: customer ids must exist, SKUs
  * must be in the catalogue (the database refuses the chunk otherwise), returns must fit
- * their purchases, and no {@link InteractionRecorded} event is published per interaction.
- * A chunk whose interactions were all there already publishes nothing.
+ * their purchases, and no {@link InteractionsRecorded} event is published. A chunk whose
+ * interactions were all there already publishes nothing.
  */
 @Service
 public class InteractionBulkWriter {

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An interaction was recorded (published once, in the recording transaction, through the
- * durable event publication log). Returns carry the purchase they reverse; the lines are
- * summarised so that points and basket analysis need no extra read.
+ * One recorded interaction as announced in {@link InteractionsRecorded} (which is what is
+ * published: one event per recording transaction, ADR 0015). Returns carry the purchase
+ * they reverse; the lines are summarised so that points and basket analysis need no extra
+ * read.
  */
 public record InteractionRecorded(UUID interactionId, UUID customerId, InteractionKind kind, String channel,
 		Instant occurredAt, BigDecimal total, String currency, UUID relatedPurchaseId, List<LineSummary> lines) {

@@ -13,8 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Front door of the interactions: record one interaction (the point-of-sale path) or a
  * batch, read one, a customer's timeline and figures, and keep the product catalogue.
- * Recording is idempotent per source system and key; a recorded interaction is announced
- * with {@link InteractionRecorded}.
+ * Recording is idempotent per source system and key; what one call records is announced
+ * with one {@link InteractionsRecorded}.
  */
 @Service
 @EnableConfigurationProperties(IngestionSettings.class)

@@ -6,11 +6,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.rapport.loyalty.RuleParams.CapPeriod;
 import org.rapport.platform.Ids;
@@ -59,6 +62,23 @@ class AccountStore {
 			.param(customerId)
 			.query(AccountStore::account)
 			.list();
+	}
+
+	/**
+	 * The active accounts of the customers, in one query: by customer, each customer's in
+	 * account order; customers without one are absent.
+	 */
+	Map<UUID, List<Account>> activeOfAll(Collection<UUID> customerIds) {
+		if (customerIds.isEmpty()) {
+			return Map.of();
+		}
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM loyalty_account WHERE customer_id = ANY(?::uuid[]) AND status = 'ACTIVE' "
+					+ "ORDER BY customer_id, id")
+			.param(customerIds.toArray(UUID[]::new))
+			.query(AccountStore::account)
+			.stream()
+			.collect(Collectors.groupingBy(Account::customerId, LinkedHashMap::new, Collectors.toList()));
 	}
 
 	UUID create(UUID programmeId, UUID customerId, UUID referredBy) {

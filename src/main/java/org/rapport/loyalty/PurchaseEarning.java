@@ -59,7 +59,15 @@ class PurchaseEarning {
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS)
 	MemberContext context(Account account, Instant at) {
-		LocalDate born = this.customers.get(account.customerId()).birthDate();
+		return context(account, at, true);
+	}
+
+	/**
+	 * The member context; the birth date (a read of the customer's whole record through
+	 * the customer front door) only when a rule asks for it.
+	 */
+	private MemberContext context(Account account, Instant at, boolean birthDate) {
+		LocalDate born = birthDate ? this.customers.get(account.customerId()).birthDate() : null;
 		return new MemberContext(account.firstPurchaseAt() == null, born, account.referredBy() != null,
 				this.tiers.multiplierOf(account.id(), at), this.accounts.earnedInPeriods(account.id(), at));
 	}
@@ -77,7 +85,9 @@ class PurchaseEarning {
 		LoyaltyProgramme programme = this.programmes.byId(account.programmeId()).orElseThrow();
 		List<EarnRule> rules = this.programmes.rules(programme.id());
 		Account current = this.accounts.byId(account.id()).orElseThrow();
-		Earning earning = RulesEngine.evaluate(programme, rules, context(current, basket.occurredAt()), basket);
+		boolean birthdays = rules.stream().anyMatch((r) -> r.kind() == RuleKind.BIRTHDAY);
+		Earning earning = RulesEngine.evaluate(programme, rules, context(current, basket.occurredAt(), birthdays),
+				basket);
 		UUID lot = null;
 		if (earning.points() > 0) {
 			boolean pending = basket.isPurchase();

@@ -81,6 +81,31 @@ final class AnalyticsFixture {
 		}
 	}
 
+	/**
+	 * Records one purchase per customer at noon UTC of the date, all in one batch;
+	 * answers how many were created.
+	 */
+	int purchaseBatch(List<UUID> customers, String amount, String date) {
+		List<Map<String, Object>> items = new java.util.ArrayList<>();
+		for (UUID customer : customers) {
+			Map<String, Object> body = base(customer, "PURCHASE", "store", date);
+			body.put("lines", List.of(Map.of("sku", this.sku, "quantity", 1, "unitPrice", amount)));
+			body.put("total", new BigDecimal(amount));
+			body.put("currency", "EUR");
+			items.add(body);
+		}
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/v1/interactions/batch")
+			.with(as(Role.SALES))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(this.json.writeValueAsString(Map.of("items", items)))
+			.exchange();
+		if (result.getResponse().getStatus() != 200) {
+			throw new AssertionError("batch failed: " + result.getResponse().getStatus() + " " + text(result));
+		}
+		return body(result).get("created").asInt();
+	}
+
 	void contact(UUID customer, String kind, String channel, String date, String outcome,
 			Map<String, Object> attributes) {
 		Map<String, Object> body = base(customer, kind, channel, date);

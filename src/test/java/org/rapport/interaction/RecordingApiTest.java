@@ -74,8 +74,9 @@ class RecordingApiTest {
 		assertThat(retry).hasStatus(200);
 		assertThat(this.fx.body(retry).get("id").asString()).isEqualTo(created.get("id").asString());
 		assertThat(count(customer)).isEqualTo(1);
-		assertThat(this.events.stream(InteractionRecorded.class).filter((e) -> e.customerId().equals(customer)))
-			.hasSize(1)
+		assertThat(this.events.stream(InteractionsRecorded.class)
+			.flatMap((e) -> e.interactions().stream())
+			.filter((e) -> e.customerId().equals(customer))).hasSize(1)
 			.allSatisfy((e) -> assertThat(e.lines()).extracting(InteractionRecorded.LineSummary::sku)
 				.containsExactly(tyre));
 		assertThat(this.fx.get(this.fx.as(Role.MARKETER), "/api/v1/interactions/" + created.get("id").asString()))
@@ -130,6 +131,27 @@ class RecordingApiTest {
 		assertRejected(results.get(11), "lines[0].quantity", "at most");
 		assertThat(count(customer)).isEqualTo(2);
 		assertThat(this.interactions.figures(customer).purchases()).isEqualTo(1);
+		assertThat(this.events.stream(InteractionsRecorded.class).filter((e) -> e.customerIds().contains(customer)))
+			.singleElement()
+			.satisfies((e) -> assertThat(e.interactions()).extracting(InteractionRecorded::interactionId)
+				.containsExactly(UUID.fromString(results.get(0).get("id").asString()),
+						UUID.fromString(results.get(9).get("id").asString())));
+	}
+
+	@Test
+	void aBatchOfOnlyDuplicatesPublishesNothing() {
+		UUID customer = this.fx.customer();
+		Map<String, Object> purchase = this.fx.purchase(customer, "2024-03-01T09:00:00Z", this.fx.product("oil"), 1,
+				"10.00");
+		assertThat(this.fx.post(this.fx.as(Role.SALES), "/api/v1/interactions", purchase)).hasStatus(201);
+
+		MvcTestResult again = this.fx.post(this.fx.as(Role.SALES), "/api/v1/interactions/batch",
+				Map.of("items", List.of(purchase, purchase)));
+
+		assertThat(again).hasStatus(200);
+		assertThat(this.fx.body(again).get("duplicates").asInt()).isEqualTo(2);
+		assertThat(this.events.stream(InteractionsRecorded.class).filter((e) -> e.customerIds().contains(customer)))
+			.hasSize(1);
 	}
 
 	@Test
