@@ -24,6 +24,12 @@ import org.springframework.stereotype.Component;
 @Component
 class Ingestion {
 
+	/**
+	 * Recordings of up to this many items are written together with other requests' (see
+	 * {@link WriteCombiner}); bigger batches carry their own commit.
+	 */
+	static final int SMALL = 16;
+
 	private final InteractionRules rules;
 
 	private final CustomerResolver customers;
@@ -32,14 +38,17 @@ class Ingestion {
 
 	private final IngestionWrite write;
 
+	private final WriteCombiner combiner;
+
 	private final Clock clock;
 
 	Ingestion(IngestionSettings settings, CustomerResolver customers, ProductCatalogue catalogue, IngestionWrite write,
-			Clock clock) {
+			WriteCombiner combiner, Clock clock) {
 		this.rules = new InteractionRules(settings);
 		this.customers = customers;
 		this.catalogue = catalogue;
 		this.write = write;
+		this.combiner = combiner;
 		this.clock = clock;
 	}
 
@@ -74,7 +83,7 @@ class Ingestion {
 			}
 			good.add(prepare(i, item.forCustomer(customer.customerId()), products));
 		}
-		results.addAll(this.write.write(good, now));
+		results.addAll((good.size() <= SMALL) ? this.combiner.write(good) : this.write.write(good, now));
 		results.sort(Comparator.comparingInt(RecordResult::index));
 		return results;
 	}

@@ -15,6 +15,10 @@ record Prepared(int index, UUID id, UUID customerId, NewInteraction item, String
 			BigDecimal amount, Integer purchaseLineNo) {
 	}
 
+	Prepared withIndex(int index) {
+		return new Prepared(index, this.id, this.customerId, this.item, this.key, this.lines);
+	}
+
 	Prepared withLines(List<Line> lines) {
 		return new Prepared(this.index, this.id, this.customerId, this.item, this.key, lines);
 	}

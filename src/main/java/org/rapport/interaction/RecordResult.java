@@ -23,6 +23,10 @@ public record RecordResult(int index, Status status, UUID id, List<FieldProblem>
 		errors = errors == null ? List.of() : List.copyOf(errors);
 	}
 
+	RecordResult withIndex(int index) {
+		return new RecordResult(index, this.status, this.id, this.errors);
+	}
+
 	static RecordResult created(int index, UUID id) {
 		return new RecordResult(index, Status.CREATED, id, List.of());
 	}

@@ -86,4 +86,51 @@ class ConcurrentRecordingTest {
 		assertThat(this.interactions.figures(customer).revenue()).isEqualByComparingTo("80.00");
 	}
 
+	@Test
+	void purchasesSentByEightClientsAtOnceAreEachRecordedOnceWithTheirOwnAnswer() throws Exception {
+		InteractionFixture fx = new InteractionFixture(this.mvc, this.json, this.staff, this.customers,
+				this.interactions);
+		String sku = fx.product("tyres");
+		List<UUID> buyers = new ArrayList<>();
+		for (int c = 0; c < CLIENTS; c++) {
+			buyers.add(fx.customer());
+		}
+		var sales = fx.as(org.rapport.access.Role.SALES);
+		fx.get(sales, "/api/v1/customers/" + buyers.get(0) + "/figures");
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+		List<Future<List<String>>> answers = new ArrayList<>();
+		try {
+			for (int c = 0; c < CLIENTS; c++) {
+				UUID buyer = buyers.get(c);
+				answers.add(pool.submit(() -> {
+					start.await();
+					List<String> ids = new ArrayList<>();
+					for (int n = 0; n < 5; n++) {
+						var result = fx.post(sales, "/api/v1/interactions",
+								fx.purchase(buyer, "2024-05-0" + (n + 1) + "T10:00:00Z", sku, 1, "10.00"));
+						assertThat(result.getResponse().getStatus()).isEqualTo(201);
+						String id = fx.body(result).get("id").asString();
+						assertThat(fx.body(result).get("customerId").asString()).isEqualTo(buyer.toString());
+						ids.add(id);
+					}
+					return ids;
+				}));
+			}
+			start.countDown();
+			java.util.Set<String> all = new java.util.HashSet<>();
+			for (Future<List<String>> answer : answers) {
+				all.addAll(answer.get());
+			}
+			assertThat(all).hasSize(CLIENTS * 5);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		for (UUID buyer : buyers) {
+			assertThat(this.interactions.figures(buyer).purchases()).isEqualTo(5);
+			assertThat(this.interactions.figures(buyer).revenue()).isEqualByComparingTo("50.00");
+		}
+	}
+
 }
