@@ -35,6 +35,7 @@ final class BulkStage {
 			CREATE TEMP TABLE IF NOT EXISTS bulk_line_stage (LIKE interaction_line INCLUDING DEFAULTS)
 			  ON COMMIT DELETE ROWS;
 			CREATE TEMP TABLE IF NOT EXISTS bulk_inserted (id UUID PRIMARY KEY) ON COMMIT DELETE ROWS;
+			SET LOCAL work_mem = '64MB';
 			""";
 
 	private static final String COLUMNS = "id, customer_id, kind, channel, occurred_at, recorded_at, source_system, "

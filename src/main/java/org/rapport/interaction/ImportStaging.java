@@ -52,7 +52,8 @@ class ImportStaging {
 			  category text, quantity numeric, unit_price numeric, discount numeric, amount numeric)
 			  ON COMMIT DELETE ROWS;
 			CREATE TEMP TABLE IF NOT EXISTS import_inserted (id uuid PRIMARY KEY, customer_id uuid)
-			  ON COMMIT DELETE ROWS
+			  ON COMMIT DELETE ROWS;
+			SET LOCAL work_mem = '64MB'
 			""";
 
 	private static final String INSERT = """

@@ -50,8 +50,29 @@ final class StagedFigures {
 				  GROUP BY c.customer_id) d
 				ORDER BY d.customer_id
 				"""
-			.formatted(stage, inserted) + FiguresStore.MERGE;
+			.formatted(stage, inserted) + MERGE;
 	}
+
+	/**
+	 * {@link FiguresStore#MERGE} with the same result, cheaper per customer: the last
+	 * contacts of the chunk (one or two channels) replace the kept ones only where they
+	 * are later, instead of unpacking and regrouping both maps.
+	 */
+	static final String MERGE = """
+			ON CONFLICT (customer_id) DO UPDATE SET
+			  first_purchase_at = least(f.first_purchase_at, excluded.first_purchase_at),
+			  last_purchase_at = greatest(f.last_purchase_at, excluded.last_purchase_at),
+			  purchases = f.purchases + excluded.purchases,
+			  revenue = f.revenue + excluded.revenue,
+			  returns = f.returns + excluded.returns,
+			  returned_amount = f.returned_amount + excluded.returned_amount,
+			  average_basket = CASE WHEN f.purchases + excluded.purchases > 0
+			    THEN round((f.revenue + excluded.revenue) / (f.purchases + excluded.purchases), 2) END,
+			  last_contact = f.last_contact || coalesce((
+			    SELECT jsonb_object_agg(e.key, e.value) FROM jsonb_each(excluded.last_contact) e
+			    WHERE coalesce((f.last_contact ->> e.key)::timestamptz < (e.value #>> '{}')::timestamptz, TRUE)), '{}'),
+			  updated_at = excluded.updated_at
+			""";
 
 	/** Runs {@link #sql} on the connection, in its open transaction. */
 	static void add(Connection connection, String sql, Instant now, String currency) throws SQLException {
