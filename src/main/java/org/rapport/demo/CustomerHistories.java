@@ -26,7 +26,7 @@ final class CustomerHistories implements Iterator<BulkInteraction> {
 
 	static final int BLOCK = 2_000;
 
-	private final Iterator<BulkCustomer> customers;
+	private final Blocks blocks;
 
 	private final Function<List<String>, Map<String, UUID>> ids;
 
@@ -36,33 +36,25 @@ final class CustomerHistories implements Iterator<BulkInteraction> {
 
 	private Iterator<BulkInteraction> current = Collections.emptyIterator();
 
-	private final int part;
-
-	private final int parts;
-
-	private long blocks;
-
 	private final AtomicLong customerCount;
 
 	private final AtomicLong purchaseCount;
 
 	CustomerHistories(Iterator<BulkCustomer> customers, Function<List<String>, Map<String, UUID>> ids,
 			PurchaseHistory generator) {
-		this(customers, ids, generator, 0, 1, new AtomicLong(), new AtomicLong());
+		this(new Blocks(customers), ids, generator, new AtomicLong(), new AtomicLong());
 	}
 
 	/**
-	 * The histories of every {@code parts}-th block of customers, starting with block
-	 * {@code part}, so that several writers can share one customer stream's histories;
-	 * the counters may be shared by them.
+	 * The histories of the blocks of customers this one takes from a stream shared with
+	 * other writers (each block goes to exactly one of them, so the customers are
+	 * generated once for all); the counters may be shared by them.
 	 */
-	CustomerHistories(Iterator<BulkCustomer> customers, Function<List<String>, Map<String, UUID>> ids,
-			PurchaseHistory generator, int part, int parts, AtomicLong customerCount, AtomicLong purchaseCount) {
-		this.customers = customers;
+	CustomerHistories(Blocks blocks, Function<List<String>, Map<String, UUID>> ids, PurchaseHistory generator,
+			AtomicLong customerCount, AtomicLong purchaseCount) {
+		this.blocks = blocks;
 		this.ids = ids;
 		this.generator = generator;
-		this.part = part;
-		this.parts = parts;
 		this.customerCount = customerCount;
 		this.purchaseCount = purchaseCount;
 	}
@@ -104,15 +96,9 @@ final class CustomerHistories implements Iterator<BulkInteraction> {
 	}
 
 	private boolean nextBlock() {
-		if (!this.customers.hasNext()) {
+		List<BulkCustomer> block = this.blocks.next();
+		if (block.isEmpty()) {
 			return false;
-		}
-		List<BulkCustomer> block = new ArrayList<>(BLOCK);
-		while (block.size() < BLOCK && this.customers.hasNext()) {
-			block.add(this.customers.next());
-		}
-		if (this.blocks++ % this.parts != this.part) {
-			return true;
 		}
 		Map<String, UUID> found = this.ids.apply(block.stream().map(BulkCustomer::externalKey).toList());
 		for (BulkCustomer c : block) {
@@ -122,6 +108,29 @@ final class CustomerHistories implements Iterator<BulkInteraction> {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * A stream of generated customers handed out a block at a time to whichever writer
+	 * asks next.
+	 */
+	static final class Blocks {
+
+		private final Iterator<BulkCustomer> customers;
+
+		Blocks(Iterator<BulkCustomer> customers) {
+			this.customers = customers;
+		}
+
+		/** The next block; empty at the end. */
+		synchronized List<BulkCustomer> next() {
+			List<BulkCustomer> block = new ArrayList<>(BLOCK);
+			while (block.size() < BLOCK && this.customers.hasNext()) {
+				block.add(this.customers.next());
+			}
+			return block;
+		}
+
 	}
 
 }

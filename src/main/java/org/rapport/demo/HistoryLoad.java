@@ -20,11 +20,11 @@ import org.rapport.interaction.Interactions;
  * Generates the purchase histories of the generated customers and writes them through the
  * interaction module's bulk writer: first the demo catalogue, then the customers of the
  * same generator settings again (same seed, same customers) with their histories. Several
- * writers each take every n-th block of customers (each on a connection of its own, so
- * the database uses more than one core); customers never share a block, so the writers
- * never touch the same figures. Every interaction has the key
- * {@code gen:<seed>:<customer>:<n>} in source {@code generator}, so running it again adds
- * nothing.
+ * writers (each on a connection of its own, so the database uses more than one core) take
+ * the next block of customers from one shared generator, so the customers are generated
+ * once, not once per writer; customers never share a block, so the writers never touch
+ * the same figures. Every interaction has the key {@code gen:<seed>:<customer>:<n>} in
+ * source {@code generator}, so running it again adds nothing.
  */
 final class HistoryLoad {
 
@@ -65,10 +65,11 @@ final class HistoryLoad {
 		ExecutorService pool = Executors.newFixedThreadPool(writers);
 		try {
 			List<Future<BulkWriteReport>> parts = new ArrayList<>();
+			CustomerHistories.Blocks blocks = new CustomerHistories.Blocks(new CustomerGenerator(customerSettings));
 			for (int part = 0; part < writers; part++) {
-				CustomerHistories histories = new CustomerHistories(new CustomerGenerator(customerSettings),
+				CustomerHistories histories = new CustomerHistories(blocks,
 						(keys) -> customers.customerIds(GenerateCommand.SOURCE, keys), new PurchaseHistory(settings),
-						part, writers, customerCount, purchaseCount);
+						customerCount, purchaseCount);
 				long[] mine = { 0 };
 				parts.add(pool.submit(() -> writer.write(histories, chunkSize, (progress) -> {
 					long total = written.addAndGet(progress.written() - mine[0]);

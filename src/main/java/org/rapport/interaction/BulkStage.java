@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -24,8 +23,9 @@ import org.postgresql.copy.CopyManager;
  * One chunk of a bulk write on its way into the database: the interactions and lines as
  * COPY text, copied into session-private staging tables, then moved into the real tables
  * with {@code INSERT ... ON CONFLICT DO NOTHING} (a key already there is skipped; only
- * the lines of interactions actually inserted follow), and added to the customers'
- * figures with one set-based upsert grouped by customer.
+ * the lines of interactions actually inserted follow; a line naming a SKU outside the
+ * catalogue refuses the chunk), and added to the customers' figures with one set-based
+ * upsert grouped by customer ({@link StagedFigures}).
  */
 final class BulkStage {
 
@@ -35,6 +35,7 @@ final class BulkStage {
 			CREATE TEMP TABLE IF NOT EXISTS bulk_line_stage (LIKE interaction_line INCLUDING DEFAULTS)
 			  ON COMMIT DELETE ROWS;
 			CREATE TEMP TABLE IF NOT EXISTS bulk_inserted (id UUID PRIMARY KEY) ON COMMIT DELETE ROWS;
+			SET LOCAL work_mem = '64MB';
 			""";
 
 	private static final String COLUMNS = "id, customer_id, kind, channel, occurred_at, recorded_at, source_system, "
@@ -51,34 +52,8 @@ final class BulkStage {
 			+ LINE_COLUMNS.replace(", ", ", l.")
 			+ " FROM bulk_line_stage l JOIN bulk_inserted n ON n.id = l.interaction_id";
 
-	/**
-	 * The new interactions per customer and channel, then per customer, merged into the
-	 * kept figures as {@code FiguresStore} does for the API path.
-	 */
-	private static final String FIGURES = """
-			INSERT INTO customer_figures AS f (customer_id, first_purchase_at, last_purchase_at, purchases, revenue,
-			  returns, returned_amount, average_basket, last_contact, updated_at)
-			SELECT d.customer_id, d.first_purchase_at, d.last_purchase_at, d.purchases, d.revenue, d.returns,
-			  d.returned_amount, CASE WHEN d.purchases > 0 THEN round(d.revenue / d.purchases, 2) END, d.last_contact, ?
-			FROM (
-			  SELECT c.customer_id, min(c.first_purchase_at) AS first_purchase_at,
-			    max(c.last_purchase_at) AS last_purchase_at, sum(c.purchases) AS purchases, sum(c.revenue) AS revenue,
-			    sum(c.returns) AS returns, sum(c.returned_amount) AS returned_amount,
-			    jsonb_object_agg(c.channel, c.last) AS last_contact
-			  FROM (
-			    SELECT s.customer_id, s.channel,
-			      min(s.occurred_at) FILTER (WHERE s.kind = 'PURCHASE') AS first_purchase_at,
-			      max(s.occurred_at) FILTER (WHERE s.kind = 'PURCHASE') AS last_purchase_at,
-			      count(*) FILTER (WHERE s.kind = 'PURCHASE') AS purchases,
-			      coalesce(sum(s.total) FILTER (WHERE s.kind = 'PURCHASE' AND s.currency = ?), 0)
-			        - coalesce(sum(s.total) FILTER (WHERE s.kind = 'RETURN' AND s.currency = ?), 0) AS revenue,
-			      count(*) FILTER (WHERE s.kind = 'RETURN') AS returns,
-			      coalesce(sum(s.total) FILTER (WHERE s.kind = 'RETURN' AND s.currency = ?), 0) AS returned_amount,
-			      max(s.occurred_at) AS last
-			    FROM bulk_interaction_stage s JOIN bulk_inserted n ON n.id = s.id
-			    GROUP BY s.customer_id, s.channel) c
-			  GROUP BY c.customer_id) d
-			""" + FiguresStore.MERGE;
+	/** The new interactions added to their customers' figures. */
+	private static final String FIGURES = StagedFigures.sql("bulk_interaction_stage", "bulk_inserted");
 
 	private final StringBuilder interactions = new StringBuilder(1 << 20);
 
@@ -152,19 +127,32 @@ final class BulkStage {
 		long inserted;
 		long lineCount;
 		try (Statement statement = connection.createStatement()) {
+			refuseUnknownSkus(statement);
 			inserted = statement.executeUpdate(INSERT);
 			lineCount = inserted == 0 ? 0 : statement.executeUpdate(INSERT_LINES);
 		}
 		if (inserted > 0) {
-			try (PreparedStatement figures = connection.prepareStatement(FIGURES)) {
-				figures.setObject(1, OffsetDateTime.parse(this.recordedAt));
-				figures.setString(2, currency);
-				figures.setString(3, currency);
-				figures.setString(4, currency);
-				figures.executeUpdate();
-			}
+			StagedFigures.add(connection, FIGURES, OffsetDateTime.parse(this.recordedAt).toInstant(), currency);
 		}
 		return new long[] { inserted, lineCount };
+	}
+
+	/**
+	 * Refuses the chunk when a line names a SKU that is not in the catalogue: one
+	 * anti-join per chunk in place of a foreign key checked row by row.
+	 */
+	private static void refuseUnknownSkus(Statement statement) throws SQLException {
+		try (ResultSet rs = statement.executeQuery("""
+				SELECT DISTINCT l.sku FROM bulk_line_stage l
+				WHERE NOT EXISTS (SELECT 1 FROM product p WHERE p.sku = l.sku) ORDER BY l.sku LIMIT 10""")) {
+			List<String> unknown = new java.util.ArrayList<>();
+			while (rs.next()) {
+				unknown.add(rs.getString(1));
+			}
+			if (!unknown.isEmpty()) {
+				throw new IllegalArgumentException("SKUs not in the catalogue: " + String.join(", ", unknown));
+			}
+		}
 	}
 
 	/** The interactions and customers of one source system that a chunk inserted. */

@@ -44,8 +44,6 @@ class ImportChunkWriter {
 
 	private final ImportStaging staging;
 
-	private final FiguresStore figures;
-
 	private final Ingestion ingestion;
 
 	private final ImportJobStore jobs;
@@ -55,14 +53,13 @@ class ImportChunkWriter {
 	private final Clock clock;
 
 	ImportChunkWriter(IngestionSettings settings, ProductCatalogue catalogue, Prospects prospects,
-			ImportStaging staging, FiguresStore figures, Ingestion ingestion, ImportJobStore jobs,
-			ApplicationEventPublisher events, Clock clock) {
+			ImportStaging staging, Ingestion ingestion, ImportJobStore jobs, ApplicationEventPublisher events,
+			Clock clock) {
 		this.rules = new InteractionRules(settings);
 		this.settings = settings;
 		this.catalogue = catalogue;
 		this.prospects = prospects;
 		this.staging = staging;
-		this.figures = figures;
 		this.ingestion = ingestion;
 		this.jobs = jobs;
 		this.events = events;
@@ -91,11 +88,8 @@ class ImportChunkWriter {
 				prepared.add(prepare(g, customer, products, now));
 			}
 		}
-		List<ImportStaging.Inserted> inserted = this.staging.merge(prepared, now);
-		Set<UUID> ids = new HashSet<>();
-		inserted.forEach((i) -> ids.add(i.id()));
-		this.figures.add(ids, now);
-		int stored = inserted.size();
+		ImportStaging.Merged inserted = this.staging.merge(prepared, now);
+		int stored = inserted.count();
 		int skipped = prepared.size() - stored;
 		if (!returns.isEmpty()) {
 			List<NewInteraction> items = returns.stream()
@@ -110,9 +104,9 @@ class ImportChunkWriter {
 				}
 			}
 		}
-		if (!inserted.isEmpty()) {
-			this.events.publishEvent(new InteractionsImported(jobId, options.sourceSystem(), inserted.size(),
-					ImportStaging.customers(inserted)));
+		if (inserted.count() > 0) {
+			this.events.publishEvent(
+					new InteractionsImported(jobId, options.sourceSystem(), inserted.count(), inserted.customers()));
 		}
 		rejections.sort(java.util.Comparator.comparingLong(ImportRejection::line));
 		this.jobs.progress(jobId, rowsRead, bytesRead, lastLine, stored, skipped, rejections, now);

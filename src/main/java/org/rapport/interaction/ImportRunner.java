@@ -3,8 +3,6 @@ package org.rapport.interaction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -14,11 +12,12 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs one import: reads the file a group of lines at a time and hands the interactions
- * to {@link ImportChunkWriter} a chunk at a time, so memory holds one chunk, never the
- * file. Rejected lines travel with the next chunk, so the job's counts always match what
- * is stored. Any failure marks the job FAILED; what was stored stays stored, and a re-run
- * of the file skips it by idempotency key.
+ * Runs one import: reads the file a group of lines at a time, one chunk ahead of the
+ * writer ({@link ChunkFeed}), and hands the interactions to {@link ImportChunkWriter} a
+ * chunk at a time, so memory holds a few chunks, never the file. Rejected lines travel
+ * with the next chunk, so the job's counts always match what is stored. Any failure marks
+ * the job FAILED; what was stored stays stored, and a re-run of the file skips it by
+ * idempotency key.
  * <p>
  * A resumed run (after a failure or a dead process) reads the file again from the start
  * but passes over the groups up to the job's {@code resumeLine} without checking or
@@ -60,7 +59,6 @@ class ImportRunner {
 	 */
 	ImportJobView run(UUID jobId, InputStream in, ImportOptions options, ImportListener listener, long resumeLine) {
 		InteractionReader reader = reader(in, options);
-		long lastLine = resumeLine;
 		try {
 			if (resumeLine > 0) {
 				this.jobs.rejections(jobId, listener::rejected);
@@ -69,30 +67,17 @@ class ImportRunner {
 				this.catalogue
 					.save(new Product(CdnowInteractionReader.SKU, "CD", CdnowInteractionReader.CATEGORY, true));
 			}
-			List<InteractionReader.Group> chunk = new ArrayList<>();
-			List<ImportRejection> rejected = new ArrayList<>();
-			InteractionReader.Group group;
-			while ((group = reader.next()) != null) {
-				if (group.lastLine() <= resumeLine) {
-					continue;
+			try (ChunkFeed feed = new ChunkFeed(reader, options.chunkSize(), resumeLine)) {
+				ChunkFeed.Chunk chunk;
+				while ((chunk = feed.next()) != null) {
+					flush(jobId, chunk, options, listener);
 				}
-				lastLine = group.lastLine();
-				if (group.interaction() == null) {
-					rejected.addAll(group.rejections());
-				}
-				else {
-					chunk.add(group);
-				}
-				if (chunk.size() >= options.chunkSize() || rejected.size() >= options.chunkSize()) {
-					flush(jobId, reader, chunk, rejected, lastLine, options, listener);
-				}
+				this.jobs.finish(jobId, ImportJobView.Status.DONE, feed.rowsRead(), feed.bytesRead(), null,
+						this.clock.instant());
 			}
-			flush(jobId, reader, chunk, rejected, lastLine, options, listener);
-			this.jobs.finish(jobId, ImportJobView.Status.DONE, reader.rowsRead(), reader.bytesRead(), null,
-					this.clock.instant());
 		}
 		catch (IOException | RuntimeException ex) {
-			log.warn("Import {} failed after {} rows", jobId, reader.rowsRead(), ex);
+			log.warn("Import {} failed", jobId, ex);
 			String message = ex instanceof ImportFileException ? ex.getMessage()
 					: ex.getClass().getSimpleName() + ": " + ex.getMessage();
 			this.jobs.finish(jobId, ImportJobView.Status.FAILED, 0, 0, message, this.clock.instant());
@@ -102,15 +87,9 @@ class ImportRunner {
 		return done;
 	}
 
-	private void flush(UUID jobId, InteractionReader reader, List<InteractionReader.Group> chunk,
-			List<ImportRejection> rejected, long lastLine, ImportOptions options, ImportListener listener) {
-		if (chunk.isEmpty() && rejected.isEmpty()) {
-			return;
-		}
-		ImportChunkWriter.Outcome outcome = this.writer.store(jobId, chunk, rejected, reader.rowsRead(),
-				reader.bytesRead(), lastLine, options);
-		chunk.clear();
-		rejected.clear();
+	private void flush(UUID jobId, ChunkFeed.Chunk chunk, ImportOptions options, ImportListener listener) {
+		ImportChunkWriter.Outcome outcome = this.writer.store(jobId, chunk.groups(), chunk.rejected(), chunk.rowsRead(),
+				chunk.bytesRead(), chunk.lastLine(), options);
 		outcome.rejections().forEach(listener::rejected);
 		this.jobs.find(jobId).ifPresent(listener::progress);
 	}

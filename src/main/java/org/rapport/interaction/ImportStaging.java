@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
@@ -19,21 +21,26 @@ import org.postgresql.copy.CopyManager;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The fast path of a bulk import: a chunk of interactions and their lines is streamed
  * with COPY into temporary staging tables (emptied at commit), then merged into the
  * interaction tables with one INSERT ... SELECT each. Rows whose (source system,
- * idempotency key) is taken are skipped by ON CONFLICT DO NOTHING; only the lines of the
- * inserted interactions follow them. Must run inside the chunk's transaction.
+ * idempotency key) is taken are skipped by ON CONFLICT DO NOTHING; the ids of those
+ * inserted go to a third staging table, and only their lines follow them (a hash join,
+ * not a list of ids sent back and forth). The customers' figures are added from the
+ * staged rows ({@link StagedFigures}), so a chunk costs the same whatever the size of the
+ * history already stored. Must run inside the chunk's transaction.
  */
 @Repository
 class ImportStaging {
 
-	/** An interaction that was inserted. */
-	record Inserted(UUID id, UUID customerId) {
+	/** What a chunk merge inserted: how many interactions, for which customers. */
+	record Merged(int count, List<UUID> customers) {
+
+		static final Merged NONE = new Merged(0, List.of());
+
 	}
 
 	private static final String STAGE = """
@@ -43,55 +50,56 @@ class ImportStaging {
 			  staff_id uuid, reference_id uuid, attributes jsonb) ON COMMIT DELETE ROWS;
 			CREATE TEMP TABLE IF NOT EXISTS import_stage_line (interaction_id uuid, line_no int, sku text,
 			  category text, quantity numeric, unit_price numeric, discount numeric, amount numeric)
-			  ON COMMIT DELETE ROWS
+			  ON COMMIT DELETE ROWS;
+			CREATE TEMP TABLE IF NOT EXISTS import_inserted (id uuid PRIMARY KEY, customer_id uuid)
+			  ON COMMIT DELETE ROWS;
+			SET LOCAL work_mem = '64MB'
 			""";
+
+	private static final String INSERT = """
+			WITH ins AS (
+			  INSERT INTO interaction (id, customer_id, kind, channel, occurred_at, recorded_at, source_system,
+			    external_id, idempotency_key, outcome, outcome_reason, direction, order_reference, total, currency,
+			    store, staff_id, reference_id, attributes)
+			  SELECT id, customer_id, kind, channel, occurred_at, ?, source_system, external_id, idempotency_key,
+			    outcome, outcome_reason, direction, order_reference, total, currency, store, staff_id, reference_id,
+			    attributes
+			  FROM import_stage ORDER BY source_system, idempotency_key
+			  ON CONFLICT (source_system, idempotency_key) DO NOTHING
+			  RETURNING id, customer_id)
+			INSERT INTO import_inserted (id, customer_id) SELECT id, customer_id FROM ins
+			""";
+
+	private static final String INSERT_LINES = """
+			INSERT INTO interaction_line (interaction_id, line_no, sku, category, quantity, unit_price, discount, amount)
+			SELECT l.interaction_id, l.line_no, l.sku, l.category, l.quantity, l.unit_price, l.discount, l.amount
+			FROM import_stage_line l JOIN import_inserted n ON n.id = l.interaction_id
+			""";
+
+	private static final String FIGURES = StagedFigures.sql("import_stage", "import_inserted");
 
 	private final DataSource dataSource;
 
-	private final JdbcClient jdbc;
-
 	private final JsonMapper json;
 
-	ImportStaging(DataSource dataSource, JdbcClient jdbc, JsonMapper json) {
+	private final String currency;
+
+	ImportStaging(DataSource dataSource, JsonMapper json, IngestionSettings settings) {
 		this.dataSource = dataSource;
-		this.jdbc = jdbc;
 		this.json = json;
+		this.currency = settings.businessCurrency();
 	}
 
-	List<Inserted> merge(List<Prepared> items, Instant recordedAt) {
+	/**
+	 * Stages, merges and adds to the figures the prepared interactions of one chunk, in
+	 * the caller's transaction.
+	 */
+	Merged merge(List<Prepared> items, Instant recordedAt) {
 		if (items.isEmpty()) {
-			return List.of();
+			return Merged.NONE;
 		}
-		copy(interactions(items), lines(items));
-		List<Inserted> inserted = this.jdbc.sql("""
-				INSERT INTO interaction (id, customer_id, kind, channel, occurred_at, recorded_at, source_system,
-				  external_id, idempotency_key, outcome, outcome_reason, direction, order_reference, total, currency,
-				  store, staff_id, reference_id, attributes)
-				SELECT id, customer_id, kind, channel, occurred_at, ?, source_system, external_id, idempotency_key,
-				  outcome, outcome_reason, direction, order_reference, total, currency, store, staff_id, reference_id,
-				  attributes
-				FROM import_stage ORDER BY source_system, idempotency_key
-				ON CONFLICT (source_system, idempotency_key) DO NOTHING
-				RETURNING id, customer_id
-				""")
-			.param(Timestamp.from(recordedAt))
-			.query((rs, row) -> new Inserted(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
-			.list();
-		if (!inserted.isEmpty()) {
-			this.jdbc
-				.sql("""
-						INSERT INTO interaction_line (interaction_id, line_no, sku, category, quantity, unit_price, discount,
-						  amount)
-						SELECT l.interaction_id, l.line_no, l.sku, l.category, l.quantity, l.unit_price, l.discount, l.amount
-						FROM import_stage_line l WHERE l.interaction_id = ANY(?)
-						""")
-				.param(inserted.stream().map(Inserted::id).toArray(UUID[]::new))
-				.update();
-		}
-		return inserted;
-	}
-
-	private void copy(String interactions, String lines) {
+		String interactions = interactions(items);
+		String lines = lines(items);
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
 			try (Statement statement = connection.createStatement()) {
@@ -102,13 +110,40 @@ class ImportStaging {
 			if (!lines.isEmpty()) {
 				copy.copyIn("COPY import_stage_line FROM STDIN", new StringReader(lines));
 			}
+			int inserted;
+			try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+				insert.setTimestamp(1, Timestamp.from(recordedAt));
+				inserted = insert.executeUpdate();
+			}
+			if (inserted == 0) {
+				return Merged.NONE;
+			}
+			try (Statement statement = connection.createStatement()) {
+				if (!lines.isEmpty()) {
+					statement.executeUpdate(INSERT_LINES);
+				}
+			}
+			StagedFigures.add(connection, FIGURES, recordedAt, this.currency);
+			return new Merged(inserted, customers(connection));
 		}
 		catch (SQLException | IOException ex) {
-			throw new IllegalStateException("staging the chunk failed: " + ex.getMessage(), ex);
+			throw new IllegalStateException("storing the chunk failed: " + ex.getMessage(), ex);
 		}
 		finally {
 			DataSourceUtils.releaseConnection(connection, this.dataSource);
 		}
+	}
+
+	private static List<UUID> customers(Connection connection) throws SQLException {
+		List<UUID> ids = new ArrayList<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement
+					.executeQuery("SELECT DISTINCT customer_id FROM import_inserted ORDER BY customer_id")) {
+			while (rs.next()) {
+				ids.add(rs.getObject(1, UUID.class));
+			}
+		}
+		return ids;
 	}
 
 	private String interactions(List<Prepared> items) {
@@ -162,12 +197,6 @@ class ImportStaging {
 
 	private static String name(Enum<?> value) {
 		return value == null ? null : value.name();
-	}
-
-	static List<UUID> customers(List<Inserted> inserted) {
-		List<UUID> ids = new ArrayList<>();
-		inserted.stream().map(Inserted::customerId).distinct().forEach(ids::add);
-		return ids;
 	}
 
 }

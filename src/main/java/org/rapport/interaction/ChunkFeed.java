@@ -1,0 +1,138 @@
+package org.rapport.interaction;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Reads an import file one chunk ahead of the writer: a thread of its own parses the
+ * groups of the next chunk while the caller's thread checks and stores the current one,
+ * so that parsing and the database work overlap instead of taking turns. At most two
+ * chunks wait between them. Chunks come out in file order with the rejected lines read
+ * with them; groups up to the resume line are passed over. A problem reading the file
+ * comes out of {@link #next()} as the exception it was.
+ */
+final class ChunkFeed implements AutoCloseable {
+
+	/**
+	 * The groups of one chunk, the rejected lines read with them and where the file
+	 * stood.
+	 */
+	record Chunk(List<InteractionReader.Group> groups, List<ImportRejection> rejected, long lastLine, long rowsRead,
+			long bytesRead) {
+
+	}
+
+	/** The end of the file: the totals read. */
+	private record End(long rowsRead, long bytesRead) {
+	}
+
+	private record Failure(Exception cause) {
+	}
+
+	private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2);
+
+	private final Thread reader;
+
+	private End end;
+
+	ChunkFeed(InteractionReader reader, int chunkSize, long resumeLine) {
+		this.reader = new Thread(() -> read(reader, chunkSize, resumeLine), "import-reader");
+		this.reader.setDaemon(true);
+		this.reader.start();
+	}
+
+	/**
+	 * The next chunk, or null at the end of the file.
+	 * @throws IOException when the file could not be read
+	 */
+	Chunk next() throws IOException {
+		if (this.end != null) {
+			return null;
+		}
+		Object item;
+		try {
+			item = this.queue.take();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while reading the file", ex);
+		}
+		if (item instanceof Failure failure) {
+			if (failure.cause() instanceof IOException io) {
+				throw io;
+			}
+			throw (RuntimeException) failure.cause();
+		}
+		if (item instanceof End e) {
+			this.end = e;
+			return null;
+		}
+		return (Chunk) item;
+	}
+
+	long rowsRead() {
+		return this.end == null ? 0 : this.end.rowsRead();
+	}
+
+	long bytesRead() {
+		return this.end == null ? 0 : this.end.bytesRead();
+	}
+
+	private void read(InteractionReader reader, int chunkSize, long resumeLine) {
+		try {
+			List<InteractionReader.Group> groups = new ArrayList<>();
+			List<ImportRejection> rejected = new ArrayList<>();
+			long lastLine = resumeLine;
+			InteractionReader.Group group;
+			while ((group = reader.next()) != null) {
+				if (group.lastLine() <= resumeLine) {
+					continue;
+				}
+				lastLine = group.lastLine();
+				if (group.interaction() == null) {
+					rejected.addAll(group.rejections());
+				}
+				else {
+					groups.add(group);
+				}
+				if (groups.size() >= chunkSize || rejected.size() >= chunkSize) {
+					this.queue.put(new Chunk(groups, rejected, lastLine, reader.rowsRead(), reader.bytesRead()));
+					groups = new ArrayList<>();
+					rejected = new ArrayList<>();
+				}
+			}
+			if (!groups.isEmpty() || !rejected.isEmpty()) {
+				this.queue.put(new Chunk(groups, rejected, lastLine, reader.rowsRead(), reader.bytesRead()));
+			}
+			this.queue.put(new End(reader.rowsRead(), reader.bytesRead()));
+		}
+		catch (InterruptedException ex) {
+			// the writer stopped: nothing more is wanted
+		}
+		catch (IOException | RuntimeException ex) {
+			try {
+				this.queue.put(new Failure(ex));
+			}
+			catch (InterruptedException stopped) {
+				// the writer stopped
+			}
+		}
+	}
+
+	/** Stops reading ahead (when the writer stops early) and waits for the reader. */
+	@Override
+	public void close() {
+		this.reader.interrupt();
+		this.queue.clear();
+		try {
+			this.reader.join(10_000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

@@ -1,0 +1,88 @@
+package org.rapport.interaction;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Adds a bulk chunk to the customers' figures from its staging table, in one statement:
+ * the staged interactions that were actually inserted (those named in the chunk's
+ * "inserted" table) are aggregated per customer and channel, then per customer, and
+ * merged into the kept figures as {@link FiguresStore} does for the API path. Reading the
+ * staging table instead of {@code interaction} keeps the cost proportional to the chunk,
+ * whatever the size of the history already stored.
+ */
+final class StagedFigures {
+
+	private StagedFigures() {
+	}
+
+	/**
+	 * The upsert for a staging table with the interaction columns and a table of inserted
+	 * ids; parameters: the update instant, then the business currency three times.
+	 */
+	static String sql(String stage, String inserted) {
+		return """
+				INSERT INTO customer_figures AS f (customer_id, first_purchase_at, last_purchase_at, purchases, revenue,
+				  returns, returned_amount, average_basket, last_contact, updated_at)
+				SELECT d.customer_id, d.first_purchase_at, d.last_purchase_at, d.purchases, d.revenue, d.returns,
+				  d.returned_amount, CASE WHEN d.purchases > 0 THEN round(d.revenue / d.purchases, 2) END, d.last_contact, ?
+				FROM (
+				  SELECT c.customer_id, min(c.first_purchase_at) AS first_purchase_at,
+				    max(c.last_purchase_at) AS last_purchase_at, sum(c.purchases) AS purchases, sum(c.revenue) AS revenue,
+				    sum(c.returns) AS returns, sum(c.returned_amount) AS returned_amount,
+				    jsonb_object_agg(c.channel, c.last) AS last_contact
+				  FROM (
+				    SELECT s.customer_id, s.channel,
+				      min(s.occurred_at) FILTER (WHERE s.kind = 'PURCHASE') AS first_purchase_at,
+				      max(s.occurred_at) FILTER (WHERE s.kind = 'PURCHASE') AS last_purchase_at,
+				      count(*) FILTER (WHERE s.kind = 'PURCHASE') AS purchases,
+				      coalesce(sum(s.total) FILTER (WHERE s.kind = 'PURCHASE' AND s.currency = ?), 0)
+				        - coalesce(sum(s.total) FILTER (WHERE s.kind = 'RETURN' AND s.currency = ?), 0) AS revenue,
+				      count(*) FILTER (WHERE s.kind = 'RETURN') AS returns,
+				      coalesce(sum(s.total) FILTER (WHERE s.kind = 'RETURN' AND s.currency = ?), 0) AS returned_amount,
+				      max(s.occurred_at) AS last
+				    FROM %s s JOIN %s n ON n.id = s.id
+				    GROUP BY s.customer_id, s.channel) c
+				  GROUP BY c.customer_id) d
+				ORDER BY d.customer_id
+				"""
+			.formatted(stage, inserted) + MERGE;
+	}
+
+	/**
+	 * {@link FiguresStore#MERGE} with the same result, cheaper per customer: the last
+	 * contacts of the chunk (one or two channels) replace the kept ones only where they
+	 * are later, instead of unpacking and regrouping both maps.
+	 */
+	static final String MERGE = """
+			ON CONFLICT (customer_id) DO UPDATE SET
+			  first_purchase_at = least(f.first_purchase_at, excluded.first_purchase_at),
+			  last_purchase_at = greatest(f.last_purchase_at, excluded.last_purchase_at),
+			  purchases = f.purchases + excluded.purchases,
+			  revenue = f.revenue + excluded.revenue,
+			  returns = f.returns + excluded.returns,
+			  returned_amount = f.returned_amount + excluded.returned_amount,
+			  average_basket = CASE WHEN f.purchases + excluded.purchases > 0
+			    THEN round((f.revenue + excluded.revenue) / (f.purchases + excluded.purchases), 2) END,
+			  last_contact = f.last_contact || coalesce((
+			    SELECT jsonb_object_agg(e.key, e.value) FROM jsonb_each(excluded.last_contact) e
+			    WHERE coalesce((f.last_contact ->> e.key)::timestamptz < (e.value #>> '{}')::timestamptz, TRUE)), '{}'),
+			  updated_at = excluded.updated_at
+			""";
+
+	/** Runs {@link #sql} on the connection, in its open transaction. */
+	static void add(Connection connection, String sql, Instant now, String currency) throws SQLException {
+		try (PreparedStatement figures = connection.prepareStatement(sql)) {
+			figures.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+			figures.setString(2, currency);
+			figures.setString(3, currency);
+			figures.setString(4, currency);
+			figures.executeUpdate();
+		}
+	}
+
+}
