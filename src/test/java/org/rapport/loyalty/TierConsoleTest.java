@@ -192,6 +192,24 @@ class TierConsoleTest {
 	}
 
 	@Test
+	void membersWhoAlreadyQualifyForABetterTierAreListedToBeOfferedItFirst() {
+		assertThat(this.mvc.get()
+			.uri("/loyalty/programmes/{c}/tier-offers", this.programme.code())
+			.with(this.staff.as(Role.MARKETER))).hasStatusOk().bodyText().contains("offers-no-ladder");
+		this.loyalty.applyTierLadder(this.programme.code(), ladder(LADDER), Instant.now());
+		assertThat(tierCode()).isEqualTo("SILVER");
+		this.loyalty.overrideTier(this.account, null, Instant.now().plusSeconds(3600 * 24 * 10), "Paused");
+		assertThat(this.mvc.get()
+			.uri("/loyalty/programmes/{c}/tier-offers", this.programme.code())
+			.with(this.staff.as(Role.MARKETER))).hasStatusOk()
+			.bodyText()
+			.contains("offers-better")
+			.contains("data-customer=\"" + this.customer + "\"")
+			.contains("set by hand")
+			.contains("offers-near-none");
+	}
+
+	@Test
 	void thresholdsThatDoNotRiseAreRefusedNextToTheTiers() {
 		assertThat(post(Role.ADMIN, "/preview", "GOLD; Gold; 500\nSILVER; Silver; 50", null)).hasStatus(422)
 			.bodyText()
