@@ -49,6 +49,9 @@ class MemberRedemptionConsoleTest {
 	@Autowired
 	UserDetailsService users;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	ConsoleStaff staff;
 
 	UUID customer;
@@ -178,6 +181,23 @@ class MemberRedemptionConsoleTest {
 		assertThat(this.loyalty.member(this.account).available()).isEqualTo(300);
 		assertThat(now.status()).isEqualTo("ISSUED");
 		assertThat(now.expiresAt()).isEqualTo(this.redemption.expiresAt());
+	}
+
+	@Test
+	void anExpiredVoucherIsShownAsExpiredGetsNoNewCodeAndIsCancelledToGiveThePointsBack() {
+		this.jdbc.sql("UPDATE loyalty_redemption SET expires_at = now() - interval '1 day' WHERE id = ?")
+			.param(this.redemption.id())
+			.update();
+		assertThat(panel(Role.SERVICE_AGENT)).contains("data-status=\"EXPIRED\"")
+			.contains("redemption-cancel-form")
+			.doesNotContain("redemption-reissue-form");
+		assertThat(reissue(Role.SERVICE_AGENT)).hasStatusOk().bodyText().contains("expired");
+		assertThat(this.rewards.redemption(this.redemption.id()).voucherHint())
+			.isEqualTo(this.redemption.voucherHint());
+		assertThat(cancel(Role.SERVICE_AGENT, this.customer, "Voucher ran out")).hasStatusOk()
+			.bodyText()
+			.contains("data-status=\"CANCELLED\"");
+		assertThat(this.loyalty.member(this.account).available()).isEqualTo(500);
 	}
 
 }
