@@ -127,8 +127,10 @@ class RewardApi {
 
 	@PostMapping(REDEMPTIONS + "/{id}/cancellation")
 	@PreAuthorize("hasAuthority('loyalty:write')")
-	@Operation(summary = "Cancel a redemption whose voucher is not used: the points go back into the lots they "
-			+ "came from, the stock gets its unit back; repeating it changes nothing")
+	@Operation(
+			summary = "Cancel a redemption whose voucher is not used: the points go back into the lots they "
+					+ "came from, the stock gets its unit back; repeating it changes nothing",
+			description = "An optional body {\"reason\": ...} is kept on the redemption and in the ledger; audited.")
 	@ApiResponse(responseCode = "409", description = "voucher-consumed")
 	Redemption cancel(@PathVariable UUID id, @RequestBody(required = false) Cancellation body) {
 		return (body == null || body.reason() == null) ? this.rewards.cancelRedemption(id)

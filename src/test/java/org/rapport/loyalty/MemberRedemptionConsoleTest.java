@@ -52,6 +52,9 @@ class MemberRedemptionConsoleTest {
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+	@Autowired
+	LoyaltyPersonalData personalData;
+
 	ConsoleStaff staff;
 
 	UUID customer;
@@ -198,6 +201,17 @@ class MemberRedemptionConsoleTest {
 			.bodyText()
 			.contains("data-status=\"CANCELLED\"");
 		assertThat(this.loyalty.member(this.account).available()).isEqualTo(500);
+	}
+
+	@Test
+	void theCancellationReasonIsPartOfTheCustomersPersonalDataExport() {
+		cancel(Role.SERVICE_AGENT, this.customer, "Asked by the customer on the phone");
+		assertThat(this.personalData.personalData(this.customer)).asList().singleElement().satisfies((section) -> {
+			assertThat(((Map<?, ?>) section).get("redemptions")).asList()
+				.singleElement()
+				.extracting((r) -> ((Redemption) r).cancelReason())
+				.isEqualTo("Asked by the customer on the phone");
+		});
 	}
 
 }
