@@ -53,7 +53,8 @@ class TierApi {
 	@PostMapping(PROGRAMME + "/tiers/preview")
 	@PreAuthorize("hasAuthority('loyalty:read')")
 	@Operation(summary = "Who would move where under this ladder, and who keeps a tier until when; nothing applied",
-			description = "asOf defaults to now; applying the same ladder at the same asOf makes exactly these moves.")
+			description = "asOf defaults to now; applying the same ladder at the same asOf makes exactly these moves. "
+					+ "Send the answer's fingerprint with the apply to have it refused if it no longer would.")
 	TierPlan preview(@PathVariable String code, @RequestBody TierLadder ladder,
 			@RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE_TIME) Instant asOf) {
 		return this.loyalty.previewTierLadder(code, ladder, at(asOf));
