@@ -252,7 +252,17 @@ public class Loyalty {
 	 * Saves the ladder and re-qualifies the members at {@code asOf}: the previewed moves.
 	 */
 	public TierPlan applyTierLadder(String code, TierLadder ladder, Instant asOf) {
-		return this.tierDesk.tiers().apply(programme(code), ladder, asOf);
+		return applyTierLadder(code, ladder, asOf, null);
+	}
+
+	/**
+	 * Applies the ladder only if that makes exactly what the preview with
+	 * {@code previewFingerprint} showed (null: no such check).
+	 * @throws ApiException 409 {@code preview-stale}, with nothing changed, when the
+	 * ladder was changed meanwhile or other members would move
+	 */
+	public TierPlan applyTierLadder(String code, TierLadder ladder, Instant asOf, String previewFingerprint) {
+		return this.tierDesk.tiers().apply(programme(code), ladder, asOf, previewFingerprint);
 	}
 
 	/** The nightly tier re-qualification of every programme with a ladder (set-based). */
@@ -280,6 +290,15 @@ public class Loyalty {
 	 */
 	public MemberTier overrideTier(UUID accountId, String tierCode, Instant until, String reason) {
 		return this.tierDesk.tiers().override(activeAccount(accountId), tierCode, until, reason);
+	}
+
+	/**
+	 * Ends the member's override now, with a reason: the member gets the tier they
+	 * qualify for, as when the override reaches its date; audited.
+	 * @throws ApiException 409 {@code no-override} when no override is running
+	 */
+	public MemberTier endTierOverride(UUID accountId, String reason) {
+		return this.tierDesk.tiers().endOverride(activeAccount(accountId), reason);
 	}
 
 	/** Members within {@code withinPercent} % of their next tier's threshold. */

@@ -80,6 +80,16 @@ class LoyaltyConsole {
 		return errors;
 	}
 
+	/** A staff member's name for a staff id; the id itself otherwise (an API client). */
+	String staffName(String id) {
+		try {
+			return this.staff.byId(UUID.fromString(id)).map(StaffMember::displayName).orElse(id);
+		}
+		catch (IllegalArgumentException ex) {
+			return id;
+		}
+	}
+
 	/** Who or what caused a movement, for people: a staff member's name when known. */
 	String source(Movement m) {
 		if ("STAFF".equals(m.sourceType()) && m.sourceId() != null) {

@@ -11,8 +11,9 @@ import org.rapport.customer.PersonalDataContributor;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds the customer's loyalty accounts, cards and full ledgers to the personal-data
- * export.
+ * Adds the customer's loyalty accounts, cards, full ledgers, redemptions (with the
+ * reasons of their cancellations) and tier history (with the reasons of overrides) to the
+ * personal-data export.
  */
 @Component
 class LoyaltyPersonalData implements PersonalDataContributor {
@@ -25,7 +26,14 @@ class LoyaltyPersonalData implements PersonalDataContributor {
 
 	private final Ledger ledger;
 
-	LoyaltyPersonalData(AccountStore accounts, ProgrammeStore programmes, Membership membership, Ledger ledger) {
+	private final RedemptionStore redemptions;
+
+	private final TierStore tiers;
+
+	LoyaltyPersonalData(AccountStore accounts, ProgrammeStore programmes, Membership membership, Ledger ledger,
+			RedemptionStore redemptions, TierStore tiers) {
+		this.redemptions = redemptions;
+		this.tiers = tiers;
 		this.accounts = accounts;
 		this.programmes = programmes;
 		this.membership = membership;
@@ -45,6 +53,8 @@ class LoyaltyPersonalData implements PersonalDataContributor {
 			Map<String, Object> section = new LinkedHashMap<>();
 			section.put("member", this.membership.summary(programme, account));
 			section.put("ledger", this.ledger.page(account.id(), 0, Integer.MAX_VALUE));
+			section.put("redemptions", this.redemptions.ofAccount(account.id(), Integer.MAX_VALUE));
+			section.put("tierHistory", this.tiers.history(account.id()));
 			out.add(section);
 		}
 		return out;

@@ -1,6 +1,8 @@
 package org.rapport.loyalty;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,24 +19,42 @@ import org.springframework.ui.Model;
 
 /**
  * The member panel as the 360 page shows it, shared by the panel's actions: per
- * membership the balances, the tier and the progress to the next, the cards and a page of
- * the ledger; and a refused action shown on its form.
+ * membership the balances, the tier and the progress to the next (an override with its
+ * end, reason and author), the cards, the latest redemptions with their vouchers' states
+ * and a page of the ledger; and a refused action shown on its form.
  */
 @Component
 class MemberPanelView {
 
 	static final int LEDGER_PAGE = 10;
 
+	static final int REDEMPTIONS_SHOWN = 10;
+
 	private final Loyalty loyalty;
+
+	private final Rewards rewards;
 
 	private final LoyaltyConsole console;
 
 	private final Clock clock;
 
-	MemberPanelView(Loyalty loyalty, LoyaltyConsole console, Clock clock) {
+	MemberPanelView(Loyalty loyalty, Rewards rewards, LoyaltyConsole console, Clock clock) {
 		this.loyalty = loyalty;
+		this.rewards = rewards;
 		this.console = console;
 		this.clock = clock;
+	}
+
+	/**
+	 * The redemption, checked to belong to the membership of the customer of the page.
+	 */
+	Redemption redemptionOf(UUID customerId, UUID accountId, UUID redemptionId) {
+		memberOf(customerId, accountId);
+		Redemption r = this.rewards.redemption(redemptionId);
+		if (!accountId.equals(r.accountId())) {
+			throw ApiException.notFound("Redemption of the member", redemptionId);
+		}
+		return r;
 	}
 
 	/** The membership, checked to belong to the customer of the page. */
@@ -75,11 +95,26 @@ class MemberPanelView {
 		Map<UUID, List<LoyaltyConsole.Line>> ledgers = new LinkedHashMap<>();
 		Map<UUID, LedgerPage> pages = new LinkedHashMap<>();
 		Map<UUID, MemberTier> tiers = new LinkedHashMap<>();
+		Map<UUID, List<Tier>> ladders = new LinkedHashMap<>();
+		Map<UUID, List<Redemption>> redemptions = new LinkedHashMap<>();
+		Map<String, String> staffNames = new LinkedHashMap<>();
 		for (MemberSummary m : members) {
 			LedgerPage p = this.loyalty.ledger(m.accountId(), m.accountId().equals(account) ? page : 0, LEDGER_PAGE);
 			pages.put(m.accountId(), p);
 			ledgers.put(m.accountId(), this.console.lines(p));
-			tiers.put(m.accountId(), this.loyalty.tierOf(m.accountId(), this.clock.instant()));
+			MemberTier tier = this.loyalty.tierOf(m.accountId(), this.clock.instant());
+			tiers.put(m.accountId(), tier);
+			if (tier.measure() != null) {
+				ladders.put(m.accountId(), this.loyalty.tierLadder(m.programmeCode()).tiers());
+			}
+			if (tier.overrideBy() != null) {
+				staffNames.put(tier.overrideBy(), this.console.staffName(tier.overrideBy()));
+			}
+			List<Redemption> latest = this.rewards.redemptionsOf(m.accountId(), REDEMPTIONS_SHOWN);
+			redemptions.put(m.accountId(), latest);
+			latest.stream()
+				.filter((r) -> r.cancelledBy() != null)
+				.forEach((r) -> staffNames.put(r.cancelledBy(), this.console.staffName(r.cancelledBy())));
 		}
 		Set<String> joined = members.stream().map(MemberSummary::programmeCode).collect(Collectors.toSet());
 		model.addAttribute("customerId", id);
@@ -87,6 +122,11 @@ class MemberPanelView {
 		model.addAttribute("pages", pages);
 		model.addAttribute("ledgers", ledgers);
 		model.addAttribute("tiers", tiers);
+		model.addAttribute("ladders", ladders);
+		model.addAttribute("redemptions", redemptions);
+		model.addAttribute("staffNames", staffNames);
+		model.addAttribute("now", this.clock.instant());
+		model.addAttribute("tomorrow", LocalDate.now(this.clock.withZone(ZoneOffset.UTC)).plusDays(1));
 		model.addAttribute("open",
 				this.loyalty.programmes().stream().filter((p) -> !joined.contains(p.code())).toList());
 		model.addAttribute("can", LoyaltyConsole.Can.of(authentication));

@@ -102,9 +102,9 @@ class ProgrammeMigration {
 			.update();
 		int tiers = this.jdbc.sql("""
 				INSERT INTO loyalty_member_tier (account_id, programme_id, tier_code, since, qualified_until, source,
-				  override_until, override_reason)
+				  override_until, override_reason, override_by)
 				SELECT m.new_id, :to, t.tier_code, t.since, t.qualified_until, t.source, t.override_until,
-				       t.override_reason
+				       t.override_reason, t.override_by
 				FROM loyalty_migrating m JOIN loyalty_member_tier t ON t.account_id = m.old_id
 				""").param("to", to.id()).update();
 		this.jdbc.sql("""

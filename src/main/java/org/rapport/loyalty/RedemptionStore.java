@@ -25,7 +25,7 @@ class RedemptionStore {
 	private static final String SELECT = """
 			SELECT d.id, d.account_id, p.code AS programme_code, d.reward_id, r.name AS reward_name, d.points, d.value,
 			       d.currency, d.status, d.voucher_hint, d.redeemed_at, d.expires_at, d.consumed_at, d.cancelled_at,
-			       d.consume_key, d.movement_id
+			       d.consume_key, d.movement_id, d.cancel_reason, d.cancelled_by
 			FROM loyalty_redemption d JOIN loyalty_programme p ON p.id = d.programme_id
 			LEFT JOIN loyalty_reward r ON r.id = d.reward_id
 			""";
@@ -109,10 +109,11 @@ class RedemptionStore {
 	/**
 	 * Cancels an issued voucher; false when it was not issued (consumed or cancelled).
 	 */
-	boolean cancel(UUID id, Instant at) {
-		return this.jdbc.sql(
-				"UPDATE loyalty_redemption SET status = 'CANCELLED', cancelled_at = ? WHERE id = ? AND status = 'ISSUED'")
-			.params(utc(at), id)
+	boolean cancel(UUID id, Instant at, String reason, String by) {
+		return this.jdbc
+			.sql("UPDATE loyalty_redemption SET status = 'CANCELLED', cancelled_at = ?, cancel_reason = ?, "
+					+ "cancelled_by = ? WHERE id = ? AND status = 'ISSUED'")
+			.params(utc(at), reason, by, id)
 			.update() == 1;
 	}
 
@@ -122,11 +123,15 @@ class RedemptionStore {
 			.update();
 	}
 
-	/** A new code for an issued voucher; the old one stops working. */
-	boolean replaceCode(UUID id, VoucherCode code) {
+	/**
+	 * A new code for an issued voucher that has not expired at {@code at}; the old one
+	 * stops working.
+	 */
+	boolean replaceCode(UUID id, VoucherCode code, Instant at) {
 		return this.jdbc
-			.sql("UPDATE loyalty_redemption SET voucher_hash = ?, voucher_hint = ? WHERE id = ? AND status = 'ISSUED'")
-			.params(code.hash(), code.hint(), id)
+			.sql("UPDATE loyalty_redemption SET voucher_hash = ?, voucher_hint = ? "
+					+ "WHERE id = ? AND status = 'ISSUED' AND expires_at > ?")
+			.params(code.hash(), code.hint(), id, utc(at))
 			.update() == 1;
 	}
 
@@ -165,7 +170,8 @@ class RedemptionStore {
 				rs.getString("programme_code"), rs.getObject("reward_id", UUID.class), rs.getString("reward_name"),
 				rs.getLong("points"), rs.getBigDecimal("value"), rs.getString("currency"), rs.getString("status"), null,
 				rs.getString("voucher_hint"), instant(rs, "redeemed_at"), instant(rs, "expires_at"),
-				instant(rs, "consumed_at"), instant(rs, "cancelled_at"));
+				instant(rs, "consumed_at"), instant(rs, "cancelled_at"), rs.getString("cancel_reason"),
+				rs.getString("cancelled_by"));
 		return new Row(r, rs.getString("consume_key"), rs.getObject("movement_id", UUID.class));
 	}
 

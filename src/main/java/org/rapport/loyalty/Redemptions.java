@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.rapport.audit.AuditTrail;
 import org.rapport.platform.Actor;
 import org.rapport.platform.Ids;
 import org.rapport.platform.web.ApiException;
@@ -41,10 +43,13 @@ class Redemptions {
 
 	private final ApplicationEventPublisher events;
 
+	private final AuditTrail audit;
+
 	private final Clock clock;
 
 	Redemptions(Ledger ledger, Points points, RewardCatalogue catalogue, RedemptionStore store,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
+		this.audit = audit;
 		this.ledger = ledger;
 		this.points = points;
 		this.catalogue = catalogue;
@@ -117,12 +122,14 @@ class Redemptions {
 	 * back into the lots, newest consumed first (see {@link RedemptionStore#refillLots});
 	 * what finds no room, because its lots expired meanwhile, opens a new lot and the
 	 * stock gets its unit back. Cancelling a cancelled redemption answers it unchanged.
+	 * The reason (optional here; null: none given) is kept on the redemption and in the
+	 * CANCEL movement's reason; the cancellation is audited.
 	 */
-	Redemption cancel(LoyaltyProgramme programme, Account account, RedemptionStore.Row row) {
+	Redemption cancel(LoyaltyProgramme programme, Account account, RedemptionStore.Row row, String reason) {
 		Redemption r = row.redemption();
 		this.ledger.lock(account.id());
 		Instant now = this.clock.instant();
-		if (!this.store.cancel(r.id(), now)) {
+		if (!this.store.cancel(r.id(), now, reason, Actor.current().id())) {
 			Redemption current = this.store.byId(r.id()).orElseThrow().redemption();
 			if ("CANCELLED".equals(current.status())) {
 				return current;
@@ -130,8 +137,8 @@ class Redemptions {
 			throw ApiException.conflict("voucher-consumed", "The voucher was already used; it cannot be cancelled");
 		}
 		Movement credit = this.ledger.append(new Ledger.Entry(account.id(), MovementKind.CANCEL, r.points(), 0,
-				"Cancelled redemption " + r.id() + describe(r), sourceType(), Actor.current().id(), "cancel:" + r.id(),
-				now, null, null));
+				"Cancelled redemption " + r.id() + describe(r) + ((reason == null) ? "" : ": " + reason), sourceType(),
+				Actor.current().id(), "cancel:" + r.id(), now, null, null));
 		long restored = this.store.refillLots(account.id(), r.points());
 		if (restored < r.points()) {
 			this.ledger.openLot(account.id(), false, r.points() - restored, now, now, programme.expiresAt(now));
@@ -141,21 +148,36 @@ class Redemptions {
 		if (r.rewardId() != null) {
 			this.catalogue.giveBack(r.rewardId());
 		}
+		this.audit.record(AuditTrail.Change.of("loyalty.redemption-cancelled", "loyalty_redemption", r.id(),
+				"Redemption " + r.id() + describe(r) + " cancelled, " + r.points() + " points back"
+						+ ((reason == null) ? "" : ": " + reason),
+				Map.of("status", r.status()), Map.of("status", "CANCELLED", "reason", String.valueOf(reason))));
 		this.events.publishEvent(new RedemptionCancelled(r.id(), account.id(), account.customerId(), programme.code(),
 				r.rewardId(), r.points(), now));
 		return this.store.byId(r.id()).orElseThrow().redemption();
 	}
 
 	/**
-	 * A new voucher code for an issued redemption (the first was lost); the old one stops
-	 * working.
+	 * A new voucher code for an issued, unexpired redemption (the first was lost): the
+	 * same redemption, points, stock unit and end date, only the code changes and the old
+	 * one stops working. An expired voucher gets no new code: cancelling it gives the
+	 * points back. Audited.
 	 */
 	Redemption reissue(RedemptionStore.Row row) {
+		Redemption r = row.redemption();
 		VoucherCode code = VoucherCode.generate();
-		if (!this.store.replaceCode(row.redemption().id(), code)) {
+		if (!this.store.replaceCode(r.id(), code, this.clock.instant())) {
+			Redemption current = this.store.byId(r.id()).orElseThrow().redemption();
+			if (current.expiredAt(this.clock.instant())) {
+				throw ApiException.conflict("voucher-expired",
+						"The voucher has expired; cancel the redemption to give the points back");
+			}
 			throw new ApiException(HttpStatus.CONFLICT, "voucher-not-issued",
-					"The voucher is " + row.redemption().status() + "; only an issued voucher gets a new code");
+					"The voucher is " + current.status() + "; only an issued voucher gets a new code");
 		}
+		this.audit.record(AuditTrail.Change.of("loyalty.voucher-reissued", "loyalty_redemption", r.id(),
+				"New voucher code for redemption " + r.id() + describe(r) + " (the old code stops working)",
+				Map.of("voucherHint", r.voucherHint()), Map.of("voucherHint", code.hint())));
 		return this.store.byId(row.redemption().id()).orElseThrow().redemption().withCode(code.display());
 	}
 

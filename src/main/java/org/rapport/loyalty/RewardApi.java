@@ -127,17 +127,25 @@ class RewardApi {
 
 	@PostMapping(REDEMPTIONS + "/{id}/cancellation")
 	@PreAuthorize("hasAuthority('loyalty:write')")
-	@Operation(summary = "Cancel a redemption whose voucher is not used: the points go back into the lots they "
-			+ "came from, the stock gets its unit back; repeating it changes nothing")
+	@Operation(
+			summary = "Cancel a redemption whose voucher is not used: the points go back into the lots they "
+					+ "came from, the stock gets its unit back; repeating it changes nothing",
+			description = "An optional body {\"reason\": ...} is kept on the redemption and in the ledger; audited.")
 	@ApiResponse(responseCode = "409", description = "voucher-consumed")
-	Redemption cancel(@PathVariable UUID id) {
-		return this.rewards.cancelRedemption(id);
+	Redemption cancel(@PathVariable UUID id, @RequestBody(required = false) Cancellation body) {
+		return (body == null || body.reason() == null) ? this.rewards.cancelRedemption(id)
+				: this.rewards.cancelRedemption(id, body.reason());
+	}
+
+	/** Why a redemption is cancelled (optional through the API). */
+	record Cancellation(String reason) {
 	}
 
 	@PostMapping(REDEMPTIONS + "/{id}/voucher")
 	@PreAuthorize("hasAuthority('loyalty:write')")
-	@Operation(summary = "Issue a new code for an issued voucher (the first was lost); the old code stops working")
-	@ApiResponse(responseCode = "409", description = "voucher-not-issued")
+	@Operation(summary = "Issue a new code for an issued, unexpired voucher (the first was lost); the old code "
+			+ "stops working; same redemption, points and end date")
+	@ApiResponse(responseCode = "409", description = "voucher-not-issued, voucher-expired (cancel it instead)")
 	Redemption reissue(@PathVariable UUID id) {
 		return this.rewards.reissueVoucher(id);
 	}

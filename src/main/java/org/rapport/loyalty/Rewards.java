@@ -104,9 +104,28 @@ public class Rewards {
 	/** Gives the points (and the stock) back, while the voucher is not used. */
 	@Transactional
 	public Redemption cancelRedemption(UUID redemptionId) {
+		return cancel(redemptionId, null);
+	}
+
+	/**
+	 * Gives the points (and the stock) back, while the voucher is not used, for a reason
+	 * kept with the redemption and in the ledger.
+	 */
+	@Transactional
+	public Redemption cancelRedemption(UUID redemptionId, String reason) {
+		if (reason == null || reason.isBlank()) {
+			throw ApiException.invalid("reason", "give a reason");
+		}
+		if (reason.length() > 500) {
+			throw ApiException.invalid("reason", "at most 500 characters");
+		}
+		return cancel(redemptionId, reason.strip());
+	}
+
+	private Redemption cancel(UUID redemptionId, String reason) {
 		RedemptionStore.Row row = row(redemptionId);
 		Account account = account(row.redemption().accountId());
-		return this.redemptions.cancel(this.programmes.byId(account.programmeId()).orElseThrow(), account, row);
+		return this.redemptions.cancel(this.programmes.byId(account.programmeId()).orElseThrow(), account, row, reason);
 	}
 
 	/**
@@ -125,8 +144,14 @@ public class Rewards {
 	/** The member's latest redemptions, newest first. */
 	@Transactional(readOnly = true)
 	public List<Redemption> redemptionsOf(UUID accountId) {
+		return redemptionsOf(accountId, 200);
+	}
+
+	/** The member's {@code limit} latest redemptions, newest first. */
+	@Transactional(readOnly = true)
+	public List<Redemption> redemptionsOf(UUID accountId, int limit) {
 		account(accountId);
-		return this.store.ofAccount(accountId, 200);
+		return this.store.ofAccount(accountId, Math.max(1, Math.min(limit, 200)));
 	}
 
 	// vouchers at the point of sale

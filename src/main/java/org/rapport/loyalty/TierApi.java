@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.rapport.platform.web.ApiException;
 
@@ -52,7 +53,8 @@ class TierApi {
 	@PostMapping(PROGRAMME + "/tiers/preview")
 	@PreAuthorize("hasAuthority('loyalty:read')")
 	@Operation(summary = "Who would move where under this ladder, and who keeps a tier until when; nothing applied",
-			description = "asOf defaults to now; applying the same ladder at the same asOf makes exactly these moves.")
+			description = "asOf defaults to now; applying the same ladder at the same asOf makes exactly these moves. "
+					+ "Send the answer's fingerprint with the apply to have it refused if it no longer would.")
 	TierPlan preview(@PathVariable String code, @RequestBody TierLadder ladder,
 			@RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE_TIME) Instant asOf) {
 		return this.loyalty.previewTierLadder(code, ladder, at(asOf));
@@ -60,10 +62,15 @@ class TierApi {
 
 	@PutMapping(PROGRAMME + "/tiers")
 	@PreAuthorize("hasAuthority('loyalty:admin')")
-	@Operation(summary = "Save the ladder and re-qualify the members (audited); answers the moves made")
+	@Operation(summary = "Save the ladder and re-qualify the members (audited); answers the moves made",
+			description = "With fingerprint (from the preview's answer, with the preview's asOf) the apply is refused "
+					+ "with 409 preview-stale, nothing changed, unless it makes exactly the previewed moves from "
+					+ "the same stored ladder.")
+	@ApiResponse(responseCode = "409", description = "preview-stale: the ladder or its members changed meanwhile")
 	TierPlan apply(@PathVariable String code, @RequestBody TierLadder ladder,
-			@RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE_TIME) Instant asOf) {
-		return this.loyalty.applyTierLadder(code, ladder, at(asOf));
+			@RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE_TIME) Instant asOf,
+			@RequestParam(required = false) String fingerprint) {
+		return this.loyalty.applyTierLadder(code, ladder, at(asOf), fingerprint);
 	}
 
 	@GetMapping(PROGRAMME + "/tiers/near-next")
@@ -127,6 +134,18 @@ class TierApi {
 	@Operation(summary = "Set the member's tier by hand until a date (visible as OVERRIDE; audited)")
 	MemberTier override(@PathVariable UUID accountId, @RequestBody Override body) {
 		return this.loyalty.overrideTier(accountId, body.tier(), body.until(), body.reason());
+	}
+
+	/** Why an override ends before its date. */
+	record OverrideEnding(String reason) {
+	}
+
+	@PostMapping(MEMBER + "/override/ending")
+	@PreAuthorize("hasAuthority('loyalty:adjust')")
+	@Operation(summary = "End the member's override now (with a reason): back to the tier they qualify for; audited")
+	@ApiResponse(responseCode = "409", description = "no-override: the tier is not set by hand now")
+	MemberTier endOverride(@PathVariable UUID accountId, @RequestBody(required = false) OverrideEnding body) {
+		return this.loyalty.endTierOverride(accountId, (body == null) ? null : body.reason());
 	}
 
 	@PostMapping("/api/v1/loyalty/jobs/tiers")

@@ -22,7 +22,10 @@ import org.springframework.web.bind.annotation.RequestParam;
  * Editing a programme's tier ladder in two steps: the preview says who moves where (and
  * who keeps a tier until when) as of one moment, without applying anything; applying then
  * saves the ladder and re-qualifies the members as of that same moment, which makes
- * exactly the previewed moves. Applying without a preview is refused.
+ * exactly the previewed moves. Applying without a preview is refused, and so is applying
+ * a stale preview: the apply form carries the preview's fingerprint, and when the ladder
+ * was changed by someone else or other members would move, nothing is applied and the
+ * preview as of now is shown instead (ADR 0021).
  */
 @Controller
 @PreAuthorize("hasAuthority('loyalty:admin')")
@@ -65,7 +68,8 @@ class TierConsoleController {
 
 	@PostMapping(TIERS)
 	String apply(@PathVariable String code, @ModelAttribute TierLadderForm form,
-			@RequestParam(defaultValue = "") String asOf, Model model, HttpServletResponse response) {
+			@RequestParam(defaultValue = "") String asOf, @RequestParam(defaultValue = "") String fingerprint,
+			Model model, HttpServletResponse response) {
 		LoyaltyProgramme programme = this.loyalty.programme(code);
 		Map<String, String> errors = new LinkedHashMap<>();
 		TierLadder ladder = form.ladder(errors);
@@ -76,11 +80,26 @@ class TierConsoleController {
 		catch (RuntimeException ex) {
 			errors.put("form", "preview the ladder before applying it");
 		}
-		if (ladder == null || at == null) {
+		if (fingerprint.isBlank()) {
+			errors.put("form", "preview the ladder before applying it");
+		}
+		if (ladder == null || at == null || !errors.isEmpty()) {
 			response.setStatus(422);
 			return page(programme, form, null, null, errors, model);
 		}
-		TierPlan plan = this.loyalty.applyTierLadder(code, ladder, at);
+		TierPlan plan;
+		try {
+			plan = this.loyalty.applyTierLadder(code, ladder, at, fingerprint.strip());
+		}
+		catch (ApiException ex) {
+			if (!"preview-stale".equals(ex.type())) {
+				throw ex;
+			}
+			response.setStatus(HttpServletResponse.SC_CONFLICT);
+			model.addAttribute("stale", true);
+			TierPlan fresh = this.loyalty.previewTierLadder(code, ladder, this.clock.instant());
+			return page(programme, form, fresh, fresh.asOf(), errors, model);
+		}
 		model.addAttribute("applied", true);
 		return page(programme, TierLadderForm.of(ladder), plan, null, errors, model);
 	}
@@ -115,6 +134,9 @@ class TierConsoleController {
 		model.addAttribute("windows", TierLadder.Window.values());
 		if (!model.containsAttribute("applied")) {
 			model.addAttribute("applied", false);
+		}
+		if (!model.containsAttribute("stale")) {
+			model.addAttribute("stale", false);
 		}
 		return "loyalty/tiers";
 	}

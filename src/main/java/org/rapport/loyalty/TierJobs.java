@@ -108,7 +108,7 @@ class TierJobs {
 			    since = CASE WHEN loyalty_member_tier.tier_code IS NOT DISTINCT FROM EXCLUDED.tier_code
 			                 THEN loyalty_member_tier.since ELSE EXCLUDED.since END,
 			    qualified_until = EXCLUDED.qualified_until, source = 'QUALIFIED', override_until = NULL,
-			    override_reason = NULL
+			    override_reason = NULL, override_by = NULL
 			  RETURNING account_id
 			), renewed AS (
 			  UPDATE loyalty_member_tier mt SET qualified_until = :periodEnd FROM decided d
@@ -167,7 +167,7 @@ class TierJobs {
 			log.info("Tier re-qualification of {} as of {}: {} moves, {} at risk", programme.code(), asOf, moves.size(),
 					atRisk.size());
 		}
-		return new TierPlan(programme.code(), asOf, true, moves, atRisk);
+		return new TierPlan(programme.code(), asOf, true, moves, atRisk, null);
 	}
 
 }

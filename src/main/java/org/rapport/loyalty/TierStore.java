@@ -73,42 +73,77 @@ class TierStore {
 
 	/** A member's tier row. */
 	record State(UUID accountId, String tierCode, Instant since, Instant qualifiedUntil, String source,
-			Instant overrideUntil) {
+			Instant overrideUntil, String overrideReason, String overrideBy) {
 	}
 
 	Optional<State> state(UUID accountId) {
 		return this.jdbc
-			.sql("SELECT account_id, tier_code, since, qualified_until, source, override_until "
-					+ "FROM loyalty_member_tier WHERE account_id = ?")
+			.sql("SELECT account_id, tier_code, since, qualified_until, source, override_until, override_reason, "
+					+ "override_by FROM loyalty_member_tier WHERE account_id = ?")
 			.param(accountId)
 			.query((rs, n) -> new State(rs.getObject("account_id", UUID.class), rs.getString("tier_code"),
 					instant(rs, "since"), instant(rs, "qualified_until"), rs.getString("source"),
-					instant(rs, "override_until")))
+					instant(rs, "override_until"), rs.getString("override_reason"), rs.getString("override_by")))
 			.optional();
 	}
 
-	void override(UUID accountId, UUID programmeId, String tierCode, Instant until, String reason) {
-		this.jdbc
-			.sql("""
-					INSERT INTO loyalty_member_tier (account_id, programme_id, tier_code, since, source, override_until,
-					  override_reason) VALUES (:a, :p, :t, :now, 'OVERRIDE', :until, :reason)
-					ON CONFLICT (account_id) DO UPDATE SET tier_code = EXCLUDED.tier_code, since = EXCLUDED.since,
-					  source = 'OVERRIDE', override_until = EXCLUDED.override_until, override_reason = EXCLUDED.override_reason
-					""")
+	void override(UUID accountId, UUID programmeId, String tierCode, Instant until, String reason, String by) {
+		this.jdbc.sql("""
+				INSERT INTO loyalty_member_tier (account_id, programme_id, tier_code, since, source, override_until,
+				  override_reason, override_by) VALUES (:a, :p, :t, :now, 'OVERRIDE', :until, :reason, :by)
+				ON CONFLICT (account_id) DO UPDATE SET tier_code = EXCLUDED.tier_code, since = EXCLUDED.since,
+				  source = 'OVERRIDE', override_until = EXCLUDED.override_until,
+				  override_reason = EXCLUDED.override_reason, override_by = EXCLUDED.override_by
+				""")
 			.param("a", accountId)
 			.param("p", programmeId)
 			.param("t", tierCode)
 			.param("now", utc(this.clock.instant()))
 			.param("until", utc(until))
 			.param("reason", reason)
+			.param("by", by)
 			.update();
 	}
 
+	/**
+	 * Brings a running override's end forward to {@code at}, so that re-qualifying the
+	 * member at {@code at} ends it the way an override ends on its date; false when the
+	 * member has no running override.
+	 */
+	boolean endOverride(UUID accountId, Instant at) {
+		return this.jdbc
+			.sql("UPDATE loyalty_member_tier SET override_until = ? "
+					+ "WHERE account_id = ? AND source = 'OVERRIDE' AND override_until > ?")
+			.params(utc(at), accountId, utc(at))
+			.update() == 1;
+	}
+
+	/**
+	 * The stored version of the programme's ladder (0 before the first one), taken under
+	 * a transaction-scoped lock on the programme's ladder so that two applies of a ladder
+	 * run one after the other.
+	 */
+	int lockLadder(UUID programmeId) {
+		this.jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext('loyalty_tier_ladder:' || ?))) l")
+			.param(programmeId.toString())
+			.query(Integer.class)
+			.single();
+		return this.jdbc.sql("SELECT version FROM loyalty_tier_ladder WHERE programme_id = ?")
+			.param(programmeId)
+			.query(Integer.class)
+			.optional()
+			.orElse(0);
+	}
+
 	void logChange(UUID accountId, String from, String to, String source, String reason) {
+		logChange(accountId, from, to, source, reason, this.clock.instant());
+	}
+
+	void logChange(UUID accountId, String from, String to, String source, String reason, Instant at) {
 		this.jdbc
 			.sql("INSERT INTO loyalty_tier_change (id, account_id, from_tier, to_tier, source, reason, changed_at) "
 					+ "VALUES (?, ?, ?, ?, ?, ?, ?)")
-			.params(Ids.next(this.clock), accountId, from, to, source, reason, utc(this.clock.instant()))
+			.params(Ids.next(this.clock), accountId, from, to, source, reason, utc(at))
 			.update();
 	}
 

@@ -4,12 +4,14 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.rapport.audit.AuditTrail;
+import org.rapport.platform.Actor;
 import org.rapport.platform.web.ApiException;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -69,23 +71,96 @@ class Tiers {
 			.orElseThrow(() -> ApiException.notFound("Tier ladder of", programme.code()));
 	}
 
-	/** Saves the ladder and re-qualifies every member under it at {@code asOf}. */
+	/**
+	 * Saves the ladder and re-qualifies every member under it at {@code asOf}. With
+	 * {@code expectedFingerprint} (the one of the preview the user saw), the apply is
+	 * refused, with nothing changed, unless it makes exactly the previewed moves from the
+	 * same stored ladder: compared inside this transaction, under the ladder's lock.
+	 */
 	@Transactional
-	TierPlan apply(LoyaltyProgramme programme, TierLadder ladder, Instant asOf) {
+	TierPlan apply(LoyaltyProgramme programme, TierLadder ladder, Instant asOf, String expectedFingerprint) {
+		int version = this.store.lockLadder(programme.id());
 		TierLadder before = this.store.ladder(programme.id()).orElse(null);
 		this.store.saveLadder(programme.id(), ladder.validated());
+		TierPlan made = this.jobs.requalify(programme, ladder, asOf, null, false);
+		String fingerprint = fingerprint(version, ladder, made);
+		if (expectedFingerprint != null && !expectedFingerprint.equals(fingerprint)) {
+			throw ApiException.conflict("preview-stale", "The ladder or its members changed since the preview: "
+					+ "applying now would not make the previewed moves. Preview again; nothing was changed.");
+		}
 		this.audit.record(AuditTrail.Change.of("loyalty.tiers-changed", "loyalty_programme", programme.id(),
 				"Tier ladder of " + programme.code() + " changed", before, ladder));
-		return publish(programme, this.jobs.requalify(programme, ladder, asOf, null, false));
+		return publish(programme,
+				new TierPlan(made.programmeCode(), asOf, true, made.moves(), made.atRisk(), fingerprint));
 	}
 
 	/** What {@link #apply} would do, without applying anything. */
 	TierPlan preview(LoyaltyProgramme programme, TierLadder ladder, Instant asOf) {
-		TierPlan plan = inRolledBackTransaction(() -> {
+		return inRolledBackTransaction(() -> {
+			int version = this.store.lockLadder(programme.id());
 			this.store.saveLadder(programme.id(), ladder.validated());
-			return this.jobs.requalify(programme, ladder, asOf, null, false);
+			TierPlan plan = this.jobs.requalify(programme, ladder, asOf, null, false);
+			return new TierPlan(plan.programmeCode(), asOf, false, plan.moves(), plan.atRisk(),
+					fingerprint(version, ladder, plan));
 		});
-		return new TierPlan(plan.programmeCode(), asOf, false, plan.moves(), plan.atRisk());
+	}
+
+	/**
+	 * What a preview showed, as a SHA-256: the stored ladder's version it started from,
+	 * the ladder, the moment, and who moves from where to where (and who keeps a tier
+	 * until when), in account order so that changed revenue figures do not count.
+	 */
+	static String fingerprint(int version, TierLadder ladder, TierPlan plan) {
+		StringBuilder text = new StringBuilder().append(version)
+			.append('|')
+			.append(ladder.measure())
+			.append('|')
+			.append(ladder.window())
+			.append('|')
+			.append(ladder.graceMonths())
+			.append('|')
+			.append(plan.asOf());
+		for (Tier t : ladder.tiers()) {
+			text.append("\nT|")
+				.append(t.code())
+				.append('|')
+				.append(t.name())
+				.append('|')
+				.append(t.threshold().stripTrailingZeros().toPlainString())
+				.append('|')
+				.append(t.multiplier().stripTrailingZeros().toPlainString())
+				.append('|')
+				.append(t.discount().stripTrailingZeros().toPlainString())
+				.append('|')
+				.append(t.priorityService())
+				.append('|')
+				.append(t.gifts());
+		}
+		lines(text, "M", plan.moves());
+		lines(text, "R", plan.atRisk());
+		try {
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+					.digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void lines(StringBuilder text, String kind, List<TierMove> moves) {
+		moves.stream()
+			.sorted(java.util.Comparator.comparing(TierMove::accountId))
+			.forEach((m) -> text.append('\n')
+				.append(kind)
+				.append('|')
+				.append(m.accountId())
+				.append('|')
+				.append(m.fromTier())
+				.append('|')
+				.append(m.toTier())
+				.append('|')
+				.append(m.effectiveAt()));
 	}
 
 	<T> T inRolledBackTransaction(java.util.function.Supplier<T> work) {
@@ -131,27 +206,61 @@ class Tiers {
 		if (until == null || !until.isAfter(this.clock.instant())) {
 			throw ApiException.invalid("until", "an override needs an end date in the future");
 		}
+		String why = reason(reason);
+		TierStore.State before = this.store.state(account.id()).orElse(null);
+		String from = (before == null) ? null : before.tierCode();
+		Actor actor = Actor.current();
+		this.store.override(account.id(), programme.id(), tierCode, until, why, actor.id());
+		String text = "Override until " + until + " by " + actor.name() + ": " + why;
+		this.store.logChange(account.id(), from, tierCode, "OVERRIDE", text);
+		this.audit.record(AuditTrail.Change.of("loyalty.tier-override", "loyalty_account", account.id(), text, before,
+				Map.of("tier", String.valueOf(tierCode), "until", until.toString(), "reason", why)));
+		this.events.publishEvent(new TierChanged(account.id(), account.customerId(), programme.code(), from, tierCode,
+				"OVERRIDE", text, this.clock.instant()));
+		return memberTier(programme, account, this.clock.instant());
+	}
+
+	/**
+	 * Ends a running override now, before its date, with a reason: the member gets the
+	 * tier their qualifying value earns, exactly as when an override reaches its end (one
+	 * rule, the re-qualification's). Audited, and kept in the tier history.
+	 */
+	@Transactional
+	MemberTier endOverride(Account account, String reason) {
+		LoyaltyProgramme programme = this.programmes.byId(account.programmeId()).orElseThrow();
+		TierLadder ladder = ladder(programme);
+		String why = reason(reason);
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		TierStore.State before = this.store.state(account.id()).orElse(null);
+		if (!this.store.endOverride(account.id(), now)) {
+			throw ApiException.conflict("no-override", "The member's tier is not set by hand now");
+		}
+		String text = "Override ended early by " + Actor.current().name() + ": " + why;
+		this.store.logChange(account.id(), before.tierCode(), before.tierCode(), "OVERRIDE_ENDED", text, now);
+		// re-qualified a microsecond later, so that its move follows the ending in the
+		// history
+		publish(programme, this.jobs.requalify(programme, ladder, now.plus(1, ChronoUnit.MICROS), account.id(), false));
+		this.audit.record(AuditTrail.Change.of("loyalty.tier-override-ended", "loyalty_account", account.id(), text,
+				before, Map.of("reason", why)));
+		return memberTier(programme, account, now);
+	}
+
+	private static String reason(String reason) {
 		if (reason == null || reason.isBlank()) {
 			throw ApiException.invalid("reason", "give a reason");
 		}
-		TierStore.State before = this.store.state(account.id()).orElse(null);
-		String from = (before == null) ? null : before.tierCode();
-		this.store.override(account.id(), programme.id(), tierCode, until, reason.strip());
-		String why = "Override until " + until + ": " + reason.strip();
-		this.store.logChange(account.id(), from, tierCode, "OVERRIDE", why);
-		this.audit.record(AuditTrail.Change.of("loyalty.tier-override", "loyalty_account", account.id(), why, before,
-				Map.of("tier", String.valueOf(tierCode), "until", until.toString())));
-		this.events.publishEvent(new TierChanged(account.id(), account.customerId(), programme.code(), from, tierCode,
-				"OVERRIDE", why, this.clock.instant()));
-		return memberTier(programme, account, this.clock.instant());
+		if (reason.length() > 500) {
+			throw ApiException.invalid("reason", "at most 500 characters");
+		}
+		return reason.strip();
 	}
 
 	@Transactional(readOnly = true)
 	MemberTier memberTier(LoyaltyProgramme programme, Account account, Instant asOf) {
 		TierLadder ladder = this.store.ladder(programme.id()).orElse(null);
 		if (ladder == null) {
-			return new MemberTier(account.id(), null, null, null, null, null, null, null, BigDecimal.ZERO, null, null,
-					null, 0);
+			return new MemberTier(account.id(), null, null, null, null, null, null, null, null, null, BigDecimal.ZERO,
+					null, null, null, 0);
 		}
 		BigDecimal value = this.jdbc.sql(TierJobs.values(ladder.measure(), true))
 			.param("p", programme.id())
@@ -173,9 +282,10 @@ class Tiers {
 					.intValue();
 		Instant qualifiedUntil = (state == null) ? null : state.qualifiedUntil();
 		return new MemberTier(account.id(), tier, (state == null) ? null : state.since(),
-				(state == null) ? null : state.source(), (state == null) ? null : state.overrideUntil(), qualifiedUntil,
-				(qualifiedUntil == null) ? null : ladder.downgradeFrom(qualifiedUntil), ladder.measure(), value,
-				(qualifies == null) ? null : qualifies.code(), next, missing, progress);
+				(state == null) ? null : state.source(), (state == null) ? null : state.overrideUntil(),
+				(state == null) ? null : state.overrideReason(), (state == null) ? null : state.overrideBy(),
+				qualifiedUntil, (qualifiedUntil == null) ? null : ladder.downgradeFrom(qualifiedUntil),
+				ladder.measure(), value, (qualifies == null) ? null : qualifies.code(), next, missing, progress);
 	}
 
 	@Transactional(readOnly = true)

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The rewards catalogue and the counter in a real (headless) browser: an administrator
  * adds a reward; at the counter a service agent redeems it for a member found by card,
  * hands over the voucher code, uses the voucher once, and a second check reports it as
- * already used.
+ * already used. On the member panel a manager sets a member's tier by hand and sees it
+ * shown as an override, and cancels a redemption, which gives the points back.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LoyaltyAdminBrowserTest {
@@ -45,6 +46,9 @@ class LoyaltyAdminBrowserTest {
 
 	@Autowired
 	StaffDirectory staff;
+
+	@Autowired
+	Rewards rewards;
 
 	BrowserSession browser;
 
@@ -115,6 +119,63 @@ class LoyaltyAdminBrowserTest {
 		assertThat(this.browser.find("#voucher-result").getAttribute("data-status")).isEqualTo("CONSUMED");
 		assertThat(this.browser.isPresent("#voucher-consume")).isFalse();
 		assertThat(this.browser.find("#voucher-when").getText()).contains("Used on");
+	}
+
+	@Test
+	void aManagerSetsATierByHandAndCancelsARedemptionOnTheMemberPanel() {
+		String suffix = LoyaltyFixture.unique();
+		LoyaltyProgramme programme = this.loyalty.createProgramme(new ProgrammeSettings("bo-" + suffix,
+				"Browser tier club", "EUR", "points", new BigDecimal("0.01"), 0, ExpiryPolicy.NONE, 0, null,
+				NegativeBalancePolicy.CAP_AT_ZERO, (ConsentPurpose) null, Map.of("base", Combination.STACK), null));
+		this.loyalty.applyTierLadder(programme.code(),
+				new TierLadderForm("POINTS_EARNED", "ROLLING_12_MONTHS", "0", "SILVER; Silver; 50\nGOLD; Gold; 5000")
+					.ladder(new java.util.HashMap<>()),
+				java.time.Instant.now());
+		Reward reward = this.rewards.createReward(programme.code(),
+				new NewReward("Spa day " + suffix, null, 200L, 2, null, null, null, null, 30, true));
+		UUID customer = this.customers.create(NewCustomer.person("Olga", "Override " + suffix)).id();
+		MemberSummary member = this.loyalty.enrol(programme.code(),
+				new Enrolment(customer, null, null, CardKind.VIRTUAL, null), "enrol-" + suffix);
+		this.loyalty.adjust(member.accountId(), 500, "Welcome points", "adj-" + suffix);
+		Redemption redemption = this.rewards.redeemReward(member.accountId(), reward.id(), "redeem-" + suffix);
+		String manager = "bo-manager-" + suffix;
+		this.staff.create(manager, "Mia Manager", PASSWORD, EnumSet.of(Role.MANAGER));
+		String code = programme.code();
+		String panel = "#membership-" + code;
+		java.time.LocalDate lastDay = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30);
+
+		this.browser = BrowserSession.open("http://localhost:" + this.port);
+		this.browser.signIn(manager, PASSWORD);
+		this.browser.go("/customers/" + customer);
+		this.browser.await(ExpectedConditions.textToBe(By.cssSelector(panel + " .loyalty-available"), "300"));
+
+		// the tier set by hand, until a last day, with a reason: shown as an override
+		this.browser.find("#tier-override-open-" + code).click();
+		new Select(this.browser.find("#override-tier-" + code)).selectByVisibleText("Gold");
+		this.browser.driver()
+			.executeScript("arguments[0].value = arguments[1]", this.browser.find("#override-until-" + code),
+					lastDay.toString());
+		this.browser.find("#override-reason-" + code).sendKeys("Complaint settled " + suffix);
+		this.browser.find("#tier-override-submit-" + code).click();
+		this.browser.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector(panel + " .tier-override")));
+		assertThat(this.browser.find(panel + " .tier-name").getText()).isEqualTo("Gold");
+		assertThat(this.browser.find(panel + " .tier-override").getText()).contains(lastDay.toString());
+		assertThat(this.browser.find(panel + " .tier-override-by").getText()).contains("Mia Manager")
+			.contains("Complaint settled " + suffix);
+		this.browser.screenshot("loyalty-panel-tier-override");
+
+		// the redemption cancelled with a reason: its points come back
+		String row = "#redemption-" + redemption.id();
+		assertThat(this.browser.find(row).getAttribute("data-status")).isEqualTo("ISSUED");
+		this.browser.find("#redemption-cancel-open-" + redemption.id()).click();
+		this.browser.find("#redemption-cancel-reason-" + redemption.id()).sendKeys("Chose another reward");
+		this.browser.find("#redemption-cancel-" + redemption.id() + " button").click();
+		this.browser.await(ExpectedConditions.attributeToBe(By.cssSelector(row), "data-status", "CANCELLED"));
+		this.browser.await(ExpectedConditions.textToBe(By.cssSelector(panel + " .loyalty-available"), "500"));
+		assertThat(this.browser.find(row).getText()).contains("Chose another reward");
+		assertThat(this.browser.find(panel + " tr.movement[data-kind='CANCEL']").getText())
+			.contains("Chose another reward");
+		this.browser.screenshot("loyalty-panel-redemption-cancelled");
 	}
 
 }

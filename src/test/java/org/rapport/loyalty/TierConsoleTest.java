@@ -77,6 +77,10 @@ class TierConsoleTest {
 	}
 
 	MvcTestResult post(Role role, String path, String tiers, String asOf) {
+		return post(role, path, tiers, asOf, null);
+	}
+
+	MvcTestResult post(Role role, String path, String tiers, String asOf, String fingerprint) {
 		var request = this.mvc.post()
 			.uri("/loyalty/programmes/{c}/tiers" + path, this.programme.code())
 			.param("measure", "POINTS_EARNED")
@@ -87,6 +91,9 @@ class TierConsoleTest {
 			.with(csrf());
 		if (asOf != null) {
 			request = request.param("asOf", asOf);
+		}
+		if (fingerprint != null) {
+			request = request.param("fingerprint", fingerprint);
 		}
 		return request.exchange();
 	}
@@ -113,10 +120,8 @@ class TierConsoleTest {
 	@Test
 	void applyingThePreviewedLadderMakesThePreviewedMoves() {
 		Instant asOf = Instant.now();
-		TierPlan preview = this.loyalty.previewTierLadder(this.programme.code(),
-				new TierLadderForm("POINTS_EARNED", "ROLLING_12_MONTHS", "1", LADDER).ladder(new java.util.HashMap<>()),
-				asOf);
-		assertThat(post(Role.ADMIN, "", LADDER, asOf.toString())).hasStatusOk()
+		TierPlan preview = preview(LADDER, asOf);
+		assertThat(post(Role.ADMIN, "", LADDER, asOf.toString(), preview.fingerprint())).hasStatusOk()
 			.bodyText()
 			.contains("tiers-applied")
 			.contains("data-customer=\"" + this.customer + "\"");
@@ -125,6 +130,83 @@ class TierConsoleTest {
 		assertThat(this.loyalty.tierLadder(this.programme.code()).tiers()).extracting(Tier::code)
 			.containsExactly("SILVER", "GOLD");
 		assertThat(this.loyalty.tierLadder(this.programme.code()).tier("GOLD").priorityService()).isTrue();
+	}
+
+	TierPlan preview(String tiers, Instant asOf) {
+		return this.loyalty.previewTierLadder(this.programme.code(), ladder(tiers), asOf);
+	}
+
+	static TierLadder ladder(String tiers) {
+		return new TierLadderForm("POINTS_EARNED", "ROLLING_12_MONTHS", "1", tiers).ladder(new java.util.HashMap<>());
+	}
+
+	@Test
+	void thePreviewFormCarriesThePreviewsFingerprintToTheApply() throws Exception {
+		Instant asOf = Instant.now();
+		String body = post(Role.ADMIN, "/preview", LADDER, null).getResponse().getContentAsString();
+		java.util.regex.Matcher at = java.util.regex.Pattern.compile("name=\"asOf\" value=\"([^\"]+)\"").matcher(body);
+		java.util.regex.Matcher fp = java.util.regex.Pattern.compile("name=\"fingerprint\" value=\"([0-9a-f]{64})\"")
+			.matcher(body);
+		assertThat(at.find()).isTrue();
+		assertThat(fp.find()).isTrue();
+		assertThat(fp.group(1)).isEqualTo(preview(LADDER, Instant.parse(at.group(1))).fingerprint());
+		assertThat(Instant.parse(at.group(1)))
+			.isAfterOrEqualTo(asOf.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+	}
+
+	@Test
+	void applyingAPreviewAfterSomeoneElseChangedTheLadderIsRefusedAndChangesNothing() {
+		Instant asOf = Instant.now();
+		TierPlan seen = preview(LADDER, asOf);
+		String theirs = "BRONZE; Bronze; 10\nSILVER; Silver; 5000";
+		this.loyalty.applyTierLadder(this.programme.code(), ladder(theirs), Instant.now());
+		assertThat(post(Role.ADMIN, "", LADDER, asOf.toString(), seen.fingerprint())).hasStatus(409)
+			.bodyText()
+			.contains("tiers-stale")
+			.contains("tiers-apply-form");
+		assertThat(this.loyalty.tierLadder(this.programme.code()).tiers()).extracting(Tier::code)
+			.containsExactly("BRONZE", "SILVER");
+		assertThat(tierCode()).isEqualTo("BRONZE");
+	}
+
+	@Test
+	void applyingAPreviewWhenOtherMembersWouldMoveIsRefusedAndChangesNothing() {
+		// the ladder is already stored (as of a moment when nobody qualified)
+		this.loyalty.applyTierLadder(this.programme.code(), ladder(LADDER),
+				Instant.now().minusSeconds(3600 * 24 * 400));
+		assertThat(tierCode()).isNull();
+		Instant asOf = Instant.now();
+		TierPlan seen = preview(LADDER, asOf);
+		assertThat(seen.moves()).anySatisfy((m) -> assertThat(m.accountId()).isEqualTo(this.account));
+		// meanwhile the member's tier is set by hand: the same ladder would not move them
+		this.loyalty.overrideTier(this.account, "GOLD", Instant.now().plusSeconds(3600 * 24 * 10), "Goodwill");
+		TierPlan again = preview(LADDER, asOf);
+		assertThat(post(Role.ADMIN, "", LADDER, asOf.toString(), seen.fingerprint())).hasStatus(409)
+			.bodyText()
+			.contains("tiers-stale");
+		assertThat(tierCode()).isEqualTo("GOLD");
+		// the fresh preview's fingerprint is accepted
+		assertThat(post(Role.ADMIN, "", LADDER, asOf.toString(), again.fingerprint())).hasStatusOk()
+			.bodyText()
+			.contains("tiers-applied");
+	}
+
+	@Test
+	void membersWhoAlreadyQualifyForABetterTierAreListedToBeOfferedItFirst() {
+		assertThat(this.mvc.get()
+			.uri("/loyalty/programmes/{c}/tier-offers", this.programme.code())
+			.with(this.staff.as(Role.MARKETER))).hasStatusOk().bodyText().contains("offers-no-ladder");
+		this.loyalty.applyTierLadder(this.programme.code(), ladder(LADDER), Instant.now());
+		assertThat(tierCode()).isEqualTo("SILVER");
+		this.loyalty.overrideTier(this.account, null, Instant.now().plusSeconds(3600 * 24 * 10), "Paused");
+		assertThat(this.mvc.get()
+			.uri("/loyalty/programmes/{c}/tier-offers", this.programme.code())
+			.with(this.staff.as(Role.MARKETER))).hasStatusOk()
+			.bodyText()
+			.contains("offers-better")
+			.contains("data-customer=\"" + this.customer + "\"")
+			.contains("set by hand")
+			.contains("offers-near-none");
 	}
 
 	@Test
@@ -141,6 +223,9 @@ class TierConsoleTest {
 	@Test
 	void applyingWithoutAPreviewIsRefused() {
 		assertThat(post(Role.ADMIN, "", LADDER, null)).hasStatus(422).bodyText().contains("form-problem");
+		assertThat(post(Role.ADMIN, "", LADDER, Instant.now().toString())).hasStatus(422)
+			.bodyText()
+			.contains("form-problem");
 		assertThat(tierCode()).isNull();
 	}
 
@@ -149,7 +234,7 @@ class TierConsoleTest {
 		assertThat(this.mvc.get()
 			.uri("/loyalty/programmes/{c}/tiers", this.programme.code())
 			.with(this.staff.as(Role.MANAGER))).hasStatus(403);
-		assertThat(post(Role.MANAGER, "", LADDER, Instant.now().toString())).hasStatus(403);
+		assertThat(post(Role.MANAGER, "", LADDER, Instant.now().toString(), "0".repeat(64))).hasStatus(403);
 		assertThat(tierCode()).isNull();
 	}
 

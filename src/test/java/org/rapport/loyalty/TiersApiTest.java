@@ -226,16 +226,69 @@ class TiersApiTest {
 		assertThat(preview.get("atRisk").get(0).get("accountId").asString()).isEqualTo(gold.toString());
 
 		MvcTestResult applied = this.fx.mvc.put()
-			.uri(ProgrammeApi.BASE + "/" + p.code() + "/tiers?asOf=" + asOf)
+			.uri(ProgrammeApi.BASE + "/" + p.code() + "/tiers?asOf=" + asOf + "&fingerprint="
+					+ preview.get("fingerprint").asString())
 			.with(this.fx.as(Role.ADMIN))
 			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
 			.content(this.json.writeValueAsString(proposal))
 			.exchange();
+		assertThat(applied).hasStatus(200);
+		assertThat(this.fx.body(applied).get("fingerprint")).isEqualTo(preview.get("fingerprint"));
 		assertThat(this.fx.body(applied).get("moves")).isEqualTo(preview.get("moves"));
 		assertThat(this.fx.body(applied).get("atRisk")).isEqualTo(preview.get("atRisk"));
 		assertThat(tierCode(platinum)).isEqualTo("GOLD");
 		assertThat(tierCode(gold)).isEqualTo("GOLD");
 		assertThat(tierCode(silver)).isEqualTo("SILVER");
+	}
+
+	@Test
+	void applyingAStalePreviewIsRefusedWithNothingChanged() {
+		LoyaltyProgramme p = this.fx.programme(0, NegativeBalancePolicy.ALLOW, null);
+		apply(p, ladder(0, List.of(tier("SILVER", 10, "1"), tier("GOLD", 1000, "1"))));
+		UUID member = member(p, "61.00");
+		await().atMost(Duration.ofSeconds(10)).until(() -> "SILVER".equals(tierCode(member)));
+		Map<String, Object> proposal = ladder(0, List.of(tier("SILVER", 5, "1"), tier("GOLD", 10, "1")));
+		Instant asOf = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		String fingerprint = this.fx
+			.body(this.fx.post(this.fx.as(Role.MARKETER),
+					ProgrammeApi.BASE + "/" + p.code() + "/tiers/preview?asOf=" + asOf, proposal, null))
+			.get("fingerprint")
+			.asString();
+		// someone else saves a ladder in between
+		apply(p, ladder(1, List.of(tier("SILVER", 10, "1"), tier("GOLD", 1000, "1"))));
+
+		MvcTestResult stale = this.fx.mvc.put()
+			.uri(ProgrammeApi.BASE + "/" + p.code() + "/tiers?asOf=" + asOf + "&fingerprint=" + fingerprint)
+			.with(this.fx.as(Role.ADMIN))
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.content(this.json.writeValueAsString(proposal))
+			.exchange();
+		assertThat(stale).hasStatus(409);
+		assertThat(this.fx.body(stale).get("type").asString()).endsWith("preview-stale");
+		assertThat(tierCode(member)).isEqualTo("SILVER");
+		assertThat(this.loyalty.tierLadder(p.code()).graceMonths()).isEqualTo(1);
+		assertThat(this.loyalty.tierLadder(p.code()).tier("GOLD").threshold()).isEqualByComparingTo("1000");
+	}
+
+	@Test
+	void anOverrideEndedEarlyNeedsAReasonAndTheAdjustPermissionAndGivesBackTheQualifiedTier() {
+		LoyaltyProgramme p = this.fx.programme(0, NegativeBalancePolicy.ALLOW, null);
+		apply(p, ladder(0, List.of(tier("SILVER", 10, "1"), tier("GOLD", 1000, "2"))));
+		UUID account = member(p, "61.00");
+		await().atMost(Duration.ofSeconds(10)).until(() -> "SILVER".equals(tierCode(account)));
+		this.loyalty.overrideTier(account, "GOLD", Instant.now().plus(30, ChronoUnit.DAYS), "Goodwill");
+		String uri = MemberApi.MEMBERS + "/" + account + "/tier/override/ending";
+
+		assertThat(this.fx.post(this.fx.as(Role.SALES), uri, Map.of("reason", "Mistake"), null)).hasStatus(403);
+		assertThat(this.fx.post(this.fx.as(Role.MANAGER), uri, Map.of(), null)).hasStatus(400);
+		assertThat(tierCode(account)).isEqualTo("GOLD");
+		assertThat(this.fx.post(this.fx.as(Role.MANAGER), uri, Map.of("reason", "Set on the wrong member"), null))
+			.hasStatus(200);
+		assertThat(tierCode(account)).isEqualTo("SILVER");
+		assertThat(tierOf(account).get("source").asString()).isEqualTo("QUALIFIED");
+		assertThat(this.fx.post(this.fx.as(Role.MANAGER), uri, Map.of("reason", "Again"), null)).hasStatus(409);
+		assertThat(this.loyalty.tierHistory(account)).extracting((h) -> h.get("source"))
+			.containsExactly("QUALIFIED", "OVERRIDE", "OVERRIDE_ENDED", "QUALIFIED");
 	}
 
 	@Test

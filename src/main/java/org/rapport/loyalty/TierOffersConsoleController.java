@@ -1,0 +1,69 @@
+package org.rapport.loyalty;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.rapport.platform.web.ApiException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Who to offer a better tier first: the members within a few percent of their next tier's
+ * threshold and those who already qualify for a better tier than they hold (a tier kept
+ * by grace or set by hand), highest revenue first, each linked to the customer page.
+ * Read-only, for anyone who may read loyalty.
+ */
+@Controller
+@PreAuthorize("hasAuthority('loyalty:read')")
+class TierOffersConsoleController {
+
+	static final int LISTED = 100;
+
+	private final Loyalty loyalty;
+
+	private final MemberNames names;
+
+	TierOffersConsoleController(Loyalty loyalty, MemberNames names) {
+		this.loyalty = loyalty;
+		this.names = names;
+	}
+
+	@GetMapping("/loyalty/programmes/{code}/tier-offers")
+	String offers(@PathVariable String code, @RequestParam(defaultValue = "10") int within, Model model) {
+		LoyaltyProgramme programme = this.loyalty.programme(code);
+		int percent = Math.max(1, Math.min(within, 50));
+		List<TierCandidate> near;
+		List<TierCandidate> better;
+		try {
+			near = this.loyalty.nearNextTier(code, percent, LISTED);
+			better = this.loyalty.qualifyForBetterTier(code, LISTED);
+		}
+		catch (ApiException ex) {
+			if (ex.status() != HttpStatus.NOT_FOUND) {
+				throw ex;
+			}
+			near = List.of();
+			better = null;
+		}
+		List<UUID> ids = new ArrayList<>();
+		near.forEach((c) -> ids.add(c.customerId()));
+		if (better != null) {
+			better.forEach((c) -> ids.add(c.customerId()));
+		}
+		model.addAttribute("programme", programme);
+		model.addAttribute("within", percent);
+		model.addAttribute("near", near);
+		model.addAttribute("better", (better == null) ? List.of() : better);
+		model.addAttribute("noLadder", better == null);
+		model.addAttribute("names", this.names.of(ids));
+		return "loyalty/tier-offers";
+	}
+
+}
