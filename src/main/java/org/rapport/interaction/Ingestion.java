@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.rapport.platform.Ids;
 import org.rapport.platform.web.ApiException.FieldProblem;
@@ -53,6 +54,14 @@ class Ingestion {
 	}
 
 	List<RecordResult> record(List<NewInteraction> items) {
+		return record(items, null);
+	}
+
+	/**
+	 * As {@link #record(List)}; with {@code shown}, every created interaction is also put
+	 * there as stored, so that the caller can answer with it without reading it back.
+	 */
+	List<RecordResult> record(List<NewInteraction> items, Map<UUID, InteractionView> shown) {
 		Instant now = this.clock.instant();
 		List<NewInteraction> normalised = items.stream().map(Ingestion::normalise).toList();
 		Set<String> skus = new HashSet<>();
@@ -83,7 +92,7 @@ class Ingestion {
 			}
 			good.add(prepare(i, item.forCustomer(customer.customerId()), products));
 		}
-		results.addAll((good.size() <= SMALL) ? this.combiner.write(good) : this.write.write(good, now));
+		results.addAll((good.size() <= SMALL) ? this.combiner.write(good, shown) : this.write.write(good, now, shown));
 		results.sort(Comparator.comparingInt(RecordResult::index));
 		return results;
 	}

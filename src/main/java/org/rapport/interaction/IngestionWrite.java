@@ -39,6 +39,15 @@ class IngestionWrite {
 
 	@Transactional
 	List<RecordResult> write(List<Prepared> items, Instant now) {
+		return write(items, now, null);
+	}
+
+	/**
+	 * As {@link #write(List, Instant)}; with {@code shown}, every created interaction is
+	 * also put there as stored (with its lines), from what the inserts returned.
+	 */
+	@Transactional
+	List<RecordResult> write(List<Prepared> items, Instant now, Map<UUID, InteractionView> shown) {
 		List<RecordResult> results = new ArrayList<>();
 		if (items.isEmpty()) {
 			return results;
@@ -62,7 +71,7 @@ class IngestionWrite {
 			}
 			fresh.add(p);
 		}
-		Set<UUID> inserted = this.store.insert(fresh, now);
+		Set<UUID> inserted = this.store.insert(fresh, now, shown);
 		List<Prepared> lost = fresh.stream().filter((p) -> !inserted.contains(p.id())).toList();
 		Map<String, UUID> originals = lost.isEmpty() ? Map.of() : this.store.recorded(lost);
 		List<InteractionRecorded> created = new ArrayList<>(inserted.size());

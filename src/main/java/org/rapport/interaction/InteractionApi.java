@@ -57,11 +57,12 @@ class InteractionApi {
 		if (read.problem() != null) {
 			throw ApiException.invalid(List.of(read.problem()));
 		}
-		RecordResult result = this.interactions.record(read.interaction());
+		Interactions.Recording recording = this.interactions.recordAndShow(read.interaction());
+		RecordResult result = recording.result();
 		if (result.status() == RecordResult.Status.REJECTED) {
 			throw ApiException.invalid(result.errors());
 		}
-		InteractionView view = this.interactions.get(result.id()).orElseThrow();
+		InteractionView view = recording.interaction();
 		if (result.status() == RecordResult.Status.DUPLICATE) {
 			return ResponseEntity.ok(view);
 		}
