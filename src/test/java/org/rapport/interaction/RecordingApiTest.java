@@ -87,6 +87,31 @@ class RecordingApiTest {
 	}
 
 	@Test
+	void theAnswerToARecordingIsTheInteractionAsStoredAndReadBack() {
+		UUID customer = this.fx.customer();
+		String tyre = this.fx.product("tyres");
+		String rim = this.fx.product("rims");
+		// values the database normalises: scales of amounts and quantities,
+		// sub-microsecond
+		// time, attribute order
+		Map<String, Object> body = this.fx.purchase(customer, "2024-05-01T10:15:30.123456789Z", tyre, "1.5", "49.9",
+				rim, 2, "10");
+		body.put("attributes", new java.util.LinkedHashMap<>(Map.of("zeta", 1, "alpha", "x")));
+
+		MvcTestResult first = this.fx.post(this.fx.as(Role.SALES), "/api/v1/interactions", body);
+
+		assertThat(first).hasStatus(201);
+		JsonNode created = this.fx.body(first);
+		JsonNode read = this.fx
+			.body(this.fx.get(this.fx.as(Role.MARKETER), "/api/v1/interactions/" + created.get("id").asString()));
+		assertThat(created).isEqualTo(read);
+		assertThat(created.get("lines")).hasSize(2);
+		assertThat(created.get("lines").get(0).get("productName").asString()).isEqualTo("Product " + tyre);
+		assertThat(created.get("lines").get(0).get("quantity").decimalValue()).isEqualByComparingTo("1.5");
+		assertThat(created.get("total").decimalValue()).isEqualByComparingTo("94.85");
+	}
+
+	@Test
 	void aBatchStoresEveryGoodItemAndReportsEveryBadOneWithItsIndex() {
 		UUID customer = this.fx.customer();
 		String sku = this.fx.product("oil");
