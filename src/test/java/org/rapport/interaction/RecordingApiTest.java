@@ -164,6 +164,46 @@ class RecordingApiTest {
 	}
 
 	@Test
+	void aBatchBodyThatIsNoJsonOrHasNoItemsIsRefusedWhole() {
+		assertThat(this.mvc.post()
+			.uri("/api/v1/interactions/batch")
+			.with(this.fx.as(Role.SALES))
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.content("{\"items\": [{\"kind\": ")).hasStatus(400)
+			.bodyJson()
+			.extractingPath("$.type")
+			.asString()
+			.endsWith("malformed-body");
+		assertThat(this.mvc.post()
+			.uri("/api/v1/interactions/batch")
+			.with(this.fx.as(Role.SALES))
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.content("{}")).hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("items");
+		assertThat(count(this.fx.customer())).isZero();
+	}
+
+	@Test
+	void aBatchItemThatIsNullOrNoObjectIsRejectedAloneWithItsIndex() {
+		UUID customer = this.fx.customer();
+		String sku = this.fx.product("oil");
+		List<Object> items = new ArrayList<>();
+		items.add(this.fx.purchase(customer, "2024-03-01T09:00:00Z", sku, 1, "10.00"));
+		items.add(null);
+		items.add("a purchase");
+
+		MvcTestResult result = this.fx.post(this.fx.as(Role.SALES), "/api/v1/interactions/batch",
+				Map.of("items", items));
+
+		assertThat(result).hasStatus(200);
+		JsonNode body = this.fx.body(result);
+		assertThat(body.get("created").asInt()).isEqualTo(1);
+		assertThat(body.get("rejected").asInt()).isEqualTo(2);
+		assertRejected(body.get("items").get(1), "", "JSON object");
+		assertRejected(body.get("items").get(2), "", "JSON object");
+		assertThat(count(customer)).isEqualTo(1);
+	}
+
+	@Test
 	void aBatchOfOnlyDuplicatesPublishesNothing() {
 		UUID customer = this.fx.customer();
 		Map<String, Object> purchase = this.fx.purchase(customer, "2024-03-01T09:00:00Z", this.fx.product("oil"), 1,
