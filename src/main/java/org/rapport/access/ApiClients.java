@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import org.rapport.audit.AuditTrail;
@@ -24,6 +25,8 @@ import org.rapport.platform.web.ApiException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Integration clients (POS, web shop, partners) and their API keys. A key is shown once
@@ -47,7 +50,29 @@ public class ApiClients {
 
 	private final Clock clock;
 
+	/**
+	 * A verified key is used for this long without reading its client again (ADR 0024). A
+	 * revocation through {@link #revoke} takes effect at once on this node; one made on
+	 * another node, within this time.
+	 */
+	static final Duration VERIFIED_KEPT = Duration.ofSeconds(10);
+
+	/** More verified keys than this and they are all verified afresh. */
+	static final int MAX_VERIFIED = 10_000;
+
 	private final Map<UUID, Instant> lastUseWritten = new ConcurrentHashMap<>();
+
+	/**
+	 * Keys verified lately, by the SHA-256 of the key as presented (what the table
+	 * stores, never the key itself).
+	 */
+	private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+	/** Counts revocations, so that a look-up that raced one is not kept. */
+	private final AtomicLong revocations = new AtomicLong();
+
+	private record Verified(UUID clientId, RapportPrincipal principal, long until) {
+	}
 
 	ApiClients(JdbcClient jdbc, AuditTrail audit, Clock clock) {
 		this.jdbc = jdbc;
@@ -120,7 +145,26 @@ public class ApiClients {
 			.update();
 		this.audit.record(AuditTrail.Change.of("revoked", AUDIT_TYPE, id, "API client " + before.name() + " revoked",
 				Map.of("active", true), Map.of("active", false)));
+		forgetVerified(id);
 		return byId(id).orElseThrow();
+	}
+
+	/**
+	 * Forgets the client's verified keys now and again when the revoking transaction
+	 * ends, so a key read as active in between is not kept either.
+	 */
+	private void forgetVerified(UUID clientId) {
+		this.revocations.incrementAndGet();
+		this.verified.values().removeIf((v) -> v.clientId().equals(clientId));
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					ApiClients.this.revocations.incrementAndGet();
+					ApiClients.this.verified.values().removeIf((v) -> v.clientId().equals(clientId));
+				}
+			});
+		}
 	}
 
 	/** The principal for a presented key, if it is a valid key of an active client. */
@@ -129,6 +173,14 @@ public class ApiClients {
 		if (key.isEmpty()) {
 			return Optional.empty();
 		}
+		String hash = key.get().hash();
+		long now = System.nanoTime();
+		Verified known = this.verified.get(hash);
+		if (known != null && now - known.until() < 0) {
+			noteUse(known.principal());
+			return Optional.of(known.principal());
+		}
+		long revocationsBefore = this.revocations.get();
 		Optional<RapportPrincipal> principal = this.jdbc
 			.sql("SELECT id, name, key_hash, scopes FROM api_client WHERE key_prefix = ? AND active")
 			.param(key.get().prefix())
@@ -144,12 +196,31 @@ public class ApiClients {
 			.optional()
 			.flatMap((found) -> found);
 		principal.ifPresent(this::noteUse);
+		if (principal.isPresent()) {
+			keep(hash, principal.get(), now, revocationsBefore);
+		}
 		return principal;
+	}
+
+	private void keep(String hash, RapportPrincipal principal, long now, long revocationsBefore) {
+		if (this.verified.size() >= MAX_VERIFIED) {
+			this.verified.clear();
+		}
+		this.verified.put(hash, new Verified(clientIdOf(principal), principal, now + VERIFIED_KEPT.toNanos()));
+		if (this.revocations.get() != revocationsBefore) {
+			// a revocation ran meanwhile: what was read may be its client's last valid
+			// look
+			this.verified.remove(hash);
+		}
+	}
+
+	private static UUID clientIdOf(RapportPrincipal principal) {
+		return UUID.fromString(principal.actor().id().substring("api-client:".length()));
 	}
 
 	/** Records the use at minute precision, so busy clients cause no write per call. */
 	private void noteUse(RapportPrincipal principal) {
-		UUID id = UUID.fromString(principal.actor().id().substring("api-client:".length()));
+		UUID id = clientIdOf(principal);
 		Instant now = this.clock.instant();
 		Instant last = this.lastUseWritten.get(id);
 		if (last != null && last.plus(LAST_USED_PRECISION).isAfter(now)) {

@@ -61,6 +61,27 @@ class CustomerResolver {
 	}
 
 	/**
+	 * The answer of the write for an item whose customer id it did not find active (ADR
+	 * 0024): the caller then asks {@link Session#resolve} why, or for the survivor of a
+	 * chain of merges. Recognised by identity.
+	 */
+	static final FieldProblem NOT_ACTIVE = new FieldProblem("customerId", "no customer has this id");
+
+	/**
+	 * The active customer each id stands for now (itself or the survivor of its merge),
+	 * in one query, in the caller's transaction; unknown, erased and further merged ids
+	 * are left out.
+	 */
+	Map<UUID, UUID> active(Collection<UUID> ids) {
+		return this.prospects.active(ids);
+	}
+
+	/** A session that resolves each customer when asked, nothing ahead. */
+	Session session() {
+		return new Session();
+	}
+
+	/**
 	 * Resolves within one request; answers are remembered per id and per identity, and
 	 * the ids the items name are looked up together first.
 	 */

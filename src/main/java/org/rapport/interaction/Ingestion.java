@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.rapport.platform.Ids;
 import org.rapport.platform.web.ApiException.FieldProblem;
@@ -53,6 +55,14 @@ class Ingestion {
 	}
 
 	List<RecordResult> record(List<NewInteraction> items) {
+		return record(items, null);
+	}
+
+	/**
+	 * As {@link #record(List)}; with {@code shown}, every created interaction is also put
+	 * there as stored, so that the caller can answer with it without reading it back.
+	 */
+	List<RecordResult> record(List<NewInteraction> items, Map<UUID, InteractionView> shown) {
 		Instant now = this.clock.instant();
 		List<NewInteraction> normalised = items.stream().map(Ingestion::normalise).toList();
 		Set<String> skus = new HashSet<>();
@@ -62,7 +72,7 @@ class Ingestion {
 			}
 		}
 		Map<String, Product> products = this.catalogue.find(skus);
-		CustomerResolver.Session session = this.customers.session(normalised);
+		CustomerResolver.Session session = this.customers.session();
 		List<RecordResult> results = new ArrayList<>();
 		List<Prepared> good = new ArrayList<>();
 		for (int i = 0; i < normalised.size(); i++) {
@@ -76,19 +86,50 @@ class Ingestion {
 				results.add(RecordResult.rejected(i, problems));
 				continue;
 			}
+			if (item.customerId() != null) {
+				// resolved by the write, in its transaction, with all others named by id
+				good.add(prepare(i, item, products, true));
+				continue;
+			}
 			CustomerResolver.Resolution customer = session.resolve(item);
 			if (!customer.problems().isEmpty()) {
 				results.add(RecordResult.rejected(i, customer.problems()));
 				continue;
 			}
-			good.add(prepare(i, item.forCustomer(customer.customerId()), products));
+			good.add(prepare(i, item.forCustomer(customer.customerId()), products, false));
 		}
-		results.addAll((good.size() <= SMALL) ? this.combiner.write(good) : this.write.write(good, now));
+		Map<Integer, Prepared> byIndex = new HashMap<>();
+		good.forEach((p) -> byIndex.put(p.index(), p));
+		List<Prepared> again = new ArrayList<>();
+		for (RecordResult r : write(good, now, shown)) {
+			if (r.status() != RecordResult.Status.REJECTED || r.errors().size() != 1
+					|| r.errors().get(0) != CustomerResolver.NOT_ACTIVE) {
+				results.add(r);
+				continue;
+			}
+			// not active: unknown, erased, or merged more than once; the front door tells
+			Prepared p = byIndex.get(r.index());
+			CustomerResolver.Resolution customer = session.resolve(p.item());
+			if (customer.problems().isEmpty()) {
+				again.add(p.resolvedTo(customer.customerId()));
+			}
+			else {
+				results.add(RecordResult.rejected(r.index(), customer.problems()));
+			}
+		}
+		results.addAll(write(again, now, shown));
 		results.sort(Comparator.comparingInt(RecordResult::index));
 		return results;
 	}
 
-	private Prepared prepare(int index, NewInteraction item, Map<String, Product> products) {
+	private List<RecordResult> write(List<Prepared> good, Instant now, Map<UUID, InteractionView> shown) {
+		if (good.isEmpty()) {
+			return new ArrayList<>();
+		}
+		return (good.size() <= SMALL) ? this.combiner.write(good, shown) : this.write.write(good, now, shown);
+	}
+
+	private Prepared prepare(int index, NewInteraction item, Map<String, Product> products, boolean namedById) {
 		List<Prepared.Line> lines = new ArrayList<>();
 		for (int n = 0; n < item.lines().size(); n++) {
 			NewLine l = item.lines().get(n);
@@ -96,7 +137,8 @@ class Ingestion {
 					l.discount() == null ? java.math.BigDecimal.ZERO : l.discount(),
 					l.amount() != null ? l.amount() : InteractionRules.expectedAmount(l), l.purchaseLineNo()));
 		}
-		return new Prepared(index, Ids.next(this.clock), item.customerId(), item, item.effectiveKey(), lines);
+		return new Prepared(index, Ids.next(this.clock), item.customerId(), item, item.effectiveKey(), lines,
+				namedById);
 	}
 
 	/**

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.rapport.platform.web.ApiException.FieldProblem;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,20 +32,43 @@ class IngestionWrite {
 
 	private final ApplicationEventPublisher events;
 
+	private final CustomerResolver customers;
+
 	IngestionWrite(InteractionStore store, FiguresStore figures, ApplicationEventPublisher events) {
+		this(store, figures, events, null);
+	}
+
+	@Autowired
+	IngestionWrite(InteractionStore store, FiguresStore figures, ApplicationEventPublisher events,
+			CustomerResolver customers) {
 		this.store = store;
 		this.figures = figures;
 		this.events = events;
+		this.customers = customers;
 	}
 
 	@Transactional
 	List<RecordResult> write(List<Prepared> items, Instant now) {
+		return write(items, now, null);
+	}
+
+	/**
+	 * As {@link #write(List, Instant)}; with {@code shown}, every created interaction is
+	 * also put there as stored (with its lines), from what the inserts returned.
+	 */
+	@Transactional
+	List<RecordResult> write(List<Prepared> items, Instant now, Map<UUID, InteractionView> shown) {
 		List<RecordResult> results = new ArrayList<>();
+		items = resolveNamed(items, results);
 		if (items.isEmpty()) {
 			return results;
 		}
 		Map<Object, PurchaseState> purchases = lockPurchases(items);
-		Map<String, UUID> recorded = this.store.recorded(items);
+		// Returns are checked against their purchase, so a retried return must be known
+		// as a duplicate before; other items simply lose the insert to their original
+		// (ON CONFLICT) and are answered with it below, one round trip fewer.
+		boolean anyReturn = items.stream().anyMatch((p) -> p.item().kind() == InteractionKind.RETURN);
+		Map<String, UUID> recorded = anyReturn ? this.store.recorded(items) : Map.of();
 		List<Prepared> fresh = new ArrayList<>();
 		for (Prepared p : items) {
 			UUID original = p.key() == null ? null
@@ -62,7 +86,7 @@ class IngestionWrite {
 			}
 			fresh.add(p);
 		}
-		Set<UUID> inserted = this.store.insert(fresh, now);
+		Set<UUID> inserted = this.store.insert(fresh, now, shown);
 		List<Prepared> lost = fresh.stream().filter((p) -> !inserted.contains(p.id())).toList();
 		Map<String, UUID> originals = lost.isEmpty() ? Map.of() : this.store.recorded(lost);
 		List<InteractionRecorded> created = new ArrayList<>(inserted.size());
@@ -81,6 +105,39 @@ class IngestionWrite {
 			this.events.publishEvent(new InteractionsRecorded(created));
 		}
 		return results;
+	}
+
+	/**
+	 * The items with the customers they name by id resolved in one query of this
+	 * transaction; an id not found active is answered with
+	 * {@link CustomerResolver#NOT_ACTIVE} for the caller to look into.
+	 */
+	private List<Prepared> resolveNamed(List<Prepared> items, List<RecordResult> results) {
+		Set<UUID> named = new HashSet<>();
+		for (Prepared p : items) {
+			if (p.namedById()) {
+				named.add(p.customerId());
+			}
+		}
+		if (named.isEmpty()) {
+			return items;
+		}
+		Map<UUID, UUID> active = this.customers.active(named);
+		List<Prepared> resolved = new ArrayList<>(items.size());
+		for (Prepared p : items) {
+			if (!p.namedById()) {
+				resolved.add(p);
+				continue;
+			}
+			UUID customer = active.get(p.customerId());
+			if (customer == null) {
+				results.add(RecordResult.rejected(p.index(), List.of(CustomerResolver.NOT_ACTIVE)));
+			}
+			else {
+				resolved.add(p.resolvedTo(customer));
+			}
+		}
+		return resolved;
 	}
 
 	/**

@@ -9,13 +9,20 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.rapport.platform.web.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -57,30 +64,41 @@ class InteractionApi {
 		if (read.problem() != null) {
 			throw ApiException.invalid(List.of(read.problem()));
 		}
-		RecordResult result = this.interactions.record(read.interaction());
+		Interactions.Recording recording = this.interactions.recordAndShow(read.interaction());
+		RecordResult result = recording.result();
 		if (result.status() == RecordResult.Status.REJECTED) {
 			throw ApiException.invalid(result.errors());
 		}
-		InteractionView view = this.interactions.get(result.id()).orElseThrow();
+		InteractionView view = recording.interaction();
 		if (result.status() == RecordResult.Status.DUPLICATE) {
 			return ResponseEntity.ok(view);
 		}
 		return ResponseEntity.created(URI.create(BASE + "/" + view.id())).body(view);
 	}
 
-	@PostMapping(BASE + "/batch")
+	@PostMapping(path = BASE + "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize("hasAuthority('interaction:write')")
 	@Operation(summary = "Record up to 10,000 interactions, with a result per item",
 			description = "Each item is CREATED, DUPLICATE (with the original's id) or REJECTED (with its field "
 					+ "errors); a bad item never holds back the good ones.")
-	BatchResult batch(@RequestBody BatchRequest request) {
-		if (request == null || request.items() == null) {
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+			mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = BatchRequest.class)))
+	BatchResult batch(@RequestBody byte[] body, HttpServletRequest request) {
+		List<InteractionJson.Read> reads;
+		try {
+			reads = this.json.readBatch(body);
+		}
+		catch (JacksonException ex) {
+			throw new HttpMessageNotReadableException("Could not read the batch: " + ex.getOriginalMessage(), ex,
+					new ServletServerHttpRequest(request));
+		}
+		if (reads == null) {
 			throw ApiException.invalid("items", "give at least one interaction");
 		}
-		List<NewInteraction> items = new ArrayList<>(request.items().size());
+		List<NewInteraction> items = new ArrayList<>(reads.size());
 		List<RecordResult> unreadable = new ArrayList<>();
-		for (int i = 0; i < request.items().size(); i++) {
-			InteractionJson.Read read = this.json.read(request.items().get(i));
+		for (int i = 0; i < reads.size(); i++) {
+			InteractionJson.Read read = reads.get(i);
 			items.add(read.interaction());
 			if (read.problem() != null) {
 				unreadable.add(RecordResult.rejected(i, List.of(read.problem())));

@@ -5,6 +5,7 @@ import java.util.List;
 import org.rapport.platform.web.ApiException.FieldProblem;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
@@ -19,8 +20,44 @@ class InteractionJson {
 
 	private final JsonMapper json;
 
+	private final ObjectReader batchReader;
+
 	InteractionJson(JsonMapper json) {
 		this.json = json;
+		this.batchReader = json.readerFor(Batch.class);
+	}
+
+	/** A batch body read straight into interactions. */
+	record Batch(List<NewInteraction> items) {
+	}
+
+	/** A batch body read as one JSON tree per item. */
+	record BatchTree(List<JsonNode> items) {
+	}
+
+	/**
+	 * The items of a batch body, each read on its own or with the problem that kept it
+	 * from being read. A body whose every item reads is bound in one pass, without a tree
+	 * per item (ADR 0024); only when one does not are the items read one by one, so that
+	 * each bad one is named by its index and field.
+	 * @return null when the body has no {@code items}
+	 * @throws JacksonException when the body is no JSON at all
+	 */
+	List<Read> readBatch(byte[] body) {
+		try {
+			Batch batch = this.batchReader.readValue(body);
+			if (batch != null && batch.items() != null && !batch.items().contains(null)) {
+				return batch.items().stream().map((item) -> new Read(item, null)).toList();
+			}
+		}
+		catch (JacksonException ex) {
+			// some item (or the body) does not read: read item by item below
+		}
+		BatchTree tree = this.json.readValue(body, BatchTree.class);
+		if (tree == null || tree.items() == null) {
+			return null;
+		}
+		return tree.items().stream().map(this::read).toList();
 	}
 
 	/** The interaction, or the problem that kept it from being read. */

@@ -26,7 +26,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class InteractionQueries {
 
-	private static final String COLUMNS = "i.id, i.customer_id, i.kind, i.channel, i.occurred_at, i.recorded_at, "
+	/** The columns of an interaction as {@link #head} reads them. */
+	static final String COLUMNS = "i.id, i.customer_id, i.kind, i.channel, i.occurred_at, i.recorded_at, "
 			+ "i.source_system, i.external_id, i.idempotency_key, i.outcome, i.outcome_reason, i.direction, "
 			+ "i.order_reference, i.total, i.currency, i.store, i.staff_id, i.related_purchase_id, i.reference_id, "
 			+ "i.attributes";
@@ -104,15 +105,22 @@ class InteractionQueries {
 				FROM interaction_line l JOIN product p ON p.sku = l.sku
 				WHERE l.interaction_id = ANY(?) ORDER BY l.interaction_id, l.line_no
 				""").param(sales.stream().map(InteractionView::id).toArray(UUID[]::new)).query((ResultSet rs) -> {
-			lines.computeIfAbsent(rs.getObject(1, UUID.class), (k) -> new ArrayList<>())
-				.add(new InteractionView.LineView(rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
-						rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
-						(Integer) rs.getObject(10)));
+			lines.computeIfAbsent(rs.getObject(1, UUID.class), (k) -> new ArrayList<>()).add(line(rs));
 		});
 		return heads.stream().map((h) -> withLines(h, lines.getOrDefault(h.id(), List.of()))).toList();
 	}
 
-	private static InteractionView withLines(InteractionView h, List<InteractionView.LineView> lines) {
+	/**
+	 * A line from the columns interaction_id, line_no, sku, product name, category,
+	 * quantity, unit_price, discount, amount, purchase_line_no.
+	 */
+	static InteractionView.LineView line(ResultSet rs) throws SQLException {
+		return new InteractionView.LineView(rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
+				rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
+				(Integer) rs.getObject(10));
+	}
+
+	static InteractionView withLines(InteractionView h, List<InteractionView.LineView> lines) {
 		return new InteractionView(h.id(), h.customerId(), h.kind(), h.channel(), h.occurredAt(), h.recordedAt(),
 				h.sourceSystem(), h.externalId(), h.idempotencyKey(), h.outcome(), h.outcomeReason(), h.direction(),
 				h.orderReference(), h.total(), h.currency(), h.store(), h.staffId(), h.relatedPurchaseId(),
@@ -120,6 +128,11 @@ class InteractionQueries {
 	}
 
 	private InteractionView head(ResultSet rs, int row) throws SQLException {
+		return head(rs, this.json);
+	}
+
+	/** An interaction without its lines from the {@link #COLUMNS}. */
+	static InteractionView head(ResultSet rs, JsonMapper json) throws SQLException {
 		String outcome = rs.getString("outcome");
 		String direction = rs.getString("direction");
 		return new InteractionView(rs.getObject("id", UUID.class), rs.getObject("customer_id", UUID.class),
@@ -130,7 +143,7 @@ class InteractionQueries {
 				rs.getString("order_reference"), rs.getBigDecimal("total"), rs.getString("currency"),
 				rs.getString("store"), rs.getObject("staff_id", UUID.class),
 				rs.getObject("related_purchase_id", UUID.class), rs.getObject("reference_id", UUID.class),
-				this.json.readValue(rs.getString("attributes"), MAP), List.of());
+				json.readValue(rs.getString("attributes"), MAP), List.of());
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

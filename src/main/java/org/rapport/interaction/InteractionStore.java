@@ -71,6 +71,15 @@ class InteractionStore {
 	 * @return the ids actually inserted
 	 */
 	Set<UUID> insert(List<Prepared> items, Instant recordedAt) {
+		return insert(items, recordedAt, null);
+	}
+
+	/**
+	 * As {@link #insert(List, Instant)}; with {@code shown}, the inserts return the rows
+	 * as stored and every inserted interaction is put there as it will be read back, so
+	 * that the caller answers without reading it again (ADR 0024).
+	 */
+	Set<UUID> insert(List<Prepared> items, Instant recordedAt, Map<UUID, InteractionView> shown) {
 		if (items.isEmpty()) {
 			return Set.of();
 		}
@@ -88,29 +97,38 @@ class InteractionStore {
 				cols[c][i] = row[c];
 			}
 		}
-		Set<UUID> inserted = new HashSet<>(this.jdbc
-			.sql("""
-					INSERT INTO interaction (id, customer_id, kind, channel, occurred_at, recorded_at, source_system,
-					  external_id, idempotency_key, outcome, outcome_reason, direction, order_reference, total, currency,
-					  store, staff_id, related_purchase_id, reference_id, attributes)
-					SELECT u.id::uuid, u.customer_id::uuid, u.kind, u.channel, u.occurred_at::timestamptz, ?, u.source_system,
-					  u.external_id, u.idempotency_key, u.outcome, u.outcome_reason, u.direction, u.order_reference,
-					  u.total::numeric, u.currency, u.store, u.staff_id::uuid, u.related_purchase_id::uuid,
-					  u.reference_id::uuid, u.attributes::jsonb
-					FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-					  ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-					  ?::text[], ?::text[])
-					  AS u(id, customer_id, kind, channel, occurred_at, source_system, external_id, idempotency_key,
-					  outcome, outcome_reason, direction, order_reference, total, currency, store, staff_id,
-					  related_purchase_id, reference_id, attributes)
-					ORDER BY u.source_system, u.idempotency_key
-					ON CONFLICT (source_system, idempotency_key) DO NOTHING
-					RETURNING id
-					""")
-			.params(params(recordedAt, cols))
-			.query(UUID.class)
-			.list());
-		insertLines(items, inserted);
+		String sql = """
+				INSERT INTO interaction AS i (id, customer_id, kind, channel, occurred_at, recorded_at, source_system,
+				  external_id, idempotency_key, outcome, outcome_reason, direction, order_reference, total, currency,
+				  store, staff_id, related_purchase_id, reference_id, attributes)
+				SELECT u.id::uuid, u.customer_id::uuid, u.kind, u.channel, u.occurred_at::timestamptz, ?, u.source_system,
+				  u.external_id, u.idempotency_key, u.outcome, u.outcome_reason, u.direction, u.order_reference,
+				  u.total::numeric, u.currency, u.store, u.staff_id::uuid, u.related_purchase_id::uuid,
+				  u.reference_id::uuid, u.attributes::jsonb
+				FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+				  ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+				  ?::text[], ?::text[])
+				  AS u(id, customer_id, kind, channel, occurred_at, source_system, external_id, idempotency_key,
+				  outcome, outcome_reason, direction, order_reference, total, currency, store, staff_id,
+				  related_purchase_id, reference_id, attributes)
+				ORDER BY u.source_system, u.idempotency_key
+				ON CONFLICT (source_system, idempotency_key) DO NOTHING
+				RETURNING """;
+		Set<UUID> inserted;
+		if (shown == null) {
+			inserted = new HashSet<>(
+					this.jdbc.sql(sql + " i.id").params(params(recordedAt, cols)).query(UUID.class).list());
+		}
+		else {
+			List<InteractionView> heads = this.jdbc.sql(sql + " " + InteractionQueries.COLUMNS)
+				.params(params(recordedAt, cols))
+				.query((rs, row) -> InteractionQueries.head(rs, this.json))
+				.list();
+			inserted = new HashSet<>();
+			heads.forEach((h) -> inserted.add(h.id()));
+			heads.forEach((h) -> shown.put(h.id(), h));
+		}
+		insertLines(items, inserted, shown);
 		return inserted;
 	}
 
@@ -121,7 +139,7 @@ class InteractionStore {
 		return params;
 	}
 
-	private void insertLines(List<Prepared> items, Set<UUID> inserted) {
+	private void insertLines(List<Prepared> items, Set<UUID> inserted, Map<UUID, InteractionView> shown) {
 		List<String[]> rows = new ArrayList<>();
 		for (Prepared p : items) {
 			if (!inserted.contains(p.id())) {
@@ -144,14 +162,34 @@ class InteractionStore {
 			}
 			cols[c] = col;
 		}
-		this.jdbc.sql("""
+		String insert = """
 				INSERT INTO interaction_line (interaction_id, line_no, sku, category, quantity, unit_price, discount,
 				  amount, purchase_line_no)
 				SELECT u.id::uuid, u.line_no::int, u.sku, u.category, u.quantity::numeric, u.unit_price::numeric,
 				  u.discount::numeric, u.amount::numeric, u.purchase_line_no::int
 				FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
 				  ?::text[]) AS u(id, line_no, sku, category, quantity, unit_price, discount, amount, purchase_line_no)
-				""").params(cols).update();
+				""";
+		if (shown == null) {
+			this.jdbc.sql(insert).params(cols).update();
+			return;
+		}
+		// the lines as stored, with the product names the timeline shows
+		Map<UUID, List<InteractionView.LineView>> lines = new HashMap<>();
+		this.jdbc
+			.sql("WITH l AS (" + insert
+					+ """
+							RETURNING interaction_id, line_no, sku, category, quantity, unit_price, discount, amount, purchase_line_no)
+							SELECT l.interaction_id, l.line_no, l.sku, p.name, l.category, l.quantity, l.unit_price, l.discount,
+							  l.amount, l.purchase_line_no
+							FROM l JOIN product p ON p.sku = l.sku ORDER BY l.interaction_id, l.line_no
+							""")
+			.params(cols)
+			.query((ResultSet rs) -> {
+				lines.computeIfAbsent(rs.getObject(1, UUID.class), (k) -> new ArrayList<>())
+					.add(InteractionQueries.line(rs));
+			});
+		lines.forEach((id, of) -> shown.computeIfPresent(id, (k, head) -> InteractionQueries.withLines(head, of)));
 	}
 
 	/**

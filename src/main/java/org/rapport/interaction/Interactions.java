@@ -1,6 +1,8 @@
 package org.rapport.interaction;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -46,6 +48,30 @@ public class Interactions {
 	 */
 	public RecordResult record(NewInteraction interaction) {
 		return this.ingestion.record(java.util.Collections.singletonList(interaction)).get(0);
+	}
+
+	/**
+	 * Records one interaction and answers it as stored: a created one from what its
+	 * inserts returned (no second read, ADR 0024), the original of a duplicate as read
+	 * back, none for a rejected one.
+	 */
+	public Recording recordAndShow(NewInteraction interaction) {
+		Map<UUID, InteractionView> shown = new HashMap<>();
+		RecordResult result = this.ingestion.record(java.util.Collections.singletonList(interaction), shown).get(0);
+		InteractionView view = switch (result.status()) {
+			case CREATED ->
+				shown.containsKey(result.id()) ? shown.get(result.id()) : this.queries.get(result.id()).orElseThrow();
+			case DUPLICATE -> this.queries.get(result.id()).orElseThrow();
+			case REJECTED -> null;
+		};
+		return new Recording(result, view);
+	}
+
+	/**
+	 * What recording one interaction did, with the interaction as stored (null when it
+	 * was rejected).
+	 */
+	public record Recording(RecordResult result, InteractionView interaction) {
 	}
 
 	/**

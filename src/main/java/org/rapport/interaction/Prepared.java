@@ -5,22 +5,35 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An interaction that passed the rules, ready to be written: its new id, the resolved
- * customer, the normalised input, its retry key and its lines with amounts and categories
- * filled in.
+ * An interaction that passed the rules, ready to be written: its new id, the customer,
+ * the normalised input, its retry key and its lines with amounts and categories filled
+ * in. A customer named by id ({@code namedById}) is resolved by the write itself, in its
+ * transaction, for all items at once (ADR 0024); one named by identity was resolved
+ * before.
  */
-record Prepared(int index, UUID id, UUID customerId, NewInteraction item, String key, List<Line> lines) {
+record Prepared(int index, UUID id, UUID customerId, NewInteraction item, String key, List<Line> lines,
+		boolean namedById) {
+
+	Prepared(int index, UUID id, UUID customerId, NewInteraction item, String key, List<Line> lines) {
+		this(index, id, customerId, item, key, lines, false);
+	}
 
 	record Line(int lineNo, String sku, String category, BigDecimal quantity, BigDecimal unitPrice, BigDecimal discount,
 			BigDecimal amount, Integer purchaseLineNo) {
 	}
 
 	Prepared withIndex(int index) {
-		return new Prepared(index, this.id, this.customerId, this.item, this.key, this.lines);
+		return new Prepared(index, this.id, this.customerId, this.item, this.key, this.lines, this.namedById);
 	}
 
 	Prepared withLines(List<Line> lines) {
-		return new Prepared(this.index, this.id, this.customerId, this.item, this.key, lines);
+		return new Prepared(this.index, this.id, this.customerId, this.item, this.key, lines, this.namedById);
+	}
+
+	/** The item for the customer its named id stands for now. */
+	Prepared resolvedTo(UUID customer) {
+		return new Prepared(this.index, this.id, customer, this.item.forCustomer(customer), this.key, this.lines,
+				false);
 	}
 
 	InteractionRecorded event() {

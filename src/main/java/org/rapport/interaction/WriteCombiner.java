@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.springframework.stereotype.Component;
@@ -47,10 +48,18 @@ class WriteCombiner {
 
 	/** Writes the items, possibly together with other requests' items; their results. */
 	List<RecordResult> write(List<Prepared> items) {
+		return write(items, null);
+	}
+
+	/**
+	 * As {@link #write(List)}; with {@code shown}, the created interactions are put there
+	 * as stored.
+	 */
+	List<RecordResult> write(List<Prepared> items, Map<UUID, InteractionView> shown) {
 		if (items.isEmpty() || TransactionSynchronizationManager.isActualTransactionActive()) {
-			return this.write.write(items, this.clock.instant());
+			return this.write.write(items, this.clock.instant(), shown);
 		}
-		Pending mine = new Pending(items);
+		Pending mine = new Pending(items, shown);
 		synchronized (this.queue) {
 			this.queue.add(mine);
 		}
@@ -100,8 +109,9 @@ class WriteCombiner {
 			}
 		}
 		List<RecordResult> results;
+		Map<UUID, InteractionView> shown = new HashMap<>();
 		try {
-			results = this.write.write(all, this.clock.instant());
+			results = this.write.write(all, this.clock.instant(), shown);
 		}
 		catch (RuntimeException ex) {
 			group.forEach((p) -> p.run(this.write, this.clock));
@@ -110,7 +120,11 @@ class WriteCombiner {
 		Map<Pending, List<RecordResult>> split = new HashMap<>();
 		group.forEach((p) -> split.put(p, new ArrayList<>()));
 		for (RecordResult r : results) {
-			split.get(owners.get(r.index())).add(r.withIndex(ownIndex.get(r.index())));
+			Pending owner = owners.get(r.index());
+			split.get(owner).add(r.withIndex(ownIndex.get(r.index())));
+			if (owner.shown != null && r.id() != null && shown.containsKey(r.id())) {
+				owner.shown.put(r.id(), shown.get(r.id()));
+			}
 		}
 		split.forEach(Pending::complete);
 	}
@@ -120,12 +134,15 @@ class WriteCombiner {
 
 		private final List<Prepared> items;
 
+		private final Map<UUID, InteractionView> shown;
+
 		private volatile List<RecordResult> results;
 
 		private volatile RuntimeException failure;
 
-		Pending(List<Prepared> items) {
+		Pending(List<Prepared> items, Map<UUID, InteractionView> shown) {
 			this.items = items;
+			this.shown = shown;
 		}
 
 		boolean done() {
@@ -134,7 +151,7 @@ class WriteCombiner {
 
 		void run(IngestionWrite write, Clock clock) {
 			try {
-				complete(write.write(this.items, clock.instant()));
+				complete(write.write(this.items, clock.instant(), this.shown));
 			}
 			catch (RuntimeException ex) {
 				this.failure = ex;

@@ -67,6 +67,31 @@ class ApiKeyAuthenticationTest {
 	}
 
 	@Test
+	void aKeyInUseIsRefusedFromTheCallAfterItsRevocation() {
+		ApiClients.CreatedClient pos = newClient(Scope.CUSTOMERS_READ);
+		StaffMember admin = StaffFixture.create(this.staff, Role.ADMIN);
+		// verified once, then answered from the kept verification
+		assertThat(this.mvc.get().uri("/api/v1/me").header("X-API-Key", pos.apiKey())).hasStatusOk();
+		assertThat(this.mvc.get().uri("/api/v1/me").header("X-API-Key", pos.apiKey())).hasStatusOk();
+		assertThat(this.mvc.post()
+			.uri("/api/v1/api-clients/{id}/revocation", pos.client().id())
+			.with(StaffFixture.as(admin))).hasStatusOk();
+		assertThat(this.mvc.get().uri("/api/v1/me").header("X-API-Key", pos.apiKey())).hasStatus(401);
+		assertThat(this.mvc.get().uri("/api/v1/me").header("Authorization", "ApiKey " + pos.apiKey())).hasStatus(401);
+	}
+
+	@Test
+	void revokingOneClientLeavesTheKeysOfOthersWorking() {
+		ApiClients.CreatedClient pos = newClient(Scope.CUSTOMERS_READ);
+		ApiClients.CreatedClient shop = newClient(Scope.CUSTOMERS_READ);
+		assertThat(this.mvc.get().uri("/api/v1/me").header("X-API-Key", pos.apiKey())).hasStatusOk();
+		assertThat(this.mvc.get().uri("/api/v1/me").header("X-API-Key", shop.apiKey())).hasStatusOk();
+		this.clients.revoke(pos.client().id());
+		assertThat(this.mvc.get().uri("/api/v1/me").header("X-API-Key", pos.apiKey())).hasStatus(401);
+		assertThat(this.mvc.get().uri("/api/v1/me").header("X-API-Key", shop.apiKey())).hasStatusOk();
+	}
+
+	@Test
 	void aKeyCannotReachWhatItsScopesDoNotGrant() {
 		ApiClients.CreatedClient pos = newClient(Scope.CUSTOMERS_WRITE);
 		assertThat(this.mvc.get().uri("/api/v1/staff").header("X-API-Key", pos.apiKey())).hasStatus(403);

@@ -91,6 +91,30 @@ class CustomerChangesTest {
 	}
 
 	@Test
+	void customersNamedByIdAreFollowedThroughAChainOfMergesAndUnknownOrErasedOnesAreRejectedEachWithItsReason() {
+		UUID survivor = this.fx.customer();
+		UUID middle = this.fx.customer();
+		UUID first = this.fx.customer();
+		this.merger.merge(middle, first, null, null);
+		this.merger.merge(survivor, middle, null, null);
+		UUID erased = this.fx.customer();
+		this.personalData.erase(erased, "customer request");
+		UUID active = this.fx.customer();
+
+		BatchResult result = this.interactions
+			.recordBatch(java.util.List.of(visit(first), visit(erased), visit(UUID.randomUUID()), visit(active)));
+
+		assertThat(result.created()).isEqualTo(2);
+		assertThat(result.items()).extracting(RecordResult::index).containsExactly(0, 1, 2, 3);
+		assertThat(this.interactions.get(result.items().get(0).id()).orElseThrow().customerId()).isEqualTo(survivor);
+		assertThat(result.items().get(1).errors()).singleElement()
+			.satisfies((p) -> assertThat(p.message()).isEqualTo("the customer was erased"));
+		assertThat(result.items().get(2).errors()).singleElement()
+			.satisfies((p) -> assertThat(p.message()).isEqualTo("no customer has this id"));
+		assertThat(this.interactions.get(result.items().get(3).id()).orElseThrow().customerId()).isEqualTo(active);
+	}
+
+	@Test
 	void anErasureAnonymisesTheInteractionsButKeepsTheAmounts() {
 		UUID customer = this.fx.customer();
 		String sku = this.fx.product("tyres");
@@ -120,6 +144,11 @@ class CustomerChangesTest {
 		assertThat(kept.lines()).extracting(InteractionView.LineView::sku).containsExactly(sku);
 		assertThat(kept.attributes()).isEmpty();
 		assertThat(this.interactions.figures(customer).revenue()).isEqualByComparingTo("80.00");
+	}
+
+	private NewInteraction visit(UUID customer) {
+		return this.json.convertValue(this.fx.contact(customer, "VISIT", "store", "2024-02-01T10:00:00Z"),
+				NewInteraction.class);
 	}
 
 }

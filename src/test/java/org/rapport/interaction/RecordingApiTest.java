@@ -87,6 +87,31 @@ class RecordingApiTest {
 	}
 
 	@Test
+	void theAnswerToARecordingIsTheInteractionAsStoredAndReadBack() {
+		UUID customer = this.fx.customer();
+		String tyre = this.fx.product("tyres");
+		String rim = this.fx.product("rims");
+		// values the database normalises: scales of amounts and quantities,
+		// sub-microsecond
+		// time, attribute order
+		Map<String, Object> body = this.fx.purchase(customer, "2024-05-01T10:15:30.123456789Z", tyre, "1.5", "49.9",
+				rim, 2, "10");
+		body.put("attributes", new java.util.LinkedHashMap<>(Map.of("zeta", 1, "alpha", "x")));
+
+		MvcTestResult first = this.fx.post(this.fx.as(Role.SALES), "/api/v1/interactions", body);
+
+		assertThat(first).hasStatus(201);
+		JsonNode created = this.fx.body(first);
+		JsonNode read = this.fx
+			.body(this.fx.get(this.fx.as(Role.MARKETER), "/api/v1/interactions/" + created.get("id").asString()));
+		assertThat(created).isEqualTo(read);
+		assertThat(created.get("lines")).hasSize(2);
+		assertThat(created.get("lines").get(0).get("productName").asString()).isEqualTo("Product " + tyre);
+		assertThat(created.get("lines").get(0).get("quantity").decimalValue()).isEqualByComparingTo("1.5");
+		assertThat(created.get("total").decimalValue()).isEqualByComparingTo("94.85");
+	}
+
+	@Test
 	void aBatchStoresEveryGoodItemAndReportsEveryBadOneWithItsIndex() {
 		UUID customer = this.fx.customer();
 		String sku = this.fx.product("oil");
@@ -136,6 +161,46 @@ class RecordingApiTest {
 			.satisfies((e) -> assertThat(e.interactions()).extracting(InteractionRecorded::interactionId)
 				.containsExactly(UUID.fromString(results.get(0).get("id").asString()),
 						UUID.fromString(results.get(9).get("id").asString())));
+	}
+
+	@Test
+	void aBatchBodyThatIsNoJsonOrHasNoItemsIsRefusedWhole() {
+		assertThat(this.mvc.post()
+			.uri("/api/v1/interactions/batch")
+			.with(this.fx.as(Role.SALES))
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.content("{\"items\": [{\"kind\": ")).hasStatus(400)
+			.bodyJson()
+			.extractingPath("$.type")
+			.asString()
+			.endsWith("malformed-body");
+		assertThat(this.mvc.post()
+			.uri("/api/v1/interactions/batch")
+			.with(this.fx.as(Role.SALES))
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.content("{}")).hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("items");
+		assertThat(count(this.fx.customer())).isZero();
+	}
+
+	@Test
+	void aBatchItemThatIsNullOrNoObjectIsRejectedAloneWithItsIndex() {
+		UUID customer = this.fx.customer();
+		String sku = this.fx.product("oil");
+		List<Object> items = new ArrayList<>();
+		items.add(this.fx.purchase(customer, "2024-03-01T09:00:00Z", sku, 1, "10.00"));
+		items.add(null);
+		items.add("a purchase");
+
+		MvcTestResult result = this.fx.post(this.fx.as(Role.SALES), "/api/v1/interactions/batch",
+				Map.of("items", items));
+
+		assertThat(result).hasStatus(200);
+		JsonNode body = this.fx.body(result);
+		assertThat(body.get("created").asInt()).isEqualTo(1);
+		assertThat(body.get("rejected").asInt()).isEqualTo(2);
+		assertRejected(body.get("items").get(1), "", "JSON object");
+		assertRejected(body.get("items").get(2), "", "JSON object");
+		assertThat(count(customer)).isEqualTo(1);
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -108,7 +109,7 @@ class WriteCombinerTest {
 		}
 
 		@Override
-		List<RecordResult> write(List<Prepared> items, Instant now) {
+		List<RecordResult> write(List<Prepared> items, Instant now, Map<UUID, InteractionView> shown) {
 			this.calls.add(items);
 			if (this.calls.size() == 1) {
 				this.firstCallStarted.countDown();
