@@ -75,6 +75,18 @@ public record ParetoNbd(double r, double alpha, double s, double beta) {
 		return probabilityAlive(x, recency, age) * rate * expectedLifetimeWithin(this.beta + age, t);
 	}
 
+	/**
+	 * E[X(T, T + t] | alive at T, x, T] for several horizons at once: (r+x)/(α+T) ·
+	 * E[time alive within t]. Multiplied by {@link #probabilityAlive} it is
+	 * {@link #expectedPurchases(double, int, double, double)}.
+	 */
+	public void expectedWhileAlive(double[] horizons, int x, double age, double[] out) {
+		double rate = (this.r + x) / (this.alpha + age);
+		for (int k = 0; k < horizons.length; k++) {
+			out[k] = (horizons[k] > 0) ? rate * expectedLifetimeWithin(this.beta + age, horizons[k]) : 0;
+		}
+	}
+
 	/** Unconditional E[X(t)] for a customer who just made a first purchase. */
 	public double expectedPurchases(double t) {
 		if (t <= 0) {
