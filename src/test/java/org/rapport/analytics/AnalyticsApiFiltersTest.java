@@ -246,6 +246,36 @@ class AnalyticsApiFiltersTest {
 		assertThat(this.fx.get(Role.MANAGER, csv)).hasStatusOk();
 	}
 
+	@Test
+	void theCustomerPanelAndTheApiShowValueCLVProbabilityAliveRiskSegmentClassAndStage() {
+		CustomerClasses classes = this.analytics.classes(this.run);
+		CustomerScores scores = this.buyers.stream()
+			.filter((s) -> s.customerClass() != null && s.riskCategory() != null)
+			.findFirst()
+			.orElseThrow();
+		CustomerClasses.ClassProfile profile = classes.classes()
+			.stream()
+			.filter((c) -> c.index() == scores.customerClass())
+			.findFirst()
+			.orElseThrow();
+
+		String panel = (consolePage("/customers/" + scores.customerId() + "/analytics?run=" + this.run));
+		assertThat(panel).contains("id=\"panel-customer-class\">#" + profile.index() + " · " + profile.label() + "<")
+			.contains("id=\"panel-clv\"", "id=\"panel-p-alive\"", "id=\"panel-risk\"", "id=\"panel-segment\"",
+					"id=\"panel-class\"", "id=\"panel-stage\"", "id=\"panel-revenue\"");
+
+		JsonNode api = this.fx.body(
+				this.fx.get(Role.SALES, AnalyticsApi.BASE + "/customers/" + scores.customerId() + "?run=" + this.run));
+		assertThat(api.get("customerClass").asInt()).isEqualTo(profile.index());
+		assertThat(new BigDecimal(api.get("predictedClv").asString())).isEqualByComparingTo(scores.predictedClv());
+		assertThat(new BigDecimal(api.get("pAlive").asString())).isEqualByComparingTo(scores.pAlive());
+		assertThat(api.get("riskCategory").asString()).isEqualTo(scores.riskCategory().name());
+		assertThat(api.has("riskReasons")).isTrue();
+		assertThat(api.get("segment").asString()).isEqualTo(scores.segment().name());
+		assertThat(api.get("stage").asString()).isEqualTo(scores.stage().name());
+		assertThat(new BigDecimal(api.get("revenue").asString())).isEqualByComparingTo(scores.revenue());
+	}
+
 	JsonNode problem(String uri) {
 		MvcTestResult result = this.fx.get(Role.MARKETER, uri);
 		assertThat(result).as(AnalyticsFixture.text(result)).hasStatus(400);
@@ -259,12 +289,17 @@ class AnalyticsApiFiltersTest {
 		return names;
 	}
 
-	List<UUID> console(String uri) {
+	String consolePage(String uri) {
 		String login = "apif-marketer-" + UUID.randomUUID().toString().substring(0, 8);
 		this.staff.create(login, "Test Marketer", "apif-test-password", EnumSet.of(Role.MARKETER));
 		MvcTestResult result = this.mvc.get().uri(uri).with(user(this.users.loadUserByUsername(login))).exchange();
+		assertThat(result).hasStatusOk();
+		return AnalyticsFixture.text(result);
+	}
+
+	List<UUID> console(String uri) {
 		List<UUID> found = new ArrayList<>();
-		Matcher matcher = ROW.matcher(AnalyticsFixture.text(result));
+		Matcher matcher = ROW.matcher(consolePage(uri));
 		while (matcher.find()) {
 			found.add(UUID.fromString(matcher.group(1)));
 		}
