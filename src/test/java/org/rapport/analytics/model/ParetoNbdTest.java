@@ -63,6 +63,21 @@ class ParetoNbdTest {
 	}
 
 	@Test
+	void aFitWarmStartedOnASampleReachesTheSameOptimumAsAColdOne() {
+		PurchaseSummaries population = new Simulation(17).draw(12_000, PUBLISHED, 27, 39);
+		ModelFit cold = ParetoNbd.fit(population);
+		ModelFit warm = ParetoNbd.fit(population, 4_000);
+		assertThat(warm.converged()).isTrue();
+		assertThat(warm.logLikelihood()).isCloseTo(cold.logLikelihood(), within(1e-3));
+		for (int i = 0; i < 4; i++) {
+			assertThat(warm.estimates()[i]).as(warm.names().get(i))
+				.isCloseTo(cold.estimates()[i], within(0.01 * cold.standardErrors()[i]));
+			assertThat(warm.standardErrors()[i]).isCloseTo(cold.standardErrors()[i],
+					within(0.01 * cold.standardErrors()[i]));
+		}
+	}
+
+	@Test
 	void likelihoodIsTheSameWhicheverOfAlphaAndBetaIsLarger() {
 		// the two orderings use different series; at α = β both reduce to a plain power
 		ParetoNbd below = new ParetoNbd(0.5, 10 - 1e-9, 0.7, 10);
