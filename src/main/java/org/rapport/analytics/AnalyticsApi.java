@@ -2,8 +2,11 @@ package org.rapport.analytics;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -116,21 +119,25 @@ class AnalyticsApi {
 		return this.analytics.churnModel(run);
 	}
 
-	/** The filters of a chart cell, shared by the list and its CSV export. */
+	/**
+	 * The filters of a chart cell, shared by the list and its CSV export: the parameters
+	 * of the console's drill-down links (DrillDown), validated the same way, with the
+	 * order given by the view.
+	 */
 	record CellQuery(UUID run, Integer r, Integer f, Integer m, RfmSegment segment, LoyaltyClass loyaltyClass,
 			LifecycleStage stage, RiskCategory risk, ValueTier valueTier, YearMonth cohort, Integer top,
-			Integer customerClass) {
+			Integer customerClass, BigDecimal clvFrom, BigDecimal clvTo, YearMonth flowMonth, LifecycleStage flowFrom,
+			LifecycleStage flowTo) {
 
 		ScoreFilter filter(String view) {
 			if (!VIEWS.contains(view)) {
 				throw ApiException.notFound("analytics view", view);
 			}
-			if (this.top != null && (this.top < 1 || this.top > 100)) {
-				throw ApiException.invalid("top", "must be a percentage between 1 and 100");
-			}
 			ScoreFilter.Order order = view.equals("priority") ? ScoreFilter.Order.PRIORITY : ScoreFilter.Order.REVENUE;
-			return new ScoreFilter(this.run, this.r, this.f, this.m, this.segment, this.loyaltyClass, this.stage,
-					this.risk, this.valueTier, this.cohort, this.top, order, this.customerClass);
+			return new DrillDown(this.run, this.r, this.f, this.m, this.segment, this.loyaltyClass, this.stage,
+					this.risk, this.valueTier, this.cohort, this.top, order, this.customerClass, this.clvFrom,
+					this.clvTo, this.flowMonth, this.flowFrom, this.flowTo)
+				.filter();
 		}
 
 	}
@@ -138,17 +145,40 @@ class AnalyticsApi {
 	@GetMapping(BASE + "/{view}/customers")
 	@PreAuthorize("hasAuthority('analytics:read')")
 	@Operation(summary = "The customers behind a chart cell, paged",
-			description = "view is pareto, rfm, matrix, lifecycle, cohorts, priority, clv or classes. Filters: r, "
-					+ "f, m, segment, loyaltyClass, stage, risk, valueTier, customerClass (one-to-class index), "
-					+ "cohort (yyyy-MM, month of first purchase), "
-					+ "top (the top N % of buyers by revenue). priority lists attention first; the others by "
-					+ "revenue. format=csv exports all of them.")
+			description = "view is pareto, rfm, matrix, lifecycle, cohorts, priority, clv or classes; every filter "
+					+ "works with every view, and the parameters are those of the console's drill-down links. "
+					+ "Filters: r, f, m (RFM scores), segment (RFM segment), loyaltyClass (loyalty × profitability "
+					+ "quadrant), stage, risk, valueTier, customerClass (one-to-class index), cohort (yyyy-MM, month "
+					+ "of first purchase), top (the top N % of buyers by revenue), clvFrom and clvTo (predicted CLV "
+					+ "from clvFrom inclusive up to clvTo exclusive; either may be left open), flowMonth (yyyy-MM) "
+					+ "with flowFrom and flowTo (the buyers whose lifecycle stage moved from flowFrom at the end of "
+					+ "the previous month to flowTo at the end of flowMonth, as in the stage flows; all three "
+					+ "together). priority lists attention first; the others by revenue. format=csv exports all of "
+					+ "them. Invalid values answer 400 with one entry per field under errors.")
 	Page<CustomerScores> cell(@PathVariable String view, CellQuery query, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
-		if (page < 0 || size < 1 || size > Paging.MAX_SIZE) {
-			throw ApiException.invalid("size", "page must be 0 or more and size 1-" + Paging.MAX_SIZE);
+		List<ApiException.FieldProblem> problems = new ArrayList<>();
+		if (page < 0) {
+			problems.add(new ApiException.FieldProblem("page", "must be 0 or more"));
 		}
-		return this.analytics.customers(query.filter(view), new Paging(page, size));
+		if (size < 1 || size > Paging.MAX_SIZE) {
+			problems.add(new ApiException.FieldProblem("size", "must be between 1 and " + Paging.MAX_SIZE));
+		}
+		ScoreFilter filter;
+		try {
+			filter = query.filter(view);
+		}
+		catch (ApiException ex) {
+			if (problems.isEmpty() || ex.fieldProblems().isEmpty()) {
+				throw ex;
+			}
+			problems.addAll(ex.fieldProblems());
+			throw ApiException.invalid(problems);
+		}
+		if (!problems.isEmpty()) {
+			throw ApiException.invalid(problems);
+		}
+		return this.analytics.customers(filter, new Paging(page, size));
 	}
 
 	@GetMapping(path = BASE + "/{view}/customers", params = "format=csv")

@@ -1,10 +1,19 @@
 package org.rapport.analytics;
 
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.rapport.loyalty.Loyalty;
+import org.rapport.loyalty.LoyaltyProgramme;
+import org.rapport.loyalty.MonthFigures;
+import org.rapport.loyalty.ProgrammeFigures;
+import org.rapport.platform.console.ConsoleModel;
 import org.rapport.platform.web.ApiException;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,7 +30,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The analytics dashboard of the console: the snapshot's status and every population view
  * with links to the customers behind each cell, and the "run now" button whose progress
  * the page follows with htmx polling. {@code ?run=} shows a completed run other than the
- * current snapshot (e.g. a scoped run).
+ * current snapshot (e.g. a scoped run). When loyalty programmes exist, their figures of
+ * the snapshot's month are shown to staff who may read loyalty.
  */
 @Controller
 class AnalyticsDashboardController {
@@ -30,9 +40,23 @@ class AnalyticsDashboardController {
 
 	private final DashboardView view;
 
-	AnalyticsDashboardController(Analytics analytics, DashboardView view) {
+	private final Loyalty loyalty;
+
+	private final ProgrammeFigures figures;
+
+	private final ConsoleModel user;
+
+	AnalyticsDashboardController(Analytics analytics, DashboardView view, Loyalty loyalty, ProgrammeFigures figures,
+			ConsoleModel user) {
 		this.analytics = analytics;
 		this.view = view;
+		this.loyalty = loyalty;
+		this.figures = figures;
+		this.user = user;
+	}
+
+	/** A loyalty programme's figures in the month of the snapshot. */
+	record ProgrammeLine(String code, String name, MonthFigures figures) {
 	}
 
 	@GetMapping("/analytics")
@@ -49,6 +73,9 @@ class AnalyticsDashboardController {
 			this.view.fill(model, s, run, locale);
 			model.addAttribute("customerClasses", orNull(() -> this.analytics.classes(s.id())));
 			model.addAttribute("churnModel", orNull(() -> this.analytics.churnModel(s.id())));
+			YearMonth month = YearMonth.from(s.asOf().minusMillis(1).atZone(ZoneOffset.UTC));
+			model.addAttribute("programmeMonth", month);
+			model.addAttribute("programmes", programmes(month));
 		});
 		return "analytics/dashboard";
 	}
@@ -83,6 +110,25 @@ class AnalyticsDashboardController {
 		model.addAttribute("status", ex.status().value());
 		model.addAttribute("detail", ex.getMessage());
 		return "error";
+	}
+
+	/**
+	 * The figures of every loyalty programme in the month the snapshot describes (the
+	 * month before when it was taken at a month's first instant), for staff who may read
+	 * loyalty; none when there is no programme.
+	 */
+	private List<ProgrammeLine> programmes(YearMonth month) {
+		if (!this.user.can("loyalty:read")) {
+			return List.of();
+		}
+		List<ProgrammeLine> lines = new ArrayList<>();
+		for (LoyaltyProgramme programme : this.loyalty.programmes()) {
+			List<MonthFigures> rows = this.figures.monthly(programme.code(), month, month);
+			if (!rows.isEmpty()) {
+				lines.add(new ProgrammeLine(programme.code(), programme.name(), rows.get(0)));
+			}
+		}
+		return lines;
 	}
 
 	/** The snapshot's classes or churn model, or null when the run has none. */

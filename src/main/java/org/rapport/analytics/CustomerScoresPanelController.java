@@ -1,6 +1,7 @@
 package org.rapport.analytics;
 
 import org.rapport.customer.CustomerPanel;
+import org.rapport.platform.web.ApiException;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -38,8 +39,31 @@ class CustomerScoresPanelController {
 	String panel(@PathVariable UUID id, @RequestParam(required = false) UUID run, Model model) {
 		Optional<AnalyticsRun> snapshot = (run == null) ? this.analytics.current()
 				: this.analytics.run(run).filter((r) -> r.status() == AnalyticsRun.Status.COMPLETED);
-		model.addAttribute("scores", snapshot.flatMap((s) -> this.analytics.customer(s.id(), id)).orElse(null));
+		CustomerScores scores = snapshot.flatMap((s) -> this.analytics.customer(s.id(), id)).orElse(null);
+		model.addAttribute("scores", scores);
+		model.addAttribute("customerClass", (scores == null) ? null : customerClass(scores));
 		return "analytics/panel";
+	}
+
+	/**
+	 * The one-to-class profile of the customer's class, or null when the customer or the
+	 * snapshot has no class.
+	 */
+	private CustomerClasses.ClassProfile customerClass(CustomerScores scores) {
+		if (scores.customerClass() == null) {
+			return null;
+		}
+		try {
+			return this.analytics.classes(scores.runId())
+				.classes()
+				.stream()
+				.filter((c) -> c.index() == scores.customerClass())
+				.findFirst()
+				.orElse(null);
+		}
+		catch (ApiException ex) {
+			return null;
+		}
 	}
 
 }

@@ -2,7 +2,9 @@ package org.rapport.analytics;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -25,33 +27,55 @@ record DrillDown(UUID run, Integer r, Integer f, Integer m, RfmSegment segment, 
 
 	static final String CSV = "/analytics/customers/export";
 
+	/**
+	 * The filter these parameters describe; every invalid parameter is reported at once,
+	 * by name (RFC 9457 field problems over the API, a bad request in the console).
+	 */
 	ScoreFilter filter() {
-		if (this.top != null && (this.top < 1 || this.top > 100)) {
-			throw ApiException.invalid("top", "must be a percentage between 1 and 100");
+		List<ApiException.FieldProblem> problems = new ArrayList<>();
+		for (Map.Entry<String, Integer> score : Map.of("r", nonNull(this.r), "f", nonNull(this.f), "m", nonNull(this.m))
+			.entrySet()) {
+			if (score.getValue() < 1) {
+				problems.add(new ApiException.FieldProblem(score.getKey(), "must be a score of 1 or more"));
+			}
 		}
-		return new ScoreFilter(this.run, this.r, this.f, this.m, this.segment, this.loyaltyClass, this.stage, this.risk,
-				this.valueTier, this.cohort, this.top, this.order == null ? ScoreFilter.Order.REVENUE : this.order,
-				this.customerClass, clv(), move());
-	}
-
-	private ScoreFilter.ClvRange clv() {
-		if (this.clvFrom == null && this.clvTo == null) {
-			return null;
+		if (this.top != null && (this.top < 1 || this.top > 100)) {
+			problems.add(new ApiException.FieldProblem("top", "must be a percentage between 1 and 100"));
+		}
+		if (this.customerClass != null && this.customerClass < 0) {
+			problems.add(new ApiException.FieldProblem("customerClass", "must be a class index of 0 or more"));
 		}
 		if (this.clvFrom != null && this.clvTo != null && this.clvFrom.compareTo(this.clvTo) >= 0) {
-			throw ApiException.invalid("clvTo", "must be above clvFrom");
+			problems.add(new ApiException.FieldProblem("clvTo",
+					"must be above clvFrom (" + this.clvFrom.toPlainString() + ")"));
 		}
-		return new ScoreFilter.ClvRange(this.clvFrom, this.clvTo);
+		boolean anyMove = this.flowMonth != null || this.flowFrom != null || this.flowTo != null;
+		if (anyMove) {
+			Map<String, Object> move = new LinkedHashMap<>();
+			move.put("flowMonth", this.flowMonth);
+			move.put("flowFrom", this.flowFrom);
+			move.put("flowTo", this.flowTo);
+			move.forEach((name, value) -> {
+				if (value == null) {
+					problems.add(new ApiException.FieldProblem(name,
+							"is required: a stage move needs flowMonth, flowFrom and flowTo"));
+				}
+			});
+		}
+		if (!problems.isEmpty()) {
+			throw ApiException.invalid(problems);
+		}
+		ScoreFilter.ClvRange clv = (this.clvFrom == null && this.clvTo == null) ? null
+				: new ScoreFilter.ClvRange(this.clvFrom, this.clvTo);
+		ScoreFilter.StageMove move = anyMove ? new ScoreFilter.StageMove(this.flowMonth, this.flowFrom, this.flowTo)
+				: null;
+		return new ScoreFilter(this.run, this.r, this.f, this.m, this.segment, this.loyaltyClass, this.stage, this.risk,
+				this.valueTier, this.cohort, this.top, this.order == null ? ScoreFilter.Order.REVENUE : this.order,
+				this.customerClass, clv, move);
 	}
 
-	private ScoreFilter.StageMove move() {
-		if (this.flowMonth == null && this.flowFrom == null && this.flowTo == null) {
-			return null;
-		}
-		if (this.flowMonth == null || this.flowFrom == null || this.flowTo == null) {
-			throw ApiException.invalid("flowMonth", "a stage move needs flowMonth, flowFrom and flowTo");
-		}
-		return new ScoreFilter.StageMove(this.flowMonth, this.flowFrom, this.flowTo);
+	private static int nonNull(Integer score) {
+		return score == null ? 1 : score;
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package org.rapport.analytics;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -20,12 +21,17 @@ import org.rapport.access.Role;
 import org.rapport.access.StaffDirectory;
 import org.rapport.customer.Customers;
 import org.rapport.interaction.Interactions;
+import org.rapport.loyalty.ExpiryPolicy;
+import org.rapport.loyalty.Loyalty;
+import org.rapport.loyalty.NegativeBalancePolicy;
+import org.rapport.loyalty.ProgrammeSettings;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and a cell of the RFM grid and of the loyalty matrix, and a bar of the CLV histogram,
  * open the list of exactly the customers behind them. Four buyers are scored in a run
  * scoped to them: A and B buy often, recently and for much (the true friends), C and D
- * little.
+ * little. With a loyalty programme, its figures of the snapshot's month are shown.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -63,6 +69,9 @@ class AnalyticsDashboardBrowserTest {
 
 	@Autowired
 	Analytics analytics;
+
+	@Autowired
+	Loyalty loyalty;
 
 	BrowserSession browser;
 
@@ -130,6 +139,43 @@ class AnalyticsDashboardBrowserTest {
 		this.browser.await(ExpectedConditions.urlContains("/customers/" + ids.get("A")));
 		this.browser
 			.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#analytics-panel #customer-analytics")));
+	}
+
+	@Test
+	void withALoyaltyProgrammeTheDashboardShowsItsFiguresForTheSnapshotMonth() {
+		AnalyticsFixture fx = new AnalyticsFixture(this.mvc, this.json, this.staff, this.customers, this.interactions);
+		String code = "br-" + UUID.randomUUID().toString().substring(0, 8);
+		this.loyalty.createProgramme(
+				new ProgrammeSettings(code, "Browser Club " + code, "EUR", "points", new BigDecimal("0.01"), 0,
+						ExpiryPolicy.ROLLING, 12, null, NegativeBalancePolicy.ALLOW, null, Map.of(), null));
+		List<UUID> members = new java.util.ArrayList<>();
+		for (String name : List.of("M1", "M2", "M3")) {
+			UUID id = fx.customer(name);
+			fx.purchases(id, "30.00", "2026-01-10");
+			assertThat(this.mvc.post()
+				.uri("/api/v1/loyalty/programmes/{code}/members", code)
+				.with(fx.as(Role.SERVICE_AGENT))
+				.header("Idempotency-Key", "enrol-" + UUID.randomUUID())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(this.json.writeValueAsString(Map.of("customerId", id, "card", "VIRTUAL")))
+				.exchange()).hasStatus(201);
+			members.add(id);
+		}
+		AnalyticsRun run = this.analytics.runFor(members, Instant.now());
+		String marketer = "prog-marketer-" + UUID.randomUUID().toString().substring(0, 8);
+		this.staff.create(marketer, "Test Marketer", PASSWORD, EnumSet.of(Role.MARKETER));
+
+		this.browser.signIn(marketer, PASSWORD);
+		this.browser.go("/analytics?run=" + run.id());
+		this.browser.await(ExpectedConditions.presenceOfElementLocated(By.id("programme-" + code)));
+		WebElement row = this.browser.find("#programme-" + code);
+		// the text as written (the table's headers are styled in capitals)
+		assertThat(row.findElement(By.tagName("th")).getDomProperty("textContent").strip())
+			.isEqualTo("Browser Club " + code);
+		assertThat(row.findElement(By.cssSelector(".programme-members")).getText()).isEqualTo("3");
+		assertThat(this.browser.find("#programmes h2").getDomProperty("textContent").strip())
+			.isEqualTo("Loyalty programmes");
+		this.browser.screenshot("analytics-programme-figures-laptop");
 	}
 
 	@Test

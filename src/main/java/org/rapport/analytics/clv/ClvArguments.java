@@ -6,16 +6,18 @@ import java.time.format.DateTimeParseException;
 
 /** Options of {@code analytics clv}. */
 record ClvArguments(Path summary, Path transactions, Path out, double predictPeriods, int clvMonths, double discount,
-		TimeUnit unit, LocalDate calibrationEnd) {
+		TimeUnit unit, LocalDate calibrationEnd, PurchaseModelName model) {
 
 	static final String USAGE = """
 			Usage: analytics clv (--summary IN.csv | --transactions IN.csv [--calibration-end YYYY-MM-DD])
 			                     --out OUT.csv [--predict-periods 39] [--clv-months 12] [--discount 0.01]
-			                     [--time-unit weeks|days]
+			                     [--time-unit weeks|days] [--model bg-nbd|pareto-nbd]
 			  --summary       header customer_id,frequency,recency,T[,monetary_value]; frequency = repeat
 			                  purchases, recency and T in the time unit, monetary_value = mean repeat spend
 			  --transactions  header customer_id,date[,amount]; the summary is built per purchase day
 			  --discount      monthly discount rate; a month is 4.345 weeks or 30 days
+			  --model         purchase model: bg-nbd (default) or pareto-nbd; Gamma-Gamma models spend
+			                  either way and CLV uses the same formula
 			Fitted parameters, standard errors and log-likelihoods are printed as JSON.""";
 
 	static ClvArguments parse(String[] args) {
@@ -27,6 +29,7 @@ record ClvArguments(Path summary, Path transactions, Path out, double predictPer
 		double discount = 0.01;
 		TimeUnit unit = TimeUnit.WEEKS;
 		LocalDate end = null;
+		PurchaseModelName model = PurchaseModelName.BG_NBD;
 		for (int i = 0; i < args.length; i++) {
 			String option = args[i];
 			if (i + 1 >= args.length) {
@@ -43,6 +46,7 @@ record ClvArguments(Path summary, Path transactions, Path out, double predictPer
 					case "--discount" -> discount = Double.parseDouble(value);
 					case "--time-unit" -> unit = TimeUnit.parse(value);
 					case "--calibration-end" -> end = LocalDate.parse(value);
+					case "--model" -> model = PurchaseModelName.parse(value);
 					default -> throw new IllegalArgumentException("unknown option " + option);
 				}
 			}
@@ -62,7 +66,7 @@ record ClvArguments(Path summary, Path transactions, Path out, double predictPer
 		if (end != null && summary != null) {
 			throw new IllegalArgumentException("--calibration-end applies to --transactions only");
 		}
-		return new ClvArguments(summary, transactions, out, periods, months, discount, unit, end);
+		return new ClvArguments(summary, transactions, out, periods, months, discount, unit, end, model);
 	}
 
 }

@@ -7,9 +7,10 @@ import java.io.UncheckedIOException;
 import org.rapport.platform.cli.StandaloneCommand;
 
 /**
- * {@code analytics clv}: fits BG/NBD and Gamma-Gamma on a summary or transactions file
- * and writes per-customer predictions; the fits go to standard output as JSON. Exit
- * status 0 on success, 1 for bad input, 2 for bad options, 3 when a fit did not converge.
+ * {@code analytics clv}: fits BG/NBD (or Pareto/NBD with {@code --model pareto-nbd}) and
+ * Gamma-Gamma on a summary or transactions file and writes per-customer predictions; the
+ * fits go to standard output as JSON. Exit status 0 on success, 1 for bad input, 2 for
+ * bad options, 3 when a fit did not converge.
  */
 public final class ClvCommand implements StandaloneCommand {
 

@@ -10,10 +10,11 @@ import org.rapport.analytics.model.CustomerValue.Horizon;
 import org.rapport.analytics.model.CustomerValue.Predictions;
 import org.rapport.analytics.model.GammaGamma;
 import org.rapport.analytics.model.ModelFit;
+import org.rapport.analytics.model.ParetoNbd;
 
 /**
- * One run of the CLV pipeline — read, fit BG/NBD, fit Gamma-Gamma, predict, write — with
- * the time each step took.
+ * One run of the CLV pipeline — read, fit the purchase model (BG/NBD or Pareto/NBD), fit
+ * Gamma-Gamma, predict, write — with the time each step took.
  */
 final class ClvRun {
 
@@ -35,8 +36,10 @@ final class ClvRun {
 		this.table = (arguments.summary() != null) ? SummaryFile.read(arguments.summary())
 				: TransactionFile.read(arguments.transactions(), arguments.calibrationEnd(), arguments.unit());
 		lap("read");
-		this.purchases = BgNbd.fit(this.table.summaries());
-		lap("fit_bg_nbd");
+		PurchaseModelName model = arguments.model();
+		this.purchases = (model == PurchaseModelName.PARETO_NBD) ? ParetoNbd.fit(this.table.summaries())
+				: BgNbd.fit(this.table.summaries());
+		lap("fit_" + model.key());
 		if (this.table.monetary() != null && hasRepeatBuyers()) {
 			this.spend = GammaGamma.fit(this.table.summaries().frequency(), this.table.monetary(), null);
 			lap("fit_gamma_gamma");
@@ -51,8 +54,11 @@ final class ClvRun {
 		}
 		Horizon horizon = new Horizon(arguments.predictPeriods(), arguments.clvMonths(), arguments.unit().monthLength(),
 				arguments.discount());
-		Predictions predictions = CustomerValue.predict(BgNbd.of(this.purchases), spendModel, this.table.summaries(),
-				this.table.monetary(), horizon);
+		Predictions predictions = (model == PurchaseModelName.PARETO_NBD)
+				? CustomerValue.predict(ParetoNbd.of(this.purchases), spendModel, this.table.summaries(),
+						this.table.monetary(), horizon)
+				: CustomerValue.predict(BgNbd.of(this.purchases), spendModel, this.table.summaries(),
+						this.table.monetary(), horizon);
 		lap("predict_and_clv");
 		ResultFile.write(arguments.out(), this.table.ids(), predictions);
 		lap("write");

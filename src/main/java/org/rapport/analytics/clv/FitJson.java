@@ -21,7 +21,8 @@ final class FitJson {
 		json.append("  \"clv_months\": ").append(arguments.clvMonths()).append(",\n");
 		json.append("  \"month_length\": ").append(number(arguments.unit().monthLength())).append(",\n");
 		json.append("  \"monthly_discount\": ").append(number(arguments.discount())).append(",\n");
-		json.append("  \"bg_nbd\": ").append(model(run.purchases)).append(",\n");
+		json.append("  \"model\": \"").append(arguments.model().option()).append("\",\n");
+		json.append("  \"").append(arguments.model().key()).append("\": ").append(model(run.purchases)).append(",\n");
 		json.append("  \"gamma_gamma\": ").append((run.spend != null) ? model(run.spend) : "null").append(",\n");
 		json.append("  \"seconds\": {");
 		int k = 0;

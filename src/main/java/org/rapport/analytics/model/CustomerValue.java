@@ -43,8 +43,63 @@ public final class CustomerValue {
 
 	}
 
+	/**
+	 * Predictions with BG/NBD: the expectation series of each (x, T) is computed once and
+	 * scaled by each customer's probability alive.
+	 */
 	public static Predictions predict(BgNbd purchases, GammaGamma spend, PurchaseSummaries data, double[] meanSpend,
 			Horizon horizon) {
+		return predict(new PurchaseModel() {
+
+			@Override
+			public double probabilityAlive(int x, double recency, double age) {
+				return purchases.probabilityAlive(x, recency, age);
+			}
+
+			@Override
+			public void expectedWhileAlive(double[] horizons, int x, double age, double[] out) {
+				BgNbdExpectation.conditional(purchases, horizons, x, age, out);
+			}
+
+		}, spend, data, meanSpend, horizon);
+	}
+
+	/**
+	 * Predictions with Pareto/NBD, by the same CLV formula: its expectation while alive
+	 * is closed-form, scaled by each customer's probability alive.
+	 */
+	public static Predictions predict(ParetoNbd purchases, GammaGamma spend, PurchaseSummaries data, double[] meanSpend,
+			Horizon horizon) {
+		return predict(new PurchaseModel() {
+
+			@Override
+			public double probabilityAlive(int x, double recency, double age) {
+				return purchases.probabilityAlive(x, recency, age);
+			}
+
+			@Override
+			public void expectedWhileAlive(double[] horizons, int x, double age, double[] out) {
+				purchases.expectedWhileAlive(horizons, x, age, out);
+			}
+
+		}, spend, data, meanSpend, horizon);
+	}
+
+	/**
+	 * A purchase model as CLV needs it: P(alive | x, t_x, T), and the expected purchases
+	 * up to each horizon of a customer known to be alive at T, which depend on x and T
+	 * only.
+	 */
+	private interface PurchaseModel {
+
+		double probabilityAlive(int x, double recency, double age);
+
+		void expectedWhileAlive(double[] horizons, int x, double age, double[] out);
+
+	}
+
+	private static Predictions predict(PurchaseModel purchases, GammaGamma spend, PurchaseSummaries data,
+			double[] meanSpend, Horizon horizon) {
 		int n = data.size();
 		double[] expected = new double[n];
 		double[] alive = new double[n];
@@ -69,7 +124,7 @@ public final class CustomerValue {
 			Parallel.forEach(groups.count, (from, to) -> {
 				double[] out = new double[lanes];
 				for (int g = from; g < to; g++) {
-					BgNbdExpectation.conditional(purchases, horizons, groups.frequency[g], groups.age[g], out);
+					purchases.expectedWhileAlive(horizons, groups.frequency[g], groups.age[g], out);
 					System.arraycopy(out, 0, table, g * lanes, lanes);
 				}
 			});
@@ -88,7 +143,7 @@ public final class CustomerValue {
 					offset = groups.groupOf[i] * lanes;
 				}
 				else {
-					BgNbdExpectation.conditional(purchases, horizons, x, ts[i], out);
+					purchases.expectedWhileAlive(horizons, x, ts[i], out);
 				}
 				alive[i] = p;
 				expected[i] = p * conditional[offset + months];

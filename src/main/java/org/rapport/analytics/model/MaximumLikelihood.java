@@ -16,6 +16,16 @@ final class MaximumLikelihood {
 
 	static ModelFit fit(String model, List<String> names, LogLikelihood likelihood, LogLikelihood warmUp,
 			double[] start) {
+		return fit(model, names, likelihood, warmUp, start, null);
+	}
+
+	/**
+	 * As above; with {@code values} (the log-likelihood alone, for a model whose gradient
+	 * is numerical) the log-likelihood at the optimum and the standard errors come from
+	 * values only ({@link #standardErrorsFromValues}), so no gradient is differenced.
+	 */
+	static ModelFit fit(String model, List<String> names, LogLikelihood likelihood, LogLikelihood warmUp,
+			double[] start, ToDoubleFunction<double[]> values) {
 		double[] point = logOf(start);
 		Bfgs bfgs = Bfgs.standard();
 		int iterations = 0;
@@ -31,9 +41,17 @@ final class MaximumLikelihood {
 		Minimum minimum = bfgs.minimise(objective(likelihood), point, curvature);
 		iterations += minimum.iterations();
 		double[] estimates = expOf(minimum.point());
-		double[] gradient = new double[estimates.length];
-		double logLikelihood = likelihood.evaluate(estimates, gradient);
-		double[] errors = standardErrors(likelihood, estimates, gradient);
+		double logLikelihood;
+		double[] errors;
+		if (values != null) {
+			logLikelihood = values.applyAsDouble(estimates);
+			errors = standardErrorsFromValues(values, estimates);
+		}
+		else {
+			double[] gradient = new double[estimates.length];
+			logLikelihood = likelihood.evaluate(estimates, gradient);
+			errors = standardErrors(likelihood, estimates, gradient);
+		}
 		return new ModelFit(model, names, estimates, errors, logLikelihood, likelihood.totalWeight(), iterations,
 				minimum.converged(), minimum.message());
 	}

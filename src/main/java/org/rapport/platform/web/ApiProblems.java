@@ -1,12 +1,15 @@
 package org.rapport.platform.web;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -15,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -76,10 +80,36 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		List<ApiException.FieldProblem> fields = ex.getBindingResult()
 			.getFieldErrors()
 			.stream()
-			.map((e) -> new ApiException.FieldProblem(e.getField(), e.getDefaultMessage()))
+			.map((e) -> new ApiException.FieldProblem(e.getField(), message(e)))
 			.toList();
 		return ResponseEntity.badRequest()
 			.body(problem(HttpStatus.BAD_REQUEST, "invalid-input", "The request has invalid fields", fields));
+	}
+
+	/**
+	 * A field's message; a value that does not convert to the field's type names the
+	 * value and, for a fixed set of values, the allowed ones (not the converter's text).
+	 */
+	static String message(FieldError error) {
+		if (!error.contains(TypeMismatchException.class)) {
+			return error.getDefaultMessage();
+		}
+		Class<?> type = error.unwrap(TypeMismatchException.class).getRequiredType();
+		String value = "'" + error.getRejectedValue() + "'";
+		if (type != null && type.isEnum()) {
+			return value + " is not one of "
+					+ Arrays.stream(type.getEnumConstants())
+						.map((c) -> ((Enum<?>) c).name())
+						.collect(Collectors.joining(", "));
+		}
+		return value + " is not a valid " + ((type == null) ? "value" : switch (type.getSimpleName()) {
+			case "Integer", "int", "Long", "long" -> "whole number";
+			case "BigDecimal", "Double", "double" -> "number";
+			case "YearMonth" -> "month (yyyy-MM)";
+			case "LocalDate" -> "date (yyyy-MM-dd)";
+			case "UUID" -> "id";
+			default -> "value";
+		});
 	}
 
 	@Override

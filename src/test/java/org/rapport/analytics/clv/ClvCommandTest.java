@@ -11,6 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rapport.analytics.model.BgNbd;
+import org.rapport.analytics.model.ParetoNbd;
+import org.rapport.analytics.model.PurchaseSummaries;
+import org.rapport.analytics.model.Simulation;
 import org.rapport.platform.cli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,6 +86,86 @@ class ClvCommandTest {
 	}
 
 	@Test
+	void paretoNbdModelReproducesThePublishedCdnowFitAndPredictsWithItsOwnParameters() throws Exception {
+		Path out = this.dir.resolve("pareto.csv");
+		int status = run("--summary", cdnowSummary().toString(), "--out", out.toString(), "--model", "pareto-nbd",
+				"--clv-months", "3", "--discount", "0.02");
+
+		assertThat(status).as(this.stderr.toString()).isZero();
+		String json = this.stdout.toString(StandardCharsets.UTF_8);
+		assertThat(json)
+			.contains("\"model\": \"pareto-nbd\"", "\"pareto_nbd\"", "\"gamma_gamma\"", "\"standard_errors\"",
+					"\"converged\": true", "\"fit_pareto_nbd\"")
+			.doesNotContain("\"bg_nbd\"");
+		// published (../shared/data/cdnow/README.md): r = 0.553, α = 10.578, s = 0.606,
+		// β = 11.669, ln L = −9595.0
+		ParetoNbd model = new ParetoNbd(value(json, "\"r\": "), value(json, "\"alpha\": "), value(json, "\"s\": "),
+				value(json, "\"beta\": "));
+		assertThat(model.r()).isCloseTo(0.553, within(0.0005));
+		assertThat(model.alpha()).isCloseTo(10.58, within(0.005));
+		assertThat(model.s()).isCloseTo(0.606, within(0.0005));
+		assertThat(model.beta()).isCloseTo(11.67, within(0.005));
+		assertThat(value(json, "\"log_likelihood\": ")).isCloseTo(-9595.0, within(0.1));
+		int standardErrors = json.indexOf("\"standard_errors\"");
+		assertThat(value(json.substring(standardErrors), "\"r\": ")).isPositive().isLessThan(model.r());
+
+		List<String> rows = Files.readAllLines(out);
+		assertThat(rows).hasSize(2358);
+		assertThat(rows.get(0)).isEqualTo("customer_id,expected_purchases,p_alive,expected_avg_spend,clv");
+		String[] first = rows.get(1).split(",");
+		// customer 1 of the sample: x = 2, t_x = 30.43, T = 38.86, zbar = 22.355
+		assertThat(Double.parseDouble(first[1])).isCloseTo(model.expectedPurchases(39, 2, 30.43, 38.86),
+				within(0.000001));
+		assertThat(Double.parseDouble(first[2])).isCloseTo(model.probabilityAlive(2, 30.43, 38.86), within(0.000001));
+		double spend = Double.parseDouble(first[3]);
+		assertThat(spend).isCloseTo(24.6586, within(0.001));
+		double expected = 0;
+		double previous = 0;
+		for (int m = 1; m <= 3; m++) {
+			double cumulative = model.expectedPurchases(m * 4.345, 2, 30.43, 38.86);
+			expected += spend * (cumulative - previous) / Math.pow(1.02, m);
+			previous = cumulative;
+		}
+		assertThat(Double.parseDouble(first[4])).isCloseTo(expected, within(0.000002));
+	}
+
+	@Test
+	void paretoNbdParametersAreRecoveredFromASimulatedSummaryFile() throws Exception {
+		ParetoNbd truth = new ParetoNbd(0.55, 10.5, 0.6, 11.7);
+		PurchaseSummaries drawn = new Simulation(23).draw(20_000, truth, 27, 39);
+		List<String> lines = new ArrayList<>();
+		lines.add("customer_id,frequency,recency,T");
+		for (int i = 0; i < drawn.size(); i++) {
+			lines.add("c" + i + "," + drawn.frequency()[i] + "," + drawn.recency()[i] + "," + drawn.age()[i]);
+		}
+		Path summary = Files.write(this.dir.resolve("simulated.csv"), lines);
+		Path out = this.dir.resolve("simulated-out.csv");
+
+		assertThat(run("--summary", summary.toString(), "--out", out.toString(), "--model", "PARETO-NBD"))
+			.as(this.stderr.toString())
+			.isZero();
+		String json = this.stdout.toString(StandardCharsets.UTF_8);
+		String errors = json.substring(json.indexOf("\"standard_errors\""));
+		String[] names = { "r", "alpha", "s", "beta" };
+		double[] expected = { truth.r(), truth.alpha(), truth.s(), truth.beta() };
+		for (int i = 0; i < 4; i++) {
+			String key = "\"" + names[i] + "\": ";
+			double error = value(errors, key);
+			assertThat(error).as("standard error of %s", names[i]).isPositive();
+			assertThat(value(json, key)).as(names[i]).isCloseTo(expected[i], within(4 * error));
+		}
+		assertThat(json).contains("\"gamma_gamma\": null");
+		assertThat(Files.readAllLines(out)).hasSize(20_001);
+	}
+
+	@Test
+	void unknownModelIsRefusedWithTheUsage() {
+		assertThat(run("--summary", "x.csv", "--out", "o.csv", "--model", "bg-bb")).isEqualTo(2);
+		assertThat(this.stderr.toString(StandardCharsets.UTF_8)).contains("--model must be bg-nbd or pareto-nbd")
+			.contains("Usage");
+	}
+
+	@Test
 	void transactionsFileIsSummarisedPerPurchaseDayLikeThePublishedCdnowSummary() throws Exception {
 		List<String> csv = new ArrayList<>();
 		csv.add("customer_id,date,amount");
@@ -146,7 +229,9 @@ class ClvCommandTest {
 	@Test
 	void helpPrintsTheUsageAndSucceeds() {
 		assertThat(run("--help")).isZero();
-		assertThat(this.stdout.toString(StandardCharsets.UTF_8)).contains("--predict-periods").contains("--time-unit");
+		assertThat(this.stdout.toString(StandardCharsets.UTF_8)).contains("--predict-periods")
+			.contains("--time-unit")
+			.contains("--model bg-nbd|pareto-nbd");
 	}
 
 	@Test

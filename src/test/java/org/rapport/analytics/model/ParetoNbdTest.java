@@ -63,6 +63,21 @@ class ParetoNbdTest {
 	}
 
 	@Test
+	void aFitWarmStartedOnASampleReachesTheSameOptimumAsAColdOne() {
+		PurchaseSummaries population = new Simulation(17).draw(12_000, PUBLISHED, 27, 39);
+		ModelFit cold = ParetoNbd.fit(population);
+		ModelFit warm = ParetoNbd.fit(population, 4_000);
+		assertThat(warm.converged()).isTrue();
+		assertThat(warm.logLikelihood()).isCloseTo(cold.logLikelihood(), within(1e-3));
+		for (int i = 0; i < 4; i++) {
+			assertThat(warm.estimates()[i]).as(warm.names().get(i))
+				.isCloseTo(cold.estimates()[i], within(0.01 * cold.standardErrors()[i]));
+			assertThat(warm.standardErrors()[i]).isCloseTo(cold.standardErrors()[i],
+					within(0.01 * cold.standardErrors()[i]));
+		}
+	}
+
+	@Test
 	void likelihoodIsTheSameWhicheverOfAlphaAndBetaIsLarger() {
 		// the two orderings use different series; at α = β both reduce to a plain power
 		ParetoNbd below = new ParetoNbd(0.5, 10 - 1e-9, 0.7, 10);
@@ -121,6 +136,56 @@ class ParetoNbdTest {
 		}
 		mean /= future.size();
 		assertThat(mean).isCloseTo(model.expectedPurchases(39), within(0.02));
+	}
+
+	@Test
+	void expectationWhileAliveTimesProbabilityAliveIsTheConditionalExpectation() {
+		double[] horizons = { 0, 4.345, 13.035, 39 };
+		double[] out = new double[horizons.length];
+		PUBLISHED.expectedWhileAlive(horizons, 2, 38.86, out);
+		double alive = PUBLISHED.probabilityAlive(2, 30.43, 38.86);
+		assertThat(out[0]).isZero();
+		for (int k = 1; k < horizons.length; k++) {
+			assertThat(alive * out[k]).isCloseTo(PUBLISHED.expectedPurchases(horizons[k], 2, 30.43, 38.86),
+					within(1e-12));
+			assertThat(out[k]).isGreaterThan(out[k - 1]);
+		}
+	}
+
+	@Test
+	void customerValueWithParetoNbdIsTheDiscountedSumOfMonthlyPurchasesTimesSpend() {
+		GammaGamma spend = new GammaGamma(6.25, 3.74, 15.44);
+		CustomerValue.Horizon horizon = new CustomerValue.Horizon(39, 12, CustomerValue.MONTH_IN_WEEKS, 0.01);
+		// two distinct (x, T) among eight: the series is shared per group; all
+		// distinct: computed per customer
+		PurchaseSummaries grouped = PurchaseSummaries.of(new int[] { 2, 2, 7, 2, 7, 2, 2, 7 },
+				new double[] { 30.43, 10, 38, 30.43, 35, 0.5, 20, 12 },
+				new double[] { 38.86, 38.86, 38.86, 38.86, 38.86, 38.86, 38.86, 38.86 });
+		PurchaseSummaries distinct = PurchaseSummaries.of(new int[] { 2, 1, 0, 5 }, new double[] { 30.43, 4, 0, 21 },
+				new double[] { 38.86, 20.5, 12.25, 33.3 });
+		for (PurchaseSummaries data : new PurchaseSummaries[] { grouped, distinct }) {
+			double[] meanSpend = new double[data.size()];
+			java.util.Arrays.fill(meanSpend, 22.355);
+			CustomerValue.Predictions p = CustomerValue.predict(PUBLISHED, spend, data, meanSpend, horizon);
+			for (int i = 0; i < data.size(); i++) {
+				int x = data.frequency()[i];
+				double tx = data.recency()[i];
+				double t = data.age()[i];
+				double avg = spend.expectedAverageSpend(x, 22.355);
+				double clv = 0;
+				double previous = 0;
+				for (int m = 1; m <= 12; m++) {
+					double cumulative = PUBLISHED.expectedPurchases(m * CustomerValue.MONTH_IN_WEEKS, x, tx, t);
+					clv += avg * (cumulative - previous) / Math.pow(1.01, m);
+					previous = cumulative;
+				}
+				assertThat(p.expectedPurchases()[i]).isCloseTo(PUBLISHED.expectedPurchases(39, x, tx, t),
+						within(1e-12));
+				assertThat(p.probabilityAlive()[i]).isCloseTo(PUBLISHED.probabilityAlive(x, tx, t), within(1e-12));
+				assertThat(p.expectedAverageSpend()[i]).isCloseTo(avg, within(1e-9));
+				assertThat(p.clv()[i]).isCloseTo(clv, within(1e-9));
+			}
+		}
 	}
 
 	/** ∫_{t_x}^T (α+τ)^−(r+x) (β+τ)^−(s+1) dτ by Simpson's rule with many panels. */
