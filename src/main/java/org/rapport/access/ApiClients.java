@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import org.rapport.audit.AuditTrail;
@@ -24,6 +25,8 @@ import org.rapport.platform.web.ApiException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Integration clients (POS, web shop, partners) and their API keys. A key is shown once
@@ -47,7 +50,26 @@ public class ApiClients {
 
 	private final Clock clock;
 
+	/**
+	 * How long a verified key is believed without asking the database again. A revocation
+	 * on this node takes effect at once (the entries of the client are dropped); one made
+	 * on another node of a cluster takes effect within this time.
+	 */
+	static final Duration VERIFIED_KEY_TTL = Duration.ofSeconds(10);
+
+	/** Beyond this many verified keys the cache starts over (only valid keys get in). */
+	static final int MAX_VERIFIED_KEYS = 10_000;
+
 	private final Map<UUID, Instant> lastUseWritten = new ConcurrentHashMap<>();
+
+	/** Recently verified keys by the SHA-256 of the whole key, i.e. their stored hash. */
+	private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+	/** Counts revocations, so a check that raced one does not cache what it read. */
+	private final AtomicLong revocations = new AtomicLong();
+
+	private record Verified(UUID clientId, RapportPrincipal principal, Instant until) {
+	}
 
 	ApiClients(JdbcClient jdbc, AuditTrail audit, Clock clock) {
 		this.jdbc = jdbc;
@@ -118,33 +140,77 @@ public class ApiClients {
 		this.jdbc.sql("UPDATE api_client SET active = FALSE, revoked_at = ? WHERE id = ?")
 			.params(this.clock.instant().atOffset(ZoneOffset.UTC), id)
 			.update();
+		forgetVerifiedKeys(id);
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			// Once more after the commit: a check that read the row before it committed
+			// must not leave the key cached.
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					forgetVerifiedKeys(id);
+				}
+			});
+		}
 		this.audit.record(AuditTrail.Change.of("revoked", AUDIT_TYPE, id, "API client " + before.name() + " revoked",
 				Map.of("active", true), Map.of("active", false)));
 		return byId(id).orElseThrow();
 	}
 
-	/** The principal for a presented key, if it is a valid key of an active client. */
+	/**
+	 * The principal for a presented key, if it is a valid key of an active client. A key
+	 * verified in the last {@link #VERIFIED_KEY_TTL} is taken from memory, found by the
+	 * SHA-256 of the whole presented key: only a key with exactly that hash, i.e. the
+	 * same key, finds the entry.
+	 */
 	Optional<RapportPrincipal> authenticate(String presentedKey) {
 		Optional<ApiKey> key = ApiKey.parse(presentedKey);
 		if (key.isEmpty()) {
 			return Optional.empty();
 		}
-		Optional<RapportPrincipal> principal = this.jdbc
+		String hash = key.get().hash();
+		Instant now = this.clock.instant();
+		Verified cached = this.verified.get(hash);
+		if (cached != null && now.isBefore(cached.until())) {
+			noteUse(cached.principal());
+			return Optional.of(cached.principal());
+		}
+		long revocationsBefore = this.revocations.get();
+		Optional<Verified> found = this.jdbc
 			.sql("SELECT id, name, key_hash, scopes FROM api_client WHERE key_prefix = ? AND active")
 			.param(key.get().prefix())
 			.query((rs, row) -> {
-				if (!key.get().matches(rs.getString("key_hash"))) {
-					return Optional.<RapportPrincipal>empty();
+				if (!ApiKey.sameHash(hash, rs.getString("key_hash"))) {
+					return Optional.<Verified>empty();
 				}
-				Actor actor = new Actor("api-client:" + rs.getObject("id", UUID.class), rs.getString("name"),
-						Actor.Kind.API_CLIENT);
-				return Optional.of(new RapportPrincipal(actor, rs.getString("name"), "", true,
-						RapportPrincipal.authoritiesOfScopes(scopes(rs))));
+				UUID clientId = rs.getObject("id", UUID.class);
+				Actor actor = new Actor("api-client:" + clientId, rs.getString("name"), Actor.Kind.API_CLIENT);
+				return Optional.of(new Verified(clientId, new RapportPrincipal(actor, rs.getString("name"), "", true,
+						RapportPrincipal.authoritiesOfScopes(scopes(rs))), now.plus(VERIFIED_KEY_TTL)));
 			})
 			.optional()
-			.flatMap((found) -> found);
-		principal.ifPresent(this::noteUse);
-		return principal;
+			.flatMap((f) -> f);
+		found.ifPresent((v) -> remember(hash, v, revocationsBefore));
+		found.ifPresent((v) -> noteUse(v.principal()));
+		return found.map(Verified::principal);
+	}
+
+	private void remember(String hash, Verified verified, long revocationsBefore) {
+		if (this.revocations.get() != revocationsBefore) {
+			return;
+		}
+		if (this.verified.size() >= MAX_VERIFIED_KEYS) {
+			this.verified.clear();
+		}
+		this.verified.put(hash, verified);
+		if (this.revocations.get() != revocationsBefore) {
+			// A revocation ran in between; it may not have seen this entry.
+			this.verified.remove(hash);
+		}
+	}
+
+	private void forgetVerifiedKeys(UUID clientId) {
+		this.revocations.incrementAndGet();
+		this.verified.values().removeIf((v) -> v.clientId().equals(clientId));
 	}
 
 	/** Records the use at minute precision, so busy clients cause no write per call. */

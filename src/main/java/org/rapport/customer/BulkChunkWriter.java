@@ -44,6 +44,10 @@ final class BulkChunkWriter {
 		this.now = now;
 	}
 
+	String source() {
+		return this.source;
+	}
+
 	/**
 	 * The household id for a key of this load source: derived from the key, so members in
 	 * later chunks or a re-run find the same household without a lookup.
@@ -74,6 +78,7 @@ final class BulkChunkWriter {
 			customers.col(row.id())
 				.col(c.kind())
 				.col(c.displayName())
+				.col(NameFolding.fold(c.displayName()))
 				.col(blankToNull(c.givenName()))
 				.col(blankToNull(c.familyName()))
 				.col(blankToNull(c.companyName()))
@@ -155,7 +160,7 @@ final class BulkChunkWriter {
 					+ "SELECT DISTINCT ON (id) id, name, created_at FROM bulk_household ON CONFLICT (id) DO NOTHING");
 		}
 		customers.copyInto(this.copy, "customer",
-				"id, kind, display_name, given_name, family_name, company_name, birth_date, preferred_language, "
+				"id, kind, display_name, sort_name, given_name, family_name, company_name, birth_date, preferred_language, "
 						+ "lifecycle_stage, assigned_staff_id, household_id, household_role, tags, attributes, "
 						+ "created_at, updated_at");
 		identities.copyInto(this.copy, "customer_identity",

@@ -28,6 +28,9 @@ class ApiKeyAuthenticationTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.rapport.audit.AuditTrail audit;
+
 	@Test
 	void aValidKeyAuthenticatesTheClientWithTheAuthoritiesOfItsScopes() {
 		ApiClients.CreatedClient pos = newClient(Scope.CUSTOMERS_WRITE);
@@ -64,6 +67,48 @@ class ApiKeyAuthenticationTest {
 			.uri("/api/v1/api-clients/{id}/revocation", pos.client().id())
 			.with(StaffFixture.as(admin))).hasStatusOk().bodyJson().extractingPath("$.active").isEqualTo(false);
 		assertThat(this.mvc.get().uri("/api/v1/me").header("X-API-Key", pos.apiKey())).hasStatus(401);
+	}
+
+	@Test
+	void aKeyInUseIsRefusedRightAfterItsRevocation() {
+		ApiClients.CreatedClient pos = newClient(Scope.CUSTOMERS_READ);
+		StaffMember admin = StaffFixture.create(this.staff, Role.ADMIN);
+		assertThat(this.mvc.get().uri("/api/v1/me").header("X-API-Key", pos.apiKey())).hasStatusOk();
+		assertThat(this.mvc.get().uri("/api/v1/me").header("X-API-Key", pos.apiKey())).hasStatusOk();
+
+		assertThat(this.mvc.post()
+			.uri("/api/v1/api-clients/{id}/revocation", pos.client().id())
+			.with(StaffFixture.as(admin))).hasStatusOk();
+
+		assertThat(this.mvc.get().uri("/api/v1/me").header("X-API-Key", pos.apiKey())).hasStatus(401);
+	}
+
+	@Test
+	void aKeyRevokedOnAnotherNodeIsRefusedOnceItsVerificationHasExpired() {
+		LoginThrottleTest.MovableClock clock = new LoginThrottleTest.MovableClock();
+		ApiClients node = new ApiClients(this.jdbc, this.audit, clock);
+		ApiClients.CreatedClient pos = node.create(StaffFixture.uniqueName("pos"), Set.of(Scope.CUSTOMERS_READ),
+				Actor.SYSTEM);
+		assertThat(node.authenticate(pos.apiKey())).isPresent();
+		this.jdbc.sql("UPDATE api_client SET active = FALSE WHERE id = ?").param(pos.client().id()).update();
+
+		clock.advance(ApiClients.VERIFIED_KEY_TTL);
+
+		assertThat(node.authenticate(pos.apiKey())).isEmpty();
+	}
+
+	@Test
+	void aVerifiedKeyDoesNotLetASimilarKeyIn() {
+		LoginThrottleTest.MovableClock clock = new LoginThrottleTest.MovableClock();
+		ApiClients node = new ApiClients(this.jdbc, this.audit, clock);
+		ApiClients.CreatedClient pos = node.create(StaffFixture.uniqueName("pos"), Set.of(Scope.CUSTOMERS_READ),
+				Actor.SYSTEM);
+		assertThat(node.authenticate(pos.apiKey())).isPresent();
+		String tampered = pos.apiKey().substring(0, pos.apiKey().length() - 1)
+				+ (pos.apiKey().endsWith("a") ? "b" : "a");
+
+		assertThat(node.authenticate(tampered)).isEmpty();
+		assertThat(node.authenticate(" " + pos.apiKey() + " ")).isPresent();
 	}
 
 	@Test
