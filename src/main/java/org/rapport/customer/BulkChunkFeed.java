@@ -11,12 +11,12 @@ import java.util.concurrent.BlockingQueue;
 import org.rapport.platform.Ids;
 
 /**
- * Reads the rows of a bulk load and runs the checks that need no database
- * ({@link BulkRow#check}) on a thread of its own, one chunk ahead of the writer: while
- * one chunk is being copied into PostgreSQL, the next one is generated or read and its
- * identities normalised, so the two cores work at once. Rows keep their order and
- * numbers; at most two checked chunks wait. A problem reading the rows surfaces in the
- * writer's thread from {@link #next()}.
+ * Reads the rows of a bulk load, runs the checks that need no database
+ * ({@link BulkRow#check}) and renders the COPY text on a thread of its own, one chunk
+ * ahead of the writer: while one chunk is being copied into PostgreSQL, the next one is
+ * generated or read, its identities normalised and its text rendered, so the two cores
+ * work at once. Rows keep their order and numbers; at most two checked chunks wait. A
+ * problem reading the rows surfaces in the writer's thread from {@link #next()}.
  */
 final class BulkChunkFeed implements AutoCloseable {
 
@@ -24,8 +24,11 @@ final class BulkChunkFeed implements AutoCloseable {
 	record Refused(long row, String externalKey, String reason) {
 	}
 
-	/** The rows of one chunk: those that passed the checks and those that did not. */
-	record Chunk(List<BulkRow> checked, List<Refused> refused, int read) {
+	/**
+	 * The rows of one chunk: those that passed the checks (already rendered as COPY text,
+	 * on the assumption that the database takes them all) and those that did not.
+	 */
+	record Chunk(List<BulkRow> checked, BulkChunkWriter.Encoded encoded, List<Refused> refused, int read) {
 	}
 
 	private static final Object END = new Object();
@@ -36,8 +39,8 @@ final class BulkChunkFeed implements AutoCloseable {
 
 	private volatile boolean closed;
 
-	BulkChunkFeed(Iterator<BulkCustomer> rows, int chunkSize, String source, Clock clock) {
-		this.thread = new Thread(() -> feed(rows, chunkSize, source, clock), "bulk-load-feed");
+	BulkChunkFeed(Iterator<BulkCustomer> rows, int chunkSize, String source, BulkChunkWriter writer, Clock clock) {
+		this.thread = new Thread(() -> feed(rows, chunkSize, source, writer, clock), "bulk-load-feed");
 		this.thread.setDaemon(true);
 		this.thread.start();
 	}
@@ -58,7 +61,7 @@ final class BulkChunkFeed implements AutoCloseable {
 		return (Chunk) next;
 	}
 
-	private void feed(Iterator<BulkCustomer> rows, int chunkSize, String source, Clock clock) {
+	private void feed(Iterator<BulkCustomer> rows, int chunkSize, String source, BulkChunkWriter writer, Clock clock) {
 		try {
 			long row = 0;
 			while (!this.closed && rows.hasNext()) {
@@ -77,7 +80,7 @@ final class BulkChunkFeed implements AutoCloseable {
 						refused.add(new Refused(row, input.externalKey(), ex.getMessage()));
 					}
 				}
-				this.queue.put(new Chunk(checked, refused, read));
+				this.queue.put(new Chunk(checked, writer.encode(checked, now.toEpochMilli()), refused, read));
 			}
 			this.queue.put(END);
 		}

@@ -87,8 +87,7 @@ class ApiKeyAuthenticationTest {
 	void aKeyRevokedOnAnotherNodeIsRefusedOnceItsVerificationHasExpired() {
 		LoginThrottleTest.MovableClock clock = new LoginThrottleTest.MovableClock();
 		ApiClients node = new ApiClients(this.jdbc, this.audit, clock);
-		ApiClients.CreatedClient pos = node.create(StaffFixture.uniqueName("pos"), Set.of(Scope.CUSTOMERS_READ),
-				Actor.SYSTEM);
+		ApiClients.CreatedClient pos = newClient(Scope.CUSTOMERS_READ);
 		assertThat(node.authenticate(pos.apiKey())).isPresent();
 		this.jdbc.sql("UPDATE api_client SET active = FALSE WHERE id = ?").param(pos.client().id()).update();
 
@@ -101,8 +100,7 @@ class ApiKeyAuthenticationTest {
 	void aVerifiedKeyDoesNotLetASimilarKeyIn() {
 		LoginThrottleTest.MovableClock clock = new LoginThrottleTest.MovableClock();
 		ApiClients node = new ApiClients(this.jdbc, this.audit, clock);
-		ApiClients.CreatedClient pos = node.create(StaffFixture.uniqueName("pos"), Set.of(Scope.CUSTOMERS_READ),
-				Actor.SYSTEM);
+		ApiClients.CreatedClient pos = newClient(Scope.CUSTOMERS_READ);
 		assertThat(node.authenticate(pos.apiKey())).isPresent();
 		String tampered = pos.apiKey().substring(0, pos.apiKey().length() - 1)
 				+ (pos.apiKey().endsWith("a") ? "b" : "a");

@@ -206,6 +206,48 @@ class CustomerBulkLoadTest {
 		assertThat(count("SELECT count(*) FROM customer WHERE family_name = ?", "Stop" + run)).isEqualTo(5);
 	}
 
+	@Test
+	void aRowRepeatingAnIdentityOfAnEarlierChunkIsRejectedAsInALoadOneChunkAtATime() {
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		List<BulkCustomer> rows = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			rows.add(
+					person(run, i, "Twin", "+34 6010" + String.format("%05d", i), run + "." + i + "@example.es", null));
+		}
+		rows.add(person(run, 6, "Twin", "+34 601000099", run + ".0@example.es", null));
+
+		BulkLoadReport report = this.bulk.load(rows.iterator(), options(run, 2), null);
+
+		assertThat(report.loaded()).isEqualTo(6);
+		assertThat(report.rejections()).extracting(BulkLoadReport.Rejection::row).containsExactly(7L);
+		assertThat(report.rejections().get(0).reason())
+			.isEqualTo("EMAIL " + run + ".0@example.es belongs to another customer already");
+	}
+
+	@Test
+	void aContactPersonInALaterChunkIsLinkedToItsCompany() {
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		Instant at = Instant.parse("2025-03-01T10:00:00Z");
+		List<BulkCustomer> rows = new ArrayList<>();
+		rows.add(new BulkCustomer(run + "-co", CustomerKind.COMPANY, null, null, "Acme " + run, null, "es", null,
+				List.of(), null, "ES", List.of(), List.of(), List.of(), List.of(), null, null, null, null, null, null,
+				at));
+		for (int i = 0; i < 5; i++) {
+			BulkCustomer p = person(run, i, "Contact", "+34 6011" + String.format("%05d", i),
+					run + "." + i + "@example.es", null);
+			rows.add(new BulkCustomer(p.externalKey(), p.kind(), p.givenName(), p.familyName(), null, p.birthDate(),
+					p.preferredLanguage(), p.stage(), p.tags(), p.attributesJson(), p.region(), p.identities(),
+					p.addresses(), p.consents(), p.notes(), null, null, null, null, run + "-co", "buyer", at));
+		}
+
+		BulkLoadReport report = this.bulk.load(rows.iterator(), options(run, 2), null);
+
+		assertThat(report.loaded()).isEqualTo(6);
+		assertThat(count("SELECT count(*) FROM customer_contact_person l JOIN customer c ON c.id = l.company_id "
+				+ "WHERE c.company_name = ? AND l.role = 'buyer'", "Acme " + run))
+			.isEqualTo(5);
+	}
+
 	private static CustomerBulkLoad.Options options(String source, int chunk) {
 		return new CustomerBulkLoad.Options("test-" + source, chunk, null);
 	}
