@@ -26,9 +26,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Front door for loading many customers at once (imports, the demo data set, the
- * benchmark). Rows are streamed in chunks of {@link Options#chunkSize()}: only one chunk
- * is in memory, so millions of rows load in bounded memory. Each chunk is checked, then
- * written with PostgreSQL {@code COPY} into the customer tables and committed on its own.
+ * benchmark). Rows are streamed in chunks of {@link Options#chunkSize()}: only a few
+ * chunks are in memory at a time, so millions of rows load in bounded memory. Each chunk
+ * is checked and rendered ahead on a thread of its own ({@link BulkChunkFeed}), then
+ * written with PostgreSQL {@code COPY} into the customer tables and committed on its own;
+ * two chunks are written at once on two connections ({@link BulkLanes}) with the outcome
+ * of a one-at-a-time load. Inside a chunk's transaction the per-row foreign-key triggers
+ * are skipped when the database role may (docs/adr/0023).
  * <p>
  * <b>Rejections.</b> A row whose identity cannot be normalised, or whose e-mail, phone,
  * card or external id is already taken (by an existing customer or by an earlier row of
