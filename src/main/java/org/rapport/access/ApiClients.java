@@ -51,27 +51,24 @@ public class ApiClients {
 	private final Clock clock;
 
 	/**
-	 * A verified key is used for this long without reading its client again (ADR 0024). A
-	 * revocation through {@link #revoke} takes effect at once on this node; one made on
-	 * another node, within this time.
+	 * How long a verified key is believed without asking the database again. A revocation
+	 * on this node takes effect at once (the entries of the client are dropped); one made
+	 * on another node of a cluster takes effect within this time.
 	 */
-	static final Duration VERIFIED_KEPT = Duration.ofSeconds(10);
+	static final Duration VERIFIED_KEY_TTL = Duration.ofSeconds(10);
 
-	/** More verified keys than this and they are all verified afresh. */
-	static final int MAX_VERIFIED = 10_000;
+	/** Beyond this many verified keys the cache starts over (only valid keys get in). */
+	static final int MAX_VERIFIED_KEYS = 10_000;
 
 	private final Map<UUID, Instant> lastUseWritten = new ConcurrentHashMap<>();
 
-	/**
-	 * Keys verified lately, by the SHA-256 of the key as presented (what the table
-	 * stores, never the key itself).
-	 */
+	/** Recently verified keys by the SHA-256 of the whole key, i.e. their stored hash. */
 	private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
-	/** Counts revocations, so that a look-up that raced one is not kept. */
+	/** Counts revocations, so a check that raced one does not cache what it read. */
 	private final AtomicLong revocations = new AtomicLong();
 
-	private record Verified(UUID clientId, RapportPrincipal principal, long until) {
+	private record Verified(UUID clientId, RapportPrincipal principal, Instant until) {
 	}
 
 	ApiClients(JdbcClient jdbc, AuditTrail audit, Clock clock) {
@@ -143,84 +140,82 @@ public class ApiClients {
 		this.jdbc.sql("UPDATE api_client SET active = FALSE, revoked_at = ? WHERE id = ?")
 			.params(this.clock.instant().atOffset(ZoneOffset.UTC), id)
 			.update();
+		forgetVerifiedKeys(id);
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			// Once more after the commit: a check that read the row before it committed
+			// must not leave the key cached.
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					forgetVerifiedKeys(id);
+				}
+			});
+		}
 		this.audit.record(AuditTrail.Change.of("revoked", AUDIT_TYPE, id, "API client " + before.name() + " revoked",
 				Map.of("active", true), Map.of("active", false)));
-		forgetVerified(id);
 		return byId(id).orElseThrow();
 	}
 
 	/**
-	 * Forgets the client's verified keys now and again when the revoking transaction
-	 * ends, so a key read as active in between is not kept either.
+	 * The principal for a presented key, if it is a valid key of an active client. A key
+	 * verified in the last {@link #VERIFIED_KEY_TTL} is taken from memory, found by the
+	 * SHA-256 of the whole presented key: only a key with exactly that hash, i.e. the
+	 * same key, finds the entry.
 	 */
-	private void forgetVerified(UUID clientId) {
-		this.revocations.incrementAndGet();
-		this.verified.values().removeIf((v) -> v.clientId().equals(clientId));
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					ApiClients.this.revocations.incrementAndGet();
-					ApiClients.this.verified.values().removeIf((v) -> v.clientId().equals(clientId));
-				}
-			});
-		}
-	}
-
-	/** The principal for a presented key, if it is a valid key of an active client. */
 	Optional<RapportPrincipal> authenticate(String presentedKey) {
 		Optional<ApiKey> key = ApiKey.parse(presentedKey);
 		if (key.isEmpty()) {
 			return Optional.empty();
 		}
 		String hash = key.get().hash();
-		long now = System.nanoTime();
-		Verified known = this.verified.get(hash);
-		if (known != null && now - known.until() < 0) {
-			noteUse(known.principal());
-			return Optional.of(known.principal());
+		Instant now = this.clock.instant();
+		Verified cached = this.verified.get(hash);
+		if (cached != null && now.isBefore(cached.until())) {
+			noteUse(cached.principal());
+			return Optional.of(cached.principal());
 		}
 		long revocationsBefore = this.revocations.get();
-		Optional<RapportPrincipal> principal = this.jdbc
+		Optional<Verified> found = this.jdbc
 			.sql("SELECT id, name, key_hash, scopes FROM api_client WHERE key_prefix = ? AND active")
 			.param(key.get().prefix())
 			.query((rs, row) -> {
-				if (!key.get().matches(rs.getString("key_hash"))) {
-					return Optional.<RapportPrincipal>empty();
+				if (!ApiKey.sameHash(hash, rs.getString("key_hash"))) {
+					return Optional.<Verified>empty();
 				}
-				Actor actor = new Actor("api-client:" + rs.getObject("id", UUID.class), rs.getString("name"),
-						Actor.Kind.API_CLIENT);
-				return Optional.of(new RapportPrincipal(actor, rs.getString("name"), "", true,
-						RapportPrincipal.authoritiesOfScopes(scopes(rs))));
+				UUID clientId = rs.getObject("id", UUID.class);
+				Actor actor = new Actor("api-client:" + clientId, rs.getString("name"), Actor.Kind.API_CLIENT);
+				return Optional.of(new Verified(clientId, new RapportPrincipal(actor, rs.getString("name"), "", true,
+						RapportPrincipal.authoritiesOfScopes(scopes(rs))), now.plus(VERIFIED_KEY_TTL)));
 			})
 			.optional()
-			.flatMap((found) -> found);
-		principal.ifPresent(this::noteUse);
-		if (principal.isPresent()) {
-			keep(hash, principal.get(), now, revocationsBefore);
-		}
-		return principal;
+			.flatMap((f) -> f);
+		found.ifPresent((v) -> remember(hash, v, revocationsBefore));
+		found.ifPresent((v) -> noteUse(v.principal()));
+		return found.map(Verified::principal);
 	}
 
-	private void keep(String hash, RapportPrincipal principal, long now, long revocationsBefore) {
-		if (this.verified.size() >= MAX_VERIFIED) {
+	private void remember(String hash, Verified verified, long revocationsBefore) {
+		if (this.revocations.get() != revocationsBefore) {
+			return;
+		}
+		if (this.verified.size() >= MAX_VERIFIED_KEYS) {
 			this.verified.clear();
 		}
-		this.verified.put(hash, new Verified(clientIdOf(principal), principal, now + VERIFIED_KEPT.toNanos()));
+		this.verified.put(hash, verified);
 		if (this.revocations.get() != revocationsBefore) {
-			// a revocation ran meanwhile: what was read may be its client's last valid
-			// look
+			// A revocation ran in between; it may not have seen this entry.
 			this.verified.remove(hash);
 		}
 	}
 
-	private static UUID clientIdOf(RapportPrincipal principal) {
-		return UUID.fromString(principal.actor().id().substring("api-client:".length()));
+	private void forgetVerifiedKeys(UUID clientId) {
+		this.revocations.incrementAndGet();
+		this.verified.values().removeIf((v) -> v.clientId().equals(clientId));
 	}
 
 	/** Records the use at minute precision, so busy clients cause no write per call. */
 	private void noteUse(RapportPrincipal principal) {
-		UUID id = clientIdOf(principal);
+		UUID id = UUID.fromString(principal.actor().id().substring("api-client:".length()));
 		Instant now = this.clock.instant();
 		Instant last = this.lastUseWritten.get(id);
 		if (last != null && last.plus(LAST_USED_PRECISION).isAfter(now)) {

@@ -26,22 +26,28 @@ final class BulkChunkWriter {
 			  ON COMMIT DELETE ROWS;
 			""";
 
-	private final CopyManager copy;
-
-	private final Statement statement;
-
 	private final String source;
 
 	private final String recordedBy;
 
 	private final Instant now;
 
-	BulkChunkWriter(CopyManager copy, Statement statement, String source, String recordedBy, Instant now) {
-		this.copy = copy;
-		this.statement = statement;
+	BulkChunkWriter(String source, String recordedBy, Instant now) {
 		this.source = source;
 		this.recordedBy = recordedBy;
 		this.now = now;
+	}
+
+	/**
+	 * A chunk's rows as COPY text, one buffer per table, made from exactly these rows.
+	 */
+	record Encoded(List<BulkRow> rows, BulkCopyText households, BulkCopyText customers, BulkCopyText identities,
+			BulkCopyText addresses, BulkCopyText consents, BulkCopyText history, BulkCopyText notes,
+			BulkCopyText tokens, BulkCopyText contacts) {
+	}
+
+	String source() {
+		return this.source;
 	}
 
 	/**
@@ -52,7 +58,12 @@ final class BulkChunkWriter {
 		return UUID.nameUUIDFromBytes(("household|" + source + "|" + key).getBytes(StandardCharsets.UTF_8));
 	}
 
-	void write(List<BulkRow> rows) throws SQLException {
+	/**
+	 * Renders the rows as COPY text. Needs no database, so it runs ahead of the writer.
+	 * Child rows get ids of the chunk's time ({@code idMillis}), so they land at the
+	 * right end of their primary keys like every other new row (ADR 0003).
+	 */
+	Encoded encode(List<BulkRow> rows, long idMillis) {
 		BulkCopyText households = new BulkCopyText();
 		BulkCopyText customers = new BulkCopyText();
 		BulkCopyText identities = new BulkCopyText();
@@ -74,6 +85,7 @@ final class BulkChunkWriter {
 			customers.col(row.id())
 				.col(c.kind())
 				.col(c.displayName())
+				.col(NameFolding.fold(c.displayName()))
 				.col(blankToNull(c.givenName()))
 				.col(blankToNull(c.familyName()))
 				.col(blankToNull(c.companyName()))
@@ -90,7 +102,7 @@ final class BulkChunkWriter {
 				.end();
 			for (BulkRow.Normalised n : row.identities()) {
 				Identity identity = n.identity();
-				identities.col(Ids.next(created.toEpochMilli()))
+				identities.col(Ids.next(idMillis))
 					.col(row.id())
 					.col(identity.type())
 					.col(identity.source())
@@ -102,7 +114,7 @@ final class BulkChunkWriter {
 					.end();
 			}
 			for (BulkCustomer.BulkAddress a : c.addresses()) {
-				addresses.col(Ids.next(created.toEpochMilli()))
+				addresses.col(Ids.next(idMillis))
 					.col(row.id())
 					.col(a.kind())
 					.col(a.line1())
@@ -134,7 +146,7 @@ final class BulkChunkWriter {
 					.end();
 			}
 			for (BulkCustomer.BulkNote note : c.notes()) {
-				notes.col(Ids.next(note.createdAt().toEpochMilli()))
+				notes.col(Ids.next(idMillis))
 					.col(row.id())
 					.col(note.authorId())
 					.col(note.authorName())
@@ -149,30 +161,50 @@ final class BulkChunkWriter {
 				contacts.col(c.contactOfKey()).col(row.id()).col(blankToNull(c.contactRole())).end();
 			}
 		}
-		if (households.rows() > 0) {
-			households.copyInto(this.copy, "bulk_household", "id, name, created_at");
-			this.statement.execute("INSERT INTO household (id, name, created_at) "
+		return new Encoded(rows, households, customers, identities, addresses, consents, history, notes, tokens,
+				contacts);
+	}
+
+	/**
+	 * Writes an encoded chunk in the connection's current transaction: households first,
+	 * then the customers, then the rows that refer to them, all of this transaction's
+	 * customers, so the foreign keys hold by construction.
+	 */
+	void write(Encoded chunk, CopyManager copy, Statement statement) throws SQLException {
+		if (chunk.households().rows() > 0) {
+			chunk.households().copyInto(copy, "bulk_household", "id, name, created_at");
+			statement.execute("INSERT INTO household (id, name, created_at) "
 					+ "SELECT DISTINCT ON (id) id, name, created_at FROM bulk_household ON CONFLICT (id) DO NOTHING");
 		}
-		customers.copyInto(this.copy, "customer",
-				"id, kind, display_name, given_name, family_name, company_name, birth_date, preferred_language, "
-						+ "lifecycle_stage, assigned_staff_id, household_id, household_role, tags, attributes, "
-						+ "created_at, updated_at");
-		identities.copyInto(this.copy, "customer_identity",
-				"id, customer_id, type, source, value, match_key, raw_value, is_primary, created_at");
-		addresses.copyInto(this.copy, "customer_address",
-				"id, customer_id, kind, line1, line2, city, region, postal_code, country_code, match_key, created_at");
-		consents.copyInto(this.copy, "customer_consent", "customer_id, channel, purpose, granted, changed_at, source");
-		history.copyInto(this.copy, "customer_consent_history",
-				"customer_id, channel, purpose, granted, changed_at, source, recorded_by");
-		notes.copyInto(this.copy, "customer_note", "id, customer_id, author_id, author_name, created_at, body");
-		tokens.copyInto(this.copy, "customer_search_token", "token, customer_id");
-		if (contacts.rows() > 0) {
-			contacts.copyInto(this.copy, "bulk_contact", "company_key, person_id, role");
-			this.statement.execute("INSERT INTO customer_contact_person (company_id, person_id, role) "
-					+ "SELECT i.customer_id, b.person_id, b.role FROM bulk_contact b JOIN customer_identity i "
-					+ "ON i.type = 'EXTERNAL' AND i.source = '" + this.source.replace("'", "''")
-					+ "' AND i.value = b.company_key ON CONFLICT DO NOTHING");
+		chunk.customers()
+			.copyInto(copy, "customer",
+					"id, kind, display_name, sort_name, given_name, family_name, company_name, birth_date, preferred_language, "
+							+ "lifecycle_stage, assigned_staff_id, household_id, household_role, tags, attributes, "
+							+ "created_at, updated_at");
+		chunk.identities()
+			.copyInto(copy, "customer_identity",
+					"id, customer_id, type, source, value, match_key, raw_value, is_primary, created_at");
+		chunk.addresses()
+			.copyInto(copy, "customer_address",
+					"id, customer_id, kind, line1, line2, city, region, postal_code, country_code, match_key, created_at");
+		chunk.consents()
+			.copyInto(copy, "customer_consent", "customer_id, channel, purpose, granted, changed_at, source");
+		chunk.history()
+			.copyInto(copy, "customer_consent_history",
+					"customer_id, channel, purpose, granted, changed_at, source, recorded_by");
+		chunk.notes().copyInto(copy, "customer_note", "id, customer_id, author_id, author_name, created_at, body");
+		chunk.tokens().copyInto(copy, "customer_search_token", "token, customer_id");
+		if (chunk.contacts().rows() > 0) {
+			chunk.contacts().copyInto(copy, "bulk_contact", "company_key, person_id, role");
+			// One index probe per contact (LATERAL ... LIMIT 1 keeps the planner from
+			// hashing
+			// all of the source's external ids, which it did per chunk while the table
+			// grew).
+			statement.execute("INSERT INTO customer_contact_person (company_id, person_id, role) "
+					+ "SELECT i.customer_id, b.person_id, b.role FROM bulk_contact b CROSS JOIN LATERAL "
+					+ "(SELECT x.customer_id FROM customer_identity x WHERE x.type = 'EXTERNAL' AND x.source = '"
+					+ this.source.replace("'", "''")
+					+ "' AND x.value = b.company_key LIMIT 1) i ON CONFLICT DO NOTHING");
 		}
 	}
 

@@ -1,11 +1,8 @@
 package org.rapport.customer;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,8 +16,6 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
 import org.rapport.audit.AuditTrail;
 import org.rapport.platform.Actor;
 import org.rapport.platform.Ids;
@@ -31,9 +26,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Front door for loading many customers at once (imports, the demo data set, the
- * benchmark). Rows are streamed in chunks of {@link Options#chunkSize()}: only one chunk
- * is in memory, so millions of rows load in bounded memory. Each chunk is checked, then
- * written with PostgreSQL {@code COPY} into the customer tables and committed on its own.
+ * benchmark). Rows are streamed in chunks of {@link Options#chunkSize()}: only a few
+ * chunks are in memory at a time, so millions of rows load in bounded memory. Each chunk
+ * is checked and rendered ahead on a thread of its own ({@link BulkChunkFeed}), then
+ * written with PostgreSQL {@code COPY} into the customer tables and committed on its own;
+ * two chunks are written at once on two connections ({@link BulkLanes}) with the outcome
+ * of a one-at-a-time load. Inside a chunk's transaction the per-row foreign-key triggers
+ * are skipped when the database role may (docs/adr/0023).
  * <p>
  * <b>Rejections.</b> A row whose identity cannot be normalised, or whose e-mail, phone,
  * card or external id is already taken (by an existing customer or by an earlier row of
@@ -55,6 +54,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CustomerBulkLoad {
 
 	public static final int DEFAULT_CHUNK = 5_000;
+
+	/** Chunks written at the same time, each on a connection of its own. */
+	static final int WRITERS = 2;
 
 	private final DataSource dataSource;
 
@@ -130,84 +132,80 @@ public class CustomerBulkLoad {
 		long started = System.nanoTime();
 		String importId = Ids.next(this.clock).toString();
 		Tally tally = new Tally();
-		try (Connection connection = this.dataSource.getConnection()) {
-			boolean autoCommit = connection.getAutoCommit();
-			connection.setAutoCommit(false);
-			try (Statement statement = connection.createStatement()) {
-				statement.execute(BulkChunkWriter.STAGING);
-				connection.commit();
-				CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-				BulkChunkWriter writer = new BulkChunkWriter(copy, statement, options.source(), options.actor().name(),
-						this.clock.instant());
-				List<BulkCustomer> chunk = new ArrayList<>(options.chunkSize());
-				while (rows.hasNext()) {
-					chunk.add(rows.next());
-					if (chunk.size() == options.chunkSize() || !rows.hasNext()) {
-						loadChunk(connection, copy, writer, chunk, options, tally);
-						chunk.clear();
-						if (progress != null) {
+		BulkChunkWriter writer = new BulkChunkWriter(options.source(), options.actor().name(), this.clock.instant());
+		try (BulkChunkFeed feed = new BulkChunkFeed(rows, options.chunkSize(), options.source(), writer, this.clock);
+				BulkLanes lanes = new BulkLanes(this.dataSource, WRITERS, options.source())) {
+			for (BulkChunkFeed.Chunk chunk = feed.next(); chunk != null; chunk = feed.next()) {
+				synchronized (tally) {
+					tally.read += chunk.read();
+					chunk.refused().forEach((r) -> tally.reject(r.row(), r.externalKey(), r.reason()));
+				}
+				lanes.submit(chunk, (lane, c) -> {
+					loadChunk(lane, writer, c, tally);
+					if (progress != null) {
+						synchronized (tally) {
 							progress.accept(new BulkLoadReport.Progress(tally.read, tally.loaded, tally.skipped,
 									tally.rejected));
 						}
 					}
-				}
+				});
 			}
-			catch (SQLException | RuntimeException ex) {
-				connection.rollback();
-				throw ex;
-			}
-			finally {
-				connection.setAutoCommit(autoCommit);
-			}
+			lanes.finish();
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Bulk load failed after " + tally.loaded + " customers: " + ex.getMessage(),
 					ex);
 		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Bulk load interrupted after " + tally.loaded + " customers", ex);
+		}
+		List<BulkLoadReport.Rejection> rejections = new ArrayList<>(tally.rejections);
+		rejections.sort(java.util.Comparator.comparingLong(BulkLoadReport.Rejection::row));
 		BulkLoadReport report = new BulkLoadReport(importId, tally.read, tally.loaded, tally.skipped, tally.rejected,
-				List.copyOf(tally.rejections), Duration.ofNanos(System.nanoTime() - started));
+				List.copyOf(rejections), Duration.ofNanos(System.nanoTime() - started));
 		recordAudit(report, options);
 		return report;
 	}
 
-	private void loadChunk(Connection connection, CopyManager copy, BulkChunkWriter writer, List<BulkCustomer> chunk,
-			Options options, Tally tally) throws SQLException {
-		Instant now = this.clock.instant();
-		List<BulkRow> checked = new ArrayList<>(chunk.size());
-		for (BulkCustomer input : chunk) {
-			long row = ++tally.read;
-			try {
-				checked.add(BulkRow.check(row, input, Ids.next(now.toEpochMilli()), options.source()));
-			}
-			catch (BulkRow.Rejected ex) {
-				tally.reject(row, input.externalKey(), ex.getMessage());
-			}
-		}
-		Map<Long, String> taken = BulkIdentityCheck.taken(copy, connection, checked, options.source());
+	private void loadChunk(BulkLanes.Lane lane, BulkChunkWriter writer, BulkChunkFeed.Chunk chunk, Tally tally)
+			throws SQLException {
+		List<BulkRow> checked = chunk.checked();
+		Map<Long, String> taken = BulkIdentityCheck.taken(lane.copy, lane.connection, checked, writer.source());
 		List<BulkRow> accepted = new ArrayList<>(checked.size());
 		Map<String, Long> seen = new HashMap<>();
+		long skipped = 0;
+		List<BulkLoadReport.Rejection> rejected = new ArrayList<>();
 		for (BulkRow row : checked) {
 			String conflict = taken.get(row.row());
 			if (conflict != null) {
 				if (conflict.isEmpty()) {
-					tally.skipped++;
+					skipped++;
 				}
 				else {
-					tally.reject(row.row(), row.input().externalKey(), conflict);
+					rejected.add(new BulkLoadReport.Rejection(row.row(), row.input().externalKey(), conflict));
 				}
 				continue;
 			}
 			String repeated = BulkIdentityCheck.repeatedInLoad(row, seen);
 			if (repeated != null) {
-				tally.reject(row.row(), row.input().externalKey(), repeated);
+				rejected.add(new BulkLoadReport.Rejection(row.row(), row.input().externalKey(), repeated));
 				continue;
 			}
 			row.identities().forEach((n) -> seen.put(n.key(), row.row()));
 			accepted.add(row);
 		}
-		writer.write(accepted);
-		connection.commit();
-		tally.loaded += accepted.size();
+		// Rendered ahead for all checked rows; rendered again in the rare chunk with
+		// rows the database refused.
+		BulkChunkWriter.Encoded encoded = (accepted.size() == checked.size()) ? chunk.encoded()
+				: writer.encode(accepted, this.clock.millis());
+		writer.write(encoded, lane.copy, lane.statement);
+		lane.connection.commit();
+		synchronized (tally) {
+			tally.loaded += accepted.size();
+			tally.skipped += skipped;
+			rejected.forEach((r) -> tally.reject(r.row(), r.externalKey(), r.reason()));
+		}
 	}
 
 	private void recordAudit(BulkLoadReport report, Options options) {

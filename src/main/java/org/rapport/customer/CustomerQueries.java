@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.rapport.access.StaffDirectory;
@@ -39,6 +40,10 @@ class CustomerQueries {
 		this.staff = staff;
 	}
 
+	/** A customer's view with the customer it was merged into, if it was. */
+	record Found(CustomerView view, UUID mergedInto) {
+	}
+
 	/**
 	 * The view of a customer known to exist (any status), read with one statement: the
 	 * customer row with its identities, addresses, consents, interests, contact links and
@@ -46,25 +51,49 @@ class CustomerQueries {
 	 * staff member's name from the access module).
 	 */
 	CustomerView view(UUID id) {
-		return this.jdbc.sql(VIEW_SQL).param(id).query((rs, row) -> {
-			UUID householdId = rs.getObject("household_id", UUID.class);
-			HouseholdView household = householdId == null ? null
-					: new HouseholdView(householdId, rs.getString("household_name"),
-							role(rs.getString("household_role")),
-							list(rs.getString("household_members"), HOUSEHOLD_MEMBERS));
-			return new CustomerView(id, CustomerKind.valueOf(rs.getString("kind")),
-					CustomerStatus.valueOf(rs.getString("status")), rs.getString("display_name"),
-					rs.getString("given_name"), rs.getString("family_name"), rs.getString("company_name"),
-					rs.getObject("birth_date", java.time.LocalDate.class), rs.getString("preferred_language"),
-					LifecycleStage.valueOf(rs.getString("lifecycle_stage")),
-					staffRef(rs.getObject("assigned_staff_id", UUID.class)), household, tags(rs),
-					attributes(rs.getString("attributes")), list(rs.getString("identities"), IDENTITIES),
-					list(rs.getString("addresses"), ADDRESSES), list(rs.getString("consents"), CONSENTS),
-					list(rs.getString("interests"), INTERESTS), list(rs.getString("contact_people"), CONTACTS),
-					list(rs.getString("companies"), CONTACTS), rs.getLong("version"), instant(rs, "created_at"),
-					instant(rs, "updated_at"));
-		}).single();
+		return find(id).orElseThrow(() -> new IllegalStateException("no customer " + id)).view();
 	}
+
+	/** The view of a customer in any status, if the id is known; one statement. */
+	Optional<Found> find(UUID id) {
+		return this.jdbc.sql(VIEW_SQL + BY_ID).param(id).query(this::found).optional();
+	}
+
+	/**
+	 * The view of the customer holding a normalised identity, whatever its status; one
+	 * statement (the identity's unique index, then the customer by id).
+	 */
+	Optional<Found> findByIdentity(Identity identity) {
+		return this.jdbc.sql(VIEW_SQL + BY_IDENTITY)
+			.params(identity.type().name(), identity.source(), identity.value())
+			.query(this::found)
+			.optional();
+	}
+
+	private Found found(ResultSet rs, int row) throws SQLException {
+		UUID id = rs.getObject("id", UUID.class);
+		UUID householdId = rs.getObject("household_id", UUID.class);
+		HouseholdView household = householdId == null ? null
+				: new HouseholdView(householdId, rs.getString("household_name"), role(rs.getString("household_role")),
+						list(rs.getString("household_members"), HOUSEHOLD_MEMBERS));
+		CustomerView view = new CustomerView(id, CustomerKind.valueOf(rs.getString("kind")),
+				CustomerStatus.valueOf(rs.getString("status")), rs.getString("display_name"),
+				rs.getString("given_name"), rs.getString("family_name"), rs.getString("company_name"),
+				rs.getObject("birth_date", java.time.LocalDate.class), rs.getString("preferred_language"),
+				LifecycleStage.valueOf(rs.getString("lifecycle_stage")),
+				staffRef(rs.getObject("assigned_staff_id", UUID.class)), household, tags(rs),
+				attributes(rs.getString("attributes")), list(rs.getString("identities"), IDENTITIES),
+				list(rs.getString("addresses"), ADDRESSES), list(rs.getString("consents"), CONSENTS),
+				list(rs.getString("interests"), INTERESTS), list(rs.getString("contact_people"), CONTACTS),
+				list(rs.getString("companies"), CONTACTS), rs.getLong("version"), instant(rs, "created_at"),
+				instant(rs, "updated_at"));
+		return new Found(view, rs.getObject("merged_into", UUID.class));
+	}
+
+	private static final String BY_ID = "\nFROM customer c WHERE c.id = ?";
+
+	private static final String BY_IDENTITY = "\nFROM customer c WHERE c.id = (SELECT x.customer_id "
+			+ "FROM customer_identity x WHERE x.type = ? AND x.source = ? AND x.value = ?)";
 
 	private static final String UTC_INSTANT = "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'";
 
@@ -97,8 +126,7 @@ class CustomerQueries {
 			  (SELECT coalesce(json_agg(json_build_object('customerId', o.id, 'displayName', o.display_name,
 			      'role', l.role) ORDER BY lower(o.display_name)), '[]')
 			     FROM customer_contact_person l JOIN customer o ON o.id = l.company_id
-			    WHERE l.person_id = c.id AND o.status = 'ACTIVE') AS companies
-			FROM customer c WHERE c.id = ?""".formatted(UTC_INSTANT);
+			    WHERE l.person_id = c.id AND o.status = 'ACTIVE') AS companies""".formatted(UTC_INSTANT);
 
 	private static final TypeReference<List<HouseholdMember>> HOUSEHOLD_MEMBERS = new TypeReference<>() {
 	};

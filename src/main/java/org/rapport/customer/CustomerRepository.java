@@ -47,12 +47,22 @@ class CustomerRepository {
 	 */
 	State active(UUID id) {
 		State state = state(id).orElseThrow(() -> ApiException.notFound("Customer", id));
-		return switch (state.status()) {
-			case ACTIVE -> state;
-			case MERGED -> throw new CustomerMovedException(id, state.mergedInto());
+		requireActive(id, state.status(), state.mergedInto());
+		return state;
+	}
+
+	/**
+	 * @throws ApiException 410 when erased
+	 * @throws CustomerMovedException when merged into another customer
+	 */
+	static void requireActive(UUID id, CustomerStatus status, UUID mergedInto) {
+		switch (status) {
+			case ACTIVE -> {
+			}
+			case MERGED -> throw new CustomerMovedException(id, mergedInto);
 			case ERASED -> throw new ApiException(HttpStatus.GONE, "customer-erased",
 					"Customer " + id + " was erased on request; nothing is kept about them");
-		};
+		}
 	}
 
 	void insert(UUID id, CustomerKind kind, Profile profile, String displayName, LifecycleStage stage,

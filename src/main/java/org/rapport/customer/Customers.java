@@ -72,11 +72,14 @@ public class Customers {
 		return view;
 	}
 
-	/** The 360 view of an active customer. */
-	@Transactional(readOnly = true)
+	/**
+	 * The 360 view of an active customer. One statement reads the customer with its
+	 * status, so no transaction is needed.
+	 */
 	public CustomerView get(UUID id) {
-		this.registry.active(id);
-		return this.queries.view(id);
+		CustomerQueries.Found found = this.queries.find(id).orElseThrow(() -> ApiException.notFound("Customer", id));
+		CustomerRepository.requireActive(id, found.view().status(), found.mergedInto());
+		return found.view();
 	}
 
 	/**
@@ -92,13 +95,13 @@ public class Customers {
 
 	/**
 	 * The active customer recognised by an identity written in any usual way ("+34 600 11
-	 * 12 22", "600111222" with the default region Spain, "Ana@Example.com").
+	 * 12 22", "600111222" with the default region Spain, "Ana@Example.com"). One
+	 * statement (identity, then customer), so no transaction is needed.
 	 * @throws ApiException 400 when the value cannot be such an identity
 	 */
-	@Transactional(readOnly = true)
 	public Optional<CustomerView> findByIdentity(IdentityType type, String source, String rawValue) {
-		return this.identities.holderOf(type, source, rawValue)
-			.map(this.queries::view)
+		return this.queries.findByIdentity(this.identities.normalise(type, source, rawValue, "value"))
+			.map(CustomerQueries.Found::view)
 			.filter((v) -> v.status() == CustomerStatus.ACTIVE);
 	}
 

@@ -51,18 +51,6 @@ class IdentityBook {
 		}
 	}
 
-	/** The active customer holding the identity, if any. */
-	Optional<UUID> holderOf(IdentityType type, String source, String raw) {
-		Identity identity;
-		try {
-			identity = Identity.of(type, source, raw, this.defaultRegion);
-		}
-		catch (Identity.InvalidIdentityException ex) {
-			throw ApiException.invalid("value", ex.getMessage());
-		}
-		return this.identities.holder(identity);
-	}
-
 	/** Stores an identity of a customer (idempotent for the same customer). */
 	IdentityView attach(UUID customerId, NewIdentity command, String field, Instant now) {
 		Identity identity = normalise(command.type(), command.source(), command.value(), field);

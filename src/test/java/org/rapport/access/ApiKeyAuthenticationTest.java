@@ -28,6 +28,9 @@ class ApiKeyAuthenticationTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.rapport.audit.AuditTrail audit;
+
 	@Test
 	void aValidKeyAuthenticatesTheClientWithTheAuthoritiesOfItsScopes() {
 		ApiClients.CreatedClient pos = newClient(Scope.CUSTOMERS_WRITE);
@@ -89,6 +92,32 @@ class ApiKeyAuthenticationTest {
 		this.clients.revoke(pos.client().id());
 		assertThat(this.mvc.get().uri("/api/v1/me").header("X-API-Key", pos.apiKey())).hasStatus(401);
 		assertThat(this.mvc.get().uri("/api/v1/me").header("X-API-Key", shop.apiKey())).hasStatusOk();
+	}
+
+	@Test
+	void aKeyRevokedOnAnotherNodeIsRefusedOnceItsVerificationHasExpired() {
+		LoginThrottleTest.MovableClock clock = new LoginThrottleTest.MovableClock();
+		ApiClients node = new ApiClients(this.jdbc, this.audit, clock);
+		ApiClients.CreatedClient pos = newClient(Scope.CUSTOMERS_READ);
+		assertThat(node.authenticate(pos.apiKey())).isPresent();
+		this.jdbc.sql("UPDATE api_client SET active = FALSE WHERE id = ?").param(pos.client().id()).update();
+
+		clock.advance(ApiClients.VERIFIED_KEY_TTL);
+
+		assertThat(node.authenticate(pos.apiKey())).isEmpty();
+	}
+
+	@Test
+	void aVerifiedKeyDoesNotLetASimilarKeyIn() {
+		LoginThrottleTest.MovableClock clock = new LoginThrottleTest.MovableClock();
+		ApiClients node = new ApiClients(this.jdbc, this.audit, clock);
+		ApiClients.CreatedClient pos = newClient(Scope.CUSTOMERS_READ);
+		assertThat(node.authenticate(pos.apiKey())).isPresent();
+		String tampered = pos.apiKey().substring(0, pos.apiKey().length() - 1)
+				+ (pos.apiKey().endsWith("a") ? "b" : "a");
+
+		assertThat(node.authenticate(tampered)).isEmpty();
+		assertThat(node.authenticate(" " + pos.apiKey() + " ")).isPresent();
 	}
 
 	@Test
