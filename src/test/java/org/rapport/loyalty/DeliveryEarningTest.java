@@ -102,13 +102,13 @@ class DeliveryEarningTest {
 		List<InteractionRecorded> second = members.stream().map((m) -> purchase(m, "food", 20)).toList();
 
 		List<String> statements = deliver(second);
+		System.out.printf("Statements for a delivery of %d member purchases: %d%n", second.size(), statements.size());
 
 		assertThat(members).allSatisfy((m) -> assertThat(pending(m)).isEqualTo(40));
 		assertThat(statements).filteredOn((s) -> s.contains("FROM loyalty_rule")).hasSize(1);
 		assertThat(statements).filteredOn((s) -> s.contains("FROM loyalty_programme")).hasSize(1);
 		// per delivery: the members, the programme, its rules, its ladder (two reads);
 		// per purchase: lock, state, lot + movement + balance, purchase row
-		System.out.printf("Statements for a delivery of %d member purchases: %d%n", second.size(), statements.size());
 		assertThat(statements).hasSizeLessThanOrEqualTo(5 + 4 * second.size());
 	}
 
