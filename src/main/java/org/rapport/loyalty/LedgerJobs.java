@@ -23,11 +23,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * other writer respects, so no deadlock); the second, with a fresh snapshot taken under
  * those locks, changes the due lots, appends one movement per lot and applies the sums to
  * the balances, all in one pass. A lot changes status exactly once (the update only takes
- * lots still due) and its movement is keyed by the lot ({@code activate:<lot>},
- * {@code expire:<lot>}, unique per account): a rerun, or a run resumed after a stop,
- * finds nothing left to do, and balances are moved only by the movements actually
- * inserted. Ranges are disjoint, so {@code rapport.loyalty.jobs-workers} (default 2) of
- * them run at once on their own connections without waiting for each other.
+ * lots still due, under the account lock) and its one movement ({@code activate:<lot>},
+ * {@code expire:<lot>}) is written by the same statement, so nothing is counted twice
+ * without an idempotency-index check per movement (ADR 0022). Each run (a job as of a
+ * moment) records its ranges in {@code loyalty_job_range}; a range is marked done in the
+ * transaction that did its work, so a rerun or a run resumed after a crash skips the
+ * ranges done, and two runs at once wait on the range's row. Ranges are disjoint, so
+ * {@code rapport.loyalty.jobs-workers} (default 2) of them run at once on their own
+ * connections without waiting for each other.
  */
 @Component
 class LedgerJobs {
