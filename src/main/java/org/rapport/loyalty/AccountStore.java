@@ -47,6 +47,38 @@ class AccountStore {
 			.optional();
 	}
 
+	/**
+	 * What earning for an interaction needs to know about the (locked) account, in one
+	 * read: the account, whether the interaction was counted before (a movement under the
+	 * key, or its purchase row) and the earn multiplier of the member's tier (1 without
+	 * one).
+	 */
+	record EarningState(Account account, boolean counted, java.math.BigDecimal tierMultiplier) {
+	}
+
+	EarningState earningState(UUID accountId, String key, UUID interactionId) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS.replaceAll("(\\w+)", "a.$1")
+					+ """
+							, EXISTS (SELECT 1 FROM loyalty_movement m WHERE m.account_id = a.id AND m.idempotency_key = :key
+							           AND m.%s)
+							  OR EXISTS (SELECT 1 FROM loyalty_purchase p WHERE p.account_id = a.id AND p.interaction_id = :interaction)
+							  AS counted,
+							  COALESCE(t.earn_multiplier, 1) AS tier_multiplier
+							FROM loyalty_account a
+							LEFT JOIN loyalty_member_tier mt ON mt.account_id = a.id
+							LEFT JOIN loyalty_tier t ON t.programme_id = mt.programme_id AND t.code = mt.tier_code
+							WHERE a.id = :account
+							"""
+						.formatted(Ledger.KEYED))
+			.param("key", key)
+			.param("interaction", interactionId)
+			.param("account", accountId)
+			.query((rs, n) -> new EarningState(account(rs, n), rs.getBoolean("counted"),
+					rs.getBigDecimal("tier_multiplier")))
+			.single();
+	}
+
 	Optional<Account> active(UUID customerId, UUID programmeId) {
 		return this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM loyalty_account WHERE customer_id = ? AND programme_id = ? "

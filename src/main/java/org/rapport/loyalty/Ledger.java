@@ -32,6 +32,12 @@ class Ledger {
 	static final String MOVEMENT_COLUMNS = "id, account_id, kind, available_delta, pending_delta, reason, source_type, "
 			+ "source_id, idempotency_key, occurred_at, recorded_at, explanation::text AS explanation";
 
+	/**
+	 * The predicate of the key index: movements other than the jobs' own carry a unique
+	 * idempotency key per account.
+	 */
+	static final String KEYED = "kind NOT IN ('ACTIVATE', 'EXPIRE')";
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -64,9 +70,14 @@ class Ledger {
 			.single();
 	}
 
+	/**
+	 * The movement appended under the key. The jobs' own movements ({@code ACTIVATE},
+	 * {@code EXPIRE}) are outside the key index (ADR 0022) and are never looked up here.
+	 */
 	Optional<Movement> find(UUID accountId, String idempotencyKey) {
 		return this.jdbc
-			.sql("SELECT " + MOVEMENT_COLUMNS + " FROM loyalty_movement WHERE account_id = ? AND idempotency_key = ?")
+			.sql("SELECT " + MOVEMENT_COLUMNS + " FROM loyalty_movement WHERE account_id = ? AND idempotency_key = ? "
+					+ "AND " + KEYED)
 			.params(accountId, idempotencyKey)
 			.query(Ledger::movement)
 			.optional();
@@ -93,6 +104,38 @@ class Ledger {
 			.update();
 		return new Movement(id, e.accountId(), e.kind(), e.available(), e.pending(), e.reason(), e.sourceType(),
 				e.sourceId(), e.idempotencyKey(), e.occurredAt(), now, e.explanation());
+	}
+
+	/**
+	 * Opens a lot of points (PENDING until {@code availableAt}, or AVAILABLE at once),
+	 * appends the movement that credits it and applies it to the balance row, in one
+	 * statement; the account must be locked. The entry's lot is the new lot.
+	 */
+	UUID appendWithLot(Entry e, Instant availableAt, Instant expiresAt) {
+		UUID lot = Ids.next(this.clock);
+		UUID id = Ids.next(this.clock);
+		Instant now = this.clock.instant();
+		boolean pending = e.kind() == MovementKind.PENDING;
+		long points = e.available() + e.pending();
+		this.jdbc
+			.sql("""
+					WITH lot AS (
+					  INSERT INTO loyalty_lot (id, account_id, status, points, remaining, earned_at, available_at, expires_at)
+					  VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+					), moved AS (
+					  INSERT INTO loyalty_movement (id, account_id, kind, available_delta, pending_delta, reason, source_type,
+					    source_id, idempotency_key, occurred_at, recorded_at, lot_id, explanation)
+					  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+					)
+					UPDATE loyalty_balance SET available = available + ?, pending = pending + ?, updated_at = ?
+					WHERE account_id = ?
+					""")
+			.params(lot, e.accountId(), pending ? "PENDING" : "AVAILABLE", points, points, utc(e.occurredAt()),
+					utc(availableAt), utc(expiresAt), id, e.accountId(), e.kind().name(), e.available(), e.pending(),
+					e.reason(), e.sourceType(), e.sourceId(), e.idempotencyKey(), utc(e.occurredAt()), utc(now), lot,
+					e.explanation(), e.available(), e.pending(), utc(now), e.accountId())
+			.update();
+		return lot;
 	}
 
 	/** Opens a lot of points; PENDING until {@code availableAt}, or AVAILABLE at once. */

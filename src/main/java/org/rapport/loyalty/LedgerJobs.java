@@ -4,12 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,11 +23,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * other writer respects, so no deadlock); the second, with a fresh snapshot taken under
  * those locks, changes the due lots, appends one movement per lot and applies the sums to
  * the balances, all in one pass. A lot changes status exactly once (the update only takes
- * lots still due) and its movement is keyed by the lot ({@code activate:<lot>},
- * {@code expire:<lot>}, unique per account): a rerun, or a run resumed after a stop,
- * finds nothing left to do, and balances are moved only by the movements actually
- * inserted. Ranges are disjoint, so {@code rapport.loyalty.jobs-workers} (default 2) of
- * them run at once on their own connections without waiting for each other.
+ * lots still due, under the account lock) and its one movement ({@code activate:<lot>},
+ * {@code expire:<lot>}) is written by the same statement, so nothing is counted twice
+ * without an idempotency-index check per movement (ADR 0022). Each run (a job as of a
+ * moment) records its ranges in {@code loyalty_job_range}; a range is marked done in the
+ * transaction that did its work, so a rerun or a run resumed after a crash skips the
+ * ranges done, and two runs at once wait on the range's row. Ranges are disjoint, so
+ * {@code rapport.loyalty.jobs-workers} (default 2) of them run at once on their own
+ * connections without waiting for each other.
  */
 @Component
 class LedgerJobs {
@@ -69,7 +68,6 @@ class LedgerJobs {
 			    source_id, idempotency_key, occurred_at, recorded_at, lot_id)
 			  SELECT loyalty_uuid_v7(), c.account_id, %3$s, c.id
 			  FROM changed c ORDER BY c.account_id
-			  ON CONFLICT (account_id, idempotency_key) DO NOTHING
 			  RETURNING account_id, available_delta, pending_delta
 			), applied AS (
 			  UPDATE loyalty_balance b SET available = b.available + s.available, pending = b.pending + s.pending,
@@ -144,45 +142,71 @@ class LedgerJobs {
 
 	private JobRun run(String job, Instant asOf, String due, String apply) {
 		OffsetDateTime at = asOf.atOffset(ZoneOffset.UTC);
-		AccountRanges ranges = AccountRanges.of(this.jdbc, this.rangeSize);
-		ExecutorService workers = Executors.newFixedThreadPool(Math.min(this.workers, ranges.ranges().size()));
-		try {
-			List<Future<long[]>> results = new ArrayList<>();
-			for (AccountRanges.Range range : ranges.ranges()) {
-				results.add(workers.submit(() -> this.transactions.execute((status) -> range(range, at, due, apply))));
+		List<Planned> plan = plan(job, at);
+		List<AccountRanges.Range> todo = plan.stream().filter((p) -> !p.done()).map(Planned::range).toList();
+		List<long[]> results = RangeWork.inRanges(job, todo, this.workers, this.transactions,
+				(range) -> range(job, range, at, due, apply));
+		long[] total = new long[3];
+		for (long[] done : results) {
+			for (int i = 0; i < total.length; i++) {
+				total[i] += done[i];
 			}
-			long[] total = new long[3];
-			RuntimeException failure = null;
-			for (Future<long[]> result : results) {
-				try {
-					long[] done = result.get();
-					for (int i = 0; i < total.length; i++) {
-						total[i] += done[i];
-					}
-				}
-				catch (ExecutionException ex) {
-					failure = (failure != null) ? failure : (ex.getCause() instanceof RuntimeException r) ? r
-							: new IllegalStateException(ex.getCause());
-				}
-			}
-			if (failure != null) {
-				// the ranges done are committed: the next run resumes with what is left
-				throw failure;
-			}
-			log.info("{} as of {}: {} lots, {} movements, {} points in {} account ranges", job, asOf, total[0],
-					total[1], total[2], ranges.ranges().size());
-			return new JobRun(job, asOf, Math.toIntExact(total[0]), Math.toIntExact(total[1]), total[2]);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(job + " interrupted", ex);
-		}
-		finally {
-			workers.shutdownNow();
-		}
+		log.info("{} as of {}: {} lots, {} movements, {} points in {} account ranges ({} done before)", job, asOf,
+				total[0], total[1], total[2], todo.size(), plan.size() - todo.size());
+		return new JobRun(job, asOf, Math.toIntExact(total[0]), Math.toIntExact(total[1]), total[2]);
 	}
 
-	private long[] range(AccountRanges.Range range, OffsetDateTime asOf, String due, String apply) {
+	/** A range of a run and whether it was done before. */
+	record Planned(AccountRanges.Range range, boolean done) {
+	}
+
+	/**
+	 * The ranges of the run of {@code job} as of {@code asOf}: those written when it
+	 * first started (a rerun or a resumed run reuses them, with what is done), or new
+	 * ones, written now. Planning runs of the same job one at a time keeps two of them
+	 * from writing different ranges.
+	 */
+	private List<Planned> plan(String job, OffsetDateTime asOf) {
+		return this.transactions.execute((status) -> {
+			this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))::text")
+				.param("loyalty-job:" + job)
+				.query()
+				.listOfRows();
+			List<Planned> known = this.jdbc
+				.sql("SELECT after_id, up_to, done_at IS NOT NULL AS done FROM loyalty_job_range "
+						+ "WHERE job = ? AND as_of = ? ORDER BY after_id")
+				.params(job, asOf)
+				.query((rs,
+						n) -> new Planned(new AccountRanges.Range(rs.getObject("after_id", UUID.class),
+								rs.getObject("up_to", UUID.class)), rs.getBoolean("done")))
+				.list();
+			if (!known.isEmpty()) {
+				return known;
+			}
+			List<AccountRanges.Range> ranges = AccountRanges.of(this.jdbc, this.rangeSize).ranges();
+			this.jdbc
+				.sql("INSERT INTO loyalty_job_range (job, as_of, after_id, up_to) "
+						+ "SELECT ?, ?, r.after_id, r.up_to FROM unnest(?::uuid[], ?::uuid[]) AS r(after_id, up_to)")
+				.params(job, asOf, ranges.stream().map(AccountRanges.Range::after).toArray(UUID[]::new),
+						ranges.stream().map(AccountRanges.Range::upTo).toArray(UUID[]::new))
+				.update();
+			return ranges.stream().map((r) -> new Planned(r, false)).toList();
+		});
+	}
+
+	private long[] range(String job, AccountRanges.Range range, OffsetDateTime asOf, String due, String apply) {
+		// the range's row in the run ledger, locked: a run doing the same range at the
+		// same time waits here, then finds it done
+		boolean doneBefore = this.jdbc
+			.sql("SELECT done_at IS NOT NULL FROM loyalty_job_range WHERE job = ? AND as_of = ? AND after_id = ? "
+					+ "FOR UPDATE")
+			.params(job, asOf, range.after())
+			.query(Boolean.class)
+			.single();
+		if (doneBefore) {
+			return new long[4];
+		}
 		this.jdbc.sql("SET LOCAL work_mem = '64MB'").update();
 		this.jdbc.sql(LOCK.formatted(due))
 			.param("after", range.after())
@@ -207,6 +231,12 @@ class LedgerJobs {
 				.param("upTo", range.upTo())
 				.update();
 		}
+		this.jdbc
+			.sql("UPDATE loyalty_job_range SET done_at = ?, lots = ?, movements = ?, points = ? "
+					+ "WHERE job = ? AND as_of = ? AND after_id = ?")
+			.params(OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC), done[0], done[1], done[2],
+					job, asOf, range.after())
+			.update();
 		return done;
 	}
 

@@ -81,6 +81,7 @@ class ProgrammeStore {
 
 	/** Saves new settings (the code stays) as the next version; returns that version. */
 	int update(UUID id, int expectedVersion, ProgrammeSettings s) {
+		ProgrammeSnapshots.forget();
 		int updated = this.jdbc.sql("""
 				UPDATE loyalty_programme SET name = ?, currency = ?, point_name = ?, point_value = ?,
 				  return_window_days = ?, expiry_policy = ?, expiry_months = ?, expiry_period_months = ?,
@@ -138,6 +139,7 @@ class ProgrammeStore {
 	}
 
 	void saveRule(UUID programmeId, EarnRule rule, boolean create) {
+		ProgrammeSnapshots.forget();
 		String params = this.json.writeValueAsString(rule.params());
 		if (create) {
 			this.jdbc.sql("""

@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.rapport.customer.Customers;
@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(propagation = Propagation.MANDATORY)
 class PurchaseEarning {
 
-	private final ProgrammeStore programmes;
+	private final ProgrammeSnapshots snapshots;
 
 	private final AccountStore accounts;
 
@@ -41,9 +41,9 @@ class PurchaseEarning {
 
 	private final Clock clock;
 
-	PurchaseEarning(ProgrammeStore programmes, AccountStore accounts, Ledger ledger, Customers customers,
+	PurchaseEarning(ProgrammeSnapshots snapshots, AccountStore accounts, Ledger ledger, Customers customers,
 			TierMultiplier tiers, ApplicationEventPublisher events, JsonMapper json, Clock clock) {
-		this.programmes = programmes;
+		this.snapshots = snapshots;
 		this.accounts = accounts;
 		this.ledger = ledger;
 		this.customers = customers;
@@ -74,20 +74,28 @@ class PurchaseEarning {
 
 	/**
 	 * Earns for a purchase or event interaction; does nothing when it was counted before.
+	 * The programme, its rules and ladder come from the transaction's
+	 * {@link ProgrammeSnapshots snapshot} (read once per delivery); the account, whether
+	 * the interaction was counted and the tier multiplier from one read after the lock;
+	 * the lot, movement and balance are written by one statement (ADR 0022).
 	 */
 	void earn(Account account, UUID interactionId, Basket basket) {
 		this.ledger.lock(account.id());
 		String key = (basket.isPurchase() ? "purchase:" : "event:") + interactionId;
-		if (this.ledger.find(account.id(), key).isPresent()
-				|| this.accounts.purchaseKnown(account.id(), interactionId)) {
+		AccountStore.EarningState state = this.accounts.earningState(account.id(), key, interactionId);
+		if (state.counted()) {
 			return;
 		}
-		LoyaltyProgramme programme = this.programmes.byId(account.programmeId()).orElseThrow();
-		List<EarnRule> rules = this.programmes.rules(programme.id());
-		Account current = this.accounts.byId(account.id()).orElseThrow();
-		boolean birthdays = rules.stream().anyMatch((r) -> r.kind() == RuleKind.BIRTHDAY);
-		Earning earning = RulesEngine.evaluate(programme, rules, context(current, basket.occurredAt(), birthdays),
-				basket);
+		ProgrammeSnapshots.Snapshot snapshot = this.snapshots.byId(account.programmeId());
+		LoyaltyProgramme programme = snapshot.programme();
+		Account current = state.account();
+		LocalDate born = snapshot.has(RuleKind.BIRTHDAY) ? this.customers.get(current.customerId()).birthDate() : null;
+		// the points earned so far in the day, month and year only count for caps
+		Map<RuleParams.CapPeriod, Long> earnedSoFar = snapshot.has(RuleKind.CAP)
+				? this.accounts.earnedInPeriods(current.id(), basket.occurredAt()) : Map.of();
+		MemberContext member = new MemberContext(current.firstPurchaseAt() == null, born, current.referredBy() != null,
+				state.tierMultiplier(), earnedSoFar);
+		Earning earning = RulesEngine.evaluate(programme, snapshot.rules(), member, basket);
 		UUID lot = null;
 		if (earning.points() > 0) {
 			boolean pending = basket.isPurchase();
@@ -98,7 +106,9 @@ class PurchaseEarning {
 		if (basket.isPurchase()) {
 			this.accounts.savePurchase(current.id(), interactionId, lot, basket.total(), earning.points(),
 					basket.occurredAt());
-			this.accounts.firstPurchase(current.id(), basket.occurredAt());
+			if (current.firstPurchaseAt() == null) {
+				this.accounts.firstPurchase(current.id(), basket.occurredAt());
+			}
 			if (earning.referrerPoints() > 0 && current.referredBy() != null) {
 				Account referrer = this.accounts.byId(current.referredBy()).orElseThrow();
 				if ("ACTIVE".equals(referrer.status())) {
@@ -117,10 +127,10 @@ class PurchaseEarning {
 			String key, String reason, String source, String explanation) {
 		Instant availableAt = pending ? programme.availableAt(at) : at;
 		boolean stillPending = pending && availableAt.isAfter(this.clock.instant());
-		UUID lot = this.ledger.openLot(account.id(), stillPending, points, at, availableAt, programme.expiresAt(at));
-		this.ledger.append(new Ledger.Entry(account.id(), stillPending ? MovementKind.PENDING : MovementKind.EARN,
-				stillPending ? 0 : points, stillPending ? points : 0, reason, "INTERACTION", source, key, at, lot,
-				explanation));
+		UUID lot = this.ledger.appendWithLot(new Ledger.Entry(account.id(),
+				stillPending ? MovementKind.PENDING : MovementKind.EARN, stillPending ? 0 : points,
+				stillPending ? points : 0, reason, "INTERACTION", source, key, at, null, explanation), availableAt,
+				programme.expiresAt(at));
 		if (!stillPending) {
 			this.ledger.consumeOldestFirst(account.id());
 		}
@@ -152,7 +162,7 @@ class PurchaseEarning {
 					.longValueExact();
 		long toReverse = Math.max(0, Math.min(target, p.pointsEarned()) - p.pointsReversed());
 		Account account = this.accounts.byId(p.accountId()).orElseThrow();
-		LoyaltyProgramme programme = this.programmes.byId(account.programmeId()).orElseThrow();
+		LoyaltyProgramme programme = this.snapshots.byId(account.programmeId()).programme();
 		Ledger.Lot lot = (p.lotId() == null) ? null : this.ledger.lot(p.lotId()).orElse(null);
 		long pendingPart = (lot != null && "PENDING".equals(lot.status())) ? Math.min(toReverse, lot.remaining()) : 0;
 		long availablePart = toReverse - pendingPart;

@@ -37,14 +37,15 @@ class TierJobs {
 	}
 
 	/**
-	 * The qualifying value per active account of the programme ({@code account} null:
-	 * all), counting accounts merged or migrated into it. Points earned are EARN, PENDING
-	 * and REVERSE movements: never transfers, adjustments or redemptions, so never the
-	 * balance.
+	 * The qualifying value per active account of the programme ({@code one}: only the
+	 * accounts of the {@code :accounts} array), counting accounts merged or migrated into
+	 * it. Points earned are EARN, PENDING and REVERSE movements: never transfers,
+	 * adjustments or redemptions, so never the balance.
 	 */
 	static String values(TierLadder.Measure measure, boolean one) {
 		String family = "COALESCE(CASE WHEN s.status IN ('MIGRATED', 'MERGED') THEN s.merged_into END, s.id)";
-		String scope = one ? " AND (s.id = :account OR s.merged_into = :account)"
+		String scope = one
+				? " AND (s.id = ANY(CAST(:accounts AS uuid[])) OR s.merged_into = ANY(CAST(:accounts AS uuid[])))"
 				: " AND (s.programme_id = :p OR s.merged_into IS NOT NULL)";
 		String inner = switch (measure) {
 			// all members: one pass over the window's movements, summed per account
@@ -70,7 +71,38 @@ class TierJobs {
 		};
 		return "SELECT a.id AS account_id, a.customer_id, COALESCE(v.value, 0)::numeric AS value "
 				+ "FROM loyalty_account a LEFT JOIN (" + inner + ") v ON v.account_id = a.id "
-				+ "WHERE a.programme_id = :p AND a.status = 'ACTIVE'" + (one ? " AND a.id = :account" : "");
+				+ "WHERE a.programme_id = :p AND a.status = 'ACTIVE'"
+				+ (one ? " AND a.id = ANY(CAST(:accounts AS uuid[]))" : "");
+	}
+
+	/**
+	 * The qualifying values of the programme's active accounts in one range of account
+	 * ids ({@code :after < id <= :upTo}, ADR 0022): the window's rows of the range's
+	 * accounts are read through the account index, plus those of the few accounts merged
+	 * or migrated into an account of the range; summed per account first, then mapped to
+	 * the accounts they count for.
+	 */
+	static String valuesInRange(TierLadder.Measure measure) {
+		String table = (measure == TierLadder.Measure.POINTS_EARNED) ? "loyalty_movement" : "loyalty_purchase";
+		String filter = (measure == TierLadder.Measure.POINTS_EARNED) ? " AND x.kind IN ('EARN', 'PENDING', 'REVERSE')"
+				: "";
+		String value = switch (measure) {
+			case POINTS_EARNED -> "SUM(x.available_delta + x.pending_delta)";
+			case SPEND -> "SUM(x.total - x.returned_amount)";
+			case PURCHASES -> "COUNT(*) FILTER (WHERE x.returned_amount < x.total)";
+		};
+		String window = " AND x.occurred_at > :ws AND x.occurred_at <= :asOf";
+		String inner = "SELECT COALESCE(CASE WHEN s.status IN ('MIGRATED', 'MERGED') THEN s.merged_into END, s.id) "
+				+ "AS account_id, SUM(m.value) AS value FROM (SELECT x.account_id, " + value + " AS value FROM " + table
+				+ " x WHERE x.account_id > :after AND x.account_id <= :upTo" + filter + window
+				+ " GROUP BY x.account_id UNION ALL SELECT x.account_id, " + value + " AS value FROM loyalty_account f "
+				+ "JOIN " + table + " x ON x.account_id = f.id WHERE f.merged_into > :after AND f.merged_into <= :upTo "
+				+ "AND NOT (f.id > :after AND f.id <= :upTo)" + filter + window + " GROUP BY x.account_id) m "
+				+ "JOIN loyalty_account s ON s.id = m.account_id "
+				+ "WHERE (s.programme_id = :p OR s.merged_into IS NOT NULL) GROUP BY 1";
+		return "SELECT a.id AS account_id, a.customer_id, COALESCE(v.value, 0)::numeric AS value "
+				+ "FROM loyalty_account a LEFT JOIN (" + inner + ") v ON v.account_id = a.id "
+				+ "WHERE a.programme_id = :p AND a.status = 'ACTIVE' AND a.id > :after AND a.id <= :upTo";
 	}
 
 	private static final String REQUALIFY = """
@@ -132,28 +164,46 @@ class TierJobs {
 			""";
 
 	/**
-	 * Re-qualifies the programme's members ({@code account} null: all) at {@code asOf}.
+	 * Re-qualifies the programme's members ({@code accounts} null: all) at {@code asOf}.
 	 * {@code upgradesOnly}: the earning path, which never lowers a tier.
 	 */
-	TierPlan requalify(LoyaltyProgramme programme, TierLadder ladder, Instant asOf, UUID account,
+	TierPlan requalify(LoyaltyProgramme programme, TierLadder ladder, Instant asOf, List<UUID> accounts,
 			boolean upgradesOnly) {
-		String sql = REQUALIFY.formatted(values(ladder.measure(), account != null),
-				upgradesOnly ? "NULL" : "'Override ended: back to the qualified tier'",
+		TierPlan plan = run(values(ladder.measure(), accounts != null), programme, ladder, asOf, upgradesOnly,
+				(statement) -> (accounts != null) ? statement.param("accounts", accounts.toArray(UUID[]::new))
+						: statement,
+				accounts == null);
+		if (accounts == null) {
+			log.info("Tier re-qualification of {} as of {}: {} moves, {} at risk", programme.code(), asOf,
+					plan.moves().size(), plan.atRisk().size());
+		}
+		return plan;
+	}
+
+	/**
+	 * Re-qualifies the programme's members in one range of account ids (the nightly run,
+	 * range by range): the same decisions as {@link #requalify} for those members.
+	 */
+	TierPlan requalify(LoyaltyProgramme programme, TierLadder ladder, Instant asOf, AccountRanges.Range range) {
+		return run(valuesInRange(ladder.measure()), programme, ladder, asOf, false,
+				(statement) -> statement.param("after", range.after()).param("upTo", range.upTo()), true);
+	}
+
+	private TierPlan run(String values, LoyaltyProgramme programme, TierLadder ladder, Instant asOf,
+			boolean upgradesOnly, java.util.function.UnaryOperator<JdbcClient.StatementSpec> scope, boolean many) {
+		String sql = REQUALIFY.formatted(values, upgradesOnly ? "NULL" : "'Override ended: back to the qualified tier'",
 				upgradesOnly ? "NULL" : "'Tier no longer in the ladder'", upgradesOnly ? "FALSE" : "TRUE");
 		List<TierMove> moves = new ArrayList<>();
 		List<TierMove> atRisk = new ArrayList<>();
-		var statement = this.jdbc.sql(sql)
+		var statement = scope.apply(this.jdbc.sql(sql)
 			.param("p", programme.id())
 			.param("asOf", utc(asOf))
 			.param("ws", utc(ladder.windowStart(asOf)))
 			.param("periodEnd", utc(ladder.periodEnd(asOf)))
 			.param("grace", ladder.graceMonths())
-			.param("measure", ladder.measure().name().toLowerCase().replace('_', ' '));
-		if (account != null) {
-			statement = statement.param("account", account);
-		}
-		else {
-			// the window's aggregate over every member fits in memory instead of spilling
+			.param("measure", ladder.measure().name().toLowerCase().replace('_', ' ')));
+		if (many) {
+			// the window's aggregate over the members fits in memory instead of spilling
 			this.jdbc.sql("SET LOCAL work_mem = '64MB'").update();
 		}
 		statement.query((rs) -> {
@@ -163,10 +213,6 @@ class TierJobs {
 					rs.getBigDecimal("revenue"), moved ? asOf : instant(rs, "kept_until"));
 			(moved ? moves : atRisk).add(m);
 		});
-		if (account == null) {
-			log.info("Tier re-qualification of {} as of {}: {} moves, {} at risk", programme.code(), asOf, moves.size(),
-					atRisk.size());
-		}
 		return new TierPlan(programme.code(), asOf, true, moves, atRisk, null);
 	}
 

@@ -47,6 +47,7 @@ class TierStore {
 
 	/** Replaces the ladder (its tiers by code; members keep their tier codes). */
 	void saveLadder(UUID programmeId, TierLadder ladder) {
+		ProgrammeSnapshots.forget();
 		Instant now = this.clock.instant();
 		this.jdbc.sql("""
 				INSERT INTO loyalty_tier_ladder (programme_id, measure, qualification_window, grace_months, updated_at)

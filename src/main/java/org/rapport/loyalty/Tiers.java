@@ -6,23 +6,31 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.rapport.audit.AuditTrail;
 import org.rapport.platform.Actor;
 import org.rapport.platform.web.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -34,11 +42,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class Tiers {
 
+	private static final Logger log = LoggerFactory.getLogger(Tiers.class);
+
 	private final TierStore store;
 
 	private final TierJobs jobs;
 
 	private final ProgrammeStore programmes;
+
+	private final ProgrammeSnapshots snapshots;
 
 	private final AccountStore accounts;
 
@@ -50,20 +62,33 @@ class Tiers {
 
 	private final TransactionTemplate rolledBack;
 
+	private final TransactionTemplate transactions;
+
 	private final Clock clock;
 
-	Tiers(TierStore store, TierJobs jobs, ProgrammeStore programmes, AccountStore accounts, AuditTrail audit,
-			ApplicationEventPublisher events, JdbcClient jdbc, PlatformTransactionManager tx, Clock clock) {
+	private final int rangeSize;
+
+	private final int workers;
+
+	Tiers(TierStore store, TierJobs jobs, ProgrammeStore programmes, ProgrammeSnapshots snapshots,
+			AccountStore accounts, AuditTrail audit, ApplicationEventPublisher events, JdbcClient jdbc,
+			PlatformTransactionManager tx, Clock clock,
+			@Value("${rapport.loyalty.jobs-range-size:20000}") int rangeSize,
+			@Value("${rapport.loyalty.jobs-workers:2}") int workers) {
 		this.store = store;
 		this.jobs = jobs;
 		this.programmes = programmes;
+		this.snapshots = snapshots;
 		this.accounts = accounts;
 		this.audit = audit;
 		this.events = events;
 		this.jdbc = jdbc;
 		this.rolledBack = new TransactionTemplate(tx);
 		this.rolledBack.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.transactions = new TransactionTemplate(tx);
 		this.clock = clock;
+		this.rangeSize = rangeSize;
+		this.workers = Math.max(1, workers);
 	}
 
 	TierLadder ladder(LoyaltyProgramme programme) {
@@ -170,30 +195,90 @@ class Tiers {
 		});
 	}
 
-	/** The nightly re-qualification of every programme with a ladder. */
-	@Transactional
+	/**
+	 * The nightly re-qualification of every programme with a ladder, range by range of
+	 * account ids (ADR 0022): one transaction per range, {@code jobs-workers} ranges at
+	 * once; each range's moves are published with it. The plan lists the moves of all
+	 * ranges, most valuable customers first. A run stopped half-way is completed by
+	 * running it again: a range done before changes nothing the second time.
+	 */
 	List<TierPlan> requalifyAll(Instant asOf) {
 		List<TierPlan> plans = new ArrayList<>();
 		for (LoyaltyProgramme p : this.programmes.all()) {
-			this.store.ladder(p.id())
-				.ifPresent((ladder) -> plans.add(publish(p, this.jobs.requalify(p, ladder, asOf, null, false))));
+			TierLadder ladder = this.store.ladder(p.id()).orElse(null);
+			if (ladder == null) {
+				continue;
+			}
+			List<AccountRanges.Range> ranges = AccountRanges.of(this.jdbc, this.rangeSize).ranges();
+			List<TierPlan> parts = RangeWork.inRanges("tier re-qualification", ranges, this.workers, this.transactions,
+					(range) -> publish(p, this.jobs.requalify(p, ladder, asOf, range)));
+			Comparator<TierMove> valuable = Comparator.comparing(TierMove::revenue, Comparator.reverseOrder())
+				.thenComparing(TierMove::accountId);
+			List<TierMove> moves = parts.stream().flatMap((t) -> t.moves().stream()).sorted(valuable).toList();
+			List<TierMove> atRisk = parts.stream().flatMap((t) -> t.atRisk().stream()).sorted(valuable).toList();
+			log.info("Tier re-qualification of {} as of {}: {} moves, {} at risk in {} account ranges", p.code(), asOf,
+					moves.size(), atRisk.size(), ranges.size());
+			plans.add(new TierPlan(p.code(), asOf, true, moves, atRisk, null));
 		}
 		return plans;
 	}
 
 	/**
-	 * Upgrade at once: before the earning transaction commits (so the purchase row is
-	 * there too), the member is re-qualified alone, upgrades only. Deterministic (the
-	 * purchase's own time is the evaluation time) and idempotent (a second run finds the
-	 * tier reached).
+	 * Upgrade at once: before the earning transaction commits (so the purchase rows are
+	 * there too), the members who earned in it are re-qualified, upgrades only. The
+	 * earnings of one transaction (a whole delivery of recorded interactions) are
+	 * collected and re-qualified together before commit: one statement per programme and
+	 * moment of earning, none for a programme without a ladder (ADR 0022). Deterministic
+	 * (the purchase's own time is the evaluation time) and idempotent (a second run finds
+	 * the tier reached).
 	 */
-	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+	@EventListener
 	void on(PointsEarned earned) {
-		Account account = this.accounts.byId(earned.accountId()).orElseThrow();
-		LoyaltyProgramme programme = this.programmes.byId(account.programmeId()).orElseThrow();
-		this.store.ladder(programme.id())
-			.ifPresent((ladder) -> publish(programme,
-					this.jobs.requalify(programme, ladder, earned.occurredAt(), account.id(), true)));
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return;
+		}
+		@SuppressWarnings("unchecked")
+		List<PointsEarned> collected = (List<PointsEarned>) TransactionSynchronizationManager.getResource(EARNED);
+		if (collected == null) {
+			List<PointsEarned> fresh = new ArrayList<>();
+			TransactionSynchronizationManager.bindResource(EARNED, fresh);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void beforeCommit(boolean readOnly) {
+					upgrade(fresh);
+				}
+
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(EARNED);
+				}
+			});
+			collected = fresh;
+		}
+		collected.add(earned);
+	}
+
+	private static final Object EARNED = new Object();
+
+	/**
+	 * Re-qualifies (upgrades only) the accounts that earned, grouped by programme and
+	 * moment of earning, in the order they first earned.
+	 */
+	void upgrade(List<PointsEarned> earned) {
+		Map<String, Map<Instant, Set<UUID>>> byProgramme = new LinkedHashMap<>();
+		for (PointsEarned e : earned) {
+			byProgramme.computeIfAbsent(e.programmeCode(), (c) -> new LinkedHashMap<>())
+				.computeIfAbsent(e.occurredAt(), (t) -> new LinkedHashSet<>())
+				.add(e.accountId());
+		}
+		byProgramme.forEach((code, moments) -> {
+			ProgrammeSnapshots.Snapshot snapshot = this.snapshots.byCode(code).orElseThrow();
+			if (snapshot.ladder() == null) {
+				return;
+			}
+			moments.forEach((at, accounts) -> publish(snapshot.programme(),
+					this.jobs.requalify(snapshot.programme(), snapshot.ladder(), at, List.copyOf(accounts), true)));
+		});
 	}
 
 	@Transactional
@@ -239,7 +324,8 @@ class Tiers {
 		this.store.logChange(account.id(), before.tierCode(), before.tierCode(), "OVERRIDE_ENDED", text, now);
 		// re-qualified a microsecond later, so that its move follows the ending in the
 		// history
-		publish(programme, this.jobs.requalify(programme, ladder, now.plus(1, ChronoUnit.MICROS), account.id(), false));
+		publish(programme,
+				this.jobs.requalify(programme, ladder, now.plus(1, ChronoUnit.MICROS), List.of(account.id()), false));
 		this.audit.record(AuditTrail.Change.of("loyalty.tier-override-ended", "loyalty_account", account.id(), text,
 				before, Map.of("reason", why)));
 		return memberTier(programme, account, now);
@@ -264,7 +350,7 @@ class Tiers {
 		}
 		BigDecimal value = this.jdbc.sql(TierJobs.values(ladder.measure(), true))
 			.param("p", programme.id())
-			.param("account", account.id())
+			.param("accounts", new UUID[] { account.id() })
 			.param("ws", ProgrammeStore.utc(ladder.windowStart(asOf)))
 			.param("asOf", ProgrammeStore.utc(asOf))
 			.query((rs, n) -> rs.getBigDecimal("value"))

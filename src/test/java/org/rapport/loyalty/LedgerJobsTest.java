@@ -138,6 +138,86 @@ class LedgerJobsTest {
 	}
 
 	@Test
+	void aRunStoppedHalfWayIsResumedByTheNextRunWhichSkipsTheRangesDoneAndCountsEachLotOnce() {
+		String programme = programme();
+		List<UUID> members = List.of(member(programme), member(programme), member(programme), member(programme),
+				member(programme), member(programme), member(programme));
+		for (UUID m : members) {
+			purchase(m, 40);
+			purchase(m, 60);
+		}
+		UUID victim = members.get(3);
+		Instant asOf = Instant.now().plus(15, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MICROS);
+		// the range holding the victim fails half-way through its statement, as a
+		// crash would: its transaction rolls back, the other ranges commit
+		String trigger = "loyalty_test_crash_" + LoyaltyFixture.unique().replaceAll("\\W", "");
+		this.jdbc.sql("""
+				CREATE FUNCTION %1$s() RETURNS trigger AS $$
+				BEGIN
+				  IF NEW.account_id = '%2$s' THEN RAISE EXCEPTION 'crash in the middle of a range'; END IF;
+				  RETURN NEW;
+				END $$ LANGUAGE plpgsql""".formatted(trigger, victim)).update();
+		this.jdbc
+			.sql("CREATE TRIGGER %1$s BEFORE INSERT ON loyalty_movement FOR EACH ROW EXECUTE FUNCTION %1$s()"
+				.formatted(trigger))
+			.update();
+		try {
+			assertThatThrownBy(() -> jobs().activate(asOf)).hasMessageContaining("crash in the middle of a range");
+		}
+		finally {
+			this.jdbc.sql("DROP TRIGGER %1$s ON loyalty_movement".formatted(trigger)).update();
+			this.jdbc.sql("DROP FUNCTION %1$s()".formatted(trigger)).update();
+		}
+		assertThat(activations(victim)).isZero();
+		assertThat(this.loyalty.member(victim).pending()).isEqualTo(100);
+		assertThat(undoneRanges(asOf)).isEqualTo(1);
+		List<Instant> doneBefore = doneAt(asOf);
+		for (UUID m : members) {
+			assertThat(new Balance(this.loyalty.member(m).available(), this.loyalty.member(m).pending()))
+				.isEqualTo(this.loyalty.sumOfLedger(m));
+		}
+
+		JobRun resumed = jobs().activate(asOf);
+
+		assertThat(undoneRanges(asOf)).isZero();
+		assertThat(doneAt(asOf)).containsAll(doneBefore);
+		assertThat(resumed.lots()).isGreaterThanOrEqualTo(2).isEqualTo(resumed.movements());
+		for (UUID m : members) {
+			assertThat(activations(m)).isEqualTo(2);
+			assertThat(this.loyalty.sumOfLedger(m)).isEqualTo(new Balance(100, 0));
+			assertThat(this.loyalty.member(m).available()).isEqualTo(100);
+			assertThat(availableInLots(m)).isEqualTo(100);
+		}
+		assertThat(jobs().activate(asOf).lots()).isZero();
+	}
+
+	@Test
+	void twoRunsAtOnceActivateEachLotOnce() throws Exception {
+		String programme = programme();
+		List<UUID> members = List.of(member(programme), member(programme), member(programme), member(programme));
+		for (UUID m : members) {
+			purchase(m, 40);
+			purchase(m, 60);
+		}
+		Instant asOf = Instant.now().plus(15, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MICROS);
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			var first = pool.submit(() -> jobs().activate(asOf));
+			var second = pool.submit(() -> jobs().activate(asOf));
+			first.get();
+			second.get();
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		for (UUID m : members) {
+			assertThat(activations(m)).isEqualTo(2);
+			assertThat(this.loyalty.sumOfLedger(m)).isEqualTo(new Balance(100, 0));
+			assertThat(this.loyalty.member(m).available()).isEqualTo(100);
+		}
+	}
+
+	@Test
 	void accountRangesCoverEveryAccountOnceInOrder() {
 		member(programme());
 		AccountRanges ranges = AccountRanges.of(this.jdbc, 3);
@@ -167,6 +247,22 @@ class LedgerJobsTest {
 
 		assertThatThrownBy(() -> this.jdbc.sql("DELETE FROM loyalty_account WHERE id = ?").param(account).update())
 			.hasMessageContaining("never deleted");
+	}
+
+	private long undoneRanges(Instant asOf) {
+		return this.jdbc
+			.sql("SELECT count(*) FROM loyalty_job_range WHERE job = 'activation' AND as_of = ? AND done_at IS NULL")
+			.param(ProgrammeStore.utc(asOf))
+			.query(Long.class)
+			.single();
+	}
+
+	private List<Instant> doneAt(Instant asOf) {
+		return this.jdbc
+			.sql("SELECT done_at FROM loyalty_job_range WHERE job = 'activation' AND as_of = ? AND done_at IS NOT NULL")
+			.param(ProgrammeStore.utc(asOf))
+			.query((rs, n) -> ProgrammeStore.instant(rs, "done_at"))
+			.list();
 	}
 
 	private long availableInLots(UUID account) {

@@ -1,0 +1,146 @@
+package org.rapport.loyalty;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.rapport.IntegrationTest;
+import org.rapport.audit.AuditTrail;
+import org.rapport.customer.Customers;
+import org.rapport.customer.NewCustomer;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The nightly tier re-qualification range by range (three accounts per range, two ranges
+ * at once) decides exactly what the one statement over the whole programme decides (the
+ * preview), and a rerun moves nobody.
+ */
+@IntegrationTest
+class TierRangesTest {
+
+	@Autowired
+	Loyalty loyalty;
+
+	@Autowired
+	Customers customers;
+
+	@Autowired
+	PurchaseEarning earning;
+
+	@Autowired
+	AccountStore accounts;
+
+	@Autowired
+	TierStore store;
+
+	@Autowired
+	TierJobs jobs;
+
+	@Autowired
+	ProgrammeStore programmes;
+
+	@Autowired
+	ProgrammeSnapshots snapshots;
+
+	@Autowired
+	AuditTrail audit;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PlatformTransactionManager tx;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	Clock clock;
+
+	@Test
+	void rangeByRangeTheMembersMoveAsTheWholeProgrammeStatementWouldAndARerunMovesNobody() {
+		LoyaltyProgramme p = this.loyalty.createProgramme(new ProgrammeSettings("tr-" + LoyaltyFixture.unique(), "Club",
+				"EUR", "points", new BigDecimal("0.01"), 14, ExpiryPolicy.ROLLING, 12, null,
+				NegativeBalancePolicy.ALLOW, null, Map.of("base", Combination.STACK), null));
+		this.loyalty.saveRule(p.code(), null,
+				new NewRule(RuleKind.SPEND_RATIO, "base", "1 per 1", RuleParams.spendRatio(1, "1"), null, null, null));
+		Map<UUID, Integer> spent = new LinkedHashMap<>();
+		int[] euros = { 10, 60, 120, 55, 250, 0, 99, 100, 49 };
+		for (int e : euros) {
+			UUID customer = this.customers.create(NewCustomer.person("Tia", "Tier " + LoyaltyFixture.unique())).id();
+			UUID account = this.loyalty.enrol(p.code(), new Enrolment(customer, null, null, null, null), null)
+				.accountId();
+			if (e > 0) {
+				// earned before the programme has a ladder: nobody has a tier yet
+				Basket basket = new Basket("PURCHASE", Instant.now().minus(3, ChronoUnit.DAYS), "EUR",
+						BigDecimal.valueOf(e), List.of());
+				this.transactions.executeWithoutResult(
+						(s) -> this.earning.earn(this.accounts.byId(account).orElseThrow(), UUID.randomUUID(), basket));
+			}
+			spent.put(account, e);
+		}
+		TierLadder ladder = new TierLadder(TierLadder.Measure.POINTS_EARNED, TierLadder.Window.ROLLING_12_MONTHS, 1,
+				List.of(tier("SILVER", 50), tier("GOLD", 100), tier("PLATINUM", 200)));
+		Instant asOf = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		TierPlan preview = this.loyalty.previewTierLadder(p.code(), ladder, asOf);
+		this.transactions.executeWithoutResult((s) -> this.store.saveLadder(p.id(), ladder));
+
+		TierPlan byRange = ranges().requalifyAll(asOf)
+			.stream()
+			.filter((plan) -> plan.programmeCode().equals(p.code()))
+			.findFirst()
+			.orElseThrow();
+
+		assertThat(moves(byRange)).isEqualTo(moves(preview)).hasSize(6);
+		assertThat(moves(byRange)).containsEntry(accountSpending(spent, 250), "PLATINUM")
+			.containsEntry(accountSpending(spent, 100), "GOLD")
+			.containsEntry(accountSpending(spent, 99), "SILVER");
+		assertThat(byRange.moves()).extracting(TierMove::revenue).isSortedAccordingTo((a, b) -> b.compareTo(a));
+		for (Map.Entry<UUID, String> move : moves(preview).entrySet()) {
+			assertThat(this.store.state(move.getKey()).orElseThrow().tierCode()).isEqualTo(move.getValue());
+		}
+
+		TierPlan rerun = ranges().requalifyAll(asOf)
+			.stream()
+			.filter((plan) -> plan.programmeCode().equals(p.code()))
+			.findFirst()
+			.orElseThrow();
+
+		assertThat(rerun.moves()).isEmpty();
+	}
+
+	private Tiers ranges() {
+		return new Tiers(this.store, this.jobs, this.programmes, this.snapshots, this.accounts, this.audit, this.events,
+				this.jdbc, this.tx, this.clock, 3, 2);
+	}
+
+	private static Map<UUID, String> moves(TierPlan plan) {
+		return plan.moves().stream().collect(Collectors.toMap(TierMove::accountId, TierMove::toTier));
+	}
+
+	private static UUID accountSpending(Map<UUID, Integer> spent, int euros) {
+		return spent.entrySet().stream().filter((e) -> e.getValue() == euros).findFirst().orElseThrow().getKey();
+	}
+
+	private static Tier tier(String code, int threshold) {
+		return new Tier(code, code, BigDecimal.valueOf(threshold), BigDecimal.ONE, BigDecimal.ZERO, false, null);
+	}
+
+}
