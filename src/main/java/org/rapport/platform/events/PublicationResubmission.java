@@ -87,11 +87,9 @@ class PublicationResubmission {
 			try {
 				AtomicInteger count = new AtomicInteger();
 				Instant cutoff = this.clock.instant().minus(age);
-				// Modulith 2.0.3's JDBC query applies the minimum age only to
-				// publications
-				// without a status ("STATUS = 'FAILED' OR (...) AND PUBLICATION_DATE <
-				// ?"),
-				// so failed ones are held back here as well.
+				// Modulith 2.0.3's JDBC query applies the minimum age only to rows
+				// without a status (STATUS = 'FAILED' OR (...) AND PUBLICATION_DATE < ?),
+				// so the age of failed ones is checked here.
 				this.failed.resubmit(ResubmissionOptions.defaults().withMinAge(age).withFilter((publication) -> {
 					boolean oldEnough = !publication.getPublicationDate().isAfter(cutoff);
 					if (oldEnough) {
