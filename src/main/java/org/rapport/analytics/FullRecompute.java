@@ -227,25 +227,22 @@ class FullRecompute {
 	}
 
 	private void baseInBatches(AnalyticsRun run, RunListener listener, PurchaseMonths months) {
-		UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+		UUID from = Keyset.FIRST;
 		long done = 0;
-		boolean first = true;
-		while (true) {
+		int size = this.settings.batchSize();
+		while (from != null) {
 			List<UUID> batch = this.jdbc
-				.sql("SELECT id FROM customer WHERE status = 'ACTIVE' AND (:first OR id > :after) ORDER BY id "
-						+ "LIMIT :size")
-				.param("first", first)
-				.param("after", after)
-				.param("size", this.settings.batchSize())
+				.sql("SELECT id FROM customer WHERE status = 'ACTIVE' AND id >= :from ORDER BY id LIMIT :size")
+				.param("from", from)
+				.param("size", size)
 				.query(UUID.class)
 				.list();
 			if (batch.isEmpty()) {
 				return;
 			}
-			first = false;
 			this.scores.base(run.id(), run.modelVersion(), run.asOf(), batch.toArray(UUID[]::new), months);
 			done += batch.size();
-			after = batch.get(batch.size() - 1);
+			from = batch.size() < size ? null : Keyset.after(batch.get(batch.size() - 1));
 			this.runs.progress(run.id(), done);
 			listener.progress(this.runs.find(run.id()).orElseThrow());
 		}

@@ -133,11 +133,13 @@ final class ScoreSql {
 	 * come as parameters (:ids, :e expected purchases, :a probability alive, :c CLV, :k
 	 * class; one element per buyer), are stored by the same statement and the risk reads
 	 * the given probability alive: a full run writes each buyer's row once after its base
-	 * row.
+	 * row. The given buyers' rows are looked up one by one by key (the lateral subquery
+	 * with OFFSET 0 is not flattened), so the plan cannot turn into a scan of all the
+	 * run's rows per batch, whatever the server estimates for the arrays.
 	 */
 	static String score(String selection, String more, boolean learned) {
 		String sql = """
-				WITH x AS (
+				WITH x AS MATERIALIZED (
 				  SELECT s.customer_id, s.purchases, s.signals, r.rfm_bins AS bins /* learned columns */,
 				    CASE WHEN s.purchases > 0 THEN 1 + (SELECT count(*) FROM unnest(r.r_cuts) u WHERE u < -s.recency_days)
 				      END AS rs,
@@ -191,9 +193,12 @@ final class ScoreSql {
 		}
 		return sql.replace("/* learned columns */", ", p.e, p.a, p.c, p.k")
 			.replace("/* p alive */", "round(p.a::numeric, 6)")
-			.replace("/* learned join */", """
-					JOIN unnest(CAST(:ids AS uuid[]), CAST(:e AS float8[]), CAST(:a AS float8[]), CAST(:c AS float8[]),
-					  CAST(:k AS int[])) AS p(id, e, a, c, k) ON p.id = s.customer_id""")
+			.replace("FROM analytics_customer_score s JOIN analytics_run r ON r.id = s.run_id /* learned join */", """
+					FROM unnest(CAST(:ids AS uuid[]), CAST(:e AS float8[]), CAST(:a AS float8[]), CAST(:c AS float8[]),
+					  CAST(:k AS int[])) AS p(id, e, a, c, k)
+					CROSS JOIN LATERAL (SELECT * FROM analytics_customer_score s0
+					  WHERE s0.run_id = :run AND s0.customer_id = p.id OFFSET 0) s
+					JOIN analytics_run r ON r.id = s.run_id""")
 			.replace("/* more */", ", expected_purchases = round(z.e::numeric, 6), p_alive = round(z.a::numeric, 6), "
 					+ "predicted_clv = round(z.c::numeric, 2), class_index = z.k" + more);
 	}
