@@ -22,14 +22,22 @@ import org.springframework.stereotype.Component;
  * ({@link BuyerSample}); the value model is fitted on it and the classes are learned on
  * it (their probability alive predicted by that model). The second read predicts every
  * buyer from the fitted model and assigns its class, batch by batch, and writes both with
- * one set-based statement per batch while the class profiles accumulate over all buyers.
- * While the sample holds every buyer, the fit's own predictions are stored (a predictor
- * that keeps no model works too). Memory: the sample and one batch.
+ * one set-based statement per batch while the class profiles accumulate over all buyers;
+ * up to {@link #WRITERS} batches are written at once ({@link BatchWriter}). While the
+ * sample holds every buyer, the fit's own predictions are stored (a predictor that keeps
+ * no model works too). Memory: the sample and one batch.
  */
 @Component
 class BuyerPass {
 
 	private static final Logger log = LoggerFactory.getLogger(BuyerPass.class);
+
+	/**
+	 * Scoring statements of different batches in flight at once (each its own
+	 * transaction, on disjoint rows): the statement, not the read or the predictions, is
+	 * the cost of a batch, and the server has a core for each.
+	 */
+	static final int WRITERS = 2;
 
 	private final JdbcClient jdbc;
 
@@ -73,6 +81,17 @@ class BuyerPass {
 			}
 		}
 		String more = beforeScoring.get();
+		try (BatchWriter writer = new BatchWriter(WRITERS, "analytics-score-" + run.toString().substring(0, 8))) {
+			score(run, predictor, batch, sample, fitted, inSample, profiler, more, writer);
+		}
+		if (model != null) {
+			this.classes.save(run, model, profiler, sampled.length);
+		}
+	}
+
+	private void score(UUID run, ValuePredictor predictor, int batch, BuyerSample sample,
+			ValuePredictor.Predictions fitted, Map<UUID, Integer> inSample, ClassProfiler profiler, String more,
+			BatchWriter writer) {
 		BuyerRows.each(this.jdbc, run, null, batch, (ids, rows) -> {
 			ValuePredictor.Predictions p = null;
 			if (fitted != null) {
@@ -87,13 +106,13 @@ class BuyerPass {
 			int[] k = profiler == null ? null
 					: profiler.acceptAll(BuyerRows.classFeatures(rows, p == null ? null : p.pAlive()));
 			int n = ids.size();
-			this.scores.scoreLearned(run, ids.toArray(UUID[]::new), boxed(p == null ? null : p.expectedPurchases(), n),
-					boxed(p == null ? null : p.pAlive(), n), boxed(p == null ? null : p.clv(), n),
-					(k == null) ? new Integer[n] : Arrays.stream(k).boxed().toArray(Integer[]::new), more);
+			UUID[] batchIds = ids.toArray(UUID[]::new);
+			Double[] e = boxed(p == null ? null : p.expectedPurchases(), n);
+			Double[] a = boxed(p == null ? null : p.pAlive(), n);
+			Double[] c = boxed(p == null ? null : p.clv(), n);
+			Integer[] classes = (k == null) ? new Integer[n] : Arrays.stream(k).boxed().toArray(Integer[]::new);
+			writer.submit(() -> this.scores.scoreLearned(run, batchIds, e, a, c, classes, more));
 		});
-		if (model != null) {
-			this.classes.save(run, model, profiler, sampled.length);
-		}
 	}
 
 	/**

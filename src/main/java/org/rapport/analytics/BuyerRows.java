@@ -35,41 +35,44 @@ final class BuyerRows {
 			    tenure_days) ELSE 0 END, tenure_days, average_basket,
 			  recency_days, purchases, average_basket, tenure_days, purchase_rate
 			FROM analytics_customer_score WHERE run_id = :run AND purchases > 0
-			  AND (:first OR customer_id > :after) AND (CAST(:all AS boolean) OR customer_id = ANY(:ids))
+			  AND customer_id >= :from /* only */
 			ORDER BY customer_id LIMIT :size
 			""";
 
 	private BuyerRows() {
 	}
 
-	/** Hands every buyer of the run (or of {@code only}) to the sink, batch by batch. */
+	/**
+	 * Hands every buyer of the run (or of {@code only}) to the sink, batch by batch. The
+	 * keyset condition is a plain range over the key (no OR with a flag), so every batch
+	 * is an index range scan whatever plan the server caches.
+	 */
 	static void each(JdbcClient jdbc, UUID run, UUID[] only, int size, BiConsumer<List<UUID>, double[][]> sink) {
-		UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
-		boolean first = true;
+		String sql = SELECT.replace("/* only */", only == null ? "" : "AND customer_id = ANY(:ids)");
+		UUID from = Keyset.FIRST;
 		while (true) {
 			List<UUID> ids = new ArrayList<>(size);
 			List<double[]> rows = new ArrayList<>(size);
-			jdbc.sql(SELECT)
-				.param("run", run)
-				.param("first", first)
-				.param("after", after)
-				.param("all", only == null)
-				.param("ids", only == null ? new UUID[0] : only)
-				.param("size", size)
-				.query((rs) -> {
-					ids.add(rs.getObject(1, UUID.class));
-					double[] row = new double[WIDTH];
-					for (int c = 0; c < WIDTH; c++) {
-						row[c] = rs.getDouble(2 + c);
-					}
-					rows.add(row);
-				});
+			JdbcClient.StatementSpec spec = jdbc.sql(sql).param("run", run).param("from", from).param("size", size);
+			if (only != null) {
+				spec = spec.param("ids", only);
+			}
+			spec.query((rs) -> {
+				ids.add(rs.getObject(1, UUID.class));
+				double[] row = new double[WIDTH];
+				for (int c = 0; c < WIDTH; c++) {
+					row[c] = rs.getDouble(2 + c);
+				}
+				rows.add(row);
+			});
 			if (ids.isEmpty()) {
 				return;
 			}
 			sink.accept(ids, rows.toArray(double[][]::new));
-			first = false;
-			after = ids.get(ids.size() - 1);
+			from = ids.size() < size ? null : Keyset.after(ids.get(ids.size() - 1));
+			if (from == null) {
+				return;
+			}
 		}
 	}
 

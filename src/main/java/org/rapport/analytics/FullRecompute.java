@@ -97,17 +97,24 @@ class FullRecompute {
 					: this.jdbc.sql("SELECT count(*) FROM customer WHERE status = 'ACTIVE'").query(Long.class).single();
 			this.runs.total(id, total);
 			timings.phase("customers");
+			PurchaseMonths months = this.population.months(run.asOf());
 			if (scope != null) {
-				this.scores.base(id, run.modelVersion(), run.asOf(), scope);
+				this.scores.base(id, run.modelVersion(), run.asOf(), scope, months);
 			}
 			else {
-				baseInBatches(run, listener);
+				baseInBatches(run, listener, months);
 			}
 			this.runs.progress(id, total);
 			// The churn model and the population views read only the base rows: they run
-			// beside the buyers' pass.
-			Future<Optional<ChurnTree>> churnTree = beside.submit(() -> this.churn.train(id, run.asOf()));
-			Future<?> populationViews = beside.submit(() -> this.population.write(id, run.asOf()));
+			// beside the buyers' pass. Cohorts and stage flows were counted with the base
+			// rows.
+			Future<Optional<ChurnTree>> churnTree = beside
+				.submit(() -> timings.beside("churn model (beside)", () -> this.churn.train(id, run.asOf())));
+			Future<?> populationViews = beside.submit(() -> timings.beside("population views (beside)", () -> {
+				this.population.cohortsAndFlows(id, months);
+				this.population.concentration(id);
+				return null;
+			}));
 			timings.phase("predictions and classes");
 			this.buyers.run(id, this.predictor, () -> {
 				this.scores.thresholds(id, this.runs);
@@ -187,7 +194,7 @@ class FullRecompute {
 			this.listener = listener;
 		}
 
-		void phase(String name) {
+		synchronized void phase(String name) {
 			long now = System.nanoTime();
 			if (this.current != null) {
 				log.info("Analytics run {}: {} took {} ms", this.run, this.current, (now - this.since) / 1_000_000);
@@ -202,28 +209,40 @@ class FullRecompute {
 			}
 		}
 
+		/**
+		 * Runs a phase beside the main line and logs (and tells the listener) how long it
+		 * took on its own.
+		 */
+		<T> T beside(String name, java.util.concurrent.Callable<T> phase) throws Exception {
+			long start = System.nanoTime();
+			T result = phase.call();
+			long took = (System.nanoTime() - start) / 1_000_000;
+			log.info("Analytics run {}: {} took {} ms", this.run, name, took);
+			synchronized (this) {
+				this.listener.phase(name + " took " + took + " ms");
+			}
+			return result;
+		}
+
 	}
 
-	private void baseInBatches(AnalyticsRun run, RunListener listener) {
-		UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+	private void baseInBatches(AnalyticsRun run, RunListener listener, PurchaseMonths months) {
+		UUID from = Keyset.FIRST;
 		long done = 0;
-		boolean first = true;
-		while (true) {
+		int size = this.settings.batchSize();
+		while (from != null) {
 			List<UUID> batch = this.jdbc
-				.sql("SELECT id FROM customer WHERE status = 'ACTIVE' AND (:first OR id > :after) ORDER BY id "
-						+ "LIMIT :size")
-				.param("first", first)
-				.param("after", after)
-				.param("size", this.settings.batchSize())
+				.sql("SELECT id FROM customer WHERE status = 'ACTIVE' AND id >= :from ORDER BY id LIMIT :size")
+				.param("from", from)
+				.param("size", size)
 				.query(UUID.class)
 				.list();
 			if (batch.isEmpty()) {
 				return;
 			}
-			first = false;
-			this.scores.base(run.id(), run.modelVersion(), run.asOf(), batch.toArray(UUID[]::new));
+			this.scores.base(run.id(), run.modelVersion(), run.asOf(), batch.toArray(UUID[]::new), months);
 			done += batch.size();
-			after = batch.get(batch.size() - 1);
+			from = batch.size() < size ? null : Keyset.after(batch.get(batch.size() - 1));
 			this.runs.progress(run.id(), done);
 			listener.progress(this.runs.find(run.id()).orElseThrow());
 		}

@@ -1,6 +1,7 @@
 package org.rapport.analytics;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,10 +10,11 @@ import org.springframework.stereotype.Component;
 /**
  * The population views of a run, each one set-based statement over the run's rows:
  * revenue concentration (Gini and the top 20 % share with the definitions of
- * {@link Concentration}), the Lorenz curve in steps of 5 % (interpolated between whole
- * customers, so on or below the diagonal), and cohort retention by month of first
- * purchase with the month-by-month lifecycle flows (one statement, one read of the
- * purchases). Months are calendar months in UTC.
+ * {@link Concentration}) and the Lorenz curve in steps of 5 % (interpolated between whole
+ * customers, so on or below the diagonal). Cohort retention by month of first purchase
+ * and the month-by-month lifecycle flows are counted by {@link PurchaseMonths} while the
+ * base rows are written (no read of the purchases of their own) and stored here. Months
+ * are calendar months in UTC.
  */
 @Component
 class PopulationWriter {
@@ -48,55 +50,6 @@ class PopulationWriter {
 			FROM p LEFT JOIN o ON o.i = least(floor(p.share * o.n) + 1, o.n)
 			""";
 
-	/**
-	 * Cohort retention and lifecycle flows in one statement over one read of the buyers'
-	 * purchases: the months each buyer purchased in (pm, materialized once) give both the
-	 * active months of each cohort and the stage at the end of each month.
-	 */
-	private static final String COHORTS_AND_FLOWS = """
-			WITH pm AS MATERIALIZED (
-			  SELECT i.customer_id, date_trunc('month', i.occurred_at AT TIME ZONE 'UTC')::date AS m, count(*) AS n,
-			    max(i.occurred_at) AS last
-			  FROM analytics_customer_score s JOIN interaction i ON i.customer_id = s.customer_id
-			  WHERE s.run_id = :run AND s.purchases > 0 AND i.kind = 'PURCHASE' AND i.occurred_at <= :asOf
-			  GROUP BY 1, 2),
-			b AS (
-			  SELECT customer_id, date_trunc('month', first_purchase_at AT TIME ZONE 'UTC')::date AS cohort
-			  FROM analytics_customer_score WHERE run_id = :run AND purchases > 0),
-			sz AS (SELECT cohort, count(*) AS n FROM b GROUP BY cohort),
-			cohorts AS (
-			  INSERT INTO analytics_cohort (run_id, cohort_month, months_since, cohort_size, customers)
-			  SELECT :run, b.cohort,
-			    ((extract(year FROM pm.m) - extract(year FROM b.cohort)) * 12
-			      + extract(month FROM pm.m) - extract(month FROM b.cohort))::int AS since,
-			    sz.n, count(*)
-			  FROM pm JOIN b ON b.customer_id = pm.customer_id JOIN sz ON sz.cohort = b.cohort
-			  GROUP BY b.cohort, since, sz.n
-			  RETURNING 1),
-			months AS (
-			  SELECT (date_trunc('month', CAST(:asOf AS timestamptz) AT TIME ZONE 'UTC')
-			    - make_interval(months => g))::date AS m
-			  FROM generate_series(0, :months) g),
-			ends AS (
-			  SELECT m, least((m + interval '1 month') AT TIME ZONE 'UTC', CAST(:asOf AS timestamptz)) AS e FROM months),
-			st AS (
-			  SELECT pm.customer_id, ends.m, sum(pm.n) AS purchases,
-			    extract(epoch FROM ends.e - max(pm.last)) / 86400 AS recency
-			  FROM pm JOIN ends ON pm.m <= ends.m
-			  GROUP BY pm.customer_id, ends.m, ends.e),
-			staged AS (
-			  SELECT customer_id, m,
-			    CASE WHEN recency > :lostAfter THEN 'LOST' WHEN purchases >= :loyalMin THEN 'LOYAL'
-			      WHEN purchases >= 2 THEN 'REPEAT_BUYER' ELSE 'FIRST_TIME_BUYER' END AS stage
-			  FROM st)
-			INSERT INTO analytics_stage_flow (run_id, month, from_stage, to_stage, customers)
-			SELECT :run, cur.m, coalesce(prev.stage, 'PROSPECT'), cur.stage, count(*)
-			FROM staged cur
-			LEFT JOIN staged prev ON prev.customer_id = cur.customer_id AND prev.m = (cur.m - interval '1 month')::date
-			WHERE cur.m > (SELECT min(m) FROM months)
-			GROUP BY 2, 3, 4
-			""";
-
 	private final JdbcClient jdbc;
 
 	private final AnalyticsSettings settings;
@@ -106,15 +59,45 @@ class PopulationWriter {
 		this.settings = settings;
 	}
 
-	void write(UUID run, Instant asOf) {
+	/** Revenue concentration and the Lorenz curve, from the run's rows. */
+	void concentration(UUID run) {
 		this.jdbc.sql(CONCENTRATION).param("run", run).update();
 		this.jdbc.sql(LORENZ).param("run", run).update();
-		this.jdbc.sql(COHORTS_AND_FLOWS)
+	}
+
+	/** A fresh accumulator of cohorts and stage flows for a run as of an instant. */
+	PurchaseMonths months(Instant asOf) {
+		return new PurchaseMonths(asOf, this.settings.flowMonths(), this.settings.lostAfterDays(),
+				this.settings.loyalMinPurchases());
+	}
+
+	/** Stores the cohort retention and stage flows accumulated over the run's buyers. */
+	void cohortsAndFlows(UUID run, PurchaseMonths months) {
+		List<PurchaseMonths.Cohort> cohorts = months.cohorts();
+		this.jdbc.sql("""
+				INSERT INTO analytics_cohort (run_id, cohort_month, months_since, cohort_size, customers)
+				SELECT :run, c.month, c.since, c.size, c.n
+				FROM unnest(CAST(:month AS date[]), CAST(:since AS int[]), CAST(:size AS int[]), CAST(:n AS int[]))
+				  AS c(month, since, size, n)
+				""")
 			.param("run", run)
-			.param("asOf", RunStore.at(asOf))
-			.param("months", this.settings.flowMonths())
-			.param("lostAfter", this.settings.lostAfterDays())
-			.param("loyalMin", this.settings.loyalMinPurchases())
+			.param("month", cohorts.stream().map((c) -> c.cohort().atDay(1).toString()).toArray(String[]::new))
+			.param("since", cohorts.stream().map(PurchaseMonths.Cohort::monthsSince).toArray(Integer[]::new))
+			.param("size", cohorts.stream().map((c) -> (int) c.cohortSize()).toArray(Integer[]::new))
+			.param("n", cohorts.stream().map((c) -> (int) c.customers()).toArray(Integer[]::new))
+			.update();
+		List<PurchaseMonths.Flow> flows = months.flows();
+		this.jdbc.sql("""
+				INSERT INTO analytics_stage_flow (run_id, month, from_stage, to_stage, customers)
+				SELECT :run, f.month, f.from_stage, f.to_stage, f.n
+				FROM unnest(CAST(:month AS date[]), CAST(:from AS text[]), CAST(:to AS text[]), CAST(:n AS int[]))
+				  AS f(month, from_stage, to_stage, n)
+				""")
+			.param("run", run)
+			.param("month", flows.stream().map((f) -> f.month().atDay(1).toString()).toArray(String[]::new))
+			.param("from", flows.stream().map((f) -> f.from().name()).toArray(String[]::new))
+			.param("to", flows.stream().map((f) -> f.to().name()).toArray(String[]::new))
+			.param("n", flows.stream().map((f) -> (int) f.customers()).toArray(Integer[]::new))
 			.update();
 	}
 

@@ -20,57 +20,82 @@ final class ScoreSql {
 	 * currency only, net of returns (as customer_figures); dates and counts count every
 	 * purchase.
 	 */
-	static final String BASE = """
-			WITH c AS (
-			  SELECT k.id FROM customer k WHERE k.id = ANY(:ids) AND k.status = 'ACTIVE'),
-			a AS (
-			  SELECT i.customer_id,
-			    min(i.occurred_at) FILTER (WHERE i.kind = 'PURCHASE') AS first_at,
-			    max(i.occurred_at) FILTER (WHERE i.kind = 'PURCHASE') AS last_at,
-			    count(*) FILTER (WHERE i.kind = 'PURCHASE') AS purchases,
-			    count(DISTINCT (i.occurred_at AT TIME ZONE 'UTC')::date) FILTER (WHERE i.kind = 'PURCHASE') AS days,
-			    coalesce(sum(i.total) FILTER (WHERE i.kind = 'PURCHASE' AND i.currency = :currency), 0)
-			      - coalesce(sum(i.total) FILTER (WHERE i.kind = 'RETURN' AND i.currency = :currency), 0) AS revenue,
-			    bool_or(i.kind = 'CALL' AND i.outcome = 'REFUSED' AND i.occurred_at > :window) AS refused,
-			    bool_or(i.kind = 'SURVEY_ANSWER' AND i.occurred_at > :window
-			      AND (%1$s <= :negativeNps OR lower(i.attributes->>'sentiment') = 'negative')) AS negative_survey,
-			    bool_or(i.kind = 'SURVEY_ANSWER' AND i.occurred_at > :promoterSince AND %1$s >= :promoterNps) AS promoter,
-			    bool_or(i.kind = 'SERVICE_REQUEST' AND (i.outcome IS NULL OR i.outcome = 'PENDING')) AS unresolved
-			  FROM interaction i
-			  WHERE i.customer_id = ANY(:ids) AND i.occurred_at <= :asOf
-			  GROUP BY i.customer_id),
-			b AS (
-			  SELECT c.id, a.*,
-			    extract(epoch FROM CAST(:asOf AS timestamptz) - a.first_at) / 86400 AS tenure,
-			    extract(epoch FROM CAST(:asOf AS timestamptz) - a.last_at) / 86400 AS recency,
-			    CASE WHEN a.purchases > 1 THEN extract(epoch FROM a.last_at - a.first_at) / 86400 / (a.purchases - 1)
-			      END AS gap
-			  FROM c LEFT JOIN a ON a.customer_id = c.id)
-			INSERT INTO analytics_customer_score AS s (run_id, customer_id, model_version, computed_at,
-			  first_purchase_at, last_purchase_at, purchases, purchase_days, revenue, average_basket, tenure_days,
-			  recency_days, mean_gap_days, purchase_rate, has_contact, promoter, signals, lifecycle_stage)
-			SELECT :run, b.id, :version, :asOf, b.first_at, b.last_at, coalesce(b.purchases, 0), coalesce(b.days, 0),
-			  coalesce(b.revenue, 0), CASE WHEN b.purchases > 0 THEN round(b.revenue / b.purchases, 2) END,
-			  round(b.tenure, 2), round(b.recency, 2), round(b.gap, 2),
-			  CASE WHEN b.purchases > 0 THEN round(b.purchases * 30.0 / greatest(b.tenure, 30), 6) END,
-			  b.customer_id IS NOT NULL, coalesce(b.promoter, FALSE),
-			  array_remove(ARRAY[
-			    CASE WHEN b.gap > 0 AND b.recency > :rhythm * b.gap THEN 'RHYTHM_SLOWER' END,
-			    CASE WHEN b.refused THEN 'REFUSED_SERVICE' END,
-			    CASE WHEN b.negative_survey THEN 'NEGATIVE_SURVEY' END,
-			    CASE WHEN b.unresolved THEN 'UNRESOLVED_REQUEST' END], NULL),
-			  'PROSPECT'
-			FROM b ORDER BY b.id
-			ON CONFLICT (run_id, customer_id) DO UPDATE SET model_version = excluded.model_version,
-			  computed_at = excluded.computed_at, first_purchase_at = excluded.first_purchase_at,
-			  last_purchase_at = excluded.last_purchase_at, purchases = excluded.purchases,
-			  purchase_days = excluded.purchase_days, revenue = excluded.revenue,
-			  average_basket = excluded.average_basket, tenure_days = excluded.tenure_days,
-			  recency_days = excluded.recency_days, mean_gap_days = excluded.mean_gap_days,
-			  purchase_rate = excluded.purchase_rate, has_contact = excluded.has_contact,
-			  promoter = excluded.promoter, signals = excluded.signals
-			"""
-		.formatted(NPS);
+	static final String BASE = BaseParts.CTES + BaseParts.INSERT;
+
+	/**
+	 * The same, also answering the months each of the buyers among :ids purchased in
+	 * (customer, month index year × 12 + month − 1 in UTC, purchases, last purchase in
+	 * microseconds since the epoch; by customer and month) for {@link PurchaseMonths}: a
+	 * full run gets cohorts and stage flows from the batches that write its base rows.
+	 */
+	static final String BASE_AND_MONTHS = BaseParts.CTES + ",\nins AS (" + BaseParts.INSERT + "  RETURNING 1)\n" + """
+			SELECT i.customer_id,
+			  (extract(year FROM i.occurred_at AT TIME ZONE 'UTC') * 12
+			    + extract(month FROM i.occurred_at AT TIME ZONE 'UTC') - 1)::int AS m,
+			  count(*)::int AS n, (extract(epoch FROM max(i.occurred_at)) * 1000000)::bigint AS last
+			FROM interaction i JOIN c ON c.id = i.customer_id
+			WHERE i.customer_id = ANY(:ids) AND i.kind = 'PURCHASE' AND i.occurred_at <= :asOf
+			GROUP BY 1, 2 ORDER BY 1, 2
+			""";
+
+	private static final class BaseParts {
+
+		private static final String CTES = """
+				WITH c AS (
+				  SELECT k.id FROM customer k WHERE k.id = ANY(:ids) AND k.status = 'ACTIVE'),
+				a AS (
+				  SELECT i.customer_id,
+				    min(i.occurred_at) FILTER (WHERE i.kind = 'PURCHASE') AS first_at,
+				    max(i.occurred_at) FILTER (WHERE i.kind = 'PURCHASE') AS last_at,
+				    count(*) FILTER (WHERE i.kind = 'PURCHASE') AS purchases,
+				    count(DISTINCT (i.occurred_at AT TIME ZONE 'UTC')::date) FILTER (WHERE i.kind = 'PURCHASE') AS days,
+				    coalesce(sum(i.total) FILTER (WHERE i.kind = 'PURCHASE' AND i.currency = :currency), 0)
+				      - coalesce(sum(i.total) FILTER (WHERE i.kind = 'RETURN' AND i.currency = :currency), 0) AS revenue,
+				    bool_or(i.kind = 'CALL' AND i.outcome = 'REFUSED' AND i.occurred_at > :window) AS refused,
+				    bool_or(i.kind = 'SURVEY_ANSWER' AND i.occurred_at > :window
+				      AND (%1$s <= :negativeNps OR lower(i.attributes->>'sentiment') = 'negative')) AS negative_survey,
+				    bool_or(i.kind = 'SURVEY_ANSWER' AND i.occurred_at > :promoterSince AND %1$s >= :promoterNps) AS promoter,
+				    bool_or(i.kind = 'SERVICE_REQUEST' AND (i.outcome IS NULL OR i.outcome = 'PENDING')) AS unresolved
+				  FROM interaction i
+				  WHERE i.customer_id = ANY(:ids) AND i.occurred_at <= :asOf
+				  GROUP BY i.customer_id),
+				b AS (
+				  SELECT c.id, a.*,
+				    extract(epoch FROM CAST(:asOf AS timestamptz) - a.first_at) / 86400 AS tenure,
+				    extract(epoch FROM CAST(:asOf AS timestamptz) - a.last_at) / 86400 AS recency,
+				    CASE WHEN a.purchases > 1 THEN extract(epoch FROM a.last_at - a.first_at) / 86400 / (a.purchases - 1)
+				      END AS gap
+				  FROM c LEFT JOIN a ON a.customer_id = c.id)
+				"""
+			.formatted(NPS);
+
+		private static final String INSERT = """
+				INSERT INTO analytics_customer_score AS s (run_id, customer_id, model_version, computed_at,
+				  first_purchase_at, last_purchase_at, purchases, purchase_days, revenue, average_basket, tenure_days,
+				  recency_days, mean_gap_days, purchase_rate, has_contact, promoter, signals, lifecycle_stage)
+				SELECT :run, b.id, :version, :asOf, b.first_at, b.last_at, coalesce(b.purchases, 0), coalesce(b.days, 0),
+				  coalesce(b.revenue, 0), CASE WHEN b.purchases > 0 THEN round(b.revenue / b.purchases, 2) END,
+				  round(b.tenure, 2), round(b.recency, 2), round(b.gap, 2),
+				  CASE WHEN b.purchases > 0 THEN round(b.purchases * 30.0 / greatest(b.tenure, 30), 6) END,
+				  b.customer_id IS NOT NULL, coalesce(b.promoter, FALSE),
+				  array_remove(ARRAY[
+				    CASE WHEN b.gap > 0 AND b.recency > :rhythm * b.gap THEN 'RHYTHM_SLOWER' END,
+				    CASE WHEN b.refused THEN 'REFUSED_SERVICE' END,
+				    CASE WHEN b.negative_survey THEN 'NEGATIVE_SURVEY' END,
+				    CASE WHEN b.unresolved THEN 'UNRESOLVED_REQUEST' END], NULL),
+				  'PROSPECT'
+				FROM b ORDER BY b.id
+				ON CONFLICT (run_id, customer_id) DO UPDATE SET model_version = excluded.model_version,
+				  computed_at = excluded.computed_at, first_purchase_at = excluded.first_purchase_at,
+				  last_purchase_at = excluded.last_purchase_at, purchases = excluded.purchases,
+				  purchase_days = excluded.purchase_days, revenue = excluded.revenue,
+				  average_basket = excluded.average_basket, tenure_days = excluded.tenure_days,
+				  recency_days = excluded.recency_days, mean_gap_days = excluded.mean_gap_days,
+				  purchase_rate = excluded.purchase_rate, has_contact = excluded.has_contact,
+				  promoter = excluded.promoter, signals = excluded.signals
+				""";
+
+	}
 
 	/** The upper bound of every bin of a dimension (ntile over the run's buyers). */
 	static final String BIN_UPPERS = """
@@ -108,11 +133,13 @@ final class ScoreSql {
 	 * come as parameters (:ids, :e expected purchases, :a probability alive, :c CLV, :k
 	 * class; one element per buyer), are stored by the same statement and the risk reads
 	 * the given probability alive: a full run writes each buyer's row once after its base
-	 * row.
+	 * row. The given buyers' rows are looked up one by one by key (the lateral subquery
+	 * with OFFSET 0 is not flattened), so the plan cannot turn into a scan of all the
+	 * run's rows per batch, whatever the server estimates for the arrays.
 	 */
 	static String score(String selection, String more, boolean learned) {
 		String sql = """
-				WITH x AS (
+				WITH x AS MATERIALIZED (
 				  SELECT s.customer_id, s.purchases, s.signals, r.rfm_bins AS bins /* learned columns */,
 				    CASE WHEN s.purchases > 0 THEN 1 + (SELECT count(*) FROM unnest(r.r_cuts) u WHERE u < -s.recency_days)
 				      END AS rs,
@@ -166,9 +193,12 @@ final class ScoreSql {
 		}
 		return sql.replace("/* learned columns */", ", p.e, p.a, p.c, p.k")
 			.replace("/* p alive */", "round(p.a::numeric, 6)")
-			.replace("/* learned join */", """
-					JOIN unnest(CAST(:ids AS uuid[]), CAST(:e AS float8[]), CAST(:a AS float8[]), CAST(:c AS float8[]),
-					  CAST(:k AS int[])) AS p(id, e, a, c, k) ON p.id = s.customer_id""")
+			.replace("FROM analytics_customer_score s JOIN analytics_run r ON r.id = s.run_id /* learned join */", """
+					FROM unnest(CAST(:ids AS uuid[]), CAST(:e AS float8[]), CAST(:a AS float8[]), CAST(:c AS float8[]),
+					  CAST(:k AS int[])) AS p(id, e, a, c, k)
+					CROSS JOIN LATERAL (SELECT * FROM analytics_customer_score s0
+					  WHERE s0.run_id = :run AND s0.customer_id = p.id OFFSET 0) s
+					JOIN analytics_run r ON r.id = s.run_id""")
 			.replace("/* more */", ", expected_purchases = round(z.e::numeric, 6), p_alive = round(z.a::numeric, 6), "
 					+ "predicted_clv = round(z.c::numeric, 2), class_index = z.k" + more);
 	}

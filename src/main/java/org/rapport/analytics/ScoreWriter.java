@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +32,21 @@ class ScoreWriter {
 
 	/** Writes (or rewrites) the base rows of the active customers among ids. */
 	int base(UUID run, String version, Instant asOf, UUID[] ids) {
-		return this.jdbc.sql(ScoreSql.BASE)
+		return base(ScoreSql.BASE, run, version, asOf, ids).update();
+	}
+
+	/**
+	 * Writes the base rows of the active customers among ids and hands the months each
+	 * buyer among them purchased in to {@code months}, in the same statement.
+	 */
+	void base(UUID run, String version, Instant asOf, UUID[] ids, PurchaseMonths months) {
+		base(ScoreSql.BASE_AND_MONTHS, run, version, asOf, ids)
+			.query((RowCallbackHandler) (rs) -> months.row(rs.getObject(1), rs.getInt(2), rs.getInt(3), rs.getLong(4)));
+		months.endOfBuyers();
+	}
+
+	private JdbcClient.StatementSpec base(String sql, UUID run, String version, Instant asOf, UUID[] ids) {
+		return this.jdbc.sql(sql)
 			.param("run", run)
 			.param("version", version)
 			.param("asOf", RunStore.at(asOf))
@@ -41,8 +56,7 @@ class ScoreWriter {
 			.param("promoterSince", RunStore.at(asOf.minus(this.settings.lostAfterDays(), ChronoUnit.DAYS)))
 			.param("negativeNps", this.settings.negativeNps())
 			.param("promoterNps", this.settings.promoterNps())
-			.param("rhythm", this.settings.rhythmFactor())
-			.update();
+			.param("rhythm", this.settings.rhythmFactor());
 	}
 
 	/** Computes and stores the run's RFM cut points and matrix thresholds. */

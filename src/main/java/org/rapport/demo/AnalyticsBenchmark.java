@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -72,11 +73,15 @@ final class AnalyticsBenchmark {
 		double scan1 = scan(jdbc);
 		this.out.println("Full analytics run...");
 		long started = System.nanoTime();
+		List<String> phases = new ArrayList<>();
 		AnalyticsRun run = this.server.getBean(Analytics.class).runAll(new RunListener() {
 			@Override
 			public void phase(String name) {
-				AnalyticsBenchmark.this.out.printf(Locale.ROOT, "... %s (%.1f s)%n", name,
-						(System.nanoTime() - started) / 1e9);
+				String line = String.format(Locale.ROOT, "%s (at %.1f s)", name, (System.nanoTime() - started) / 1e9);
+				synchronized (phases) {
+					phases.add(line);
+				}
+				AnalyticsBenchmark.this.out.println("... " + line);
 			}
 		});
 		double runSeconds = (System.nanoTime() - started) / 1e9;
@@ -101,6 +106,9 @@ final class AnalyticsBenchmark {
 					"Peak RSS of the JVM (VmHWM): %,d MiB after loading, %,d MiB after the run (max heap %,d MiB). "
 							+ "Goal: the run within 2× the scan.",
 					rssBefore / 1024, rssAfter / 1024, Runtime.getRuntime().maxMemory() / (1024 * 1024)))
+			.text("")
+			.text("Phases as the run reported them (each main-line phase starts at the time shown; the phases "
+					+ "beside it report their own duration): " + String.join("; ", phases) + ".")
 			.text("");
 		return report;
 	}
