@@ -8,6 +8,8 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 import org.rapport.platform.web.ApiException;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -33,16 +35,22 @@ class TierConsoleController {
 
 	private static final String TIERS = "/loyalty/programmes/{code}/tiers";
 
+	/** Message key of the refusal to apply a ladder that was not previewed. */
+	static final String PREVIEW_FIRST = "loyalty.tiers.previewFirst";
+
 	private final Loyalty loyalty;
 
 	private final MemberNames names;
 
 	private final Clock clock;
 
-	TierConsoleController(Loyalty loyalty, MemberNames names, Clock clock) {
+	private final MessageSource messages;
+
+	TierConsoleController(Loyalty loyalty, MemberNames names, Clock clock, MessageSource messages) {
 		this.loyalty = loyalty;
 		this.names = names;
 		this.clock = clock;
+		this.messages = messages;
 	}
 
 	@GetMapping(TIERS)
@@ -78,10 +86,10 @@ class TierConsoleController {
 			at = Instant.parse(asOf.strip());
 		}
 		catch (RuntimeException ex) {
-			errors.put("form", "preview the ladder before applying it");
+			errors.put("form", PREVIEW_FIRST);
 		}
 		if (fingerprint.isBlank()) {
-			errors.put("form", "preview the ladder before applying it");
+			errors.put("form", PREVIEW_FIRST);
 		}
 		if (ladder == null || at == null || !errors.isEmpty()) {
 			response.setStatus(422);
@@ -120,6 +128,7 @@ class TierConsoleController {
 			Map<String, String> errors, Model model) {
 		model.addAttribute("programme", programme);
 		model.addAttribute("form", form);
+		model.addAttribute("errors", localized(errors));
 		model.addAttribute("plan", plan);
 		model.addAttribute("shown", MemberNames.SHOWN);
 		if (plan != null) {
@@ -129,7 +138,6 @@ class TierConsoleController {
 			model.addAttribute("names", this.names.of(ids));
 		}
 		model.addAttribute("previewedAt", previewedAt);
-		model.addAttribute("errors", errors);
 		model.addAttribute("measures", TierLadder.Measure.values());
 		model.addAttribute("windows", TierLadder.Window.values());
 		if (!model.containsAttribute("applied")) {
@@ -139,6 +147,18 @@ class TierConsoleController {
 			model.addAttribute("stale", false);
 		}
 		return "loyalty/tiers";
+	}
+
+	/**
+	 * Errors the form itself found are message keys and are shown in the staff member's
+	 * language; those from the domain's validation are already sentences and stay as they
+	 * are.
+	 */
+	private Map<String, String> localized(Map<String, String> errors) {
+		Map<String, String> shown = new LinkedHashMap<>();
+		errors.forEach((field, message) -> shown.put(field,
+				this.messages.getMessage(message, null, message, LocaleContextHolder.getLocale())));
+		return shown;
 	}
 
 }

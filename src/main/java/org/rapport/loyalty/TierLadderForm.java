@@ -45,8 +45,7 @@ record TierLadderForm(String measure, String window, String graceMonths, String 
 				list.add(tier(row.split(";", -1)));
 			}
 			catch (RuntimeException ex) {
-				errors.put("tiers",
-						"write each tier as code; name; threshold; multiplier; discount %; priority; gifts");
+				errors.put("tiers", "loyalty.tiers.lineFormat");
 			}
 		}
 		if (!errors.isEmpty()) {

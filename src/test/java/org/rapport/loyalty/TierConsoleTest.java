@@ -221,6 +221,25 @@ class TierConsoleTest {
 	}
 
 	@Test
+	void theFormsOwnRefusalsAreShownInTheStaffMembersLanguage() {
+		assertThat(post(Role.ADMIN, "/preview", "GOLD; Gold; lots", null)).hasStatus(422)
+			.bodyText()
+			.contains("Write each tier as: code; name; threshold")
+			.doesNotContain("loyalty.tiers.lineFormat");
+		assertThat(this.mvc.post()
+			.uri("/loyalty/programmes/{c}/tiers", this.programme.code())
+			.param("lang", "es")
+			.param("measure", "POINTS_EARNED")
+			.param("window", "ROLLING_12_MONTHS")
+			.param("graceMonths", "1")
+			.param("tiers", LADDER)
+			.with(this.staff.as(Role.ADMIN))
+			.with(csrf())).hasStatus(422)
+			.bodyText()
+			.contains("Obtenga la vista previa de la escala antes de aplicarla");
+	}
+
+	@Test
 	void applyingWithoutAPreviewIsRefused() {
 		assertThat(post(Role.ADMIN, "", LADDER, null)).hasStatus(422).bodyText().contains("form-problem");
 		assertThat(post(Role.ADMIN, "", LADDER, Instant.now().toString())).hasStatus(422)
