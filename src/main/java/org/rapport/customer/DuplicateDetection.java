@@ -57,9 +57,13 @@ class DuplicateDetection {
 			ON CONFLICT (customer_a, customer_b) DO NOTHING
 			""";
 
-	/** Identity types paired by match key, and those paired by value. */
-	private static final String[][] IDENTITY_KEYS = { { "'EMAIL', 'PHONE'", "match_key" },
-			{ "'CARD', 'EXTERNAL'", "value" } };
+	/** Identity types paired by match key. */
+	private static final String[] BY_MATCH_KEY = { "'EMAIL', 'PHONE'", "match_key" };
+
+	/** Identity types whose match key is the value, paired by value. */
+	private static final String[] BY_VALUE = { "'CARD', 'EXTERNAL'", "value" };
+
+	private static final String[] NO_KEYS = { "", "" };
 
 	private static final String NAME_AND_BIRTH_DATE = """
 			WITH shared AS (
@@ -130,16 +134,12 @@ class DuplicateDetection {
 	}
 
 	private int insert(DuplicateReason reason, String[] scope, UUID customerId) {
-		if (reason == DuplicateReason.SAME_IDENTITY_KEY) {
-			int inserted = 0;
-			for (String[] keys : IDENTITY_KEYS) {
-				inserted += insert(SAME_IDENTITY_KEY, reason, scope, keys, customerId);
-			}
-			return inserted;
-		}
-		String template = (reason == DuplicateReason.NAME_AND_BIRTH_DATE) ? NAME_AND_BIRTH_DATE
-				: SIMILAR_NAME_AND_ADDRESS;
-		return insert(template, reason, scope, new String[] { "", "" }, customerId);
+		return switch (reason) {
+			case SAME_IDENTITY_KEY -> insert(SAME_IDENTITY_KEY, reason, scope, BY_MATCH_KEY, customerId)
+					+ insert(SAME_IDENTITY_KEY, reason, scope, BY_VALUE, customerId);
+			case NAME_AND_BIRTH_DATE -> insert(NAME_AND_BIRTH_DATE, reason, scope, NO_KEYS, customerId);
+			case SIMILAR_NAME_AND_ADDRESS -> insert(SIMILAR_NAME_AND_ADDRESS, reason, scope, NO_KEYS, customerId);
+		};
 	}
 
 	private int insert(String template, DuplicateReason reason, String[] scope, String[] keys, UUID customerId) {
