@@ -33,22 +33,37 @@ class DuplicateDetection {
 			JOIN customer cy ON cy.id = y.customer_id AND cy.status = 'ACTIVE' AND cy.kind = cx.kind
 			""";
 
+	/**
+	 * Same identity key. E-mails and phones are paired by their match key (index
+	 * {@code customer_identity_match_idx}, which holds only those two types); cards and
+	 * external ids, whose match key is the value itself, by their value (the unique index
+	 * on {@code (type, value, source)}). {@code %5$s} is the types, {@code %6$s} the key
+	 * column.
+	 */
 	private static final String SAME_IDENTITY_KEY = """
 			WITH shared AS (
-			  SELECT i.type, i.match_key FROM customer_identity i
+			  SELECT i.type, i.%6$s AS shared_key FROM customer_identity i
 			  JOIN customer c ON c.id = i.customer_id AND c.status = 'ACTIVE'
-			  WHERE i.match_key <> '' %1$s
-			  GROUP BY i.type, i.match_key
+			  WHERE i.type IN (%5$s) AND i.%6$s <> '' %1$s
+			  GROUP BY i.type, i.%6$s
 			  HAVING count(DISTINCT i.customer_id) BETWEEN 2 AND :largest)
 			""" + INSERT + """
 			FROM shared s
-			JOIN customer_identity x ON x.type = s.type AND x.match_key = s.match_key
-			JOIN customer_identity y ON y.type = s.type AND y.match_key = s.match_key
+			JOIN customer_identity x ON x.type IN (%5$s) AND x.type = s.type AND x.%6$s = s.shared_key
+			JOIN customer_identity y ON y.type IN (%5$s) AND y.type = s.type AND y.%6$s = s.shared_key
 			  AND x.customer_id < y.customer_id
 			""" + BOTH_ACTIVE + """
 			WHERE TRUE %2$s
 			ON CONFLICT (customer_a, customer_b) DO NOTHING
 			""";
+
+	/** Identity types paired by match key. */
+	private static final String[] BY_MATCH_KEY = { "'EMAIL', 'PHONE'", "match_key" };
+
+	/** Identity types whose match key is the value, paired by value. */
+	private static final String[] BY_VALUE = { "'CARD', 'EXTERNAL'", "value" };
+
+	private static final String[] NO_KEYS = { "", "" };
 
 	private static final String NAME_AND_BIRTH_DATE = """
 			WITH shared AS (
@@ -90,7 +105,7 @@ class DuplicateDetection {
 
 	/** Restricts the groups and pairs to those of one customer. */
 	private static final String[] ONE_CUSTOMER = {
-			"AND (i.type, i.match_key) IN (SELECT type, match_key FROM customer_identity WHERE customer_id = :id)",
+			"AND (i.type, i.%6$s) IN (SELECT type, %6$s FROM customer_identity WHERE customer_id = :id AND type IN (%5$s))",
 			"AND :id IN (x.customer_id, y.customer_id)",
 			"AND (k.full_name, k.birth_date) IN (SELECT full_name, birth_date FROM customer_name_key WHERE customer_id = :id)",
 			"AND (a.match_key, k.family_name, k.given_initial) IN (SELECT ca.match_key, ck.family_name, ck.given_initial "
@@ -119,12 +134,21 @@ class DuplicateDetection {
 	}
 
 	private int insert(DuplicateReason reason, String[] scope, UUID customerId) {
-		String template = switch (reason) {
-			case SAME_IDENTITY_KEY -> SAME_IDENTITY_KEY;
-			case NAME_AND_BIRTH_DATE -> NAME_AND_BIRTH_DATE;
-			case SIMILAR_NAME_AND_ADDRESS -> SIMILAR_NAME_AND_ADDRESS;
+		return switch (reason) {
+			case SAME_IDENTITY_KEY -> insert(SAME_IDENTITY_KEY, reason, scope, BY_MATCH_KEY, customerId)
+					+ insert(SAME_IDENTITY_KEY, reason, scope, BY_VALUE, customerId);
+			case NAME_AND_BIRTH_DATE -> insert(NAME_AND_BIRTH_DATE, reason, scope, NO_KEYS, customerId);
+			case SIMILAR_NAME_AND_ADDRESS -> insert(SIMILAR_NAME_AND_ADDRESS, reason, scope, NO_KEYS, customerId);
 		};
-		var statement = this.jdbc.sql(template.formatted((Object[]) scope))
+	}
+
+	private int insert(String template, DuplicateReason reason, String[] scope, String[] keys, UUID customerId) {
+		String[] args = { scope[0], scope[1], scope[2], scope[3], keys[0], keys[1] };
+		// The scope's restriction names the key columns too, so it is formatted first.
+		for (int i = 0; i < 4; i++) {
+			args[i] = args[i].replace("%5$s", keys[0]).replace("%6$s", keys[1]);
+		}
+		var statement = this.jdbc.sql(template.formatted((Object[]) args))
 			.param("reason", reason.name())
 			.param("score", reason.score())
 			.param("now", this.clock.instant().atOffset(ZoneOffset.UTC))

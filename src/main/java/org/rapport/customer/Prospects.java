@@ -150,7 +150,7 @@ public class Prospects {
 				  INSERT INTO customer_identity (id, customer_id, type, source, value, match_key, raw_value, is_primary,
 				    created_at)
 				  SELECT w.id::uuid, w.customer_id::uuid, w.type, w.source, w.value, w.match_key, w.value, TRUE, ?
-				  FROM wanted w ORDER BY w.type, w.source, w.value
+				  FROM wanted w ORDER BY w.type, w.value, w.source
 				  ON CONFLICT (type, source, value) DO NOTHING RETURNING customer_id)
 				SELECT w.customer_id FROM wanted w
 				WHERE w.customer_id::uuid NOT IN (SELECT customer_id FROM inserted)

@@ -52,6 +52,22 @@ class CustomerConsoleTest {
 	}
 
 	@Test
+	void liveSearchByAPhoneNumberListsTheCustomerWhoHasIt() {
+		String phone = ConsoleTestData.freshPhone();
+		String family = "Llamada" + ConsoleTestData.suffix();
+		this.data.person("Eva", family, phone);
+		this.data.person("Eva", family + "x", ConsoleTestData.freshPhone());
+		assertThat(this.mvc.get()
+			.uri("/customers")
+			.param("q", phone)
+			.header("HX-Request", "true")
+			.with(as(Role.SERVICE_AGENT))).hasStatusOk()
+			.bodyText()
+			.contains("Eva " + family + "<")
+			.doesNotContain(family + "x");
+	}
+
+	@Test
 	void liveSearchFindsANameWithoutItsAccentsAndAnswersOnlyTheResults() {
 		String family = "Peñalver" + ConsoleTestData.suffix();
 		this.data.person("José", family, ConsoleTestData.freshPhone());

@@ -195,6 +195,40 @@ class DuplicateSuggestionsTest {
 	}
 
 	@Test
+	void theSameExternalIdFromTwoSystemsSuggestsTheSameIdentity() {
+		String key = "X-" + CustomerFixture.unique();
+		UUID shop = this.customers.person("Olga", "Serra" + CustomerFixture.unique())
+			.identity(Identity.external("shop", key))
+			.create();
+		UUID crm = this.customers.person("O", "S" + CustomerFixture.unique())
+			.identity(Identity.external("crm", key))
+			.create();
+		UUID other = this.customers.person("Pau", "Serra" + CustomerFixture.unique())
+			.identity(Identity.external("crm", key + "0"))
+			.create();
+
+		detect();
+
+		assertThat(reasonOf(shop, crm)).isEqualTo("SAME_IDENTITY_KEY");
+		assertThat(reasonOf(shop, other)).isNull();
+		assertThat(reasonOf(crm, other)).isNull();
+	}
+
+	@Test
+	void checkingOneCustomerFindsTheOneWithItsExternalIdInAnotherSystem() {
+		String key = "Y-" + CustomerFixture.unique();
+		UUID shop = this.customers.person("Luis", "Mora" + CustomerFixture.unique())
+			.identity(Identity.external("shop", key))
+			.create();
+		UUID crm = this.customers.person("L", "M" + CustomerFixture.unique())
+			.identity(Identity.external("crm", key))
+			.create();
+
+		assertThat(this.duplicates.checkCustomer(crm)).isEqualTo(1);
+		assertThat(reasonOf(shop, crm)).isEqualTo("SAME_IDENTITY_KEY");
+	}
+
+	@Test
 	void checkingOneCustomerFindsItsPairsOnly() {
 		String u = CustomerFixture.unique();
 		UUID first = this.customers.person("Ines", "Vidal" + u).email("ines" + u + "@example.com").create();
