@@ -32,11 +32,13 @@ import org.springframework.stereotype.Repository;
  * interaction tables with one INSERT ... SELECT each, joined with the references:
  * interactions whose customer was not found stay behind. Rows whose (source system,
  * idempotency key) is taken are skipped by ON CONFLICT DO NOTHING, once per chunk; the
- * ids and customers of those inserted go to a third staging table, and only their lines
- * follow them (a hash join, not a list of ids sent back and forth). The customers'
- * figures are added from the staged rows ({@link StagedFigures}), so a chunk costs the
- * same whatever the size of the history already stored. Must run inside the chunk's
- * transaction.
+ * ids and customers of those inserted go to a third staging table. When every staged
+ * interaction was inserted (a first run), their lines are copied straight into
+ * {@code interaction_line}; otherwise they are staged too and only the lines of the
+ * inserted interactions follow them (a hash join, not a list of ids sent back and forth).
+ * The customers' figures are added from the staged rows ({@link StagedFigures}), so a
+ * chunk costs the same whatever the size of the history already stored. Must run inside
+ * the chunk's transaction.
  */
 @Repository
 class ImportStaging {
@@ -76,6 +78,9 @@ class ImportStaging {
 			  RETURNING id, customer_id)
 			INSERT INTO import_inserted (id, customer_id) SELECT id, customer_id FROM ins
 			""";
+
+	private static final String LINE_COLUMNS = "interaction_id, line_no, sku, category, quantity, unit_price, "
+			+ "discount, amount";
 
 	private static final String INSERT_LINES = """
 			INSERT INTO interaction_line (interaction_id, line_no, sku, category, quantity, unit_price, discount, amount)
@@ -140,9 +145,6 @@ class ImportStaging {
 			CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
 			copy.copyIn("COPY import_ref FROM STDIN", new StringReader(refs.toString()));
 			copy.copyIn("COPY import_stage FROM STDIN", new StringReader(batch.interactions().toString()));
-			if (!batch.lines().isEmpty()) {
-				copy.copyIn("COPY import_stage_line FROM STDIN", new StringReader(batch.lines().toString()));
-			}
 			int inserted;
 			try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
 				insert.setTimestamp(1, Timestamp.from(recordedAt));
@@ -151,9 +153,18 @@ class ImportStaging {
 			if (inserted == 0) {
 				return Merged.NONE;
 			}
-			try (Statement statement = connection.createStatement()) {
-				if (!batch.lines().isEmpty()) {
-					statement.executeUpdate(INSERT_LINES);
+			if (!batch.lines().isEmpty()) {
+				String lines = batch.lines().toString();
+				if (inserted == batch.staged().size()) {
+					// every staged interaction was inserted (a first run): all the lines
+					// are theirs
+					copy.copyIn("COPY interaction_line (" + LINE_COLUMNS + ") FROM STDIN", new StringReader(lines));
+				}
+				else {
+					copy.copyIn("COPY import_stage_line FROM STDIN", new StringReader(lines));
+					try (Statement statement = connection.createStatement()) {
+						statement.executeUpdate(INSERT_LINES);
+					}
 				}
 			}
 			StagedFigures.add(connection, FIGURES, recordedAt, this.currency);
