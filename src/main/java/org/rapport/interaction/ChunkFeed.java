@@ -5,14 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.Function;
 
 /**
  * Reads an import file one chunk ahead of the writer: a thread of its own parses the
- * groups of the next chunk while the caller's thread checks and stores the current one,
- * so that parsing and the database work overlap instead of taking turns. At most two
- * chunks wait between them. Chunks come out in file order with the rejected lines read
- * with them; groups up to the resume line are passed over. A problem reading the file
- * comes out of {@link #next()} as the exception it was.
+ * groups of the next chunk, and checks and renders them when given a way to
+ * ({@link ImportChecks}), while the caller's thread stores the current one, so that the
+ * Java work and the database work overlap instead of taking turns. At most two chunks
+ * wait between them. Chunks come out in file order with the rejected lines read with
+ * them; groups up to the resume line are passed over. A problem reading the file comes
+ * out of {@link #next()} as the exception it was.
  */
 final class ChunkFeed implements AutoCloseable {
 
@@ -21,7 +23,16 @@ final class ChunkFeed implements AutoCloseable {
 	 * stood.
 	 */
 	record Chunk(List<InteractionReader.Group> groups, List<ImportRejection> rejected, long lastLine, long rowsRead,
-			long bytesRead) {
+			long bytesRead, ImportBatch batch) {
+
+		Chunk(List<InteractionReader.Group> groups, List<ImportRejection> rejected, long lastLine, long rowsRead,
+				long bytesRead) {
+			this(groups, rejected, lastLine, rowsRead, bytesRead, null);
+		}
+
+		Chunk with(ImportBatch prepared) {
+			return new Chunk(this.groups, this.rejected, this.lastLine, this.rowsRead, this.bytesRead, prepared);
+		}
 
 	}
 
@@ -38,7 +49,18 @@ final class ChunkFeed implements AutoCloseable {
 
 	private End end;
 
+	private final Function<Chunk, ImportBatch> prepare;
+
 	ChunkFeed(InteractionReader reader, int chunkSize, long resumeLine) {
+		this(reader, chunkSize, resumeLine, null);
+	}
+
+	/**
+	 * @param prepare checks and renders each chunk on the reading thread (null: chunks
+	 * come out as read)
+	 */
+	ChunkFeed(InteractionReader reader, int chunkSize, long resumeLine, Function<Chunk, ImportBatch> prepare) {
+		this.prepare = prepare;
 		this.reader = new Thread(() -> read(reader, chunkSize, resumeLine), "import-reader");
 		this.reader.setDaemon(true);
 		this.reader.start();
@@ -99,13 +121,13 @@ final class ChunkFeed implements AutoCloseable {
 					groups.add(group);
 				}
 				if (groups.size() >= chunkSize || rejected.size() >= chunkSize) {
-					this.queue.put(new Chunk(groups, rejected, lastLine, reader.rowsRead(), reader.bytesRead()));
+					put(new Chunk(groups, rejected, lastLine, reader.rowsRead(), reader.bytesRead()));
 					groups = new ArrayList<>();
 					rejected = new ArrayList<>();
 				}
 			}
 			if (!groups.isEmpty() || !rejected.isEmpty()) {
-				this.queue.put(new Chunk(groups, rejected, lastLine, reader.rowsRead(), reader.bytesRead()));
+				put(new Chunk(groups, rejected, lastLine, reader.rowsRead(), reader.bytesRead()));
 			}
 			this.queue.put(new End(reader.rowsRead(), reader.bytesRead()));
 		}
@@ -120,6 +142,10 @@ final class ChunkFeed implements AutoCloseable {
 				// the writer stopped
 			}
 		}
+	}
+
+	private void put(Chunk chunk) throws InterruptedException {
+		this.queue.put(this.prepare == null ? chunk : chunk.with(this.prepare.apply(chunk)));
 	}
 
 	/** Stops reading ahead (when the writer stops early) and waits for the reader. */

@@ -12,12 +12,12 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs one import: reads the file a group of lines at a time, one chunk ahead of the
- * writer ({@link ChunkFeed}), and hands the interactions to {@link ImportChunkWriter} a
- * chunk at a time, so memory holds a few chunks, never the file. Rejected lines travel
- * with the next chunk, so the job's counts always match what is stored. Any failure marks
- * the job FAILED; what was stored stays stored, and a re-run of the file skips it by
- * idempotency key.
+ * Runs one import: reads the file a group of lines at a time and checks and renders each
+ * chunk ({@link ImportChecks}) one chunk ahead of the writer ({@link ChunkFeed}), and
+ * hands the chunks to {@link ImportChunkWriter} one at a time, so memory holds a few
+ * chunks, never the file. Rejected lines travel with the next chunk, so the job's counts
+ * always match what is stored. Any failure marks the job FAILED; what was stored stays
+ * stored, and a re-run of the file skips it by idempotency key.
  * <p>
  * A resumed run (after a failure or a dead process) reads the file again from the start
  * but passes over the groups up to the job's {@code resumeLine} without checking or
@@ -30,6 +30,8 @@ class ImportRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
 
+	private final ImportChecks checks;
+
 	private final ImportChunkWriter writer;
 
 	private final ImportJobStore jobs;
@@ -40,8 +42,9 @@ class ImportRunner {
 
 	private final Clock clock;
 
-	ImportRunner(ImportChunkWriter writer, ImportJobStore jobs, ProductCatalogue catalogue, JsonMapper json,
-			Clock clock) {
+	ImportRunner(ImportChecks checks, ImportChunkWriter writer, ImportJobStore jobs, ProductCatalogue catalogue,
+			JsonMapper json, Clock clock) {
+		this.checks = checks;
 		this.writer = writer;
 		this.jobs = jobs;
 		this.catalogue = catalogue;
@@ -67,7 +70,7 @@ class ImportRunner {
 				this.catalogue
 					.save(new Product(CdnowInteractionReader.SKU, "CD", CdnowInteractionReader.CATEGORY, true));
 			}
-			try (ChunkFeed feed = new ChunkFeed(reader, options.chunkSize(), resumeLine)) {
+			try (ChunkFeed feed = new ChunkFeed(reader, options.chunkSize(), resumeLine, this.checks::prepare)) {
 				ChunkFeed.Chunk chunk;
 				while ((chunk = feed.next()) != null) {
 					flush(jobId, chunk, options, listener);
@@ -88,8 +91,8 @@ class ImportRunner {
 	}
 
 	private void flush(UUID jobId, ChunkFeed.Chunk chunk, ImportOptions options, ImportListener listener) {
-		ImportChunkWriter.Outcome outcome = this.writer.store(jobId, chunk.groups(), chunk.rejected(), chunk.rowsRead(),
-				chunk.bytesRead(), chunk.lastLine(), options);
+		ImportChunkWriter.Outcome outcome = this.writer.store(jobId, chunk.batch(), chunk.rowsRead(), chunk.bytesRead(),
+				chunk.lastLine(), options);
 		outcome.rejections().forEach(listener::rejected);
 		this.jobs.find(jobId).ifPresent(listener::progress);
 	}

@@ -24,14 +24,21 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 
 /**
- * The fast path of a bulk import: a chunk of interactions and their lines is streamed
- * with COPY into temporary staging tables (emptied at commit), then merged into the
- * interaction tables with one INSERT ... SELECT each. Rows whose (source system,
- * idempotency key) is taken are skipped by ON CONFLICT DO NOTHING; the ids of those
- * inserted go to a third staging table, and only their lines follow them (a hash join,
- * not a list of ids sent back and forth). The customers' figures are added from the
- * staged rows ({@link StagedFigures}), so a chunk costs the same whatever the size of the
- * history already stored. Must run inside the chunk's transaction.
+ * The fast path of a bulk import. The interactions and lines of a chunk are rendered as
+ * COPY text ahead of the write, on the reading thread ({@link #render}), each interaction
+ * naming its customer by a reference of the chunk ({@link ImportBatch}). The write
+ * ({@link #merge}) streams them with COPY into temporary staging tables (emptied at
+ * commit) together with the customer of each reference, then moves them into the
+ * interaction tables with one INSERT ... SELECT each, joined with the references:
+ * interactions whose customer was not found stay behind. Rows whose (source system,
+ * idempotency key) is taken are skipped by ON CONFLICT DO NOTHING, once per chunk; the
+ * ids and customers of those inserted go to a third staging table. When every staged
+ * interaction was inserted (a first run), their lines are copied straight into
+ * {@code interaction_line}; otherwise they are staged too and only the lines of the
+ * inserted interactions follow them (a hash join, not a list of ids sent back and forth).
+ * The customers' figures are added from the staged rows ({@link StagedFigures}), so a
+ * chunk costs the same whatever the size of the history already stored. Must run inside
+ * the chunk's transaction.
  */
 @Repository
 class ImportStaging {
@@ -44,12 +51,14 @@ class ImportStaging {
 	}
 
 	private static final String STAGE = """
-			CREATE TEMP TABLE IF NOT EXISTS import_stage (id uuid, customer_id uuid, kind text, channel text,
+			CREATE TEMP TABLE IF NOT EXISTS import_stage (id uuid, ref int, kind text, channel text,
 			  occurred_at timestamptz, source_system text, external_id text, idempotency_key text, outcome text,
 			  outcome_reason text, direction text, order_reference text, total numeric, currency text, store text,
 			  staff_id uuid, reference_id uuid, attributes jsonb) ON COMMIT DELETE ROWS;
 			CREATE TEMP TABLE IF NOT EXISTS import_stage_line (interaction_id uuid, line_no int, sku text,
 			  category text, quantity numeric, unit_price numeric, discount numeric, amount numeric)
+			  ON COMMIT DELETE ROWS;
+			CREATE TEMP TABLE IF NOT EXISTS import_ref (ref int PRIMARY KEY, customer_id uuid NOT NULL)
 			  ON COMMIT DELETE ROWS;
 			CREATE TEMP TABLE IF NOT EXISTS import_inserted (id uuid PRIMARY KEY, customer_id uuid)
 			  ON COMMIT DELETE ROWS;
@@ -61,14 +70,17 @@ class ImportStaging {
 			  INSERT INTO interaction (id, customer_id, kind, channel, occurred_at, recorded_at, source_system,
 			    external_id, idempotency_key, outcome, outcome_reason, direction, order_reference, total, currency,
 			    store, staff_id, reference_id, attributes)
-			  SELECT id, customer_id, kind, channel, occurred_at, ?, source_system, external_id, idempotency_key,
-			    outcome, outcome_reason, direction, order_reference, total, currency, store, staff_id, reference_id,
-			    attributes
-			  FROM import_stage ORDER BY source_system, idempotency_key
+			  SELECT s.id, r.customer_id, s.kind, s.channel, s.occurred_at, ?, s.source_system, s.external_id,
+			    s.idempotency_key, s.outcome, s.outcome_reason, s.direction, s.order_reference, s.total, s.currency,
+			    s.store, s.staff_id, s.reference_id, s.attributes
+			  FROM import_stage s JOIN import_ref r ON r.ref = s.ref ORDER BY s.source_system, s.idempotency_key
 			  ON CONFLICT (source_system, idempotency_key) DO NOTHING
 			  RETURNING id, customer_id)
 			INSERT INTO import_inserted (id, customer_id) SELECT id, customer_id FROM ins
 			""";
+
+	private static final String LINE_COLUMNS = "interaction_id, line_no, sku, category, quantity, unit_price, "
+			+ "discount, amount";
 
 	private static final String INSERT_LINES = """
 			INSERT INTO interaction_line (interaction_id, line_no, sku, category, quantity, unit_price, discount, amount)
@@ -76,7 +88,7 @@ class ImportStaging {
 			FROM import_stage_line l JOIN import_inserted n ON n.id = l.interaction_id
 			""";
 
-	private static final String FIGURES = StagedFigures.sql("import_stage", "import_inserted");
+	private static final String FIGURES = StagedFigures.sql("import_stage", "import_inserted", "n.customer_id");
 
 	private final DataSource dataSource;
 
@@ -91,25 +103,48 @@ class ImportStaging {
 	}
 
 	/**
-	 * Stages, merges and adds to the figures the prepared interactions of one chunk, in
-	 * the caller's transaction.
+	 * Appends a checked interaction and its lines to the chunk's COPY text, its customer
+	 * named by the chunk's reference {@code ref}.
 	 */
-	Merged merge(List<Prepared> items, Instant recordedAt) {
-		if (items.isEmpty()) {
+	void render(ImportBatch batch, int ref, Prepared p) {
+		NewInteraction it = p.item();
+		row(batch.interactions(), p.id(), ref, it.kind().name(), it.channel(), it.occurredAt(), it.sourceSystem(),
+				it.externalId(), p.key(), name(it.outcome()), it.outcomeReason(), name(it.direction()),
+				it.orderReference(), it.total(), it.currency(), it.store(), it.staffId(), it.referenceId(),
+				it.attributes().isEmpty() ? "{}" : this.json.writeValueAsString(it.attributes()));
+		for (Prepared.Line l : p.lines()) {
+			row(batch.lines(), p.id(), l.lineNo(), l.sku(), l.category(), l.quantity(), l.unitPrice(), l.discount(),
+					l.amount());
+		}
+	}
+
+	/**
+	 * Stages, merges and adds to the figures the rendered interactions of one chunk, in
+	 * the caller's transaction.
+	 * @param customers the customer of each reference of the chunk; null for a reference
+	 * nobody answers to, whose interactions are left out
+	 */
+	Merged merge(ImportBatch batch, UUID[] customers, Instant recordedAt) {
+		if (batch.staged().isEmpty()) {
 			return Merged.NONE;
 		}
-		String interactions = interactions(items);
-		String lines = lines(items);
+		StringBuilder refs = new StringBuilder(customers.length * 42);
+		for (int ref = 0; ref < customers.length; ref++) {
+			if (customers[ref] != null) {
+				refs.append(ref).append('\t').append(customers[ref]).append('\n');
+			}
+		}
+		if (refs.isEmpty()) {
+			return Merged.NONE;
+		}
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
 			try (Statement statement = connection.createStatement()) {
 				statement.execute(STAGE);
 			}
 			CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-			copy.copyIn("COPY import_stage FROM STDIN", new StringReader(interactions));
-			if (!lines.isEmpty()) {
-				copy.copyIn("COPY import_stage_line FROM STDIN", new StringReader(lines));
-			}
+			copy.copyIn("COPY import_ref FROM STDIN", new StringReader(refs.toString()));
+			copy.copyIn("COPY import_stage FROM STDIN", new StringReader(batch.interactions().toString()));
 			int inserted;
 			try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
 				insert.setTimestamp(1, Timestamp.from(recordedAt));
@@ -118,9 +153,18 @@ class ImportStaging {
 			if (inserted == 0) {
 				return Merged.NONE;
 			}
-			try (Statement statement = connection.createStatement()) {
-				if (!lines.isEmpty()) {
-					statement.executeUpdate(INSERT_LINES);
+			if (!batch.lines().isEmpty()) {
+				String lines = batch.lines().toString();
+				if (inserted == batch.staged().size()) {
+					// every staged interaction was inserted (a first run): all the lines
+					// are theirs
+					copy.copyIn("COPY interaction_line (" + LINE_COLUMNS + ") FROM STDIN", new StringReader(lines));
+				}
+				else {
+					copy.copyIn("COPY import_stage_line FROM STDIN", new StringReader(lines));
+					try (Statement statement = connection.createStatement()) {
+						statement.executeUpdate(INSERT_LINES);
+					}
 				}
 			}
 			StagedFigures.add(connection, FIGURES, recordedAt, this.currency);
@@ -144,29 +188,6 @@ class ImportStaging {
 			}
 		}
 		return ids;
-	}
-
-	private String interactions(List<Prepared> items) {
-		StringBuilder sb = new StringBuilder(items.size() * 200);
-		for (Prepared p : items) {
-			NewInteraction it = p.item();
-			row(sb, p.id(), p.customerId(), it.kind().name(), it.channel(), it.occurredAt(), it.sourceSystem(),
-					it.externalId(), p.key(), name(it.outcome()), it.outcomeReason(), name(it.direction()),
-					it.orderReference(), it.total(), it.currency(), it.store(), it.staffId(), it.referenceId(),
-					it.attributes().isEmpty() ? "{}" : this.json.writeValueAsString(it.attributes()));
-		}
-		return sb.toString();
-	}
-
-	private static String lines(List<Prepared> items) {
-		StringBuilder sb = new StringBuilder();
-		for (Prepared p : items) {
-			for (Prepared.Line l : p.lines()) {
-				row(sb, p.id(), l.lineNo(), l.sku(), l.category(), l.quantity(), l.unitPrice(), l.discount(),
-						l.amount());
-			}
-		}
-		return sb.toString();
 	}
 
 	/** Appends one row in COPY's text format: tab separated, \N for null, escaped. */

@@ -25,6 +25,15 @@ final class StagedFigures {
 	 * ids; parameters: the update instant, then the business currency three times.
 	 */
 	static String sql(String stage, String inserted) {
+		return sql(stage, inserted, "s.customer_id");
+	}
+
+	/**
+	 * {@link #sql(String, String)} for a staging table whose customers are named by
+	 * {@code customer}, an expression over the staged row {@code s} and the inserted row
+	 * {@code n} (an import's staged rows learn their customers when they are inserted).
+	 */
+	static String sql(String stage, String inserted, String customer) {
 		return """
 				INSERT INTO customer_figures AS f (customer_id, first_purchase_at, last_purchase_at, purchases, revenue,
 				  returns, returned_amount, average_basket, last_contact, updated_at)
@@ -36,7 +45,7 @@ final class StagedFigures {
 				    sum(c.returns) AS returns, sum(c.returned_amount) AS returned_amount,
 				    jsonb_object_agg(c.channel, c.last) AS last_contact
 				  FROM (
-				    SELECT s.customer_id, s.channel,
+				    SELECT %3$s AS customer_id, s.channel,
 				      min(s.occurred_at) FILTER (WHERE s.kind = 'PURCHASE') AS first_purchase_at,
 				      max(s.occurred_at) FILTER (WHERE s.kind = 'PURCHASE') AS last_purchase_at,
 				      count(*) FILTER (WHERE s.kind = 'PURCHASE') AS purchases,
@@ -45,12 +54,12 @@ final class StagedFigures {
 				      count(*) FILTER (WHERE s.kind = 'RETURN') AS returns,
 				      coalesce(sum(s.total) FILTER (WHERE s.kind = 'RETURN' AND s.currency = ?), 0) AS returned_amount,
 				      max(s.occurred_at) AS last
-				    FROM %s s JOIN %s n ON n.id = s.id
-				    GROUP BY s.customer_id, s.channel) c
+				    FROM %1$s s JOIN %2$s n ON n.id = s.id
+				    GROUP BY 1, s.channel) c
 				  GROUP BY c.customer_id) d
 				ORDER BY d.customer_id
 				"""
-			.formatted(stage, inserted) + MERGE;
+			.formatted(stage, inserted, customer) + MERGE;
 	}
 
 	/**

@@ -63,6 +63,42 @@ class ChunkFeedTest {
 		}
 	}
 
+	@Test
+	void eachChunkIsPreparedOnTheReadingThreadBeforeTheWriterTakesIt() throws IOException {
+		String other = UUID.randomUUID().toString();
+		String csv = "customer_id,occurred_at\n" + CUSTOMER + ",2024-01-01\n" + other + ",2024-01-02\n" + CUSTOMER
+				+ ",2024-01-03\n";
+		List<String> threads = new ArrayList<>();
+		List<ImportBatch> batches = new ArrayList<>();
+		try (ChunkFeed feed = new ChunkFeed(reader(csv), 10, 0, (chunk) -> {
+			threads.add(Thread.currentThread().getName());
+			ImportBatch batch = new ImportBatch(chunk.rejected());
+			chunk.groups().forEach((g) -> batch.staged(batch.ref(g.interaction().customerId()), g));
+			return batch;
+		})) {
+			ChunkFeed.Chunk chunk;
+			while ((chunk = feed.next()) != null) {
+				batches.add(chunk.batch());
+			}
+		}
+
+		assertThat(threads).containsExactly("import-reader");
+		assertThat(batches).singleElement()
+			.satisfies((b) -> assertThat(b.staged()).extracting(ImportBatch.Staged::ref).containsExactly(0, 1, 0))
+			.satisfies((b) -> assertThat(b.refCount()).isEqualTo(2));
+	}
+
+	@Test
+	void aChunkThatCannotBePreparedFailsInTheWritersThreadWithItsReason() {
+		String csv = "customer_id,occurred_at\n" + CUSTOMER + ",2024-01-01\n";
+		try (ChunkFeed feed = new ChunkFeed(reader(csv), 10, 0, (chunk) -> {
+			throw new IllegalStateException("catalogue unavailable");
+		})) {
+			assertThatThrownBy(feed::next).isInstanceOf(IllegalStateException.class)
+				.hasMessageContaining("catalogue unavailable");
+		}
+	}
+
 	private static InteractionReader reader(String csv) {
 		InputStream in = new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8));
 		return new CsvInteractionReader(in, "test");

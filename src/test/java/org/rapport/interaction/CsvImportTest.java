@@ -201,6 +201,41 @@ class CsvImportTest {
 		assertThat(lines(options.sourceSystem())).isEqualTo(28);
 	}
 
+	@Test
+	void aChunkHoldingInteractionsStoredBeforeAddsOnlyTheNewOnesAndTheirLines() throws IOException {
+		UUID customer = this.fx.customer();
+		String sku = this.fx.product("garden");
+		String header = "customer_id,occurred_at,order_reference,sku,quantity,unit_price,currency\n";
+		String a1 = customer + ",2024-04-01,A1," + sku + ",1,2.00,EUR\n" + customer + ",2024-04-01,A1," + sku
+				+ ",2,2.00,EUR\n";
+		String a2 = customer + ",2024-04-02,A2," + sku + ",1,5.00,EUR\n" + customer + ",2024-04-02,A2," + sku
+				+ ",1,1.00,EUR\n";
+		String a3 = customer + ",2024-04-03,A3," + sku + ",3,1.00,EUR\n" + customer + ",2024-04-03,A3," + sku
+				+ ",1,4.00,EUR\n";
+		Path first = this.dir.resolve("first.csv");
+		Path second = this.dir.resolve("second.csv");
+		Files.writeString(first, header + a1 + a2);
+		Files.writeString(second, header + a1 + a3 + a2);
+		ImportOptions options = ImportOptions.of(ImportFormat.CSV, "till-" + InteractionFixture.unique());
+
+		ImportJobView before = this.imports.importFile(first, "first.csv", options, ImportListener.NONE);
+		ImportJobView after = this.imports.importFile(second, "second.csv", options, ImportListener.NONE);
+
+		assertThat(before.stored()).isEqualTo(2);
+		assertThat(after.stored()).isEqualTo(1);
+		assertThat(after.skipped()).isEqualTo(2);
+		assertThat(lines(options.sourceSystem())).isEqualTo(6);
+		assertThat(this.jdbc
+			.sql("SELECT count(*) FROM interaction_line l WHERE l.sku = ? "
+					+ "AND NOT EXISTS (SELECT 1 FROM interaction i WHERE i.id = l.interaction_id)")
+			.param(sku)
+			.query(Long.class)
+			.single()).isZero();
+		CustomerFigures figures = this.interactions.figures(customer);
+		assertThat(figures.purchases()).isEqualTo(3);
+		assertThat(figures.revenue()).isEqualByComparingTo("19.00");
+	}
+
 	private long lines(String source) {
 		return this.jdbc
 			.sql("SELECT count(*) FROM interaction_line l JOIN interaction i ON i.id = l.interaction_id "

@@ -1,0 +1,103 @@
+package org.rapport.interaction;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.rapport.customer.Identity;
+
+/**
+ * One chunk of an import checked and rendered, ready for the writer: the rejected lines
+ * found so far (read and rules), the good purchases and other interactions as COPY text
+ * for the staging tables, and the customer references they name. A reference is a small
+ * number standing for one customer id or one identity of the chunk; the writer resolves
+ * every reference of the chunk at once and joins the staged rows with the answers, so the
+ * text never waits for the customers. Returns are kept aside: they go through the API's
+ * path, which checks them against their purchases.
+ */
+final class ImportBatch {
+
+	/** A staged interaction: its customer reference and the file lines it came from. */
+	record Staged(int ref, InteractionReader.Group group) {
+	}
+
+	/** A checked return waiting for its customer. */
+	record Return(int ref, InteractionReader.Group group) {
+	}
+
+	private final List<ImportRejection> rejections;
+
+	private final StringBuilder interactions = new StringBuilder(1 << 16);
+
+	private final StringBuilder lines = new StringBuilder(1 << 16);
+
+	private final List<Staged> staged = new ArrayList<>();
+
+	private final List<Return> returns = new ArrayList<>();
+
+	private final Map<UUID, Integer> ids = new LinkedHashMap<>();
+
+	private final Map<Identity, Integer> identities = new LinkedHashMap<>();
+
+	ImportBatch(List<ImportRejection> readRejections) {
+		this.rejections = new ArrayList<>(readRejections);
+	}
+
+	/** The reference of a customer named by id (the same number for the same id). */
+	int ref(UUID customerId) {
+		return this.ids.computeIfAbsent(customerId, (k) -> refs());
+	}
+
+	/** The reference of a customer named by identity (the same for the same identity). */
+	int ref(Identity identity) {
+		return this.identities.computeIfAbsent(identity, (k) -> refs());
+	}
+
+	private int refs() {
+		return this.ids.size() + this.identities.size();
+	}
+
+	/** How many distinct customer references the chunk names. */
+	int refCount() {
+		return refs();
+	}
+
+	void staged(int ref, InteractionReader.Group group) {
+		this.staged.add(new Staged(ref, group));
+	}
+
+	void returned(int ref, InteractionReader.Group group) {
+		this.returns.add(new Return(ref, group));
+	}
+
+	List<ImportRejection> rejections() {
+		return this.rejections;
+	}
+
+	StringBuilder interactions() {
+		return this.interactions;
+	}
+
+	StringBuilder lines() {
+		return this.lines;
+	}
+
+	List<Staged> staged() {
+		return this.staged;
+	}
+
+	List<Return> returns() {
+		return this.returns;
+	}
+
+	Map<UUID, Integer> ids() {
+		return this.ids;
+	}
+
+	Map<Identity, Integer> identities() {
+		return this.identities;
+	}
+
+}
