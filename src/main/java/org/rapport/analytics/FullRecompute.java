@@ -2,7 +2,6 @@ package org.rapport.analytics;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -10,6 +9,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import org.rapport.analytics.learn.ChurnTree;
 
@@ -42,6 +43,8 @@ class FullRecompute {
 
 	private final JdbcClient jdbc;
 
+	private final DataSource dataSource;
+
 	private final RunStore runs;
 
 	private final ScoreWriter scores;
@@ -58,10 +61,11 @@ class FullRecompute {
 
 	private final ValuePredictor predictor;
 
-	FullRecompute(JdbcClient jdbc, RunStore runs, ScoreWriter scores, Learners learners, BuyerPass buyers,
-			PopulationWriter population, AnalyticsSettings settings, TransactionTemplate tx,
+	FullRecompute(JdbcClient jdbc, DataSource dataSource, RunStore runs, ScoreWriter scores, Learners learners,
+			BuyerPass buyers, PopulationWriter population, AnalyticsSettings settings, TransactionTemplate tx,
 			ObjectProvider<ValuePredictor> predictor) {
 		this.jdbc = jdbc;
+		this.dataSource = dataSource;
 		this.runs = runs;
 		this.scores = scores;
 		this.buyers = buyers;
@@ -96,36 +100,36 @@ class FullRecompute {
 			long total = scope != null ? scope.length
 					: this.jdbc.sql("SELECT count(*) FROM customer WHERE status = 'ACTIVE'").query(Long.class).single();
 			this.runs.total(id, total);
-			timings.phase("customers");
-			PurchaseMonths months = this.population.months(run.asOf());
-			if (scope != null) {
-				this.scores.base(id, run.modelVersion(), run.asOf(), scope, months);
-			}
-			else {
-				baseInBatches(run, listener, months);
-			}
-			this.runs.progress(id, total);
-			// The churn model and the population views read only the base rows: they run
-			// beside the buyers' pass. Cohorts and stage flows were counted with the base
-			// rows.
-			Future<Optional<ChurnTree>> churnTree = beside
-				.submit(() -> timings.beside("churn model (beside)", () -> this.churn.train(id, run.asOf())));
-			Future<?> populationViews = beside.submit(() -> timings.beside("population views (beside)", () -> {
-				this.population.cohortsAndFlows(id, months);
-				this.population.concentration(id);
-				return null;
-			}));
-			timings.phase("predictions and classes");
-			this.buyers.run(id, this.predictor, () -> {
-				this.scores.thresholds(id, this.runs);
+			try (StagedRun staged = new StagedRun(this.dataSource)) {
+				timings.phase("customers");
+				int customers = staged.base(this.scores, run.asOf(), scope);
+				PurchaseMonths months = this.population.months(run.asOf());
+				staged.months(run.asOf(), months);
+				UUID[] churnSample = staged.churnSample(this.settings.seed(), this.churn.customers());
+				// The churn model reads the sampled buyers' interactions; the cohorts and
+				// stage flows were counted from the buyers' months: both run beside the
+				// buyers' pass.
+				Future<Optional<ChurnTree>> churnTree = beside.submit(() -> timings.beside("churn model (beside)",
+						() -> this.churn.train(id, run.asOf(), churnSample)));
+				Future<?> populationViews = beside.submit(() -> timings.beside("population views (beside)", () -> {
+					this.population.cohortsAndFlows(id, months);
+					return null;
+				}));
+				timings.phase("predictions and classes");
+				learn(id, staged);
 				timings.phase("churn model");
 				Optional<ChurnTree> tree = outcome(churnTree);
 				timings.phase("scores");
-				return tree.map(ChurnScoring::assignments).orElse("");
-			});
-			this.scores.scoreWhere(id, "s.purchases = 0");
+				staged.write(run, ChurnScoring.columns(tree.orElse(null)), customers, this.settings.batchSize(),
+						this.settings, (done) -> {
+							this.runs.progress(id, done);
+							listener.progress(this.runs.find(id).orElseThrow());
+						});
+				populationViews.get();
+				staged.commit();
+			}
 			timings.phase("population");
-			populationViews.get();
+			this.population.concentration(id);
 			this.tx.executeWithoutResult((status) -> this.runs.complete(id, scope == null));
 			timings.phase("done");
 		}
@@ -144,6 +148,18 @@ class FullRecompute {
 			beside.shutdown();
 		}
 		return this.runs.find(id).orElseThrow();
+	}
+
+	/**
+	 * Reads the staged buyers once, learns and predicts on them, stores the cut points
+	 * and copies the learned values into the staged run; the buyers' arrays are garbage
+	 * after.
+	 */
+	private void learn(UUID id, StagedRun staged) {
+		Buyers buyers = staged.buyers(staged.buyerCount());
+		BuyerPass.Learned learned = this.buyers.learn(id, this.predictor, buyers);
+		this.buyers.cuts(id, buyers);
+		staged.learned(buyers, learned.expected(), learned.pAlive(), learned.clv(), learned.classes());
 	}
 
 	private static <T> T outcome(Future<T> future) {
@@ -224,28 +240,6 @@ class FullRecompute {
 			return result;
 		}
 
-	}
-
-	private void baseInBatches(AnalyticsRun run, RunListener listener, PurchaseMonths months) {
-		UUID from = Keyset.FIRST;
-		long done = 0;
-		int size = this.settings.batchSize();
-		while (from != null) {
-			List<UUID> batch = this.jdbc
-				.sql("SELECT id FROM customer WHERE status = 'ACTIVE' AND id >= :from ORDER BY id LIMIT :size")
-				.param("from", from)
-				.param("size", size)
-				.query(UUID.class)
-				.list();
-			if (batch.isEmpty()) {
-				return;
-			}
-			this.scores.base(run.id(), run.modelVersion(), run.asOf(), batch.toArray(UUID[]::new), months);
-			done += batch.size();
-			from = batch.size() < size ? null : Keyset.after(batch.get(batch.size() - 1));
-			this.runs.progress(run.id(), done);
-			listener.progress(this.runs.find(run.id()).orElseThrow());
-		}
 	}
 
 }
