@@ -129,7 +129,6 @@ class FullRecompute {
 				staged.commit();
 			}
 			timings.phase("population");
-			this.population.concentration(id);
 			this.tx.executeWithoutResult((status) -> this.runs.complete(id, scope == null));
 			timings.phase("done");
 		}
@@ -159,6 +158,7 @@ class FullRecompute {
 		Buyers buyers = staged.buyers(staged.buyerCount());
 		BuyerPass.Learned learned = this.buyers.learn(id, this.predictor, buyers);
 		this.buyers.cuts(id, buyers);
+		this.population.concentration(id, buyers.column(Buyers.REVENUE), buyers.size());
 		staged.learned(buyers, learned.expected(), learned.pAlive(), learned.clv(), learned.classes());
 	}
 
