@@ -102,19 +102,19 @@ class FullRecompute {
 			this.runs.total(id, total);
 			try (StagedRun staged = new StagedRun(this.dataSource)) {
 				timings.phase("customers");
-				int customers = staged.base(this.scores, run.asOf(), scope);
-				PurchaseMonths months = this.population.months(run.asOf());
-				staged.months(run.asOf(), months);
-				UUID[] churnSample = staged.churnSample(this.settings.seed(), this.churn.customers());
-				// The churn model reads the sampled buyers' interactions; the cohorts and
-				// stage flows were counted from the buyers' months: both run beside the
-				// buyers' pass.
-				Future<Optional<ChurnTree>> churnTree = beside.submit(() -> timings.beside("churn model (beside)",
-						() -> this.churn.train(id, run.asOf(), churnSample)));
+				// Cohorts and stage flows are counted from the buyers' purchase months,
+				// read beside the base rows; the churn model reads the sampled buyers'
+				// interactions beside the buyers' pass.
 				Future<?> populationViews = beside.submit(() -> timings.beside("population views (beside)", () -> {
+					PurchaseMonths months = this.population.months(run.asOf());
+					StagedRun.months(this.dataSource, run.asOf(), scope, months);
 					this.population.cohortsAndFlows(id, months);
 					return null;
 				}));
+				int customers = staged.base(this.scores, run.asOf(), scope);
+				UUID[] churnSample = staged.churnSample(this.settings.seed(), this.churn.customers());
+				Future<Optional<ChurnTree>> churnTree = beside.submit(() -> timings.beside("churn model (beside)",
+						() -> this.churn.train(id, run.asOf(), churnSample)));
 				timings.phase("predictions and classes");
 				learn(id, staged);
 				timings.phase("churn model");

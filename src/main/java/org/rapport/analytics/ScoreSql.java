@@ -119,19 +119,22 @@ final class ScoreSql {
 	}
 
 	/**
-	 * The months each staged buyer purchased in (customer, month index year × 12 + month
-	 * − 1 in UTC, purchases, last purchase in microseconds since the epoch; by customer
-	 * and month) for {@link PurchaseMonths}.
+	 * The months each buyer among the active customers (among :ids when scoped) purchased
+	 * in (customer, month index year × 12 + month − 1 in UTC, purchases, last purchase in
+	 * microseconds since the epoch; by customer and month) for {@link PurchaseMonths};
+	 * read beside the base rows.
 	 */
-	static final String STAGED_MONTHS = """
-			SELECT i.customer_id,
-			  (extract(year FROM i.occurred_at AT TIME ZONE 'UTC') * 12
-			    + extract(month FROM i.occurred_at AT TIME ZONE 'UTC') - 1)::int AS m,
-			  count(*)::int AS n, (extract(epoch FROM max(i.occurred_at)) * 1000000)::bigint AS last
-			FROM interaction i JOIN analytics_base c ON c.customer_id = i.customer_id
-			WHERE c.purchases > 0 AND i.kind = 'PURCHASE' AND i.occurred_at <= :asOf
-			GROUP BY 1, 2 ORDER BY 1, 2
-			""";
+	static String months(boolean scoped) {
+		return """
+				SELECT i.customer_id,
+				  (extract(year FROM i.occurred_at AT TIME ZONE 'UTC') * 12
+				    + extract(month FROM i.occurred_at AT TIME ZONE 'UTC') - 1)::int AS m,
+				  count(*)::int AS n, (extract(epoch FROM max(i.occurred_at)) * 1000000)::bigint AS last
+				FROM interaction i JOIN customer c ON c.id = i.customer_id
+				WHERE c.status = 'ACTIVE' AND i.kind = 'PURCHASE' AND i.occurred_at <= :asOf /* scope */
+				GROUP BY 1, 2 ORDER BY 1, 2
+				""".replace("/* scope */", scoped ? "AND c.id = ANY(:ids) AND i.customer_id = ANY(:ids)" : "");
+	}
 
 	/**
 	 * The staged buyers' numbers and values: the value model's inputs (repeat purchase
@@ -156,8 +159,10 @@ final class ScoreSql {
 
 	/**
 	 * Scores the rows of run :run selected by the %s condition: a dimension's score is 1
-	 * + the number of bin upper bounds below the value (ties share a score), the stage is
-	 * read from behaviour, the segment, class and risk from the rule tables.
+	 * + the number of bin upper bounds below the value (ties share a score; counted as
+	 * the bounds minus those at or above the value, a {@code width_bucket} over the
+	 * negated bounds in ascending order), the stage is read from behaviour, the segment,
+	 * class and risk from the rule tables.
 	 */
 	static String score(String selection) {
 		return score(selection, "");
@@ -170,8 +175,7 @@ final class ScoreSql {
 	static String score(String selection, String more) {
 		String sets = String.join(",\n  ", SCORED.stream().map((c) -> c[0] + " = " + c[1]).toList());
 		return ctes("s.customer_id, s.purchases, s.signals", "s.p_alive", "",
-				"FROM analytics_customer_score s JOIN analytics_run r ON r.id = s.run_id WHERE s.run_id = :run AND "
-						+ selection)
+				"FROM analytics_customer_score s CROSS JOIN r WHERE s.run_id = :run AND " + selection)
 				+ "UPDATE analytics_customer_score s SET " + sets + more + "\nFROM z\n"
 				+ "WHERE s.run_id = :run AND s.customer_id = z.customer_id\n";
 	}
@@ -185,7 +189,7 @@ final class ScoreSql {
 	 */
 	static String stagedScores(String churn) {
 		return ctes("s.*", "round(p.a::numeric, 6)", ", p.e, p.a, p.c, p.k, " + churn, """
-				FROM analytics_base s JOIN analytics_run r ON r.id = :run LEFT JOIN analytics_learned p ON p.n = s.n
+				FROM analytics_base s CROSS JOIN r LEFT JOIN analytics_learned p ON p.n = s.n
 				WHERE s.n >= :from AND s.n < :to""") + """
 				INSERT INTO analytics_customer_score (run_id, customer_id, model_version, computed_at,
 				  first_purchase_at, last_purchase_at, purchases, purchase_days, revenue, average_basket, tenure_days,
@@ -224,14 +228,22 @@ final class ScoreSql {
 	 */
 	private static String ctes(String columns, String pAlive, String more, String source) {
 		return """
-				WITH x AS MATERIALIZED (
+				WITH r AS MATERIALIZED (
+				  SELECT r0.rfm_bins, r0.loyalty_threshold, r0.profitability_threshold,
+				    coalesce(cardinality(r0.r_cuts), 0) AS nr, coalesce(cardinality(r0.f_cuts), 0) AS nf,
+				    coalesce(cardinality(r0.m_cuts), 0) AS nm,
+				    ARRAY(SELECT -u FROM unnest(r0.r_cuts) u ORDER BY 1) AS r_low,
+				    ARRAY(SELECT -u FROM unnest(r0.f_cuts) u ORDER BY 1) AS f_low,
+				    ARRAY(SELECT -u FROM unnest(r0.m_cuts) u ORDER BY 1) AS m_low
+				  FROM analytics_run r0 WHERE r0.id = :run),
+				x AS MATERIALIZED (
 				  SELECT %7$s, r.rfm_bins AS bins %8$s,
-				    CASE WHEN s.purchases > 0 THEN 1 + (SELECT count(*) FROM unnest(r.r_cuts) u WHERE u < -s.recency_days)
-				      END AS rs,
-				    CASE WHEN s.purchases > 0 THEN 1 + (SELECT count(*) FROM unnest(r.f_cuts) u WHERE u < s.purchases)
-				      END AS fs,
-				    CASE WHEN s.purchases > 0 THEN 1 + (SELECT count(*) FROM unnest(r.m_cuts) u WHERE u < s.revenue)
-				      END AS ms,
+				    CASE WHEN s.purchases > 0 THEN 1 + r.nr - CASE WHEN r.nr = 0 THEN 0
+				      ELSE width_bucket(s.recency_days, r.r_low) END END AS rs,
+				    CASE WHEN s.purchases > 0 THEN 1 + r.nf - CASE WHEN r.nf = 0 THEN 0
+				      ELSE width_bucket(-s.purchases::numeric, r.f_low) END END AS fs,
+				    CASE WHEN s.purchases > 0 THEN 1 + r.nm - CASE WHEN r.nm = 0 THEN 0
+				      ELSE width_bucket(-s.revenue, r.m_low) END END AS ms,
 				    CASE WHEN s.purchases = 0 THEN CASE WHEN s.has_contact THEN 'POTENTIAL' ELSE 'PROSPECT' END
 				      WHEN s.recency_days > :lostAfter THEN 'LOST'
 				      WHEN s.purchases >= :loyalMin AND s.promoter THEN 'PROMOTER'
@@ -243,8 +255,8 @@ final class ScoreSql {
 				    CASE WHEN %9$s IS NULL OR %9$s >= %2$s THEN 0 WHEN %9$s < %3$s THEN 2 ELSE 1 END AS band
 				  %1$s),
 				y AS (
-				  SELECT x.*, ceil(x.rs * 5.0 / x.bins)::int AS r5, ceil(x.fs * 5.0 / x.bins)::int AS f5,
-				    ceil(x.ms * 5.0 / x.bins)::int AS m5
+				  SELECT x.*, (x.rs * 5 + x.bins - 1) / x.bins AS r5, (x.fs * 5 + x.bins - 1) / x.bins AS f5,
+				    (x.ms * 5 + x.bins - 1) / x.bins AS m5
 				  FROM x),
 				z AS (
 				  SELECT y.*, seg.segment, lc.class, rk.category
@@ -253,9 +265,8 @@ final class ScoreSql {
 				  LEFT JOIN %5$s AS lc(loyal, profitable, class) ON lc.loyal = y.loyal AND lc.profitable = y.profitable
 				  LEFT JOIN %6$s AS rk(band, signals, lapsed, category) ON rk.band = y.band
 				    AND rk.signals = least(cardinality(y.signals), 2) AND rk.lapsed = (y.stage = 'LOST'))
-				"""
-			.formatted(source, RiskCategory.MID_P_ALIVE, RiskCategory.LOW_P_ALIVE, RfmSegment.sqlValues(),
-					LoyaltyClass.sqlValues(), RiskCategory.sqlValues(), columns, more, pAlive);
+				""".formatted(source, RiskCategory.MID_P_ALIVE, RiskCategory.LOW_P_ALIVE, RfmSegment.sqlValues(),
+				LoyaltyClass.sqlValues(), RiskCategory.sqlValues(), columns, more, pAlive);
 	}
 
 }

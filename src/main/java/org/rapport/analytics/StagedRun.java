@@ -45,6 +45,10 @@ final class StagedRun implements AutoCloseable {
 	private boolean done;
 
 	StagedRun(DataSource dataSource) {
+		this(dataSource, true);
+	}
+
+	private StagedRun(DataSource dataSource, boolean stage) {
 		try {
 			this.connection = dataSource.getConnection();
 			this.autoCommit = this.connection.getAutoCommit();
@@ -68,8 +72,10 @@ final class StagedRun implements AutoCloseable {
 				.orElse(false)) {
 				this.jdbc.sql("SET LOCAL session_replication_role = replica").update();
 			}
-			for (String statement : ScoreSql.STAGE_TABLES.split(";")) {
-				this.jdbc.sql(statement).update();
+			if (stage) {
+				for (String statement : ScoreSql.STAGE_TABLES.split(";")) {
+					this.jdbc.sql(statement).update();
+				}
 			}
 		}
 		catch (RuntimeException ex) {
@@ -93,12 +99,22 @@ final class StagedRun implements AutoCloseable {
 		return staged;
 	}
 
-	/** Hands every staged buyer's purchase months to {@code months}. */
-	void months(Instant asOf, PurchaseMonths months) {
-		this.jdbc.sql(ScoreSql.STAGED_MONTHS)
-			.param("asOf", RunStore.at(asOf))
-			.query((RowCallbackHandler) (rs) -> months.row(rs.getObject(1), rs.getInt(2), rs.getInt(3), rs.getLong(4)));
-		months.endOfBuyers();
+	/**
+	 * Hands the purchase months of every buyer among the active customers (among
+	 * {@code scope} when given) to {@code months}, on a connection of its own (a cursor
+	 * with a fetch size: the driver holds one fetch), beside the staged run.
+	 */
+	static void months(DataSource dataSource, Instant asOf, UUID[] scope, PurchaseMonths months) {
+		try (StagedRun reader = new StagedRun(dataSource, false)) {
+			JdbcClient.StatementSpec spec = reader.jdbc.sql(ScoreSql.months(scope != null))
+				.param("asOf", RunStore.at(asOf));
+			if (scope != null) {
+				spec = spec.param("ids", scope);
+			}
+			spec.query((RowCallbackHandler) (rs) -> months.row(rs.getObject(1), rs.getInt(2), rs.getInt(3),
+					rs.getLong(4)));
+			months.endOfBuyers();
+		}
 	}
 
 	/** The churn model's sample of the staged buyers. */

@@ -223,4 +223,33 @@ class AnalyticsStagedRunTest {
 		}
 	}
 
+	@Test
+	void aScoreCountsTheCutPointsBelowTheValueWhateverTheTies() {
+		SplittableRandom random = new SplittableRandom(9);
+		for (int n : new int[] { 1, 2, 5, 40, 301 }) {
+			String[] values = new String[n];
+			for (int i = 0; i < n; i++) {
+				values[i] = BigDecimal.valueOf(random.nextInt(-50, 50), 1).toPlainString();
+			}
+			double[] doubles = java.util.Arrays.stream(values).mapToDouble(Double::parseDouble).toArray();
+			String[] cuts = Cuts.uppers(doubles, n, 5, 1)
+				.stream()
+				.map(BigDecimal::toPlainString)
+				.toArray(String[]::new);
+			// the width_bucket form of the scoring statement against a plain count
+			List<Boolean> agree = this.jdbc.sql("""
+					WITH c AS (SELECT CAST(:cuts AS numeric[]) AS cuts),
+					l AS (SELECT cuts, coalesce(cardinality(cuts), 0) AS n,
+					  ARRAY(SELECT -u FROM unnest(cuts) u ORDER BY 1) AS low FROM c)
+					SELECT (SELECT count(*) FROM unnest(l.cuts) u WHERE u < v)
+					  = l.n - CASE WHEN l.n = 0 THEN 0 ELSE width_bucket(-v, l.low) END
+					FROM unnest(CAST(:values AS numeric[])) v CROSS JOIN l""")
+				.param("cuts", cuts)
+				.param("values", values)
+				.query(Boolean.class)
+				.list();
+			assertThat(agree).as(n + " values, cuts " + List.of(cuts)).hasSize(n).containsOnly(true);
+		}
+	}
+
 }
