@@ -23,16 +23,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A run from start to finish: the base rows of the population in batches of customers
- * (keyset over customer ids, one set-based statement each, committed with the progress);
- * then, beside each other, the explanatory churn model (on a bounded sample), the
- * population views (set-based over the base rows) and the buyers' pass
- * ({@link BuyerPass}: value model and classes fitted on a bounded sample, every buyer
- * predicted and classified in one streaming pass); then the cut points and thresholds and
- * one scoring statement over all rows that also applies the churn tree; and completion in
- * one transaction that makes the snapshot current and drops the previous one. Each
- * phase's duration is logged. A failure marks the run failed and removes its rows;
- * readers keep seeing the previous snapshot throughout (docs/adr/0019).
+ * A run from start to finish (docs/adr/0030): on a connection of its own and in one
+ * transaction ({@link StagedRun}), the base rows of the population are staged by one
+ * set-based statement while the buyers' purchase months are read beside it for cohorts
+ * and stage flows; the churn model (on a bounded sample) then trains beside the buyers'
+ * pass ({@link BuyerPass}: the buyers read once into arrays, value model and classes
+ * fitted on a bounded sample, every buyer predicted and classified, cut points,
+ * thresholds and revenue concentration computed in memory); the learned values are copied
+ * in and every customer's final row is written once, range by range of customers with the
+ * progress; completion in one transaction makes the snapshot current and drops the
+ * previous one. Each phase's duration is logged. A failure rolls the run's rows back and
+ * marks it failed; readers keep seeing the previous snapshot throughout.
  */
 @Component
 class FullRecompute {
