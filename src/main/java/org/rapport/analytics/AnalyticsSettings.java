@@ -12,16 +12,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * signals, how much slower than their own rhythm a customer must be to raise a signal,
  * the loyalty × profitability thresholds (a quantile of the population, or a fixed value
  * that wins when set), how many months of stage flows are kept, the NPS answers that
- * count as negative and as promoting, the batch size of a full run and when a running run
- * is taken for crashed; the value model (CLV months, monthly discount rate, the fewest
- * buyers it is fitted on), the one-to-class clustering (sample size, largest k) and the
- * explanatory churn model (label horizon, monthly snapshots, test months after the
- * cut-off, row cap, seed of the customer sample) and the seeded sample of buyers the
- * value model and the classes are fitted on in a full run ({@code value-sample}, 500,000:
- * the standard errors of the parameters are √(N / 500,000) times those of a fit on all N
- * buyers (for a sample of 500,000 CDNOW-like buyers at most 2 % of the estimate), while
- * memory stays bounded and a larger population only costs the streaming pass that
- * predicts everyone). The schedule lives in {@code rapport.analytics.full-cron} and
+ * count as negative and as promoting, the batch size of a full run (customers per write
+ * statement and per progress step) and when a running run is taken for crashed; the value
+ * model (CLV months, monthly discount rate, the fewest buyers it is fitted on), the
+ * one-to-class clustering (sample size, largest k) and the explanatory churn model (label
+ * horizon, monthly snapshots, test months after the cut-off, row cap, seed of the
+ * customer sample) and the seeded sample of buyers the value model and the classes are
+ * fitted on in a full run ({@code value-sample}, 500,000: the standard errors of the
+ * parameters are √(N / 500,000) times those of a fit on all N buyers (for a sample of
+ * 500,000 CDNOW-like buyers at most 2 % of the estimate), while the fit stays bounded and
+ * a larger population only costs predicting everyone from the buyers' arrays, about 100
+ * bytes per buyer). The schedule lives in {@code rapport.analytics.full-cron} and
  * {@code rapport.analytics.incremental-cron}.
  */
 @ConfigurationProperties("rapport.analytics")

@@ -49,12 +49,19 @@ class ChurnModelWriter {
 		this.clock = clock;
 	}
 
+	/** How many of the run's buyers the model is trained on. */
+	int customers() {
+		return this.snapshots.customers();
+	}
+
 	/**
-	 * Trains and stores the model; answers the tree, or nothing when it could not be
-	 * trained (the reason is stored). The caller applies it ({@link ChurnScoring}).
+	 * Trains and stores the model on the run's sampled buyers (drawn by the run with
+	 * {@code md5(customer id || seed)} order, {@link #customers()} of them); answers the
+	 * tree, or nothing when it could not be trained (the reason is stored). The caller
+	 * applies it ({@link ChurnScoring}).
 	 */
-	Optional<ChurnTree> train(UUID run, Instant asOf) {
-		ChurnSnapshots.Rows rows = this.snapshots.rows(run, asOf);
+	Optional<ChurnTree> train(UUID run, Instant asOf, UUID[] sample) {
+		ChurnSnapshots.Rows rows = this.snapshots.rows(sample, asOf);
 		LocalDate cutOff = rows.last().minusMonths(this.settings.churnTestMonths());
 		Period horizon = Period.ofDays(this.settings.churnHorizonDays());
 		ChurnEvaluation evaluation;

@@ -29,13 +29,17 @@ final class ChurnScoring {
 	}
 
 	/**
-	 * The assignments of the churn columns for a statement that updates score rows
-	 * ({@code s}): buyers get the leaf's probability and path, other rows keep theirs.
+	 * The churn columns of a buyer's row ({@code s}) as expressions named
+	 * churn_probability and churn_path: the leaf's probability and path for buyers, none
+	 * for other rows or without a tree.
 	 */
-	static String assignments(ChurnTree tree) {
-		return ", churn_probability = CASE WHEN s.purchases > 0 THEN " + probability(tree.root())
-				+ " ELSE s.churn_probability END, churn_path = CASE WHEN s.purchases > 0 THEN "
-				+ path(tree, tree.root(), new ArrayList<>()) + " ELSE s.churn_path END";
+	static String columns(ChurnTree tree) {
+		if (tree == null) {
+			return "CAST(NULL AS numeric) AS churn_probability, CAST(NULL AS text[]) AS churn_path";
+		}
+		return "CASE WHEN s.purchases > 0 THEN " + probability(tree.root())
+				+ " END AS churn_probability, CASE WHEN s.purchases > 0 THEN "
+				+ path(tree, tree.root(), new ArrayList<>()) + " END AS churn_path";
 	}
 
 	static void apply(JdbcClient jdbc, UUID run, ChurnTree tree, UUID[] ids) {

@@ -40,9 +40,7 @@ class ChurnSnapshots {
 	 * with sampled customers × periods × snapshots, not with their interactions.
 	 */
 	private static final String ROWS = """
-			WITH s AS (
-			  SELECT customer_id FROM analytics_customer_score WHERE run_id = :run AND purchases > 0
-			  ORDER BY md5(customer_id::text || :seed) LIMIT :customers),
+			WITH s AS (SELECT DISTINCT unnest(CAST(:sample AS uuid[])) AS customer_id),
 			d AS (
 			  SELECT row_number() OVER (ORDER BY snap) AS k, snap, snap::timestamp AT TIME ZONE 'UTC' AS at,
 			    (snap + :horizon)::timestamp AT TIME ZONE 'UTC' AS until
@@ -98,21 +96,24 @@ class ChurnSnapshots {
 	}
 
 	/**
-	 * The rows of the run's buyers: the latest snapshot is the run's as-of date minus the
-	 * horizon (its label is known), then one per month before it.
+	 * The number of buyers the model is trained on: {@code churn-max-rows} / snapshots.
 	 */
-	Rows rows(UUID run, java.time.Instant asOf) {
+	int customers() {
+		return Math.max(1, this.settings.churnMaxRows() / this.settings.churnSnapshots());
+	}
+
+	/**
+	 * The rows of the sampled buyers (drawn by the run, {@link #customers()} of them):
+	 * the latest snapshot is the run's as-of date minus the horizon (its label is known),
+	 * then one per month before it.
+	 */
+	Rows rows(UUID[] sample, java.time.Instant asOf) {
 		int snapshots = this.settings.churnSnapshots();
 		LocalDate last = asOf.atOffset(ZoneOffset.UTC).toLocalDate().minusDays(this.settings.churnHorizonDays());
-		int customers = Math.max(1, this.settings.churnMaxRows() / snapshots);
-		int sampled = this.jdbc.sql("""
-				SELECT count(*) FROM (SELECT 1 FROM analytics_customer_score WHERE run_id = ? AND purchases > 0
-				  LIMIT ?) x""").params(run, customers).query(Integer.class).single();
+		int sampled = sample.length;
 		List<SnapshotRow> rows = new ArrayList<>();
 		this.jdbc.sql(ROWS)
-			.param("run", run)
-			.param("seed", String.valueOf(this.settings.seed()))
-			.param("customers", customers)
+			.param("sample", sample)
 			.param("last", last)
 			.param("snapshots", snapshots)
 			.param("horizon", this.settings.churnHorizonDays())

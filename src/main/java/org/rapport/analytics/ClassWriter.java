@@ -59,7 +59,7 @@ class ClassWriter {
 
 	/**
 	 * Learns the run's classes from a sample of buyers' class features
-	 * ({@link BuyerRows#classFeatures}); the k-means fit runs on at most
+	 * ({@link Buyers#classFeatures}); the k-means fit runs on at most
 	 * {@code class-sample} of them and the silhouette that chooses k on at most
 	 * {@link #SILHOUETTE_SAMPLE}. Answers null, with the reason stored, when there are
 	 * too few buyers or no classes can be learned.

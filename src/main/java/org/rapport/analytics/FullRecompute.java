@@ -2,7 +2,6 @@ package org.rapport.analytics;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -10,6 +9,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import org.rapport.analytics.learn.ChurnTree;
 
@@ -22,16 +23,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A run from start to finish: the base rows of the population in batches of customers
- * (keyset over customer ids, one set-based statement each, committed with the progress);
- * then, beside each other, the explanatory churn model (on a bounded sample), the
- * population views (set-based over the base rows) and the buyers' pass
- * ({@link BuyerPass}: value model and classes fitted on a bounded sample, every buyer
- * predicted and classified in one streaming pass); then the cut points and thresholds and
- * one scoring statement over all rows that also applies the churn tree; and completion in
- * one transaction that makes the snapshot current and drops the previous one. Each
- * phase's duration is logged. A failure marks the run failed and removes its rows;
- * readers keep seeing the previous snapshot throughout (docs/adr/0019).
+ * A run from start to finish (docs/adr/0030): on a connection of its own and in one
+ * transaction ({@link StagedRun}), the base rows of the population are staged by one
+ * set-based statement while the buyers' purchase months are read beside it for cohorts
+ * and stage flows; the churn model (on a bounded sample) then trains beside the buyers'
+ * pass ({@link BuyerPass}: the buyers read once into arrays, value model and classes
+ * fitted on a bounded sample, every buyer predicted and classified, cut points,
+ * thresholds and revenue concentration computed in memory); the learned values are copied
+ * in and every customer's final row is written once, range by range of customers with the
+ * progress; completion in one transaction makes the snapshot current and drops the
+ * previous one. Each phase's duration is logged. A failure rolls the run's rows back and
+ * marks it failed; readers keep seeing the previous snapshot throughout.
  */
 @Component
 class FullRecompute {
@@ -41,6 +43,8 @@ class FullRecompute {
 	private static final Logger log = LoggerFactory.getLogger(FullRecompute.class);
 
 	private final JdbcClient jdbc;
+
+	private final DataSource dataSource;
 
 	private final RunStore runs;
 
@@ -58,10 +62,11 @@ class FullRecompute {
 
 	private final ValuePredictor predictor;
 
-	FullRecompute(JdbcClient jdbc, RunStore runs, ScoreWriter scores, Learners learners, BuyerPass buyers,
-			PopulationWriter population, AnalyticsSettings settings, TransactionTemplate tx,
+	FullRecompute(JdbcClient jdbc, DataSource dataSource, RunStore runs, ScoreWriter scores, Learners learners,
+			BuyerPass buyers, PopulationWriter population, AnalyticsSettings settings, TransactionTemplate tx,
 			ObjectProvider<ValuePredictor> predictor) {
 		this.jdbc = jdbc;
+		this.dataSource = dataSource;
 		this.runs = runs;
 		this.scores = scores;
 		this.buyers = buyers;
@@ -96,36 +101,35 @@ class FullRecompute {
 			long total = scope != null ? scope.length
 					: this.jdbc.sql("SELECT count(*) FROM customer WHERE status = 'ACTIVE'").query(Long.class).single();
 			this.runs.total(id, total);
-			timings.phase("customers");
-			PurchaseMonths months = this.population.months(run.asOf());
-			if (scope != null) {
-				this.scores.base(id, run.modelVersion(), run.asOf(), scope, months);
-			}
-			else {
-				baseInBatches(run, listener, months);
-			}
-			this.runs.progress(id, total);
-			// The churn model and the population views read only the base rows: they run
-			// beside the buyers' pass. Cohorts and stage flows were counted with the base
-			// rows.
-			Future<Optional<ChurnTree>> churnTree = beside
-				.submit(() -> timings.beside("churn model (beside)", () -> this.churn.train(id, run.asOf())));
-			Future<?> populationViews = beside.submit(() -> timings.beside("population views (beside)", () -> {
-				this.population.cohortsAndFlows(id, months);
-				this.population.concentration(id);
-				return null;
-			}));
-			timings.phase("predictions and classes");
-			this.buyers.run(id, this.predictor, () -> {
-				this.scores.thresholds(id, this.runs);
+			try (StagedRun staged = new StagedRun(this.dataSource)) {
+				timings.phase("customers");
+				// Cohorts and stage flows are counted from the buyers' purchase months,
+				// read beside the base rows; the churn model reads the sampled buyers'
+				// interactions beside the buyers' pass.
+				Future<?> populationViews = beside.submit(() -> timings.beside("population views (beside)", () -> {
+					PurchaseMonths months = this.population.months(run.asOf());
+					StagedRun.months(this.dataSource, run.asOf(), scope, months);
+					this.population.cohortsAndFlows(id, months);
+					return null;
+				}));
+				int customers = staged.base(this.scores, run.asOf(), scope);
+				UUID[] churnSample = staged.churnSample(this.settings.seed(), this.churn.customers());
+				Future<Optional<ChurnTree>> churnTree = beside.submit(() -> timings.beside("churn model (beside)",
+						() -> this.churn.train(id, run.asOf(), churnSample)));
+				timings.phase("predictions and classes");
+				learn(id, staged);
 				timings.phase("churn model");
 				Optional<ChurnTree> tree = outcome(churnTree);
 				timings.phase("scores");
-				return tree.map(ChurnScoring::assignments).orElse("");
-			});
-			this.scores.scoreWhere(id, "s.purchases = 0");
+				staged.write(run, ChurnScoring.columns(tree.orElse(null)), customers, this.settings.batchSize(),
+						this.settings, (done) -> {
+							this.runs.progress(id, done);
+							listener.progress(this.runs.find(id).orElseThrow());
+						});
+				populationViews.get();
+				staged.commit();
+			}
 			timings.phase("population");
-			populationViews.get();
 			this.tx.executeWithoutResult((status) -> this.runs.complete(id, scope == null));
 			timings.phase("done");
 		}
@@ -144,6 +148,19 @@ class FullRecompute {
 			beside.shutdown();
 		}
 		return this.runs.find(id).orElseThrow();
+	}
+
+	/**
+	 * Reads the staged buyers once, learns and predicts on them, stores the cut points
+	 * and copies the learned values into the staged run; the buyers' arrays are garbage
+	 * after.
+	 */
+	private void learn(UUID id, StagedRun staged) {
+		Buyers buyers = staged.buyers(staged.buyerCount());
+		BuyerPass.Learned learned = this.buyers.learn(id, this.predictor, buyers);
+		this.buyers.cuts(id, buyers);
+		this.population.concentration(id, buyers.column(Buyers.REVENUE), buyers.size());
+		staged.learned(buyers, learned.expected(), learned.pAlive(), learned.clv(), learned.classes());
 	}
 
 	private static <T> T outcome(Future<T> future) {
@@ -224,28 +241,6 @@ class FullRecompute {
 			return result;
 		}
 
-	}
-
-	private void baseInBatches(AnalyticsRun run, RunListener listener, PurchaseMonths months) {
-		UUID from = Keyset.FIRST;
-		long done = 0;
-		int size = this.settings.batchSize();
-		while (from != null) {
-			List<UUID> batch = this.jdbc
-				.sql("SELECT id FROM customer WHERE status = 'ACTIVE' AND id >= :from ORDER BY id LIMIT :size")
-				.param("from", from)
-				.param("size", size)
-				.query(UUID.class)
-				.list();
-			if (batch.isEmpty()) {
-				return;
-			}
-			this.scores.base(run.id(), run.modelVersion(), run.asOf(), batch.toArray(UUID[]::new), months);
-			done += batch.size();
-			from = batch.size() < size ? null : Keyset.after(batch.get(batch.size() - 1));
-			this.runs.progress(run.id(), done);
-			listener.progress(this.runs.find(run.id()).orElseThrow());
-		}
 	}
 
 }

@@ -1,6 +1,11 @@
 package org.rapport.analytics;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -8,47 +13,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The population views of a run, each one set-based statement over the run's rows:
- * revenue concentration (Gini and the top 20 % share with the definitions of
- * {@link Concentration}) and the Lorenz curve in steps of 5 % (interpolated between whole
- * customers, so on or below the diagonal). Cohort retention by month of first purchase
+ * The population views of a run: revenue concentration (Gini and the top 20 % share with
+ * the definitions of {@link Concentration}) and the Lorenz curve in steps of 5 %
+ * (interpolated between whole customers, so on or below the diagonal), computed from the
+ * buyers' revenue the run holds in memory. Cohort retention by month of first purchase
  * and the month-by-month lifecycle flows are counted by {@link PurchaseMonths} while the
  * base rows are written (no read of the purchases of their own) and stored here. Months
  * are calendar months in UTC.
  */
 @Component
 class PopulationWriter {
-
-	private static final String CONCENTRATION = """
-			WITH o AS (
-			  SELECT greatest(revenue, 0) AS x, row_number() OVER (ORDER BY greatest(revenue, 0)) AS i,
-			    count(*) OVER () AS n, sum(greatest(revenue, 0)) OVER () AS total
-			  FROM analytics_customer_score WHERE run_id = :run AND purchases > 0),
-			g AS (
-			  SELECT count(*) AS n, coalesce(max(total), 0) AS total,
-			    CASE WHEN max(total) > 0 THEN 2 * sum(i * x) / (max(n) * max(total)) - (max(n) + 1.0) / max(n) ELSE 0
-			      END AS gini,
-			    CASE WHEN max(total) > 0 THEN sum(x) FILTER (WHERE i > n - ceil(0.2 * n)) / max(total) ELSE 0
-			      END AS top20
-			  FROM o)
-			UPDATE analytics_run SET buyers = g.n, revenue = g.total, gini = round(g.gini, 6), top20_share = round(g.top20, 6)
-			FROM g WHERE id = :run
-			""";
-
-	private static final String LORENZ = """
-			INSERT INTO analytics_lorenz (run_id, population_share, revenue_share)
-			WITH o AS (
-			  SELECT row_number() OVER w AS i, greatest(revenue, 0) AS x,
-			    sum(greatest(revenue, 0)) OVER (w ROWS UNBOUNDED PRECEDING) AS cum,
-			    count(*) OVER () AS n, sum(greatest(revenue, 0)) OVER () AS total
-			  FROM analytics_customer_score WHERE run_id = :run AND purchases > 0
-			  WINDOW w AS (ORDER BY greatest(revenue, 0), customer_id)),
-			p AS (SELECT g / 20.0 AS share FROM generate_series(0, 20) g)
-			SELECT :run, p.share,
-			  CASE WHEN p.share = 0 THEN 0
-			    ELSE coalesce(round((o.cum - (o.i - p.share * o.n) * o.x) / nullif(o.total, 0), 6), p.share) END
-			FROM p LEFT JOIN o ON o.i = least(floor(p.share * o.n) + 1, o.n)
-			""";
 
 	private final JdbcClient jdbc;
 
@@ -59,10 +33,82 @@ class PopulationWriter {
 		this.settings = settings;
 	}
 
-	/** Revenue concentration and the Lorenz curve, from the run's rows. */
-	void concentration(UUID run) {
-		this.jdbc.sql(CONCENTRATION).param("run", run).update();
-		this.jdbc.sql(LORENZ).param("run", run).update();
+	/**
+	 * Revenue concentration (buyers, revenue, Gini, top 20 % share) and the Lorenz curve
+	 * in steps of 5 % of the run's buyers, from their revenue ({@code count} values, as
+	 * stored: two decimals), with the definitions of {@link Concentration} in exact
+	 * decimal arithmetic, rounded to six decimals as stored.
+	 */
+	void concentration(UUID run, double[] revenue, int count) {
+		long[] cents = new long[count];
+		for (int i = 0; i < count; i++) {
+			cents[i] = Math.max(0, Math.round(revenue[i] * 100));
+		}
+		Arrays.sort(cents);
+		long total = 0;
+		BigInteger weighted = BigInteger.ZERO;
+		for (int i = 0; i < count; i++) {
+			total += cents[i];
+			weighted = weighted.add(BigInteger.valueOf(cents[i]).multiply(BigInteger.valueOf(i + 1L)));
+		}
+		BigDecimal gini = BigDecimal.ZERO;
+		BigDecimal top20 = BigDecimal.ZERO;
+		if (total > 0) {
+			BigDecimal n = BigDecimal.valueOf(count);
+			gini = new BigDecimal(weighted.shiftLeft(1))
+				.divide(n.multiply(BigDecimal.valueOf(total)), MathContext.DECIMAL128)
+				.subtract(n.add(BigDecimal.ONE).divide(n, MathContext.DECIMAL128));
+			int top = (int) Math.ceil(0.2 * count);
+			long topSum = 0;
+			for (int i = count - top; i < count; i++) {
+				topSum += cents[i];
+			}
+			top20 = BigDecimal.valueOf(topSum).divide(BigDecimal.valueOf(total), MathContext.DECIMAL128);
+		}
+		this.jdbc.sql("""
+				UPDATE analytics_run SET buyers = :buyers, revenue = :revenue, gini = :gini, top20_share = :top20
+				WHERE id = :run
+				""")
+			.param("buyers", (long) count)
+			.param("revenue", BigDecimal.valueOf(total, 2))
+			.param("gini", gini.setScale(6, RoundingMode.HALF_UP))
+			.param("top20", top20.setScale(6, RoundingMode.HALF_UP))
+			.param("run", run)
+			.update();
+		String[] shares = new String[21];
+		String[] values = new String[21];
+		long cumulative = 0;
+		int reached = 0;
+		for (int g = 0; g <= 20; g++) {
+			BigDecimal share = BigDecimal.valueOf(g).divide(BigDecimal.valueOf(20));
+			shares[g] = share.toPlainString();
+			if (g == 0) {
+				values[g] = "0";
+				continue;
+			}
+			if (count == 0 || total == 0) {
+				values[g] = share.toPlainString();
+				continue;
+			}
+			// the row i = ⌊share · n⌋ + 1 (at most n) in ascending order, its cumulative
+			// sum
+			BigDecimal position = share.multiply(BigDecimal.valueOf(count));
+			int i = (int) Math.min(count, position.setScale(0, RoundingMode.FLOOR).longValueExact() + 1);
+			while (reached < i) {
+				cumulative += cents[reached++];
+			}
+			BigDecimal x = BigDecimal.valueOf(cents[i - 1]);
+			BigDecimal part = BigDecimal.valueOf(cumulative)
+				.subtract(BigDecimal.valueOf(i).subtract(position).multiply(x));
+			values[g] = part.divide(BigDecimal.valueOf(total), MathContext.DECIMAL128)
+				.setScale(6, RoundingMode.HALF_UP)
+				.toPlainString();
+		}
+		this.jdbc.sql("""
+				INSERT INTO analytics_lorenz (run_id, population_share, revenue_share)
+				SELECT :run, l.share, l.value
+				FROM unnest(CAST(:shares AS numeric[]), CAST(:values AS numeric[])) AS l(share, value)
+				""").param("run", run).param("shares", shares).param("values", values).update();
 	}
 
 	/** A fresh accumulator of cohorts and stage flows for a run as of an instant. */

@@ -1,5 +1,7 @@
 package org.rapport.analytics;
 
+import java.util.List;
+
 /**
  * The per-customer SQL of a run, shared by the full recompute and the incremental update:
  * the behavioural aggregate of a set of customers (base), and the scoring of stored rows
@@ -21,22 +23,6 @@ final class ScoreSql {
 	 * purchase.
 	 */
 	static final String BASE = BaseParts.CTES + BaseParts.INSERT;
-
-	/**
-	 * The same, also answering the months each of the buyers among :ids purchased in
-	 * (customer, month index year × 12 + month − 1 in UTC, purchases, last purchase in
-	 * microseconds since the epoch; by customer and month) for {@link PurchaseMonths}: a
-	 * full run gets cohorts and stage flows from the batches that write its base rows.
-	 */
-	static final String BASE_AND_MONTHS = BaseParts.CTES + ",\nins AS (" + BaseParts.INSERT + "  RETURNING 1)\n" + """
-			SELECT i.customer_id,
-			  (extract(year FROM i.occurred_at AT TIME ZONE 'UTC') * 12
-			    + extract(month FROM i.occurred_at AT TIME ZONE 'UTC') - 1)::int AS m,
-			  count(*)::int AS n, (extract(epoch FROM max(i.occurred_at)) * 1000000)::bigint AS last
-			FROM interaction i JOIN c ON c.id = i.customer_id
-			WHERE i.customer_id = ANY(:ids) AND i.kind = 'PURCHASE' AND i.occurred_at <= :asOf
-			GROUP BY 1, 2 ORDER BY 1, 2
-			""";
 
 	private static final class BaseParts {
 
@@ -69,21 +55,30 @@ final class ScoreSql {
 				"""
 			.formatted(NPS);
 
-		private static final String INSERT = """
-				INSERT INTO analytics_customer_score AS s (run_id, customer_id, model_version, computed_at,
-				  first_purchase_at, last_purchase_at, purchases, purchase_days, revenue, average_basket, tenure_days,
-				  recency_days, mean_gap_days, purchase_rate, has_contact, promoter, signals, lifecycle_stage)
-				SELECT :run, b.id, :version, :asOf, b.first_at, b.last_at, coalesce(b.purchases, 0), coalesce(b.days, 0),
-				  coalesce(b.revenue, 0), CASE WHEN b.purchases > 0 THEN round(b.revenue / b.purchases, 2) END,
-				  round(b.tenure, 2), round(b.recency, 2), round(b.gap, 2),
-				  CASE WHEN b.purchases > 0 THEN round(b.purchases * 30.0 / greatest(b.tenure, 30), 6) END,
-				  b.customer_id IS NOT NULL, coalesce(b.promoter, FALSE),
+		/**
+		 * A customer's stored base columns from the aggregate b, in table order from
+		 * first_purchase_at to signals (also the columns of the staged base rows).
+		 */
+		private static final String DERIVED = """
+				b.first_at AS first_purchase_at, b.last_at AS last_purchase_at, coalesce(b.purchases, 0) AS purchases,
+				  coalesce(b.days, 0) AS purchase_days, coalesce(b.revenue, 0) AS revenue,
+				  CASE WHEN b.purchases > 0 THEN round(b.revenue / b.purchases, 2) END AS average_basket,
+				  round(b.tenure, 2) AS tenure_days, round(b.recency, 2) AS recency_days, round(b.gap, 2) AS mean_gap_days,
+				  CASE WHEN b.purchases > 0 THEN round(b.purchases * 30.0 / greatest(b.tenure, 30), 6) END AS purchase_rate,
+				  b.customer_id IS NOT NULL AS has_contact, coalesce(b.promoter, FALSE) AS promoter,
 				  array_remove(ARRAY[
 				    CASE WHEN b.gap > 0 AND b.recency > :rhythm * b.gap THEN 'RHYTHM_SLOWER' END,
 				    CASE WHEN b.refused THEN 'REFUSED_SERVICE' END,
 				    CASE WHEN b.negative_survey THEN 'NEGATIVE_SURVEY' END,
-				    CASE WHEN b.unresolved THEN 'UNRESOLVED_REQUEST' END], NULL),
-				  'PROSPECT'
+				    CASE WHEN b.unresolved THEN 'UNRESOLVED_REQUEST' END], NULL) AS signals
+				""";
+
+		private static final String INSERT = """
+				INSERT INTO analytics_customer_score AS s (run_id, customer_id, model_version, computed_at,
+				  first_purchase_at, last_purchase_at, purchases, purchase_days, revenue, average_basket, tenure_days,
+				  recency_days, mean_gap_days, purchase_rate, has_contact, promoter, signals, lifecycle_stage)
+				SELECT :run, b.id, :version, :asOf, """ + DERIVED + """
+				  , 'PROSPECT'
 				FROM b ORDER BY b.id
 				ON CONFLICT (run_id, customer_id) DO UPDATE SET model_version = excluded.model_version,
 				  computed_at = excluded.computed_at, first_purchase_at = excluded.first_purchase_at,
@@ -97,24 +92,77 @@ final class ScoreSql {
 
 	}
 
-	/** The upper bound of every bin of a dimension (ntile over the run's buyers). */
-	static final String BIN_UPPERS = """
-			SELECT max(k) FROM (
-			  SELECT %1$s AS k, ntile(:bins) OVER (ORDER BY %1$s) AS bin
-			  FROM analytics_customer_score WHERE run_id = :run AND purchases > 0) t
-			GROUP BY bin ORDER BY bin
+	/**
+	 * The staged tables of a full run (temporary, on the run's own connection, dropped at
+	 * its commit): the base rows of the population, numbered in customer-id order, and
+	 * the learned values of the buyers by that number.
+	 */
+	static final String STAGE_TABLES = """
+			CREATE TEMPORARY TABLE analytics_base (n int NOT NULL, customer_id uuid NOT NULL,
+			  first_purchase_at timestamptz, last_purchase_at timestamptz, purchases int NOT NULL,
+			  purchase_days int NOT NULL, revenue numeric NOT NULL, average_basket numeric, tenure_days numeric,
+			  recency_days numeric, mean_gap_days numeric, purchase_rate numeric, has_contact boolean NOT NULL,
+			  promoter boolean NOT NULL, signals text[] NOT NULL) ON COMMIT DROP;
+			CREATE TEMPORARY TABLE analytics_learned (n int NOT NULL, e float8, a float8, c float8, k int)
+			  ON COMMIT DROP
 			""";
 
-	static final String THRESHOLDS = """
-			SELECT percentile_cont(:lq) WITHIN GROUP (ORDER BY purchase_rate),
-			  percentile_cont(:pq) WITHIN GROUP (ORDER BY revenue)
-			FROM analytics_customer_score WHERE run_id = :run AND purchases > 0
+	/**
+	 * The base rows of every active customer (or of the active customers among :ids) in
+	 * one set-based statement: one aggregate over the interactions, not one per batch.
+	 */
+	static String stagedBase(boolean scoped) {
+		String ctes = scoped ? BaseParts.CTES
+				: BaseParts.CTES.replace("k.id = ANY(:ids) AND ", "").replace("i.customer_id = ANY(:ids) AND ", "");
+		return "INSERT INTO analytics_base\n" + ctes + "SELECT row_number() OVER (ORDER BY b.id)::int, b.id, "
+				+ BaseParts.DERIVED + "FROM b\n";
+	}
+
+	/**
+	 * The months each buyer among the active customers (among :ids when scoped) purchased
+	 * in (customer, month index year × 12 + month − 1 in UTC, purchases, last purchase in
+	 * microseconds since the epoch; by customer and month) for {@link PurchaseMonths};
+	 * read beside the base rows.
+	 */
+	static String months(boolean scoped) {
+		return """
+				SELECT i.customer_id,
+				  (extract(year FROM i.occurred_at AT TIME ZONE 'UTC') * 12
+				    + extract(month FROM i.occurred_at AT TIME ZONE 'UTC') - 1)::int AS m,
+				  count(*)::int AS n, (extract(epoch FROM max(i.occurred_at)) * 1000000)::bigint AS last
+				FROM interaction i JOIN customer c ON c.id = i.customer_id
+				WHERE c.status = 'ACTIVE' AND i.kind = 'PURCHASE' AND i.occurred_at <= :asOf /* scope */
+				GROUP BY 1, 2 ORDER BY 1, 2
+				""".replace("/* scope */", scoped ? "AND c.id = ANY(:ids) AND i.customer_id = ANY(:ids)" : "");
+	}
+
+	/**
+	 * The staged buyers' numbers and values: the value model's inputs (repeat purchase
+	 * days, days from first to last purchase, days since the first purchase, average
+	 * basket), then recency, purchases, purchase rate and revenue as stored.
+	 */
+	static final String STAGED_BUYERS = """
+			SELECT n, purchase_days - 1,
+			  CASE WHEN purchase_days > 1 THEN least(extract(epoch FROM last_purchase_at - first_purchase_at) / 86400,
+			    tenure_days) ELSE 0 END, tenure_days, average_basket, recency_days, purchases, purchase_rate, revenue
+			FROM analytics_base WHERE purchases > 0 ORDER BY n
+			""";
+
+	/**
+	 * The churn model's customers: a seeded draw of the staged buyers, the same whatever
+	 * the order they are read in.
+	 */
+	static final String STAGED_CHURN_SAMPLE = """
+			SELECT customer_id FROM analytics_base WHERE purchases > 0
+			ORDER BY md5(customer_id::text || :seed) LIMIT :customers
 			""";
 
 	/**
 	 * Scores the rows of run :run selected by the %s condition: a dimension's score is 1
-	 * + the number of bin upper bounds below the value (ties share a score), the stage is
-	 * read from behaviour, the segment, class and risk from the rule tables.
+	 * + the number of bin upper bounds below the value (ties share a score; counted as
+	 * the bounds minus those at or above the value, a {@code width_bucket} over the
+	 * negated bounds in ascending order), the stage is read from behaviour, the segment,
+	 * class and risk from the rule tables.
 	 */
 	static String score(String selection) {
 		return score(selection, "");
@@ -125,28 +173,77 @@ final class ScoreSql {
 	 * list of assignments starting with a comma, over the row's columns ({@code s.}).
 	 */
 	static String score(String selection, String more) {
-		return score(selection, more, false);
+		String sets = String.join(",\n  ", SCORED.stream().map((c) -> c[0] + " = " + c[1]).toList());
+		return ctes("s.customer_id, s.purchases, s.signals", "s.p_alive", "",
+				"FROM analytics_customer_score s CROSS JOIN r WHERE s.run_id = :run AND " + selection)
+				+ "UPDATE analytics_customer_score s SET " + sets + more + "\nFROM z\n"
+				+ "WHERE s.run_id = :run AND s.customer_id = z.customer_id\n";
 	}
 
 	/**
-	 * The scoring statement; with {@code learned}, the buyers' predictions and classes
-	 * come as parameters (:ids, :e expected purchases, :a probability alive, :c CLV, :k
-	 * class; one element per buyer), are stored by the same statement and the risk reads
-	 * the given probability alive: a full run writes each buyer's row once after its base
-	 * row. The given buyers' rows are looked up one by one by key (the lateral subquery
-	 * with OFFSET 0 is not flattened), so the plan cannot turn into a scan of all the
-	 * run's rows per batch, whatever the server estimates for the arrays.
+	 * Writes the final rows of the staged customers numbered :from (inclusive) to :to
+	 * (exclusive) into run :run, once: the base columns as staged, the learned values
+	 * (expected purchases, probability alive, CLV, class), the scores with the rules of
+	 * {@link #score(String)}, and the churn columns ({@code churn}: expressions over the
+	 * row's columns ({@code s.}) named churn_probability and churn_path).
 	 */
-	static String score(String selection, String more, boolean learned) {
-		String sql = """
-				WITH x AS MATERIALIZED (
-				  SELECT s.customer_id, s.purchases, s.signals, r.rfm_bins AS bins /* learned columns */,
-				    CASE WHEN s.purchases > 0 THEN 1 + (SELECT count(*) FROM unnest(r.r_cuts) u WHERE u < -s.recency_days)
-				      END AS rs,
-				    CASE WHEN s.purchases > 0 THEN 1 + (SELECT count(*) FROM unnest(r.f_cuts) u WHERE u < s.purchases)
-				      END AS fs,
-				    CASE WHEN s.purchases > 0 THEN 1 + (SELECT count(*) FROM unnest(r.m_cuts) u WHERE u < s.revenue)
-				      END AS ms,
+	static String stagedScores(String churn) {
+		return ctes("s.*", "round(p.a::numeric, 6)", ", p.e, p.a, p.c, p.k, " + churn, """
+				FROM analytics_base s CROSS JOIN r LEFT JOIN analytics_learned p ON p.n = s.n
+				WHERE s.n >= :from AND s.n < :to""") + """
+				INSERT INTO analytics_customer_score (run_id, customer_id, model_version, computed_at,
+				  first_purchase_at, last_purchase_at, purchases, purchase_days, revenue, average_basket, tenure_days,
+				  recency_days, mean_gap_days, purchase_rate, has_contact, promoter, signals, """
+				+ String.join(", ", SCORED.stream().map((c) -> c[0]).toList())
+				+ """
+						, expected_purchases, p_alive, predicted_clv, class_index, churn_probability, churn_path)
+						SELECT :run, z.customer_id, :version, :asOf, z.first_purchase_at, z.last_purchase_at, z.purchases,
+						  z.purchase_days, z.revenue, z.average_basket, z.tenure_days, z.recency_days, z.mean_gap_days,
+						  z.purchase_rate, z.has_contact, z.promoter, z.signals,
+						  """
+				+ String.join(",\n  ", SCORED.stream().map((c) -> c[1]).toList()) + """
+						, round(z.e::numeric, 6), round(z.a::numeric, 6), round(z.c::numeric, 2), z.k,
+						  z.churn_probability, z.churn_path
+						FROM z ORDER BY z.customer_id
+						""";
+	}
+
+	/** The scored columns and their expressions over z, for both statements. */
+	private static final List<String[]> SCORED = List.of(new String[] { "r_score", "z.rs" },
+			new String[] { "f_score", "z.fs" }, new String[] { "m_score", "z.ms" },
+			new String[] { "lifecycle_stage", "z.stage" }, new String[] { "rfm_segment", "z.segment" },
+			new String[] { "loyalty_class", "CASE WHEN z.purchases > 0 THEN z.class END" },
+			new String[] { "risk_category", "CASE WHEN z.purchases > 0 THEN z.category END" },
+			new String[] { "risk_reasons", """
+					CASE WHEN z.purchases > 0 THEN z.signals
+					    || CASE WHEN z.band > 0 THEN ARRAY['LOW_PROBABILITY_ALIVE'] ELSE ARRAY[]::text[] END
+					    || CASE WHEN z.stage = 'LOST' THEN ARRAY['LAPSED'] ELSE ARRAY[]::text[] END
+					    ELSE z.signals END""" }, new String[] { "value_tier",
+					"CASE WHEN z.m5 >= 4 THEN 'HIGH' WHEN z.m5 >= 2 THEN 'MEDIUM' WHEN z.m5 >= 1 THEN 'LOW' END" });
+
+	/**
+	 * The scoring CTEs x, y, z over the rows of {@code source} (alias s, joined to the
+	 * run r): {@code columns} of the row, the scores computed once per row
+	 * ({@code pAlive}: the probability alive it reads), and {@code more} columns.
+	 */
+	private static String ctes(String columns, String pAlive, String more, String source) {
+		return """
+				WITH r AS MATERIALIZED (
+				  SELECT r0.rfm_bins, r0.loyalty_threshold, r0.profitability_threshold,
+				    coalesce(cardinality(r0.r_cuts), 0) AS nr, coalesce(cardinality(r0.f_cuts), 0) AS nf,
+				    coalesce(cardinality(r0.m_cuts), 0) AS nm,
+				    ARRAY(SELECT -u FROM unnest(r0.r_cuts) u ORDER BY 1) AS r_low,
+				    ARRAY(SELECT -u FROM unnest(r0.f_cuts) u ORDER BY 1) AS f_low,
+				    ARRAY(SELECT -u FROM unnest(r0.m_cuts) u ORDER BY 1) AS m_low
+				  FROM analytics_run r0 WHERE r0.id = :run),
+				x AS MATERIALIZED (
+				  SELECT %7$s, r.rfm_bins AS bins %8$s,
+				    CASE WHEN s.purchases > 0 THEN 1 + r.nr - CASE WHEN r.nr = 0 THEN 0
+				      ELSE width_bucket(s.recency_days, r.r_low) END END AS rs,
+				    CASE WHEN s.purchases > 0 THEN 1 + r.nf - CASE WHEN r.nf = 0 THEN 0
+				      ELSE width_bucket(-s.purchases::numeric, r.f_low) END END AS fs,
+				    CASE WHEN s.purchases > 0 THEN 1 + r.nm - CASE WHEN r.nm = 0 THEN 0
+				      ELSE width_bucket(-s.revenue, r.m_low) END END AS ms,
 				    CASE WHEN s.purchases = 0 THEN CASE WHEN s.has_contact THEN 'POTENTIAL' ELSE 'PROSPECT' END
 				      WHEN s.recency_days > :lostAfter THEN 'LOST'
 				      WHEN s.purchases >= :loyalMin AND s.promoter THEN 'PROMOTER'
@@ -155,13 +252,11 @@ final class ScoreSql {
 				      ELSE 'FIRST_TIME_BUYER' END AS stage,
 				    coalesce(s.purchase_rate > r.loyalty_threshold, FALSE) AS loyal,
 				    coalesce(s.revenue > r.profitability_threshold, FALSE) AS profitable,
-				    CASE WHEN /* p alive */ IS NULL OR /* p alive */ >= %2$s THEN 0 WHEN /* p alive */ < %3$s THEN 2 ELSE 1 END
-				      AS band
-				  FROM analytics_customer_score s JOIN analytics_run r ON r.id = s.run_id /* learned join */
-				  WHERE s.run_id = :run AND %1$s),
+				    CASE WHEN %9$s IS NULL OR %9$s >= %2$s THEN 0 WHEN %9$s < %3$s THEN 2 ELSE 1 END AS band
+				  %1$s),
 				y AS (
-				  SELECT x.*, ceil(x.rs * 5.0 / x.bins)::int AS r5, ceil(x.fs * 5.0 / x.bins)::int AS f5,
-				    ceil(x.ms * 5.0 / x.bins)::int AS m5
+				  SELECT x.*, (x.rs * 5 + x.bins - 1) / x.bins AS r5, (x.fs * 5 + x.bins - 1) / x.bins AS f5,
+				    (x.ms * 5 + x.bins - 1) / x.bins AS m5
 				  FROM x),
 				z AS (
 				  SELECT y.*, seg.segment, lc.class, rk.category
@@ -170,37 +265,8 @@ final class ScoreSql {
 				  LEFT JOIN %5$s AS lc(loyal, profitable, class) ON lc.loyal = y.loyal AND lc.profitable = y.profitable
 				  LEFT JOIN %6$s AS rk(band, signals, lapsed, category) ON rk.band = y.band
 				    AND rk.signals = least(cardinality(y.signals), 2) AND rk.lapsed = (y.stage = 'LOST'))
-				UPDATE analytics_customer_score s SET r_score = z.rs, f_score = z.fs, m_score = z.ms,
-				  lifecycle_stage = z.stage, rfm_segment = z.segment,
-				  loyalty_class = CASE WHEN z.purchases > 0 THEN z.class END,
-				  risk_category = CASE WHEN z.purchases > 0 THEN z.category END,
-				  risk_reasons = CASE WHEN z.purchases > 0 THEN z.signals
-				    || CASE WHEN z.band > 0 THEN ARRAY['LOW_PROBABILITY_ALIVE'] ELSE ARRAY[]::text[] END
-				    || CASE WHEN z.stage = 'LOST' THEN ARRAY['LAPSED'] ELSE ARRAY[]::text[] END
-				    ELSE z.signals END,
-				  value_tier = CASE WHEN z.m5 >= 4 THEN 'HIGH' WHEN z.m5 >= 2 THEN 'MEDIUM' WHEN z.m5 >= 1 THEN 'LOW' END
-				  /* more */
-				FROM z
-				WHERE s.run_id = :run AND s.customer_id = z.customer_id
-				"""
-			.formatted(selection, RiskCategory.MID_P_ALIVE, RiskCategory.LOW_P_ALIVE, RfmSegment.sqlValues(),
-					LoyaltyClass.sqlValues(), RiskCategory.sqlValues());
-		if (!learned) {
-			return sql.replace("/* learned columns */", "")
-				.replace("/* p alive */", "s.p_alive")
-				.replace("/* learned join */", "")
-				.replace("/* more */", more);
-		}
-		return sql.replace("/* learned columns */", ", p.e, p.a, p.c, p.k")
-			.replace("/* p alive */", "round(p.a::numeric, 6)")
-			.replace("FROM analytics_customer_score s JOIN analytics_run r ON r.id = s.run_id /* learned join */", """
-					FROM unnest(CAST(:ids AS uuid[]), CAST(:e AS float8[]), CAST(:a AS float8[]), CAST(:c AS float8[]),
-					  CAST(:k AS int[])) AS p(id, e, a, c, k)
-					CROSS JOIN LATERAL (SELECT * FROM analytics_customer_score s0
-					  WHERE s0.run_id = :run AND s0.customer_id = p.id OFFSET 0) s
-					JOIN analytics_run r ON r.id = s.run_id""")
-			.replace("/* more */", ", expected_purchases = round(z.e::numeric, 6), p_alive = round(z.a::numeric, 6), "
-					+ "predicted_clv = round(z.c::numeric, 2), class_index = z.k" + more);
+				""".formatted(source, RiskCategory.MID_P_ALIVE, RiskCategory.LOW_P_ALIVE, RfmSegment.sqlValues(),
+				LoyaltyClass.sqlValues(), RiskCategory.sqlValues(), columns, more, pAlive);
 	}
 
 }

@@ -1,0 +1,250 @@
+package org.rapport.analytics;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.IntConsumer;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * One full run's work in PostgreSQL on a connection of its own, in one transaction
+ * (docs/adr/0030): the base rows of the population aggregated by one set-based statement
+ * into a temporary table (no indexes, not logged, dropped at commit); the buyers' months
+ * and values streamed out of it once (a cursor with a fetch size, so the driver holds one
+ * fetch); the learned values copied in ({@code COPY}); and each customer's final row
+ * written once into {@code analytics_customer_score} by a scoring {@code INSERT … SELECT}
+ * per range of customer numbers. A failure rolls everything back: no row of the run is
+ * left.
+ */
+final class StagedRun implements AutoCloseable {
+
+	private static final int FETCH = 10_000;
+
+	private static final int COPY_ROWS = 50_000;
+
+	private final Connection connection;
+
+	private final boolean autoCommit;
+
+	private final JdbcClient jdbc;
+
+	private boolean done;
+
+	StagedRun(DataSource dataSource) {
+		this(dataSource, true);
+	}
+
+	private StagedRun(DataSource dataSource, boolean stage) {
+		try {
+			this.connection = dataSource.getConnection();
+			this.autoCommit = this.connection.getAutoCommit();
+			this.connection.setAutoCommit(false);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("no connection for the analytics run", ex);
+		}
+		JdbcTemplate template = new JdbcTemplate(new SingleConnectionDataSource(this.connection, true));
+		template.setFetchSize(FETCH);
+		this.jdbc = JdbcClient.create(template);
+		try {
+			// The aggregates and sorts of a whole population: in memory where they fit.
+			this.jdbc.sql("SET LOCAL work_mem = '256MB'").update();
+			// The run's row exists and is never deleted while the run writes; a server
+			// that lets this session skip the per-row key check (a superuser, as the
+			// embedded one) saves one lookup of it per score row.
+			if (this.jdbc.sql("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+				.query(Boolean.class)
+				.optional()
+				.orElse(false)) {
+				this.jdbc.sql("SET LOCAL session_replication_role = replica").update();
+			}
+			if (stage) {
+				for (String statement : ScoreSql.STAGE_TABLES.split(";")) {
+					this.jdbc.sql(statement).update();
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * Stages the base rows of the active customers (among {@code scope} when given) with
+	 * the parameters of {@link ScoreWriter}; answers how many.
+	 */
+	int base(ScoreWriter scores, Instant asOf, UUID[] scope) {
+		JdbcClient.StatementSpec spec = scores.baseParameters(this.jdbc.sql(ScoreSql.stagedBase(scope != null)), asOf);
+		if (scope != null) {
+			spec = spec.param("ids", scope);
+		}
+		int staged = spec.update();
+		this.jdbc.sql("CREATE INDEX ON analytics_base (n)").update();
+		this.jdbc.sql("ANALYZE analytics_base").update();
+		return staged;
+	}
+
+	/**
+	 * Hands the purchase months of every buyer among the active customers (among
+	 * {@code scope} when given) to {@code months}, on a connection of its own (a cursor
+	 * with a fetch size: the driver holds one fetch), beside the staged run.
+	 */
+	static void months(DataSource dataSource, Instant asOf, UUID[] scope, PurchaseMonths months) {
+		try (StagedRun reader = new StagedRun(dataSource, false)) {
+			JdbcClient.StatementSpec spec = reader.jdbc.sql(ScoreSql.months(scope != null))
+				.param("asOf", RunStore.at(asOf));
+			if (scope != null) {
+				spec = spec.param("ids", scope);
+			}
+			spec.query((RowCallbackHandler) (rs) -> months.row(rs.getObject(1), rs.getInt(2), rs.getInt(3),
+					rs.getLong(4)));
+			months.endOfBuyers();
+		}
+	}
+
+	/** The churn model's sample of the staged buyers. */
+	UUID[] churnSample(long seed, int customers) {
+		return this.jdbc.sql(ScoreSql.STAGED_CHURN_SAMPLE)
+			.param("seed", String.valueOf(seed))
+			.param("customers", customers)
+			.query(UUID.class)
+			.list()
+			.toArray(UUID[]::new);
+	}
+
+	/** The number of staged buyers. */
+	int buyerCount() {
+		return this.jdbc.sql("SELECT count(*) FROM analytics_base WHERE purchases > 0").query(Integer.class).single();
+	}
+
+	/** The staged buyers' values, read once into column arrays. */
+	Buyers buyers(int expected) {
+		Buyers buyers = new Buyers(Math.max(16, expected));
+		this.jdbc.sql(ScoreSql.STAGED_BUYERS).query((RowCallbackHandler) (rs) -> {
+			double[] row = new double[Buyers.WIDTH];
+			for (int c = 0; c < Buyers.WIDTH; c++) {
+				row[c] = rs.getDouble(2 + c);
+			}
+			buyers.add(rs.getInt(1), row);
+		});
+		return buyers;
+	}
+
+	/**
+	 * Copies the buyers' learned values in: expected purchases, probability alive, CLV
+	 * (null arrays or NaN: none) and class (null array: none).
+	 */
+	void learned(Buyers buyers, double[] e, double[] a, double[] c, int[] k) {
+		CopyManager copy;
+		try {
+			copy = this.connection.unwrap(PGConnection.class).getCopyAPI();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < buyers.size(); i++) {
+			text.append(buyers.number(i)).append('\t');
+			number(text, e, i).append('\t');
+			number(text, a, i).append('\t');
+			number(text, c, i).append('\t');
+			(k == null ? text.append("\\N") : text.append(k[i])).append('\n');
+			if ((i + 1) % COPY_ROWS == 0) {
+				copy(copy, text);
+			}
+		}
+		copy(copy, text);
+		this.jdbc.sql("CREATE INDEX ON analytics_learned (n)").update();
+		this.jdbc.sql("ANALYZE analytics_learned").update();
+	}
+
+	private static StringBuilder number(StringBuilder text, double[] values, int i) {
+		return (values == null || Double.isNaN(values[i])) ? text.append("\\N") : text.append(values[i]);
+	}
+
+	private static void copy(CopyManager copy, StringBuilder text) {
+		if (text.isEmpty()) {
+			return;
+		}
+		try {
+			copy.copyIn("COPY analytics_learned (n, e, a, c, k) FROM STDIN",
+					new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("copying the learned values failed", ex);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		text.setLength(0);
+	}
+
+	/**
+	 * Writes every staged customer's final row into the run, {@code batch} customer
+	 * numbers per statement, telling {@code progress} how many are written after each.
+	 */
+	void write(AnalyticsRun run, String churnColumns, int staged, int batch, AnalyticsSettings settings,
+			IntConsumer progress) {
+		String sql = ScoreSql.stagedScores(churnColumns);
+		for (int from = 1; from <= staged; from += batch) {
+			int to = Math.min(staged + 1, from + batch);
+			this.jdbc.sql(sql)
+				.param("run", run.id())
+				.param("version", run.modelVersion())
+				.param("asOf", RunStore.at(run.asOf()))
+				.param("lostAfter", settings.lostAfterDays())
+				.param("loyalMin", settings.loyalMinPurchases())
+				.param("from", from)
+				.param("to", to)
+				.update();
+			progress.accept(to - 1);
+		}
+	}
+
+	/** Commits the run's rows (the staged tables go with the commit). */
+	void commit() {
+		try {
+			this.connection.commit();
+			this.done = true;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("committing the analytics run failed", ex);
+		}
+	}
+
+	/** Rolls back whatever was not committed and hands the connection back. */
+	@Override
+	public void close() {
+		try {
+			if (!this.done) {
+				this.connection.rollback();
+			}
+			this.connection.setAutoCommit(this.autoCommit);
+		}
+		catch (SQLException ex) {
+			// closing below hands the connection back in any case
+		}
+		try {
+			this.connection.close();
+		}
+		catch (SQLException ex) {
+			// nothing more to do
+		}
+	}
+
+}

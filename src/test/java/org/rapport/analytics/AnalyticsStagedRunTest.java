@@ -1,0 +1,255 @@
+package org.rapport.analytics;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.rapport.IntegrationTest;
+import org.rapport.access.StaffDirectory;
+import org.rapport.analytics.model.BgNbd;
+import org.rapport.analytics.model.GammaGamma;
+import org.rapport.analytics.model.Simulation;
+import org.rapport.customer.Customers;
+import org.rapport.interaction.Interactions;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A run stages its base rows, learns in memory and writes each row once (docs/adr/0030):
+ * the rows it stores are those the incremental path (base statement, stored model,
+ * scoring update) stores for the same customers, and its cut points and thresholds are
+ * those PostgreSQL's ntile and percentile_cont give.
+ */
+@IntegrationTest
+class AnalyticsStagedRunTest {
+
+	static final Instant AS_OF = Instant.parse("2026-01-01T00:00:00Z");
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	StaffDirectory staff;
+
+	@Autowired
+	Customers customers;
+
+	@Autowired
+	Interactions interactions;
+
+	@Autowired
+	Analytics analytics;
+
+	@Autowired
+	ScoreWriter scores;
+
+	@Autowired
+	Learners learners;
+
+	@Autowired
+	ValuePredictor predictor;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	static final int BUYERS = 30;
+
+	/** Buyers drawn from BG/NBD and Gamma-Gamma with known parameters (seeded). */
+	private static final Simulation.Population DRAWN = new Simulation(4).draw(BUYERS, new BgNbd(0.5, 20, 0.8, 2.4),
+			new GammaGamma(6, 4, 15), 150, 360);
+
+	/**
+	 * Buyer i's purchase days: the first T days before AS_OF, x repeats evenly up to t_x.
+	 */
+	private static List<String> dates(int i) {
+		int x = DRAWN.summaries().frequency()[i];
+		long tx = Math.max(x, Math.round(DRAWN.summaries().recency()[i]));
+		long age = Math.max((long) Math.ceil(DRAWN.summaries().age()[i]), tx + 1);
+		LocalDate first = LocalDate.parse("2026-01-01").minusDays(age);
+		List<String> dates = new ArrayList<>();
+		dates.add(first.toString());
+		for (int k = 1; k <= x; k++) {
+			dates.add(first.plusDays(Math.round((double) k * tx / x)).toString());
+		}
+		return dates;
+	}
+
+	private static String amount(int i) {
+		return new BigDecimal(DRAWN.meanSpend()[i]).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+	}
+
+	@Test
+	void theRowsARunWritesOnceAreThoseTheIncrementalPathStoresForTheSameCustomers() {
+		AnalyticsFixture fx = new AnalyticsFixture(this.mvc, this.json, this.staff, this.customers, this.interactions);
+		List<UUID> ids = new ArrayList<>();
+		for (int i = 0; i < BUYERS; i++) {
+			UUID id = fx.customer("S" + i);
+			fx.purchases(id, amount(i), dates(i).toArray(String[]::new));
+			ids.add(id);
+		}
+		fx.contact(ids.get(0), "SURVEY_ANSWER", "web", "2025-12-01", null, Map.of("nps", 10));
+		fx.contact(ids.get(1), "SURVEY_ANSWER", "web", "2025-12-01", null, Map.of("nps", 2));
+		fx.contact(ids.get(2), "CALL", "phone", "2025-12-10", "REFUSED", null);
+		fx.contact(ids.get(3), "SERVICE_REQUEST", "phone", "2025-11-20", "PENDING", null);
+		UUID visitor = fx.customer("S-visitor");
+		fx.contact(visitor, "VISIT", "store", "2025-12-05", null, null);
+		ids.add(visitor);
+		ids.add(fx.customer("S-prospect"));
+
+		AnalyticsRun run = this.analytics.runFor(ids, AS_OF);
+		assertThat(run.status()).isEqualTo(AnalyticsRun.Status.COMPLETED);
+		assertThat(run.predictionsUnavailable()).isNull();
+		Map<UUID, Map<String, Object>> written = rows(run.id());
+		assertThat(written).hasSize(ids.size());
+		assertThat(written.values()).allSatisfy((row) -> {
+			assertThat(row.get("model_version")).isEqualTo(run.modelVersion());
+			assertThat(row.get("computed_at")).isNotNull();
+		});
+		assertThat(written.values()).filteredOn((row) -> ((Number) row.get("purchases")).intValue() > 0)
+			.allSatisfy((row) -> {
+				assertThat(row.get("class_index")).isNotNull();
+				assertThat(row.get("p_alive")).isNotNull();
+				assertThat(row.get("r_score")).isNotNull();
+			});
+
+		// Rescore every customer of the run with the incremental path's statements.
+		UUID[] all = ids.toArray(UUID[]::new);
+		this.scores.base(run.id(), run.modelVersion(), AS_OF, all);
+		this.learners.predictions().predictStored(run.id(), all, this.predictor);
+		this.scores.score(run.id(), all);
+		this.learners.classes().assign(run.id(), all);
+		this.learners.churn().score(run.id(), all);
+		Map<UUID, Map<String, Object>> rescored = rows(run.id());
+
+		for (UUID id : ids) {
+			Map<String, Object> once = new TreeMap<>(written.get(id));
+			Map<String, Object> again = new TreeMap<>(rescored.get(id));
+			// predictions from the stored parameters agree with the fit's to their stored
+			// precision, up to one unit in the last place
+			for (String column : List.of("expected_purchases", "p_alive", "predicted_clv")) {
+				assertThat(close(once.remove(column), again.remove(column))).as(column + " of " + id).isTrue();
+			}
+			assertThat(once).as("row of " + id).isEqualTo(again);
+		}
+	}
+
+	private static boolean close(Object a, Object b) {
+		if (a == null || b == null) {
+			return a == b;
+		}
+		BigDecimal x = (BigDecimal) a;
+		BigDecimal y = (BigDecimal) b;
+		return x.subtract(y).abs().compareTo(x.ulp().max(y.ulp())) <= 0;
+	}
+
+	private Map<UUID, Map<String, Object>> rows(UUID run) {
+		Map<UUID, Map<String, Object>> rows = new TreeMap<>();
+		this.jdbc.sql("""
+				SELECT customer_id, model_version, computed_at, first_purchase_at, last_purchase_at, purchases,
+				  purchase_days, revenue, average_basket, tenure_days, recency_days, mean_gap_days, purchase_rate,
+				  has_contact, promoter, array_to_string(signals, ',') AS signals, r_score, f_score, m_score,
+				  rfm_segment, lifecycle_stage, loyalty_class, risk_category,
+				  array_to_string(risk_reasons, ',') AS risk_reasons, value_tier, expected_purchases, p_alive,
+				  predicted_clv, class_index, churn_probability, array_to_string(churn_path, ',') AS churn_path
+				FROM analytics_customer_score WHERE run_id = ?""").param(run).query((rs) -> {
+			Map<String, Object> row = new TreeMap<>();
+			for (int c = 2; c <= rs.getMetaData().getColumnCount(); c++) {
+				row.put(rs.getMetaData().getColumnLabel(c), rs.getObject(c));
+			}
+			rows.put(rs.getObject(1, UUID.class), row);
+		});
+		return rows;
+	}
+
+	@Test
+	void cutPointsAndThresholdsAreThoseOfNtileAndPercentileCont() {
+		SplittableRandom random = new SplittableRandom(5);
+		for (int n : new int[] { 0, 1, 2, 3, 4, 5, 6, 7, 9, 11, 12, 101, 1_003 }) {
+			double[] values = new double[n];
+			String[] text = new String[n];
+			for (int i = 0; i < n; i++) {
+				// two decimals with many ties, negative values too
+				BigDecimal v = BigDecimal.valueOf(random.nextInt(-300, 3_000), 2);
+				if (random.nextInt(3) == 0) {
+					v = v.setScale(0, RoundingMode.DOWN).setScale(2);
+				}
+				values[i] = v.doubleValue();
+				text[i] = v.toPlainString();
+			}
+			for (int bins : new int[] { 2, 5, 10 }) {
+				List<BigDecimal> sql = this.jdbc.sql("""
+						SELECT max(k) FROM (SELECT v AS k, ntile(:bins) OVER (ORDER BY v) AS bin
+						  FROM unnest(CAST(:values AS numeric[])) v) t GROUP BY bin ORDER BY bin""")
+					.param("bins", bins)
+					.param("values", text)
+					.query(BigDecimal.class)
+					.list();
+				List<BigDecimal> expected = sql.isEmpty() ? sql : sql.subList(0, sql.size() - 1);
+				assertThat(Cuts.uppers(values, n, bins, 2)).as(n + " values in " + bins + " bins")
+					.containsExactlyElementsOf(expected);
+			}
+			for (double q : new double[] { 0.5, 0.3, 0.9 }) {
+				Double sql = this.jdbc.sql(
+						"SELECT percentile_cont(:q) WITHIN GROUP (ORDER BY v) FROM unnest(CAST(:values AS numeric[])) v")
+					.param("q", q)
+					.param("values", text)
+					.query((rs, row) -> rs.getObject(1) == null ? null : rs.getDouble(1))
+					.list()
+					.get(0);
+				double java = Cuts.percentile(values, n, q);
+				if (sql == null) {
+					assertThat(java).isNaN();
+				}
+				else {
+					assertThat(java).as(n + " values at " + q).isEqualTo(sql);
+				}
+			}
+		}
+	}
+
+	@Test
+	void aScoreCountsTheCutPointsBelowTheValueWhateverTheTies() {
+		SplittableRandom random = new SplittableRandom(9);
+		for (int n : new int[] { 1, 2, 5, 40, 301 }) {
+			String[] values = new String[n];
+			for (int i = 0; i < n; i++) {
+				values[i] = BigDecimal.valueOf(random.nextInt(-50, 50), 1).toPlainString();
+			}
+			double[] doubles = java.util.Arrays.stream(values).mapToDouble(Double::parseDouble).toArray();
+			String[] cuts = Cuts.uppers(doubles, n, 5, 1)
+				.stream()
+				.map(BigDecimal::toPlainString)
+				.toArray(String[]::new);
+			// the width_bucket form of the scoring statement against a plain count
+			List<Boolean> agree = this.jdbc.sql("""
+					WITH c AS (SELECT CAST(:cuts AS numeric[]) AS cuts),
+					l AS (SELECT cuts, coalesce(cardinality(cuts), 0) AS n,
+					  ARRAY(SELECT -u FROM unnest(cuts) u ORDER BY 1) AS low FROM c)
+					SELECT (SELECT count(*) FROM unnest(l.cuts) u WHERE u < v)
+					  = l.n - CASE WHEN l.n = 0 THEN 0 ELSE width_bucket(-v, l.low) END
+					FROM unnest(CAST(:values AS numeric[])) v CROSS JOIN l""")
+				.param("cuts", cuts)
+				.param("values", values)
+				.query(Boolean.class)
+				.list();
+			assertThat(agree).as(n + " values, cuts " + List.of(cuts)).hasSize(n).containsOnly(true);
+		}
+	}
+
+}
