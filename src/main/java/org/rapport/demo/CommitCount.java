@@ -1,7 +1,14 @@
 package org.rapport.demo;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.stream.Stream;
+
+import com.sun.management.OperatingSystemMXBean;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -16,25 +23,31 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class CommitCount {
 
-	/** The counters at one moment. */
-	record Snapshot(long commits, long rollbacks, long interactions) {
+	/** The counters at one moment; CPU times in nanoseconds. */
+	record Snapshot(long commits, long rollbacks, long interactions, long publications, long jvmCpu, long postgresCpu) {
 
 	}
 
 	/** The difference of two snapshots. */
-	record Cost(long commits, long rollbacks, long interactions, boolean drained) {
+	record Cost(long commits, long rollbacks, long interactions, long publications, boolean drained, long jvmCpu,
+			long postgresCpu) {
 
 		double commitsPerInteraction() {
 			return (this.interactions == 0) ? 0 : (double) this.commits / this.interactions;
 		}
 
 		String describe() {
+			double per = Math.max(1, this.interactions);
 			return String.format(Locale.ROOT,
 					"Transactions committed in the application's database per purchase stored (warm-up included, "
 							+ "every listener's delivery and the registry's marks included, from `pg_stat_database`): "
-							+ "**%.2f** (%,d commits, %,d rollbacks, %,d purchases%s).",
-					commitsPerInteraction(), this.commits, this.rollbacks, this.interactions,
-					this.drained ? "" : "; some deliveries were still pending");
+							+ "**%.2f** (%,d commits, %,d rollbacks, %,d purchases, %,d event publications written: "
+							+ "one per listener and recording transaction%s). CPU per purchase over the same "
+							+ "span: JVM (server and benchmark clients) %.2f ms, PostgreSQL (the postmaster and "
+							+ "its backends) %.2f ms.",
+					commitsPerInteraction(), this.commits, this.rollbacks, this.interactions, this.publications,
+					this.drained ? "" : "; some deliveries were still pending", this.jvmCpu / per / 1e6,
+					this.postgresCpu / per / 1e6);
 		}
 
 	}
@@ -50,7 +63,11 @@ final class CommitCount {
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
 			.single();
 		long interactions = jdbc.sql("SELECT count(*) FROM interaction").query(Long.class).single();
-		return new Snapshot(xact[0], xact[1], interactions);
+		long publications = jdbc
+			.sql("SELECT coalesce(sum(n_tup_ins), 0) FROM pg_stat_user_tables WHERE relname = 'event_publication'")
+			.query(Long.class)
+			.single();
+		return new Snapshot(xact[0], xact[1], interactions, publications, jvmCpu(), postgresCpu(jdbc));
 	}
 
 	/**
@@ -58,11 +75,14 @@ final class CommitCount {
 	 * publications to be delivered, then for every backend's statistics to be flushed.
 	 */
 	static Cost since(JdbcClient jdbc, Snapshot before, Duration patience) throws InterruptedException {
+		// the CPU up to the end of the deliveries, not of the wait for the statistics
+		long[] cpu = null;
 		long until = System.nanoTime() + patience.toNanos();
 		boolean drained = false;
 		while (System.nanoTime() < until) {
 			if (jdbc.sql("SELECT count(*) FROM event_publication").query(Long.class).single() == 0) {
 				drained = true;
+				cpu = new long[] { jvmCpu(), postgresCpu(jdbc) };
 				break;
 			}
 			Thread.sleep(200);
@@ -72,8 +92,38 @@ final class CommitCount {
 		// counting statements of this class are counted too (a dozen against thousands)
 		Thread.sleep(11_000);
 		Snapshot after = take(jdbc);
+		if (cpu != null) {
+			after = new Snapshot(after.commits(), after.rollbacks(), after.interactions(), after.publications(), cpu[0],
+					cpu[1]);
+		}
 		return new Cost(after.commits() - before.commits(), after.rollbacks() - before.rollbacks(),
-				after.interactions() - before.interactions(), drained);
+				after.interactions() - before.interactions(), after.publications() - before.publications(), drained,
+				after.jvmCpu() - before.jvmCpu(), after.postgresCpu() - before.postgresCpu());
+	}
+
+	private static long jvmCpu() {
+		return (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os)
+				? os.getProcessCpuTime() : 0;
+	}
+
+	/**
+	 * The CPU time of the PostgreSQL server's processes (the postmaster, named by the
+	 * first line of its {@code postmaster.pid}, and its backends); backends that ended in
+	 * between are missed. Zero when the server runs elsewhere.
+	 */
+	private static long postgresCpu(JdbcClient jdbc) {
+		try {
+			Path dir = Path.of(jdbc.sql("SHOW data_directory").query(String.class).single());
+			long pid = Long.parseLong(Files.readAllLines(dir.resolve("postmaster.pid")).get(0).strip());
+			return ProcessHandle.of(pid)
+				.map((postmaster) -> Stream.concat(Stream.of(postmaster), postmaster.descendants())
+					.mapToLong((p) -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
+					.sum())
+				.orElse(0L);
+		}
+		catch (IOException | RuntimeException ex) {
+			return 0;
+		}
 	}
 
 }

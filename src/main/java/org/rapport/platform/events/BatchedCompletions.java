@@ -54,7 +54,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * While a completion waits, its publication is not reported as incomplete by this node,
  * so it is never handed out again. Active only with
  * {@code spring.modulith.events.completion-mode: delete}; other modes (update, archive)
- * complete one by one as before.
+ * complete one by one as before; {@code rapport.events.batched-completions: false} turns
+ * the batching off.
  */
 @Configuration(proxyBeanMethods = false)
 class BatchedCompletions {
@@ -69,6 +70,7 @@ class BatchedCompletions {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
 				if (!(bean instanceof EventPublicationRepository repository) || bean instanceof BatchingRepository
+						|| !environment.getProperty("rapport.events.batched-completions", Boolean.class, true)
 						|| !"delete".equalsIgnoreCase(
 								environment.getProperty("spring.modulith.events.completion-mode", "update"))) {
 					return bean;
