@@ -55,7 +55,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * so it is never handed out again. Active only with
  * {@code spring.modulith.events.completion-mode: delete}; other modes (update, archive)
  * complete one by one as before; {@code rapport.events.batched-completions: false} turns
- * the batching off.
+ * the batching off. The same wrapper leaves out the {@code PROCESSING} mark of each
+ * delivery unless {@code rapport.events.processing-marks} is on (see
+ * {@link BatchingRepository#markProcessing(UUID)}).
  */
 @Configuration(proxyBeanMethods = false)
 class BatchedCompletions {
@@ -75,7 +77,8 @@ class BatchedCompletions {
 								environment.getProperty("spring.modulith.events.completion-mode", "update"))) {
 					return bean;
 				}
-				return new BatchingRepository(repository, jdbc::getObject, transactions::getObject, DELAY);
+				return new BatchingRepository(repository, jdbc::getObject, transactions::getObject, DELAY,
+						environment.getProperty("rapport.events.processing-marks", Boolean.class, false));
 			}
 		};
 	}
@@ -130,6 +133,8 @@ class BatchedCompletions {
 
 		private final Duration delay;
 
+		private final boolean processingMarks;
+
 		private final ConcurrentLinkedQueue<UUID> queue = new ConcurrentLinkedQueue<>();
 
 		private final Set<UUID> waiting = ConcurrentHashMap.newKeySet();
@@ -143,11 +148,12 @@ class BatchedCompletions {
 		});
 
 		BatchingRepository(EventPublicationRepository delegate, Supplier<JdbcTemplate> jdbc,
-				Supplier<PlatformTransactionManager> transactions, Duration delay) {
+				Supplier<PlatformTransactionManager> transactions, Duration delay, boolean processingMarks) {
 			this.delegate = delegate;
 			this.jdbc = jdbc;
 			this.transactions = transactions;
 			this.delay = delay;
+			this.processingMarks = processingMarks;
 		}
 
 		@Override
@@ -210,9 +216,20 @@ class BatchedCompletions {
 			return this.delegate.create(publication);
 		}
 
+		/**
+		 * Marks the publication {@code PROCESSING} only when
+		 * {@code rapport.events.processing-marks} is on: otherwise the row keeps its
+		 * status ({@code PUBLISHED}, or {@code RESUBMITTED}) while its listener runs,
+		 * which saves an update and a commit per listener and event. With the staleness
+		 * limits of published, processing and resubmitted publications equal (one hour,
+		 * see {@code application.yml}) a delivery that never ends is marked failed at the
+		 * same time either way.
+		 */
 		@Override
 		public void markProcessing(UUID identifier) {
-			this.delegate.markProcessing(identifier);
+			if (this.processingMarks) {
+				this.delegate.markProcessing(identifier);
+			}
 		}
 
 		@Override

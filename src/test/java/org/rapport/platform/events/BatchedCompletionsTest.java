@@ -95,9 +95,21 @@ class BatchedCompletionsTest {
 		assertThat(batching.waiting()).isZero();
 	}
 
+	@Test
+	void aDeliveryIsMarkedProcessingOnlyWhenProcessingMarksAreOn() {
+		Recording log = new Recording();
+		UUID id = UUID.randomUUID();
+
+		batching(log).markProcessing(id);
+		new BatchingRepository(log, () -> this.jdbc, () -> this.transactions, Duration.ofHours(1), true)
+			.markProcessing(id);
+
+		assertThat(log.processing).containsExactly(id);
+	}
+
 	private BatchingRepository batching(Recording log) {
 		// no timer during the test: deleted only by the explicit flush
-		return new BatchingRepository(log, () -> this.jdbc, () -> this.transactions, Duration.ofHours(1));
+		return new BatchingRepository(log, () -> this.jdbc, () -> this.transactions, Duration.ofHours(1), false);
 	}
 
 	private static TargetEventPublication publication() {
@@ -115,6 +127,8 @@ class BatchedCompletionsTest {
 		final List<String> synchronousCommit = new ArrayList<>();
 
 		int completedByEvent;
+
+		final List<UUID> processing = new ArrayList<>();
 
 		boolean failing;
 
@@ -135,6 +149,11 @@ class BatchedCompletionsTest {
 		@Override
 		public TargetEventPublication create(TargetEventPublication publication) {
 			return publication;
+		}
+
+		@Override
+		public void markProcessing(UUID identifier) {
+			this.processing.add(identifier);
 		}
 
 		@Override
