@@ -136,10 +136,13 @@ final class InteractionBenchmark {
 
 		// (a) single purchases next to pgbench, (b) batches
 		this.out.println("(a) Single purchases over HTTP, then pgbench -N...");
+		CommitCount.Snapshot beforeSingle = CommitCount.take(jdbc);
 		LatencyRun.Result single = LatencyRun.run("record one purchase, HTTP", o.clients(), o.warmUp(),
 				Duration.ofSeconds(o.seconds()), sample, http::recordOne);
+		CommitCount.Cost singleCost = CommitCount.since(jdbc, beforeSingle, Duration.ofSeconds(60));
 		PgBench.Result pgbench = PgBench.run(dataSource, o.clients(), o.seconds());
 		BenchmarkLines.single(report, o, single, pgbench);
+		report.text(singleCost.describe()).text("");
 		this.out.println("(b) Batches over HTTP...");
 		UUID[] targets = sample.toArray(UUID[]::new);
 		SplittableRandom random = new SplittableRandom(o.seed());

@@ -19,11 +19,13 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,6 +39,9 @@ import org.springframework.web.bind.annotation.RestController;
 class InteractionApi {
 
 	static final String BASE = "/api/v1/interactions";
+
+	private static final List<MediaType> JSON = List.of(MediaType.APPLICATION_JSON,
+			new MediaType("application", "*+json"));
 
 	private final Interactions interactions;
 
@@ -59,8 +64,24 @@ class InteractionApi {
 	@ApiResponse(responseCode = "201", description = "recorded")
 	@ApiResponse(responseCode = "200", description = "recorded before under the same key: the original")
 	@ApiResponse(responseCode = "400", description = "invalid, with one entry per offending field")
-	ResponseEntity<InteractionView> record(@RequestBody JsonNode body) {
-		InteractionJson.Read read = this.json.read(body);
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+			mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = NewInteraction.class)))
+	ResponseEntity<InteractionView> record(@RequestBody byte[] body, HttpServletRequest request)
+			throws HttpMediaTypeNotSupportedException {
+		// bound straight from the bytes, without a tree first (ADR 0031); JSON only, as
+		// before
+		if (!isJson(request.getContentType())) {
+			throw new HttpMediaTypeNotSupportedException((request.getContentType() == null)
+					? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(request.getContentType()), JSON);
+		}
+		InteractionJson.Read read;
+		try {
+			read = this.json.readOne(body);
+		}
+		catch (JacksonException ex) {
+			throw new HttpMessageNotReadableException("Could not read the interaction: " + ex.getOriginalMessage(), ex,
+					new ServletServerHttpRequest(request));
+		}
 		if (read.problem() != null) {
 			throw ApiException.invalid(List.of(read.problem()));
 		}
@@ -141,6 +162,19 @@ class InteractionApi {
 	@Operation(summary = "The customer's purchase figures and last contact per channel")
 	CustomerFigures figures(@PathVariable UUID id) {
 		return this.interactions.figures(id);
+	}
+
+	private static boolean isJson(String contentType) {
+		if (contentType == null) {
+			return false;
+		}
+		try {
+			MediaType type = MediaType.parseMediaType(contentType);
+			return JSON.stream().anyMatch((json) -> json.includes(type));
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
 	}
 
 	static Set<InteractionKind> kinds(List<String> names) {

@@ -22,9 +22,31 @@ class InteractionJson {
 
 	private final ObjectReader batchReader;
 
+	private final ObjectReader oneReader;
+
 	InteractionJson(JsonMapper json) {
 		this.json = json;
 		this.batchReader = json.readerFor(Batch.class);
+		this.oneReader = json.readerFor(NewInteraction.class);
+	}
+
+	/**
+	 * The interaction of a single-interaction body. A body that reads is bound in one
+	 * pass, without a tree (ADR 0031); only one that does not is read again as a tree, so
+	 * that its problem names the field at fault.
+	 * @throws JacksonException when the body is no JSON at all
+	 */
+	Read readOne(byte[] body) {
+		try {
+			NewInteraction item = this.oneReader.readValue(body);
+			if (item != null) {
+				return new Read(item, null);
+			}
+		}
+		catch (JacksonException ex) {
+			// read as a tree below, for the field at fault
+		}
+		return read(this.json.readTree(body));
 	}
 
 	/** A batch body read straight into interactions. */

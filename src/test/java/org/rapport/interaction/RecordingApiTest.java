@@ -164,6 +164,49 @@ class RecordingApiTest {
 	}
 
 	@Test
+	void aSingleBodyWithABadFieldNamesItAndOneThatIsNoJsonOrNoObjectIsRefusedWhole() throws Exception {
+		UUID customer = this.fx.customer();
+		String sku = this.fx.product("tyres");
+		Map<String, Object> badDate = this.fx.purchase(customer, "2024-03-01T09:00:00Z", sku, 1, "10.00");
+		badDate.put("occurredAt", "01/03/2024");
+
+		assertThat(this.fx.post(this.fx.as(Role.SALES), "/api/v1/interactions", badDate)).hasStatus(400)
+			.bodyJson()
+			.extractingPath("$.errors[0].field")
+			.isEqualTo("occurredAt");
+		assertThat(single("{\"kind\": ")).hasStatus(400)
+			.bodyJson()
+			.extractingPath("$.type")
+			.asString()
+			.endsWith("malformed-body");
+		assertThat(single("[1, 2]")).hasStatus(400)
+			.bodyJson()
+			.extractingPath("$.errors[0].message")
+			.asString()
+			.contains("JSON object");
+		assertThat(single("null")).hasStatus(400)
+			.bodyJson()
+			.extractingPath("$.errors[0].message")
+			.asString()
+			.contains("JSON object");
+		assertThat(this.mvc.post()
+			.uri("/api/v1/interactions")
+			.with(this.fx.as(Role.SALES))
+			.contentType(org.springframework.http.MediaType.TEXT_PLAIN)
+			.content(this.json.writeValueAsString(badDate))).hasStatus(415);
+		assertThat(count(customer)).isZero();
+	}
+
+	private MvcTestResult single(String body) {
+		return this.mvc.post()
+			.uri("/api/v1/interactions")
+			.with(this.fx.as(Role.SALES))
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.content(body)
+			.exchange();
+	}
+
+	@Test
 	void aBatchBodyThatIsNoJsonOrHasNoItemsIsRefusedWhole() {
 		assertThat(this.mvc.post()
 			.uri("/api/v1/interactions/batch")
