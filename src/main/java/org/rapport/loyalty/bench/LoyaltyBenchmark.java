@@ -141,7 +141,8 @@ class LoyaltyBenchmark implements CliCommand {
 		lines.add("");
 		lines.add("Method: `java -jar target/rapport.jar bench-loyalty --members " + members + "` (`LoyaltyBenchmark`):"
 				+ " a fresh embedded PostgreSQL in `data/bench-loyalty`; members, lots and 10 ledger entries per"
-				+ " member generated set-based in SQL (`LedgerDataSet`); then the jobs timed through the facade, range by range of"
+				+ " member generated set-based in SQL (`LedgerDataSet`, UUID v7 ids and rows in time order as the"
+				+ " application writes them, ADR 0027); then the jobs timed through the facade, range by range of"
 				+ " accounts, one transaction of set-based statements per range (ADR 0017). The second re-qualification is the"
 				+ " steady state."
 				+ (reuse ? " Jobs timed on a copy of a data set generated before (`--reuse`)." : ""));
