@@ -93,15 +93,17 @@ class LedgerJobs {
 
 	/**
 	 * Expiry empties the lot; what it held is read in the same statement, under the
-	 * account locks taken before it started.
+	 * account locks taken before it started. The row read is updated through its physical
+	 * address ({@code ctid}, a TID scan), not looked up again in the primary key (ADR
+	 * 0027).
 	 */
 	private static final String EXPIRE = APPLY.formatted(DUE_TO_EXPIRE, """
 			UPDATE loyalty_lot l SET status = 'EXPIRED', remaining = 0
-			  FROM (SELECT o.id, o.account_id, o.remaining, o.earned_at, o.expires_at
+			  FROM (SELECT o.ctid AS tid, o.id, o.account_id, o.remaining, o.earned_at, o.expires_at
 			        FROM loyalty_lot o JOIN locked k ON k.account_id = o.account_id
 			        WHERE o.account_id > :after AND o.account_id <= :upTo AND o.remaining > 0
 			          AND o.status = 'AVAILABLE' AND o.expires_at <= :asOf) d
-			  WHERE l.id = d.id
+			  WHERE l.ctid = d.tid
 			  RETURNING d.id, d.account_id, d.remaining, d.earned_at, d.expires_at""", """
 			'EXPIRE', -c.remaining, 0,
 			    'Expired: earned ' || to_char(c.earned_at AT TIME ZONE 'UTC', 'YYYY-MM-DD'), 'SYSTEM', 'expiry',

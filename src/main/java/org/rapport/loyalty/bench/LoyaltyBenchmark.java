@@ -37,10 +37,14 @@ import org.springframework.util.ClassUtils;
 
 /**
  * {@code bench-loyalty [--members 1000000] [--dir data/bench-loyalty] [--report
- * docs/benchmarks.md]}: on a fresh embedded database of its own, generates the members
- * and their ledgers in SQL, then times the nightly jobs through the facade (activation,
- * expiry, tier re-qualification, and the re-qualification again as on a second night) and
- * appends the method, machine and timings to the report.
+ * docs/benchmarks.md] [--generate-only | --reuse]}: on a fresh embedded database of its
+ * own, generates the members and their ledgers in SQL, then times the nightly jobs
+ * through the facade (activation, expiry, tier re-qualification, and the re-qualification
+ * again as on a second night) and appends the method, machine and timings to the report.
+ * {@code --generate-only} stops after the data set (its folder can then be copied), and
+ * {@code --reuse} times the jobs on a folder generated that way (or a copy of it), so
+ * that several versions of the jobs can be compared on the same data without generating
+ * it again.
  */
 @Component
 class LoyaltyBenchmark implements CliCommand {
@@ -61,8 +65,16 @@ class LoyaltyBenchmark implements CliCommand {
 		long members = Long.parseLong(option(args, "members", "1000000"));
 		Path dir = Path.of(option(args, "dir", "data/bench-loyalty"));
 		Path reportFile = Path.of(option(args, "report", "docs/benchmarks.md"));
+		boolean generateOnly = List.of(args).contains("--generate-only");
+		boolean reuse = List.of(args).contains("--reuse");
 		try {
-			wipe(dir);
+			if (reuse && !Files.isDirectory(dir.resolve("postgres"))) {
+				System.err.println("No generated data set in " + dir.toAbsolutePath());
+				return 1;
+			}
+			if (!reuse) {
+				wipe(dir);
+			}
 			try (ConfigurableApplicationContext db = start(dir)) {
 				JdbcClient jdbc = db.getBean(JdbcClient.class);
 				String dataDirectory = jdbc.sql("SHOW data_directory").query(String.class).single();
@@ -70,8 +82,10 @@ class LoyaltyBenchmark implements CliCommand {
 					System.err.println("The benchmark runs only on its own embedded database, not on " + dataDirectory);
 					return 1;
 				}
-				List<String> report = measure(db.getBean(Loyalty.class), jdbc, members);
-				append(reportFile, report);
+				List<String> report = measure(db.getBean(Loyalty.class), jdbc, members, generateOnly, reuse);
+				if (!generateOnly) {
+					append(reportFile, report);
+				}
 				report.forEach(System.out::println);
 				return 0;
 			}
@@ -82,21 +96,38 @@ class LoyaltyBenchmark implements CliCommand {
 		}
 	}
 
-	private List<String> measure(Loyalty loyalty, JdbcClient jdbc, long members) {
+	private List<String> measure(Loyalty loyalty, JdbcClient jdbc, long members, boolean generateOnly, boolean reuse) {
 		double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-		Instant now = Instant.now();
-		LoyaltyProgramme programme = loyalty.createProgramme(new ProgrammeSettings("bench", "Bench", "EUR", "points",
-				new java.math.BigDecimal("0.01"), 14, ExpiryPolicy.ROLLING, 12, null, NegativeBalancePolicy.ALLOW, null,
-				Map.of("base", Combination.STACK), null));
-		loyalty.applyTierLadder("bench",
-				new TierLadder(TierLadder.Measure.POINTS_EARNED, TierLadder.Window.ROLLING_12_MONTHS, 1,
-						List.of(tier("SILVER", 500, "1.25"), tier("GOLD", 1000, "1.5"), tier("PLATINUM", 2000, "2"))),
-				now);
 		List<String[]> rows = new ArrayList<>();
-		time(rows, "generate members, lots and ledger (SQL)", () -> {
-			new LedgerDataSet(jdbc).generate(programme.id(), members, now);
-			return members + " members, " + count(jdbc, "loyalty_movement") + " movements";
-		});
+		Instant now;
+		if (reuse) {
+			// the moment the data set was generated for, so the same lots are due
+			now = jdbc.sql("SELECT max(recorded_at) FROM loyalty_movement WHERE source_id = 'bench'")
+				.query(java.time.OffsetDateTime.class)
+				.single()
+				.toInstant();
+			members = count(jdbc, "loyalty_account");
+		}
+		else {
+			now = Instant.now();
+			LoyaltyProgramme programme = loyalty.createProgramme(new ProgrammeSettings("bench", "Bench", "EUR",
+					"points", new java.math.BigDecimal("0.01"), 14, ExpiryPolicy.ROLLING, 12, null,
+					NegativeBalancePolicy.ALLOW, null, Map.of("base", Combination.STACK), null));
+			loyalty
+				.applyTierLadder("bench",
+						new TierLadder(TierLadder.Measure.POINTS_EARNED, TierLadder.Window.ROLLING_12_MONTHS, 1, List
+							.of(tier("SILVER", 500, "1.25"), tier("GOLD", 1000, "1.5"), tier("PLATINUM", 2000, "2"))),
+						now);
+			long generated = members;
+			time(rows, "generate members, lots and ledger (SQL)", () -> {
+				new LedgerDataSet(jdbc).generate(programme.id(), generated, now);
+				return generated + " members, " + count(jdbc, "loyalty_movement") + " movements";
+			});
+			if (generateOnly) {
+				jdbc.sql("CHECKPOINT").update();
+				return List.of("Data set generated; time the jobs on it (or on a copy of its folder) with --reuse.");
+			}
+		}
 		time(rows, "activation of pending points", () -> loyalty.activatePending(now).toString());
 		time(rows, "expiry", () -> loyalty.expirePoints(now).toString());
 		time(rows, "tier re-qualification (first night: everyone)",
@@ -110,9 +141,11 @@ class LoyaltyBenchmark implements CliCommand {
 		lines.add("");
 		lines.add("Method: `java -jar target/rapport.jar bench-loyalty --members " + members + "` (`LoyaltyBenchmark`):"
 				+ " a fresh embedded PostgreSQL in `data/bench-loyalty`; members, lots and 10 ledger entries per"
-				+ " member generated set-based in SQL (`LedgerDataSet`); then the jobs timed through the facade, range by range of"
+				+ " member generated set-based in SQL (`LedgerDataSet`, UUID v7 ids and rows in time order as the"
+				+ " application writes them, ADR 0027); then the jobs timed through the facade, range by range of"
 				+ " accounts, one transaction of set-based statements per range (ADR 0017). The second re-qualification is the"
-				+ " steady state.");
+				+ " steady state."
+				+ (reuse ? " Jobs timed on a copy of a data set generated before (`--reuse`)." : ""));
 		lines.add("");
 		lines.add(String.format(Locale.ROOT, "Machine: %d cores, %s, Java %s, %s. Load average at start: %.2f.",
 				Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), Runtime.version(),
