@@ -3,7 +3,6 @@ package org.rapport.analytics;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +13,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.rapport.IntegrationTest;
 import org.rapport.access.StaffDirectory;
-import org.rapport.analytics.model.BgNbd;
-import org.rapport.analytics.model.GammaGamma;
-import org.rapport.analytics.model.Simulation;
 import org.rapport.customer.Customers;
 import org.rapport.interaction.Interactions;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class AnalyticsStagedRunTest {
 
-	static final Instant AS_OF = Instant.parse("2026-01-01T00:00:00Z");
+	static final Instant AS_OF = PredictedBuyers.AS_OF;
 
 	@Autowired
 	MockMvcTester mvc;
@@ -68,41 +64,10 @@ class AnalyticsStagedRunTest {
 	@Autowired
 	JdbcClient jdbc;
 
-	static final int BUYERS = 30;
-
-	/** Buyers drawn from BG/NBD and Gamma-Gamma with known parameters (seeded). */
-	private static final Simulation.Population DRAWN = new Simulation(4).draw(BUYERS, new BgNbd(0.5, 20, 0.8, 2.4),
-			new GammaGamma(6, 4, 15), 150, 360);
-
-	/**
-	 * Buyer i's purchase days: the first T days before AS_OF, x repeats evenly up to t_x.
-	 */
-	private static List<String> dates(int i) {
-		int x = DRAWN.summaries().frequency()[i];
-		long tx = Math.max(x, Math.round(DRAWN.summaries().recency()[i]));
-		long age = Math.max((long) Math.ceil(DRAWN.summaries().age()[i]), tx + 1);
-		LocalDate first = LocalDate.parse("2026-01-01").minusDays(age);
-		List<String> dates = new ArrayList<>();
-		dates.add(first.toString());
-		for (int k = 1; k <= x; k++) {
-			dates.add(first.plusDays(Math.round((double) k * tx / x)).toString());
-		}
-		return dates;
-	}
-
-	private static String amount(int i) {
-		return new BigDecimal(DRAWN.meanSpend()[i]).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
-	}
-
 	@Test
 	void theRowsARunWritesOnceAreThoseTheIncrementalPathStoresForTheSameCustomers() {
 		AnalyticsFixture fx = new AnalyticsFixture(this.mvc, this.json, this.staff, this.customers, this.interactions);
-		List<UUID> ids = new ArrayList<>();
-		for (int i = 0; i < BUYERS; i++) {
-			UUID id = fx.customer("S" + i);
-			fx.purchases(id, amount(i), dates(i).toArray(String[]::new));
-			ids.add(id);
-		}
+		List<UUID> ids = new ArrayList<>(PredictedBuyers.record(fx, "S"));
 		fx.contact(ids.get(0), "SURVEY_ANSWER", "web", "2025-12-01", null, Map.of("nps", 10));
 		fx.contact(ids.get(1), "SURVEY_ANSWER", "web", "2025-12-01", null, Map.of("nps", 2));
 		fx.contact(ids.get(2), "CALL", "phone", "2025-12-10", "REFUSED", null);

@@ -33,13 +33,19 @@ final class PredictedBuyers {
 	}
 
 	static Population score(AnalyticsFixture fx, Analytics analytics, String prefix) {
+		List<UUID> ids = record(fx, prefix);
+		return new Population(ids, analytics.runFor(ids, AS_OF));
+	}
+
+	/** The drawn buyers recorded as customers with their purchases, not yet scored. */
+	static List<UUID> record(AnalyticsFixture fx, String prefix) {
 		List<UUID> ids = new ArrayList<>();
 		for (int i = 0; i < BUYERS; i++) {
 			UUID id = fx.customer(prefix + i);
 			fx.purchases(id, amount(i), dates(i).toArray(String[]::new));
 			ids.add(id);
 		}
-		return new Population(ids, analytics.runFor(ids, AS_OF));
+		return ids;
 	}
 
 	private static List<String> dates(int i) {
