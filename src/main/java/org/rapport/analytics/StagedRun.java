@@ -65,8 +65,9 @@ final class StagedRun implements AutoCloseable {
 			this.jdbc.sql("SET LOCAL work_mem = '256MB'").update();
 			// The run's row exists and is never deleted while the run writes; a server
 			// that lets this session skip the per-row key check (a superuser, as the
-			// embedded one) saves one lookup of it per score row.
-			if (this.jdbc.sql("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+			// embedded one) saves one lookup of it per score row. Only the writing run
+			// needs it, not the reader of purchase months beside it.
+			if (stage && this.jdbc.sql("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
 				.query(Boolean.class)
 				.optional()
 				.orElse(false)) {
