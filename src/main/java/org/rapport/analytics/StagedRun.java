@@ -14,6 +14,8 @@ import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -32,6 +34,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * row and no partition of the run is left.
  */
 final class StagedRun implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(StagedRun.class);
 
 	private static final int FETCH = 10_000;
 
@@ -196,6 +200,7 @@ final class StagedRun implements AutoCloseable {
 	 */
 	void write(AnalyticsRun run, String churnColumns, int staged, int batch, AnalyticsSettings settings,
 			IntConsumer progress) {
+		long started = System.nanoTime();
 		ScorePartition partition = new ScorePartition(run.id());
 		partition.create().forEach((statement) -> this.jdbc.sql(statement).update());
 		String sql = ScoreSql.stagedScores(churnColumns, partition.table());
@@ -212,7 +217,10 @@ final class StagedRun implements AutoCloseable {
 				.update();
 			progress.accept(to - 1);
 		}
+		long written = System.nanoTime();
 		partition.index().forEach((statement) -> this.jdbc.sql(statement).update());
+		log.info("Analytics run {}: rows written in {} ms, indexed in {} ms", run.id(), (written - started) / 1_000_000,
+				(System.nanoTime() - written) / 1_000_000);
 	}
 
 	/**
