@@ -20,9 +20,9 @@ record ScorePartition(UUID run) {
 	 * A fresh table with the columns of the scores and a check that every row is the
 	 * run's (so attaching it needs no scan to prove it).
 	 */
-	List<String> create() {
-		return List.of("CREATE TABLE " + table() + " (LIKE analytics_customer_score INCLUDING DEFAULTS, CONSTRAINT "
-				+ table() + "_run CHECK (run_id = '" + this.run + "'))");
+	String create() {
+		return "CREATE TABLE " + table() + " (LIKE analytics_customer_score INCLUDING DEFAULTS, CONSTRAINT " + table()
+				+ "_run CHECK (run_id = '" + this.run + "'))";
 	}
 
 	/**

@@ -202,7 +202,7 @@ final class StagedRun implements AutoCloseable {
 			IntConsumer progress) {
 		long started = System.nanoTime();
 		ScorePartition partition = new ScorePartition(run.id());
-		partition.create().forEach((statement) -> this.jdbc.sql(statement).update());
+		this.jdbc.sql(partition.create()).update();
 		String sql = ScoreSql.stagedScores(churnColumns, partition.table());
 		for (int from = 1; from <= staged; from += batch) {
 			int to = Math.min(staged + 1, from + batch);
