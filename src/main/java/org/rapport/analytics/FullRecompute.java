@@ -127,6 +127,7 @@ class FullRecompute {
 							listener.progress(this.runs.find(id).orElseThrow());
 						});
 				populationViews.get();
+				staged.attach(id);
 				staged.commit();
 			}
 			timings.phase("population");

@@ -112,7 +112,8 @@ class RunStore {
 	}
 
 	/**
-	 * Marks the run completed; a full run supersedes the previous one, whose scores go.
+	 * Marks the run completed; a full run supersedes the previous one, whose scores go
+	 * with their partition.
 	 */
 	void complete(UUID id, boolean full) {
 		Instant now = this.clock.instant();
@@ -122,8 +123,10 @@ class RunStore {
 						+ "RETURNING id")
 				.query(UUID.class)
 				.list();
-			for (String table : List.of("analytics_customer_score", "analytics_lorenz", "analytics_cohort",
-					"analytics_stage_flow")) {
+			for (UUID run : old) {
+				this.jdbc.sql(new ScorePartition(run).drop()).update();
+			}
+			for (String table : List.of("analytics_lorenz", "analytics_cohort", "analytics_stage_flow")) {
 				this.jdbc.sql("DELETE FROM " + table + " WHERE run_id = ANY(?)")
 					.param(old.toArray(UUID[]::new))
 					.update();
@@ -146,8 +149,8 @@ class RunStore {
 		this.jdbc.sql("UPDATE analytics_run SET status = 'FAILED', finished_at = ?, error = ? WHERE id = ?")
 			.params(at(now), error, id)
 			.update();
-		for (String table : List.of("analytics_customer_score", "analytics_lorenz", "analytics_cohort",
-				"analytics_stage_flow")) {
+		this.jdbc.sql(new ScorePartition(id).drop()).update();
+		for (String table : List.of("analytics_lorenz", "analytics_cohort", "analytics_stage_flow")) {
 			this.jdbc.sql("DELETE FROM " + table + " WHERE run_id = ?").param(id).update();
 		}
 	}

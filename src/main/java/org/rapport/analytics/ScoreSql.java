@@ -182,18 +182,22 @@ final class ScoreSql {
 
 	/**
 	 * Writes the final rows of the staged customers numbered :from (inclusive) to :to
-	 * (exclusive) into run :run, once: the base columns as staged, the learned values
-	 * (expected purchases, probability alive, CLV, class), the scores with the rules of
+	 * (exclusive) of run :run into {@code table} (the run's partition before it is
+	 * attached), once: the base columns as staged, the learned values (expected
+	 * purchases, probability alive, CLV, class), the scores with the rules of
 	 * {@link #score(String)}, and the churn columns ({@code churn}: expressions over the
-	 * row's columns ({@code s.}) named churn_probability and churn_path).
+	 * row's columns ({@code s.}) named churn_probability and churn_path). The learned
+	 * values are read for the range only (the range repeated on their side: a join on the
+	 * number alone reads every buyer's learned values for every range).
 	 */
-	static String stagedScores(String churn) {
+	static String stagedScores(String churn, String table) {
 		return ctes("s.*", "round(p.a::numeric, 6)", ", p.e, p.a, p.c, p.k, " + churn, """
-				FROM analytics_base s CROSS JOIN r LEFT JOIN analytics_learned p ON p.n = s.n
-				WHERE s.n >= :from AND s.n < :to""") + """
-				INSERT INTO analytics_customer_score (run_id, customer_id, model_version, computed_at,
-				  first_purchase_at, last_purchase_at, purchases, purchase_days, revenue, average_basket, tenure_days,
-				  recency_days, mean_gap_days, purchase_rate, has_contact, promoter, signals, """
+				FROM analytics_base s CROSS JOIN r
+				  LEFT JOIN analytics_learned p ON p.n = s.n AND p.n >= :from AND p.n < :to
+				WHERE s.n >= :from AND s.n < :to""") + "INSERT INTO " + table + """
+				(run_id, customer_id, model_version, computed_at,
+				 first_purchase_at, last_purchase_at, purchases, purchase_days, revenue, average_basket, tenure_days,
+				 recency_days, mean_gap_days, purchase_rate, has_contact, promoter, signals, """
 				+ String.join(", ", SCORED.stream().map((c) -> c[0]).toList())
 				+ """
 						, expected_purchases, p_alive, predicted_clv, class_index, churn_probability, churn_path)

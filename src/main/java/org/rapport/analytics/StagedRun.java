@@ -14,6 +14,8 @@ import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -26,11 +28,14 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * into a temporary table (no indexes, not logged, dropped at commit); the buyers' months
  * and values streamed out of it once (a cursor with a fetch size, so the driver holds one
  * fetch); the learned values copied in ({@code COPY}); and each customer's final row
- * written once into {@code analytics_customer_score} by a scoring {@code INSERT … SELECT}
- * per range of customer numbers. A failure rolls everything back: no row of the run is
- * left.
+ * written once by a scoring {@code INSERT … SELECT} per range of customer numbers into a
+ * table of the run's own, indexed once and attached as the run's partition of
+ * {@code analytics_customer_score} (docs/adr/0032). A failure rolls everything back: no
+ * row and no partition of the run is left.
  */
 final class StagedRun implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(StagedRun.class);
 
 	private static final int FETCH = 10_000;
 
@@ -61,19 +66,11 @@ final class StagedRun implements AutoCloseable {
 		template.setFetchSize(FETCH);
 		this.jdbc = JdbcClient.create(template);
 		try {
-			// The aggregates and sorts of a whole population: in memory where they fit.
+			// The aggregates and sorts of a whole population: in memory where they fit;
+			// the indexes of the run's partition are built in one sort each.
 			this.jdbc.sql("SET LOCAL work_mem = '256MB'").update();
-			// The run's row exists and is never deleted while the run writes; a server
-			// that lets this session skip the per-row key check (a superuser, as the
-			// embedded one) saves one lookup of it per score row. Only the writing run
-			// needs it, not the reader of purchase months beside it.
-			if (stage && this.jdbc.sql("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
-				.query(Boolean.class)
-				.optional()
-				.orElse(false)) {
-				this.jdbc.sql("SET LOCAL session_replication_role = replica").update();
-			}
 			if (stage) {
+				this.jdbc.sql("SET LOCAL maintenance_work_mem = '256MB'").update();
 				for (String statement : ScoreSql.STAGE_TABLES.split(";")) {
 					this.jdbc.sql(statement).update();
 				}
@@ -196,12 +193,17 @@ final class StagedRun implements AutoCloseable {
 	}
 
 	/**
-	 * Writes every staged customer's final row into the run, {@code batch} customer
-	 * numbers per statement, telling {@code progress} how many are written after each.
+	 * Writes every staged customer's final row into a fresh table for the run (created in
+	 * this transaction, no indexes, no key checks), {@code batch} customer numbers per
+	 * statement, telling {@code progress} how many are written after each; then builds
+	 * the table's indexes once. {@link #attach} makes the rows the run's partition.
 	 */
 	void write(AnalyticsRun run, String churnColumns, int staged, int batch, AnalyticsSettings settings,
 			IntConsumer progress) {
-		String sql = ScoreSql.stagedScores(churnColumns);
+		long started = System.nanoTime();
+		ScorePartition partition = new ScorePartition(run.id());
+		this.jdbc.sql(partition.create()).update();
+		String sql = ScoreSql.stagedScores(churnColumns, partition.table());
 		for (int from = 1; from <= staged; from += batch) {
 			int to = Math.min(staged + 1, from + batch);
 			this.jdbc.sql(sql)
@@ -215,6 +217,19 @@ final class StagedRun implements AutoCloseable {
 				.update();
 			progress.accept(to - 1);
 		}
+		long written = System.nanoTime();
+		partition.index().forEach((statement) -> this.jdbc.sql(statement).update());
+		log.info("Analytics run {}: rows written in {} ms, indexed in {} ms", run.id(), (written - started) / 1_000_000,
+				(System.nanoTime() - written) / 1_000_000);
+	}
+
+	/**
+	 * Attaches the run's written table as its partition of analytics_customer_score (its
+	 * indexes adopted, its rows proven the run's by its check); readers see the rows from
+	 * the commit on.
+	 */
+	void attach(UUID run) {
+		this.jdbc.sql(new ScorePartition(run).attach()).update();
 	}
 
 	/** Commits the run's rows (the staged tables go with the commit). */

@@ -1,0 +1,50 @@
+package org.rapport.analytics;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The partition of {@code analytics_customer_score} that holds one run's rows
+ * (docs/adr/0032): the table is partitioned by run, a run writes its rows into a fresh
+ * table without indexes, builds them once in bulk and attaches the table as its
+ * partition; a superseded or failed run goes with its partition.
+ */
+record ScorePartition(UUID run) {
+
+	/** The partition's table name: the prefix and the run's id without dashes. */
+	String table() {
+		return "analytics_customer_score_" + this.run.toString().replace("-", "");
+	}
+
+	/**
+	 * A fresh table with the columns of the scores and a check that every row is the
+	 * run's (so attaching it needs no scan to prove it).
+	 */
+	String create() {
+		return "CREATE TABLE " + table() + " (LIKE analytics_customer_score INCLUDING DEFAULTS, CONSTRAINT " + table()
+				+ "_run CHECK (run_id = '" + this.run + "'))";
+	}
+
+	/**
+	 * The indexes of the partitioned table, built once over the written rows (attaching
+	 * adopts them), and the statistics of the new rows.
+	 */
+	List<String> index() {
+		return List.of("ALTER TABLE " + table() + " ADD PRIMARY KEY (run_id, customer_id)",
+				"CREATE INDEX ON " + table() + " (customer_id)",
+				"CREATE INDEX ON " + table() + " (revenue DESC, customer_id)",
+				"CREATE INDEX ON " + table() + " (class_index) WHERE class_index IS NOT NULL", "ANALYZE " + table());
+	}
+
+	/** Makes the rows readable through analytics_customer_score. */
+	String attach() {
+		return "ALTER TABLE analytics_customer_score ATTACH PARTITION " + table() + " FOR VALUES IN ('" + this.run
+				+ "')";
+	}
+
+	/** Drops the run's rows with their partition (none: nothing to do). */
+	String drop() {
+		return "DROP TABLE IF EXISTS " + table();
+	}
+
+}
