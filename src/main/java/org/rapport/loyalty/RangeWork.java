@@ -11,26 +11,26 @@ import java.util.function.Function;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs a piece of work once per range ({@link AccountRanges.Range accounts} or
- * {@link LedgerJobs.PageRange pages of the lot table}), each in its own transaction,
- * {@code workers} ranges at once on their own connections. The ranges done are committed
- * even when another fails: the first failure is thrown after every range has finished,
- * and running the job again resumes with what is left.
+ * Runs a piece of work once per {@link AccountRanges.Range account range}, each in its
+ * own transaction, {@code workers} ranges at once on their own connections (ranges are
+ * disjoint, so they never wait for each other). The ranges done are committed even when
+ * another fails: the first failure is thrown after every range has finished, and running
+ * the job again resumes with what is left.
  */
 final class RangeWork {
 
 	private RangeWork() {
 	}
 
-	static <R, T> List<T> inRanges(String job, List<R> ranges, int workers, TransactionTemplate transactions,
-			Function<R, T> work) {
+	static <T> List<T> inRanges(String job, List<AccountRanges.Range> ranges, int workers,
+			TransactionTemplate transactions, Function<AccountRanges.Range, T> work) {
 		if (ranges.isEmpty()) {
 			return List.of();
 		}
 		ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(workers, ranges.size())));
 		try {
 			List<Future<T>> futures = new ArrayList<>();
-			for (R range : ranges) {
+			for (AccountRanges.Range range : ranges) {
 				futures.add(pool.submit(() -> transactions.execute((status) -> work.apply(range))));
 			}
 			List<T> results = new ArrayList<>();

@@ -142,9 +142,9 @@ class LoyaltyBenchmark implements CliCommand {
 		lines.add("Method: `java -jar target/rapport.jar bench-loyalty --members " + members + "` (`LoyaltyBenchmark`):"
 				+ " a fresh embedded PostgreSQL in `data/bench-loyalty`; members, lots and 10 ledger entries per"
 				+ " member generated set-based in SQL (`LedgerDataSet`, UUID v7 ids and rows in time order as the"
-				+ " application writes them, ADR 0027); then the jobs timed through the facade, range by range of"
-				+ " accounts, one transaction of set-based statements per range (ADR 0017). The second re-qualification is the"
-				+ " steady state."
+				+ " application writes them, ADR 0027); then the jobs timed through the facade, one transaction of"
+				+ " set-based statements per range of accounts (ADR 0017); WAL per job from pg_current_wal_lsn()"
+				+ " (ADR 0034)." + " The second re-qualification is the steady state."
 				+ (reuse ? " Jobs timed on a copy of a data set generated before (`--reuse`)." : ""));
 		lines.add("");
 		lines.add(String.format(Locale.ROOT, "Machine: %d cores, %s, Java %s, %s. Load average at start: %.2f.",
