@@ -242,6 +242,26 @@ class LedgerJobsTest {
 	}
 
 	@Test
+	void balancePagesLeaveRoomForTheNextVersionOfEveryRowSoTheJobsUpdatesStayOnThePage() {
+		member(programme());
+		int fillfactor = this.jdbc
+			.sql("SELECT COALESCE((SELECT substring(o FROM 12)::int FROM pg_class c, unnest(c.reloptions) o "
+					+ "WHERE c.relname = 'loyalty_balance' AND o LIKE 'fillfactor=%'), 100)")
+			.query(Integer.class)
+			.single();
+		// a row on the page: the tuple rounded up to 8 bytes, and its 4-byte line pointer
+		int row = this.jdbc.sql("SELECT (max(pg_column_size(b.*)) + 7) / 8 * 8 + 4 FROM loyalty_balance b")
+			.query(Integer.class)
+			.single();
+		int usable = 8192 - 24;
+
+		// a job updates every balance row of a page in one transaction: the rows the
+		// fillfactor lets in must fit twice
+		int rowsPerPage = usable * fillfactor / 100 / row;
+		assertThat(rowsPerPage * row * 2).isLessThanOrEqualTo(usable);
+	}
+
+	@Test
 	void accountsAreNeverDeleted() {
 		UUID account = member(programme());
 

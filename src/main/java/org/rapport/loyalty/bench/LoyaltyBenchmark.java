@@ -119,7 +119,7 @@ class LoyaltyBenchmark implements CliCommand {
 							.of(tier("SILVER", 500, "1.25"), tier("GOLD", 1000, "1.5"), tier("PLATINUM", 2000, "2"))),
 						now);
 			long generated = members;
-			time(rows, "generate members, lots and ledger (SQL)", () -> {
+			time(rows, null, "generate members, lots and ledger (SQL)", () -> {
 				new LedgerDataSet(jdbc).generate(programme.id(), generated, now);
 				return generated + " members, " + count(jdbc, "loyalty_movement") + " movements";
 			});
@@ -128,11 +128,11 @@ class LoyaltyBenchmark implements CliCommand {
 				return List.of("Data set generated; time the jobs on it (or on a copy of its folder) with --reuse.");
 			}
 		}
-		time(rows, "activation of pending points", () -> loyalty.activatePending(now).toString());
-		time(rows, "expiry", () -> loyalty.expirePoints(now).toString());
-		time(rows, "tier re-qualification (first night: everyone)",
+		time(rows, jdbc, "activation of pending points", () -> loyalty.activatePending(now).toString());
+		time(rows, jdbc, "expiry", () -> loyalty.expirePoints(now).toString());
+		time(rows, jdbc, "tier re-qualification (first night: everyone)",
 				() -> loyalty.requalifyTiers(now).get(0).moves().size() + " moves");
-		time(rows, "tier re-qualification (next night)",
+		time(rows, jdbc, "tier re-qualification (next night)",
 				() -> loyalty.requalifyTiers(now.plusSeconds(86_400)).get(0).moves().size() + " moves");
 		List<String> lines = new ArrayList<>();
 		lines.add("");
@@ -142,9 +142,9 @@ class LoyaltyBenchmark implements CliCommand {
 		lines.add("Method: `java -jar target/rapport.jar bench-loyalty --members " + members + "` (`LoyaltyBenchmark`):"
 				+ " a fresh embedded PostgreSQL in `data/bench-loyalty`; members, lots and 10 ledger entries per"
 				+ " member generated set-based in SQL (`LedgerDataSet`, UUID v7 ids and rows in time order as the"
-				+ " application writes them, ADR 0027); then the jobs timed through the facade, range by range of"
-				+ " accounts, one transaction of set-based statements per range (ADR 0017). The second re-qualification is the"
-				+ " steady state."
+				+ " application writes them, ADR 0027); then the jobs timed through the facade, one transaction of"
+				+ " set-based statements per range of accounts (ADR 0017); WAL per job from pg_current_wal_lsn()"
+				+ " (ADR 0034)." + " The second re-qualification is the steady state."
 				+ (reuse ? " Jobs timed on a copy of a data set generated before (`--reuse`)." : ""));
 		lines.add("");
 		lines.add(String.format(Locale.ROOT, "Machine: %d cores, %s, Java %s, %s. Load average at start: %.2f.",
@@ -157,10 +157,24 @@ class LoyaltyBenchmark implements CliCommand {
 		return lines;
 	}
 
-	private static void time(List<String[]> rows, String step, Supplier<String> work) {
+	/**
+	 * Times a step and, with {@code jdbc}, measures the WAL it wrote (less noisy than
+	 * time on a shared machine: it does not depend on the load) and the load average
+	 * after it.
+	 */
+	private static void time(List<String[]> rows, JdbcClient jdbc, String step, Supplier<String> work) {
+		String lsn = (jdbc != null) ? jdbc.sql("SELECT pg_current_wal_lsn()::text").query(String.class).single() : null;
 		long start = System.nanoTime();
 		String result = work.get();
 		double seconds = (System.nanoTime() - start) / 1e9;
+		if (jdbc != null) {
+			long wal = jdbc.sql("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), CAST(? AS pg_lsn))::bigint")
+				.param(lsn)
+				.query(Long.class)
+				.single();
+			result += String.format(Locale.ROOT, "; WAL %.0f MB; load average after %.2f", wal / 1e6,
+					java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+		}
 		System.out.printf(Locale.ROOT, "%s: %.1f s (%s)%n", step, seconds, result);
 		rows.add(new String[] { step, String.format(Locale.ROOT, "%.1f", seconds), result });
 	}
