@@ -1,8 +1,12 @@
 package org.rapport.loyalty;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -285,6 +290,62 @@ class DeliveryEarningTest {
 			release.countDown();
 			threads.shutdownNow();
 		}
+	}
+
+	@Test
+	void sixHundredSingleDeliveriesOfMemberPurchasesEachEarnOnceAndKeepBalancesEqualToTheLedger() throws Exception {
+		String code = programme();
+		List<Member> members = new ArrayList<>();
+		for (int i = 0; i < 200; i++) {
+			members.add(member(code));
+		}
+		// a first purchase each, then as many deliveries as are measured, to warm the
+		// code
+		for (int round = 0; round < 4; round++) {
+			for (Member m : members) {
+				deliverAsTheListener(purchase(m, "food", (round == 0) ? 1 : 10));
+			}
+		}
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		long pgBefore = postgresCpu();
+		long cpuBefore = threads.getCurrentThreadCpuTime();
+		long started = System.nanoTime();
+		for (int round = 0; round < 3; round++) {
+			for (Member m : members) {
+				deliverAsTheListener(purchase(m, "food", 10));
+			}
+		}
+		long wall = System.nanoTime() - started;
+		long cpu = threads.getCurrentThreadCpuTime() - cpuBefore;
+		long pg = postgresCpu() - pgBefore;
+		System.out.printf(
+				"600 single deliveries of member purchases: %.3f ms wall, %.3f ms JVM CPU (delivering "
+						+ "thread), %.3f ms PostgreSQL CPU per delivery%n",
+				wall / 600 / 1e6, cpu / 600 / 1e6, pg / 600 / 1e6);
+
+		for (Member m : members) {
+			assertThat(pending(m)).isEqualTo(61);
+			assertThat(this.loyalty.sumOfLedger(m.account())).isEqualTo(new Balance(0, 61));
+		}
+	}
+
+	/**
+	 * One delivery of one interaction in its own transaction, as the listener gets it.
+	 */
+	private void deliverAsTheListener(InteractionRecorded interaction) {
+		InteractionListener target = AopTestUtils.getUltimateTargetObject(this.listener);
+		this.transactions.executeWithoutResult((status) -> target.on(new InteractionsRecorded(List.of(interaction))));
+	}
+
+	/** The CPU time of the test database's server processes, nanoseconds. */
+	private long postgresCpu() throws Exception {
+		Path dir = Path.of(this.jdbc.sql("SHOW data_directory").query(String.class).single());
+		long pid = Long.parseLong(Files.readAllLines(dir.resolve("postmaster.pid")).get(0).strip());
+		return ProcessHandle.of(pid)
+			.map((postmaster) -> Stream.concat(Stream.of(postmaster), postmaster.descendants())
+				.mapToLong((p) -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
+				.sum())
+			.orElse(0L);
 	}
 
 	private record Member(UUID customer, UUID account) {
