@@ -166,7 +166,8 @@ final class InteractionBenchmark {
 		// (f) single purchases with the loyalty engine off, then on (last: its members
 		// would earn in the runs above)
 		this.out.println("(f) Single purchases with the loyalty engine off and on...");
-		LoyaltyOnOff.report(report, o, LoyaltyOnOff.measure(this.server.getBean(Loyalty.class), o, sample, http, run));
+		LoyaltyOnOff.report(report, o,
+				LoyaltyOnOff.measure(this.server.getBean(Loyalty.class), jdbc, o, sample, http, run));
 		if (http.firstFailure() != null) {
 			report.text("First failed HTTP call: `" + http.firstFailure().replace('`', '\'').replace('\n', ' ') + "`")
 				.text("");

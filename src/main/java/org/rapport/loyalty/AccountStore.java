@@ -50,33 +50,67 @@ class AccountStore {
 	/**
 	 * What earning for an interaction needs to know about the (locked) account, in one
 	 * read: the account, whether the interaction was counted before (a movement under the
-	 * key, or its purchase row) and the earn multiplier of the member's tier (1 without
-	 * one).
+	 * key, or its purchase row), the earn multiplier of the member's tier (1 without one)
+	 * and the revision of the programme (what its kept snapshot is checked against, ADR
+	 * 0033).
 	 */
-	record EarningState(Account account, boolean counted, java.math.BigDecimal tierMultiplier) {
+	record EarningState(Account account, boolean counted, java.math.BigDecimal tierMultiplier, long programmeRevision) {
 	}
 
 	EarningState earningState(UUID accountId, String key, UUID interactionId) {
-		return this.jdbc
-			.sql("SELECT " + COLUMNS.replaceAll("(\\w+)", "a.$1")
-					+ """
-							, EXISTS (SELECT 1 FROM loyalty_movement m WHERE m.account_id = a.id AND m.idempotency_key = :key
-							           AND m.%s)
-							  OR EXISTS (SELECT 1 FROM loyalty_purchase p WHERE p.account_id = a.id AND p.interaction_id = :interaction)
-							  AS counted,
-							  COALESCE(t.earn_multiplier, 1) AS tier_multiplier
-							FROM loyalty_account a
-							LEFT JOIN loyalty_member_tier mt ON mt.account_id = a.id
-							LEFT JOIN loyalty_tier t ON t.programme_id = mt.programme_id AND t.code = mt.tier_code
-							WHERE a.id = :account
-							"""
-						.formatted(Ledger.KEYED))
+		return this.jdbc.sql(EARNING_STATE.formatted("", "FROM loyalty_account a", Ledger.KEYED, ""))
 			.param("key", key)
 			.param("interaction", interactionId)
 			.param("account", accountId)
-			.query((rs, n) -> new EarningState(account(rs, n), rs.getBoolean("counted"),
-					rs.getBigDecimal("tier_multiplier")))
+			.query((rs, n) -> earningState(rs, n))
 			.single();
+	}
+
+	/**
+	 * Locks the account's balance row until the transaction ends and answers the
+	 * {@link #earningState}, in one statement when it can (ADR 0033). The state is read
+	 * in the statement's snapshot, taken before the lock was granted; it is only kept
+	 * when the locked row is the very version that snapshot sees, so that no transaction
+	 * that held the lock before committed a change the snapshot misses (every earning
+	 * writes a new version of the balance row: a credit, or the touch of
+	 * {@link Ledger#recordPurchase}). Otherwise the state is read again, now that the
+	 * lock is held, as {@link Ledger#lock} followed by {@link #earningState} would.
+	 */
+	EarningState lockForEarning(UUID accountId, String key, UUID interactionId) {
+		boolean[] unchanged = new boolean[1];
+		EarningState state = this.jdbc
+			.sql(EARNING_STATE.formatted(
+					", b.ctid = (SELECT s.ctid FROM loyalty_balance s WHERE s.account_id = :account) AS unchanged",
+					"FROM loyalty_balance b JOIN loyalty_account a ON a.id = b.account_id", Ledger.KEYED,
+					"FOR UPDATE OF b"))
+			.param("key", key)
+			.param("interaction", interactionId)
+			.param("account", accountId)
+			.query((rs, n) -> {
+				unchanged[0] = rs.getBoolean("unchanged");
+				return earningState(rs, n);
+			})
+			.single();
+		return unchanged[0] ? state : earningState(accountId, key, interactionId);
+	}
+
+	private static final String EARNING_STATE = "SELECT " + COLUMNS.replaceAll("(\\w+)", "a.$1") + """
+			, EXISTS (SELECT 1 FROM loyalty_movement m WHERE m.account_id = a.id AND m.idempotency_key = :key
+			           AND m.%3$s)
+			  OR EXISTS (SELECT 1 FROM loyalty_purchase p WHERE p.account_id = a.id AND p.interaction_id = :interaction)
+			  AS counted,
+			  COALESCE(t.earn_multiplier, 1) AS tier_multiplier, prog.revision%1$s
+			%2$s
+			JOIN loyalty_programme prog ON prog.id = a.programme_id
+			LEFT JOIN loyalty_member_tier mt ON mt.account_id = a.id
+			LEFT JOIN loyalty_tier t ON t.programme_id = mt.programme_id AND t.code = mt.tier_code
+			WHERE a.id = :account
+			%4$s
+			""";
+
+	private static EarningState earningState(ResultSet rs, int n) throws SQLException {
+		return new EarningState(account(rs, n), rs.getBoolean("counted"), rs.getBigDecimal("tier_multiplier"),
+				rs.getLong("revision"));
 	}
 
 	Optional<Account> active(UUID customerId, UUID programmeId) {
@@ -127,12 +161,6 @@ class AccountStore {
 		return id;
 	}
 
-	void firstPurchase(UUID accountId, Instant at) {
-		this.jdbc.sql("UPDATE loyalty_account SET first_purchase_at = ? WHERE id = ? AND first_purchase_at IS NULL")
-			.params(utc(at), accountId)
-			.update();
-	}
-
 	/**
 	 * Points credited (earned, pending or not) since the start of the day, month and year
 	 * of {@code at}, UTC.
@@ -174,15 +202,6 @@ class AccountStore {
 			.params(accountId, interactionId)
 			.query(Long.class)
 			.single() > 0;
-	}
-
-	void savePurchase(UUID accountId, UUID interactionId, UUID lotId, java.math.BigDecimal total, long points,
-			Instant occurredAt) {
-		this.jdbc
-			.sql("INSERT INTO loyalty_purchase (account_id, interaction_id, lot_id, total, points_earned, "
-					+ "occurred_at) VALUES (?, ?, ?, ?, ?, ?)")
-			.params(accountId, interactionId, lotId, total, points, utc(occurredAt))
-			.update();
 	}
 
 	/** The accounts' records of a purchase (one per programme the customer earned in). */

@@ -74,19 +74,19 @@ class PurchaseEarning {
 
 	/**
 	 * Earns for a purchase or event interaction; does nothing when it was counted before.
-	 * The programme, its rules and ladder come from the transaction's
-	 * {@link ProgrammeSnapshots snapshot} (read once per delivery); the account, whether
-	 * the interaction was counted and the tier multiplier from one read after the lock;
-	 * the lot, movement and balance are written by one statement (ADR 0022).
+	 * The balance lock, the account, whether the interaction was counted, the tier
+	 * multiplier and the programme's revision come from one statement; the programme, its
+	 * rules and ladder from the snapshot kept at that revision (ADR 0033); the lot,
+	 * movement, balance, purchase row and first purchase time are written by one
+	 * statement (ADR 0022, 0033).
 	 */
 	void earn(Account account, UUID interactionId, Basket basket) {
-		this.ledger.lock(account.id());
 		String key = (basket.isPurchase() ? "purchase:" : "event:") + interactionId;
-		AccountStore.EarningState state = this.accounts.earningState(account.id(), key, interactionId);
+		AccountStore.EarningState state = this.accounts.lockForEarning(account.id(), key, interactionId);
 		if (state.counted()) {
 			return;
 		}
-		ProgrammeSnapshots.Snapshot snapshot = this.snapshots.byId(account.programmeId());
+		ProgrammeSnapshots.Snapshot snapshot = this.snapshots.byId(account.programmeId(), state.programmeRevision());
 		LoyaltyProgramme programme = snapshot.programme();
 		Account current = state.account();
 		LocalDate born = snapshot.has(RuleKind.BIRTHDAY) ? this.customers.get(current.customerId()).birthDate() : null;
@@ -96,41 +96,38 @@ class PurchaseEarning {
 		MemberContext member = new MemberContext(current.firstPurchaseAt() == null, born, current.referredBy() != null,
 				state.tierMultiplier(), earnedSoFar);
 		Earning earning = RulesEngine.evaluate(programme, snapshot.rules(), member, basket);
-		UUID lot = null;
+		Ledger.PurchaseRow purchase = basket.isPurchase() ? new Ledger.PurchaseRow(interactionId, basket.total(),
+				earning.points(), basket.occurredAt(), current.firstPurchaseAt() == null) : null;
 		if (earning.points() > 0) {
 			boolean pending = basket.isPurchase();
-			lot = credit(programme, current, earning.points(), pending, basket.occurredAt(), key,
+			credit(programme, current, earning.points(), pending, basket.occurredAt(), key,
 					(pending ? "Purchase " : basket.kind() + " ") + interactionId, interactionId.toString(),
-					this.json.writeValueAsString(earning));
+					this.json.writeValueAsString(earning), purchase);
 		}
-		if (basket.isPurchase()) {
-			this.accounts.savePurchase(current.id(), interactionId, lot, basket.total(), earning.points(),
-					basket.occurredAt());
-			if (current.firstPurchaseAt() == null) {
-				this.accounts.firstPurchase(current.id(), basket.occurredAt());
-			}
-			if (earning.referrerPoints() > 0 && current.referredBy() != null) {
-				Account referrer = this.accounts.byId(current.referredBy()).orElseThrow();
-				if ("ACTIVE".equals(referrer.status())) {
-					this.ledger.lock(referrer.id());
-					if (this.ledger.find(referrer.id(), "referral:" + current.id()).isEmpty()) {
-						credit(programme, referrer, earning.referrerPoints(), true, basket.occurredAt(),
-								"referral:" + current.id(), "Referral: first purchase of member " + current.id(),
-								interactionId.toString(), null);
-					}
+		else if (purchase != null) {
+			this.ledger.recordPurchase(current.id(), purchase);
+		}
+		if (basket.isPurchase() && earning.referrerPoints() > 0 && current.referredBy() != null) {
+			Account referrer = this.accounts.byId(current.referredBy()).orElseThrow();
+			if ("ACTIVE".equals(referrer.status())) {
+				this.ledger.lock(referrer.id());
+				if (this.ledger.find(referrer.id(), "referral:" + current.id()).isEmpty()) {
+					credit(programme, referrer, earning.referrerPoints(), true, basket.occurredAt(),
+							"referral:" + current.id(), "Referral: first purchase of member " + current.id(),
+							interactionId.toString(), null, null);
 				}
 			}
 		}
 	}
 
 	private UUID credit(LoyaltyProgramme programme, Account account, long points, boolean pending, Instant at,
-			String key, String reason, String source, String explanation) {
+			String key, String reason, String source, String explanation, Ledger.PurchaseRow purchase) {
 		Instant availableAt = pending ? programme.availableAt(at) : at;
 		boolean stillPending = pending && availableAt.isAfter(this.clock.instant());
 		UUID lot = this.ledger.appendWithLot(new Ledger.Entry(account.id(),
 				stillPending ? MovementKind.PENDING : MovementKind.EARN, stillPending ? 0 : points,
 				stillPending ? points : 0, reason, "INTERACTION", source, key, at, null, explanation), availableAt,
-				programme.expiresAt(at));
+				programme.expiresAt(at), purchase);
 		if (!stillPending) {
 			this.ledger.consumeOldestFirst(account.id());
 		}

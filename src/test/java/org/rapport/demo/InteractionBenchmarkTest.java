@@ -55,6 +55,9 @@ class InteractionBenchmarkTest {
 		assertThat(lines).anyMatch((l) -> l.matches("Batch API: [1-9][0-9,]* purchases created in .*"));
 		assertThat(lines).anyMatch((l) -> l.startsWith("Single-purchase API rate / pgbench TPS: **")
 				|| l.startsWith("pgbench: not measured — "));
+		assertThat(lines).anyMatch((l) -> l.startsWith("Loyalty on / off: **"));
+		assertThat(lines).anyMatch((l) -> l.startsWith("Loyalty on: Transactions committed in the application's"));
+		assertThat(lines).anyMatch((l) -> l.startsWith("CPU per purchase (JVM + PostgreSQL), off / on: **"));
 		assertTablesAreWellFormed(lines);
 		assertThat(errorsOf(lines, "| record one purchase, HTTP |")).isZero();
 		assertThat(errorsOf(lines, "| batch |")).isZero();
