@@ -34,6 +34,16 @@ final class LatencyRun {
 	 */
 	static <T> Result run(String name, int clients, Duration warmUp, Duration measure, List<T> samples,
 			Predicate<T> call) throws InterruptedException {
+		return run(name, clients, warmUp, measure, samples, call, null);
+	}
+
+	/**
+	 * As {@link #run(String, int, Duration, Duration, List, Predicate)};
+	 * {@code atMeasure} runs on the calling thread when the warm-up ends and the measured
+	 * window begins.
+	 */
+	static <T> Result run(String name, int clients, Duration warmUp, Duration measure, List<T> samples,
+			Predicate<T> call, Runnable atMeasure) throws InterruptedException {
 		long[][] perClient = new long[clients][];
 		int[] counts = new int[clients];
 		AtomicLong errors = new AtomicLong();
@@ -82,6 +92,13 @@ final class LatencyRun {
 			}, "bench-client-" + c);
 			threads.add(thread);
 			thread.start();
+		}
+		if (atMeasure != null) {
+			long wait = measureFrom - System.nanoTime();
+			if (wait > 0) {
+				Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+			}
+			atMeasure.run();
 		}
 		done.await();
 		int total = Arrays.stream(counts).sum();
