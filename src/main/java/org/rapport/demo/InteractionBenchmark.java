@@ -151,15 +151,15 @@ final class InteractionBenchmark {
 		// (a) single purchases next to pgbench, (b) batches
 		this.out.println("(a) Single purchases over HTTP, then pgbench -N...");
 		CommitCount.Snapshot beforeSingle = CommitCount.take(jdbc);
-		ThreadCpu.Snapshot[] window = new ThreadCpu.Snapshot[1];
+		ThreadCpu.Snapshot[] window = new ThreadCpu.Snapshot[2];
 		LatencyRun.Result single = LatencyRun.run("record one purchase, HTTP", o.clients(), o.singleWarmUp(),
-				Duration.ofSeconds(o.seconds()), sample, http::recordOne, () -> window[0] = ThreadCpu.take());
-		ThreadCpu.Snapshot windowEnd = ThreadCpu.take();
+				Duration.ofSeconds(o.seconds()), sample, http::recordOne, () -> window[0] = ThreadCpu.take(),
+				() -> window[1] = ThreadCpu.take());
 		CommitCount.Cost singleCost = CommitCount.since(jdbc, beforeSingle, Duration.ofSeconds(60));
 		PgBench.Result pgbench = PgBench.run(dataSource, o.clients(), o.seconds());
 		BenchmarkLines.single(report, o, single, pgbench);
 		report.text(singleCost.describe()).text("");
-		report.text(ThreadCpu.describe(window[0], windowEnd, single.calls())).text("");
+		report.text(ThreadCpu.describe(window[0], window[1], single.calls())).text("");
 		this.out.println("(b) Batches over HTTP...");
 		UUID[] targets = sample.toArray(UUID[]::new);
 		SplittableRandom random = new SplittableRandom(o.seed());

@@ -34,16 +34,17 @@ final class LatencyRun {
 	 */
 	static <T> Result run(String name, int clients, Duration warmUp, Duration measure, List<T> samples,
 			Predicate<T> call) throws InterruptedException {
-		return run(name, clients, warmUp, measure, samples, call, null);
+		return run(name, clients, warmUp, measure, samples, call, null, null);
 	}
 
 	/**
 	 * As {@link #run(String, int, Duration, Duration, List, Predicate)};
 	 * {@code atMeasure} runs on the calling thread when the warm-up ends and the measured
-	 * window begins.
+	 * window begins, {@code atEnd} when the window ends, while the client threads still
+	 * finish their last calls.
 	 */
 	static <T> Result run(String name, int clients, Duration warmUp, Duration measure, List<T> samples,
-			Predicate<T> call, Runnable atMeasure) throws InterruptedException {
+			Predicate<T> call, Runnable atMeasure, Runnable atEnd) throws InterruptedException {
 		long[][] perClient = new long[clients][];
 		int[] counts = new int[clients];
 		AtomicLong errors = new AtomicLong();
@@ -94,11 +95,12 @@ final class LatencyRun {
 			thread.start();
 		}
 		if (atMeasure != null) {
-			long wait = measureFrom - System.nanoTime();
-			if (wait > 0) {
-				Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-			}
+			sleepUntil(measureFrom);
 			atMeasure.run();
+		}
+		if (atEnd != null) {
+			sleepUntil(end);
+			atEnd.run();
 		}
 		done.await();
 		int total = Arrays.stream(counts).sum();
@@ -112,6 +114,13 @@ final class LatencyRun {
 		double seconds = measure.toNanos() / 1e9;
 		return new Result(name, clients, total, errors.get(), seconds, percentile(all, 50), percentile(all, 90),
 				percentile(all, 99), percentile(all, 99.9), total == 0 ? 0 : all[total - 1]);
+	}
+
+	private static void sleepUntil(long nanoTime) throws InterruptedException {
+		long wait = nanoTime - System.nanoTime();
+		if (wait > 0) {
+			Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+		}
 	}
 
 	static long percentile(long[] sorted, double p) {

@@ -93,7 +93,9 @@ final class ThreadCpu {
 			text.append(String.format(Locale.ROOT, "; %s %.2f ms (%.0f %%)", kind.getKey(), cpu / (double) per / 1e6,
 					total > 0 ? 100.0 * cpu / total : 0));
 		}
-		text.append(String.format(Locale.ROOT, " — the JIT compiled for %,d ms of the window.",
+		text.append(String.format(Locale.ROOT,
+				" — compilation time the JIT reports for the window (summed over its threads, waits included): "
+						+ "%,d ms.",
 				after.compilationMillis() - before.compilationMillis()));
 		return text.toString();
 	}

@@ -32,7 +32,7 @@ class ThreadCpuTest {
 			.contains(ThreadCpu.CLIENTS + " 0.02 ms (2 %)")
 			.contains(ThreadCpu.LISTENERS + " 0.08 ms (8 %)")
 			.contains(ThreadCpu.REST + " 0.30 ms (30 %)")
-			.contains("compiled for 250 ms");
+			.contains("waits included): 250 ms.");
 	}
 
 	@Test
