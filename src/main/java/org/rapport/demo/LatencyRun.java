@@ -49,6 +49,7 @@ final class LatencyRun {
 		int[] counts = new int[clients];
 		AtomicLong errors = new AtomicLong();
 		CountDownLatch done = new CountDownLatch(clients);
+		CountDownLatch ended = new CountDownLatch((atEnd != null) ? 1 : 0);
 		long start = System.nanoTime();
 		long measureFrom = start + warmUp.toNanos();
 		long end = measureFrom + measure.toNanos();
@@ -88,6 +89,9 @@ final class LatencyRun {
 				finally {
 					perClient[client] = latencies;
 					counts[client] = n;
+					// alive until the window's end was noted, so that its CPU is still
+					// counted
+					awaitQuietly(ended);
 					done.countDown();
 				}
 			}, "bench-client-" + c);
@@ -99,8 +103,13 @@ final class LatencyRun {
 			atMeasure.run();
 		}
 		if (atEnd != null) {
-			sleepUntil(end);
-			atEnd.run();
+			try {
+				sleepUntil(end);
+				atEnd.run();
+			}
+			finally {
+				ended.countDown();
+			}
 		}
 		done.await();
 		int total = Arrays.stream(counts).sum();
@@ -114,6 +123,22 @@ final class LatencyRun {
 		double seconds = measure.toNanos() / 1e9;
 		return new Result(name, clients, total, errors.get(), seconds, percentile(all, 50), percentile(all, 90),
 				percentile(all, 99), percentile(all, 99.9), total == 0 ? 0 : all[total - 1]);
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		boolean interrupted = false;
+		while (true) {
+			try {
+				latch.await();
+				break;
+			}
+			catch (InterruptedException ex) {
+				interrupted = true;
+			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static void sleepUntil(long nanoTime) throws InterruptedException {
