@@ -171,7 +171,7 @@ public class ApiClients {
 		Instant now = this.clock.instant();
 		Verified cached = this.verified.get(hash);
 		if (cached != null && now.isBefore(cached.until())) {
-			noteUse(cached.principal());
+			noteUse(cached.clientId(), now);
 			return Optional.of(cached.principal());
 		}
 		long revocationsBefore = this.revocations.get();
@@ -190,7 +190,7 @@ public class ApiClients {
 			.optional()
 			.flatMap((f) -> f);
 		found.ifPresent((v) -> remember(hash, v, revocationsBefore));
-		found.ifPresent((v) -> noteUse(v.principal()));
+		found.ifPresent((v) -> noteUse(v.clientId(), now));
 		return found.map(Verified::principal);
 	}
 
@@ -214,9 +214,7 @@ public class ApiClients {
 	}
 
 	/** Records the use at minute precision, so busy clients cause no write per call. */
-	private void noteUse(RapportPrincipal principal) {
-		UUID id = UUID.fromString(principal.actor().id().substring("api-client:".length()));
-		Instant now = this.clock.instant();
+	private void noteUse(UUID id, Instant now) {
 		Instant last = this.lastUseWritten.get(id);
 		if (last != null && last.plus(LAST_USED_PRECISION).isAfter(now)) {
 			return;

@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,7 +18,15 @@ record ApiKey(String prefix, String value) {
 
 	static final String START = "rk_";
 
-	private static final Pattern FORMAT = Pattern.compile("rk_([0-9a-f]{12})_[0-9a-f]{64}");
+	/** The form of a key: {@code rk_}, 12 lower-case hex digits, {@code _}, 64 more. */
+	static final Pattern FORMAT = Pattern.compile("rk_([0-9a-f]{12})_[0-9a-f]{64}");
+
+	private static final int PREFIX_END = START.length() + 12;
+
+	private static final int LENGTH = PREFIX_END + 1 + 64;
+
+	/** Cloned per hash: looking the algorithm up costs more than hashing a key. */
+	private static final MessageDigest SHA_256 = sha256Digest();
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -29,13 +36,30 @@ record ApiKey(String prefix, String value) {
 		return new ApiKey(prefix, START + prefix + "_" + secret);
 	}
 
-	/** The key as presented by a caller, if it has the right form. */
+	/**
+	 * The key as presented by a caller, if it has the right form ({@link #FORMAT},
+	 * checked character by character: this runs on every API call).
+	 */
 	static Optional<ApiKey> parse(String presented) {
 		if (presented == null) {
 			return Optional.empty();
 		}
-		Matcher m = FORMAT.matcher(presented.trim());
-		return m.matches() ? Optional.of(new ApiKey(m.group(1), m.group())) : Optional.empty();
+		String key = presented.trim();
+		if (key.length() != LENGTH || !key.startsWith(START) || key.charAt(PREFIX_END) != '_'
+				|| !lowerHex(key, START.length(), PREFIX_END) || !lowerHex(key, PREFIX_END + 1, LENGTH)) {
+			return Optional.empty();
+		}
+		return Optional.of(new ApiKey(key.substring(START.length(), PREFIX_END), key));
+	}
+
+	private static boolean lowerHex(String s, int from, int to) {
+		for (int i = from; i < to; i++) {
+			char c = s.charAt(i);
+			if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	String hash() {
@@ -59,9 +83,19 @@ record ApiKey(String prefix, String value) {
 	}
 
 	static String sha256(String value) {
+		MessageDigest digest;
 		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+			digest = (MessageDigest) SHA_256.clone();
+		}
+		catch (CloneNotSupportedException ex) {
+			digest = sha256Digest();
+		}
+		return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private static MessageDigest sha256Digest() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

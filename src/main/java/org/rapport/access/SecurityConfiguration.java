@@ -68,6 +68,9 @@ class SecurityConfiguration {
 			.addFilterBefore(new ApiKeyAuthenticationFilter(clients, entryPoint), BasicAuthenticationFilter.class)
 			.exceptionHandling((e) -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
 			.requestCache((cache) -> cache.disable())
+			// every API call must authenticate: no anonymous token to build per call, a
+			// call without credentials is refused by the entry point as before (ADR 0035)
+			.anonymous((anonymous) -> anonymous.disable())
 			.logout((logout) -> logout.disable())
 			.formLogin((form) -> form.disable());
 		return http.build();

@@ -90,7 +90,8 @@ final class BenchmarkLines {
 		report.text(o.clients()
 				+ " client threads (HTTP/1.1, one kept-alive connection each, see `BenchHttp`) each post one purchase "
 				+ "after another to `POST /api/v1/interactions` with an API key (scope interactions:write) for "
-				+ o.seconds() + " s after a " + o.warmUp().toSeconds() + " s warm-up: a random generated customer, "
+				+ o.seconds() + " s after a " + o.singleWarmUp().toSeconds()
+				+ " s warm-up: a random generated customer, "
 				+ "one line, a fresh idempotency key, so every call writes and commits. Then `pgbench -N` with as "
 				+ "many clients, for as long, against the same PostgreSQL server (a database of its own, initialised "
 				+ "with `pgbench -i -s 1` and dropped after the run). Goal: at least half of pgbench's TPS.")

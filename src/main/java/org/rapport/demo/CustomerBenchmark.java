@@ -60,7 +60,8 @@ class CustomerBenchmark implements CliCommand {
 			System.out.println("Usage: bench customers [--customers 1000000] [--clients 8] [--seconds 30] "
 					+ "[--dir data/bench] [--report docs/benchmarks.md]");
 			System.out.println("       bench interactions [--purchases 1000000] [--clients 8] [--seconds 30] "
-					+ "[--batch-size 10000] [--batch-clients 2] [--dir data/bench] [--report docs/benchmarks.md]");
+					+ "[--batch-size 10000] [--batch-clients 2] [--single-warm-up S] [--dir data/bench] "
+					+ "[--report docs/benchmarks.md]");
 			System.out.println("       bench analytics [--purchases 1000000] [--dir data/bench] "
 					+ "[--report docs/benchmarks.md]");
 			return 2;

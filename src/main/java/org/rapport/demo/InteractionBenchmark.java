@@ -46,18 +46,32 @@ final class InteractionBenchmark {
 	static final double PURCHASES_PER_CUSTOMER = 2.73;
 
 	/** What to run: sizes, clients and seconds per timed run. */
-	record Options(long purchases, int clients, int seconds, int batchSize, int batchClients, long seed, Path workDir) {
+	record Options(long purchases, int clients, int seconds, int batchSize, int batchClients, long seed, Path workDir,
+			int singleWarmUpSeconds) {
+
+		Options(long purchases, int clients, int seconds, int batchSize, int batchClients, long seed, Path workDir) {
+			this(purchases, clients, seconds, batchSize, batchClients, seed, workDir, -1);
+		}
 
 		static Options of(String[] args, Path workDir) {
 			return new Options(Arguments.longOption(args, "purchases", 1_000_000),
 					(int) Arguments.longOption(args, "clients", 8), (int) Arguments.longOption(args, "seconds", 30),
 					(int) Arguments.longOption(args, "batch-size", 10_000),
 					(int) Arguments.longOption(args, "batch-clients", 2), Arguments.longOption(args, "seed", 1),
-					workDir);
+					workDir, (int) Arguments.longOption(args, "single-warm-up", -1));
 		}
 
 		Duration warmUp() {
 			return Duration.ofSeconds(Math.max(1, Math.min(5, this.seconds / 5)));
+		}
+
+		/**
+		 * The warm-up of (a): as every run's unless {@code --single-warm-up} names one,
+		 * so that (a) can be measured once the JIT has compiled the recording path (ADR
+		 * 0035).
+		 */
+		Duration singleWarmUp() {
+			return (this.singleWarmUpSeconds < 0) ? warmUp() : Duration.ofSeconds(this.singleWarmUpSeconds);
 		}
 
 	}
@@ -137,12 +151,15 @@ final class InteractionBenchmark {
 		// (a) single purchases next to pgbench, (b) batches
 		this.out.println("(a) Single purchases over HTTP, then pgbench -N...");
 		CommitCount.Snapshot beforeSingle = CommitCount.take(jdbc);
-		LatencyRun.Result single = LatencyRun.run("record one purchase, HTTP", o.clients(), o.warmUp(),
-				Duration.ofSeconds(o.seconds()), sample, http::recordOne);
+		ThreadCpu.Snapshot[] window = new ThreadCpu.Snapshot[2];
+		LatencyRun.Result single = LatencyRun.run("record one purchase, HTTP", o.clients(), o.singleWarmUp(),
+				Duration.ofSeconds(o.seconds()), sample, http::recordOne, () -> window[0] = ThreadCpu.take(),
+				() -> window[1] = ThreadCpu.take());
 		CommitCount.Cost singleCost = CommitCount.since(jdbc, beforeSingle, Duration.ofSeconds(60));
 		PgBench.Result pgbench = PgBench.run(dataSource, o.clients(), o.seconds());
 		BenchmarkLines.single(report, o, single, pgbench);
 		report.text(singleCost.describe()).text("");
+		report.text(ThreadCpu.describe(window[0], window[1], single.calls())).text("");
 		this.out.println("(b) Batches over HTTP...");
 		UUID[] targets = sample.toArray(UUID[]::new);
 		SplittableRandom random = new SplittableRandom(o.seed());

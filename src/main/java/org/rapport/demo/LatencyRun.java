@@ -34,10 +34,22 @@ final class LatencyRun {
 	 */
 	static <T> Result run(String name, int clients, Duration warmUp, Duration measure, List<T> samples,
 			Predicate<T> call) throws InterruptedException {
+		return run(name, clients, warmUp, measure, samples, call, null, null);
+	}
+
+	/**
+	 * As {@link #run(String, int, Duration, Duration, List, Predicate)};
+	 * {@code atMeasure} runs on the calling thread when the warm-up ends and the measured
+	 * window begins, {@code atEnd} when the window ends, while the client threads still
+	 * finish their last calls.
+	 */
+	static <T> Result run(String name, int clients, Duration warmUp, Duration measure, List<T> samples,
+			Predicate<T> call, Runnable atMeasure, Runnable atEnd) throws InterruptedException {
 		long[][] perClient = new long[clients][];
 		int[] counts = new int[clients];
 		AtomicLong errors = new AtomicLong();
 		CountDownLatch done = new CountDownLatch(clients);
+		CountDownLatch ended = new CountDownLatch((atEnd != null) ? 1 : 0);
 		long start = System.nanoTime();
 		long measureFrom = start + warmUp.toNanos();
 		long end = measureFrom + measure.toNanos();
@@ -77,11 +89,27 @@ final class LatencyRun {
 				finally {
 					perClient[client] = latencies;
 					counts[client] = n;
+					// alive until the window's end was noted, so that its CPU is still
+					// counted
+					awaitQuietly(ended);
 					done.countDown();
 				}
 			}, "bench-client-" + c);
 			threads.add(thread);
 			thread.start();
+		}
+		if (atMeasure != null) {
+			sleepUntil(measureFrom);
+			atMeasure.run();
+		}
+		if (atEnd != null) {
+			try {
+				sleepUntil(end);
+				atEnd.run();
+			}
+			finally {
+				ended.countDown();
+			}
 		}
 		done.await();
 		int total = Arrays.stream(counts).sum();
@@ -95,6 +123,29 @@ final class LatencyRun {
 		double seconds = measure.toNanos() / 1e9;
 		return new Result(name, clients, total, errors.get(), seconds, percentile(all, 50), percentile(all, 90),
 				percentile(all, 99), percentile(all, 99.9), total == 0 ? 0 : all[total - 1]);
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		boolean interrupted = false;
+		while (true) {
+			try {
+				latch.await();
+				break;
+			}
+			catch (InterruptedException ex) {
+				interrupted = true;
+			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static void sleepUntil(long nanoTime) throws InterruptedException {
+		long wait = nanoTime - System.nanoTime();
+		if (wait > 0) {
+			Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+		}
 	}
 
 	static long percentile(long[] sorted, double p) {

@@ -1,5 +1,6 @@
 package org.rapport.interaction;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,10 +16,13 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.rapport.platform.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -66,13 +70,18 @@ class InteractionApi {
 	@ApiResponse(responseCode = "400", description = "invalid, with one entry per offending field")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
 			mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = NewInteraction.class)))
-	ResponseEntity<InteractionView> record(@RequestBody byte[] body, HttpServletRequest request)
-			throws HttpMediaTypeNotSupportedException {
-		// bound straight from the bytes, without a tree first (ADR 0031); JSON only, as
-		// before
+	ResponseEntity<InteractionView> record(HttpServletRequest request, HttpServletResponse response)
+			throws HttpMediaTypeNotSupportedException, IOException {
+		// read and bound straight from the request's bytes, without a converter or a tree
+		// first (ADR 0031, 0035); JSON only, as before
+		byte[] body = request.getInputStream().readAllBytes();
 		if (!isJson(request.getContentType())) {
 			throw new HttpMediaTypeNotSupportedException((request.getContentType() == null)
 					? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(request.getContentType()), JSON);
+		}
+		if (body.length == 0) {
+			throw new HttpMessageNotReadableException("Required request body is missing",
+					new ServletServerHttpRequest(request));
 		}
 		InteractionJson.Read read;
 		try {
@@ -91,10 +100,15 @@ class InteractionApi {
 			throw ApiException.invalid(result.errors());
 		}
 		InteractionView view = recording.interaction();
-		if (result.status() == RecordResult.Status.DUPLICATE) {
-			return ResponseEntity.ok(view);
+		boolean created = result.status() != RecordResult.Status.DUPLICATE;
+		if (InteractionJson.acceptsOnlyJson(request.getHeaders(HttpHeaders.ACCEPT))) {
+			// the answer the JSON converter would write, without negotiating it per call
+			this.json.writeView(view, created ? HttpStatus.CREATED : HttpStatus.OK,
+					created ? BASE + "/" + view.id() : null, response);
+			return null;
 		}
-		return ResponseEntity.created(URI.create(BASE + "/" + view.id())).body(view);
+		return created ? ResponseEntity.created(URI.create(BASE + "/" + view.id())).body(view)
+				: ResponseEntity.ok(view);
 	}
 
 	@PostMapping(path = BASE + "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)

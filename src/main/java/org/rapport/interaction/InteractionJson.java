@@ -1,13 +1,21 @@
 package org.rapport.interaction;
 
+import java.io.IOException;
+import java.util.Enumeration;
 import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.rapport.platform.web.ApiException.FieldProblem;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,10 +32,54 @@ class InteractionJson {
 
 	private final ObjectReader oneReader;
 
+	private final ObjectWriter viewWriter;
+
 	InteractionJson(JsonMapper json) {
 		this.json = json;
 		this.batchReader = json.readerFor(Batch.class);
 		this.oneReader = json.readerFor(NewInteraction.class);
+		// what the MVC JSON converter writes for a non-container body: the mapper's
+		// writer, the value's own type
+		this.viewWriter = json.writer();
+	}
+
+	/**
+	 * Whether the request's {@code Accept} leaves JSON as the only answer: no header, or
+	 * only {@code application/json} and {@code *}{@code /*} (any parameters). Anything
+	 * else is left to content negotiation.
+	 */
+	static boolean acceptsOnlyJson(Enumeration<String> accept) {
+		if (accept == null) {
+			return true;
+		}
+		while (accept.hasMoreElements()) {
+			String value = accept.nextElement();
+			for (String part : value.split(",")) {
+				int semicolon = part.indexOf(';');
+				String type = ((semicolon < 0) ? part : part.substring(0, semicolon)).strip();
+				if (!type.isEmpty() && !type.equalsIgnoreCase("application/json") && !type.equals("*/*")) {
+					return false;
+				}
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Writes a recorded interaction as the answer, as the JSON converter would: status,
+	 * {@code Location} when given, {@code Content-Type: application/json}, the view
+	 * serialized by the application's mapper.
+	 */
+	void writeView(InteractionView view, HttpStatus status, String location, HttpServletResponse response)
+			throws IOException {
+		byte[] bytes = this.viewWriter.writeValueAsBytes(view);
+		response.setStatus(status.value());
+		if (location != null) {
+			response.setHeader(HttpHeaders.LOCATION, location);
+		}
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setContentLength(bytes.length);
+		response.getOutputStream().write(bytes);
 	}
 
 	/**

@@ -44,6 +44,41 @@ class ApiKeyAuthenticationTest {
 	}
 
 	@Test
+	void anApiKeyCallNeverCreatesASession() {
+		ApiClients.CreatedClient pos = newClient(Scope.CUSTOMERS_READ);
+		var ok = this.mvc.get().uri("/api/v1/me").header("X-API-Key", pos.apiKey()).exchange();
+		var refused = this.mvc.get().uri("/api/v1/me").header("X-API-Key", ApiKey.generate().value()).exchange();
+
+		assertThat(ok).hasStatusOk();
+		assertThat(ok.getRequest().getSession(false)).isNull();
+		assertThat(ok.getResponse().getHeader("Set-Cookie")).isNull();
+		assertThat(refused).hasStatus(401);
+		assertThat(refused.getRequest().getSession(false)).isNull();
+	}
+
+	@Test
+	void aCallWithoutCredentialsIsRefusedWith401AndTheProblemWithoutAnAnonymousCaller() {
+		var result = this.mvc.get().uri("/api/v1/me").exchange();
+
+		assertThat(result).hasStatus(401);
+		assertThat(result.getResponse().getHeader("WWW-Authenticate")).contains("ApiKey");
+		assertThat(result).bodyJson().extractingPath("$.type").asString().endsWith("unauthenticated");
+		assertThat(result.getRequest().getSession(false)).isNull();
+	}
+
+	@Test
+	void aKeyWithoutTheScopeIsRefusedWith403EvenWhenItsVerificationIsKept() {
+		ApiClients.CreatedClient reader = newClient(Scope.CUSTOMERS_READ);
+		assertThat(this.mvc.get().uri("/api/v1/me").header("X-API-Key", reader.apiKey())).hasStatusOk();
+
+		assertThat(this.mvc.post()
+			.uri("/api/v1/interactions")
+			.header("X-API-Key", reader.apiKey())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{}")).hasStatus(403);
+	}
+
+	@Test
 	void theKeyIsAlsoAcceptedInTheAuthorizationHeader() {
 		ApiClients.CreatedClient pos = newClient(Scope.CUSTOMERS_READ);
 		assertThat(this.mvc.get().uri("/api/v1/me").header("Authorization", "ApiKey " + pos.apiKey())).hasStatusOk();

@@ -65,4 +65,60 @@ class ApiKeyTest {
 		assertThat(key.toString()).startsWith("rk_" + key.prefix()).doesNotContain(key.value().substring(20));
 	}
 
+	@Test
+	void theCharacterCheckAcceptsExactlyTheKeysOfTheFormat() {
+		java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+		String alphabet = "0123456789abcdefABCDEFgz_-rk ";
+		for (int n = 0; n < 20_000; n++) {
+			StringBuilder s = new StringBuilder(ApiKey.generate().value());
+			int edits = 1 + random.nextInt(2);
+			for (int e = 0; e < edits; e++) {
+				int at = random.nextInt(s.length() + 1);
+				char c = alphabet.charAt(random.nextInt(alphabet.length()));
+				switch (random.nextInt(4)) {
+					case 0 -> s.insert(at, c);
+					case 1 -> s.deleteCharAt(Math.min(at, s.length() - 1));
+					case 2 -> s.setCharAt(Math.min(at, s.length() - 1), c);
+					default -> {
+						// left as generated
+					}
+				}
+			}
+			String presented = s.toString();
+			boolean byPattern = ApiKey.FORMAT.matcher(presented.trim()).matches();
+			assertThat(ApiKey.parse(presented).isPresent()).as(presented).isEqualTo(byPattern);
+			ApiKey.parse(presented)
+				.ifPresent((k) -> assertThat(k.prefix()).isEqualTo(presented.trim().substring(3, 15)));
+		}
+		assertThat(ApiKey.parse("  rk_0123456789ab_" + SECRET + " ")).isPresent();
+	}
+
+	@Test
+	void hashingFromManyThreadsAtOnceGivesEveryoneTheirOwnHash() throws Exception {
+		java.util.List<ApiKey> keys = java.util.stream.Stream.generate(ApiKey::generate).limit(64).toList();
+		java.util.Map<ApiKey, String> expected = new java.util.HashMap<>();
+		keys.forEach((k) -> expected.put(k, k.hash()));
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			java.util.List<java.util.concurrent.Future<Boolean>> checks = new java.util.ArrayList<>();
+			for (int n = 0; n < 8; n++) {
+				checks.add(pool.submit(() -> {
+					boolean all = true;
+					for (int r = 0; r < 200; r++) {
+						for (ApiKey k : keys) {
+							all &= ApiKey.sha256(k.value()).equals(expected.get(k));
+						}
+					}
+					return all;
+				}));
+			}
+			for (var check : checks) {
+				assertThat(check.get()).isTrue();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
 }

@@ -112,6 +112,63 @@ class RecordingApiTest {
 	}
 
 	@Test
+	void theAnswerWrittenWithoutNegotiationIsTheOneTheConverterWrites() throws Exception {
+		UUID customer = this.fx.customer();
+		String tyre = this.fx.product("tyres");
+		Map<String, Object> body = this.fx.purchase(customer, "2024-05-01T10:15:30.5Z", tyre, 2, "49.90");
+
+		MvcTestResult created = this.mvc.post()
+			.uri("/api/v1/interactions")
+			.with(this.fx.as(Role.SALES))
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.accept(org.springframework.http.MediaType.APPLICATION_JSON)
+			.content(this.json.writeValueAsString(body))
+			.exchange();
+		String id = this.fx.body(created).get("id").asString();
+		MvcTestResult read = this.fx.get(this.fx.as(Role.MARKETER), "/api/v1/interactions/" + id);
+
+		assertThat(created).hasStatus(201);
+		assertThat(created.getResponse().getHeader("Location")).isEqualTo("/api/v1/interactions/" + id);
+		assertThat(created.getResponse().getContentType()).isEqualTo(read.getResponse().getContentType());
+		assertThat(created.getResponse().getContentAsString()).isEqualTo(read.getResponse().getContentAsString());
+		assertThat(created.getResponse().getContentLength())
+			.isEqualTo(created.getResponse().getContentAsByteArray().length);
+	}
+
+	@Test
+	void aRecordingIsAnsweredInJsonWhateverTheClientAccepts() throws Exception {
+		UUID customer = this.fx.customer();
+		String tyre = this.fx.product("tyres");
+		List<String> accepts = new ArrayList<>(
+				List.of("*/*", "application/json;q=0.9, text/plain;q=0.5", "application/*"));
+		accepts.add(null);
+		int n = 0;
+		for (String accept : accepts) {
+			Map<String, Object> body = this.fx.purchase(customer, "2024-05-0" + (1 + n++) + "T10:15:30Z", tyre, 1,
+					"10.00");
+			var request = this.mvc.post()
+				.uri("/api/v1/interactions")
+				.with(this.fx.as(Role.SALES))
+				.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+				.content(this.json.writeValueAsString(body));
+			if (accept != null) {
+				request = request.header("Accept", accept);
+			}
+			MvcTestResult first = request.exchange();
+			assertThat(first).as(String.valueOf(accept)).hasStatus(201);
+			assertThat(first.getResponse().getContentType()).as(String.valueOf(accept)).startsWith("application/json");
+			assertThat(first.getResponse().getHeader("Location")).as(String.valueOf(accept))
+				.isEqualTo("/api/v1/interactions/" + this.fx.body(first).get("id").asString());
+		}
+		assertThat(count(customer)).isEqualTo(accepts.size());
+	}
+
+	@Test
+	void aSingleRecordingWithoutABodyIsAMalformedBody() {
+		assertThat(single("")).hasStatus(400).bodyJson().extractingPath("$.type").asString().endsWith("malformed-body");
+	}
+
+	@Test
 	void aBatchStoresEveryGoodItemAndReportsEveryBadOneWithItsIndex() {
 		UUID customer = this.fx.customer();
 		String sku = this.fx.product("oil");
