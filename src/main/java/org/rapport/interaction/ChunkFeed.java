@@ -61,7 +61,11 @@ final class ChunkFeed implements AutoCloseable {
 	 */
 	ChunkFeed(InteractionReader reader, int chunkSize, long resumeLine, Function<Chunk, ImportBatch> prepare) {
 		this.prepare = prepare;
-		this.reader = new Thread(() -> read(reader, chunkSize, resumeLine), "import-reader");
+		ImportPhases phases = ImportPhases.current();
+		this.reader = new Thread(() -> {
+			ImportPhases.use(phases);
+			read(reader, chunkSize, resumeLine);
+		}, "import-reader");
 		this.reader.setDaemon(true);
 		this.reader.start();
 	}
@@ -109,7 +113,9 @@ final class ChunkFeed implements AutoCloseable {
 			List<ImportRejection> rejected = new ArrayList<>();
 			long lastLine = resumeLine;
 			InteractionReader.Group group;
+			long t = System.nanoTime();
 			while ((group = reader.next()) != null) {
+				t = ImportPhases.add(ImportPhases.Step.READ, t);
 				if (group.lastLine() <= resumeLine) {
 					continue;
 				}
@@ -124,6 +130,7 @@ final class ChunkFeed implements AutoCloseable {
 					put(new Chunk(groups, rejected, lastLine, reader.rowsRead(), reader.bytesRead()));
 					groups = new ArrayList<>();
 					rejected = new ArrayList<>();
+					t = System.nanoTime();
 				}
 			}
 			if (!groups.isEmpty() || !rejected.isEmpty()) {
@@ -145,7 +152,14 @@ final class ChunkFeed implements AutoCloseable {
 	}
 
 	private void put(Chunk chunk) throws InterruptedException {
-		this.queue.put(this.prepare == null ? chunk : chunk.with(this.prepare.apply(chunk)));
+		if (this.prepare == null) {
+			this.queue.put(chunk);
+			return;
+		}
+		long t = System.nanoTime();
+		Chunk prepared = chunk.with(this.prepare.apply(chunk));
+		ImportPhases.add(ImportPhases.Step.CHECK, t);
+		this.queue.put(prepared);
 	}
 
 	/** Stops reading ahead (when the writer stops early) and waits for the reader. */

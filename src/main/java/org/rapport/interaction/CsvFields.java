@@ -37,6 +37,19 @@ final class CsvFields {
 
 	}
 
+	/** The field without leading and trailing white space, as {@link String#strip()}. */
+	private static String stripped(StringBuilder field) {
+		int start = 0;
+		int end = field.length();
+		while (start < end && Character.isWhitespace(field.charAt(start))) {
+			start++;
+		}
+		while (end > start && Character.isWhitespace(field.charAt(end - 1))) {
+			end--;
+		}
+		return field.substring(start, end);
+	}
+
 	/** The fields of a record, or null when a quoted field continues on the next line. */
 	static List<String> split(String record) {
 		List<String> fields = new ArrayList<>();
@@ -64,7 +77,7 @@ final class CsvFields {
 				wasQuoted = true;
 			}
 			else if (c == ',') {
-				fields.add(wasQuoted ? field.toString() : field.toString().strip());
+				fields.add(wasQuoted ? field.toString() : stripped(field));
 				field.setLength(0);
 				wasQuoted = false;
 			}
@@ -75,7 +88,7 @@ final class CsvFields {
 		if (quoted) {
 			return null;
 		}
-		fields.add(wasQuoted ? field.toString() : field.toString().strip());
+		fields.add(wasQuoted ? field.toString() : stripped(field));
 		return fields;
 	}
 
