@@ -12,9 +12,10 @@ import java.util.function.Function;
  * groups of the next chunk, and checks and renders them when given a way to
  * ({@link ImportChecks}), while the caller's thread stores the current one, so that the
  * Java work and the database work overlap instead of taking turns. At most two chunks
- * wait between them. Chunks come out in file order with the rejected lines read with
- * them; groups up to the resume line are passed over. A problem reading the file comes
- * out of {@link #next()} as the exception it was.
+ * wait between them. The first chunk is small ({@link #FIRST_CHUNK}) and the next ones
+ * double up to the chunk size, so the writer starts early. Chunks come out in file order
+ * with the rejected lines read with them; groups up to the resume line are passed over. A
+ * problem reading the file comes out of {@link #next()} as the exception it was.
  */
 final class ChunkFeed implements AutoCloseable {
 
@@ -42,6 +43,13 @@ final class ChunkFeed implements AutoCloseable {
 
 	private record Failure(Exception cause) {
 	}
+
+	/**
+	 * The first chunk's size when chunks are larger: the writer waits only for a small
+	 * chunk to be read and prepared, and each next chunk doubles up to the chunk size
+	 * while the writer stores the one before.
+	 */
+	static final int FIRST_CHUNK = 1_000;
 
 	private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2);
 
@@ -112,6 +120,7 @@ final class ChunkFeed implements AutoCloseable {
 			List<InteractionReader.Group> groups = new ArrayList<>();
 			List<ImportRejection> rejected = new ArrayList<>();
 			long lastLine = resumeLine;
+			int limit = Math.min(chunkSize, FIRST_CHUNK);
 			InteractionReader.Group group;
 			long t = System.nanoTime();
 			while ((group = reader.next()) != null) {
@@ -126,8 +135,9 @@ final class ChunkFeed implements AutoCloseable {
 				else {
 					groups.add(group);
 				}
-				if (groups.size() >= chunkSize || rejected.size() >= chunkSize) {
+				if (groups.size() >= limit || rejected.size() >= chunkSize) {
 					put(new Chunk(groups, rejected, lastLine, reader.rowsRead(), reader.bytesRead()));
+					limit = Math.min(chunkSize, limit * 2);
 					groups = new ArrayList<>();
 					rejected = new ArrayList<>();
 					t = System.nanoTime();
