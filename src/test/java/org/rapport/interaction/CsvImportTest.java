@@ -287,6 +287,29 @@ class CsvImportTest {
 		assertThat(lines(options.sourceSystem())).isEqualTo(6);
 	}
 
+	@Test
+	void aKeyRepeatedWithinOneChunkIsStoredOnceAndTheRepeatSkippedWithTheOtherRowsStored() throws IOException {
+		UUID customer = this.fx.customer();
+		String sku = this.fx.product("garden");
+		String header = "customer_id,occurred_at,order_reference,sku,quantity,unit_price,currency\n";
+		Path file = this.dir.resolve("repeated.csv");
+		Files.writeString(file,
+				header + customer + ",2024-05-01T09:00:00Z,R1," + sku + ",1,3.00,EUR\n" + customer
+						+ ",2024-05-02T09:00:00Z,R2," + sku + ",1,4.00,EUR\n" + customer + ",2024-05-01T09:00:00Z,R1,"
+						+ sku + ",1,3.00,EUR\n" + customer + ",2024-05-03T09:00:00Z,R3," + sku + ",2,1.50,EUR\n");
+		ImportOptions options = ImportOptions.of(ImportFormat.CSV, "till-" + InteractionFixture.unique());
+
+		ImportJobView job = this.imports.importFile(file, "repeated.csv", options, ImportListener.NONE);
+
+		assertThat(job.status()).isEqualTo(ImportJobView.Status.DONE);
+		assertThat(job.stored()).isEqualTo(3);
+		assertThat(job.skipped()).isEqualTo(1);
+		assertThat(lines(options.sourceSystem())).isEqualTo(3);
+		CustomerFigures figures = this.interactions.figures(customer);
+		assertThat(figures.purchases()).isEqualTo(3);
+		assertThat(figures.revenue()).isEqualByComparingTo("10.00");
+	}
+
 	/** The customers as PostgreSQL orders uuids. */
 	private List<UUID> inStoredOrder(UUID... ids) {
 		return this.jdbc.sql("SELECT id FROM unnest(?::uuid[]) AS u(id) ORDER BY id")
