@@ -49,7 +49,7 @@ final class ChunkFeed implements AutoCloseable {
 	 * chunk to be read and prepared, and each next chunk doubles up to the chunk size
 	 * while the writer stores the one before.
 	 */
-	static final int FIRST_CHUNK = 1_000;
+	static final int FIRST_CHUNK = 2_500;
 
 	private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2);
 

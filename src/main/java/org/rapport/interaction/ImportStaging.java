@@ -12,10 +12,9 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -118,9 +117,11 @@ class ImportStaging {
 	private static final String FIGURES_ALL = StagedFigures.joined("import_stage s JOIN import_ref n ON n.ref = s.ref",
 			"n.customer_id");
 
-	private static final Comparator<UUID> AS_STORED = Comparator
-		.comparing(UUID::getMostSignificantBits, Long::compareUnsigned)
-		.thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned);
+	/** uuids as PostgreSQL orders them: unsigned, most significant half first. */
+	private static final Comparator<UUID> AS_STORED = (a, b) -> {
+		int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+		return (high != 0) ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+	};
 
 	private final DataSource dataSource;
 
@@ -249,11 +250,19 @@ class ImportStaging {
 	 * {@link #customers(Connection)} answers them).
 	 */
 	private static List<UUID> customers(ImportBatch batch, UUID[] customers) {
-		Set<UUID> distinct = new TreeSet<>(AS_STORED);
+		UUID[] named = new UUID[batch.staged().size()];
+		int n = 0;
 		for (ImportBatch.Staged s : batch.staged()) {
-			distinct.add(customers[s.ref()]);
+			named[n++] = customers[s.ref()];
 		}
-		return new ArrayList<>(distinct);
+		Arrays.sort(named, AS_STORED);
+		List<UUID> distinct = new ArrayList<>();
+		for (UUID id : named) {
+			if (distinct.isEmpty() || !distinct.get(distinct.size() - 1).equals(id)) {
+				distinct.add(id);
+			}
+		}
+		return distinct;
 	}
 
 	private static List<UUID> customers(Connection connection) throws SQLException {
