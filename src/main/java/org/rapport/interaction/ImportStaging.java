@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -33,17 +32,15 @@ import org.springframework.stereotype.Repository;
  * ({@link #merge}) streams them with COPY into temporary staging tables (emptied at
  * commit) together with the customer of each reference, then moves them into the
  * interaction tables with one INSERT ... SELECT each, joined with the references:
- * interactions whose customer was not found stay behind. The interactions are first
- * inserted without a re-run guard, in a savepoint; when a (source system, idempotency
- * key) is taken that fails and the rows go in again with ON CONFLICT DO NOTHING, which
- * skips the taken ones (ADR 0036). When every staged interaction was inserted (a first
- * run), their lines are copied straight into {@code interaction_line} and the figures and
- * announced customers come from the staged rows and references; otherwise the ids and
- * customers of those inserted go to a third staging table (found by their ids, new in
- * every run), the lines are staged too and only those of the inserted interactions follow
- * them (a hash join, not a list of ids sent back and forth). The customers' figures are
- * added from the staged rows ({@link StagedFigures}), so a chunk costs the same whatever
- * the size of the history already stored. Must run inside the chunk's transaction.
+ * interactions whose customer was not found stay behind. Rows whose (source system,
+ * idempotency key) is taken are skipped by ON CONFLICT DO NOTHING, once per chunk; the
+ * ids and customers of those inserted go to a third staging table. When every staged
+ * interaction was inserted (a first run), their lines are copied straight into
+ * {@code interaction_line}; otherwise they are staged too and only the lines of the
+ * inserted interactions follow them (a hash join, not a list of ids sent back and forth).
+ * The customers' figures are added from the staged rows ({@link StagedFigures}), so a
+ * chunk costs the same whatever the size of the history already stored. Must run inside
+ * the chunk's transaction.
  */
 @Repository
 class ImportStaging {
@@ -80,18 +77,6 @@ class ImportStaging {
 			FROM import_stage s JOIN import_ref r ON r.ref = s.ref ORDER BY s.source_system, s.idempotency_key
 			ON CONFLICT (source_system, idempotency_key) DO NOTHING
 			""";
-
-	/**
-	 * The same without the re-run guard, tried first: when no key of the chunk is taken
-	 * (a first run) it saves the guard's probe and speculative insertion per row; the
-	 * first taken key fails it with a unique violation and the chunk goes through
-	 * {@link #INSERT} instead.
-	 */
-	private static final String INSERT_NEW = INSERT.replace("ON CONFLICT (source_system, idempotency_key) DO NOTHING",
-			"");
-
-	/** PostgreSQL's unique_violation. */
-	private static final String UNIQUE_VIOLATION = "23505";
 
 	/**
 	 * Which staged interactions the chunk inserted, when not all: those whose id is now
@@ -178,12 +163,10 @@ class ImportStaging {
 			copy.copyIn("COPY import_ref FROM STDIN", new StringReader(refs.toString()));
 			copy.copyIn("COPY import_stage FROM STDIN", new StringReader(batch.interactions().toString()));
 			t = ImportPhases.add(ImportPhases.Step.STAGE, t);
-			int inserted = insertNew(connection, recordedAt);
-			if (inserted < 0) {
-				try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-					insert.setTimestamp(1, Timestamp.from(recordedAt));
-					inserted = insert.executeUpdate();
-				}
+			int inserted;
+			try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+				insert.setTimestamp(1, Timestamp.from(recordedAt));
+				inserted = insert.executeUpdate();
 			}
 			t = ImportPhases.add(ImportPhases.Step.INSERT, t);
 			if (inserted == 0) {
@@ -221,27 +204,6 @@ class ImportStaging {
 		}
 		finally {
 			DataSourceUtils.releaseConnection(connection, this.dataSource);
-		}
-	}
-
-	/**
-	 * Inserts the staged rows without the re-run guard, inside a savepoint.
-	 * @return how many were inserted, or -1 when a key was taken (nothing inserted)
-	 */
-	private static int insertNew(Connection connection, Instant recordedAt) throws SQLException {
-		Savepoint savepoint = connection.setSavepoint();
-		try (PreparedStatement insert = connection.prepareStatement(INSERT_NEW)) {
-			insert.setTimestamp(1, Timestamp.from(recordedAt));
-			int inserted = insert.executeUpdate();
-			connection.releaseSavepoint(savepoint);
-			return inserted;
-		}
-		catch (SQLException ex) {
-			if (!UNIQUE_VIOLATION.equals(ex.getSQLState())) {
-				throw ex;
-			}
-			connection.rollback(savepoint);
-			return -1;
 		}
 	}
 
