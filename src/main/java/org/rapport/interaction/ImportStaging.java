@@ -33,14 +33,15 @@ import org.springframework.stereotype.Repository;
  * commit) together with the customer of each reference, then moves them into the
  * interaction tables with one INSERT ... SELECT each, joined with the references:
  * interactions whose customer was not found stay behind. Rows whose (source system,
- * idempotency key) is taken are skipped by ON CONFLICT DO NOTHING, once per chunk; the
- * ids and customers of those inserted go to a third staging table. When every staged
- * interaction was inserted (a first run), their lines are copied straight into
- * {@code interaction_line}; otherwise they are staged too and only the lines of the
- * inserted interactions follow them (a hash join, not a list of ids sent back and forth).
- * The customers' figures are added from the staged rows ({@link StagedFigures}), so a
- * chunk costs the same whatever the size of the history already stored. Must run inside
- * the chunk's transaction.
+ * idempotency key) is taken are skipped by ON CONFLICT DO NOTHING, once per chunk. When
+ * every staged interaction was inserted (a first run), their lines are copied straight
+ * into {@code interaction_line} and the figures and announced customers come from the
+ * staged rows and references (ADR 0036); otherwise the ids and customers of those
+ * inserted go to a third staging table (found by their ids, new in every run), the lines
+ * are staged too and only those of the inserted interactions follow them (a hash join,
+ * not a list of ids sent back and forth). The customers' figures are added from the
+ * staged rows ({@link StagedFigures}), so a chunk costs the same whatever the size of the
+ * history already stored. Must run inside the chunk's transaction.
  */
 @Repository
 class ImportStaging {
