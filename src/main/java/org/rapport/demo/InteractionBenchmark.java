@@ -45,20 +45,28 @@ final class InteractionBenchmark {
 	/** Purchases per generated customer on average with the default history settings. */
 	static final double PURCHASES_PER_CUSTOMER = 2.73;
 
-	/** What to run: sizes, clients and seconds per timed run. */
+	/**
+	 * What to run: sizes, clients and seconds per timed run; {@code singleWarmUpSeconds}
+	 * ({@code --single-warm-up S}) lengthens (a)'s warm-up; {@code importOnly}
+	 * ({@code --only import}) stops after (e) and (c).
+	 */
 	record Options(long purchases, int clients, int seconds, int batchSize, int batchClients, long seed, Path workDir,
-			int singleWarmUpSeconds) {
+			int singleWarmUpSeconds, boolean importOnly) {
 
 		Options(long purchases, int clients, int seconds, int batchSize, int batchClients, long seed, Path workDir) {
-			this(purchases, clients, seconds, batchSize, batchClients, seed, workDir, -1);
+			this(purchases, clients, seconds, batchSize, batchClients, seed, workDir, -1, false);
 		}
 
 		static Options of(String[] args, Path workDir) {
+			String only = Arguments.option(args, "only");
+			if (only != null && !only.equals("import")) {
+				throw new IllegalArgumentException("--only takes import, not " + only);
+			}
 			return new Options(Arguments.longOption(args, "purchases", 1_000_000),
 					(int) Arguments.longOption(args, "clients", 8), (int) Arguments.longOption(args, "seconds", 30),
 					(int) Arguments.longOption(args, "batch-size", 10_000),
 					(int) Arguments.longOption(args, "batch-clients", 2), Arguments.longOption(args, "seed", 1),
-					workDir, (int) Arguments.longOption(args, "single-warm-up", -1));
+					workDir, (int) Arguments.longOption(args, "single-warm-up", -1), only != null);
 		}
 
 		Duration warmUp() {
@@ -129,6 +137,9 @@ final class InteractionBenchmark {
 				file);
 		jdbc.sql("ANALYZE").update();
 		BenchmarkLines.importing(report, file, raw, imported);
+		if (o.importOnly()) {
+			return report;
+		}
 
 		// (d) timeline reads at the loaded size
 		long stored = jdbc.sql("SELECT count(*) FROM interaction").query(Long.class).single();

@@ -12,9 +12,10 @@ import java.util.function.Function;
  * groups of the next chunk, and checks and renders them when given a way to
  * ({@link ImportChecks}), while the caller's thread stores the current one, so that the
  * Java work and the database work overlap instead of taking turns. At most two chunks
- * wait between them. Chunks come out in file order with the rejected lines read with
- * them; groups up to the resume line are passed over. A problem reading the file comes
- * out of {@link #next()} as the exception it was.
+ * wait between them. The first chunk is small ({@link #FIRST_CHUNK}) and the next ones
+ * double up to the chunk size, so the writer starts early. Chunks come out in file order
+ * with the rejected lines read with them; groups up to the resume line are passed over. A
+ * problem reading the file comes out of {@link #next()} as the exception it was.
  */
 final class ChunkFeed implements AutoCloseable {
 
@@ -43,6 +44,13 @@ final class ChunkFeed implements AutoCloseable {
 	private record Failure(Exception cause) {
 	}
 
+	/**
+	 * The first chunk's size when chunks are larger: the writer waits only for a small
+	 * chunk to be read and prepared, and each next chunk doubles up to the chunk size
+	 * while the writer stores the one before.
+	 */
+	static final int FIRST_CHUNK = 2_500;
+
 	private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2);
 
 	private final Thread reader;
@@ -61,7 +69,11 @@ final class ChunkFeed implements AutoCloseable {
 	 */
 	ChunkFeed(InteractionReader reader, int chunkSize, long resumeLine, Function<Chunk, ImportBatch> prepare) {
 		this.prepare = prepare;
-		this.reader = new Thread(() -> read(reader, chunkSize, resumeLine), "import-reader");
+		ImportPhases phases = ImportPhases.current();
+		this.reader = new Thread(() -> {
+			ImportPhases.use(phases);
+			read(reader, chunkSize, resumeLine);
+		}, "import-reader");
 		this.reader.setDaemon(true);
 		this.reader.start();
 	}
@@ -108,8 +120,11 @@ final class ChunkFeed implements AutoCloseable {
 			List<InteractionReader.Group> groups = new ArrayList<>();
 			List<ImportRejection> rejected = new ArrayList<>();
 			long lastLine = resumeLine;
+			int limit = Math.min(chunkSize, FIRST_CHUNK);
 			InteractionReader.Group group;
+			long t = System.nanoTime();
 			while ((group = reader.next()) != null) {
+				t = ImportPhases.add(ImportPhases.Step.READ, t);
 				if (group.lastLine() <= resumeLine) {
 					continue;
 				}
@@ -120,10 +135,12 @@ final class ChunkFeed implements AutoCloseable {
 				else {
 					groups.add(group);
 				}
-				if (groups.size() >= chunkSize || rejected.size() >= chunkSize) {
+				if (groups.size() >= limit || rejected.size() >= chunkSize) {
 					put(new Chunk(groups, rejected, lastLine, reader.rowsRead(), reader.bytesRead()));
+					limit = Math.min(chunkSize, limit * 2);
 					groups = new ArrayList<>();
 					rejected = new ArrayList<>();
+					t = System.nanoTime();
 				}
 			}
 			if (!groups.isEmpty() || !rejected.isEmpty()) {
@@ -145,7 +162,14 @@ final class ChunkFeed implements AutoCloseable {
 	}
 
 	private void put(Chunk chunk) throws InterruptedException {
-		this.queue.put(this.prepare == null ? chunk : chunk.with(this.prepare.apply(chunk)));
+		if (this.prepare == null) {
+			this.queue.put(chunk);
+			return;
+		}
+		long t = System.nanoTime();
+		Chunk prepared = chunk.with(this.prepare.apply(chunk));
+		ImportPhases.add(ImportPhases.Step.CHECK, t);
+		this.queue.put(prepared);
 	}
 
 	/** Stops reading ahead (when the writer stops early) and waits for the reader. */

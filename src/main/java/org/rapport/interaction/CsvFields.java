@@ -1,6 +1,7 @@
 package org.rapport.interaction;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -37,6 +38,19 @@ final class CsvFields {
 
 	}
 
+	/** The field without leading and trailing white space, as {@link String#strip()}. */
+	private static String stripped(StringBuilder field) {
+		int start = 0;
+		int end = field.length();
+		while (start < end && Character.isWhitespace(field.charAt(start))) {
+			start++;
+		}
+		while (end > start && Character.isWhitespace(field.charAt(end - 1))) {
+			end--;
+		}
+		return field.substring(start, end);
+	}
+
 	/** The fields of a record, or null when a quoted field continues on the next line. */
 	static List<String> split(String record) {
 		List<String> fields = new ArrayList<>();
@@ -64,7 +78,7 @@ final class CsvFields {
 				wasQuoted = true;
 			}
 			else if (c == ',') {
-				fields.add(wasQuoted ? field.toString() : field.toString().strip());
+				fields.add(wasQuoted ? field.toString() : stripped(field));
 				field.setLength(0);
 				wasQuoted = false;
 			}
@@ -75,7 +89,7 @@ final class CsvFields {
 		if (quoted) {
 			return null;
 		}
-		fields.add(wasQuoted ? field.toString() : field.toString().strip());
+		fields.add(wasQuoted ? field.toString() : stripped(field));
 		return fields;
 	}
 
@@ -93,6 +107,9 @@ final class CsvFields {
 			if (value.length() == 10) {
 				return LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC);
 			}
+			if (isUtcSeconds(value)) {
+				return utcSeconds(column, value);
+			}
 			if (value.endsWith("Z") || value.matches(".*[+-]\\d\\d:?\\d\\d$")) {
 				return OffsetDateTime.parse(value).toInstant();
 			}
@@ -102,6 +119,48 @@ final class CsvFields {
 			throw new BadValue("malformed date '" + value + "' in " + column
 					+ " (use 2024-05-01, 2024-05-01T10:15:30Z or 20240501)");
 		}
+	}
+
+	/** Whether the value has the shape {@code 2024-05-01T10:15:30Z}, the common one. */
+	private static boolean isUtcSeconds(String v) {
+		if (v.length() != 20 || v.charAt(4) != '-' || v.charAt(7) != '-' || v.charAt(10) != 'T' || v.charAt(13) != ':'
+				|| v.charAt(16) != ':' || v.charAt(19) != 'Z') {
+			return false;
+		}
+		for (int i : DIGITS) {
+			char c = v.charAt(i);
+			if (c < '0' || c > '9') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static final int[] DIGITS = { 0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18 };
+
+	/**
+	 * {@code 2024-05-01T10:15:30Z} read without the general parser (the same instant and
+	 * the same refusals as {@link OffsetDateTime#parse}).
+	 */
+	private static Instant utcSeconds(String column, String v) {
+		try {
+			return LocalDateTime
+				.of(digits(v, 0, 4), digits(v, 5, 7), digits(v, 8, 10), digits(v, 11, 13), digits(v, 14, 16),
+						digits(v, 17, 19))
+				.toInstant(ZoneOffset.UTC);
+		}
+		catch (DateTimeException ex) {
+			throw new BadValue(
+					"malformed date '" + v + "' in " + column + " (use 2024-05-01, 2024-05-01T10:15:30Z or 20240501)");
+		}
+	}
+
+	private static int digits(String v, int from, int to) {
+		int n = 0;
+		for (int i = from; i < to; i++) {
+			n = n * 10 + (v.charAt(i) - '0');
+		}
+		return n;
 	}
 
 	static BigDecimal number(String column, String value) {

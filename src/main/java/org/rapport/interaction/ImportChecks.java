@@ -13,6 +13,7 @@ import org.rapport.customer.Identity;
 import org.rapport.customer.Prospects;
 import org.rapport.platform.Ids;
 import org.rapport.platform.web.ApiException.FieldProblem;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
@@ -34,16 +35,16 @@ class ImportChecks {
 
 	private final Prospects prospects;
 
-	private final ImportStaging staging;
+	private final JsonMapper json;
 
 	private final Clock clock;
 
-	ImportChecks(IngestionSettings settings, ProductCatalogue catalogue, Prospects prospects, ImportStaging staging,
+	ImportChecks(IngestionSettings settings, ProductCatalogue catalogue, Prospects prospects, JsonMapper json,
 			Clock clock) {
 		this.rules = new InteractionRules(settings);
 		this.catalogue = catalogue;
 		this.prospects = prospects;
-		this.staging = staging;
+		this.json = json;
 		this.clock = clock;
 	}
 
@@ -78,7 +79,7 @@ class ImportChecks {
 				batch.returned(ref, g);
 			}
 			else {
-				this.staging.render(batch, ref, prepare(item, products, now));
+				ImportStaging.render(this.json, batch, ref, prepare(item, products, now));
 				batch.staged(ref, g);
 			}
 		}

@@ -62,7 +62,9 @@ class ImportChunkWriter {
 	Outcome store(UUID jobId, ImportBatch batch, long rowsRead, long bytesRead, long lastLine, ImportOptions options) {
 		Instant now = this.clock.instant();
 		List<ImportRejection> rejections = new ArrayList<>(batch.rejections());
+		long t = System.nanoTime();
 		UUID[] customers = resolve(batch, options);
+		t = ImportPhases.add(ImportPhases.Step.RESOLVE, t);
 		int resolved = 0;
 		for (ImportBatch.Staged s : batch.staged()) {
 			if (customers[s.ref()] != null) {
@@ -74,6 +76,7 @@ class ImportChunkWriter {
 		}
 		ImportStaging.Merged inserted = (resolved == 0) ? ImportStaging.Merged.NONE
 				: this.staging.merge(batch, customers, now);
+		t = System.nanoTime();
 		int stored = inserted.count();
 		int skipped = resolved - stored;
 		List<InteractionReader.Group> returns = new ArrayList<>();
@@ -101,8 +104,10 @@ class ImportChunkWriter {
 			this.events.publishEvent(
 					new InteractionsImported(jobId, options.sourceSystem(), inserted.count(), inserted.customers()));
 		}
+		t = ImportPhases.add(ImportPhases.Step.ANNOUNCE, t);
 		rejections.sort(Comparator.comparingLong(ImportRejection::line));
 		this.jobs.progress(jobId, rowsRead, bytesRead, lastLine, stored, skipped, rejections, now);
+		ImportPhases.add(ImportPhases.Step.PROGRESS, t);
 		return new Outcome(stored, skipped, rejections);
 	}
 

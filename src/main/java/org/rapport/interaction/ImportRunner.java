@@ -62,6 +62,8 @@ class ImportRunner {
 	 */
 	ImportJobView run(UUID jobId, InputStream in, ImportOptions options, ImportListener listener, long resumeLine) {
 		InteractionReader reader = reader(in, options);
+		ImportPhases phases = new ImportPhases();
+		ImportPhases.use(phases);
 		try {
 			if (resumeLine > 0) {
 				this.jobs.rejections(jobId, listener::rejected);
@@ -72,8 +74,11 @@ class ImportRunner {
 			}
 			try (ChunkFeed feed = new ChunkFeed(reader, options.chunkSize(), resumeLine, this.checks::prepare)) {
 				ChunkFeed.Chunk chunk;
+				long t = System.nanoTime();
 				while ((chunk = feed.next()) != null) {
-					flush(jobId, chunk, options, listener);
+					ImportPhases.add(ImportPhases.Step.WAIT, t);
+					flush(jobId, chunk, options, listener, phases);
+					t = System.nanoTime();
 				}
 				this.jobs.finish(jobId, ImportJobView.Status.DONE, feed.rowsRead(), feed.bytesRead(), null,
 						this.clock.instant());
@@ -85,16 +90,24 @@ class ImportRunner {
 					: ex.getClass().getSimpleName() + ": " + ex.getMessage();
 			this.jobs.finish(jobId, ImportJobView.Status.FAILED, 0, 0, message, this.clock.instant());
 		}
+		finally {
+			ImportPhases.use(null);
+		}
+		log.debug("Import {} time per step: {}", jobId, phases);
 		ImportJobView done = this.jobs.find(jobId).orElseThrow();
 		listener.progress(done);
 		return done;
 	}
 
-	private void flush(UUID jobId, ChunkFeed.Chunk chunk, ImportOptions options, ImportListener listener) {
+	private void flush(UUID jobId, ChunkFeed.Chunk chunk, ImportOptions options, ImportListener listener,
+			ImportPhases phases) {
+		long started = System.nanoTime();
+		long inside = phases.writing();
 		ImportChunkWriter.Outcome outcome = this.writer.store(jobId, chunk.batch(), chunk.rowsRead(), chunk.bytesRead(),
 				chunk.lastLine(), options);
 		outcome.rejections().forEach(listener::rejected);
 		this.jobs.find(jobId).ifPresent(listener::progress);
+		phases.addTo(ImportPhases.Step.COMMIT, System.nanoTime() - started - (phases.writing() - inside));
 	}
 
 	private InteractionReader reader(InputStream in, ImportOptions options) {

@@ -11,6 +11,8 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,14 +33,15 @@ import org.springframework.stereotype.Repository;
  * commit) together with the customer of each reference, then moves them into the
  * interaction tables with one INSERT ... SELECT each, joined with the references:
  * interactions whose customer was not found stay behind. Rows whose (source system,
- * idempotency key) is taken are skipped by ON CONFLICT DO NOTHING, once per chunk; the
- * ids and customers of those inserted go to a third staging table. When every staged
- * interaction was inserted (a first run), their lines are copied straight into
- * {@code interaction_line}; otherwise they are staged too and only the lines of the
- * inserted interactions follow them (a hash join, not a list of ids sent back and forth).
- * The customers' figures are added from the staged rows ({@link StagedFigures}), so a
- * chunk costs the same whatever the size of the history already stored. Must run inside
- * the chunk's transaction.
+ * idempotency key) is taken are skipped by ON CONFLICT DO NOTHING, once per chunk. When
+ * every staged interaction was inserted (a first run), their lines are copied straight
+ * into {@code interaction_line} and the figures and announced customers come from the
+ * staged rows and references (ADR 0036); otherwise the ids and customers of those
+ * inserted go to a third staging table (found by their ids, new in every run), the lines
+ * are staged too and only those of the inserted interactions follow them (a hash join,
+ * not a list of ids sent back and forth). The customers' figures are added from the
+ * staged rows ({@link StagedFigures}), so a chunk costs the same whatever the size of the
+ * history already stored. Must run inside the chunk's transaction.
  */
 @Repository
 class ImportStaging {
@@ -66,17 +69,23 @@ class ImportStaging {
 			""";
 
 	private static final String INSERT = """
-			WITH ins AS (
-			  INSERT INTO interaction (id, customer_id, kind, channel, occurred_at, recorded_at, source_system,
-			    external_id, idempotency_key, outcome, outcome_reason, direction, order_reference, total, currency,
-			    store, staff_id, reference_id, attributes)
-			  SELECT s.id, r.customer_id, s.kind, s.channel, s.occurred_at, ?, s.source_system, s.external_id,
-			    s.idempotency_key, s.outcome, s.outcome_reason, s.direction, s.order_reference, s.total, s.currency,
-			    s.store, s.staff_id, s.reference_id, s.attributes
-			  FROM import_stage s JOIN import_ref r ON r.ref = s.ref ORDER BY s.source_system, s.idempotency_key
-			  ON CONFLICT (source_system, idempotency_key) DO NOTHING
-			  RETURNING id, customer_id)
-			INSERT INTO import_inserted (id, customer_id) SELECT id, customer_id FROM ins
+			INSERT INTO interaction (id, customer_id, kind, channel, occurred_at, recorded_at, source_system,
+			  external_id, idempotency_key, outcome, outcome_reason, direction, order_reference, total, currency,
+			  store, staff_id, reference_id, attributes)
+			SELECT s.id, r.customer_id, s.kind, s.channel, s.occurred_at, ?, s.source_system, s.external_id,
+			  s.idempotency_key, s.outcome, s.outcome_reason, s.direction, s.order_reference, s.total, s.currency,
+			  s.store, s.staff_id, s.reference_id, s.attributes
+			FROM import_stage s JOIN import_ref r ON r.ref = s.ref ORDER BY s.source_system, s.idempotency_key
+			ON CONFLICT (source_system, idempotency_key) DO NOTHING
+			""";
+
+	/**
+	 * Which staged interactions the chunk inserted, when not all: those whose id is now
+	 * stored (ids are new for every run, so a skipped row's id is nowhere).
+	 */
+	private static final String INSERTED = """
+			INSERT INTO import_inserted (id, customer_id)
+			SELECT i.id, i.customer_id FROM import_stage s JOIN interaction i ON i.id = s.id
 			""";
 
 	private static final String LINE_COLUMNS = "interaction_id, line_no, sku, category, quantity, unit_price, "
@@ -90,28 +99,36 @@ class ImportStaging {
 
 	private static final String FIGURES = StagedFigures.sql("import_stage", "import_inserted", "n.customer_id");
 
-	private final DataSource dataSource;
+	/** The figures of a chunk whose every staged interaction was inserted. */
+	private static final String FIGURES_ALL = StagedFigures.joined("import_stage s JOIN import_ref n ON n.ref = s.ref",
+			"n.customer_id");
 
-	private final JsonMapper json;
+	/** uuids as PostgreSQL orders them: unsigned, most significant half first. */
+	private static final Comparator<UUID> AS_STORED = (a, b) -> {
+		int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+		return (high != 0) ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+	};
+
+	private final DataSource dataSource;
 
 	private final String currency;
 
-	ImportStaging(DataSource dataSource, JsonMapper json, IngestionSettings settings) {
+	ImportStaging(DataSource dataSource, IngestionSettings settings) {
 		this.dataSource = dataSource;
-		this.json = json;
 		this.currency = settings.businessCurrency();
 	}
 
 	/**
 	 * Appends a checked interaction and its lines to the chunk's COPY text, its customer
-	 * named by the chunk's reference {@code ref}.
+	 * named by the chunk's reference {@code ref}. Static, so the reading thread calls it
+	 * directly, not through the repository's proxy.
 	 */
-	void render(ImportBatch batch, int ref, Prepared p) {
+	static void render(JsonMapper json, ImportBatch batch, int ref, Prepared p) {
 		NewInteraction it = p.item();
 		row(batch.interactions(), p.id(), ref, it.kind().name(), it.channel(), it.occurredAt(), it.sourceSystem(),
 				it.externalId(), p.key(), name(it.outcome()), it.outcomeReason(), name(it.direction()),
 				it.orderReference(), it.total(), it.currency(), it.store(), it.staffId(), it.referenceId(),
-				it.attributes().isEmpty() ? "{}" : this.json.writeValueAsString(it.attributes()));
+				it.attributes().isEmpty() ? "{}" : json.writeValueAsString(it.attributes()));
 		for (Prepared.Line l : p.lines()) {
 			row(batch.lines(), p.id(), l.lineNo(), l.sku(), l.category(), l.quantity(), l.unitPrice(), l.discount(),
 					l.amount());
@@ -137,6 +154,7 @@ class ImportStaging {
 		if (refs.isEmpty()) {
 			return Merged.NONE;
 		}
+		long t = System.nanoTime();
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
 			try (Statement statement = connection.createStatement()) {
@@ -145,19 +163,27 @@ class ImportStaging {
 			CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
 			copy.copyIn("COPY import_ref FROM STDIN", new StringReader(refs.toString()));
 			copy.copyIn("COPY import_stage FROM STDIN", new StringReader(batch.interactions().toString()));
+			t = ImportPhases.add(ImportPhases.Step.STAGE, t);
 			int inserted;
 			try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
 				insert.setTimestamp(1, Timestamp.from(recordedAt));
 				inserted = insert.executeUpdate();
 			}
+			t = ImportPhases.add(ImportPhases.Step.INSERT, t);
 			if (inserted == 0) {
 				return Merged.NONE;
 			}
+			// every staged interaction inserted (a first run): all the lines are theirs,
+			// and the figures and customers come from the staged rows and references
+			boolean all = inserted == batch.staged().size();
+			if (!all) {
+				try (Statement statement = connection.createStatement()) {
+					statement.executeUpdate(INSERTED);
+				}
+			}
 			if (!batch.lines().isEmpty()) {
 				String lines = batch.lines().toString();
-				if (inserted == batch.staged().size()) {
-					// every staged interaction was inserted (a first run): all the lines
-					// are theirs
+				if (all) {
 					copy.copyIn("COPY interaction_line (" + LINE_COLUMNS + ") FROM STDIN", new StringReader(lines));
 				}
 				else {
@@ -167,8 +193,12 @@ class ImportStaging {
 					}
 				}
 			}
-			StagedFigures.add(connection, FIGURES, recordedAt, this.currency);
-			return new Merged(inserted, customers(connection));
+			t = ImportPhases.add(ImportPhases.Step.LINES, t);
+			StagedFigures.add(connection, all ? FIGURES_ALL : FIGURES, recordedAt, this.currency);
+			t = ImportPhases.add(ImportPhases.Step.FIGURES, t);
+			Merged merged = new Merged(inserted, all ? customers(batch, customers) : customers(connection));
+			ImportPhases.add(ImportPhases.Step.ANNOUNCE, t);
+			return merged;
 		}
 		catch (SQLException | IOException ex) {
 			throw new IllegalStateException("storing the chunk failed: " + ex.getMessage(), ex);
@@ -176,6 +206,26 @@ class ImportStaging {
 		finally {
 			DataSourceUtils.releaseConnection(connection, this.dataSource);
 		}
+	}
+
+	/**
+	 * The distinct customers of the staged rows, in the order PostgreSQL sorts uuids (as
+	 * {@link #customers(Connection)} answers them).
+	 */
+	private static List<UUID> customers(ImportBatch batch, UUID[] customers) {
+		UUID[] named = new UUID[batch.staged().size()];
+		int n = 0;
+		for (ImportBatch.Staged s : batch.staged()) {
+			named[n++] = customers[s.ref()];
+		}
+		Arrays.sort(named, AS_STORED);
+		List<UUID> distinct = new ArrayList<>();
+		for (UUID id : named) {
+			if (distinct.isEmpty() || !distinct.get(distinct.size() - 1).equals(id)) {
+				distinct.add(id);
+			}
+		}
+		return distinct;
 	}
 
 	private static List<UUID> customers(Connection connection) throws SQLException {

@@ -34,6 +34,16 @@ final class StagedFigures {
 	 * {@code n} (an import's staged rows learn their customers when they are inserted).
 	 */
 	static String sql(String stage, String inserted, String customer) {
+		return joined("%s s JOIN %s n ON n.id = s.id".formatted(stage, inserted), customer);
+	}
+
+	/**
+	 * {@link #sql(String, String)} over any join of staged rows {@code s} with the
+	 * customer expression {@code customer}: {@code from} names what was inserted (an
+	 * import whose every staged row was inserted joins its staged rows with their
+	 * customers only).
+	 */
+	static String joined(String from, String customer) {
 		return """
 				INSERT INTO customer_figures AS f (customer_id, first_purchase_at, last_purchase_at, purchases, revenue,
 				  returns, returned_amount, average_basket, last_contact, updated_at)
@@ -45,7 +55,7 @@ final class StagedFigures {
 				    sum(c.returns) AS returns, sum(c.returned_amount) AS returned_amount,
 				    jsonb_object_agg(c.channel, c.last) AS last_contact
 				  FROM (
-				    SELECT %3$s AS customer_id, s.channel,
+				    SELECT %2$s AS customer_id, s.channel,
 				      min(s.occurred_at) FILTER (WHERE s.kind = 'PURCHASE') AS first_purchase_at,
 				      max(s.occurred_at) FILTER (WHERE s.kind = 'PURCHASE') AS last_purchase_at,
 				      count(*) FILTER (WHERE s.kind = 'PURCHASE') AS purchases,
@@ -54,12 +64,12 @@ final class StagedFigures {
 				      count(*) FILTER (WHERE s.kind = 'RETURN') AS returns,
 				      coalesce(sum(s.total) FILTER (WHERE s.kind = 'RETURN' AND s.currency = ?), 0) AS returned_amount,
 				      max(s.occurred_at) AS last
-				    FROM %1$s s JOIN %2$s n ON n.id = s.id
+				    FROM %1$s
 				    GROUP BY 1, s.channel) c
 				  GROUP BY c.customer_id) d
 				ORDER BY d.customer_id
 				"""
-			.formatted(stage, inserted, customer) + MERGE;
+			.formatted(from, customer) + MERGE;
 	}
 
 	/**

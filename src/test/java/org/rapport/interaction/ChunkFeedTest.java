@@ -43,6 +43,25 @@ class ChunkFeedTest {
 	}
 
 	@Test
+	void largeChunksStartSmallAndDoubleUpToTheChunkSizeWithEveryGroupOnce() throws IOException {
+		int groups = ChunkFeed.FIRST_CHUNK * 7 + 10;
+		String csv = "customer_id,occurred_at\n" + (CUSTOMER + ",2024-01-01\n").repeat(groups);
+		List<Integer> sizes = new ArrayList<>();
+		List<Long> lines = new ArrayList<>();
+		try (ChunkFeed feed = new ChunkFeed(reader(csv), ChunkFeed.FIRST_CHUNK * 3, 0)) {
+			ChunkFeed.Chunk chunk;
+			while ((chunk = feed.next()) != null) {
+				sizes.add(chunk.groups().size());
+				chunk.groups().forEach((g) -> lines.add(g.firstLine()));
+			}
+		}
+
+		int first = ChunkFeed.FIRST_CHUNK;
+		assertThat(sizes).containsExactly(first, 2 * first, 3 * first, first + 10);
+		assertThat(lines).hasSize(groups).doesNotHaveDuplicates().isSorted();
+	}
+
+	@Test
 	void groupsUpToTheResumeLineArePassedOver() throws IOException {
 		String csv = "customer_id,occurred_at\n" + (CUSTOMER + ",2024-01-01\n").repeat(5);
 		List<Long> lines = new ArrayList<>();

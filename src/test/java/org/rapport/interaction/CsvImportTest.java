@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -25,6 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 @IntegrationTest
 class CsvImportTest {
@@ -52,6 +55,9 @@ class CsvImportTest {
 
 	@Autowired
 	StaffDirectory staff;
+
+	@Autowired
+	ImportedInteractionsProbe probe;
 
 	@TempDir
 	Path dir;
@@ -234,6 +240,82 @@ class CsvImportTest {
 		CustomerFigures figures = this.interactions.figures(customer);
 		assertThat(figures.purchases()).isEqualTo(3);
 		assertThat(figures.revenue()).isEqualByComparingTo("19.00");
+	}
+
+	@Test
+	void everyStoredChunkIsAnnouncedOnceWithItsNewInteractionsAndTheirCustomersAndARerunAnnouncesNothing()
+			throws IOException {
+		UUID ana = this.fx.customer();
+		UUID bea = this.fx.customer();
+		UUID cy = this.fx.customer();
+		String sku = this.fx.product("garden");
+		String header = "customer_id,occurred_at,order_reference,sku,quantity,unit_price,currency\n";
+		String b1 = ana + ",2024-04-01T10:00:00Z,B1," + sku + ",1,2.00,EUR\n" + ana + ",2024-04-01T10:00:00Z,B1," + sku
+				+ ",1,3.00,EUR\n";
+		String b2 = bea + ",2024-04-02T10:00:00Z,B2," + sku + ",1,2.00,EUR\n";
+		String b3 = ana + ",2024-04-03T10:00:00Z,B3," + sku + ",1,2.00,EUR\n";
+		String b4 = bea + ",2024-04-04T10:00:00Z,B4," + sku + ",1,2.00,EUR\n";
+		String b5 = cy + ",2024-04-05T10:00:00Z,B5," + sku + ",2,4.00,EUR\n";
+		Path first = this.dir.resolve("first.csv");
+		Path second = this.dir.resolve("second.csv");
+		Files.writeString(first, header + b1 + b2 + b3 + b4);
+		// the new purchase B5 sits in a chunk with purchases stored by the first run
+		Files.writeString(second, header + b1 + b2 + b5 + b3 + b4);
+		ImportOptions options = ImportOptions.of(ImportFormat.CSV, "till-" + InteractionFixture.unique())
+			.withChunkSize(2);
+
+		ImportJobView before = this.imports.importFile(first, "first.csv", options, ImportListener.NONE);
+		ImportJobView after = this.imports.importFile(second, "second.csv", options, ImportListener.NONE);
+		ImportJobView again = this.imports.importFile(second, "second.csv", options, ImportListener.NONE);
+
+		assertThat(before.stored()).isEqualTo(4);
+		assertThat(after.stored()).isEqualTo(1);
+		assertThat(again.stored()).isZero();
+		// module listeners may run on another thread after the commit
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.probe.from(options.sourceSystem()).size() >= 3);
+		List<InteractionsImported> heard = this.probe.from(options.sourceSystem());
+		assertThat(heard).hasSize(3);
+		assertThat(heard)
+			.extracting(InteractionsImported::jobId, InteractionsImported::interactions,
+					InteractionsImported::customerIds)
+			.containsExactlyInAnyOrder(tuple(before.id(), 2, inStoredOrder(ana, bea)),
+					tuple(before.id(), 2, inStoredOrder(ana, bea)), tuple(after.id(), 1, List.of(cy)));
+		assertThat(this.interactions.figures(ana).purchases()).isEqualTo(2);
+		assertThat(this.interactions.figures(ana).revenue()).isEqualByComparingTo("7.00");
+		assertThat(this.interactions.figures(bea).purchases()).isEqualTo(2);
+		assertThat(this.interactions.figures(cy).revenue()).isEqualByComparingTo("8.00");
+		assertThat(lines(options.sourceSystem())).isEqualTo(6);
+	}
+
+	@Test
+	void aKeyRepeatedWithinOneChunkIsStoredOnceAndTheRepeatSkippedWithTheOtherRowsStored() throws IOException {
+		UUID customer = this.fx.customer();
+		String sku = this.fx.product("garden");
+		String header = "customer_id,occurred_at,order_reference,sku,quantity,unit_price,currency\n";
+		Path file = this.dir.resolve("repeated.csv");
+		Files.writeString(file,
+				header + customer + ",2024-05-01T09:00:00Z,R1," + sku + ",1,3.00,EUR\n" + customer
+						+ ",2024-05-02T09:00:00Z,R2," + sku + ",1,4.00,EUR\n" + customer + ",2024-05-01T09:00:00Z,R1,"
+						+ sku + ",1,3.00,EUR\n" + customer + ",2024-05-03T09:00:00Z,R3," + sku + ",2,1.50,EUR\n");
+		ImportOptions options = ImportOptions.of(ImportFormat.CSV, "till-" + InteractionFixture.unique());
+
+		ImportJobView job = this.imports.importFile(file, "repeated.csv", options, ImportListener.NONE);
+
+		assertThat(job.status()).isEqualTo(ImportJobView.Status.DONE);
+		assertThat(job.stored()).isEqualTo(3);
+		assertThat(job.skipped()).isEqualTo(1);
+		assertThat(lines(options.sourceSystem())).isEqualTo(3);
+		CustomerFigures figures = this.interactions.figures(customer);
+		assertThat(figures.purchases()).isEqualTo(3);
+		assertThat(figures.revenue()).isEqualByComparingTo("10.00");
+	}
+
+	/** The customers as PostgreSQL orders uuids. */
+	private List<UUID> inStoredOrder(UUID... ids) {
+		return this.jdbc.sql("SELECT id FROM unnest(?::uuid[]) AS u(id) ORDER BY id")
+			.param(ids)
+			.query(UUID.class)
+			.list();
 	}
 
 	private long lines(String source) {
