@@ -139,12 +139,15 @@ final class ScoreSql {
 	/**
 	 * The staged buyers' numbers and values: the value model's inputs (repeat purchase
 	 * days, days from first to last purchase, days since the first purchase, average
-	 * basket), then recency, purchases, purchase rate and revenue as stored.
+	 * basket), then recency, purchases, purchase rate and revenue as stored; the values
+	 * as {@code float8} (the nearest double to each stored decimal, as a JDBC
+	 * {@code getDouble} reads it), for a binary {@code COPY} out.
 	 */
 	static final String STAGED_BUYERS = """
-			SELECT n, purchase_days - 1,
-			  CASE WHEN purchase_days > 1 THEN least(extract(epoch FROM last_purchase_at - first_purchase_at) / 86400,
-			    tenure_days) ELSE 0 END, tenure_days, average_basket, recency_days, purchases, purchase_rate, revenue
+			SELECT n, (purchase_days - 1)::float8,
+			  (CASE WHEN purchase_days > 1 THEN least(extract(epoch FROM last_purchase_at - first_purchase_at) / 86400,
+			    tenure_days) ELSE 0 END)::float8, tenure_days::float8, average_basket::float8, recency_days::float8,
+			  purchases::float8, purchase_rate::float8, revenue::float8
 			FROM analytics_base WHERE purchases > 0 ORDER BY n
 			""";
 

@@ -1,9 +1,7 @@
 package org.rapport.analytics;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,7 +11,8 @@ import java.util.function.IntConsumer;
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.PGCopyInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +38,8 @@ final class StagedRun implements AutoCloseable {
 
 	private static final int FETCH = 10_000;
 
-	private static final int COPY_ROWS = 50_000;
+	/** The bytes of learned values handed to the server at a time. */
+	private static final int COPY_BYTES = 1 << 20;
 
 	private final Connection connection;
 
@@ -91,9 +91,13 @@ final class StagedRun implements AutoCloseable {
 		if (scope != null) {
 			spec = spec.param("ids", scope);
 		}
+		long started = System.nanoTime();
 		int staged = spec.update();
+		long aggregated = System.nanoTime();
 		this.jdbc.sql("CREATE INDEX ON analytics_base (n)").update();
 		this.jdbc.sql("ANALYZE analytics_base").update();
+		log.info("Analytics: {} base rows staged in {} ms, indexed and analysed in {} ms", staged,
+				(aggregated - started) / 1_000_000, (System.nanoTime() - aggregated) / 1_000_000);
 		return staged;
 	}
 
@@ -130,66 +134,79 @@ final class StagedRun implements AutoCloseable {
 		return this.jdbc.sql("SELECT count(*) FROM analytics_base WHERE purchases > 0").query(Integer.class).single();
 	}
 
-	/** The staged buyers' values, read once into column arrays. */
+	/**
+	 * The staged buyers' values, read once into column arrays, streamed as binary
+	 * {@code COPY} ({@link BinaryCopy}: the values as {@code float8}, NULL as 0).
+	 */
 	Buyers buyers(int expected) {
 		Buyers buyers = new Buyers(Math.max(16, expected));
-		this.jdbc.sql(ScoreSql.STAGED_BUYERS).query((RowCallbackHandler) (rs) -> {
-			double[] row = new double[Buyers.WIDTH];
-			for (int c = 0; c < Buyers.WIDTH; c++) {
-				row[c] = rs.getDouble(2 + c);
-			}
-			buyers.add(rs.getInt(1), row);
-		});
-		return buyers;
-	}
-
-	/**
-	 * Copies the buyers' learned values in: expected purchases, probability alive, CLV
-	 * (null arrays or NaN: none) and class (null array: none).
-	 */
-	void learned(Buyers buyers, double[] e, double[] a, double[] c, int[] k) {
-		CopyManager copy;
-		try {
-			copy = this.connection.unwrap(PGConnection.class).getCopyAPI();
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
-		StringBuilder text = new StringBuilder();
-		for (int i = 0; i < buyers.size(); i++) {
-			text.append(buyers.number(i)).append('\t');
-			number(text, e, i).append('\t');
-			number(text, a, i).append('\t');
-			number(text, c, i).append('\t');
-			(k == null ? text.append("\\N") : text.append(k[i])).append('\n');
-			if ((i + 1) % COPY_ROWS == 0) {
-				copy(copy, text);
+		double[] row = new double[Buyers.WIDTH];
+		try (PGCopyInputStream stream = new PGCopyInputStream(this.connection.unwrap(PGConnection.class),
+				"COPY (" + ScoreSql.STAGED_BUYERS + ") TO STDOUT (FORMAT binary)")) {
+			BinaryCopy.Reader reader = new BinaryCopy.Reader(stream);
+			while (reader.next() >= 0) {
+				int number = reader.int4(0);
+				for (int c = 0; c < Buyers.WIDTH; c++) {
+					row[c] = reader.float8(0);
+				}
+				buyers.add(number, row);
 			}
 		}
-		copy(copy, text);
-		this.jdbc.sql("CREATE INDEX ON analytics_learned (n)").update();
-		this.jdbc.sql("ANALYZE analytics_learned").update();
-	}
-
-	private static StringBuilder number(StringBuilder text, double[] values, int i) {
-		return (values == null || Double.isNaN(values[i])) ? text.append("\\N") : text.append(values[i]);
-	}
-
-	private static void copy(CopyManager copy, StringBuilder text) {
-		if (text.isEmpty()) {
-			return;
-		}
-		try {
-			copy.copyIn("COPY analytics_learned (n, e, a, c, k) FROM STDIN",
-					new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)));
-		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("copying the learned values failed", ex);
+			throw new IllegalStateException("reading the staged buyers failed", ex);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		text.setLength(0);
+		return buyers;
+	}
+
+	/**
+	 * Copies the buyers' learned values in as binary {@code COPY}: expected purchases,
+	 * probability alive, CLV (null arrays or NaN: none) and class (null array: none).
+	 */
+	void learned(Buyers buyers, double[] e, double[] a, double[] c, int[] k) {
+		try {
+			CopyIn copy = this.connection.unwrap(PGConnection.class)
+				.getCopyAPI()
+				.copyIn("COPY analytics_learned (n, e, a, c, k) FROM STDIN (FORMAT binary)");
+			try {
+				BinaryCopy.Writer rows = new BinaryCopy.Writer();
+				for (int i = 0; i < buyers.size(); i++) {
+					rows.row(5).int4(buyers.number(i));
+					rows.float8OrNull(e == null ? Double.NaN : e[i]);
+					rows.float8OrNull(a == null ? Double.NaN : a[i]);
+					rows.float8OrNull(c == null ? Double.NaN : c[i]);
+					if (k == null) {
+						rows.nullField();
+					}
+					else {
+						rows.int4(k[i]);
+					}
+					if (rows.size() >= COPY_BYTES) {
+						send(copy, rows);
+					}
+				}
+				send(copy, rows.end());
+				copy.endCopy();
+			}
+			finally {
+				if (copy.isActive()) {
+					copy.cancelCopy();
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("copying the learned values failed", ex);
+		}
+		this.jdbc.sql("CREATE INDEX ON analytics_learned (n)").update();
+		this.jdbc.sql("ANALYZE analytics_learned").update();
+	}
+
+	private static void send(CopyIn copy, BinaryCopy.Writer rows) throws SQLException {
+		byte[] bytes = rows.bytes();
+		copy.writeToCopy(bytes, 0, bytes.length);
+		rows.clear();
 	}
 
 	/**
