@@ -79,6 +79,28 @@ final class BinaryCopy {
 			}
 		}
 
+		/**
+		 * The next field as a {@code uuid} into {@code into} (most significant eight
+		 * bytes, then the least); false when NULL.
+		 */
+		boolean uuid(long[] into) {
+			try {
+				int length = this.in.readInt();
+				if (length < 0) {
+					return false;
+				}
+				if (length != 16) {
+					throw new IllegalStateException("a uuid field of " + length + " bytes");
+				}
+				into[0] = this.in.readLong();
+				into[1] = this.in.readLong();
+				return true;
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
 		/** The next field as a {@code float8}; {@code ifNull} when NULL. */
 		double float8(double ifNull) {
 			try {

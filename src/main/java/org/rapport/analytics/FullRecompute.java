@@ -106,18 +106,19 @@ class FullRecompute {
 				// Cohorts and stage flows are counted from the buyers' purchase months,
 				// read beside the base rows; the churn model reads the sampled buyers'
 				// interactions beside the buyers' pass.
-				Future<?> populationViews = beside.submit(() -> timings.beside("population views (beside)", () -> {
-					PurchaseMonths months = this.population.months(run.asOf());
-					StagedRun.months(this.dataSource, run.asOf(), scope, months);
-					this.population.cohortsAndFlows(id, months);
-					return null;
-				}));
+				Future<BuyerDays> populationViews = beside
+					.submit(() -> timings.beside("population views (beside)", () -> {
+						PurchaseMonths months = this.population.months(run.asOf());
+						BuyerDays days = StagedRun.months(this.dataSource, run.asOf(), scope, months);
+						this.population.cohortsAndFlows(id, months);
+						return days;
+					}));
 				int customers = staged.base(this.scores, run.asOf(), scope);
 				UUID[] churnSample = staged.churnSample(this.settings.seed(), this.churn.customers());
 				Future<Optional<ChurnTree>> churnTree = beside.submit(() -> timings.beside("churn model (beside)",
 						() -> this.churn.train(id, run.asOf(), churnSample)));
 				timings.phase("predictions and classes");
-				learn(id, staged);
+				learn(id, staged, customers, outcome(populationViews), run.asOf());
 				timings.phase("churn model");
 				Optional<ChurnTree> tree = outcome(churnTree);
 				timings.phase("scores");
@@ -152,13 +153,15 @@ class FullRecompute {
 	}
 
 	/**
-	 * Reads the staged buyers once, learns and predicts on them, stores the cut points
-	 * and copies the learned values into the staged run; the buyers' arrays are garbage
-	 * after.
+	 * Reads the staged buyers once (arrays sized for the staged customers, no count of
+	 * the buyers first) with their purchase days counted beside, learns and predicts on
+	 * them, stores the cut points and copies the learned values into the staged run; the
+	 * buyers' arrays are garbage after.
 	 */
-	private void learn(UUID id, StagedRun staged) {
+	private void learn(UUID id, StagedRun staged, int customers, BuyerDays days, Instant asOf) {
 		long started = System.nanoTime();
-		Buyers buyers = staged.buyers(staged.buyerCount());
+		// sized for every staged customer, so the arrays never grow while read
+		Buyers buyers = staged.buyers(customers, days, asOf);
 		long read = System.nanoTime();
 		BuyerPass.Learned learned = this.buyers.learn(id, this.predictor, buyers);
 		long predicted = System.nanoTime();

@@ -5,6 +5,10 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntConsumer;
 
@@ -106,17 +110,22 @@ final class StagedRun implements AutoCloseable {
 	 * {@code scope} when given) to {@code months}, on a connection of its own (a cursor
 	 * with a fetch size: the driver holds one fetch), beside the staged run.
 	 */
-	static void months(DataSource dataSource, Instant asOf, UUID[] scope, PurchaseMonths months) {
+	static BuyerDays months(DataSource dataSource, Instant asOf, UUID[] scope, PurchaseMonths months) {
+		BuyerDays days = new BuyerDays();
 		try (StagedRun reader = new StagedRun(dataSource, false)) {
 			JdbcClient.StatementSpec spec = reader.jdbc.sql(ScoreSql.months(scope != null))
 				.param("asOf", RunStore.at(asOf));
 			if (scope != null) {
 				spec = spec.param("ids", scope);
 			}
-			spec.query((RowCallbackHandler) (rs) -> months.row(rs.getObject(1), rs.getInt(2), rs.getInt(3),
-					rs.getLong(4)));
+			spec.query((RowCallbackHandler) (rs) -> {
+				UUID buyer = rs.getObject(1, UUID.class);
+				months.row(buyer, rs.getInt(2), rs.getInt(3), rs.getLong(4));
+				days.row(buyer, rs.getInt(5));
+			});
 			months.endOfBuyers();
 		}
+		return days;
 	}
 
 	/** The churn model's sample of the staged buyers. */
@@ -129,27 +138,36 @@ final class StagedRun implements AutoCloseable {
 			.toArray(UUID[]::new);
 	}
 
-	/** The number of staged buyers. */
-	int buyerCount() {
-		return this.jdbc.sql("SELECT count(*) FROM analytics_base WHERE purchases > 0").query(Integer.class).single();
-	}
-
 	/**
 	 * The staged buyers' values, read once into column arrays, streamed as binary
-	 * {@code COPY} ({@link BinaryCopy}: the values as {@code float8}, NULL as 0).
+	 * {@code COPY} ({@link BinaryCopy}: the values as {@code float8}, NULL as 0), with
+	 * each buyer's distinct purchase days from {@code days} (counted beside): repeat
+	 * purchase days are the days − 1, and the days from first to last purchase count only
+	 * for a buyer of more than one day. A buyer the months read beside did not see (a
+	 * purchase recorded between the two statements) has its days counted here.
 	 */
-	Buyers buyers(int expected) {
+	Buyers buyers(int expected, BuyerDays days, Instant asOf) {
 		Buyers buyers = new Buyers(Math.max(16, expected));
 		double[] row = new double[Buyers.WIDTH];
+		long[] id = new long[2];
+		List<Integer> unseen = new ArrayList<>();
 		try (PGCopyInputStream stream = new PGCopyInputStream(this.connection.unwrap(PGConnection.class),
 				"COPY (" + ScoreSql.STAGED_BUYERS + ") TO STDOUT (FORMAT binary)")) {
 			BinaryCopy.Reader reader = new BinaryCopy.Reader(stream);
 			while (reader.next() >= 0) {
 				int number = reader.int4(0);
+				reader.uuid(id);
 				for (int c = 0; c < Buyers.WIDTH; c++) {
 					row[c] = reader.float8(0);
 				}
+				int d = days.find(id[0], id[1]);
 				buyers.add(number, row);
+				if (d > 0) {
+					buyers.days(buyers.size() - 1, d);
+				}
+				else {
+					unseen.add(buyers.size() - 1);
+				}
 			}
 		}
 		catch (SQLException ex) {
@@ -158,22 +176,34 @@ final class StagedRun implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		if (!unseen.isEmpty()) {
+			Map<Integer, Integer> positions = new HashMap<>();
+			unseen.forEach((i) -> positions.put(buyers.number(i), i));
+			this.jdbc.sql(ScoreSql.STAGED_DAYS)
+				.param("numbers", positions.keySet().toArray(Integer[]::new))
+				.param("asOf", RunStore.at(asOf))
+				.query((RowCallbackHandler) (rs) -> buyers.days(positions.remove(rs.getInt(1)), rs.getInt(2)));
+			// purchases gone since the base rows were staged: one day, as a buyer has
+			positions.values().forEach((i) -> buyers.days(i, 1));
+			log.info("Analytics: purchase days of {} buyers counted after the months", unseen.size());
+		}
 		return buyers;
 	}
 
 	/**
 	 * Copies the buyers' learned values in as binary {@code COPY}: expected purchases,
-	 * probability alive, CLV (null arrays or NaN: none) and class (null array: none).
+	 * probability alive, CLV (null arrays or NaN: none), class (null array: none) and
+	 * distinct purchase days.
 	 */
 	void learned(Buyers buyers, double[] e, double[] a, double[] c, int[] k) {
 		try {
 			CopyIn copy = this.connection.unwrap(PGConnection.class)
 				.getCopyAPI()
-				.copyIn("COPY analytics_learned (n, e, a, c, k) FROM STDIN (FORMAT binary)");
+				.copyIn("COPY analytics_learned (n, e, a, c, k, d) FROM STDIN (FORMAT binary)");
 			try {
 				BinaryCopy.Writer rows = new BinaryCopy.Writer();
 				for (int i = 0; i < buyers.size(); i++) {
-					rows.row(5).int4(buyers.number(i));
+					rows.row(6).int4(buyers.number(i));
 					rows.float8OrNull(e == null ? Double.NaN : e[i]);
 					rows.float8OrNull(a == null ? Double.NaN : a[i]);
 					rows.float8OrNull(c == null ? Double.NaN : c[i]);
@@ -183,6 +213,7 @@ final class StagedRun implements AutoCloseable {
 					else {
 						rows.int4(k[i]);
 					}
+					rows.int4(buyers.days(i));
 					if (rows.size() >= COPY_BYTES) {
 						send(copy, rows);
 					}
