@@ -29,10 +29,11 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * One full run's work in PostgreSQL on a connection of its own, in one transaction
  * (docs/adr/0030): the base rows of the population aggregated by one set-based statement
  * into a temporary table (no indexes, not logged, dropped at commit); the buyers' months
- * and values streamed out of it once (a cursor with a fetch size, so the driver holds one
- * fetch); the learned values copied in ({@code COPY}); and each customer's final row
- * written once by a scoring {@code INSERT … SELECT} per range of customer numbers into a
- * table of the run's own, indexed once and attached as the run's partition of
+ * and purchase days read beside it (a cursor with a fetch size, so the driver holds one
+ * fetch) and their values streamed out of it once; the learned values copied in (both as
+ * binary {@code COPY}, docs/adr/0040); and each customer's final row written once by a
+ * scoring {@code INSERT … SELECT} per range of customer numbers into a table of the run's
+ * own, indexed once and attached as the run's partition of
  * {@code analytics_customer_score} (docs/adr/0032). A failure rolls everything back: no
  * row and no partition of the run is left.
  */
