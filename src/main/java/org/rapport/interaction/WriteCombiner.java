@@ -21,17 +21,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes the small recordings of concurrent requests together: a request puts its
- * prepared items in a queue and waits for a free write slot; whoever takes a slot writes
+ * prepared items in a queue and waits for its turn; whoever gets the turn writes
  * everything queued so far (up to {@link #MAX_ITEMS} items) in one transaction (one
- * commit, one event) and hands every request of that group its own results. A request
- * whose items were taken by another writer waits for that writer's answer. Alone, a
- * request writes at once, exactly as before.
+ * commit, one event) and hands every request of that group its own results once the
+ * commit is durable. A request whose items were taken by another writer waits for that
+ * writer's answer. Alone, a request writes at once, exactly as before.
  * <p>
- * Up to {@code rapport.interactions.concurrent-writes} groups are written at the same
- * time (ADR 0039): while one group waits for its commit to be flushed, the next one
- * already runs its statements, and PostgreSQL flushes concurrent commits together. With
- * one slot the write path was a single file whose every step waited for the flush before
- * it.
+ * Writes are pipelined (ADR 0039): one group at a time runs its statements, but its turn
+ * ends when its commit begins, so that while it waits for PostgreSQL to flush the commit
+ * the next group already runs its statements; up to
+ * {@code rapport.interactions.concurrent-writes} groups are in flight (one running
+ * statements, the others waiting for their flush), and PostgreSQL flushes concurrent
+ * commits together. With one group in flight the path was a single file in which every
+ * group waited for the flush of the one before.
  * <p>
  * Each item keeps its own result: duplicates, rejected returns and created ids are per
  * item as in a batch. If a combined write fails as a whole, each request of the group
@@ -170,11 +172,6 @@ class WriteCombiner {
 			}
 		}
 		return mine.results(this.write, this.clock);
-	}
-
-	/** How many groups are in flight at most. */
-	int slots() {
-		return this.slots;
 	}
 
 	/** A group's turn to run statements, ended once: at its commit, or when it fails. */
