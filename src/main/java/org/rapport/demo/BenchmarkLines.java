@@ -65,6 +65,16 @@ final class BenchmarkLines {
 		report.text(String.format(Locale.ROOT, "Import rate / raw COPY rate: **%.2f** (goal ≥ 0.5, %s).", ratio,
 				ratio >= 0.5 ? "met" : "missed"))
 			.text("");
+		if (raw.databaseCpu() > 0 && imported.databaseCpu() > 0) {
+			report.text(String.format(Locale.ROOT,
+					"CPU over each load (less sensitive to other work on the machine than the seconds): raw `COPY` "
+							+ "%.1f s in PostgreSQL (%.1f µs per purchase); import %.1f s in PostgreSQL "
+							+ "(%.1f µs per purchase) and %.1f s in the JVM (%.1f µs per purchase).",
+					raw.databaseCpu() / 1e9, raw.databaseCpu() / 1e3 / raw.purchases(), imported.databaseCpu() / 1e9,
+					imported.databaseCpu() / 1e3 / Math.max(1, imported.purchases()), imported.jvmCpu() / 1e9,
+					imported.jvmCpu() / 1e3 / Math.max(1, imported.purchases())))
+				.text("");
+		}
 	}
 
 	static void timeline(BenchmarkReport report, InteractionBenchmark.Options o, long stored,

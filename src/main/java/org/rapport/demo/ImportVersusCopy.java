@@ -44,8 +44,19 @@ final class ImportVersusCopy {
 			  order_reference text, sku text, quantity numeric, unit_price numeric, currency text, store text)
 			""";
 
-	/** One load of the file: purchases, CSV rows and seconds. */
-	record Load(String what, long purchases, long rows, double seconds) {
+	/**
+	 * One load of the file: purchases, CSV rows, seconds, and the CPU it took in the
+	 * database server (the postmaster and its backends) and in this JVM, in nanoseconds.
+	 */
+	record Load(String what, long purchases, long rows, double seconds, long databaseCpu, long jvmCpu) {
+
+		Load(String what, long purchases, long rows, double seconds) {
+			this(what, purchases, rows, seconds, 0, 0);
+		}
+
+		Load withCpu(long databaseCpu, long jvmCpu) {
+			return new Load(this.what, this.purchases, this.rows, this.seconds, databaseCpu, jvmCpu);
+		}
 
 		double purchasesPerSecond() {
 			return this.purchases / this.seconds;

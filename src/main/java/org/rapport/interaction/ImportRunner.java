@@ -64,6 +64,7 @@ class ImportRunner {
 		InteractionReader reader = reader(in, options);
 		ImportPhases phases = new ImportPhases();
 		ImportPhases.use(phases);
+		long cpu = ImportPhases.threadCpu();
 		try {
 			if (resumeLine > 0) {
 				this.jobs.rejections(jobId, listener::rejected);
@@ -92,6 +93,7 @@ class ImportRunner {
 		}
 		finally {
 			ImportPhases.use(null);
+			phases.writingCpu(ImportPhases.threadCpu() - cpu);
 		}
 		log.debug("Import {} time per step: {}", jobId, phases);
 		ImportJobView done = this.jobs.find(jobId).orElseThrow();
