@@ -100,6 +100,17 @@ final class ImportPhases {
 		return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
 	}
 
+	/** Chunks whose direct write met a stored key and were stored again, staged. */
+	private final AtomicLong fallbacks = new AtomicLong();
+
+	void fellBack() {
+		this.fallbacks.incrementAndGet();
+	}
+
+	long fallbacks() {
+		return this.fallbacks.get();
+	}
+
 	/** Adds CPU time spent by a reading thread. */
 	void readingCpu(long nanos) {
 		this.readingCpu.addAndGet(nanos);
@@ -125,8 +136,8 @@ final class ImportPhases {
 				.append(' ')
 				.append(String.format(Locale.ROOT, "%.3f s", nanos(step) / 1e9));
 		}
-		sb.append(String.format(Locale.ROOT, "; CPU: reading %.3f s, writing %.3f s", this.readingCpu.get() / 1e9,
-				this.writingCpu.get() / 1e9));
+		sb.append(String.format(Locale.ROOT, "; CPU: reading %.3f s, writing %.3f s; chunks stored again staged: %d",
+				this.readingCpu.get() / 1e9, this.writingCpu.get() / 1e9, this.fallbacks.get()));
 		return sb.toString();
 	}
 
