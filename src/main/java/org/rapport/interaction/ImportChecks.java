@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.UUID;
 
 import org.rapport.customer.Identity;
@@ -50,6 +51,9 @@ class ImportChecks {
 	/** The chunk checked and rendered; rejected lines go with it. */
 	ImportBatch prepare(ChunkFeed.Chunk chunk) {
 		Instant now = this.clock.instant();
+		// ids by the thousand: random bits from a fast generator seeded securely per
+		// chunk
+		SplittableRandom random = new SplittableRandom(Ids.seed());
 		ImportBatch batch = new ImportBatch(chunk.rejected());
 		Map<String, Product> products = this.catalogue.find(skus(chunk.groups()));
 		for (InteractionReader.Group g : chunk.groups()) {
@@ -78,7 +82,7 @@ class ImportChecks {
 				batch.returned(ref, g);
 			}
 			else {
-				batch.staged(render(batch, ref, g, item, products, now));
+				batch.staged(render(batch, ref, g, item, products, now, random));
 			}
 		}
 		return batch;
@@ -90,8 +94,8 @@ class ImportChecks {
 	 * and recorded-at left blank for the writer.
 	 */
 	private ImportBatch.Staged render(ImportBatch batch, int ref, InteractionReader.Group g, NewInteraction it,
-			Map<String, Product> products, Instant now) {
-		UUID id = Ids.next(now.toEpochMilli());
+			Map<String, Product> products, Instant now, SplittableRandom random) {
+		UUID id = Ids.next(now.toEpochMilli(), random.nextLong());
 		String key = it.effectiveKey();
 		CopyRows rows = batch.interactions();
 		int rowStart = rows.size();
