@@ -51,9 +51,9 @@ final class BenchmarkLines {
 				+ "one to three lines per purchase, for up to 10,000 of the generated customers, dates in the last "
 				+ "three years) loaded twice, each after a CHECKPOINT: `COPY … FROM STDIN (FORMAT csv, HEADER)` of "
 				+ "the file as it is into a table without keys or indexes, and `InteractionImports.importFile` (the "
-				+ "path of `rapport import`: parse, check each row with the API's rules, COPY into staging, merge "
-				+ "into `interaction` and `interaction_line` with their keys and indexes, figures, one commit per "
-				+ "chunk of 10,000).")
+				+ "path of `rapport import`: parse, check each row with the API's rules, binary COPY into "
+				+ "`interaction` and `interaction_line` with their keys and indexes (through a staging table when a "
+				+ "chunk meets stored keys), figures, one commit per chunk of 10,000).")
 			.text("");
 		List<List<String>> rows = new ArrayList<>();
 		for (ImportVersusCopy.Load load : List.of(raw, imported)) {

@@ -31,8 +31,8 @@ import org.rapport.interaction.InteractionImports;
  * sampled customers) is written once, then copied as it is with
  * {@code COPY ... (FORMAT csv, HEADER)} into a plain table without keys or indexes, and
  * imported through {@link InteractionImports} — the path of {@code rapport import}:
- * parse, check every row with the API's rules, COPY into staging, merge into the real
- * tables, figures, events.
+ * parse, check every row with the API's rules, binary COPY into the real tables, figures,
+ * events.
  */
 final class ImportVersusCopy {
 
@@ -133,8 +133,7 @@ final class ImportVersusCopy {
 			throw new IllegalStateException("The benchmark import did not store every row: " + job.status() + ", "
 					+ job.rejected() + " rejected" + (job.error() == null ? "" : ", " + job.error()));
 		}
-		return new Load("`rapport import` (checks, staging, keys and indexes, figures)", job.stored(), job.rowsRead(),
-				seconds);
+		return new Load("`rapport import` (checks, keys and indexes, figures)", job.stored(), job.rowsRead(), seconds);
 	}
 
 }
