@@ -116,7 +116,7 @@ final class CommitCount {
 				after.writes().minus(before.writes()));
 	}
 
-	private static long jvmCpu() {
+	static long jvmCpu() {
 		return (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os)
 				? os.getProcessCpuTime() : 0;
 	}
@@ -126,7 +126,7 @@ final class CommitCount {
 	 * first line of its {@code postmaster.pid}, and its backends); backends that ended in
 	 * between are missed. Zero when the server runs elsewhere.
 	 */
-	private static long postgresCpu(JdbcClient jdbc) {
+	static long postgresCpu(JdbcClient jdbc) {
 		try {
 			Path dir = Path.of(jdbc.sql("SHOW data_directory").query(String.class).single());
 			long pid = Long.parseLong(Files.readAllLines(dir.resolve("postmaster.pid")).get(0).strip());

@@ -145,10 +145,14 @@ final class InteractionBenchmark {
 		ImportVersusCopy.File file = ImportVersusCopy.write(o.workDir().resolve("purchases.csv"), o.purchases(), sample,
 				run, history.asOf(), o.seed());
 		jdbc.sql("CHECKPOINT").update();
-		ImportVersusCopy.Load raw = ImportVersusCopy.rawCopy(dataSource, file);
+		long[] cpu = { CommitCount.postgresCpu(jdbc), CommitCount.jvmCpu() };
+		ImportVersusCopy.Load raw = ImportVersusCopy.rawCopy(dataSource, file)
+			.withCpu(CommitCount.postgresCpu(jdbc) - cpu[0], CommitCount.jvmCpu() - cpu[1]);
 		jdbc.sql("CHECKPOINT").update();
-		ImportVersusCopy.Load imported = ImportVersusCopy.importFile(this.server.getBean(InteractionImports.class),
-				file);
+		cpu = new long[] { CommitCount.postgresCpu(jdbc), CommitCount.jvmCpu() };
+		ImportVersusCopy.Load imported = ImportVersusCopy
+			.importFile(this.server.getBean(InteractionImports.class), file)
+			.withCpu(CommitCount.postgresCpu(jdbc) - cpu[0], CommitCount.jvmCpu() - cpu[1]);
 		jdbc.sql("ANALYZE").update();
 		BenchmarkLines.importing(report, file, raw, imported);
 		if (o.importOnly()) {

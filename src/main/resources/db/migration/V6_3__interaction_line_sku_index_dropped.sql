@@ -1,0 +1,15 @@
+-- Index audit of the import's tables (ADR 0041). Every index of interaction and interaction_line is
+-- written for every imported row, so each one must have a reader:
+--  * interaction_pkey (id): lines and returns find their interaction by id; the target of
+--    related_purchase_id;
+--  * interaction_timeline_idx (customer_id, occurred_at DESC, id DESC): the timeline, the analytics
+--    reads per customer, the figures recomputed on a merge;
+--  * interaction_idempotency_idx (source_system, idempotency_key): the re-run guard and the arbiter of
+--    ON CONFLICT, unique;
+--  * interaction_order_idx (source_system, order_reference): a return finds its purchase by order number;
+--  * interaction_related_purchase_idx: the returns of a purchase (partial: purchases are not in it);
+--  * interaction_line_pkey (interaction_id, line_no): the lines of a purchase, for the timeline and
+--    returns.
+-- interaction_line_sku_idx (sku) has no reader: no query looks lines up by SKU (its foreign key to
+-- product went in V4_5, and products are never deleted). It cost one index entry per line written.
+DROP INDEX IF EXISTS interaction_line_sku_idx;
