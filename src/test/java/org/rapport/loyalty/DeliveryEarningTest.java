@@ -330,6 +330,77 @@ class DeliveryEarningTest {
 	}
 
 	/**
+	 * What a member purchase costs when the purchases are earned in groups (ADR 0038):
+	 * 480 purchases of 240 members in groups of 1, 4 and 16, each group delivered in a
+	 * transaction of its own as the listener's combiner earns them, after as many to warm
+	 * the code; prints the delivering thread's CPU and the test database's PostgreSQL CPU
+	 * per purchase, and the same for groups of 16 without the foreign keys of lots and
+	 * purchase rows to the account (the audit of ADR 0038). Every balance stays the sum
+	 * of its ledger.
+	 */
+	@Test
+	void purchasesEarnedInGroupsEachEarnOnceAndKeepBalancesEqualToTheLedger() throws Exception {
+		String code = programme();
+		List<Member> members = new ArrayList<>();
+		for (int i = 0; i < 240; i++) {
+			members.add(member(code));
+		}
+		InteractionListener target = AopTestUtils.getUltimateTargetObject(this.listener);
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		int rounds = 0;
+		for (int size : new int[] { 1, 4, 16, 16, 1 }) {
+			boolean withoutKeys = rounds == 3;
+			if (withoutKeys) {
+				this.jdbc.sql("ALTER TABLE loyalty_lot DROP CONSTRAINT loyalty_lot_account_id_fkey").update();
+				this.jdbc.sql("ALTER TABLE loyalty_purchase DROP CONSTRAINT loyalty_purchase_account_id_fkey").update();
+			}
+			try {
+				long cpu = 0;
+				long pg = 0;
+				for (int pass = 0; pass < 2; pass++) {
+					List<InteractionRecorded> all = new ArrayList<>();
+					for (int twice = 0; twice < 2; twice++) {
+						for (Member m : members) {
+							all.add(purchase(m, "food", 10));
+						}
+					}
+					long pgBefore = postgresCpu();
+					long cpuBefore = threads.getCurrentThreadCpuTime();
+					for (int from = 0; from < all.size(); from += size) {
+						List<InteractionRecorded> group = all.subList(from, from + size);
+						this.transactions.executeWithoutResult((status) -> target.on(new InteractionsRecorded(group)));
+					}
+					// the first pass warms the code
+					cpu = threads.getCurrentThreadCpuTime() - cpuBefore;
+					pg = postgresCpu() - pgBefore;
+				}
+				System.out.printf(
+						"480 purchases in groups of %d%s: %.3f ms JVM CPU (delivering thread), %.3f ms PostgreSQL "
+								+ "CPU per purchase%n",
+						size, withoutKeys ? " without the foreign keys of lots and purchase rows to the account" : "",
+						cpu / 480 / 1e6, pg / 480 / 1e6);
+			}
+			finally {
+				if (withoutKeys) {
+					this.jdbc.sql(
+							"ALTER TABLE loyalty_lot ADD CONSTRAINT loyalty_lot_account_id_fkey FOREIGN KEY (account_id) "
+									+ "REFERENCES loyalty_account (id)")
+						.update();
+					this.jdbc
+						.sql("ALTER TABLE loyalty_purchase ADD CONSTRAINT loyalty_purchase_account_id_fkey "
+								+ "FOREIGN KEY (account_id) REFERENCES loyalty_account (id)")
+						.update();
+				}
+			}
+			rounds++;
+		}
+		for (Member m : members) {
+			assertThat(pending(m)).isEqualTo(40L * rounds);
+			assertThat(this.loyalty.sumOfLedger(m.account())).isEqualTo(new Balance(0, pending(m)));
+		}
+	}
+
+	/**
 	 * One delivery of one interaction in its own transaction, as the listener gets it.
 	 */
 	private void deliverAsTheListener(InteractionRecorded interaction) {
