@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -112,38 +114,91 @@ class Ledger {
 	 * statement; the account must be locked. The entry's lot is the new lot.
 	 */
 	UUID appendWithLot(Entry e, Instant availableAt, Instant expiresAt) {
+		return appendWithLot(e, availableAt, expiresAt, null);
+	}
+
+	/**
+	 * The purchase that earned a lot, recorded in the statement that opens it (ADR 0033):
+	 * its row (points earned, for returns) and, on the member's first purchase, the
+	 * account's first purchase time.
+	 */
+	record PurchaseRow(UUID interactionId, java.math.BigDecimal total, long points, Instant occurredAt, boolean first) {
+	}
+
+	/**
+	 * As {@link #appendWithLot(Entry, Instant, Instant)}, and records the purchase (when
+	 * not null) in the same statement.
+	 */
+	UUID appendWithLot(Entry e, Instant availableAt, Instant expiresAt, PurchaseRow purchase) {
 		UUID lot = Ids.next(this.clock);
 		UUID id = Ids.next(this.clock);
 		Instant now = this.clock.instant();
 		boolean pending = e.kind() == MovementKind.PENDING;
 		long points = e.available() + e.pending();
-		this.jdbc
-			.sql("""
-					WITH lot AS (
-					  INSERT INTO loyalty_lot (id, account_id, status, points, remaining, earned_at, available_at, expires_at)
-					  VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-					), moved AS (
-					  INSERT INTO loyalty_movement (id, account_id, kind, available_delta, pending_delta, reason, source_type,
-					    source_id, idempotency_key, occurred_at, recorded_at, lot_id, explanation)
-					  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
-					)
-					UPDATE loyalty_balance SET available = available + ?, pending = pending + ?, updated_at = ?
-					WHERE account_id = ?
-					""")
-			.params(lot, e.accountId(), pending ? "PENDING" : "AVAILABLE", points, points, utc(e.occurredAt()),
-					utc(availableAt), utc(expiresAt), id, e.accountId(), e.kind().name(), e.available(), e.pending(),
-					e.reason(), e.sourceType(), e.sourceId(), e.idempotencyKey(), utc(e.occurredAt()), utc(now), lot,
-					e.explanation(), e.available(), e.pending(), utc(now), e.accountId())
-			.update();
+		List<Object> params = new ArrayList<>(Arrays.asList(lot, e.accountId(), pending ? "PENDING" : "AVAILABLE",
+				points, points, utc(e.occurredAt()), utc(availableAt), utc(expiresAt), id, e.accountId(),
+				e.kind().name(), e.available(), e.pending(), e.reason(), e.sourceType(), e.sourceId(),
+				e.idempotencyKey(), utc(e.occurredAt()), utc(now)));
+		params.add(lot);
+		params.add(e.explanation());
+		StringBuilder sql = new StringBuilder(
+				"""
+						WITH lot AS (
+						  INSERT INTO loyalty_lot (id, account_id, status, points, remaining, earned_at, available_at, expires_at)
+						  VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+						), moved AS (
+						  INSERT INTO loyalty_movement (id, account_id, kind, available_delta, pending_delta, reason, source_type,
+						    source_id, idempotency_key, occurred_at, recorded_at, lot_id, explanation)
+						  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+						)""");
+		if (purchase != null) {
+			sql.append(", ");
+			purchaseParts(sql, params, e.accountId(), lot, purchase);
+		}
+		sql.append("""
+
+				UPDATE loyalty_balance SET available = available + ?, pending = pending + ?, updated_at = ?
+				WHERE account_id = ?
+				""");
+		params.addAll(Arrays.asList(e.available(), e.pending(), utc(now), e.accountId()));
+		this.jdbc.sql(sql.toString()).params(params).update();
 		return lot;
 	}
 
 	/**
-	 * The purchase that earned a lot (or nothing), recorded with its earning (ADR 0033,
-	 * 0038): its row (points earned, for returns) and, on the member's first purchase,
-	 * the account's first purchase time.
+	 * Records a purchase that earned no points, in one statement: its row, the first
+	 * purchase time when it is the first, and a touch of the balance row, so that every
+	 * earning leaves a new version of the row it locked (what
+	 * {@link AccountStore#lockForEarning} relies on).
 	 */
-	record PurchaseRow(UUID interactionId, java.math.BigDecimal total, long points, Instant occurredAt, boolean first) {
+	void recordPurchase(UUID accountId, PurchaseRow purchase) {
+		List<Object> params = new ArrayList<>();
+		StringBuilder sql = new StringBuilder("WITH ");
+		purchaseParts(sql, params, accountId, null, purchase);
+		sql.append("""
+
+				UPDATE loyalty_balance SET updated_at = ? WHERE account_id = ?
+				""");
+		params.add(utc(this.clock.instant()));
+		params.add(accountId);
+		this.jdbc.sql(sql.toString()).params(params).update();
+	}
+
+	private static void purchaseParts(StringBuilder sql, List<Object> params, UUID accountId, UUID lot, PurchaseRow p) {
+		sql.append("""
+				bought AS (
+				  INSERT INTO loyalty_purchase (account_id, interaction_id, lot_id, total, points_earned, occurred_at)
+				  VALUES (?, ?, ?, ?, ?, ?)
+				)""");
+		params.addAll(Arrays.asList(accountId, p.interactionId(), lot, p.total(), p.points(), utc(p.occurredAt())));
+		if (p.first()) {
+			sql.append("""
+					, first AS (
+					  UPDATE loyalty_account SET first_purchase_at = ? WHERE id = ? AND first_purchase_at IS NULL
+					)""");
+			params.add(utc(p.occurredAt()));
+			params.add(accountId);
+		}
 	}
 
 	/**

@@ -47,6 +47,15 @@ class PurchaseEarning {
 
 	private final Clock clock;
 
+	/**
+	 * From this many purchases and events on, a group is earned set-based; smaller groups
+	 * purchase by purchase, with two statements each (ADR 0033), which costs less there
+	 * (ADR 0038).
+	 */
+	static final int SET_BASED_FROM = 8;
+
+	private volatile int setBasedFrom = SET_BASED_FROM;
+
 	PurchaseEarning(ProgrammeSnapshots snapshots, AccountStore accounts, Ledger ledger, Customers customers,
 			TierMultiplier tiers, ApplicationEventPublisher events, JsonMapper json, Clock clock) {
 		this.snapshots = snapshots;
@@ -87,7 +96,52 @@ class PurchaseEarning {
 	 * time are written by one statement.
 	 */
 	void earn(Account account, UUID interactionId, Basket basket) {
-		earnAll(List.of(new Earn(account, interactionId, basket)));
+		earnOne(account, interactionId, basket);
+	}
+
+	private void earnOne(Account account, UUID interactionId, Basket basket) {
+		String key = (basket.isPurchase() ? "purchase:" : "event:") + interactionId;
+		AccountStore.EarningState state = this.accounts.lockForEarning(account.id(), key, interactionId);
+		if (state.counted()) {
+			return;
+		}
+		ProgrammeSnapshots.Snapshot snapshot = this.snapshots.byId(account.programmeId(), state.programmeRevision());
+		LoyaltyProgramme programme = snapshot.programme();
+		Account current = state.account();
+		LocalDate born = snapshot.has(RuleKind.BIRTHDAY) ? this.customers.get(current.customerId()).birthDate() : null;
+		// the points earned so far in the day, month and year only count for caps
+		Map<RuleParams.CapPeriod, Long> earnedSoFar = snapshot.has(RuleKind.CAP)
+				? this.accounts.earnedInPeriods(current.id(), basket.occurredAt()) : Map.of();
+		MemberContext member = new MemberContext(current.firstPurchaseAt() == null, born, current.referredBy() != null,
+				state.tierMultiplier(), earnedSoFar);
+		Earning earning = RulesEngine.evaluate(programme, snapshot.rules(), member, basket);
+		Ledger.PurchaseRow purchase = basket.isPurchase() ? new Ledger.PurchaseRow(interactionId, basket.total(),
+				earning.points(), basket.occurredAt(), current.firstPurchaseAt() == null) : null;
+		if (earning.points() > 0) {
+			boolean pending = basket.isPurchase();
+			credit(programme, current, earning.points(), pending, basket.occurredAt(), key,
+					(pending ? "Purchase " : basket.kind() + " ") + interactionId, interactionId.toString(),
+					this.json.writeValueAsString(earning), purchase);
+		}
+		else if (purchase != null) {
+			this.ledger.recordPurchase(current.id(), purchase);
+		}
+		if (basket.isPurchase() && earning.referrerPoints() > 0 && current.referredBy() != null) {
+			Account referrer = this.accounts.byId(current.referredBy()).orElseThrow();
+			if ("ACTIVE".equals(referrer.status())) {
+				this.ledger.lock(referrer.id());
+				if (this.ledger.find(referrer.id(), "referral:" + current.id()).isEmpty()) {
+					credit(programme, referrer, earning.referrerPoints(), true, basket.occurredAt(),
+							"referral:" + current.id(), "Referral: first purchase of member " + current.id(),
+							interactionId.toString(), null, null);
+				}
+			}
+		}
+	}
+
+	/** Changes {@link #SET_BASED_FROM} (tests: the set-based path for small groups). */
+	void setBasedFrom(int purchases) {
+		this.setBasedFrom = purchases;
 	}
 
 	/** A step of a group earning (ADR 0038), in the order the steps are to be taken. */
@@ -120,6 +174,19 @@ class PurchaseEarning {
 			if (step instanceof Earn e) {
 				earns.add(e);
 			}
+		}
+		if (earns.size() < this.setBasedFrom) {
+			for (Step step : steps) {
+				if (step instanceof Earn e) {
+					earnOne(e.account(), e.interactionId(), e.basket());
+				}
+				else if (step instanceof Reverse r) {
+					for (AccountStore.Purchase p : this.accounts.purchases(r.purchaseId())) {
+						reverse(p, r.returnId(), r.returned(), r.at());
+					}
+				}
+			}
+			return;
 		}
 		List<AccountStore.EarningState> states = this.accounts.lockForEarning(earns.stream()
 			.map((e) -> new AccountStore.Want(e.account().id(), key(e.interactionId(), e.basket()), e.interactionId()))
@@ -203,7 +270,7 @@ class PurchaseEarning {
 				if (this.ledger.find(referrer.id(), "referral:" + current.id()).isEmpty()) {
 					credit(programme, referrer, earning.referrerPoints(), true, basket.occurredAt(),
 							"referral:" + current.id(), "Referral: first purchase of member " + current.id(),
-							interactionId.toString(), null);
+							interactionId.toString(), null, null);
 				}
 			}
 		}
@@ -263,13 +330,13 @@ class PurchaseEarning {
 	}
 
 	private UUID credit(LoyaltyProgramme programme, Account account, long points, boolean pending, Instant at,
-			String key, String reason, String source, String explanation) {
+			String key, String reason, String source, String explanation, Ledger.PurchaseRow purchase) {
 		Instant availableAt = pending ? programme.availableAt(at) : at;
 		boolean stillPending = pending && availableAt.isAfter(this.clock.instant());
 		UUID lot = this.ledger.appendWithLot(new Ledger.Entry(account.id(),
 				stillPending ? MovementKind.PENDING : MovementKind.EARN, stillPending ? 0 : points,
 				stillPending ? points : 0, reason, "INTERACTION", source, key, at, null, explanation), availableAt,
-				programme.expiresAt(at));
+				programme.expiresAt(at), purchase);
 		if (!stillPending) {
 			this.ledger.consumeOldestFirst(account.id());
 		}

@@ -15,7 +15,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.rapport.IntegrationTest;
 import org.rapport.customer.Customers;
 import org.rapport.customer.NewCustomer;
@@ -25,6 +26,7 @@ import org.rapport.interaction.InteractionRecorded.LineSummary;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.util.AopTestUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +39,8 @@ import static org.awaitility.Awaitility.await;
  * exactly as if the purchases had been earned one by one: several purchases of one member
  * in one group carry the member's state from one to the next (one welcome bonus), a
  * purchase delivered twice earns once, and a delivery that cannot be earned fails alone
- * while the others of its group are earned.
+ * while the others of its group are earned. Each on the set-based path (ADR 0038) and on
+ * the purchase-by-purchase path of small groups.
  */
 @IntegrationTest
 class GroupEarningTest {
@@ -61,13 +64,24 @@ class GroupEarningTest {
 
 	private final ExecutorService pool = Executors.newFixedThreadPool(6);
 
+	@Autowired
+	PurchaseEarning earning;
+
+	private PurchaseEarning earning() {
+		return AopTestUtils.getUltimateTargetObject(this.earning);
+	}
+
 	@AfterEach
 	void stop() {
 		this.pool.shutdownNow();
+		earning().setBasedFrom(PurchaseEarning.SET_BASED_FROM);
 	}
 
-	@Test
-	void deliveriesQueuedBehindAnEarningAreEarnedInOneTransactionAndEachMemberAsIfOneByOne() throws Exception {
+	@ParameterizedTest(name = "set-based from {0} purchases")
+	@ValueSource(ints = { 1, PurchaseEarning.SET_BASED_FROM })
+	void deliveriesQueuedBehindAnEarningAreEarnedInOneTransactionAndEachMemberAsIfOneByOne(int setBasedFrom)
+			throws Exception {
+		earning().setBasedFrom(setBasedFrom);
 		String code = programme();
 		Member ana = member(code);
 		Member ben = member(code);
@@ -104,8 +118,10 @@ class GroupEarningTest {
 			.toInstant()).isEqualTo(this.at);
 	}
 
-	@Test
-	void aPurchaseDeliveredTwiceInOneGroupAndAgainLaterEarnsOnce() throws Exception {
+	@ParameterizedTest(name = "set-based from {0} purchases")
+	@ValueSource(ints = { 1, PurchaseEarning.SET_BASED_FROM })
+	void aPurchaseDeliveredTwiceInOneGroupAndAgainLaterEarnsOnce(int setBasedFrom) throws Exception {
+		earning().setBasedFrom(setBasedFrom);
 		String code = programme();
 		Member ana = member(code);
 		Member ben = member(code);
@@ -125,8 +141,10 @@ class GroupEarningTest {
 		assertThat(this.loyalty.sumOfLedger(ana.account())).isEqualTo(new Balance(0, 30));
 	}
 
-	@Test
-	void aDeliveryThatCannotBeEarnedFailsAloneAndTheOthersOfItsGroupAreEarned() throws Exception {
+	@ParameterizedTest(name = "set-based from {0} purchases")
+	@ValueSource(ints = { 1, PurchaseEarning.SET_BASED_FROM })
+	void aDeliveryThatCannotBeEarnedFailsAloneAndTheOthersOfItsGroupAreEarned(int setBasedFrom) throws Exception {
+		earning().setBasedFrom(setBasedFrom);
 		String code = programme();
 		Member ana = member(code);
 		Member ben = member(code);
