@@ -89,11 +89,12 @@ class PurchaseEarning {
 
 	/**
 	 * Earns for a purchase or event interaction; does nothing when it was counted before.
-	 * A group of one (ADR 0038): the balance lock, the account, whether the interaction
-	 * was counted, the tier multiplier and the programme's revision come from one
-	 * statement; the programme, its rules and ladder from the snapshot kept at that
-	 * revision (ADR 0033); the lot, movement, balance, purchase row and first purchase
-	 * time are written by one statement.
+	 * The balance lock, the account, whether the interaction was counted, the tier
+	 * multiplier and the programme's revision come from one statement; the programme, its
+	 * rules and ladder from the snapshot kept at that revision (ADR 0033); the lot,
+	 * movement, balance, purchase row and first purchase time are written by one
+	 * statement (ADR 0022, 0033). Also the path of each purchase of a group smaller than
+	 * {@link #SET_BASED_FROM} (ADR 0038).
 	 */
 	void earn(Account account, UUID interactionId, Basket basket) {
 		earnOne(account, interactionId, basket);
@@ -158,8 +159,9 @@ class PurchaseEarning {
 	}
 
 	/**
-	 * Takes the steps in order, as {@link #earn} and {@link #reverse} would one by one,
-	 * with a fixed number of statements for all the purchases and events (ADR 0038): the
+	 * Takes the steps in order, as {@link #earn} and {@link #reverse} would one by one. A
+	 * group of fewer than {@link #SET_BASED_FROM} purchases and events does exactly that;
+	 * a larger one takes a fixed number of statements for all of them (ADR 0038): the
 	 * balance rows of all their accounts are locked and the state of every purchase is
 	 * read by one statement; the rules are evaluated in memory, carrying each member's
 	 * state from one purchase to the next (the first purchase, what the group has already
