@@ -104,8 +104,8 @@ public final class BrowserSession implements AutoCloseable {
 	}
 
 	/**
-	 * Waits for a condition; an element replaced by an htmx swap while the condition reads
-	 * it is looked up again on the next poll instead of failing the wait.
+	 * Waits for a condition; an element replaced by an htmx swap while the condition
+	 * reads it is looked up again on the next poll instead of failing the wait.
 	 */
 	public <T> T await(ExpectedCondition<T> condition) {
 		return new WebDriverWait(this.driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
