@@ -37,36 +37,46 @@ class LedgerJobs {
 
 	private static final Logger log = LoggerFactory.getLogger(LedgerJobs.class);
 
-	private static final String LOCK = """
-			SELECT count(*) FROM (
-			  SELECT 1 FROM loyalty_balance b WHERE b.account_id > :after AND b.account_id <= :upTo AND b.account_id IN (
-			    SELECT l.account_id FROM loyalty_lot l
-			    WHERE l.account_id > :after AND l.account_id <= :upTo AND l.remaining > 0 AND %s)
-			  ORDER BY b.account_id FOR UPDATE) locked
-			""";
-
 	private static final String DUE_TO_ACTIVATE = "l.status = 'PENDING' AND l.available_at <= :asOf";
 
 	private static final String DUE_TO_EXPIRE = "l.status = 'AVAILABLE' AND l.expires_at <= :asOf";
 
 	/**
-	 * The lots' new state ({@code changed}), their movements and the balances. Only lots
-	 * of accounts locked by the first statement are taken (locking them again costs
-	 * nothing).
+	 * The range's one read of the lot table (ADR 0037): its due lots, found through the
+	 * account index, and the balance rows of their accounts locked in account order. The
+	 * due lots' ids (with the account each belongs to) are returned, so that the second
+	 * statement finds them through the primary key instead of reading every open lot of
+	 * the range again.
+	 */
+	private static final String LOCK = """
+			WITH due AS MATERIALIZED (
+			  SELECT l.id, l.account_id FROM loyalty_lot l
+			  WHERE l.account_id > :after AND l.account_id <= :upTo AND l.remaining > 0 AND %s
+			), locked AS MATERIALIZED (
+			  SELECT b.account_id FROM loyalty_balance b
+			  WHERE b.account_id > :after AND b.account_id <= :upTo AND b.account_id IN (SELECT account_id FROM due)
+			  ORDER BY b.account_id FOR UPDATE
+			)
+			SELECT COALESCE(array_agg(d.id ORDER BY d.account_id, d.id), '{}') AS lots,
+			       COALESCE(array_agg(d.account_id ORDER BY d.account_id, d.id), '{}') AS accounts
+			FROM due d JOIN locked k ON k.account_id = d.account_id
+			""";
+
+	/**
+	 * The lots' new state ({@code changed}), their movements and the balances, with a
+	 * snapshot taken under the account locks. Each lot listed by the first statement is
+	 * taken again only if it is still due and still of the account that was locked for it
+	 * (a lot moved to another account by a merge in between is left to the next run).
 	 */
 	private static final String APPLY = """
-			WITH locked AS MATERIALIZED (
-			  SELECT b.account_id FROM loyalty_balance b
-			  WHERE b.account_id > :after AND b.account_id <= :upTo AND b.account_id IN (
-			    SELECT l.account_id FROM loyalty_lot l
-			    WHERE l.account_id > :after AND l.account_id <= :upTo AND l.remaining > 0 AND %1$s)
-			  ORDER BY b.account_id FOR UPDATE
+			WITH listed AS (
+			  SELECT * FROM unnest(CAST(:lots AS uuid[]), CAST(:accounts AS uuid[])) AS d(id, account_id)
 			), changed AS (
-			  %2$s
+			  %1$s
 			), moved AS (
 			  INSERT INTO loyalty_movement (id, account_id, kind, available_delta, pending_delta, reason, source_type,
 			    source_id, idempotency_key, occurred_at, recorded_at, lot_id)
-			  SELECT loyalty_uuid_v7(), c.account_id, %3$s, c.id
+			  SELECT loyalty_uuid_v7(), c.account_id, %2$s, c.id
 			  FROM changed c ORDER BY c.account_id
 			  RETURNING account_id, available_delta, pending_delta
 			), applied AS (
@@ -83,10 +93,9 @@ class LedgerJobs {
 			""";
 
 	/** Activation changes the status only, so the update itself returns what it moved. */
-	private static final String ACTIVATE = APPLY.formatted(DUE_TO_ACTIVATE, """
-			UPDATE loyalty_lot l SET status = 'AVAILABLE' FROM locked k
-			  WHERE k.account_id = l.account_id AND l.account_id > :after AND l.account_id <= :upTo
-			    AND l.remaining > 0 AND %s
+	private static final String ACTIVATE = APPLY.formatted("""
+			UPDATE loyalty_lot l SET status = 'AVAILABLE' FROM listed d
+			  WHERE l.id = d.id AND l.account_id = d.account_id AND l.remaining > 0 AND %s
 			  RETURNING l.id, l.account_id, l.remaining, l.earned_at, l.available_at""".formatted(DUE_TO_ACTIVATE), """
 			'ACTIVATE', c.remaining, -c.remaining, 'Return window over: points available', 'SYSTEM',
 			    'activation', 'activate:' || c.id, GREATEST(c.available_at, c.earned_at), :now""");
@@ -97,12 +106,11 @@ class LedgerJobs {
 	 * address ({@code ctid}, a TID scan), not looked up again in the primary key (ADR
 	 * 0027).
 	 */
-	private static final String EXPIRE = APPLY.formatted(DUE_TO_EXPIRE, """
+	private static final String EXPIRE = APPLY.formatted("""
 			UPDATE loyalty_lot l SET status = 'EXPIRED', remaining = 0
 			  FROM (SELECT o.ctid AS tid, o.id, o.account_id, o.remaining, o.earned_at, o.expires_at
-			        FROM loyalty_lot o JOIN locked k ON k.account_id = o.account_id
-			        WHERE o.account_id > :after AND o.account_id <= :upTo AND o.remaining > 0
-			          AND o.status = 'AVAILABLE' AND o.expires_at <= :asOf) d
+			        FROM loyalty_lot o JOIN listed k ON k.id = o.id AND k.account_id = o.account_id
+			        WHERE o.remaining > 0 AND o.status = 'AVAILABLE' AND o.expires_at <= :asOf) d
 			  WHERE l.ctid = d.tid
 			  RETURNING d.id, d.account_id, d.remaining, d.earned_at, d.expires_at""", """
 			'EXPIRE', -c.remaining, 0,
@@ -197,7 +205,8 @@ class LedgerJobs {
 		});
 	}
 
-	private long[] range(String job, AccountRanges.Range range, OffsetDateTime asOf, String due, String apply) {
+	private long[] range(String job, AccountRanges.Range range, OffsetDateTime asOf, String dueCondition,
+			String apply) {
 		// the range's row in the run ledger, locked: a run doing the same range at the
 		// same time waits here, then finds it done
 		boolean doneBefore = this.jdbc
@@ -210,21 +219,26 @@ class LedgerJobs {
 			return new long[4];
 		}
 		this.jdbc.sql("SET LOCAL work_mem = '64MB'").update();
-		this.jdbc.sql(LOCK.formatted(due))
+		UUID[][] due = this.jdbc.sql(LOCK.formatted(dueCondition))
 			.param("after", range.after())
 			.param("upTo", range.upTo())
 			.param("asOf", asOf)
-			.query(Long.class)
-			.single();
-		long[] done = this.jdbc.sql(apply)
-			.param("after", range.after())
-			.param("upTo", range.upTo())
-			.param("asOf", asOf)
-			.param("now", OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC))
 			.query((rs,
-					n) -> new long[] { rs.getLong("lots"), rs.getLong("movements"), rs.getLong("points"),
-							rs.getLong("negative") })
+					n) -> new UUID[][] { (UUID[]) rs.getArray("lots").getArray(),
+							(UUID[]) rs.getArray("accounts").getArray() })
 			.single();
+		long[] done = (due[0].length == 0) ? new long[4]
+				: this.jdbc.sql(apply)
+					.param("after", range.after())
+					.param("upTo", range.upTo())
+					.param("asOf", asOf)
+					.param("lots", due[0])
+					.param("accounts", due[1])
+					.param("now", OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC))
+					.query((rs,
+							n) -> new long[] { rs.getLong("lots"), rs.getLong("movements"), rs.getLong("points"),
+									rs.getLong("negative") })
+					.single();
 		if (done[3] > 0) {
 			// an account below zero (allowed by its programme) had no lots to hold: its
 			// new points first cover the debt, taken from its oldest lots
