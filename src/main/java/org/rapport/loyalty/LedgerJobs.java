@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -127,15 +128,27 @@ class LedgerJobs {
 
 	private final int workers;
 
+	private final int runsKept;
+
+	LedgerJobs(JdbcClient jdbc, TransactionTemplate transactions, Clock clock, int rangeSize, int workers) {
+		this(jdbc, transactions, clock, rangeSize, workers, DEFAULT_RUNS_KEPT);
+	}
+
+	@Autowired
 	LedgerJobs(JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
 			@Value("${rapport.loyalty.jobs-range-size:20000}") int rangeSize,
-			@Value("${rapport.loyalty.jobs-workers:2}") int workers) {
+			@Value("${rapport.loyalty.jobs-workers:2}") int workers,
+			@Value("${rapport.loyalty.jobs-runs-kept:" + DEFAULT_RUNS_KEPT + "}") int runsKept) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.clock = clock;
 		this.rangeSize = rangeSize;
 		this.workers = Math.max(1, workers);
+		this.runsKept = Math.max(1, runsKept);
 	}
+
+	/** Runs of each job whose ranges the run ledger keeps: a month of nights. */
+	static final int DEFAULT_RUNS_KEPT = 31;
 
 	/** Pending points whose return window is over become available. */
 	JobRun activate(Instant asOf) {
@@ -200,6 +213,16 @@ class LedgerJobs {
 						+ "SELECT ?, ?, r.after_id, r.up_to FROM unnest(?::uuid[], ?::uuid[]) AS r(after_id, up_to)")
 				.params(job, asOf, ranges.stream().map(AccountRanges.Range::after).toArray(UUID[]::new),
 						ranges.stream().map(AccountRanges.Range::upTo).toArray(UUID[]::new))
+				.update();
+			// the run ledger keeps the last runs of each job (enough to resume any recent
+			// run); an older run started again is simply planned anew, and its lots still
+			// decide what is due
+			this.jdbc
+				.sql("DELETE FROM loyalty_job_range WHERE job = :job AND as_of < (SELECT min(as_of) FROM "
+						+ "(SELECT DISTINCT as_of FROM loyalty_job_range WHERE job = :job ORDER BY as_of DESC "
+						+ "LIMIT :kept) k)")
+				.param("job", job)
+				.param("kept", this.runsKept)
 				.update();
 			return ranges.stream().map((r) -> new Planned(r, false)).toList();
 		});

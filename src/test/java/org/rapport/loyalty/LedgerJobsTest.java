@@ -262,6 +262,40 @@ class LedgerJobsTest {
 	}
 
 	@Test
+	void theRunLedgerKeepsTheRangesOfTheLastRunsOfEachJobOnly() {
+		member(programme());
+		for (int night = 1; night <= 3; night++) {
+			this.jdbc
+				.sql("INSERT INTO loyalty_job_range (job, as_of, after_id, up_to, done_at) "
+						+ "VALUES ('expiry', ?, ?, ?, now())")
+				.params(ProgrammeStore.utc(Instant.parse("1990-01-0" + night + "T02:15:00Z")), AccountRanges.FIRST,
+						AccountRanges.LAST)
+				.update();
+		}
+		LedgerJobs keepingTwo = new LedgerJobs(this.jdbc, this.transactions, this.clock, 3, 2, 2);
+		Instant yesterday = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MICROS);
+		Instant today = Instant.now().truncatedTo(ChronoUnit.MICROS);
+
+		keepingTwo.expire(yesterday);
+		keepingTwo.expire(today);
+
+		List<Instant> runs = this.jdbc
+			.sql("SELECT DISTINCT as_of FROM loyalty_job_range WHERE job = 'expiry' ORDER BY as_of")
+			.query((rs, n) -> ProgrammeStore.instant(rs, "as_of"))
+			.list();
+		assertThat(runs).containsExactly(yesterday, today);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM loyalty_job_range WHERE job = 'expiry' AND as_of = ?")
+			.param(ProgrammeStore.utc(today))
+			.query(Long.class)
+			.single()).isEqualTo(AccountRanges.of(this.jdbc, 3).ranges().size());
+		// a rerun of a run still kept reuses its ranges
+		assertThat(keepingTwo.expire(yesterday).lots()).isZero();
+		assertThat(this.jdbc.sql("SELECT count(DISTINCT as_of) FROM loyalty_job_range WHERE job = 'expiry'")
+			.query(Long.class)
+			.single()).isEqualTo(2);
+	}
+
+	@Test
 	void accountsAreNeverDeleted() {
 		UUID account = member(programme());
 
