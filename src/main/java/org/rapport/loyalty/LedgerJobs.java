@@ -250,6 +250,13 @@ class LedgerJobs {
 					n) -> new UUID[][] { (UUID[]) rs.getArray("lots").getArray(),
 							(UUID[]) rs.getArray("accounts").getArray() })
 			.single();
+		if (due[0].length > 0) {
+			// the listed lots are taken one by one through the primary key (a few
+			// buffers each); the planner's costs would turn a long list into a hash
+			// join over the whole lot table, so the second statement is told to loop
+			this.jdbc.sql("SET LOCAL enable_hashjoin = off").update();
+			this.jdbc.sql("SET LOCAL enable_mergejoin = off").update();
+		}
 		long[] done = (due[0].length == 0) ? new long[4]
 				: this.jdbc.sql(apply)
 					.param("after", range.after())
@@ -265,6 +272,8 @@ class LedgerJobs {
 		if (done[3] > 0) {
 			// an account below zero (allowed by its programme) had no lots to hold: its
 			// new points first cover the debt, taken from its oldest lots
+			this.jdbc.sql("SET LOCAL enable_hashjoin = on").update();
+			this.jdbc.sql("SET LOCAL enable_mergejoin = on").update();
 			this.jdbc.sql(Ledger.CONSUME.formatted("l.account_id > :after AND l.account_id <= :upTo"))
 				.param("after", range.after())
 				.param("upTo", range.upTo())
