@@ -61,6 +61,15 @@ final class RangeWork {
 		}
 	}
 
+	/** The ranges cut into scans of at most {@code per} consecutive ranges. */
+	static List<List<AccountRanges.Range>> consecutive(List<AccountRanges.Range> ranges, int per) {
+		List<List<AccountRanges.Range>> scans = new ArrayList<>();
+		for (int i = 0; i < ranges.size(); i += per) {
+			scans.add(List.copyOf(ranges.subList(i, Math.min(ranges.size(), i + per))));
+		}
+		return scans;
+	}
+
 	/**
 	 * Like {@link #inRanges}, with the ranges read in scans of consecutive ranges: each
 	 * scan's {@code read} (on the calling thread) lists what its ranges are to do, keyed
