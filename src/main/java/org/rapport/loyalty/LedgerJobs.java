@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -248,7 +249,7 @@ class LedgerJobs {
 		 * lot of an account without one is never taken).
 		 */
 		Listed of(UUID[] locked) {
-			Set<UUID> accounts = Set.of(locked);
+			Set<UUID> accounts = new HashSet<>(Arrays.asList(locked));
 			if (accounts.containsAll(Arrays.asList(this.accounts))) {
 				return this;
 			}

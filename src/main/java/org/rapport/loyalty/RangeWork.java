@@ -25,42 +25,6 @@ final class RangeWork {
 	private RangeWork() {
 	}
 
-	static <T> List<T> inRanges(String job, List<AccountRanges.Range> ranges, int workers,
-			TransactionTemplate transactions, Function<AccountRanges.Range, T> work) {
-		if (ranges.isEmpty()) {
-			return List.of();
-		}
-		ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(workers, ranges.size())));
-		try {
-			List<Future<T>> futures = new ArrayList<>();
-			for (AccountRanges.Range range : ranges) {
-				futures.add(pool.submit(() -> transactions.execute((status) -> work.apply(range))));
-			}
-			List<T> results = new ArrayList<>();
-			RuntimeException failure = null;
-			for (Future<T> future : futures) {
-				try {
-					results.add(future.get());
-				}
-				catch (ExecutionException ex) {
-					failure = (failure != null) ? failure : (ex.getCause() instanceof RuntimeException r) ? r
-							: new IllegalStateException(ex.getCause());
-				}
-			}
-			if (failure != null) {
-				throw failure;
-			}
-			return results;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(job + " interrupted", ex);
-		}
-		finally {
-			pool.shutdownNow();
-		}
-	}
-
 	/** The ranges cut into scans of at most {@code per} consecutive ranges. */
 	static List<List<AccountRanges.Range>> consecutive(List<AccountRanges.Range> ranges, int per) {
 		List<List<AccountRanges.Range>> scans = new ArrayList<>();
@@ -71,10 +35,10 @@ final class RangeWork {
 	}
 
 	/**
-	 * Like {@link #inRanges}, with the ranges read in scans of consecutive ranges: each
-	 * scan's {@code read} (on the calling thread) lists what its ranges are to do, keyed
-	 * by a range's lower bound, then its ranges run on the workers with their lists while
-	 * the next scan is read. At most two scans' lists are held at once.
+	 * Runs the ranges of each scan of consecutive ranges: the scan's {@code read} (on the
+	 * calling thread) lists what its ranges are to do, keyed by a range's lower bound,
+	 * then its ranges run on the workers with their lists while the next scan is read
+	 * (ADR 0037). At most two scans' lists are held at once.
 	 */
 	static <L, T> List<T> inScans(String job, List<List<AccountRanges.Range>> scans, int workers,
 			TransactionTemplate transactions, Function<List<AccountRanges.Range>, Map<UUID, L>> read,
