@@ -4,12 +4,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,55 +25,80 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Activation and expiry as set-based SQL, range by range of accounts (ADR 0017): one
  * transaction per {@link AccountRanges range}, so a run progresses, can be stopped and
- * resumed, and never holds one giant transaction. In each range two statements: the first
- * locks the balance rows of the accounts with due lots, in account order (the order every
- * other writer respects, so no deadlock); the second, with a fresh snapshot taken under
- * those locks, changes the due lots, appends one movement per lot and applies the sums to
- * the balances, all in one pass. A lot changes status exactly once (the update only takes
- * lots still due, under the account lock) and its one movement ({@code activate:<lot>},
- * {@code expire:<lot>}) is written by the same statement, so nothing is counted twice
- * without an idempotency-index check per movement (ADR 0022). Each run (a job as of a
- * moment) records its ranges in {@code loyalty_job_range}; a range is marked done in the
- * transaction that did its work, so a rerun or a run resumed after a crash skips the
- * ranges done, and two runs at once wait on the range's row. Ranges are disjoint, so
- * {@code rapport.loyalty.jobs-workers} (default 2) of them run at once on their own
- * connections without waiting for each other.
+ * resumed, and never holds one giant transaction. Consecutive ranges are read together
+ * (ADR 0037): one read-only statement per scan of {@code rapport.loyalty.jobs-scan-size}
+ * accounts lists the due lots of each of its ranges, because the lots of any range lie on
+ * most of the lot table's pages and reading them range by range was most of the jobs'
+ * cost. In each range's transaction two statements: the first locks the balance rows of
+ * the accounts with listed lots, in account order (the order every other writer respects,
+ * so no deadlock); the second, with a fresh snapshot taken under those locks, takes each
+ * listed lot still due through the primary key, changes it, appends one movement per lot
+ * and applies the sums to the balances, all in one pass. A lot changes status exactly
+ * once (the update only takes lots still due, under the account lock) and its one
+ * movement ({@code activate:<lot>}, {@code expire:<lot>}) is written by the same
+ * statement, so nothing is counted twice without an idempotency-index check per movement
+ * (ADR 0022); a lot that became due after its scan read is taken by the next run. Each
+ * run (a job as of a moment) records its ranges in {@code loyalty_job_range}; a range is
+ * marked done in the transaction that did its work, so a rerun or a run resumed after a
+ * crash skips the ranges done, and two runs at once wait on the range's row. Ranges are
+ * disjoint, so {@code rapport.loyalty.jobs-workers} (default 2) of them run at once on
+ * their own connections without waiting for each other, while the next scan is read.
  */
 @Component
 class LedgerJobs {
 
 	private static final Logger log = LoggerFactory.getLogger(LedgerJobs.class);
 
-	private static final String LOCK = """
-			SELECT count(*) FROM (
-			  SELECT 1 FROM loyalty_balance b WHERE b.account_id > :after AND b.account_id <= :upTo AND b.account_id IN (
-			    SELECT l.account_id FROM loyalty_lot l
-			    WHERE l.account_id > :after AND l.account_id <= :upTo AND l.remaining > 0 AND %s)
-			  ORDER BY b.account_id FOR UPDATE) locked
-			""";
-
 	private static final String DUE_TO_ACTIVATE = "l.status = 'PENDING' AND l.available_at <= :asOf";
 
 	private static final String DUE_TO_EXPIRE = "l.status = 'AVAILABLE' AND l.expires_at <= :asOf";
 
 	/**
-	 * The lots' new state ({@code changed}), their movements and the balances. Only lots
-	 * of accounts locked by the first statement are taken (locking them again costs
-	 * nothing).
+	 * One read of the lot table for several ranges at once (a scan, ADR 0037): the due
+	 * lots of the scan's accounts, found through the account index, grouped by the range
+	 * of the run they fall in. A range then takes its listed lots through the primary key
+	 * instead of reading every open lot of its accounts again; each range reading the lot
+	 * pages of its own accounts was most of the jobs' cost, since the lots of any few
+	 * thousand accounts lie on most of the table's pages.
+	 */
+	private static final String SCAN = """
+			SELECT r.after_id, array_agg(l.id ORDER BY l.account_id, l.id) AS lots,
+			       array_agg(l.account_id ORDER BY l.account_id, l.id) AS accounts
+			FROM loyalty_lot l
+			JOIN unnest(CAST(:afters AS uuid[]), CAST(:upTos AS uuid[])) AS r(after_id, up_to)
+			  ON l.account_id > r.after_id AND l.account_id <= r.up_to
+			WHERE l.account_id > :after AND l.account_id <= :upTo AND l.remaining > 0 AND %s
+			GROUP BY r.after_id
+			""";
+
+	/**
+	 * A range's first statement: the balance rows of the accounts its listed lots belong
+	 * to, locked in account order (the order every other writer respects, so no
+	 * deadlock).
+	 */
+	private static final String LOCK = """
+			SELECT count(*) AS accounts, COALESCE(array_agg(account_id), '{}') AS locked FROM (
+			  SELECT b.account_id FROM loyalty_balance b
+			  WHERE b.account_id = ANY(CAST(:accounts AS uuid[])) AND b.account_id > :after AND b.account_id <= :upTo
+			  ORDER BY b.account_id FOR UPDATE) locked
+			""";
+
+	/**
+	 * The lots' new state ({@code changed}), their movements and the balances, with a
+	 * snapshot taken under the account locks. Each listed lot is taken again, in its
+	 * current version, only if it is still due and still of the account that was locked
+	 * for it; a lot that became due or moved to an account of the range after the scan
+	 * read is left to the next run (later, never twice).
 	 */
 	private static final String APPLY = """
-			WITH locked AS MATERIALIZED (
-			  SELECT b.account_id FROM loyalty_balance b
-			  WHERE b.account_id > :after AND b.account_id <= :upTo AND b.account_id IN (
-			    SELECT l.account_id FROM loyalty_lot l
-			    WHERE l.account_id > :after AND l.account_id <= :upTo AND l.remaining > 0 AND %1$s)
-			  ORDER BY b.account_id FOR UPDATE
+			WITH listed AS (
+			  SELECT * FROM unnest(CAST(:lots AS uuid[]), CAST(:accounts AS uuid[])) AS d(id, account_id)
 			), changed AS (
-			  %2$s
+			  %1$s
 			), moved AS (
 			  INSERT INTO loyalty_movement (id, account_id, kind, available_delta, pending_delta, reason, source_type,
 			    source_id, idempotency_key, occurred_at, recorded_at, lot_id)
-			  SELECT loyalty_uuid_v7(), c.account_id, %3$s, c.id
+			  SELECT loyalty_uuid_v7(), c.account_id, %2$s, c.id
 			  FROM changed c ORDER BY c.account_id
 			  RETURNING account_id, available_delta, pending_delta
 			), applied AS (
@@ -83,10 +115,9 @@ class LedgerJobs {
 			""";
 
 	/** Activation changes the status only, so the update itself returns what it moved. */
-	private static final String ACTIVATE = APPLY.formatted(DUE_TO_ACTIVATE, """
-			UPDATE loyalty_lot l SET status = 'AVAILABLE' FROM locked k
-			  WHERE k.account_id = l.account_id AND l.account_id > :after AND l.account_id <= :upTo
-			    AND l.remaining > 0 AND %s
+	private static final String ACTIVATE = APPLY.formatted("""
+			UPDATE loyalty_lot l SET status = 'AVAILABLE' FROM listed d
+			  WHERE l.id = d.id AND l.account_id = d.account_id AND l.remaining > 0 AND %s
 			  RETURNING l.id, l.account_id, l.remaining, l.earned_at, l.available_at""".formatted(DUE_TO_ACTIVATE), """
 			'ACTIVATE', c.remaining, -c.remaining, 'Return window over: points available', 'SYSTEM',
 			    'activation', 'activate:' || c.id, GREATEST(c.available_at, c.earned_at), :now""");
@@ -97,12 +128,11 @@ class LedgerJobs {
 	 * address ({@code ctid}, a TID scan), not looked up again in the primary key (ADR
 	 * 0027).
 	 */
-	private static final String EXPIRE = APPLY.formatted(DUE_TO_EXPIRE, """
+	private static final String EXPIRE = APPLY.formatted("""
 			UPDATE loyalty_lot l SET status = 'EXPIRED', remaining = 0
 			  FROM (SELECT o.ctid AS tid, o.id, o.account_id, o.remaining, o.earned_at, o.expires_at
-			        FROM loyalty_lot o JOIN locked k ON k.account_id = o.account_id
-			        WHERE o.account_id > :after AND o.account_id <= :upTo AND o.remaining > 0
-			          AND o.status = 'AVAILABLE' AND o.expires_at <= :asOf) d
+			        FROM loyalty_lot o JOIN listed k ON k.id = o.id AND k.account_id = o.account_id
+			        WHERE o.remaining > 0 AND o.status = 'AVAILABLE' AND o.expires_at <= :asOf) d
 			  WHERE l.ctid = d.tid
 			  RETURNING d.id, d.account_id, d.remaining, d.earned_at, d.expires_at""", """
 			'EXPIRE', -c.remaining, 0,
@@ -119,15 +149,38 @@ class LedgerJobs {
 
 	private final int workers;
 
+	private final int runsKept;
+
+	private final int scanSize;
+
+	LedgerJobs(JdbcClient jdbc, TransactionTemplate transactions, Clock clock, int rangeSize, int workers) {
+		this(jdbc, transactions, clock, rangeSize, workers, DEFAULT_RUNS_KEPT, rangeSize * 4);
+	}
+
+	@Autowired
 	LedgerJobs(JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
 			@Value("${rapport.loyalty.jobs-range-size:20000}") int rangeSize,
-			@Value("${rapport.loyalty.jobs-workers:2}") int workers) {
+			@Value("${rapport.loyalty.jobs-workers:2}") int workers,
+			@Value("${rapport.loyalty.jobs-runs-kept:" + DEFAULT_RUNS_KEPT + "}") int runsKept,
+			@Value("${rapport.loyalty.jobs-scan-size:" + DEFAULT_SCAN_SIZE + "}") int scanSize) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.clock = clock;
 		this.rangeSize = rangeSize;
 		this.workers = Math.max(1, workers);
+		this.runsKept = Math.max(1, runsKept);
+		this.scanSize = Math.max(rangeSize, scanSize);
 	}
+
+	/**
+	 * Accounts whose due lots one read of the lot table lists (ADR 0037): ranges of
+	 * {@code jobs-range-size} accounts are done one transaction each, but read together
+	 * by this many accounts.
+	 */
+	static final int DEFAULT_SCAN_SIZE = 250_000;
+
+	/** Runs of each job whose ranges the run ledger keeps: a month of nights. */
+	static final int DEFAULT_RUNS_KEPT = 31;
 
 	/** Pending points whose return window is over become available. */
 	JobRun activate(Instant asOf) {
@@ -145,18 +198,94 @@ class LedgerJobs {
 	private JobRun run(String job, Instant asOf, String due, String apply) {
 		OffsetDateTime at = asOf.atOffset(ZoneOffset.UTC);
 		List<Planned> plan = plan(job, at);
-		List<AccountRanges.Range> todo = plan.stream().filter((p) -> !p.done()).map(Planned::range).toList();
-		List<long[]> results = RangeWork.inRanges(job, todo, this.workers, this.transactions,
-				(range) -> range(job, range, at, due, apply));
+		List<List<AccountRanges.Range>> scans = scans(plan, Math.max(1, this.scanSize / Math.max(1, this.rangeSize)));
+		int todo = scans.stream().mapToInt(List::size).sum();
+		List<long[]> results = RangeWork.inScans(job, scans, this.workers, this.transactions,
+				(ranges) -> scan(ranges, at, due), (range, listed) -> range(job, range, at, listed, apply),
+				Listed.NONE);
 		long[] total = new long[3];
 		for (long[] done : results) {
 			for (int i = 0; i < total.length; i++) {
 				total[i] += done[i];
 			}
 		}
-		log.info("{} as of {}: {} lots, {} movements, {} points in {} account ranges ({} done before)", job, asOf,
-				total[0], total[1], total[2], todo.size(), plan.size() - todo.size());
+		log.info("{} as of {}: {} lots, {} movements, {} points in {} account ranges ({} done before), {} scans", job,
+				asOf, total[0], total[1], total[2], todo, plan.size() - todo, scans.size());
 		return new JobRun(job, asOf, Math.toIntExact(total[0]), Math.toIntExact(total[1]), total[2]);
+	}
+
+	/**
+	 * The ranges still to do, in account order, cut into scans of at most {@code per}
+	 * consecutive ranges (a range done before ends a scan, so that a scan never reads the
+	 * accounts of a range that is done).
+	 */
+	static List<List<AccountRanges.Range>> scans(List<Planned> plan, int per) {
+		List<List<AccountRanges.Range>> scans = new ArrayList<>();
+		List<AccountRanges.Range> current = new ArrayList<>();
+		for (Planned p : plan) {
+			if (p.done() || current.size() == per) {
+				if (!current.isEmpty()) {
+					scans.add(List.copyOf(current));
+				}
+				current.clear();
+			}
+			if (!p.done()) {
+				current.add(p.range());
+			}
+		}
+		if (!current.isEmpty()) {
+			scans.add(List.copyOf(current));
+		}
+		return scans;
+	}
+
+	/** The due lots of a range, each with the account it belongs to. */
+	record Listed(UUID[] lots, UUID[] accounts) {
+
+		static final Listed NONE = new Listed(new UUID[0], new UUID[0]);
+
+		/**
+		 * The lots of the accounts locked only (every account has its balance row, but a
+		 * lot of an account without one is never taken).
+		 */
+		Listed of(UUID[] locked) {
+			Set<UUID> accounts = new HashSet<>(Arrays.asList(locked));
+			if (accounts.containsAll(Arrays.asList(this.accounts))) {
+				return this;
+			}
+			List<UUID> lots = new ArrayList<>();
+			List<UUID> owners = new ArrayList<>();
+			for (int i = 0; i < this.lots.length; i++) {
+				if (accounts.contains(this.accounts[i])) {
+					lots.add(this.lots[i]);
+					owners.add(this.accounts[i]);
+				}
+			}
+			return new Listed(lots.toArray(UUID[]::new), owners.toArray(UUID[]::new));
+		}
+
+	}
+
+	/**
+	 * One read of the lot table for consecutive ranges, in a read-only transaction of its
+	 * own: the due lots listed by range (keyed by the range's lower bound).
+	 */
+	private Map<UUID, Listed> scan(List<AccountRanges.Range> ranges, OffsetDateTime asOf, String due) {
+		return this.transactions.execute((status) -> {
+			this.jdbc.sql("SET LOCAL work_mem = '64MB'").update();
+			Map<UUID, Listed> listed = new HashMap<>();
+			this.jdbc.sql(SCAN.formatted(due))
+				.param("afters", ranges.stream().map(AccountRanges.Range::after).toArray(UUID[]::new))
+				.param("upTos", ranges.stream().map(AccountRanges.Range::upTo).toArray(UUID[]::new))
+				.param("after", ranges.get(0).after())
+				.param("upTo", ranges.get(ranges.size() - 1).upTo())
+				.param("asOf", asOf)
+				.query((rs) -> {
+					listed.put(rs.getObject("after_id", UUID.class), new Listed((UUID[]) rs.getArray("lots").getArray(),
+							(UUID[]) rs.getArray("accounts").getArray()));
+				});
+			return listed;
+		});
 	}
 
 	/** A range of a run and whether it was done before. */
@@ -193,11 +322,22 @@ class LedgerJobs {
 				.params(job, asOf, ranges.stream().map(AccountRanges.Range::after).toArray(UUID[]::new),
 						ranges.stream().map(AccountRanges.Range::upTo).toArray(UUID[]::new))
 				.update();
+			// the run ledger keeps the last runs of each job (enough to resume any recent
+			// run) and the one being planned; an older run started again is planned anew,
+			// and its lots still decide what is due
+			this.jdbc
+				.sql("DELETE FROM loyalty_job_range WHERE job = :job AND as_of <> :asOf AND as_of < (SELECT min(as_of) "
+						+ "FROM (SELECT DISTINCT as_of FROM loyalty_job_range WHERE job = :job ORDER BY as_of DESC "
+						+ "LIMIT :kept) k)")
+				.param("job", job)
+				.param("asOf", asOf)
+				.param("kept", this.runsKept)
+				.update();
 			return ranges.stream().map((r) -> new Planned(r, false)).toList();
 		});
 	}
 
-	private long[] range(String job, AccountRanges.Range range, OffsetDateTime asOf, String due, String apply) {
+	private long[] range(String job, AccountRanges.Range range, OffsetDateTime asOf, Listed listed, String apply) {
 		// the range's row in the run ledger, locked: a run doing the same range at the
 		// same time waits here, then finds it done
 		boolean doneBefore = this.jdbc
@@ -209,25 +349,40 @@ class LedgerJobs {
 		if (doneBefore) {
 			return new long[4];
 		}
-		this.jdbc.sql("SET LOCAL work_mem = '64MB'").update();
-		this.jdbc.sql(LOCK.formatted(due))
-			.param("after", range.after())
-			.param("upTo", range.upTo())
-			.param("asOf", asOf)
-			.query(Long.class)
-			.single();
-		long[] done = this.jdbc.sql(apply)
-			.param("after", range.after())
-			.param("upTo", range.upTo())
-			.param("asOf", asOf)
-			.param("now", OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC))
-			.query((rs,
-					n) -> new long[] { rs.getLong("lots"), rs.getLong("movements"), rs.getLong("points"),
-							rs.getLong("negative") })
-			.single();
+		long[] done = new long[4];
+		if (listed.lots().length > 0) {
+			this.jdbc.sql("SET LOCAL work_mem = '64MB'").update();
+			UUID[] locked = this.jdbc.sql(LOCK)
+				.param("accounts", listed.accounts())
+				.param("after", range.after())
+				.param("upTo", range.upTo())
+				.query((rs, n) -> (UUID[]) rs.getArray("locked").getArray())
+				.single();
+			listed = listed.of(locked);
+		}
+		if (listed.lots().length > 0) {
+			// the listed lots are taken one by one through the primary key (a few
+			// buffers each); the planner's costs would turn a long list into a hash
+			// join over the whole lot table, so the second statement is told to loop
+			this.jdbc.sql("SET LOCAL enable_hashjoin = off").update();
+			this.jdbc.sql("SET LOCAL enable_mergejoin = off").update();
+			done = this.jdbc.sql(apply)
+				.param("after", range.after())
+				.param("upTo", range.upTo())
+				.param("asOf", asOf)
+				.param("lots", listed.lots())
+				.param("accounts", listed.accounts())
+				.param("now", OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC))
+				.query((rs,
+						n) -> new long[] { rs.getLong("lots"), rs.getLong("movements"), rs.getLong("points"),
+								rs.getLong("negative") })
+				.single();
+		}
 		if (done[3] > 0) {
 			// an account below zero (allowed by its programme) had no lots to hold: its
 			// new points first cover the debt, taken from its oldest lots
+			this.jdbc.sql("SET LOCAL enable_hashjoin = on").update();
+			this.jdbc.sql("SET LOCAL enable_mergejoin = on").update();
 			this.jdbc.sql(Ledger.CONSUME.formatted("l.account_id > :after AND l.account_id <= :upTo"))
 				.param("after", range.after())
 				.param("upTo", range.upTo())

@@ -2,10 +2,13 @@ package org.rapport.loyalty;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,28 +25,50 @@ final class RangeWork {
 	private RangeWork() {
 	}
 
-	static <T> List<T> inRanges(String job, List<AccountRanges.Range> ranges, int workers,
-			TransactionTemplate transactions, Function<AccountRanges.Range, T> work) {
-		if (ranges.isEmpty()) {
+	/** The ranges cut into scans of at most {@code per} consecutive ranges. */
+	static List<List<AccountRanges.Range>> consecutive(List<AccountRanges.Range> ranges, int per) {
+		List<List<AccountRanges.Range>> scans = new ArrayList<>();
+		for (int i = 0; i < ranges.size(); i += per) {
+			scans.add(List.copyOf(ranges.subList(i, Math.min(ranges.size(), i + per))));
+		}
+		return scans;
+	}
+
+	/**
+	 * Runs the ranges of each scan of consecutive ranges: the scan's {@code read} (on the
+	 * calling thread) lists what its ranges are to do, keyed by a range's lower bound,
+	 * then its ranges run on the workers with their lists while the next scan is read
+	 * (ADR 0037). At most two scans' lists are held at once.
+	 */
+	static <L, T> List<T> inScans(String job, List<List<AccountRanges.Range>> scans, int workers,
+			TransactionTemplate transactions, Function<List<AccountRanges.Range>, Map<UUID, L>> read,
+			BiFunction<AccountRanges.Range, L, T> work, L none) {
+		if (scans.isEmpty()) {
 			return List.of();
 		}
-		ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(workers, ranges.size())));
+		ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, workers));
+		List<T> results = new ArrayList<>();
+		RuntimeException failure = null;
 		try {
-			List<Future<T>> futures = new ArrayList<>();
-			for (AccountRanges.Range range : ranges) {
-				futures.add(pool.submit(() -> transactions.execute((status) -> work.apply(range))));
-			}
-			List<T> results = new ArrayList<>();
-			RuntimeException failure = null;
-			for (Future<T> future : futures) {
+			List<Future<T>> previous = List.of();
+			for (List<AccountRanges.Range> scan : scans) {
+				Map<UUID, L> listed;
 				try {
-					results.add(future.get());
+					listed = read.apply(scan);
 				}
-				catch (ExecutionException ex) {
-					failure = (failure != null) ? failure : (ex.getCause() instanceof RuntimeException r) ? r
-							: new IllegalStateException(ex.getCause());
+				catch (RuntimeException ex) {
+					failure = (failure != null) ? failure : ex;
+					continue;
 				}
+				failure = collect(previous, results, failure);
+				List<Future<T>> submitted = new ArrayList<>();
+				for (AccountRanges.Range range : scan) {
+					L mine = listed.getOrDefault(range.after(), none);
+					submitted.add(pool.submit(() -> transactions.execute((status) -> work.apply(range, mine))));
+				}
+				previous = submitted;
 			}
+			failure = collect(previous, results, failure);
 			if (failure != null) {
 				throw failure;
 			}
@@ -56,6 +81,20 @@ final class RangeWork {
 		finally {
 			pool.shutdownNow();
 		}
+	}
+
+	private static <T> RuntimeException collect(List<Future<T>> futures, List<T> results, RuntimeException failure)
+			throws InterruptedException {
+		for (Future<T> future : futures) {
+			try {
+				results.add(future.get());
+			}
+			catch (ExecutionException ex) {
+				failure = (failure != null) ? failure
+						: (ex.getCause() instanceof RuntimeException r) ? r : new IllegalStateException(ex.getCause());
+			}
+		}
+		return failure;
 	}
 
 }

@@ -2,7 +2,9 @@ package org.rapport.loyalty;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -99,7 +101,12 @@ class TierJobs {
 				+ "JOIN " + table + " x ON x.account_id = f.id WHERE f.merged_into > :after AND f.merged_into <= :upTo "
 				+ "AND NOT (f.id > :after AND f.id <= :upTo)" + filter + window + " GROUP BY x.account_id) m "
 				+ "JOIN loyalty_account s ON s.id = m.account_id "
-				+ "WHERE (s.programme_id = :p OR s.merged_into IS NOT NULL) GROUP BY 1";
+				// every account whose rows count for an account of the range is in the
+				// range or merged into it: said, so that the accounts are read through
+				// their indexes rather than all hashed once per range (ADR 0037)
+				+ "WHERE (s.programme_id = :p OR s.merged_into IS NOT NULL) "
+				+ "AND (s.id > :after AND s.id <= :upTo OR s.merged_into > :after AND s.merged_into <= :upTo) "
+				+ "GROUP BY 1";
 		return "SELECT a.id AS account_id, a.customer_id, COALESCE(v.value, 0)::numeric AS value "
 				+ "FROM loyalty_account a LEFT JOIN (" + inner + ") v ON v.account_id = a.id "
 				+ "WHERE a.programme_id = :p AND a.status = 'ACTIVE' AND a.id > :after AND a.id <= :upTo";
@@ -116,7 +123,7 @@ class TierJobs {
 			), cur AS (
 			  SELECT q.*, mt.tier_code AS c_code, mt.source, mt.override_until, mt.qualified_until,
 			         CASE WHEN mt.tier_code IS NULL THEN 0 ELSE COALESCE(ct.rank, -1) END AS c_rank
-			  FROM q LEFT JOIN loyalty_member_tier mt ON mt.account_id = q.account_id
+			  FROM q LEFT JOIN loyalty_member_tier mt ON mt.account_id = q.account_id AND %5$s
 			  LEFT JOIN loyalty_tier ct ON ct.programme_id = :p AND ct.code = mt.tier_code
 			), decided AS (
 			  SELECT c.*, CASE
@@ -144,7 +151,7 @@ class TierJobs {
 			  RETURNING account_id
 			), renewed AS (
 			  UPDATE loyalty_member_tier mt SET qualified_until = :periodEnd FROM decided d
-			  WHERE d.account_id = mt.account_id AND d.reason IS NULL AND d.source = 'QUALIFIED'
+			  WHERE d.account_id = mt.account_id AND %5$s AND d.reason IS NULL AND d.source = 'QUALIFIED'
 			    AND d.q_rank = d.c_rank AND d.q_rank > 0 AND mt.qualified_until < :periodEnd
 			  RETURNING mt.account_id
 			), logged AS (
@@ -154,10 +161,10 @@ class TierJobs {
 			  RETURNING account_id
 			)
 			SELECT d.account_id, d.customer_id, d.c_code, d.q_code, d.reason, d.value, d.kept_until,
-			       COALESCE(f.revenue, 0) AS revenue,
+			       COALESCE(%6$s, 0) AS revenue,
 			       (d.reason IS NOT NULL AND d.q_code IS DISTINCT FROM d.c_code) AS moved,
 			       (SELECT count(*) FROM changed) + (SELECT count(*) FROM renewed) + (SELECT count(*) FROM logged) AS n
-			FROM decided d LEFT JOIN customer_figures f ON f.customer_id = d.customer_id
+			FROM decided d %7$s
 			WHERE (d.reason IS NOT NULL AND d.q_code IS DISTINCT FROM d.c_code)
 			   OR (d.reason IS NULL AND d.q_rank < d.c_rank AND d.source = 'QUALIFIED')
 			ORDER BY revenue DESC, d.account_id
@@ -172,7 +179,7 @@ class TierJobs {
 		TierPlan plan = run(values(ladder.measure(), accounts != null), programme, ladder, asOf, upgradesOnly,
 				(statement) -> (accounts != null) ? statement.param("accounts", accounts.toArray(UUID[]::new))
 						: statement,
-				accounts == null);
+				accounts == null, false);
 		if (accounts == null) {
 			log.info("Tier re-qualification of {} as of {}: {} moves, {} at risk", programme.code(), asOf,
 					plan.moves().size(), plan.atRisk().size());
@@ -181,18 +188,76 @@ class TierJobs {
 	}
 
 	/**
-	 * Re-qualifies the programme's members in one range of account ids (the nightly run,
-	 * range by range): the same decisions as {@link #requalify} for those members.
+	 * The qualifying values of the programme's active accounts in consecutive ranges,
+	 * read together (ADR 0037): one pass over the window's rows of all their accounts
+	 * (which lie on most of the table's pages, whatever the number of accounts), listed
+	 * by range (keyed by the range's lower bound).
 	 */
-	TierPlan requalify(LoyaltyProgramme programme, TierLadder ladder, Instant asOf, AccountRanges.Range range) {
-		return run(valuesInRange(ladder.measure()), programme, ladder, asOf, false,
-				(statement) -> statement.param("after", range.after()).param("upTo", range.upTo()), true);
+	Map<UUID, Values> values(LoyaltyProgramme programme, TierLadder ladder, Instant asOf,
+			List<AccountRanges.Range> ranges) {
+		this.jdbc.sql("SET LOCAL work_mem = '64MB'").update();
+		Map<UUID, Values> listed = new HashMap<>();
+		this.jdbc
+			.sql("SELECT r.after_id, array_agg(v.account_id ORDER BY v.account_id) AS accounts, "
+					+ "array_agg(v.customer_id ORDER BY v.account_id) AS customers, "
+					+ "array_agg(v.value::text ORDER BY v.account_id) AS vals FROM (" + valuesInRange(ladder.measure())
+					+ ") v JOIN unnest(CAST(:afters AS uuid[]), CAST(:upTos AS uuid[])) AS r(after_id, up_to) "
+					+ "ON v.account_id > r.after_id AND v.account_id <= r.up_to GROUP BY r.after_id")
+			.param("p", programme.id())
+			.param("ws", utc(ladder.windowStart(asOf)))
+			.param("asOf", utc(asOf))
+			.param("after", ranges.get(0).after())
+			.param("upTo", ranges.get(ranges.size() - 1).upTo())
+			.param("afters", ranges.stream().map(AccountRanges.Range::after).toArray(UUID[]::new))
+			.param("upTos", ranges.stream().map(AccountRanges.Range::upTo).toArray(UUID[]::new))
+			.query((rs) -> {
+				listed.put(rs.getObject("after_id", UUID.class), new Values((UUID[]) rs.getArray("accounts").getArray(),
+						(UUID[]) rs.getArray("customers").getArray(), (String[]) rs.getArray("vals").getArray()));
+			});
+		return listed;
+	}
+
+	/** The qualifying values of a range's accounts, as read by {@link #values}. */
+	record Values(UUID[] accounts, UUID[] customers, String[] values) {
+
+		static final Values NONE = new Values(new UUID[0], new UUID[0], new String[0]);
+
+	}
+
+	private static final String LISTED_VALUES = "SELECT * FROM unnest(CAST(:accounts AS uuid[]), "
+			+ "CAST(:customers AS uuid[]), CAST(:vals AS numeric[])) AS v(account_id, customer_id, value)";
+
+	/**
+	 * Re-qualifies the programme's members in one range of account ids (the nightly run,
+	 * range by range) from their values read before by {@link #values}: the same
+	 * decisions as {@link #requalify} for those members.
+	 */
+	TierPlan requalify(LoyaltyProgramme programme, TierLadder ladder, Instant asOf, AccountRanges.Range range,
+			Values values) {
+		if (values.accounts().length == 0) {
+			return new TierPlan(programme.code(), asOf, true, List.of(), List.of(), null);
+		}
+		return run(LISTED_VALUES, programme, ladder, asOf, false,
+				(statement) -> statement.param("after", range.after())
+					.param("upTo", range.upTo())
+					.param("accounts", values.accounts())
+					.param("customers", values.customers())
+					.param("vals", values.values()),
+				true, true);
 	}
 
 	private TierPlan run(String values, LoyaltyProgramme programme, TierLadder ladder, Instant asOf,
-			boolean upgradesOnly, java.util.function.UnaryOperator<JdbcClient.StatementSpec> scope, boolean many) {
-		String sql = REQUALIFY.formatted(values, upgradesOnly ? "NULL" : "'Override ended: back to the qualified tier'",
-				upgradesOnly ? "NULL" : "'Tier no longer in the ladder'", upgradesOnly ? "FALSE" : "TRUE");
+			boolean upgradesOnly, java.util.function.UnaryOperator<JdbcClient.StatementSpec> scope, boolean many,
+			boolean inRange) {
+		String sql = REQUALIFY
+			.formatted(values, upgradesOnly ? "NULL" : "'Override ended: back to the qualified tier'",
+					upgradesOnly ? "NULL" : "'Tier no longer in the ladder'", upgradesOnly ? "FALSE" : "TRUE",
+					inRange ? "mt.account_id > :after AND mt.account_id <= :upTo" : "TRUE",
+					// a range's few moves look their customers' revenue up one by one; a
+					// whole programme's join them all at once
+					inRange ? "(SELECT f.revenue FROM customer_figures f WHERE f.customer_id = d.customer_id)"
+							: "f.revenue",
+					inRange ? "" : "LEFT JOIN customer_figures f ON f.customer_id = d.customer_id");
 		List<TierMove> moves = new ArrayList<>();
 		List<TierMove> atRisk = new ArrayList<>();
 		var statement = scope.apply(this.jdbc.sql(sql)

@@ -20,6 +20,7 @@ import org.rapport.platform.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -70,11 +71,22 @@ class Tiers {
 
 	private final int workers;
 
+	private final int scanSize;
+
+	Tiers(TierStore store, TierJobs jobs, ProgrammeStore programmes, ProgrammeSnapshots snapshots,
+			AccountStore accounts, AuditTrail audit, ApplicationEventPublisher events, JdbcClient jdbc,
+			PlatformTransactionManager tx, Clock clock, int rangeSize, int workers) {
+		this(store, jobs, programmes, snapshots, accounts, audit, events, jdbc, tx, clock, rangeSize, workers,
+				rangeSize * 4);
+	}
+
+	@Autowired
 	Tiers(TierStore store, TierJobs jobs, ProgrammeStore programmes, ProgrammeSnapshots snapshots,
 			AccountStore accounts, AuditTrail audit, ApplicationEventPublisher events, JdbcClient jdbc,
 			PlatformTransactionManager tx, Clock clock,
 			@Value("${rapport.loyalty.jobs-range-size:20000}") int rangeSize,
-			@Value("${rapport.loyalty.jobs-workers:2}") int workers) {
+			@Value("${rapport.loyalty.jobs-workers:2}") int workers,
+			@Value("${rapport.loyalty.jobs-scan-size:" + LedgerJobs.DEFAULT_SCAN_SIZE + "}") int scanSize) {
 		this.store = store;
 		this.jobs = jobs;
 		this.programmes = programmes;
@@ -89,6 +101,7 @@ class Tiers {
 		this.clock = clock;
 		this.rangeSize = rangeSize;
 		this.workers = Math.max(1, workers);
+		this.scanSize = Math.max(rangeSize, scanSize);
 	}
 
 	TierLadder ladder(LoyaltyProgramme programme) {
@@ -198,8 +211,10 @@ class Tiers {
 	/**
 	 * The nightly re-qualification of every programme with a ladder, range by range of
 	 * account ids (ADR 0022): one transaction per range, {@code jobs-workers} ranges at
-	 * once; each range's moves are published with it. The plan lists the moves of all
-	 * ranges, most valuable customers first. A run stopped half-way is completed by
+	 * once; each range's moves are published with it. The qualifying values are read for
+	 * {@code jobs-scan-size} accounts at once, one pass over the window's rows, while the
+	 * ranges of the scan before decide and write (ADR 0037). The plan lists the moves of
+	 * all ranges, most valuable customers first. A run stopped half-way is completed by
 	 * running it again: a range done before changes nothing the second time.
 	 */
 	List<TierPlan> requalifyAll(Instant asOf) {
@@ -210,8 +225,12 @@ class Tiers {
 				continue;
 			}
 			List<AccountRanges.Range> ranges = AccountRanges.of(this.jdbc, this.rangeSize).ranges();
-			List<TierPlan> parts = RangeWork.inRanges("tier re-qualification", ranges, this.workers, this.transactions,
-					(range) -> publish(p, this.jobs.requalify(p, ladder, asOf, range)));
+			List<TierPlan> parts = RangeWork.inScans("tier re-qualification",
+					RangeWork.consecutive(ranges, Math.max(1, this.scanSize / Math.max(1, this.rangeSize))),
+					this.workers, this.transactions,
+					(scan) -> this.transactions.execute((status) -> this.jobs.values(p, ladder, asOf, scan)),
+					(range, values) -> publish(p, this.jobs.requalify(p, ladder, asOf, range, values)),
+					TierJobs.Values.NONE);
 			Comparator<TierMove> valuable = Comparator.comparing(TierMove::revenue, Comparator.reverseOrder())
 				.thenComparing(TierMove::accountId);
 			List<TierMove> moves = parts.stream().flatMap((t) -> t.moves().stream()).sorted(valuable).toList();

@@ -262,6 +262,69 @@ class LedgerJobsTest {
 	}
 
 	@Test
+	void theRunLedgerKeepsTheRangesOfTheLastRunsOfEachJobOnly() {
+		member(programme());
+		// the expiry runs of the tests before are done with
+		this.jdbc.sql("DELETE FROM loyalty_job_range WHERE job = 'expiry'").update();
+		for (int night = 1; night <= 3; night++) {
+			this.jdbc
+				.sql("INSERT INTO loyalty_job_range (job, as_of, after_id, up_to, done_at) "
+						+ "VALUES ('expiry', ?, ?, ?, now())")
+				.params(ProgrammeStore.utc(Instant.parse("1990-01-0" + night + "T02:15:00Z")), AccountRanges.FIRST,
+						AccountRanges.LAST)
+				.update();
+		}
+		LedgerJobs keepingTwo = new LedgerJobs(this.jdbc, this.transactions, this.clock, 3, 2, 2, 12);
+		Instant yesterday = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MICROS);
+		Instant today = Instant.now().truncatedTo(ChronoUnit.MICROS);
+
+		keepingTwo.expire(yesterday);
+		keepingTwo.expire(today);
+
+		List<Instant> runs = this.jdbc
+			.sql("SELECT DISTINCT as_of FROM loyalty_job_range WHERE job = 'expiry' ORDER BY as_of")
+			.query((rs, n) -> ProgrammeStore.instant(rs, "as_of"))
+			.list();
+		assertThat(runs).containsExactly(yesterday, today);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM loyalty_job_range WHERE job = 'expiry' AND as_of = ?")
+			.param(ProgrammeStore.utc(today))
+			.query(Long.class)
+			.single()).isEqualTo(AccountRanges.of(this.jdbc, 3).ranges().size());
+		// a rerun of a run still kept reuses its ranges
+		assertThat(keepingTwo.expire(yesterday).lots()).isZero();
+		assertThat(this.jdbc.sql("SELECT count(DISTINCT as_of) FROM loyalty_job_range WHERE job = 'expiry'")
+			.query(Long.class)
+			.single()).isEqualTo(2);
+		// a run older than those kept keeps its own ranges while it runs
+		Instant older = Instant.parse("1990-01-05T02:15:00Z");
+		assertThat(keepingTwo.expire(older).lots()).isZero();
+		assertThat(undone("expiry", older)).isZero();
+	}
+
+	private long undone(String job, Instant asOf) {
+		return this.jdbc.sql("SELECT count(*) FROM loyalty_job_range WHERE job = ? AND as_of = ? AND done_at IS NULL")
+			.params(job, ProgrammeStore.utc(asOf))
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
+	void consecutiveRangesStillToDoAreReadTogetherAndARangeDoneEndsAScan() {
+		List<AccountRanges.Range> r = new java.util.ArrayList<>();
+		for (int i = 0; i < 7; i++) {
+			r.add(new AccountRanges.Range(new UUID(0, i), new UUID(0, i + 1)));
+		}
+		List<LedgerJobs.Planned> plan = List.of(new LedgerJobs.Planned(r.get(0), false),
+				new LedgerJobs.Planned(r.get(1), false), new LedgerJobs.Planned(r.get(2), false),
+				new LedgerJobs.Planned(r.get(3), true), new LedgerJobs.Planned(r.get(4), false),
+				new LedgerJobs.Planned(r.get(5), true), new LedgerJobs.Planned(r.get(6), false));
+
+		assertThat(LedgerJobs.scans(plan, 2)).containsExactly(List.of(r.get(0), r.get(1)), List.of(r.get(2)),
+				List.of(r.get(4)), List.of(r.get(6)));
+		assertThat(LedgerJobs.scans(plan, 1)).hasSize(5);
+	}
+
+	@Test
 	void accountsAreNeverDeleted() {
 		UUID account = member(programme());
 

@@ -144,7 +144,8 @@ class LoyaltyBenchmark implements CliCommand {
 				+ " member generated set-based in SQL (`LedgerDataSet`, UUID v7 ids and rows in time order as the"
 				+ " application writes them, ADR 0027); then the jobs timed through the facade, one transaction of"
 				+ " set-based statements per range of accounts (ADR 0017); WAL per job from pg_current_wal_lsn()"
-				+ " (ADR 0034)." + " The second re-qualification is the steady state."
+				+ " (ADR 0034), CPU time of the PostgreSQL processes per job (ADR 0037)."
+				+ " The second re-qualification is the steady state."
 				+ (reuse ? " Jobs timed on a copy of a data set generated before (`--reuse`)." : ""));
 		lines.add("");
 		lines.add(String.format(Locale.ROOT, "Machine: %d cores, %s, Java %s, %s. Load average at start: %.2f.",
@@ -164,19 +165,44 @@ class LoyaltyBenchmark implements CliCommand {
 	 */
 	private static void time(List<String[]> rows, JdbcClient jdbc, String step, Supplier<String> work) {
 		String lsn = (jdbc != null) ? jdbc.sql("SELECT pg_current_wal_lsn()::text").query(String.class).single() : null;
+		long cpu = (jdbc != null) ? postgresCpu(jdbc) : 0;
 		long start = System.nanoTime();
 		String result = work.get();
 		double seconds = (System.nanoTime() - start) / 1e9;
 		if (jdbc != null) {
+			double cpuSeconds = (postgresCpu(jdbc) - cpu) / 1e9;
 			long wal = jdbc.sql("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), CAST(? AS pg_lsn))::bigint")
 				.param(lsn)
 				.query(Long.class)
 				.single();
-			result += String.format(Locale.ROOT, "; WAL %.0f MB; load average after %.2f", wal / 1e6,
+			result += String.format(Locale.ROOT, "; WAL %.0f MB; PostgreSQL CPU %.1f s; load average after %.2f",
+					wal / 1e6, cpuSeconds,
 					java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 		}
 		System.out.printf(Locale.ROOT, "%s: %.1f s (%s)%n", step, seconds, result);
 		rows.add(new String[] { step, String.format(Locale.ROOT, "%.1f", seconds), result });
+	}
+
+	/**
+	 * The CPU time of the embedded PostgreSQL's processes (the postmaster, named by the
+	 * first line of its {@code postmaster.pid}, and its backends, the checkpointer and
+	 * the WAL writer among them): less dependent on other work on a shared machine than
+	 * the wall time. Backends that ended in between are missed (the jobs' connections
+	 * stay open). Zero when it cannot be read.
+	 */
+	private static long postgresCpu(JdbcClient jdbc) {
+		try {
+			Path dir = Path.of(jdbc.sql("SHOW data_directory").query(String.class).single());
+			long pid = Long.parseLong(Files.readAllLines(dir.resolve("postmaster.pid")).get(0).strip());
+			return ProcessHandle.of(pid)
+				.map((postmaster) -> Stream.concat(Stream.of(postmaster), postmaster.descendants())
+					.mapToLong((p) -> p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L))
+					.sum())
+				.orElse(0L);
+		}
+		catch (IOException | RuntimeException ex) {
+			return 0;
+		}
 	}
 
 	private static long count(JdbcClient jdbc, String table) {
