@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -102,8 +103,13 @@ public final class BrowserSession implements AutoCloseable {
 		return !this.driver.findElements(By.cssSelector(css)).isEmpty();
 	}
 
+	/**
+	 * Waits for a condition; an element replaced by an htmx swap while the condition
+	 * reads it is looked up again on the next poll instead of failing the wait.
+	 */
 	public <T> T await(ExpectedCondition<T> condition) {
-		return new WebDriverWait(this.driver, Duration.ofSeconds(15)).until(condition);
+		return new WebDriverWait(this.driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+			.until(condition);
 	}
 
 	/** Signs in through the login form and waits for the dashboard. */

@@ -50,16 +50,19 @@ class BuyerPass {
 
 	/** Fits, predicts and classifies every buyer; stores the fitted models. */
 	Learned learn(UUID run, ValuePredictor predictor, Buyers buyers) {
+		long started = System.nanoTime();
 		int n = buyers.size();
 		int[] sampled = BuyerSample.draw(this.settings.valueSample(), this.settings.seed(), n);
 		boolean complete = BuyerSample.complete(this.settings.valueSample(), n);
 		ValuePredictor.Predictions fitted = fit(run, predictor, buyers, sampled, complete);
+		long valueFitted = System.nanoTime();
 		List<Feature> features = fitted != null ? ClassWriter.FEATURES
 				: ClassWriter.FEATURES.subList(0, ClassWriter.FEATURES.size() - 1);
 		ClassModel model = this.classes.fit(run,
 				buyers.classFeatures(sampled,
 						fitted == null ? null : fitted.pAlive() == null ? new double[sampled.length] : fitted.pAlive()),
 				features);
+		long classesFitted = System.nanoTime();
 		ValuePredictor.Predictions all = null;
 		if (fitted != null) {
 			all = complete ? fitted : predictor.predictWith(fitted.model(), buyers.column(Buyers.X, 0, n),
@@ -68,6 +71,7 @@ class BuyerPass {
 				throw new IllegalStateException("value predictions failed: " + all.unavailableReason());
 			}
 		}
+		long predictedAll = System.nanoTime();
 		int[] k = null;
 		if (model != null) {
 			ClassProfiler profiler = model.profiler();
@@ -82,6 +86,11 @@ class BuyerPass {
 			}
 			this.classes.save(run, model, profiler, sampled.length);
 		}
+		log.info(
+				"Analytics run {}: value model fitted in {} ms, classes fitted in {} ms, {} buyers predicted in {} ms, "
+						+ "classified in {} ms",
+				run, (valueFitted - started) / 1_000_000, (classesFitted - valueFitted) / 1_000_000, n,
+				(predictedAll - classesFitted) / 1_000_000, (System.nanoTime() - predictedAll) / 1_000_000);
 		return all == null ? new Learned(null, null, null, k)
 				: new Learned(all.expectedPurchases(), all.pAlive(), all.clv(), k);
 	}

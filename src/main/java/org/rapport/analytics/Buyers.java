@@ -60,6 +60,23 @@ final class Buyers {
 		return this.size;
 	}
 
+	/**
+	 * Sets the buyer's distinct purchase days: the repeat purchase days ({@link #X}) are
+	 * the days − 1, and the days from first to last purchase ({@link #TX}, as read) count
+	 * only for a buyer of more than one day.
+	 */
+	void days(int i, int days) {
+		this.columns[X][i] = days - 1;
+		if (days <= 1) {
+			this.columns[TX][i] = 0;
+		}
+	}
+
+	/** The buyer's distinct purchase days (set by {@link #days(int, int)}). */
+	int days(int i) {
+		return (int) this.columns[X][i] + 1;
+	}
+
 	/** The buyer's number among the staged customers. */
 	int number(int i) {
 		return this.numbers[i];

@@ -63,7 +63,7 @@ final class Cuts {
 
 	private static double[] sorted(double[] values, int count) {
 		double[] sorted = Arrays.copyOf(values, count);
-		Arrays.sort(sorted);
+		Arrays.parallelSort(sorted);
 		return sorted;
 	}
 

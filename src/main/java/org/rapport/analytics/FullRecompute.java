@@ -26,14 +26,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A run from start to finish (docs/adr/0030): on a connection of its own and in one
  * transaction ({@link StagedRun}), the base rows of the population are staged by one
  * set-based statement while the buyers' purchase months are read beside it for cohorts
- * and stage flows; the churn model (on a bounded sample) then trains beside the buyers'
- * pass ({@link BuyerPass}: the buyers read once into arrays, value model and classes
- * fitted on a bounded sample, every buyer predicted and classified, cut points,
- * thresholds and revenue concentration computed in memory); the learned values are copied
- * in and every customer's final row is written once, range by range of customers with the
- * progress; completion in one transaction makes the snapshot current and drops the
- * previous one. Each phase's duration is logged. A failure rolls the run's rows back and
- * marks it failed; readers keep seeing the previous snapshot throughout.
+ * and stage flows and for each buyer's distinct purchase days (docs/adr/0040); the churn
+ * model (on a bounded sample) then trains beside the buyers' pass ({@link BuyerPass}: the
+ * buyers read once into arrays, value model and classes fitted on a bounded sample, every
+ * buyer predicted and classified, cut points, thresholds and revenue concentration
+ * computed in memory); the learned values are copied in and every customer's final row is
+ * written once, range by range of customers with the progress; completion in one
+ * transaction makes the snapshot current and drops the previous one. Each phase's
+ * duration is logged. A failure rolls the run's rows back and marks it failed; readers
+ * keep seeing the previous snapshot throughout.
  */
 @Component
 class FullRecompute {
@@ -106,18 +107,19 @@ class FullRecompute {
 				// Cohorts and stage flows are counted from the buyers' purchase months,
 				// read beside the base rows; the churn model reads the sampled buyers'
 				// interactions beside the buyers' pass.
-				Future<?> populationViews = beside.submit(() -> timings.beside("population views (beside)", () -> {
-					PurchaseMonths months = this.population.months(run.asOf());
-					StagedRun.months(this.dataSource, run.asOf(), scope, months);
-					this.population.cohortsAndFlows(id, months);
-					return null;
-				}));
+				Future<BuyerDays> populationViews = beside
+					.submit(() -> timings.beside("population views (beside)", () -> {
+						PurchaseMonths months = this.population.months(run.asOf());
+						BuyerDays days = StagedRun.months(this.dataSource, run.asOf(), scope, months);
+						this.population.cohortsAndFlows(id, months);
+						return days;
+					}));
 				int customers = staged.base(this.scores, run.asOf(), scope);
 				UUID[] churnSample = staged.churnSample(this.settings.seed(), this.churn.customers());
 				Future<Optional<ChurnTree>> churnTree = beside.submit(() -> timings.beside("churn model (beside)",
 						() -> this.churn.train(id, run.asOf(), churnSample)));
 				timings.phase("predictions and classes");
-				learn(id, staged);
+				learn(id, staged, customers, outcome(populationViews), run.asOf());
 				timings.phase("churn model");
 				Optional<ChurnTree> tree = outcome(churnTree);
 				timings.phase("scores");
@@ -152,16 +154,27 @@ class FullRecompute {
 	}
 
 	/**
-	 * Reads the staged buyers once, learns and predicts on them, stores the cut points
-	 * and copies the learned values into the staged run; the buyers' arrays are garbage
-	 * after.
+	 * Reads the staged buyers once (arrays sized for the staged customers, no count of
+	 * the buyers first) with their purchase days counted beside, learns and predicts on
+	 * them, stores the cut points and copies the learned values into the staged run; the
+	 * buyers' arrays are garbage after.
 	 */
-	private void learn(UUID id, StagedRun staged) {
-		Buyers buyers = staged.buyers(staged.buyerCount());
+	private void learn(UUID id, StagedRun staged, int customers, BuyerDays days, Instant asOf) {
+		long started = System.nanoTime();
+		// sized for every staged customer, so the arrays never grow while read
+		Buyers buyers = staged.buyers(customers, days, asOf);
+		long read = System.nanoTime();
 		BuyerPass.Learned learned = this.buyers.learn(id, this.predictor, buyers);
+		long predicted = System.nanoTime();
 		this.buyers.cuts(id, buyers);
 		this.population.concentration(id, buyers.column(Buyers.REVENUE), buyers.size());
+		long cut = System.nanoTime();
 		staged.learned(buyers, learned.expected(), learned.pAlive(), learned.clv(), learned.classes());
+		log.info(
+				"Analytics run {}: buyers read in {} ms, learned and predicted in {} ms, cut points and "
+						+ "concentration in {} ms, learned values copied in {} ms",
+				id, (read - started) / 1_000_000, (predicted - read) / 1_000_000, (cut - predicted) / 1_000_000,
+				(System.nanoTime() - cut) / 1_000_000);
 	}
 
 	private static <T> T outcome(Future<T> future) {

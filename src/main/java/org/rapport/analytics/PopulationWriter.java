@@ -44,7 +44,7 @@ class PopulationWriter {
 		for (int i = 0; i < count; i++) {
 			cents[i] = Math.max(0, Math.round(revenue[i] * 100));
 		}
-		Arrays.sort(cents);
+		Arrays.parallelSort(cents);
 		long total = 0;
 		BigInteger weighted = BigInteger.ZERO;
 		for (int i = 0; i < count; i++) {

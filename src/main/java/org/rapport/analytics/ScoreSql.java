@@ -95,7 +95,8 @@ final class ScoreSql {
 	/**
 	 * The staged tables of a full run (temporary, on the run's own connection, dropped at
 	 * its commit): the base rows of the population, numbered in customer-id order, and
-	 * the learned values of the buyers by that number.
+	 * the learned values of the buyers by that number, with their distinct purchase days
+	 * (d).
 	 */
 	static final String STAGE_TABLES = """
 			CREATE TEMPORARY TABLE analytics_base (n int NOT NULL, customer_id uuid NOT NULL,
@@ -103,17 +104,24 @@ final class ScoreSql {
 			  purchase_days int NOT NULL, revenue numeric NOT NULL, average_basket numeric, tenure_days numeric,
 			  recency_days numeric, mean_gap_days numeric, purchase_rate numeric, has_contact boolean NOT NULL,
 			  promoter boolean NOT NULL, signals text[] NOT NULL) ON COMMIT DROP;
-			CREATE TEMPORARY TABLE analytics_learned (n int NOT NULL, e float8, a float8, c float8, k int)
-			  ON COMMIT DROP
+			CREATE TEMPORARY TABLE analytics_learned (n int NOT NULL, e float8, a float8, c float8, k int,
+			  d int NOT NULL) ON COMMIT DROP
 			""";
+
+	/** The distinct purchase days of the base aggregate. */
+	private static final String DISTINCT_DAYS = "count(DISTINCT (i.occurred_at AT TIME ZONE 'UTC')::date) FILTER (WHERE i.kind = 'PURCHASE') AS days,";
 
 	/**
 	 * The base rows of every active customer (or of the active customers among :ids) in
 	 * one set-based statement: one aggregate over the interactions, not one per batch.
+	 * Without the distinct purchase days (staged as 0): they are counted per month by the
+	 * months read beside ({@link #months}), sorted for it already, and copied in with the
+	 * learned values (docs/adr/0040).
 	 */
 	static String stagedBase(boolean scoped) {
-		String ctes = scoped ? BaseParts.CTES
-				: BaseParts.CTES.replace("k.id = ANY(:ids) AND ", "").replace("i.customer_id = ANY(:ids) AND ", "");
+		String ctes = (scoped ? BaseParts.CTES
+				: BaseParts.CTES.replace("k.id = ANY(:ids) AND ", "").replace("i.customer_id = ANY(:ids) AND ", ""))
+			.replace(DISTINCT_DAYS, "0 AS days,");
 		return "INSERT INTO analytics_base\n" + ctes + "SELECT row_number() OVER (ORDER BY b.id)::int, b.id, "
 				+ BaseParts.DERIVED + "FROM b\n";
 	}
@@ -121,15 +129,21 @@ final class ScoreSql {
 	/**
 	 * The months each buyer among the active customers (among :ids when scoped) purchased
 	 * in (customer, month index year × 12 + month − 1 in UTC, purchases, last purchase in
-	 * microseconds since the epoch; by customer and month) for {@link PurchaseMonths};
-	 * read beside the base rows.
+	 * microseconds since the epoch, distinct purchase days (UTC); by customer and month)
+	 * for {@link PurchaseMonths} and the buyers' purchase days ({@link BuyerDays}: a day
+	 * lies in one month, so a buyer's days are the sum over the months; the rows are
+	 * sorted by customer, month and day for the grouping, so the distinct count needs no
+	 * sort of its own); read beside the base rows. The month index is whole-number
+	 * {@code float8} arithmetic ({@code date_part}, exact at these magnitudes), cheaper
+	 * per purchase than the {@code numeric} of {@code extract}.
 	 */
 	static String months(boolean scoped) {
 		return """
 				SELECT i.customer_id,
-				  (extract(year FROM i.occurred_at AT TIME ZONE 'UTC') * 12
-				    + extract(month FROM i.occurred_at AT TIME ZONE 'UTC') - 1)::int AS m,
-				  count(*)::int AS n, (extract(epoch FROM max(i.occurred_at)) * 1000000)::bigint AS last
+				  (date_part('year', i.occurred_at AT TIME ZONE 'UTC') * 12
+				    + date_part('month', i.occurred_at AT TIME ZONE 'UTC') - 1)::int AS m,
+				  count(*)::int AS n, (extract(epoch FROM max(i.occurred_at)) * 1000000)::bigint AS last,
+				  count(DISTINCT (i.occurred_at AT TIME ZONE 'UTC')::date)::int AS days
 				FROM interaction i JOIN customer c ON c.id = i.customer_id
 				WHERE c.status = 'ACTIVE' AND i.kind = 'PURCHASE' AND i.occurred_at <= :asOf /* scope */
 				GROUP BY 1, 2 ORDER BY 1, 2
@@ -137,15 +151,32 @@ final class ScoreSql {
 	}
 
 	/**
-	 * The staged buyers' numbers and values: the value model's inputs (repeat purchase
-	 * days, days from first to last purchase, days since the first purchase, average
-	 * basket), then recency, purchases, purchase rate and revenue as stored.
+	 * The staged buyers' numbers, ids and values: the value model's inputs (repeat
+	 * purchase days, 0 here: the purchase days are counted beside, {@link BuyerDays};
+	 * days from first to last purchase, which count only for a buyer of more than one
+	 * day; days since the first purchase; average basket), then recency, purchases,
+	 * purchase rate and revenue as stored; the values as {@code float8} (the nearest
+	 * double to each stored decimal, as a JDBC {@code getDouble} reads it), for a binary
+	 * {@code COPY} out.
 	 */
 	static final String STAGED_BUYERS = """
-			SELECT n, purchase_days - 1,
-			  CASE WHEN purchase_days > 1 THEN least(extract(epoch FROM last_purchase_at - first_purchase_at) / 86400,
-			    tenure_days) ELSE 0 END, tenure_days, average_basket, recency_days, purchases, purchase_rate, revenue
+			SELECT n, customer_id, 0::float8,
+			  least(extract(epoch FROM last_purchase_at - first_purchase_at) / 86400, tenure_days)::float8,
+			  tenure_days::float8, average_basket::float8, recency_days::float8,
+			  purchases::float8, purchase_rate::float8, revenue::float8
 			FROM analytics_base WHERE purchases > 0 ORDER BY n
+			""";
+
+	/**
+	 * The distinct purchase days (UTC) of the staged buyers numbered :numbers, counted
+	 * from their interactions: for a buyer the months read beside did not see (a purchase
+	 * recorded between the two statements).
+	 */
+	static final String STAGED_DAYS = """
+			SELECT b.n, count(DISTINCT (i.occurred_at AT TIME ZONE 'UTC')::date)::int
+			FROM analytics_base b JOIN interaction i ON i.customer_id = b.customer_id
+			WHERE b.n = ANY(:numbers) AND i.kind = 'PURCHASE' AND i.occurred_at <= :asOf
+			GROUP BY b.n
 			""";
 
 	/**
@@ -184,14 +215,15 @@ final class ScoreSql {
 	 * Writes the final rows of the staged customers numbered :from (inclusive) to :to
 	 * (exclusive) of run :run into {@code table} (the run's partition before it is
 	 * attached), once: the base columns as staged, the learned values (expected
-	 * purchases, probability alive, CLV, class), the scores with the rules of
-	 * {@link #score(String)}, and the churn columns ({@code churn}: expressions over the
-	 * row's columns ({@code s.}) named churn_probability and churn_path). The learned
-	 * values are read for the range only (the range repeated on their side: a join on the
-	 * number alone reads every buyer's learned values for every range).
+	 * purchases, probability alive, CLV, class) and a buyer's purchase days, the scores
+	 * with the rules of {@link #score(String)}, and the churn columns ({@code churn}:
+	 * expressions over the row's columns ({@code s.}) named churn_probability and
+	 * churn_path). The learned values are read for the range only (the range repeated on
+	 * their side: a join on the number alone reads every buyer's learned values for every
+	 * range).
 	 */
 	static String stagedScores(String churn, String table) {
-		return ctes("s.*", "round(p.a::numeric, 6)", ", p.e, p.a, p.c, p.k, " + churn, """
+		return ctes("s.*", "round(p.a::numeric, 6)", ", p.e, p.a, p.c, p.k, p.d, " + churn, """
 				FROM analytics_base s CROSS JOIN r
 				  LEFT JOIN analytics_learned p ON p.n = s.n AND p.n >= :from AND p.n < :to
 				WHERE s.n >= :from AND s.n < :to""") + "INSERT INTO " + table + """
@@ -202,7 +234,7 @@ final class ScoreSql {
 				+ """
 						, expected_purchases, p_alive, predicted_clv, class_index, churn_probability, churn_path)
 						SELECT :run, z.customer_id, :version, :asOf, z.first_purchase_at, z.last_purchase_at, z.purchases,
-						  z.purchase_days, z.revenue, z.average_basket, z.tenure_days, z.recency_days, z.mean_gap_days,
+						  coalesce(z.d, z.purchase_days), z.revenue, z.average_basket, z.tenure_days, z.recency_days, z.mean_gap_days,
 						  z.purchase_rate, z.has_contact, z.promoter, z.signals,
 						  """
 				+ String.join(",\n  ", SCORED.stream().map((c) -> c[1]).toList()) + """

@@ -1,19 +1,22 @@
 package org.rapport.analytics;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntConsumer;
 
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.PGCopyInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,10 +29,11 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * One full run's work in PostgreSQL on a connection of its own, in one transaction
  * (docs/adr/0030): the base rows of the population aggregated by one set-based statement
  * into a temporary table (no indexes, not logged, dropped at commit); the buyers' months
- * and values streamed out of it once (a cursor with a fetch size, so the driver holds one
- * fetch); the learned values copied in ({@code COPY}); and each customer's final row
- * written once by a scoring {@code INSERT … SELECT} per range of customer numbers into a
- * table of the run's own, indexed once and attached as the run's partition of
+ * and purchase days read beside it (a cursor with a fetch size, so the driver holds one
+ * fetch) and their values streamed out of it once; the learned values copied in (both as
+ * binary {@code COPY}, docs/adr/0040); and each customer's final row written once by a
+ * scoring {@code INSERT … SELECT} per range of customer numbers into a table of the run's
+ * own, indexed once and attached as the run's partition of
  * {@code analytics_customer_score} (docs/adr/0032). A failure rolls everything back: no
  * row and no partition of the run is left.
  */
@@ -39,7 +43,8 @@ final class StagedRun implements AutoCloseable {
 
 	private static final int FETCH = 10_000;
 
-	private static final int COPY_ROWS = 50_000;
+	/** The bytes of learned values handed to the server at a time. */
+	private static final int COPY_BYTES = 1 << 20;
 
 	private final Connection connection;
 
@@ -91,9 +96,13 @@ final class StagedRun implements AutoCloseable {
 		if (scope != null) {
 			spec = spec.param("ids", scope);
 		}
+		long started = System.nanoTime();
 		int staged = spec.update();
+		long aggregated = System.nanoTime();
 		this.jdbc.sql("CREATE INDEX ON analytics_base (n)").update();
 		this.jdbc.sql("ANALYZE analytics_base").update();
+		log.info("Analytics: {} base rows staged in {} ms, indexed and analysed in {} ms", staged,
+				(aggregated - started) / 1_000_000, (System.nanoTime() - aggregated) / 1_000_000);
 		return staged;
 	}
 
@@ -102,17 +111,22 @@ final class StagedRun implements AutoCloseable {
 	 * {@code scope} when given) to {@code months}, on a connection of its own (a cursor
 	 * with a fetch size: the driver holds one fetch), beside the staged run.
 	 */
-	static void months(DataSource dataSource, Instant asOf, UUID[] scope, PurchaseMonths months) {
+	static BuyerDays months(DataSource dataSource, Instant asOf, UUID[] scope, PurchaseMonths months) {
+		BuyerDays days = new BuyerDays();
 		try (StagedRun reader = new StagedRun(dataSource, false)) {
 			JdbcClient.StatementSpec spec = reader.jdbc.sql(ScoreSql.months(scope != null))
 				.param("asOf", RunStore.at(asOf));
 			if (scope != null) {
 				spec = spec.param("ids", scope);
 			}
-			spec.query((RowCallbackHandler) (rs) -> months.row(rs.getObject(1), rs.getInt(2), rs.getInt(3),
-					rs.getLong(4)));
+			spec.query((RowCallbackHandler) (rs) -> {
+				UUID buyer = rs.getObject(1, UUID.class);
+				months.row(buyer, rs.getInt(2), rs.getInt(3), rs.getLong(4));
+				days.row(buyer, rs.getInt(5));
+			});
 			months.endOfBuyers();
 		}
+		return days;
 	}
 
 	/** The churn model's sample of the staged buyers. */
@@ -125,71 +139,106 @@ final class StagedRun implements AutoCloseable {
 			.toArray(UUID[]::new);
 	}
 
-	/** The number of staged buyers. */
-	int buyerCount() {
-		return this.jdbc.sql("SELECT count(*) FROM analytics_base WHERE purchases > 0").query(Integer.class).single();
-	}
-
-	/** The staged buyers' values, read once into column arrays. */
-	Buyers buyers(int expected) {
-		Buyers buyers = new Buyers(Math.max(16, expected));
-		this.jdbc.sql(ScoreSql.STAGED_BUYERS).query((RowCallbackHandler) (rs) -> {
-			double[] row = new double[Buyers.WIDTH];
-			for (int c = 0; c < Buyers.WIDTH; c++) {
-				row[c] = rs.getDouble(2 + c);
-			}
-			buyers.add(rs.getInt(1), row);
-		});
-		return buyers;
-	}
-
 	/**
-	 * Copies the buyers' learned values in: expected purchases, probability alive, CLV
-	 * (null arrays or NaN: none) and class (null array: none).
+	 * The staged buyers' values, read once into column arrays, streamed as binary
+	 * {@code COPY} ({@link BinaryCopy}: the values as {@code float8}, NULL as 0), with
+	 * each buyer's distinct purchase days from {@code days} (counted beside): repeat
+	 * purchase days are the days − 1, and the days from first to last purchase count only
+	 * for a buyer of more than one day. A buyer the months read beside did not see (a
+	 * purchase recorded between the two statements) has its days counted here.
 	 */
-	void learned(Buyers buyers, double[] e, double[] a, double[] c, int[] k) {
-		CopyManager copy;
-		try {
-			copy = this.connection.unwrap(PGConnection.class).getCopyAPI();
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
-		StringBuilder text = new StringBuilder();
-		for (int i = 0; i < buyers.size(); i++) {
-			text.append(buyers.number(i)).append('\t');
-			number(text, e, i).append('\t');
-			number(text, a, i).append('\t');
-			number(text, c, i).append('\t');
-			(k == null ? text.append("\\N") : text.append(k[i])).append('\n');
-			if ((i + 1) % COPY_ROWS == 0) {
-				copy(copy, text);
+	Buyers buyers(int expected, BuyerDays days, Instant asOf) {
+		Buyers buyers = new Buyers(Math.max(16, expected));
+		double[] row = new double[Buyers.WIDTH];
+		long[] id = new long[2];
+		List<Integer> unseen = new ArrayList<>();
+		try (PGCopyInputStream stream = new PGCopyInputStream(this.connection.unwrap(PGConnection.class),
+				"COPY (" + ScoreSql.STAGED_BUYERS + ") TO STDOUT (FORMAT binary)")) {
+			BinaryCopy.Reader reader = new BinaryCopy.Reader(stream);
+			while (reader.next() >= 0) {
+				int number = reader.int4(0);
+				reader.uuid(id);
+				for (int c = 0; c < Buyers.WIDTH; c++) {
+					row[c] = reader.float8(0);
+				}
+				int d = days.find(id[0], id[1]);
+				buyers.add(number, row);
+				if (d > 0) {
+					buyers.days(buyers.size() - 1, d);
+				}
+				else {
+					unseen.add(buyers.size() - 1);
+				}
 			}
 		}
-		copy(copy, text);
-		this.jdbc.sql("CREATE INDEX ON analytics_learned (n)").update();
-		this.jdbc.sql("ANALYZE analytics_learned").update();
-	}
-
-	private static StringBuilder number(StringBuilder text, double[] values, int i) {
-		return (values == null || Double.isNaN(values[i])) ? text.append("\\N") : text.append(values[i]);
-	}
-
-	private static void copy(CopyManager copy, StringBuilder text) {
-		if (text.isEmpty()) {
-			return;
-		}
-		try {
-			copy.copyIn("COPY analytics_learned (n, e, a, c, k) FROM STDIN",
-					new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)));
-		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("copying the learned values failed", ex);
+			throw new IllegalStateException("reading the staged buyers failed", ex);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		text.setLength(0);
+		if (!unseen.isEmpty()) {
+			Map<Integer, Integer> positions = new HashMap<>();
+			unseen.forEach((i) -> positions.put(buyers.number(i), i));
+			this.jdbc.sql(ScoreSql.STAGED_DAYS)
+				.param("numbers", positions.keySet().toArray(Integer[]::new))
+				.param("asOf", RunStore.at(asOf))
+				.query((RowCallbackHandler) (rs) -> buyers.days(positions.remove(rs.getInt(1)), rs.getInt(2)));
+			// purchases gone since the base rows were staged: one day, as a buyer has
+			positions.values().forEach((i) -> buyers.days(i, 1));
+			log.info("Analytics: purchase days of {} buyers counted after the months", unseen.size());
+		}
+		return buyers;
+	}
+
+	/**
+	 * Copies the buyers' learned values in as binary {@code COPY}: expected purchases,
+	 * probability alive, CLV (null arrays or NaN: none), class (null array: none) and
+	 * distinct purchase days.
+	 */
+	void learned(Buyers buyers, double[] e, double[] a, double[] c, int[] k) {
+		try {
+			CopyIn copy = this.connection.unwrap(PGConnection.class)
+				.getCopyAPI()
+				.copyIn("COPY analytics_learned (n, e, a, c, k, d) FROM STDIN (FORMAT binary)");
+			try {
+				BinaryCopy.Writer rows = new BinaryCopy.Writer();
+				for (int i = 0; i < buyers.size(); i++) {
+					rows.row(6).int4(buyers.number(i));
+					rows.float8OrNull(e == null ? Double.NaN : e[i]);
+					rows.float8OrNull(a == null ? Double.NaN : a[i]);
+					rows.float8OrNull(c == null ? Double.NaN : c[i]);
+					if (k == null) {
+						rows.nullField();
+					}
+					else {
+						rows.int4(k[i]);
+					}
+					rows.int4(buyers.days(i));
+					if (rows.size() >= COPY_BYTES) {
+						send(copy, rows);
+					}
+				}
+				send(copy, rows.end());
+				copy.endCopy();
+			}
+			finally {
+				if (copy.isActive()) {
+					copy.cancelCopy();
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("copying the learned values failed", ex);
+		}
+		this.jdbc.sql("CREATE INDEX ON analytics_learned (n)").update();
+		this.jdbc.sql("ANALYZE analytics_learned").update();
+	}
+
+	private static void send(CopyIn copy, BinaryCopy.Writer rows) throws SQLException {
+		byte[] bytes = rows.bytes();
+		copy.writeToCopy(bytes, 0, bytes.length);
+		rows.clear();
 	}
 
 	/**

@@ -39,12 +39,16 @@ final class AnalyticsBenchmark {
 
 	private final long seed;
 
+	private final boolean reuse;
+
 	private final PrintStream out;
 
-	AnalyticsBenchmark(ConfigurableApplicationContext server, long purchases, long seed, PrintStream out) {
+	AnalyticsBenchmark(ConfigurableApplicationContext server, long purchases, long seed, boolean reuse,
+			PrintStream out) {
 		this.server = server;
 		this.purchases = purchases;
 		this.seed = seed;
+		this.reuse = reuse;
 		this.out = out;
 	}
 
@@ -56,15 +60,21 @@ final class AnalyticsBenchmark {
 		report.text(BenchmarkReport.machine("PostgreSQL " + jdbc.sql("SHOW server_version").query(String.class).single()
 				+ " (embedded, shared_buffers " + jdbc.sql("SHOW shared_buffers").query(String.class).single() + ")"))
 			.text("");
-		this.out.println("Generating and loading customers and their histories...");
-		GeneratorSettings customers = GeneratorSettings.of(this.seed,
-				Math.max(10, Math.round(this.purchases / InteractionBenchmark.PURCHASES_PER_CUSTOMER)));
-		HistorySettings history = HistorySettings.of(this.seed, LocalDate.now(ZoneOffset.UTC));
-		CustomerBulkLoad bulk = this.server.getBean(CustomerBulkLoad.class);
-		GenerateCommand.load(bulk, customers, this.out);
-		HistoryLoad.loadCounted(bulk, this.server.getBean(Interactions.class),
-				this.server.getBean(InteractionBulkWriter.class), customers, history, HistoryLoad.WRITERS, 0, this.out);
-		jdbc.sql("VACUUM ANALYZE").update();
+		if (this.reuse) {
+			this.out.println("Reusing the data set in the folder (--reuse)...");
+		}
+		else {
+			this.out.println("Generating and loading customers and their histories...");
+			GeneratorSettings customers = GeneratorSettings.of(this.seed,
+					Math.max(10, Math.round(this.purchases / InteractionBenchmark.PURCHASES_PER_CUSTOMER)));
+			HistorySettings history = HistorySettings.of(this.seed, LocalDate.now(ZoneOffset.UTC));
+			CustomerBulkLoad bulk = this.server.getBean(CustomerBulkLoad.class);
+			GenerateCommand.load(bulk, customers, this.out);
+			HistoryLoad.loadCounted(bulk, this.server.getBean(Interactions.class),
+					this.server.getBean(InteractionBulkWriter.class), customers, history, HistoryLoad.WRITERS, 0,
+					this.out);
+			jdbc.sql("VACUUM ANALYZE").update();
+		}
 		long stored = jdbc.sql("SELECT count(*) FROM interaction WHERE kind = 'PURCHASE'").query(Long.class).single();
 		long active = jdbc.sql("SELECT count(*) FROM customer WHERE status = 'ACTIVE'").query(Long.class).single();
 		long rssBefore = peakRssKb();
@@ -110,6 +120,12 @@ final class AnalyticsBenchmark {
 			.text("Phases as the run reported them (each main-line phase starts at the time shown; the phases "
 					+ "beside it report their own duration): " + String.join("; ", phases) + ".")
 			.text("");
+		if (this.reuse) {
+			report
+				.text("Run on a data set generated before (`--reuse`), or a copy of one; a completed run on it "
+						+ "before is superseded by this one.")
+				.text("");
+		}
 		return report;
 	}
 

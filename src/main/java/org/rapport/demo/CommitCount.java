@@ -24,13 +24,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class CommitCount {
 
 	/** The counters at one moment; CPU times in nanoseconds. */
-	record Snapshot(long commits, long rollbacks, long interactions, long publications, long jvmCpu, long postgresCpu) {
+	record Snapshot(long commits, long rollbacks, long interactions, long publications, long jvmCpu, long postgresCpu,
+			TableWrites.Counts writes) {
+
+		Snapshot withCpu(long jvm, long postgres) {
+			return new Snapshot(this.commits, this.rollbacks, this.interactions, this.publications, jvm, postgres,
+					this.writes);
+		}
 
 	}
 
 	/** The difference of two snapshots. */
 	record Cost(long commits, long rollbacks, long interactions, long publications, boolean drained, long jvmCpu,
-			long postgresCpu) {
+			long postgresCpu, TableWrites.Counts writes) {
 
 		double commitsPerInteraction() {
 			return (this.interactions == 0) ? 0 : (double) this.commits / this.interactions;
@@ -50,6 +56,14 @@ final class CommitCount {
 					this.postgresCpu / per / 1e6);
 		}
 
+		/**
+		 * One sentence: the rows, index entries and write-ahead log written per purchase
+		 * (ADR 0039).
+		 */
+		String describeWrites() {
+			return this.writes.describe(this.interactions);
+		}
+
 	}
 
 	private CommitCount() {
@@ -67,7 +81,8 @@ final class CommitCount {
 			.sql("SELECT coalesce(sum(n_tup_ins), 0) FROM pg_stat_user_tables WHERE relname = 'event_publication'")
 			.query(Long.class)
 			.single();
-		return new Snapshot(xact[0], xact[1], interactions, publications, jvmCpu(), postgresCpu(jdbc));
+		return new Snapshot(xact[0], xact[1], interactions, publications, jvmCpu(), postgresCpu(jdbc),
+				TableWrites.take(jdbc));
 	}
 
 	/**
@@ -93,15 +108,15 @@ final class CommitCount {
 		Thread.sleep(11_000);
 		Snapshot after = take(jdbc);
 		if (cpu != null) {
-			after = new Snapshot(after.commits(), after.rollbacks(), after.interactions(), after.publications(), cpu[0],
-					cpu[1]);
+			after = after.withCpu(cpu[0], cpu[1]);
 		}
 		return new Cost(after.commits() - before.commits(), after.rollbacks() - before.rollbacks(),
 				after.interactions() - before.interactions(), after.publications() - before.publications(), drained,
-				after.jvmCpu() - before.jvmCpu(), after.postgresCpu() - before.postgresCpu());
+				after.jvmCpu() - before.jvmCpu(), after.postgresCpu() - before.postgresCpu(),
+				after.writes().minus(before.writes()));
 	}
 
-	private static long jvmCpu() {
+	static long jvmCpu() {
 		return (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os)
 				? os.getProcessCpuTime() : 0;
 	}
@@ -111,7 +126,7 @@ final class CommitCount {
 	 * first line of its {@code postmaster.pid}, and its backends); backends that ended in
 	 * between are missed. Zero when the server runs elsewhere.
 	 */
-	private static long postgresCpu(JdbcClient jdbc) {
+	static long postgresCpu(JdbcClient jdbc) {
 		try {
 			Path dir = Path.of(jdbc.sql("SHOW data_directory").query(String.class).single());
 			long pid = Long.parseLong(Files.readAllLines(dir.resolve("postmaster.pid")).get(0).strip());

@@ -31,7 +31,7 @@ import org.springframework.util.ClassUtils;
  * and (b), with the customers loaded, identity look-up and 360-view latency from
  * concurrent clients, in process through the facade and over HTTP with an API key against
  * the server started for the run. Appends the results to docs/benchmarks.md.
- * {@code bench analytics [--purchases N]} runs {@link AnalyticsBenchmark};
+ * {@code bench analytics [--purchases N] [--reuse]} runs {@link AnalyticsBenchmark};
  * {@code bench interactions ...} runs {@link InteractionBenchmark} on the same kind of
  * fresh server.
  */
@@ -63,7 +63,7 @@ class CustomerBenchmark implements CliCommand {
 					+ "[--batch-size 10000] [--batch-clients 2] [--single-warm-up S] [--dir data/bench] "
 					+ "[--report docs/benchmarks.md]");
 			System.out.println("       bench analytics [--purchases 1000000] [--dir data/bench] "
-					+ "[--report docs/benchmarks.md]");
+					+ "[--report docs/benchmarks.md] [--reuse]");
 			return 2;
 		}
 		boolean interactions = args[0].equals("interactions");
@@ -72,8 +72,14 @@ class CustomerBenchmark implements CliCommand {
 		int seconds = (int) Arguments.longOption(args, "seconds", 30);
 		String dir = option(args, "dir", "data/bench");
 		Path reportFile = Path.of(option(args, "report", "docs/benchmarks.md"));
+		// bench analytics --reuse: time the run on a data set generated before in the
+		// folder (or a copy of it), so builds can be compared on the same data.
+		boolean reuse = args[0].equals("analytics") && Arguments.flag(args, "reuse")
+				&& Files.isDirectory(Path.of(dir, "postgres"));
 		try {
-			wipe(Path.of(dir));
+			if (!reuse) {
+				wipe(Path.of(dir));
+			}
 			try (ConfigurableApplicationContext server = startServer(dir)) {
 				String dataDirectory = server.getBean(JdbcClient.class)
 					.sql("SHOW data_directory")
@@ -87,7 +93,7 @@ class CustomerBenchmark implements CliCommand {
 				BenchmarkReport report = args[0]
 					.equals("analytics")
 							? new AnalyticsBenchmark(server, Arguments.longOption(args, "purchases", 1_000_000),
-									Arguments.longOption(args, "seed", 1), System.out)
+									Arguments.longOption(args, "seed", 1), reuse, System.out)
 								.measure()
 							: interactions
 									? new InteractionBenchmark(server,

@@ -31,8 +31,8 @@ import org.rapport.interaction.InteractionImports;
  * sampled customers) is written once, then copied as it is with
  * {@code COPY ... (FORMAT csv, HEADER)} into a plain table without keys or indexes, and
  * imported through {@link InteractionImports} — the path of {@code rapport import}:
- * parse, check every row with the API's rules, COPY into staging, merge into the real
- * tables, figures, events.
+ * parse, check every row with the API's rules, binary COPY into the real tables, figures,
+ * events.
  */
 final class ImportVersusCopy {
 
@@ -44,8 +44,19 @@ final class ImportVersusCopy {
 			  order_reference text, sku text, quantity numeric, unit_price numeric, currency text, store text)
 			""";
 
-	/** One load of the file: purchases, CSV rows and seconds. */
-	record Load(String what, long purchases, long rows, double seconds) {
+	/**
+	 * One load of the file: purchases, CSV rows, seconds, and the CPU it took in the
+	 * database server (the postmaster and its backends) and in this JVM, in nanoseconds.
+	 */
+	record Load(String what, long purchases, long rows, double seconds, long databaseCpu, long jvmCpu) {
+
+		Load(String what, long purchases, long rows, double seconds) {
+			this(what, purchases, rows, seconds, 0, 0);
+		}
+
+		Load withCpu(long databaseCpu, long jvmCpu) {
+			return new Load(this.what, this.purchases, this.rows, this.seconds, databaseCpu, jvmCpu);
+		}
 
 		double purchasesPerSecond() {
 			return this.purchases / this.seconds;
@@ -122,8 +133,7 @@ final class ImportVersusCopy {
 			throw new IllegalStateException("The benchmark import did not store every row: " + job.status() + ", "
 					+ job.rejected() + " rejected" + (job.error() == null ? "" : ", " + job.error()));
 		}
-		return new Load("`rapport import` (checks, staging, keys and indexes, figures)", job.stored(), job.rowsRead(),
-				seconds);
+		return new Load("`rapport import` (checks, keys and indexes, figures)", job.stored(), job.rowsRead(), seconds);
 	}
 
 }

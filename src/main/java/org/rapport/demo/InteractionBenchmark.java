@@ -46,15 +46,22 @@ final class InteractionBenchmark {
 	static final double PURCHASES_PER_CUSTOMER = 2.73;
 
 	/**
+	 * How long (a)'s clients call before its steady window, unless
+	 * {@code --single-warm-up} says otherwise (ADR 0039).
+	 */
+	static final int DEFAULT_SINGLE_WARM_UP = 30;
+
+	/**
 	 * What to run: sizes, clients and seconds per timed run; {@code singleWarmUpSeconds}
-	 * ({@code --single-warm-up S}) lengthens (a)'s warm-up; {@code importOnly}
-	 * ({@code --only import}) stops after (e) and (c).
+	 * ({@code --single-warm-up S}) is how long (a)'s clients call before its steady
+	 * window (at least through its cold window); {@code importOnly} ({@code --only
+	 * import}) stops after (e) and (c).
 	 */
 	record Options(long purchases, int clients, int seconds, int batchSize, int batchClients, long seed, Path workDir,
 			int singleWarmUpSeconds, boolean importOnly) {
 
 		Options(long purchases, int clients, int seconds, int batchSize, int batchClients, long seed, Path workDir) {
-			this(purchases, clients, seconds, batchSize, batchClients, seed, workDir, -1, false);
+			this(purchases, clients, seconds, batchSize, batchClients, seed, workDir, 0, false);
 		}
 
 		static Options of(String[] args, Path workDir) {
@@ -66,7 +73,7 @@ final class InteractionBenchmark {
 					(int) Arguments.longOption(args, "clients", 8), (int) Arguments.longOption(args, "seconds", 30),
 					(int) Arguments.longOption(args, "batch-size", 10_000),
 					(int) Arguments.longOption(args, "batch-clients", 2), Arguments.longOption(args, "seed", 1),
-					workDir, (int) Arguments.longOption(args, "single-warm-up", -1), only != null);
+					workDir, (int) Arguments.longOption(args, "single-warm-up", DEFAULT_SINGLE_WARM_UP), only != null);
 		}
 
 		Duration warmUp() {
@@ -74,12 +81,19 @@ final class InteractionBenchmark {
 		}
 
 		/**
-		 * The warm-up of (a): as every run's unless {@code --single-warm-up} names one,
-		 * so that (a) can be measured once the JIT has compiled the recording path (ADR
-		 * 0035).
+		 * How long (a)'s clients have been calling when its steady window begins:
+		 * {@code --single-warm-up S}, 30 s unless given (ADR 0039); never before the cold
+		 * window has ended.
 		 */
 		Duration singleWarmUp() {
-			return (this.singleWarmUpSeconds < 0) ? warmUp() : Duration.ofSeconds(this.singleWarmUpSeconds);
+			Duration coldEnd = warmUp().plusSeconds(this.seconds);
+			Duration asked = Duration.ofSeconds(Math.max(0, this.singleWarmUpSeconds));
+			return asked.compareTo(coldEnd) > 0 ? asked : coldEnd;
+		}
+
+		/** The calls between (a)'s cold window and its steady one. */
+		Duration steadyWarmUp() {
+			return singleWarmUp().minus(warmUp()).minusSeconds(this.seconds);
 		}
 
 	}
@@ -131,10 +145,14 @@ final class InteractionBenchmark {
 		ImportVersusCopy.File file = ImportVersusCopy.write(o.workDir().resolve("purchases.csv"), o.purchases(), sample,
 				run, history.asOf(), o.seed());
 		jdbc.sql("CHECKPOINT").update();
-		ImportVersusCopy.Load raw = ImportVersusCopy.rawCopy(dataSource, file);
+		long[] cpu = { CommitCount.postgresCpu(jdbc), CommitCount.jvmCpu() };
+		ImportVersusCopy.Load raw = ImportVersusCopy.rawCopy(dataSource, file)
+			.withCpu(CommitCount.postgresCpu(jdbc) - cpu[0], CommitCount.jvmCpu() - cpu[1]);
 		jdbc.sql("CHECKPOINT").update();
-		ImportVersusCopy.Load imported = ImportVersusCopy.importFile(this.server.getBean(InteractionImports.class),
-				file);
+		cpu = new long[] { CommitCount.postgresCpu(jdbc), CommitCount.jvmCpu() };
+		ImportVersusCopy.Load imported = ImportVersusCopy
+			.importFile(this.server.getBean(InteractionImports.class), file)
+			.withCpu(CommitCount.postgresCpu(jdbc) - cpu[0], CommitCount.jvmCpu() - cpu[1]);
 		jdbc.sql("ANALYZE").update();
 		BenchmarkLines.importing(report, file, raw, imported);
 		if (o.importOnly()) {
@@ -161,16 +179,25 @@ final class InteractionBenchmark {
 
 		// (a) single purchases next to pgbench, (b) batches
 		this.out.println("(a) Single purchases over HTTP, then pgbench -N...");
+		CommitProbe.Result probe = CommitProbe.run(dataSource, 300);
 		CommitCount.Snapshot beforeSingle = CommitCount.take(jdbc);
-		ThreadCpu.Snapshot[] window = new ThreadCpu.Snapshot[2];
-		LatencyRun.Result single = LatencyRun.run("record one purchase, HTTP", o.clients(), o.singleWarmUp(),
-				Duration.ofSeconds(o.seconds()), sample, http::recordOne, () -> window[0] = ThreadCpu.take(),
-				() -> window[1] = ThreadCpu.take());
+		// one run of calls measured twice: right after the short warm-up (the JIT still
+		// compiling the recording path) and at steady state (ADR 0039)
+		SingleWindow cold = SingleWindow.measure("record one purchase, HTTP, cold", o.clients(), o.warmUp(),
+				Duration.ofSeconds(o.seconds()), sample, http::recordOne);
+		SingleWindow steady = SingleWindow.measure("record one purchase, HTTP", o.clients(), o.steadyWarmUp(),
+				Duration.ofSeconds(o.seconds()), sample, http::recordOne);
 		CommitCount.Cost singleCost = CommitCount.since(jdbc, beforeSingle, Duration.ofSeconds(60));
 		PgBench.Result pgbench = PgBench.run(dataSource, o.clients(), o.seconds());
-		BenchmarkLines.single(report, o, single, pgbench);
+		BenchmarkLines.single(report, o, cold, steady, pgbench, probe);
 		report.text(singleCost.describe()).text("");
-		report.text(ThreadCpu.describe(window[0], window[1], single.calls())).text("");
+		report.text(singleCost.describeWrites()).text("");
+		report.text("Cold window: " + ThreadCpu.describe(cold.cpuBefore(), cold.cpuAfter(), cold.result().calls()))
+			.text("");
+		report
+			.text("Steady window: "
+					+ ThreadCpu.describe(steady.cpuBefore(), steady.cpuAfter(), steady.result().calls()))
+			.text("");
 		this.out.println("(b) Batches over HTTP...");
 		UUID[] targets = sample.toArray(UUID[]::new);
 		SplittableRandom random = new SplittableRandom(o.seed());

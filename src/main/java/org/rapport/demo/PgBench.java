@@ -37,10 +37,10 @@ final class PgBench {
 
 	/** What pgbench measured, or why it did not run ({@code problem} set). */
 	record Result(String version, int clients, int threads, int seconds, long transactions, double tps,
-			double latencyMs, String problem) {
+			double latencyMs, String problem, MachineCpu.Usage machine) {
 
 		static Result skipped(String problem) {
-			return new Result(null, 0, 0, 0, 0, 0, 0, problem);
+			return new Result(null, 0, 0, 0, 0, 0, 0, problem, MachineCpu.Usage.NONE);
 		}
 
 		boolean ran() {
@@ -83,8 +83,10 @@ final class PgBench {
 				return Result.skipped("pgbench -i failed: " + init.lastLine());
 			}
 			int threads = Math.max(1, Math.min(2, clients));
+			MachineCpu.Sampler machine = MachineCpu.start();
 			Output run = pgbench(pgbench, target, List.of("-N", "-c", String.valueOf(clients), "-j",
 					String.valueOf(threads), "-T", String.valueOf(seconds)));
+			MachineCpu.Usage usage = machine.stop();
 			if (run.exit() != 0) {
 				return Result.skipped("pgbench failed: " + run.lastLine());
 			}
@@ -98,7 +100,7 @@ final class PgBench {
 			Output version = pgbench(pgbench, List.of(), List.of("--version"));
 			return new Result(version.lastLine(), clients, threads, seconds,
 					processed.find() ? Long.parseLong(processed.group(1)) : 0, Double.parseDouble(tps.group(1)),
-					latency.find() ? Double.parseDouble(latency.group(1)) : 0, null);
+					latency.find() ? Double.parseDouble(latency.group(1)) : 0, null, usage);
 		}
 		finally {
 			execute(dataSource, "DROP DATABASE IF EXISTS " + DATABASE);

@@ -72,7 +72,15 @@ final class ChunkFeed implements AutoCloseable {
 		ImportPhases phases = ImportPhases.current();
 		this.reader = new Thread(() -> {
 			ImportPhases.use(phases);
-			read(reader, chunkSize, resumeLine);
+			long cpu = ImportPhases.threadCpu();
+			try {
+				read(reader, chunkSize, resumeLine);
+			}
+			finally {
+				if (phases != null) {
+					phases.readingCpu(ImportPhases.threadCpu() - cpu);
+				}
+			}
 		}, "import-reader");
 		this.reader.setDaemon(true);
 		this.reader.start();

@@ -53,6 +53,9 @@ final class CsvFields {
 
 	/** The fields of a record, or null when a quoted field continues on the next line. */
 	static List<String> split(String record) {
+		if (record.indexOf('"') < 0) {
+			return splitUnquoted(record);
+		}
 		List<String> fields = new ArrayList<>();
 		StringBuilder field = new StringBuilder();
 		boolean quoted = false;
@@ -91,6 +94,28 @@ final class CsvFields {
 		}
 		fields.add(wasQuoted ? field.toString() : stripped(field));
 		return fields;
+	}
+
+	/** {@link #split} of a record without quotes: fields between commas, stripped. */
+	private static List<String> splitUnquoted(String record) {
+		List<String> fields = new ArrayList<>(24);
+		int from = 0;
+		while (true) {
+			int comma = record.indexOf(',', from);
+			int end = (comma < 0) ? record.length() : comma;
+			int start = from;
+			while (start < end && Character.isWhitespace(record.charAt(start))) {
+				start++;
+			}
+			while (end > start && Character.isWhitespace(record.charAt(end - 1))) {
+				end--;
+			}
+			fields.add(start == end ? "" : record.substring(start, end));
+			if (comma < 0) {
+				return fields;
+			}
+			from = comma + 1;
+		}
 	}
 
 	/**

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,11 +35,15 @@ final class CsvInteractionReader implements InteractionReader {
 
 	}
 
-	/** A parsed data row: values by column, or the problem that rejects it. */
-	private record Row(long line, String raw, Map<Column, String> values, String problem) {
+	private static final Column[] COLUMNS = Column.values();
+
+	private static final String[] NONE = new String[COLUMNS.length];
+
+	/** A parsed data row: values by column ordinal, or the problem that rejects it. */
+	private record Row(long line, String raw, String[] values, String problem) {
 
 		String get(Column column) {
-			String value = this.values.get(column);
+			String value = this.values[column.ordinal()];
 			return (value == null || value.isEmpty()) ? null : value;
 		}
 
@@ -134,29 +137,29 @@ final class CsvInteractionReader implements InteractionReader {
 		}
 		this.rows++;
 		if (!line.ok()) {
-			return new Row(line.number(), line.raw(), Map.of(), line.problem());
+			return new Row(line.number(), line.raw(), NONE, line.problem());
 		}
 		String record = line.text();
 		List<String> fields = CsvFields.split(record);
 		while (fields == null) {
 			ImportLines.Line more = this.lines.next();
 			if (more == null || !more.ok()) {
-				return new Row(line.number(), record, Map.of(), "unterminated quoted field");
+				return new Row(line.number(), record, NONE, "unterminated quoted field");
 			}
 			record = record + "\n" + more.text();
 			fields = CsvFields.split(record);
 		}
 		if (fields.size() != this.header.length) {
-			return new Row(line.number(), record, Map.of(),
+			return new Row(line.number(), record, NONE,
 					"expected " + this.header.length + " columns, found " + fields.size());
 		}
-		Map<Column, String> values = new HashMap<>();
+		String[] values = new String[COLUMNS.length];
 		for (int i = 0; i < fields.size(); i++) {
 			if (fields.get(i).length() > MAX_FIELD) {
-				return new Row(line.number(), record, Map.of(), "over-long field " + this.header[i].header() + " ("
+				return new Row(line.number(), record, NONE, "over-long field " + this.header[i].header() + " ("
 						+ fields.get(i).length() + " characters, at most " + MAX_FIELD + ")");
 			}
-			values.put(this.header[i], fields.get(i));
+			values[this.header[i].ordinal()] = fields.get(i);
 		}
 		return new Row(line.number(), record, values, null);
 	}
@@ -180,8 +183,12 @@ final class CsvInteractionReader implements InteractionReader {
 			}
 			return Group.rejected(rejections);
 		}
-		long[] numbers = group.stream().mapToLong(Row::line).toArray();
-		String[] raws = group.stream().map(Row::raw).toArray(String[]::new);
+		long[] numbers = new long[group.size()];
+		String[] raws = new String[group.size()];
+		for (int i = 0; i < numbers.length; i++) {
+			numbers[i] = group.get(i).line();
+			raws[i] = group.get(i).raw();
+		}
 		return new Group(interaction, numbers, raws, List.of());
 	}
 

@@ -10,17 +10,35 @@ import org.rapport.customer.Identity;
 
 /**
  * One chunk of an import checked and rendered, ready for the writer: the rejected lines
- * found so far (read and rules), the good purchases and other interactions as COPY text
- * for the staging tables, and the customer references they name. A reference is a small
- * number standing for one customer id or one identity of the chunk; the writer resolves
- * every reference of the chunk at once and joins the staged rows with the answers, so the
- * text never waits for the customers. Returns are kept aside: they go through the API's
- * path, which checks them against their purchases.
+ * found so far (read and rules), the good purchases and other interactions and their
+ * lines as binary COPY rows ({@link CopyRows}) whose customer id and recorded-at are left
+ * blank for the writer to fill in, and the customer references they name. A reference is
+ * a small number standing for one customer id or one identity of the chunk; the writer
+ * resolves every reference of the chunk at once and writes the answers into the rows, so
+ * the rows never wait for the customers. Returns are kept aside: they go through the
+ * API's path, which checks them against their purchases.
  */
 final class ImportBatch {
 
-	/** A staged interaction: its customer reference and the file lines it came from. */
-	record Staged(int ref, InteractionReader.Group group) {
+	/**
+	 * A staged interaction: its customer reference, the file lines it came from, the
+	 * checked interaction with its id and key, and where its row
+	 * ({@code [rowStart, rowEnd)} of {@link #interactions()}) and its lines
+	 * ({@code [lineStart, lineEnd)} of {@link #lines()}) lie in the chunk's COPY rows.
+	 */
+	record Staged(int ref, InteractionReader.Group group, NewInteraction item, UUID id, String key, int rowStart,
+			int rowEnd, int lineStart, int lineEnd) {
+
+		/** Where the 16 bytes of the customer id lie (the row's second field). */
+		int customerAt() {
+			return this.rowStart + 2 + 4 + 16 + 4;
+		}
+
+		/** Where the 8 bytes of recorded-at lie (the row's third field). */
+		int recordedAt() {
+			return customerAt() + 16 + 4;
+		}
+
 	}
 
 	/** A checked return waiting for its customer. */
@@ -29,9 +47,9 @@ final class ImportBatch {
 
 	private final List<ImportRejection> rejections;
 
-	private final StringBuilder interactions = new StringBuilder(1 << 16);
+	private final CopyRows interactions = new CopyRows(1 << 16);
 
-	private final StringBuilder lines = new StringBuilder(1 << 16);
+	private final CopyRows lines = new CopyRows(1 << 16);
 
 	private final List<Staged> staged = new ArrayList<>();
 
@@ -64,8 +82,8 @@ final class ImportBatch {
 		return refs();
 	}
 
-	void staged(int ref, InteractionReader.Group group) {
-		this.staged.add(new Staged(ref, group));
+	void staged(Staged staged) {
+		this.staged.add(staged);
 	}
 
 	void returned(int ref, InteractionReader.Group group) {
@@ -76,11 +94,11 @@ final class ImportBatch {
 		return this.rejections;
 	}
 
-	StringBuilder interactions() {
+	CopyRows interactions() {
 		return this.interactions;
 	}
 
-	StringBuilder lines() {
+	CopyRows lines() {
 		return this.lines;
 	}
 

@@ -3,11 +3,12 @@ package org.rapport.interaction;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.UUID;
 
 import org.rapport.customer.Identity;
 import org.rapport.customer.Prospects;
@@ -20,11 +21,10 @@ import org.springframework.stereotype.Component;
 /**
  * The Java half of storing a chunk, done on the reading thread while the writer stores
  * the chunk before ({@link ChunkFeed}): every interaction is checked against the API's
- * rules, normalised, given its id and key and rendered as COPY text for the staging
- * tables ({@link ImportStaging#render}); identities are normalised and every customer
- * named gets a reference of the chunk ({@link ImportBatch}). Nothing here writes: the
- * customers are resolved, and prospects created, in the chunk's transaction by
- * {@link ImportChunkWriter}.
+ * rules, normalised, given its id and key and rendered as binary COPY rows
+ * ({@link CopyRows}); identities are normalised and every customer named gets a reference
+ * of the chunk ({@link ImportBatch}). Nothing here writes: the customers are resolved,
+ * and prospects created, in the chunk's transaction by {@link ImportChunkWriter}.
  */
 @Component
 class ImportChecks {
@@ -51,6 +51,9 @@ class ImportChecks {
 	/** The chunk checked and rendered; rejected lines go with it. */
 	ImportBatch prepare(ChunkFeed.Chunk chunk) {
 		Instant now = this.clock.instant();
+		// ids by the thousand: random bits from a fast generator seeded securely per
+		// chunk
+		SplittableRandom random = new SplittableRandom(Ids.seed());
 		ImportBatch batch = new ImportBatch(chunk.rejected());
 		Map<String, Product> products = this.catalogue.find(skus(chunk.groups()));
 		for (InteractionReader.Group g : chunk.groups()) {
@@ -79,22 +82,63 @@ class ImportChecks {
 				batch.returned(ref, g);
 			}
 			else {
-				ImportStaging.render(this.json, batch, ref, prepare(item, products, now));
-				batch.staged(ref, g);
+				batch.staged(render(batch, ref, g, item, products, now, random));
 			}
 		}
 		return batch;
 	}
 
-	private static Prepared prepare(NewInteraction item, Map<String, Product> products, Instant now) {
-		List<Prepared.Line> lines = new ArrayList<>(item.lines().size());
-		for (int n = 0; n < item.lines().size(); n++) {
-			NewLine l = item.lines().get(n);
-			lines.add(new Prepared.Line(n + 1, l.sku(), products.get(l.sku()).category(), l.quantity(), l.unitPrice(),
-					l.discount() == null ? BigDecimal.ZERO : l.discount(),
-					l.amount() != null ? l.amount() : InteractionRules.expectedAmount(l), null));
+	/**
+	 * Appends a checked interaction and its lines to the chunk's COPY rows
+	 * ({@link ImportStaging#COLUMNS}, {@link ImportStaging#LINE_COLUMNS}), its customer
+	 * and recorded-at left blank for the writer.
+	 */
+	private ImportBatch.Staged render(ImportBatch batch, int ref, InteractionReader.Group g, NewInteraction it,
+			Map<String, Product> products, Instant now, SplittableRandom random) {
+		UUID id = Ids.next(now.toEpochMilli(), random.nextLong());
+		String key = it.effectiveKey();
+		CopyRows rows = batch.interactions();
+		int rowStart = rows.size();
+		rows.row(ImportStaging.FIELDS)
+			.uuid(id)
+			.uuidSlot()
+			.timestamptz(Instant.EPOCH)
+			.text(it.kind().name())
+			.text(it.channel())
+			.timestamptz(it.occurredAt())
+			.text(it.sourceSystem())
+			.text(it.externalId())
+			.text(key)
+			.text(name(it.outcome()))
+			.text(it.outcomeReason())
+			.text(name(it.direction()))
+			.text(it.orderReference())
+			.numeric(it.total())
+			.text(it.currency())
+			.text(it.store())
+			.uuid(it.staffId())
+			.uuid(it.referenceId())
+			.jsonb(it.attributes().isEmpty() ? "{}" : this.json.writeValueAsString(it.attributes()));
+		int rowEnd = rows.size();
+		CopyRows lines = batch.lines();
+		int lineStart = lines.size();
+		for (int n = 0; n < it.lines().size(); n++) {
+			NewLine l = it.lines().get(n);
+			lines.row(ImportStaging.LINE_FIELDS)
+				.uuid(id)
+				.int4Field(n + 1)
+				.text(l.sku())
+				.text(products.get(l.sku()).category())
+				.numeric(l.quantity())
+				.numeric(l.unitPrice())
+				.numeric(l.discount() == null ? BigDecimal.ZERO : l.discount())
+				.numeric(l.amount() != null ? l.amount() : InteractionRules.expectedAmount(l));
 		}
-		return new Prepared(0, Ids.next(now.toEpochMilli()), null, item, item.effectiveKey(), lines);
+		return new ImportBatch.Staged(ref, g, it, id, key, rowStart, rowEnd, lineStart, lines.size());
+	}
+
+	private static String name(Enum<?> value) {
+		return value == null ? null : value.name();
 	}
 
 	private static Set<String> skus(List<InteractionReader.Group> groups) {

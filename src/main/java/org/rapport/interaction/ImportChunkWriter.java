@@ -20,17 +20,20 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link ImportChecks}) in one transaction: resolves every customer reference of the
  * chunk set-based (one query for the ids, one for the identities, creating prospects for
  * unknown identities when the source allows), rejects the interactions whose customer is
- * not found, merges the others through {@link ImportStaging} (COPY, then a few set-based
- * statements), adds them to the customers' figures, announces them with one
- * {@link InteractionsImported} and adds the chunk's counts and rejections to the job.
+ * not found, writes the others through {@link ImportStaging} (binary COPY, straight into
+ * the tables on a first run), adds them to the customers' figures, announces them with
+ * one {@link InteractionsImported} and adds the chunk's counts and rejections to the job.
  * Returns go through the API's path, which checks them against their purchases. A crash
  * leaves a chunk wholly stored or not at all.
  */
 @Component
 class ImportChunkWriter {
 
-	/** What a chunk came to. */
-	record Outcome(int stored, int skipped, List<ImportRejection> rejections) {
+	/**
+	 * What a chunk came to; {@code keysTaken}: some of its interactions were skipped as
+	 * stored before (the next chunk is likely to hold such keys too).
+	 */
+	record Outcome(int stored, int skipped, List<ImportRejection> rejections, boolean keysTaken) {
 	}
 
 	private final IngestionSettings settings;
@@ -58,8 +61,15 @@ class ImportChunkWriter {
 		this.clock = clock;
 	}
 
+	/**
+	 * Stores the chunk, its interactions on the given path.
+	 * @throws ImportStaging.KeyTaken on the direct path when a key of the chunk is stored
+	 * already: nothing of the chunk is stored, and it is to be stored again on the staged
+	 * path
+	 */
 	@Transactional
-	Outcome store(UUID jobId, ImportBatch batch, long rowsRead, long bytesRead, long lastLine, ImportOptions options) {
+	Outcome store(UUID jobId, ImportBatch batch, long rowsRead, long bytesRead, long lastLine, ImportOptions options,
+			ImportStaging.Path path) {
 		Instant now = this.clock.instant();
 		List<ImportRejection> rejections = new ArrayList<>(batch.rejections());
 		long t = System.nanoTime();
@@ -75,7 +85,7 @@ class ImportChunkWriter {
 			}
 		}
 		ImportStaging.Merged inserted = (resolved == 0) ? ImportStaging.Merged.NONE
-				: this.staging.merge(batch, customers, now);
+				: this.staging.merge(batch, customers, now, path);
 		t = System.nanoTime();
 		int stored = inserted.count();
 		int skipped = resolved - stored;
@@ -108,7 +118,7 @@ class ImportChunkWriter {
 		rejections.sort(Comparator.comparingLong(ImportRejection::line));
 		this.jobs.progress(jobId, rowsRead, bytesRead, lastLine, stored, skipped, rejections, now);
 		ImportPhases.add(ImportPhases.Step.PROGRESS, t);
-		return new Outcome(stored, skipped, rejections);
+		return new Outcome(stored, skipped, rejections, inserted.keysTaken());
 	}
 
 	/**

@@ -102,6 +102,11 @@ final class ImportLines {
 			return new Line(this.number, null, "line longer than " + this.maxBytes + " bytes",
 					latin1(start, Math.min(length, 200)));
 		}
+		if (ascii(start, length)) {
+			// ASCII is UTF-8 as it is: one copy, no decoder
+			String text = new String(this.line, start, length - start, StandardCharsets.ISO_8859_1);
+			return new Line(this.number, text, null, text);
+		}
 		try {
 			String text = this.decoder.decode(ByteBuffer.wrap(this.line, start, length - start)).toString();
 			return new Line(this.number, text, null, text);
@@ -109,6 +114,15 @@ final class ImportLines {
 		catch (CharacterCodingException ex) {
 			return new Line(this.number, null, "not valid UTF-8 (wrong encoding?)", latin1(start, length));
 		}
+	}
+
+	private boolean ascii(int start, int end) {
+		for (int i = start; i < end; i++) {
+			if (this.line[i] < 0) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** The bytes as ISO-8859-1, to show a line that is not UTF-8 in the error report. */

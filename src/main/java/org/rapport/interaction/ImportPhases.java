@@ -1,6 +1,9 @@
 package org.rapport.interaction;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -41,7 +44,14 @@ final class ImportPhases {
 
 	private static final ThreadLocal<ImportPhases> CURRENT = new ThreadLocal<>();
 
+	private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
 	private final AtomicLongArray nanos = new AtomicLongArray(Step.values().length);
+
+	/** CPU time of the reading thread(s) and of the writing thread. */
+	private final AtomicLong readingCpu = new AtomicLong();
+
+	private final AtomicLong writingCpu = new AtomicLong();
 
 	/** The run's timings on this thread, or null outside a run. */
 	static ImportPhases current() {
@@ -85,6 +95,32 @@ final class ImportPhases {
 		return sum;
 	}
 
+	/** The CPU time of the calling thread so far, in nanoseconds (0 where unknown). */
+	static long threadCpu() {
+		return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
+	}
+
+	/** Chunks whose direct write met a stored key and were stored again, staged. */
+	private final AtomicLong fallbacks = new AtomicLong();
+
+	void fellBack() {
+		this.fallbacks.incrementAndGet();
+	}
+
+	long fallbacks() {
+		return this.fallbacks.get();
+	}
+
+	/** Adds CPU time spent by a reading thread. */
+	void readingCpu(long nanos) {
+		this.readingCpu.addAndGet(nanos);
+	}
+
+	/** Adds CPU time spent by the writing thread. */
+	void writingCpu(long nanos) {
+		this.writingCpu.addAndGet(nanos);
+	}
+
 	long nanos(Step step) {
 		return this.nanos.get(step.ordinal());
 	}
@@ -100,6 +136,8 @@ final class ImportPhases {
 				.append(' ')
 				.append(String.format(Locale.ROOT, "%.3f s", nanos(step) / 1e9));
 		}
+		sb.append(String.format(Locale.ROOT, "; CPU: reading %.3f s, writing %.3f s; chunks stored again staged: %d",
+				this.readingCpu.get() / 1e9, this.writingCpu.get() / 1e9, this.fallbacks.get()));
 		return sb.toString();
 	}
 

@@ -64,6 +64,7 @@ class ImportRunner {
 		InteractionReader reader = reader(in, options);
 		ImportPhases phases = new ImportPhases();
 		ImportPhases.use(phases);
+		long cpu = ImportPhases.threadCpu();
 		try {
 			if (resumeLine > 0) {
 				this.jobs.rejections(jobId, listener::rejected);
@@ -75,9 +76,10 @@ class ImportRunner {
 			try (ChunkFeed feed = new ChunkFeed(reader, options.chunkSize(), resumeLine, this.checks::prepare)) {
 				ChunkFeed.Chunk chunk;
 				long t = System.nanoTime();
+				boolean keysTaken = false;
 				while ((chunk = feed.next()) != null) {
 					ImportPhases.add(ImportPhases.Step.WAIT, t);
-					flush(jobId, chunk, options, listener, phases);
+					keysTaken = flush(jobId, chunk, options, listener, phases, keysTaken);
 					t = System.nanoTime();
 				}
 				this.jobs.finish(jobId, ImportJobView.Status.DONE, feed.rowsRead(), feed.bytesRead(), null,
@@ -92,6 +94,7 @@ class ImportRunner {
 		}
 		finally {
 			ImportPhases.use(null);
+			phases.writingCpu(ImportPhases.threadCpu() - cpu);
 		}
 		log.debug("Import {} time per step: {}", jobId, phases);
 		ImportJobView done = this.jobs.find(jobId).orElseThrow();
@@ -99,15 +102,39 @@ class ImportRunner {
 		return done;
 	}
 
-	private void flush(UUID jobId, ChunkFeed.Chunk chunk, ImportOptions options, ImportListener listener,
-			ImportPhases phases) {
+	/**
+	 * Stores a chunk: straight into the tables unless the chunk before met stored keys
+	 * (ADR 0041); a direct write that meets a stored key is rolled back and the chunk
+	 * stored through the staging table.
+	 * @return whether the chunk met keys stored before
+	 */
+	private boolean flush(UUID jobId, ChunkFeed.Chunk chunk, ImportOptions options, ImportListener listener,
+			ImportPhases phases, boolean keysTakenBefore) {
 		long started = System.nanoTime();
 		long inside = phases.writing();
-		ImportChunkWriter.Outcome outcome = this.writer.store(jobId, chunk.batch(), chunk.rowsRead(), chunk.bytesRead(),
-				chunk.lastLine(), options);
+		ImportChunkWriter.Outcome outcome;
+		if (keysTakenBefore) {
+			outcome = store(jobId, chunk, options, ImportStaging.Path.STAGED);
+		}
+		else {
+			try {
+				outcome = store(jobId, chunk, options, ImportStaging.Path.DIRECT);
+			}
+			catch (ImportStaging.KeyTaken ex) {
+				phases.fellBack();
+				outcome = store(jobId, chunk, options, ImportStaging.Path.STAGED);
+			}
+		}
 		outcome.rejections().forEach(listener::rejected);
 		this.jobs.find(jobId).ifPresent(listener::progress);
 		phases.addTo(ImportPhases.Step.COMMIT, System.nanoTime() - started - (phases.writing() - inside));
+		return outcome.keysTaken();
+	}
+
+	private ImportChunkWriter.Outcome store(UUID jobId, ChunkFeed.Chunk chunk, ImportOptions options,
+			ImportStaging.Path path) {
+		return this.writer.store(jobId, chunk.batch(), chunk.rowsRead(), chunk.bytesRead(), chunk.lastLine(), options,
+				path);
 	}
 
 	private InteractionReader reader(InputStream in, ImportOptions options) {

@@ -1,107 +1,136 @@
 package org.rapport.interaction;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 
 /**
- * The fast path of a bulk import. The interactions and lines of a chunk are rendered as
- * COPY text ahead of the write, on the reading thread ({@link #render}), each interaction
- * naming its customer by a reference of the chunk ({@link ImportBatch}). The write
- * ({@link #merge}) streams them with COPY into temporary staging tables (emptied at
- * commit) together with the customer of each reference, then moves them into the
- * interaction tables with one INSERT ... SELECT each, joined with the references:
- * interactions whose customer was not found stay behind. Rows whose (source system,
- * idempotency key) is taken are skipped by ON CONFLICT DO NOTHING, once per chunk. When
- * every staged interaction was inserted (a first run), their lines are copied straight
- * into {@code interaction_line} and the figures and announced customers come from the
- * staged rows and references (ADR 0036); otherwise the ids and customers of those
- * inserted go to a third staging table (found by their ids, new in every run), the lines
- * are staged too and only those of the inserted interactions follow them (a hash join,
- * not a list of ids sent back and forth). The customers' figures are added from the
- * staged rows ({@link StagedFigures}), so a chunk costs the same whatever the size of the
- * history already stored. Must run inside the chunk's transaction.
+ * The write of a bulk import's chunk (ADR 0041). The interactions and lines of a chunk
+ * come as binary COPY rows made ahead of the write on the reading thread
+ * ({@link ImportBatch}, {@link CopyRows}); the writer fills in each row's customer (the
+ * chunk's references resolved in its transaction) and recorded-at, leaves out the rows
+ * whose customer was not found and the repeats of a key within the chunk, and streams the
+ * rest:
+ * <ul>
+ * <li>{@linkplain Path#DIRECT directly} into {@code interaction} with {@code COPY} when
+ * the rows are expected to be new (a first run): no staging table, no
+ * {@code INSERT … SELECT}. A key stored already (or being stored by a concurrent writer)
+ * makes the COPY fail with a unique violation: {@link KeyTaken} is thrown, the chunk's
+ * transaction is rolled back and the chunk is stored again on the other path;</li>
+ * <li>{@linkplain Path#STAGED through a staging table} and one
+ * {@code INSERT … ON CONFLICT DO NOTHING RETURNING id} otherwise (re-runs, files holding
+ * keys stored before), which skips the stored keys.</li>
+ * </ul>
+ * Either way the lines of the inserted interactions follow with one binary COPY straight
+ * into {@code interaction_line}, and the customers' figures are added from per-customer
+ * and channel sums made in Java ({@code import_figures}, one upsert per chunk), so a
+ * chunk costs the same whatever the size of the history already stored. Must run inside
+ * the chunk's transaction.
  */
 @Repository
 class ImportStaging {
 
-	/** What a chunk merge inserted: how many interactions, for which customers. */
-	record Merged(int count, List<UUID> customers) {
+	/** How a chunk's interactions go into {@code interaction}. */
+	enum Path {
 
-		static final Merged NONE = new Merged(0, List.of());
+		/** COPY straight into the table; fails on a stored key. */
+		DIRECT,
+		/** COPY into a staging table, then INSERT … ON CONFLICT DO NOTHING. */
+		STAGED
 
 	}
 
+	/**
+	 * A key of the chunk was stored already or is being stored by another writer: the
+	 * direct COPY failed and the chunk's transaction is to be rolled back.
+	 */
+	static final class KeyTaken extends RuntimeException {
+
+		KeyTaken(SQLException cause) {
+			super("a key of the chunk is stored already: " + cause.getMessage(), cause, false, false);
+		}
+
+	}
+
+	/** What a chunk write inserted: how many interactions, for which customers. */
+	record Merged(int count, List<UUID> customers, boolean keysTaken) {
+
+		static final Merged NONE = new Merged(0, List.of(), false);
+
+	}
+
+	/** The columns of an interaction row, in the order of {@link ImportChecks}' rows. */
+	static final String COLUMNS = "id, customer_id, recorded_at, kind, channel, occurred_at, source_system, "
+			+ "external_id, idempotency_key, outcome, outcome_reason, direction, order_reference, total, currency, "
+			+ "store, staff_id, reference_id, attributes";
+
+	static final int FIELDS = 19;
+
+	static final String LINE_COLUMNS = "interaction_id, line_no, sku, category, quantity, unit_price, discount, "
+			+ "amount";
+
+	static final int LINE_FIELDS = 8;
+
 	private static final String STAGE = """
-			CREATE TEMP TABLE IF NOT EXISTS import_stage (id uuid, ref int, kind text, channel text,
-			  occurred_at timestamptz, source_system text, external_id text, idempotency_key text, outcome text,
-			  outcome_reason text, direction text, order_reference text, total numeric, currency text, store text,
-			  staff_id uuid, reference_id uuid, attributes jsonb) ON COMMIT DELETE ROWS;
-			CREATE TEMP TABLE IF NOT EXISTS import_stage_line (interaction_id uuid, line_no int, sku text,
-			  category text, quantity numeric, unit_price numeric, discount numeric, amount numeric)
-			  ON COMMIT DELETE ROWS;
-			CREATE TEMP TABLE IF NOT EXISTS import_ref (ref int PRIMARY KEY, customer_id uuid NOT NULL)
-			  ON COMMIT DELETE ROWS;
-			CREATE TEMP TABLE IF NOT EXISTS import_inserted (id uuid PRIMARY KEY, customer_id uuid)
-			  ON COMMIT DELETE ROWS;
-			SET LOCAL work_mem = '64MB'
+			CREATE TEMP TABLE IF NOT EXISTS import_rows (id uuid, customer_id uuid, recorded_at timestamptz, kind text,
+			  channel text, occurred_at timestamptz, source_system text, external_id text, idempotency_key text,
+			  outcome text, outcome_reason text, direction text, order_reference text, total numeric, currency text,
+			  store text, staff_id uuid, reference_id uuid, attributes jsonb) ON COMMIT DELETE ROWS
 			""";
 
-	private static final String INSERT = """
-			INSERT INTO interaction (id, customer_id, kind, channel, occurred_at, recorded_at, source_system,
-			  external_id, idempotency_key, outcome, outcome_reason, direction, order_reference, total, currency,
-			  store, staff_id, reference_id, attributes)
-			SELECT s.id, r.customer_id, s.kind, s.channel, s.occurred_at, ?, s.source_system, s.external_id,
-			  s.idempotency_key, s.outcome, s.outcome_reason, s.direction, s.order_reference, s.total, s.currency,
-			  s.store, s.staff_id, s.reference_id, s.attributes
-			FROM import_stage s JOIN import_ref r ON r.ref = s.ref ORDER BY s.source_system, s.idempotency_key
-			ON CONFLICT (source_system, idempotency_key) DO NOTHING
+	private static final String INSERT = "INSERT INTO interaction (" + COLUMNS + ") SELECT " + COLUMNS
+			+ " FROM import_rows ORDER BY source_system, idempotency_key"
+			+ " ON CONFLICT (source_system, idempotency_key) DO NOTHING RETURNING id";
+
+	private static final String FIGURES_TABLE = """
+			CREATE TEMP TABLE IF NOT EXISTS import_figures (customer_id uuid, channel text,
+			  first_purchase_at timestamptz, last_purchase_at timestamptz, purchases int, revenue numeric,
+			  last timestamptz) ON COMMIT DELETE ROWS
 			""";
 
 	/**
-	 * Which staged interactions the chunk inserted, when not all: those whose id is now
-	 * stored (ids are new for every run, so a skipped row's id is nowhere).
+	 * The chunk's sums per customer and channel merged into the kept figures, with the
+	 * same result as {@link StagedFigures} (imports stage no returns).
 	 */
-	private static final String INSERTED = """
-			INSERT INTO import_inserted (id, customer_id)
-			SELECT i.id, i.customer_id FROM import_stage s JOIN interaction i ON i.id = s.id
-			""";
+	private static final String FIGURES = """
+			INSERT INTO customer_figures AS f (customer_id, first_purchase_at, last_purchase_at, purchases, revenue,
+			  returns, returned_amount, average_basket, last_contact, updated_at)
+			SELECT d.customer_id, d.first_purchase_at, d.last_purchase_at, d.purchases, d.revenue, 0, 0,
+			  CASE WHEN d.purchases > 0 THEN round(d.revenue / d.purchases, 2) END, d.last_contact, ?
+			FROM (
+			  SELECT c.customer_id, min(c.first_purchase_at) AS first_purchase_at,
+			    max(c.last_purchase_at) AS last_purchase_at, sum(c.purchases) AS purchases, sum(c.revenue) AS revenue,
+			    jsonb_object_agg(c.channel, c.last) AS last_contact
+			  FROM import_figures c GROUP BY c.customer_id) d
+			ORDER BY d.customer_id
+			""" + StagedFigures.MERGE;
 
-	private static final String LINE_COLUMNS = "interaction_id, line_no, sku, category, quantity, unit_price, "
-			+ "discount, amount";
-
-	private static final String INSERT_LINES = """
-			INSERT INTO interaction_line (interaction_id, line_no, sku, category, quantity, unit_price, discount, amount)
-			SELECT l.interaction_id, l.line_no, l.sku, l.category, l.quantity, l.unit_price, l.discount, l.amount
-			FROM import_stage_line l JOIN import_inserted n ON n.id = l.interaction_id
-			""";
-
-	private static final String FIGURES = StagedFigures.sql("import_stage", "import_inserted", "n.customer_id");
-
-	/** The figures of a chunk whose every staged interaction was inserted. */
-	private static final String FIGURES_ALL = StagedFigures.joined("import_stage s JOIN import_ref n ON n.ref = s.ref",
-			"n.customer_id");
+	/** The unique index whose violation means a key of the chunk is taken. */
+	private static final String KEY_INDEX = "interaction_idempotency_idx";
 
 	/** uuids as PostgreSQL orders them: unsigned, most significant half first. */
 	private static final Comparator<UUID> AS_STORED = (a, b) -> {
@@ -119,88 +148,89 @@ class ImportStaging {
 	}
 
 	/**
-	 * Appends a checked interaction and its lines to the chunk's COPY text, its customer
-	 * named by the chunk's reference {@code ref}. Static, so the reading thread calls it
-	 * directly, not through the repository's proxy.
-	 */
-	static void render(JsonMapper json, ImportBatch batch, int ref, Prepared p) {
-		NewInteraction it = p.item();
-		row(batch.interactions(), p.id(), ref, it.kind().name(), it.channel(), it.occurredAt(), it.sourceSystem(),
-				it.externalId(), p.key(), name(it.outcome()), it.outcomeReason(), name(it.direction()),
-				it.orderReference(), it.total(), it.currency(), it.store(), it.staffId(), it.referenceId(),
-				it.attributes().isEmpty() ? "{}" : json.writeValueAsString(it.attributes()));
-		for (Prepared.Line l : p.lines()) {
-			row(batch.lines(), p.id(), l.lineNo(), l.sku(), l.category(), l.quantity(), l.unitPrice(), l.discount(),
-					l.amount());
-		}
-	}
-
-	/**
-	 * Stages, merges and adds to the figures the rendered interactions of one chunk, in
-	 * the caller's transaction.
+	 * Writes the staged interactions of one chunk whose customer was found, their lines
+	 * and figures, in the caller's transaction.
 	 * @param customers the customer of each reference of the chunk; null for a reference
 	 * nobody answers to, whose interactions are left out
+	 * @throws KeyTaken on the direct path, when a key of the chunk is stored already
 	 */
-	Merged merge(ImportBatch batch, UUID[] customers, Instant recordedAt) {
-		if (batch.staged().isEmpty()) {
-			return Merged.NONE;
-		}
-		StringBuilder refs = new StringBuilder(customers.length * 42);
-		for (int ref = 0; ref < customers.length; ref++) {
-			if (customers[ref] != null) {
-				refs.append(ref).append('\t').append(customers[ref]).append('\n');
+	Merged merge(ImportBatch batch, UUID[] customers, Instant recordedAt, Path path) {
+		List<ImportBatch.Staged> staged = batch.staged();
+		boolean[] take = new boolean[staged.size()];
+		int taken = 0;
+		Set<String> keys = new HashSet<>();
+		for (int i = 0; i < take.length; i++) {
+			ImportBatch.Staged s = staged.get(i);
+			UUID customer = customers[s.ref()];
+			// a key repeated within the chunk: the first is stored, the repeats skipped
+			if (customer != null && (s.key() == null || keys.add(s.item().sourceSystem() + '\u0000' + s.key()))) {
+				take[i] = true;
+				taken++;
+				batch.interactions().putUuid(s.customerAt(), customer);
+				batch.interactions().putTimestamptz(s.recordedAt(), recordedAt);
 			}
 		}
-		if (refs.isEmpty()) {
+		if (taken == 0) {
 			return Merged.NONE;
 		}
 		long t = System.nanoTime();
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
-			try (Statement statement = connection.createStatement()) {
-				statement.execute(STAGE);
-			}
 			CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-			copy.copyIn("COPY import_ref FROM STDIN", new StringReader(refs.toString()));
-			copy.copyIn("COPY import_stage FROM STDIN", new StringReader(batch.interactions().toString()));
-			t = ImportPhases.add(ImportPhases.Step.STAGE, t);
-			int inserted;
-			try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-				insert.setTimestamp(1, Timestamp.from(recordedAt));
-				inserted = insert.executeUpdate();
+			boolean[] inserted;
+			int count;
+			boolean keysTaken = false;
+			if (path == Path.DIRECT) {
+				try {
+					copyRows(copy, "COPY interaction (" + COLUMNS + ") FROM STDIN (FORMAT binary)", batch, take, false);
+				}
+				catch (SQLException ex) {
+					if (isKeyTaken(ex)) {
+						throw new KeyTaken(ex);
+					}
+					throw ex;
+				}
+				inserted = take;
+				count = taken;
+				t = ImportPhases.add(ImportPhases.Step.INSERT, t);
 			}
-			t = ImportPhases.add(ImportPhases.Step.INSERT, t);
-			if (inserted == 0) {
-				return Merged.NONE;
-			}
-			// every staged interaction inserted (a first run): all the lines are theirs,
-			// and the figures and customers come from the staged rows and references
-			boolean all = inserted == batch.staged().size();
-			if (!all) {
+			else {
 				try (Statement statement = connection.createStatement()) {
-					statement.executeUpdate(INSERTED);
+					statement.execute(STAGE);
 				}
-			}
-			if (!batch.lines().isEmpty()) {
-				String lines = batch.lines().toString();
-				if (all) {
-					copy.copyIn("COPY interaction_line (" + LINE_COLUMNS + ") FROM STDIN", new StringReader(lines));
-				}
-				else {
-					copy.copyIn("COPY import_stage_line FROM STDIN", new StringReader(lines));
-					try (Statement statement = connection.createStatement()) {
-						statement.executeUpdate(INSERT_LINES);
+				copyRows(copy, "COPY import_rows FROM STDIN (FORMAT binary)", batch, take, false);
+				t = ImportPhases.add(ImportPhases.Step.STAGE, t);
+				Set<UUID> ids = new HashSet<>();
+				try (PreparedStatement insert = connection.prepareStatement(INSERT);
+						ResultSet rs = insert.executeQuery()) {
+					while (rs.next()) {
+						ids.add(rs.getObject(1, UUID.class));
 					}
 				}
+				inserted = new boolean[take.length];
+				count = 0;
+				for (int i = 0; i < take.length; i++) {
+					if (take[i] && ids.contains(staged.get(i).id())) {
+						inserted[i] = true;
+						count++;
+					}
+				}
+				keysTaken = count < taken;
+				t = ImportPhases.add(ImportPhases.Step.INSERT, t);
 			}
+			if (count == 0) {
+				return new Merged(0, List.of(), keysTaken);
+			}
+			copyRows(copy, "COPY interaction_line (" + LINE_COLUMNS + ") FROM STDIN (FORMAT binary)", batch, inserted,
+					true);
 			t = ImportPhases.add(ImportPhases.Step.LINES, t);
-			StagedFigures.add(connection, all ? FIGURES_ALL : FIGURES, recordedAt, this.currency);
+			figures(connection, copy, staged, inserted, customers, recordedAt);
 			t = ImportPhases.add(ImportPhases.Step.FIGURES, t);
-			Merged merged = new Merged(inserted, all ? customers(batch, customers) : customers(connection));
+			Merged merged = new Merged(count, customers(staged, inserted, customers), keysTaken);
 			ImportPhases.add(ImportPhases.Step.ANNOUNCE, t);
 			return merged;
 		}
-		catch (SQLException | IOException ex) {
+		catch (SQLException ex) {
 			throw new IllegalStateException("storing the chunk failed: " + ex.getMessage(), ex);
 		}
 		finally {
@@ -209,18 +239,130 @@ class ImportStaging {
 	}
 
 	/**
-	 * The distinct customers of the staged rows, in the order PostgreSQL sorts uuids (as
-	 * {@link #customers(Connection)} answers them).
+	 * Streams the chosen rows (or their lines) of the chunk with one binary COPY, each
+	 * run of consecutive chosen rows in one piece.
 	 */
-	private static List<UUID> customers(ImportBatch batch, UUID[] customers) {
-		UUID[] named = new UUID[batch.staged().size()];
-		int n = 0;
-		for (ImportBatch.Staged s : batch.staged()) {
-			named[n++] = customers[s.ref()];
+	private static void copyRows(CopyManager copy, String sql, ImportBatch batch, boolean[] chosen, boolean lines)
+			throws SQLException {
+		List<ImportBatch.Staged> staged = batch.staged();
+		CopyRows rows = lines ? batch.lines() : batch.interactions();
+		CopyIn in = copy.copyIn(sql);
+		try {
+			in.writeToCopy(CopyRows.HEADER, 0, CopyRows.HEADER.length);
+			int from = -1;
+			int to = -1;
+			for (int i = 0; i < chosen.length; i++) {
+				if (!chosen[i]) {
+					continue;
+				}
+				ImportBatch.Staged s = staged.get(i);
+				int start = lines ? s.lineStart() : s.rowStart();
+				int end = lines ? s.lineEnd() : s.rowEnd();
+				if (start == to) {
+					to = end;
+				}
+				else {
+					if (to > from && from >= 0) {
+						in.writeToCopy(rows.bytes(), from, to - from);
+					}
+					from = start;
+					to = end;
+				}
+			}
+			if (to > from && from >= 0) {
+				in.writeToCopy(rows.bytes(), from, to - from);
+			}
+			in.writeToCopy(CopyRows.TRAILER, 0, CopyRows.TRAILER.length);
+			in.endCopy();
 		}
-		Arrays.sort(named, AS_STORED);
+		finally {
+			cancelIfActive(in);
+		}
+	}
+
+	/**
+	 * Adds the inserted interactions to their customers' figures: sums per customer and
+	 * channel made here, copied into {@code import_figures} and merged with one upsert.
+	 */
+	private void figures(Connection connection, CopyManager copy, List<ImportBatch.Staged> staged, boolean[] inserted,
+			UUID[] customers, Instant now) throws SQLException {
+		record Key(UUID customer, String channel) {
+		}
+		final class Sum {
+
+			Instant firstPurchase;
+
+			Instant lastPurchase;
+
+			int purchases;
+
+			BigDecimal revenue = BigDecimal.ZERO;
+
+			Instant last;
+
+		}
+		Map<Key, Sum> sums = new HashMap<>();
+		for (int i = 0; i < inserted.length; i++) {
+			if (!inserted[i]) {
+				continue;
+			}
+			ImportBatch.Staged s = staged.get(i);
+			NewInteraction it = s.item();
+			Sum sum = sums.computeIfAbsent(new Key(customers[s.ref()], it.channel()), (k) -> new Sum());
+			Instant at = it.occurredAt();
+			if (it.kind() == InteractionKind.PURCHASE) {
+				sum.purchases++;
+				sum.firstPurchase = (sum.firstPurchase == null || at.isBefore(sum.firstPurchase)) ? at
+						: sum.firstPurchase;
+				sum.lastPurchase = (sum.lastPurchase == null || at.isAfter(sum.lastPurchase)) ? at : sum.lastPurchase;
+				if (it.total() != null && this.currency.equals(it.currency())) {
+					sum.revenue = sum.revenue.add(it.total());
+				}
+			}
+			sum.last = (sum.last == null || at.isAfter(sum.last)) ? at : sum.last;
+		}
+		CopyRows rows = new CopyRows(sums.size() * 80);
+		sums.forEach((k, sum) -> rows.row(7)
+			.uuid(k.customer())
+			.text(k.channel())
+			.timestamptz(sum.firstPurchase)
+			.timestamptz(sum.lastPurchase)
+			.int4Field(sum.purchases)
+			.numeric(sum.revenue)
+			.timestamptz(sum.last));
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(FIGURES_TABLE);
+		}
+		CopyIn in = copy.copyIn("COPY import_figures FROM STDIN (FORMAT binary)");
+		try {
+			in.writeToCopy(CopyRows.HEADER, 0, CopyRows.HEADER.length);
+			in.writeToCopy(rows.bytes(), 0, rows.size());
+			in.writeToCopy(CopyRows.TRAILER, 0, CopyRows.TRAILER.length);
+			in.endCopy();
+		}
+		finally {
+			cancelIfActive(in);
+		}
+		try (PreparedStatement upsert = connection.prepareStatement(FIGURES)) {
+			upsert.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+			upsert.executeUpdate();
+		}
+	}
+
+	/**
+	 * The distinct customers of the inserted rows, in the order PostgreSQL sorts uuids.
+	 */
+	private static List<UUID> customers(List<ImportBatch.Staged> staged, boolean[] inserted, UUID[] customers) {
+		List<UUID> named = new ArrayList<>();
+		for (int i = 0; i < inserted.length; i++) {
+			if (inserted[i]) {
+				named.add(customers[staged.get(i).ref()]);
+			}
+		}
+		UUID[] sorted = named.toArray(UUID[]::new);
+		Arrays.sort(sorted, AS_STORED);
 		List<UUID> distinct = new ArrayList<>();
-		for (UUID id : named) {
+		for (UUID id : sorted) {
 			if (distinct.isEmpty() || !distinct.get(distinct.size() - 1).equals(id)) {
 				distinct.add(id);
 			}
@@ -228,46 +370,34 @@ class ImportStaging {
 		return distinct;
 	}
 
-	private static List<UUID> customers(Connection connection) throws SQLException {
-		List<UUID> ids = new ArrayList<>();
-		try (Statement statement = connection.createStatement();
-				ResultSet rs = statement
-					.executeQuery("SELECT DISTINCT customer_id FROM import_inserted ORDER BY customer_id")) {
-			while (rs.next()) {
-				ids.add(rs.getObject(1, UUID.class));
+	/** Ends a COPY that failed half way; the failure that stopped it is the one told. */
+	private static void cancelIfActive(CopyIn in) {
+		if (in.isActive()) {
+			try {
+				in.cancelCopy();
+			}
+			catch (SQLException ex) {
+				// the transaction is rolled back with the failure being thrown
 			}
 		}
-		return ids;
 	}
 
-	/** Appends one row in COPY's text format: tab separated, \N for null, escaped. */
-	private static void row(StringBuilder sb, Object... values) {
-		for (int i = 0; i < values.length; i++) {
-			if (i > 0) {
-				sb.append('\t');
-			}
-			Object value = values[i];
-			if (value == null) {
-				sb.append("\\N");
-				continue;
-			}
-			String text = (value instanceof BigDecimal d) ? d.toPlainString() : value.toString();
-			for (int c = 0; c < text.length(); c++) {
-				char ch = text.charAt(c);
-				switch (ch) {
-					case '\\' -> sb.append("\\\\");
-					case '\t' -> sb.append("\\t");
-					case '\n' -> sb.append("\\n");
-					case '\r' -> sb.append("\\r");
-					default -> sb.append(ch);
+	/**
+	 * Whether the COPY failed on a taken key (a unique violation of the idempotency
+	 * index) or a deadlock with another writer of the same keys.
+	 */
+	private static boolean isKeyTaken(SQLException ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof SQLException sql) {
+				if ("40P01".equals(sql.getSQLState())) {
+					return true;
+				}
+				if ("23505".equals(sql.getSQLState()) && String.valueOf(sql.getMessage()).contains(KEY_INDEX)) {
+					return true;
 				}
 			}
 		}
-		sb.append('\n');
-	}
-
-	private static String name(Enum<?> value) {
-		return value == null ? null : value.name();
+		return false;
 	}
 
 }

@@ -7,25 +7,39 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes the small recordings of concurrent requests together: a request puts its
- * prepared items in a queue and takes the writer's lock; whoever holds the lock writes
- * everything queued so far in one transaction (one commit, one event) and hands every
- * waiting request its own results. A request whose items were written while it waited
- * finds them done and returns. Under load the commits — the machine's scarcest resource
- * for single purchases — are shared by up to {@link #MAX_ITEMS} items; alone, a request
- * writes at once, exactly as before.
+ * prepared items in a queue and waits for its turn; whoever gets the turn writes
+ * everything queued so far (up to {@link #MAX_ITEMS} items) in one transaction (one
+ * commit, one event) and hands every request of that group its own results once the
+ * commit is durable. A request whose items were taken by another writer waits for that
+ * writer's answer. Alone, a request writes at once, exactly as before.
+ * <p>
+ * Writes are pipelined (ADR 0039): one group at a time runs its statements, but its turn
+ * ends when its commit begins, so that while it waits for PostgreSQL to flush the commit
+ * the next group already runs its statements; up to
+ * {@code rapport.interactions.concurrent-writes} groups are in flight (one running
+ * statements, the others waiting for their flush), and PostgreSQL flushes concurrent
+ * commits together. With one group in flight the path was a single file in which every
+ * group waited for the flush of the one before.
  * <p>
  * Each item keeps its own result: duplicates, rejected returns and created ids are per
- * item as in a batch. If a combined write fails as a whole, each request's items are
- * written again on their own, so one request's failure is never another's. A caller
- * already inside a transaction writes in it, without combining, so that its own rollback
- * stays its own.
+ * item as in a batch. If a combined write fails as a whole, each request of the group
+ * writes its items again on its own, so one request's failure is never another's. A
+ * caller already inside a transaction writes in it, without combining, so that its own
+ * rollback stays its own.
  */
 @Component
 class WriteCombiner {
@@ -33,17 +47,53 @@ class WriteCombiner {
 	/** At most this many items are written in one combined transaction. */
 	static final int MAX_ITEMS = 64;
 
+	/**
+	 * How many combined writes may be in flight (one running statements, the others
+	 * committing) unless configured.
+	 */
+	static final int CONCURRENT_WRITES = 3;
+
 	private final IngestionWrite write;
 
 	private final Clock clock;
 
-	private final ReentrantLock writer = new ReentrantLock();
+	/** Opens the group's transaction, so that its commit can be told apart; or null. */
+	private final TransactionTemplate transactions;
 
+	private final int slots;
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	/** Signalled whenever a write commits or ends, so that a waiting request may go. */
+	private final Condition turn = this.lock.newCondition();
+
+	/** Requests not yet taken by a writer; guarded by {@link #lock}. */
 	private final ArrayDeque<Pending> queue = new ArrayDeque<>();
 
+	/** A group is running its statements; guarded by {@link #lock}. */
+	private boolean executing;
+
+	/** Combined writes in flight, executing or committing; guarded by {@link #lock}. */
+	private int writing;
+
+	/**
+	 * Without a transaction manager: a group's turn ends when its write returns, so
+	 * groups never overlap (for tests of the grouping alone).
+	 */
 	WriteCombiner(IngestionWrite write, Clock clock) {
+		this(write, clock, null, 1);
+	}
+
+	@Autowired
+	WriteCombiner(IngestionWrite write, Clock clock, PlatformTransactionManager transactions,
+			@Value("${rapport.interactions.concurrent-writes:" + CONCURRENT_WRITES + "}") int concurrentWrites) {
+		if (concurrentWrites < 1) {
+			throw new IllegalArgumentException("rapport.interactions.concurrent-writes must be at least 1");
+		}
 		this.write = write;
 		this.clock = clock;
+		this.transactions = (transactions == null) ? null : new TransactionTemplate(transactions);
+		this.slots = concurrentWrites;
 	}
 
 	/** Writes the items, possibly together with other requests' items; their results. */
@@ -60,44 +110,141 @@ class WriteCombiner {
 			return this.write.write(items, this.clock.instant(), shown);
 		}
 		Pending mine = new Pending(items, shown);
-		synchronized (this.queue) {
+		this.lock.lock();
+		try {
 			this.queue.add(mine);
 		}
-		this.writer.lock();
-		try {
-			while (!mine.done()) {
-				writeQueued();
+		finally {
+			this.lock.unlock();
+		}
+		while (true) {
+			List<Pending> group;
+			this.lock.lock();
+			try {
+				while (!mine.taken && (this.executing || this.writing >= this.slots)) {
+					this.turn.awaitUninterruptibly();
+				}
+				if (mine.taken) {
+					break;
+				}
+				group = take();
+				this.executing = true;
+				this.writing++;
+			}
+			finally {
+				this.lock.unlock();
+			}
+			Turn turn = new Turn();
+			try {
+				Runnable answers;
+				if (this.transactions == null) {
+					answers = writeGroup(group);
+				}
+				else {
+					answers = this.transactions.execute((status) -> {
+						// the statements are done when the commit begins: the next group
+						// may run its own while this one waits for its flush
+						TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+							@Override
+							public void beforeCommit(boolean readOnly) {
+								turn.end();
+							}
+						});
+						return writeGroup(group);
+					});
+				}
+				// only once the group's commit is durable
+				answers.run();
+			}
+			catch (RuntimeException ex) {
+				failed(group, ex);
+			}
+			finally {
+				turn.end();
+				this.lock.lock();
+				try {
+					this.writing--;
+					this.turn.signalAll();
+				}
+				finally {
+					this.lock.unlock();
+				}
 			}
 		}
-		finally {
-			this.writer.unlock();
-		}
-		return mine.results();
+		return mine.results(this.write, this.clock);
 	}
 
-	/** How many requests are waiting for a write. */
+	/** A group's turn to run statements, ended once: at its commit, or when it fails. */
+	private final class Turn {
+
+		private boolean ended;
+
+		void end() {
+			if (this.ended) {
+				return;
+			}
+			this.ended = true;
+			WriteCombiner.this.lock.lock();
+			try {
+				WriteCombiner.this.executing = false;
+				WriteCombiner.this.turn.signalAll();
+			}
+			finally {
+				WriteCombiner.this.lock.unlock();
+			}
+		}
+
+	}
+
+	/** How many requests are waiting for a writer to take them. */
 	int queued() {
-		synchronized (this.queue) {
+		this.lock.lock();
+		try {
 			return this.queue.size();
 		}
+		finally {
+			this.lock.unlock();
+		}
 	}
 
-	/** Under the writer's lock: takes what is queued and writes it. */
-	private void writeQueued() {
+	/** How many combined writes run now. */
+	int writing() {
+		this.lock.lock();
+		try {
+			return this.writing;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Under the lock: the queued requests, oldest first, up to {@link #MAX_ITEMS} items
+	 * (at least one request), marked taken.
+	 */
+	private List<Pending> take() {
 		List<Pending> group = new ArrayList<>();
 		int size = 0;
-		synchronized (this.queue) {
-			while (!this.queue.isEmpty() && (group.isEmpty() || size + this.queue.peek().items.size() <= MAX_ITEMS)) {
-				Pending next = this.queue.poll();
-				group.add(next);
-				size += next.items.size();
-			}
+		while (!this.queue.isEmpty() && (group.isEmpty() || size + this.queue.peek().items.size() <= MAX_ITEMS)) {
+			Pending next = this.queue.poll();
+			next.taken = true;
+			group.add(next);
+			size += next.items.size();
 		}
+		return group;
+	}
+
+	/**
+	 * Writes a group (in the caller's transaction, if any) and answers how to hand each
+	 * request its own results, to run once the transaction has committed.
+	 */
+	private Runnable writeGroup(List<Pending> group) {
 		if (group.size() == 1) {
-			group.get(0).run(this.write, this.clock);
-			return;
+			Pending only = group.get(0);
+			List<RecordResult> results = this.write.write(only.items, this.clock.instant(), only.shown);
+			return () -> only.complete(results);
 		}
-		List<Prepared> all = new ArrayList<>(size);
+		List<Prepared> all = new ArrayList<>();
 		Map<Integer, Pending> owners = new HashMap<>();
 		Map<Integer, Integer> ownIndex = new HashMap<>();
 		for (Pending p : group) {
@@ -108,25 +255,33 @@ class WriteCombiner {
 				all.add(item.withIndex(index));
 			}
 		}
-		List<RecordResult> results;
 		Map<UUID, InteractionView> shown = new HashMap<>();
-		try {
-			results = this.write.write(all, this.clock.instant(), shown);
-		}
-		catch (RuntimeException ex) {
-			group.forEach((p) -> p.run(this.write, this.clock));
-			return;
-		}
-		Map<Pending, List<RecordResult>> split = new HashMap<>();
-		group.forEach((p) -> split.put(p, new ArrayList<>()));
-		for (RecordResult r : results) {
-			Pending owner = owners.get(r.index());
-			split.get(owner).add(r.withIndex(ownIndex.get(r.index())));
-			if (owner.shown != null && r.id() != null && shown.containsKey(r.id())) {
-				owner.shown.put(r.id(), shown.get(r.id()));
+		List<RecordResult> results = this.write.write(all, this.clock.instant(), shown);
+		return () -> {
+			Map<Pending, List<RecordResult>> split = new HashMap<>();
+			group.forEach((p) -> split.put(p, new ArrayList<>()));
+			for (RecordResult r : results) {
+				Pending owner = owners.get(r.index());
+				split.get(owner).add(r.withIndex(ownIndex.get(r.index())));
+				if (owner.shown != null && r.id() != null && shown.containsKey(r.id())) {
+					owner.shown.put(r.id(), shown.get(r.id()));
+				}
 			}
+			split.forEach(Pending::complete);
+		};
+	}
+
+	/**
+	 * A group's transaction failed as a whole: a request alone gets the failure, the
+	 * requests of a combined group write their items again, each on its own.
+	 */
+	private static void failed(List<Pending> group, RuntimeException ex) {
+		if (group.size() == 1) {
+			group.get(0).fail(ex);
 		}
-		split.forEach(Pending::complete);
+		else {
+			group.forEach(Pending::writeAlone);
+		}
 	}
 
 	/** One request's items and, once written, their results or the failure. */
@@ -136,33 +291,59 @@ class WriteCombiner {
 
 		private final Map<UUID, InteractionView> shown;
 
+		private final CountDownLatch answered = new CountDownLatch(1);
+
+		/** Taken by a writer; guarded by the combiner's lock. */
+		private boolean taken;
+
 		private volatile List<RecordResult> results;
 
 		private volatile RuntimeException failure;
+
+		/** Its group failed as a whole: the request writes its items on its own. */
+		private volatile boolean alone;
 
 		Pending(List<Prepared> items, Map<UUID, InteractionView> shown) {
 			this.items = items;
 			this.shown = shown;
 		}
 
-		boolean done() {
-			return this.results != null || this.failure != null;
-		}
-
-		void run(IngestionWrite write, Clock clock) {
-			try {
-				complete(write.write(this.items, clock.instant(), this.shown));
-			}
-			catch (RuntimeException ex) {
-				this.failure = ex;
-			}
+		void fail(RuntimeException ex) {
+			this.failure = ex;
+			this.answered.countDown();
 		}
 
 		void complete(List<RecordResult> results) {
 			this.results = results;
+			this.answered.countDown();
 		}
 
-		List<RecordResult> results() {
+		void writeAlone() {
+			this.alone = true;
+			this.answered.countDown();
+		}
+
+		/**
+		 * Waits for the writer that took the request; writes it alone, in the calling
+		 * thread, when its group failed.
+		 */
+		List<RecordResult> results(IngestionWrite write, Clock clock) {
+			boolean interrupted = false;
+			while (true) {
+				try {
+					this.answered.await();
+					break;
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
+			}
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+			if (this.alone) {
+				return write.write(this.items, clock.instant(), this.shown);
+			}
 			if (this.failure != null) {
 				throw this.failure;
 			}

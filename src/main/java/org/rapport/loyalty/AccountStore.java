@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -107,6 +108,69 @@ class AccountStore {
 			WHERE a.id = :account
 			%4$s
 			""";
+
+	/** What a group earning asks about one of its purchases or events (ADR 0038). */
+	record Want(UUID accountId, String key, UUID interactionId) {
+	}
+
+	/**
+	 * Locks the balance rows of the accounts of a group of purchases and events until the
+	 * transaction ends, in account order, and answers the {@link EarningState} of each,
+	 * in one statement when it can (ADR 0033, 0038). The states are read in the
+	 * statement's snapshot, taken before the locks were granted; they are only kept when
+	 * every locked row is the very version that snapshot sees, so that no transaction
+	 * that held a lock before committed a change the snapshot misses (every earning
+	 * writes a new version of the balance row of each account it earned for,
+	 * {@link Ledger#appendAll}). Otherwise the states are all read again, now that the
+	 * locks are held. The states answer the wants in their order; a want whose account
+	 * has no balance row has none (null).
+	 */
+	List<EarningState> lockForEarning(List<Want> wants) {
+		if (wants.isEmpty()) {
+			return List.of();
+		}
+		EarningState[] states = new EarningState[wants.size()];
+		boolean[] unchanged = { true };
+		wanted(this.jdbc.sql(GROUP_STATE.formatted(
+				", b.ctid = (SELECT s.ctid FROM loyalty_balance s WHERE s.account_id = b.account_id) AS unchanged",
+				"JOIN loyalty_balance b ON b.account_id = w.account_id JOIN loyalty_account a ON a.id = b.account_id",
+				Ledger.KEYED, "ORDER BY b.account_id, w.ord FOR UPDATE OF b")), wants)
+			.query((rs) -> {
+				unchanged[0] &= rs.getBoolean("unchanged");
+				states[(int) rs.getLong("ord") - 1] = earningState(rs, 0);
+			});
+		if (!unchanged[0]) {
+			wanted(this.jdbc
+				.sql(GROUP_STATE.formatted("", "JOIN loyalty_account a ON a.id = w.account_id", Ledger.KEYED, "")),
+					wants)
+				.query((rs) -> {
+					states[(int) rs.getLong("ord") - 1] = earningState(rs, 0);
+				});
+		}
+		return Arrays.asList(states);
+	}
+
+	private static JdbcClient.StatementSpec wanted(JdbcClient.StatementSpec statement, List<Want> wants) {
+		return statement.param("accounts", wants.stream().map(Want::accountId).toArray(UUID[]::new))
+			.param("keys", wants.stream().map(Want::key).toArray(String[]::new))
+			.param("interactions", wants.stream().map(Want::interactionId).toArray(UUID[]::new));
+	}
+
+	private static final String GROUP_STATE = "SELECT w.ord, " + COLUMNS.replaceAll("(\\w+)", "a.$1")
+			+ """
+					, EXISTS (SELECT 1 FROM loyalty_movement m WHERE m.account_id = a.id AND m.idempotency_key = w.idempotency_key
+					           AND m.%3$s)
+					  OR EXISTS (SELECT 1 FROM loyalty_purchase p WHERE p.account_id = a.id AND p.interaction_id = w.interaction_id)
+					  AS counted,
+					  COALESCE(t.earn_multiplier, 1) AS tier_multiplier, prog.revision%1$s
+					FROM unnest(CAST(:accounts AS uuid[]), CAST(:keys AS text[]), CAST(:interactions AS uuid[]))
+					  WITH ORDINALITY AS w(account_id, idempotency_key, interaction_id, ord)
+					%2$s
+					JOIN loyalty_programme prog ON prog.id = a.programme_id
+					LEFT JOIN loyalty_member_tier mt ON mt.account_id = a.id
+					LEFT JOIN loyalty_tier t ON t.programme_id = mt.programme_id AND t.code = mt.tier_code
+					%4$s
+					""";
 
 	private static EarningState earningState(ResultSet rs, int n) throws SQLException {
 		return new EarningState(account(rs, n), rs.getBoolean("counted"), rs.getBigDecimal("tier_multiplier"),

@@ -201,6 +201,143 @@ class Ledger {
 		}
 	}
 
+	/**
+	 * What one purchase or event of a group earning writes (ADR 0038): a lot with the
+	 * movement that credits it (when {@code kind} is not null: PENDING or EARN), the
+	 * purchase row (when {@code purchase} is not null) and, on the member's first
+	 * purchase, the account's first purchase time; the account's balance row is touched
+	 * in any case.
+	 */
+	record Earned(UUID accountId, MovementKind kind, long points, String reason, String sourceId, String key,
+			Instant occurredAt, Instant availableAt, Instant expiresAt, String explanation, PurchaseRow purchase) {
+	}
+
+	/**
+	 * Writes what a group of purchases and events earned, in one statement whatever its
+	 * size: the lots, the movements and the purchase rows each with one insert, the first
+	 * purchase times with one update, and every account's balance row with one update by
+	 * the sums of its rows (touched even when they earned nothing, as
+	 * {@link #recordPurchase} does: what {@link AccountStore#lockForEarning} relies on).
+	 * The accounts must be locked. Movements are source {@code INTERACTION}.
+	 */
+	void appendAll(List<Earned> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		int n = rows.size();
+		UUID[] account = new UUID[n];
+		UUID[] lot = new UUID[n];
+		UUID[] movement = new UUID[n];
+		String[] kind = new String[n];
+		long[] available = new long[n];
+		long[] pending = new long[n];
+		String[] reason = new String[n];
+		String[] source = new String[n];
+		String[] key = new String[n];
+		String[] occurred = new String[n];
+		String[] availableAt = new String[n];
+		String[] expiresAt = new String[n];
+		String[] explanation = new String[n];
+		UUID[] interaction = new UUID[n];
+		String[] total = new String[n];
+		long[] points = new long[n];
+		boolean[] first = new boolean[n];
+		for (int i = 0; i < n; i++) {
+			Earned e = rows.get(i);
+			account[i] = e.accountId();
+			if (e.kind() != null) {
+				lot[i] = Ids.next(this.clock);
+				movement[i] = Ids.next(this.clock);
+				kind[i] = e.kind().name();
+				available[i] = (e.kind() == MovementKind.PENDING) ? 0 : e.points();
+				pending[i] = (e.kind() == MovementKind.PENDING) ? e.points() : 0;
+				reason[i] = e.reason();
+				source[i] = e.sourceId();
+				key[i] = e.key();
+				availableAt[i] = text(e.availableAt());
+				expiresAt[i] = text(e.expiresAt());
+				explanation[i] = e.explanation();
+			}
+			occurred[i] = text(e.occurredAt());
+			points[i] = e.points();
+			if (e.purchase() != null) {
+				interaction[i] = e.purchase().interactionId();
+				total[i] = e.purchase().total().toPlainString();
+				first[i] = e.purchase().first();
+			}
+		}
+		this.jdbc.sql(APPEND_ALL)
+			.param("account", account)
+			.param("lot", lot)
+			.param("movement", movement)
+			.param("kind", kind)
+			.param("available", available)
+			.param("pending", pending)
+			.param("reason", reason)
+			.param("source", source)
+			.param("key", key)
+			.param("occurred", occurred)
+			.param("availableAt", availableAt)
+			.param("expiresAt", expiresAt)
+			.param("explanation", explanation)
+			.param("interaction", interaction)
+			.param("total", total)
+			.param("points", points)
+			.param("first", first)
+			.param("now", utc(this.clock.instant()))
+			.update();
+	}
+
+	private static String text(Instant at) {
+		return (at == null) ? null : at.toString();
+	}
+
+	private static final String APPEND_ALL = """
+			WITH i AS (
+			  SELECT * FROM unnest(CAST(:account AS uuid[]), CAST(:lot AS uuid[]), CAST(:movement AS uuid[]),
+			    CAST(:kind AS text[]), CAST(:available AS int8[]), CAST(:pending AS int8[]), CAST(:reason AS text[]),
+			    CAST(:source AS text[]), CAST(:key AS text[]), CAST(:occurred AS timestamptz[]),
+			    CAST(:availableAt AS timestamptz[]), CAST(:expiresAt AS timestamptz[]), CAST(:explanation AS text[]),
+			    CAST(:interaction AS uuid[]), CAST(:total AS numeric[]), CAST(:points AS int8[]), CAST(:first AS boolean[]))
+			    AS i(account_id, lot_id, movement_id, kind, available, pending, reason, source_id, idempotency_key,
+			         occurred_at, available_at, expires_at, explanation, interaction_id, total, points, first)
+			), lot AS (
+			  INSERT INTO loyalty_lot (id, account_id, status, points, remaining, earned_at, available_at, expires_at)
+			  SELECT lot_id, account_id, CASE kind WHEN 'PENDING' THEN 'PENDING' ELSE 'AVAILABLE' END, points, points,
+			         occurred_at, available_at, expires_at
+			  FROM i WHERE lot_id IS NOT NULL
+			), moved AS (
+			  INSERT INTO loyalty_movement (id, account_id, kind, available_delta, pending_delta, reason, source_type,
+			    source_id, idempotency_key, occurred_at, recorded_at, lot_id, explanation)
+			  SELECT movement_id, account_id, kind, available, pending, reason, 'INTERACTION', source_id, idempotency_key,
+			         occurred_at, :now, lot_id, explanation::jsonb
+			  FROM i WHERE lot_id IS NOT NULL
+			), bought AS (
+			  INSERT INTO loyalty_purchase (account_id, interaction_id, lot_id, total, points_earned, occurred_at)
+			  SELECT account_id, interaction_id, lot_id, total, points, occurred_at FROM i WHERE interaction_id IS NOT NULL
+			), first AS (
+			  UPDATE loyalty_account a SET first_purchase_at = i.occurred_at FROM i
+			  WHERE i.first AND a.id = i.account_id AND a.first_purchase_at IS NULL
+			)
+			UPDATE loyalty_balance b SET available = b.available + s.available, pending = b.pending + s.pending,
+			  updated_at = :now
+			FROM (SELECT account_id, SUM(available)::bigint AS available, SUM(pending)::bigint AS pending
+			      FROM i GROUP BY account_id) s
+			WHERE b.account_id = s.account_id
+			""";
+
+	/**
+	 * {@link #consumeOldestFirst} for several accounts in one statement.
+	 */
+	void consumeOldestFirst(java.util.Collection<UUID> accountIds) {
+		if (accountIds.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql(CONSUME.formatted("l.account_id = ANY(CAST(:accounts AS uuid[]))"))
+			.param("accounts", accountIds.toArray(UUID[]::new))
+			.update();
+	}
+
 	/** Opens a lot of points; PENDING until {@code availableAt}, or AVAILABLE at once. */
 	UUID openLot(UUID accountId, boolean pending, long points, Instant earnedAt, Instant availableAt,
 			Instant expiresAt) {

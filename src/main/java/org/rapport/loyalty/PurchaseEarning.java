@@ -5,7 +5,13 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.rapport.customer.Customers;
@@ -40,6 +46,15 @@ class PurchaseEarning {
 	private final JsonMapper json;
 
 	private final Clock clock;
+
+	/**
+	 * From this many purchases and events on, a group is earned set-based; smaller groups
+	 * purchase by purchase, with two statements each (ADR 0033), which costs less there
+	 * (ADR 0038).
+	 */
+	static final int SET_BASED_FROM = 8;
+
+	private volatile int setBasedFrom = SET_BASED_FROM;
 
 	PurchaseEarning(ProgrammeSnapshots snapshots, AccountStore accounts, Ledger ledger, Customers customers,
 			TierMultiplier tiers, ApplicationEventPublisher events, JsonMapper json, Clock clock) {
@@ -78,9 +93,14 @@ class PurchaseEarning {
 	 * multiplier and the programme's revision come from one statement; the programme, its
 	 * rules and ladder from the snapshot kept at that revision (ADR 0033); the lot,
 	 * movement, balance, purchase row and first purchase time are written by one
-	 * statement (ADR 0022, 0033).
+	 * statement (ADR 0022, 0033). Also the path of each purchase of a group smaller than
+	 * {@link #SET_BASED_FROM} (ADR 0038).
 	 */
 	void earn(Account account, UUID interactionId, Basket basket) {
+		earnOne(account, interactionId, basket);
+	}
+
+	private void earnOne(Account account, UUID interactionId, Basket basket) {
 		String key = (basket.isPurchase() ? "purchase:" : "event:") + interactionId;
 		AccountStore.EarningState state = this.accounts.lockForEarning(account.id(), key, interactionId);
 		if (state.counted()) {
@@ -118,6 +138,197 @@ class PurchaseEarning {
 				}
 			}
 		}
+	}
+
+	/** Changes {@link #SET_BASED_FROM} (tests: the set-based path for small groups). */
+	void setBasedFrom(int purchases) {
+		this.setBasedFrom = purchases;
+	}
+
+	/** A step of a group earning (ADR 0038), in the order the steps are to be taken. */
+	sealed interface Step permits Earn, Reverse {
+
+	}
+
+	/** A purchase or event interaction to earn for a member's account. */
+	record Earn(Account account, UUID interactionId, Basket basket) implements Step {
+	}
+
+	/** A return to reverse on the accounts that earned on its purchase. */
+	record Reverse(UUID returnId, UUID purchaseId, BigDecimal returned, Instant at) implements Step {
+	}
+
+	/**
+	 * Takes the steps in order, as {@link #earn} and {@link #reverse} would one by one. A
+	 * group of fewer than {@link #SET_BASED_FROM} purchases and events does exactly that;
+	 * a larger one takes a fixed number of statements for all of them (ADR 0038): the
+	 * balance rows of all their accounts are locked and the state of every purchase is
+	 * read by one statement; the rules are evaluated in memory, carrying each member's
+	 * state from one purchase to the next (the first purchase, what the group has already
+	 * counted); and what they earned is written by one statement. Whatever reads the
+	 * ledger or writes outside the group (a cap's points so far, a referral bonus, a
+	 * return) first writes what the group has earned so far, so it sees the ledger as the
+	 * one-by-one path would.
+	 */
+	void earnAll(List<Step> steps) {
+		List<Earn> earns = new ArrayList<>();
+		for (Step step : steps) {
+			if (step instanceof Earn e) {
+				earns.add(e);
+			}
+		}
+		if (earns.size() < this.setBasedFrom) {
+			for (Step step : steps) {
+				if (step instanceof Earn e) {
+					earnOne(e.account(), e.interactionId(), e.basket());
+				}
+				else if (step instanceof Reverse r) {
+					for (AccountStore.Purchase p : this.accounts.purchases(r.purchaseId())) {
+						reverse(p, r.returnId(), r.returned(), r.at());
+					}
+				}
+			}
+			return;
+		}
+		List<AccountStore.EarningState> states = this.accounts.lockForEarning(earns.stream()
+			.map((e) -> new AccountStore.Want(e.account().id(), key(e.interactionId(), e.basket()), e.interactionId()))
+			.toList());
+		Group group = new Group();
+		int next = 0;
+		for (Step step : steps) {
+			if (step instanceof Earn e) {
+				AccountStore.EarningState state = states.get(next++);
+				if (state != null) {
+					earn(group, e, state);
+				}
+			}
+			else if (step instanceof Reverse r) {
+				group.write();
+				for (AccountStore.Purchase p : this.accounts.purchases(r.purchaseId())) {
+					reverse(p, r.returnId(), r.returned(), r.at());
+				}
+			}
+		}
+		group.write();
+	}
+
+	private static String key(UUID interactionId, Basket basket) {
+		return (basket.isPurchase() ? "purchase:" : "event:") + interactionId;
+	}
+
+	/** One purchase or event of a group, with the state read for it under the lock. */
+	private void earn(Group group, Earn e, AccountStore.EarningState state) {
+		Basket basket = e.basket();
+		UUID interactionId = e.interactionId();
+		String key = key(interactionId, basket);
+		Member seen = group.member(state.account());
+		if (state.counted() || !seen.counted.add(key)) {
+			return;
+		}
+		ProgrammeSnapshots.Snapshot snapshot = this.snapshots.byId(seen.account.programmeId(),
+				state.programmeRevision());
+		LoyaltyProgramme programme = snapshot.programme();
+		Account current = seen.account;
+		LocalDate born = snapshot.has(RuleKind.BIRTHDAY) ? this.customers.get(current.customerId()).birthDate() : null;
+		Map<RuleParams.CapPeriod, Long> earnedSoFar = Map.of();
+		if (snapshot.has(RuleKind.CAP)) {
+			group.write();
+			earnedSoFar = this.accounts.earnedInPeriods(current.id(), basket.occurredAt());
+		}
+		boolean first = current.firstPurchaseAt() == null;
+		MemberContext member = new MemberContext(first, born, current.referredBy() != null, state.tierMultiplier(),
+				earnedSoFar);
+		Earning earning = RulesEngine.evaluate(programme, snapshot.rules(), member, basket);
+		Ledger.PurchaseRow purchase = basket.isPurchase()
+				? new Ledger.PurchaseRow(interactionId, basket.total(), earning.points(), basket.occurredAt(), first)
+				: null;
+		if (earning.points() > 0) {
+			boolean pending = basket.isPurchase();
+			Instant at = basket.occurredAt();
+			Instant availableAt = pending ? programme.availableAt(at) : at;
+			boolean stillPending = pending && availableAt.isAfter(this.clock.instant());
+			group.add(
+					new Ledger.Earned(current.id(), stillPending ? MovementKind.PENDING : MovementKind.EARN,
+							earning.points(), (pending ? "Purchase " : basket.kind() + " ") + interactionId,
+							interactionId.toString(), key, at, availableAt, programme.expiresAt(at),
+							this.json.writeValueAsString(earning), purchase),
+					new PointsEarned(current.id(), current.customerId(), programme.code(), earning.points(),
+							stillPending, interactionId.toString(), at),
+					!stillPending);
+		}
+		else if (purchase != null) {
+			group.add(new Ledger.Earned(current.id(), null, 0, null, null, null, basket.occurredAt(), null, null, null,
+					purchase), null, false);
+		}
+		if (purchase != null && first) {
+			seen.account = new Account(current.id(), current.programmeId(), current.customerId(), current.status(),
+					current.enrolledAt(), current.referredBy(), basket.occurredAt());
+		}
+		if (basket.isPurchase() && earning.referrerPoints() > 0 && current.referredBy() != null) {
+			group.write();
+			Account referrer = this.accounts.byId(current.referredBy()).orElseThrow();
+			if ("ACTIVE".equals(referrer.status())) {
+				this.ledger.lock(referrer.id());
+				if (this.ledger.find(referrer.id(), "referral:" + current.id()).isEmpty()) {
+					credit(programme, referrer, earning.referrerPoints(), true, basket.occurredAt(),
+							"referral:" + current.id(), "Referral: first purchase of member " + current.id(),
+							interactionId.toString(), null, null);
+				}
+			}
+		}
+	}
+
+	/** A member's state as the group's purchases change it. */
+	private static final class Member {
+
+		private Account account;
+
+		private final Set<String> counted = new HashSet<>();
+
+		Member(Account account) {
+			this.account = account;
+		}
+
+	}
+
+	/** What a group has earned and not written yet. */
+	private final class Group {
+
+		private final Map<UUID, Member> members = new HashMap<>();
+
+		private final List<Ledger.Earned> rows = new ArrayList<>();
+
+		private final List<PointsEarned> earned = new ArrayList<>();
+
+		private final Set<UUID> available = new LinkedHashSet<>();
+
+		Member member(Account account) {
+			return this.members.computeIfAbsent(account.id(), (id) -> new Member(account));
+		}
+
+		void add(Ledger.Earned row, PointsEarned event, boolean availableAtOnce) {
+			this.rows.add(row);
+			if (event != null) {
+				this.earned.add(event);
+			}
+			if (availableAtOnce) {
+				this.available.add(row.accountId());
+			}
+		}
+
+		/** Writes the rows (one statement), then consumes and publishes as credits do. */
+		void write() {
+			if (this.rows.isEmpty()) {
+				return;
+			}
+			PurchaseEarning.this.ledger.appendAll(this.rows);
+			PurchaseEarning.this.ledger.consumeOldestFirst(this.available);
+			this.earned.forEach(PurchaseEarning.this.events::publishEvent);
+			this.rows.clear();
+			this.earned.clear();
+			this.available.clear();
+		}
+
 	}
 
 	private UUID credit(LoyaltyProgramme programme, Account account, long points, boolean pending, Instant at,

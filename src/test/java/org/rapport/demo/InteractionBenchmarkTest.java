@@ -53,13 +53,18 @@ class InteractionBenchmarkTest {
 		assertThat(lines).anyMatch((l) -> l.startsWith("Import rate / raw COPY rate: **"));
 		assertThat(lines).anyMatch((l) -> l.startsWith("Timeline p99 over HTTP: **"));
 		assertThat(lines).anyMatch((l) -> l.matches("Batch API: [1-9][0-9,]* purchases created in .*"));
-		assertThat(lines).anyMatch((l) -> l.startsWith("Single-purchase API rate / pgbench TPS: **")
+		assertThat(lines).anyMatch((l) -> l.startsWith("Single-purchase API rate / pgbench TPS, steady state: **")
 				|| l.startsWith("pgbench: not measured — "));
+		assertThat(lines).anyMatch((l) -> l.startsWith("Commit latency: a lone durable commit"));
+		assertThat(lines).anyMatch((l) -> l.startsWith("Machine over the cold window: "));
+		assertThat(lines).anyMatch((l) -> l.startsWith("Written per purchase stored over the same span"));
+		assertThat(lines).anyMatch((l) -> l.startsWith("Steady window: JVM CPU over the measured window"));
 		assertThat(lines).anyMatch((l) -> l.startsWith("Loyalty on / off: **"));
 		assertThat(lines).anyMatch((l) -> l.startsWith("Loyalty on: Transactions committed in the application's"));
 		assertThat(lines).anyMatch((l) -> l.startsWith("CPU per purchase (JVM + PostgreSQL), off / on: **"));
 		assertTablesAreWellFormed(lines);
 		assertThat(errorsOf(lines, "| record one purchase, HTTP |")).isZero();
+		assertThat(errorsOf(lines, "| record one purchase, HTTP, cold |")).isZero();
 		assertThat(errorsOf(lines, "| batch |")).isZero();
 		assertThat(errorsOf(lines, "| timeline first page, HTTP |")).isZero();
 		assertThat(this.jdbc.sql("SELECT count(*) FROM pg_database WHERE datname = ?")

@@ -92,7 +92,9 @@ class ChunkFeedTest {
 		try (ChunkFeed feed = new ChunkFeed(reader(csv), 10, 0, (chunk) -> {
 			threads.add(Thread.currentThread().getName());
 			ImportBatch batch = new ImportBatch(chunk.rejected());
-			chunk.groups().forEach((g) -> batch.staged(batch.ref(g.interaction().customerId()), g));
+			chunk.groups()
+				.forEach((g) -> batch.staged(new ImportBatch.Staged(batch.ref(g.interaction().customerId()), g,
+						g.interaction(), UUID.randomUUID(), null, 0, 0, 0, 0)));
 			return batch;
 		})) {
 			ChunkFeed.Chunk chunk;

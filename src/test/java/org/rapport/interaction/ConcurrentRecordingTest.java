@@ -133,4 +133,67 @@ class ConcurrentRecordingTest {
 		}
 	}
 
+	@Test
+	void retriesRacingTheirOriginalsAcrossConcurrentWritesAreAnsweredWithTheOriginalAndCountedOnce() throws Exception {
+		InteractionFixture fx = new InteractionFixture(this.mvc, this.json, this.staff, this.customers,
+				this.interactions);
+		String sku = fx.product("tyres");
+		UUID buyer = fx.customer();
+		var sales = fx.as(org.rapport.access.Role.SALES);
+		fx.get(sales, "/api/v1/customers/" + buyer + "/figures");
+		// every purchase is sent by four clients at about the same time, so that
+		// originals and retries
+		// land in different groups written side by side (ADR 0039)
+		List<Map<String, Object>> bodies = new ArrayList<>();
+		for (int n = 0; n < 20; n++) {
+			bodies.add(fx.purchase(buyer, "2024-06-" + (10 + n) + "T10:00:00Z", sku, 1, "3.00"));
+		}
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+		List<Future<List<String>>> answers = new ArrayList<>();
+		try {
+			for (int c = 0; c < CLIENTS; c++) {
+				int client = c;
+				answers.add(pool.submit(() -> {
+					start.await();
+					List<String> seen = new ArrayList<>();
+					for (int n = client % 2; n < bodies.size(); n += 2) {
+						int which = (n + client / 2) % bodies.size();
+						var result = fx.post(sales, "/api/v1/interactions", bodies.get(which));
+						seen.add(which + " " + result.getResponse().getStatus() + " "
+								+ fx.body(result).get("id").asString());
+					}
+					return seen;
+				}));
+			}
+			start.countDown();
+			Map<Integer, java.util.Set<String>> idsByPurchase = new java.util.HashMap<>();
+			Map<Integer, Integer> createdByPurchase = new java.util.HashMap<>();
+			for (Future<List<String>> answer : answers) {
+				for (String seen : answer.get()) {
+					String[] parts = seen.split(" ");
+					int which = Integer.parseInt(parts[0]);
+					assertThat(parts[1]).isIn("200", "201");
+					idsByPurchase.computeIfAbsent(which, (k) -> new java.util.HashSet<>()).add(parts[2]);
+					if (parts[1].equals("201")) {
+						createdByPurchase.merge(which, 1, Integer::sum);
+					}
+				}
+			}
+			assertThat(idsByPurchase).hasSize(bodies.size());
+			assertThat(idsByPurchase.values()).allSatisfy((ids) -> assertThat(ids).hasSize(1));
+			assertThat(createdByPurchase).hasSize(bodies.size());
+			assertThat(createdByPurchase.values()).allSatisfy((created) -> assertThat(created).isEqualTo(1));
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(this.jdbc.sql("SELECT count(*) FROM interaction WHERE customer_id = ?")
+			.param(buyer)
+			.query(Integer.class)
+			.single()).isEqualTo(bodies.size());
+		assertThat(this.interactions.figures(buyer).purchases()).isEqualTo(bodies.size());
+		assertThat(this.interactions.figures(buyer).revenue()).isEqualByComparingTo("60.00");
+	}
+
 }

@@ -111,7 +111,7 @@ class DeliveryEarningTest {
 	}
 
 	@Test
-	void aDeliveryAfterTheFirstReadsNoProgrammeOrRulesAndAMemberPurchaseTakesTwoStatements() {
+	void aDeliveryAfterTheFirstReadsNoProgrammeOrRulesAndTakesThreeStatementsWhateverItsSize() {
 		String code = programme();
 		List<Member> members = new ArrayList<>();
 		for (int i = 0; i < 10; i++) {
@@ -128,10 +128,10 @@ class DeliveryEarningTest {
 		assertThat(members.subList(1, members.size())).allSatisfy((m) -> assertThat(pending(m)).isEqualTo(40));
 		assertThat(pending(members.get(0))).isEqualTo(60);
 		assertThat(statements).noneMatch((s) -> s.contains("FROM loyalty_rule") || s.contains("FROM loyalty_tier "));
-		// per delivery: the members; per purchase: lock + state + revision, lot +
-		// movement +
-		// balance + purchase row
-		assertThat(statements).hasSize(1 + 2 * second.size());
+		// per delivery, whatever its size (ADR 0038): the members; the locks with every
+		// purchase's state and the revision; the lots, movements, purchase rows and
+		// balances
+		assertThat(statements).hasSize(3);
 		assertThat(single).hasSize(3);
 	}
 
@@ -279,7 +279,7 @@ class DeliveryEarningTest {
 			await().atMost(Duration.ofSeconds(30))
 				.until(() -> this.jdbc
 					.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-							+ "AND query LIKE '%FOR UPDATE OF b%'")
+							+ "AND query LIKE '%FROM loyalty_movement m%'")
 					.query(Long.class)
 					.single() > 0);
 			release.countDown();
@@ -326,6 +326,77 @@ class DeliveryEarningTest {
 		for (Member m : members) {
 			assertThat(pending(m)).isEqualTo(61);
 			assertThat(this.loyalty.sumOfLedger(m.account())).isEqualTo(new Balance(0, 61));
+		}
+	}
+
+	/**
+	 * What a member purchase costs when the purchases are earned in groups (ADR 0038):
+	 * 480 purchases of 240 members in groups of 1, 4 and 16, each group delivered in a
+	 * transaction of its own as the listener's combiner earns them, after as many to warm
+	 * the code; prints the delivering thread's CPU and the test database's PostgreSQL CPU
+	 * per purchase, and the same for groups of 16 without the foreign keys of lots and
+	 * purchase rows to the account (the audit of ADR 0038). Every balance stays the sum
+	 * of its ledger.
+	 */
+	@Test
+	void purchasesEarnedInGroupsEachEarnOnceAndKeepBalancesEqualToTheLedger() throws Exception {
+		String code = programme();
+		List<Member> members = new ArrayList<>();
+		for (int i = 0; i < 240; i++) {
+			members.add(member(code));
+		}
+		InteractionListener target = AopTestUtils.getUltimateTargetObject(this.listener);
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		int rounds = 0;
+		for (int size : new int[] { 1, 4, 16, 16, 1 }) {
+			boolean withoutKeys = rounds == 3;
+			if (withoutKeys) {
+				this.jdbc.sql("ALTER TABLE loyalty_lot DROP CONSTRAINT loyalty_lot_account_id_fkey").update();
+				this.jdbc.sql("ALTER TABLE loyalty_purchase DROP CONSTRAINT loyalty_purchase_account_id_fkey").update();
+			}
+			try {
+				long cpu = 0;
+				long pg = 0;
+				for (int pass = 0; pass < 2; pass++) {
+					List<InteractionRecorded> all = new ArrayList<>();
+					for (int twice = 0; twice < 2; twice++) {
+						for (Member m : members) {
+							all.add(purchase(m, "food", 10));
+						}
+					}
+					long pgBefore = postgresCpu();
+					long cpuBefore = threads.getCurrentThreadCpuTime();
+					for (int from = 0; from < all.size(); from += size) {
+						List<InteractionRecorded> group = all.subList(from, from + size);
+						this.transactions.executeWithoutResult((status) -> target.on(new InteractionsRecorded(group)));
+					}
+					// the first pass warms the code
+					cpu = threads.getCurrentThreadCpuTime() - cpuBefore;
+					pg = postgresCpu() - pgBefore;
+				}
+				System.out.printf(
+						"480 purchases in groups of %d%s: %.3f ms JVM CPU (delivering thread), %.3f ms PostgreSQL "
+								+ "CPU per purchase%n",
+						size, withoutKeys ? " without the foreign keys of lots and purchase rows to the account" : "",
+						cpu / 480 / 1e6, pg / 480 / 1e6);
+			}
+			finally {
+				if (withoutKeys) {
+					this.jdbc.sql(
+							"ALTER TABLE loyalty_lot ADD CONSTRAINT loyalty_lot_account_id_fkey FOREIGN KEY (account_id) "
+									+ "REFERENCES loyalty_account (id)")
+						.update();
+					this.jdbc
+						.sql("ALTER TABLE loyalty_purchase ADD CONSTRAINT loyalty_purchase_account_id_fkey "
+								+ "FOREIGN KEY (account_id) REFERENCES loyalty_account (id)")
+						.update();
+				}
+			}
+			rounds++;
+		}
+		for (Member m : members) {
+			assertThat(pending(m)).isEqualTo(40L * rounds);
+			assertThat(this.loyalty.sumOfLedger(m.account())).isEqualTo(new Balance(0, pending(m)));
 		}
 	}
 

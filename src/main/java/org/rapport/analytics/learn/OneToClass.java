@@ -2,6 +2,7 @@ package org.rapport.analytics.learn;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * One-to-class clustering: standardise behavioural features, run k-means for each k of a
@@ -23,6 +24,16 @@ public final class OneToClass {
 	 * @return the model with the k curve and the profiles of all given rows
 	 */
 	public static ClassModel fit(double[][] rows, List<Feature> features, ClusteringOptions options) {
+		return fit(rows, features, options, true);
+	}
+
+	/**
+	 * The same, the k of the range fitted and scored side by side on the common fork-join
+	 * pool ({@code parallel}) or one after the other: each k's fit and silhouette depend
+	 * on the rows, k and the seed only, and the k are compared in ascending order after,
+	 * so both give the same model.
+	 */
+	static ClassModel fit(double[][] rows, List<Feature> features, ClusteringOptions options, boolean parallel) {
 		if (rows.length <= options.minK()) {
 			throw new IllegalArgumentException("need more rows than classes, got " + rows.length);
 		}
@@ -30,14 +41,24 @@ public final class OneToClass {
 		Standardiser standardiser = Standardiser.fit(fitted, features);
 		double[][] z = standardiser.applyAll(fitted);
 		int maxK = Math.min(options.maxK(), z.length - 1);
+		int minK = options.minK();
+		Clustering[] fits = new Clustering[Math.max(0, maxK - minK + 1)];
+		double[] silhouettes = new double[fits.length];
+		IntStream ks = IntStream.range(0, fits.length);
+		(parallel ? ks.parallel() : ks).forEach((i) -> {
+			int k = minK + i;
+			fits[i] = KMeans.fit(z, k, options.seed(), options.restarts(), options.maxIterations(),
+					options.tolerance());
+			silhouettes[i] = Silhouette.mean(z, fits[i].labels(), k, options.silhouetteExactLimit(),
+					options.silhouetteSampleSize(), options.seed());
+		});
 		List<KScore> curve = new ArrayList<>();
 		Clustering chosen = null;
 		double bestSilhouette = Double.NEGATIVE_INFINITY;
-		for (int k = options.minK(); k <= maxK; k++) {
-			Clustering clustering = KMeans.fit(z, k, options.seed(), options.restarts(), options.maxIterations(),
-					options.tolerance());
-			double silhouette = Silhouette.mean(z, clustering.labels(), k, options.silhouetteExactLimit(),
-					options.silhouetteSampleSize(), options.seed());
+		for (int i = 0; i < fits.length; i++) {
+			int k = minK + i;
+			Clustering clustering = fits[i];
+			double silhouette = silhouettes[i];
 			curve.add(new KScore(k, clustering.withinSS(), silhouette));
 			if (silhouette > bestSilhouette) {
 				bestSilhouette = silhouette;

@@ -55,6 +55,20 @@ class OneToClassTest {
 	}
 
 	@Test
+	void theKFittedSideBySideGiveTheModelOfTheKFittedOneAfterTheOther() {
+		double[][] rows = customers(3000, 9);
+		ClusteringOptions options = ClusteringOptions.defaults().withSeed(5).withFitSampleSize(2000);
+
+		ClassModel parallel = OneToClass.fit(rows, RFM, options, true);
+		ClassModel sequential = OneToClass.fit(rows, RFM, options, false);
+
+		assertThat(parallel.selection()).isEqualTo(sequential.selection());
+		assertThat(parallel.centroids()).isDeepEqualTo(sequential.centroids());
+		assertThat(parallel.profiles()).isEqualTo(sequential.profiles());
+		assertThat(parallel.assignAll(rows)).isEqualTo(sequential.assignAll(rows));
+	}
+
+	@Test
 	void profilesGiveSizeShareOriginalMeansAndDeterministicLabels() {
 		double[][] rows = customers(1000, 5);
 
