@@ -86,6 +86,7 @@ final class EmbeddedDatabase {
 					.setServerConfig("synchronous_commit", "on")
 					.setServerConfig("full_page_writes", "on");
 			}
+			properties.settings().forEach(builder::setServerConfig);
 			if (properties.port() > 0) {
 				builder.setPort(properties.port());
 			}

@@ -1,5 +1,7 @@
 package org.rapport.platform.db;
 
+import java.util.Map;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,9 +14,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ephemeral fresh throw-away database (tests)
  * @param sharedBuffers PostgreSQL {@code shared_buffers}
  * @param poolSize connection pool size
+ * @param settings further PostgreSQL server settings, by name, applied after the ones
+ * above (e.g. {@code shared_preload_libraries=pg_stat_statements} to see what each
+ * statement costs while measuring); none by default
  */
 @ConfigurationProperties("rapport.embedded-db")
 public record EmbeddedDatabaseProperties(@DefaultValue("data/postgres") String dir, @DefaultValue("0") int port,
 		@DefaultValue("false") boolean ephemeral, @DefaultValue("256MB") String sharedBuffers,
-		@DefaultValue("20") int poolSize) {
+		@DefaultValue("20") int poolSize, Map<String, String> settings) {
+
+	public EmbeddedDatabaseProperties {
+		settings = (settings != null) ? Map.copyOf(settings) : Map.of();
+	}
+
 }
