@@ -13,6 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -40,6 +41,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * writes its items again on its own, so one request's failure is never another's. A
  * caller already inside a transaction writes in it, without combining, so that its own
  * rollback stays its own.
+ * <p>
+ * A group's statements are planned once per connection, not on every call (ADR 0045): the
+ * group's transaction starts with {@link #GENERIC_PLANS}, local to it. Left to itself
+ * ({@code plan_cache_mode = auto}) PostgreSQL planned the figures upsert and the
+ * customers' look-up afresh for every group, because a plan made for the array's actual
+ * length always looked cheaper than the kept one; planning took more of PostgreSQL's time
+ * than executing them. The plans kept are the ones for a few rows, which is what a group
+ * is (at most {@link #MAX_ITEMS} items).
  */
 @Component
 class WriteCombiner {
@@ -53,12 +62,23 @@ class WriteCombiner {
 	 */
 	static final int CONCURRENT_WRITES = 3;
 
+	/**
+	 * Run first in a group's transaction with {@code force_generic_plan} (a parameter, so
+	 * that it is itself a prepared statement): its statements use the plans kept for
+	 * their prepared statements instead of being planned again on every execution; the
+	 * setting ends with the transaction.
+	 */
+	static final String GENERIC_PLANS = "SELECT set_config('plan_cache_mode', ?, true)";
+
 	private final IngestionWrite write;
 
 	private final Clock clock;
 
 	/** Opens the group's transaction, so that its commit can be told apart; or null. */
 	private final TransactionTemplate transactions;
+
+	/** Sets {@link #GENERIC_PLANS} in the group's transaction; or null. */
+	private final JdbcClient jdbc;
 
 	private final int slots;
 
@@ -84,8 +104,13 @@ class WriteCombiner {
 		this(write, clock, null, 1);
 	}
 
+	/** Without the plans' setting (for tests of the pipeline with no database). */
+	WriteCombiner(IngestionWrite write, Clock clock, PlatformTransactionManager transactions, int concurrentWrites) {
+		this(write, clock, transactions, null, concurrentWrites);
+	}
+
 	@Autowired
-	WriteCombiner(IngestionWrite write, Clock clock, PlatformTransactionManager transactions,
+	WriteCombiner(IngestionWrite write, Clock clock, PlatformTransactionManager transactions, JdbcClient jdbc,
 			@Value("${rapport.interactions.concurrent-writes:" + CONCURRENT_WRITES + "}") int concurrentWrites) {
 		if (concurrentWrites < 1) {
 			throw new IllegalArgumentException("rapport.interactions.concurrent-writes must be at least 1");
@@ -93,6 +118,7 @@ class WriteCombiner {
 		this.write = write;
 		this.clock = clock;
 		this.transactions = (transactions == null) ? null : new TransactionTemplate(transactions);
+		this.jdbc = jdbc;
 		this.slots = concurrentWrites;
 	}
 
@@ -150,6 +176,9 @@ class WriteCombiner {
 								turn.end();
 							}
 						});
+						if (this.jdbc != null) {
+							this.jdbc.sql(GENERIC_PLANS).param("force_generic_plan").query(String.class).single();
+						}
 						return writeGroup(group);
 					});
 				}
