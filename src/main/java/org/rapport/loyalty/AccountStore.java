@@ -59,7 +59,7 @@ class AccountStore {
 	}
 
 	EarningState earningState(UUID accountId, String key, UUID interactionId) {
-		return this.jdbc.sql(STATE)
+		return this.jdbc.sql(EARNING_STATE.formatted("", "FROM loyalty_account a", Ledger.KEYED, ""))
 			.param("key", key)
 			.param("interaction", interactionId)
 			.param("account", accountId)
@@ -78,19 +78,12 @@ class AccountStore {
 	 * lock is held, as {@link Ledger#lock} followed by {@link #earningState} would.
 	 */
 	EarningState lockForEarning(UUID accountId, String key, UUID interactionId) {
-		return lockForEarning(accountId, key, interactionId, false);
-	}
-
-	/**
-	 * As {@link #lockForEarning(UUID, String, UUID)}; with {@code asynchronousCommit} the
-	 * same statement also makes the transaction commit without waiting for its
-	 * write-ahead log to be flushed ({@code synchronous_commit = off} for this
-	 * transaction only, ADR 0042). Only for a transaction of the earning's own whose loss
-	 * in a crash is a redelivery: the {@link EarningCombiner}'s.
-	 */
-	EarningState lockForEarning(UUID accountId, String key, UUID interactionId, boolean asynchronousCommit) {
 		boolean[] unchanged = new boolean[1];
-		EarningState state = this.jdbc.sql(asynchronousCommit ? LOCK_ASYNCHRONOUS_COMMIT : LOCK)
+		EarningState state = this.jdbc
+			.sql(EARNING_STATE.formatted(
+					", b.ctid = (SELECT s.ctid FROM loyalty_balance s WHERE s.account_id = :account) AS unchanged",
+					"FROM loyalty_balance b JOIN loyalty_account a ON a.id = b.account_id", Ledger.KEYED,
+					"FOR UPDATE OF b"))
 			.param("key", key)
 			.param("interaction", interactionId)
 			.param("account", accountId)
@@ -101,13 +94,6 @@ class AccountStore {
 			.single();
 		return unchanged[0] ? state : earningState(accountId, key, interactionId);
 	}
-
-	/**
-	 * A column that sets {@code synchronous_commit} to off for the rest of the
-	 * transaction (ADR 0042): folded into the lock's statement, so it costs no round trip
-	 * of its own.
-	 */
-	private static final String ASYNCHRONOUS_COMMIT = ", set_config('synchronous_commit', 'off', true) AS commit_mode";
 
 	private static final String EARNING_STATE = "SELECT " + COLUMNS.replaceAll("(\\w+)", "a.$1") + """
 			, EXISTS (SELECT 1 FROM loyalty_movement m WHERE m.account_id = a.id AND m.idempotency_key = :key
@@ -140,27 +126,26 @@ class AccountStore {
 	 * has no balance row has none (null).
 	 */
 	List<EarningState> lockForEarning(List<Want> wants) {
-		return lockForEarning(wants, false);
-	}
-
-	/**
-	 * As {@link #lockForEarning(List)}; with {@code asynchronousCommit} as
-	 * {@link #lockForEarning(UUID, String, UUID, boolean)}.
-	 */
-	List<EarningState> lockForEarning(List<Want> wants, boolean asynchronousCommit) {
 		if (wants.isEmpty()) {
 			return List.of();
 		}
 		EarningState[] states = new EarningState[wants.size()];
 		boolean[] unchanged = { true };
-		wanted(this.jdbc.sql(asynchronousCommit ? GROUP_LOCK_ASYNCHRONOUS_COMMIT : GROUP_LOCK), wants).query((rs) -> {
-			unchanged[0] &= rs.getBoolean("unchanged");
-			states[(int) rs.getLong("ord") - 1] = earningState(rs, 0);
-		});
-		if (!unchanged[0]) {
-			wanted(this.jdbc.sql(GROUP_READ), wants).query((rs) -> {
+		wanted(this.jdbc.sql(GROUP_STATE.formatted(
+				", b.ctid = (SELECT s.ctid FROM loyalty_balance s WHERE s.account_id = b.account_id) AS unchanged",
+				"JOIN loyalty_balance b ON b.account_id = w.account_id JOIN loyalty_account a ON a.id = b.account_id",
+				Ledger.KEYED, "ORDER BY b.account_id, w.ord FOR UPDATE OF b")), wants)
+			.query((rs) -> {
+				unchanged[0] &= rs.getBoolean("unchanged");
 				states[(int) rs.getLong("ord") - 1] = earningState(rs, 0);
 			});
+		if (!unchanged[0]) {
+			wanted(this.jdbc
+				.sql(GROUP_STATE.formatted("", "JOIN loyalty_account a ON a.id = w.account_id", Ledger.KEYED, "")),
+					wants)
+				.query((rs) -> {
+					states[(int) rs.getLong("ord") - 1] = earningState(rs, 0);
+				});
 		}
 		return Arrays.asList(states);
 	}
@@ -186,37 +171,6 @@ class AccountStore {
 					LEFT JOIN loyalty_tier t ON t.programme_id = mt.programme_id AND t.code = mt.tier_code
 					%4$s
 					""";
-
-	// The statements, formatted once (not on every call).
-
-	private static final String STATE = EARNING_STATE.formatted("", "FROM loyalty_account a", Ledger.KEYED, "");
-
-	private static final String LOCK_COLUMNS = ", b.ctid = (SELECT s.ctid FROM loyalty_balance s "
-			+ "WHERE s.account_id = :account) AS unchanged";
-
-	private static final String LOCK_FROM = "FROM loyalty_balance b JOIN loyalty_account a ON a.id = b.account_id";
-
-	private static final String LOCK = EARNING_STATE.formatted(LOCK_COLUMNS, LOCK_FROM, Ledger.KEYED,
-			"FOR UPDATE OF b");
-
-	private static final String LOCK_ASYNCHRONOUS_COMMIT = EARNING_STATE.formatted(LOCK_COLUMNS + ASYNCHRONOUS_COMMIT,
-			LOCK_FROM, Ledger.KEYED, "FOR UPDATE OF b");
-
-	private static final String GROUP_LOCK_COLUMNS = ", b.ctid = (SELECT s.ctid FROM loyalty_balance s "
-			+ "WHERE s.account_id = b.account_id) AS unchanged";
-
-	private static final String GROUP_LOCK_FROM = "JOIN loyalty_balance b ON b.account_id = w.account_id "
-			+ "JOIN loyalty_account a ON a.id = b.account_id";
-
-	private static final String GROUP_LOCK = GROUP_STATE.formatted(GROUP_LOCK_COLUMNS, GROUP_LOCK_FROM, Ledger.KEYED,
-			"ORDER BY b.account_id, w.ord FOR UPDATE OF b");
-
-	private static final String GROUP_LOCK_ASYNCHRONOUS_COMMIT = GROUP_STATE.formatted(
-			GROUP_LOCK_COLUMNS + ASYNCHRONOUS_COMMIT, GROUP_LOCK_FROM, Ledger.KEYED,
-			"ORDER BY b.account_id, w.ord FOR UPDATE OF b");
-
-	private static final String GROUP_READ = GROUP_STATE.formatted("", "JOIN loyalty_account a ON a.id = w.account_id",
-			Ledger.KEYED, "");
 
 	private static EarningState earningState(ResultSet rs, int n) throws SQLException {
 		return new EarningState(account(rs, n), rs.getBoolean("counted"), rs.getBigDecimal("tier_multiplier"),

@@ -27,15 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the lock earns for everything queued so far in one transaction, with the statements of
  * {@link PurchaseEarning#earnAll} (a fixed number for the whole group), and one commit. A
  * delivery returns only once the transaction that earned its points has committed, so its
- * publication is only completed after its points are written; a delivery whose
+ * publication is only completed when its points are durably written; a delivery whose
  * interactions were earned while it waited finds them done and returns. Alone, a delivery
  * earns at once, in a transaction of its own, as before.
- * <p>
- * These transactions commit without waiting for their write-ahead log to be flushed
- * ({@code synchronous_commit = off} for the transaction only, ADR 0042). A crash may lose
- * the last of them, never a part of one; and since the log becomes durable in order, a
- * lost earning is always followed by a lost completion of its publication, which is then
- * delivered again and earned under the same keys (ADR 0015, 0031).
  * <p>
  * If a combined transaction fails, each delivery of it is earned again in a transaction
  * of its own, so one delivery's failure never becomes another's: it fails alone, its
@@ -80,7 +74,7 @@ class EarningCombiner {
 			return;
 		}
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
-			earnNow(interactions, false);
+			earnNow(interactions);
 			return;
 		}
 		Pending mine = new Pending(interactions);
@@ -125,7 +119,7 @@ class EarningCombiner {
 		List<InteractionRecorded> all = new ArrayList<>(size);
 		group.forEach((p) -> all.addAll(p.interactions));
 		try {
-			this.transactions.executeWithoutResult((status) -> earnNow(all, true));
+			this.transactions.executeWithoutResult((status) -> earnNow(all));
 		}
 		catch (RuntimeException ex) {
 			log.info("Earning for {} deliveries together failed ({}); earning for each on its own", group.size(),
@@ -140,12 +134,9 @@ class EarningCombiner {
 	 * Earns and reverses for the interactions in the current transaction: the members
 	 * among all their customers from one query, so that customers who are not members
 	 * cost nothing more; then every purchase or event earns and every return reverses, in
-	 * the order recorded per customer, by {@link PurchaseEarning#earnAll}. In a
-	 * transaction of the combiner's own ({@code ownTransaction}), a transaction that
-	 * earns commits without waiting for its write-ahead log to be flushed (ADR 0042); a
-	 * caller's transaction keeps its own commit mode.
+	 * the order recorded per customer, by {@link PurchaseEarning#earnAll}.
 	 */
-	void earnNow(List<InteractionRecorded> interactions, boolean ownTransaction) {
+	void earnNow(List<InteractionRecorded> interactions) {
 		// By customer (stable, so each customer's interactions keep their order).
 		List<InteractionRecorded> items = interactions.stream()
 			.filter((i) -> i.customerId() != null)
@@ -186,7 +177,7 @@ class EarningCombiner {
 			}
 		}
 		if (!steps.isEmpty()) {
-			this.earning.earnAll(steps, ownTransaction);
+			this.earning.earnAll(steps);
 		}
 	}
 
@@ -209,7 +200,7 @@ class EarningCombiner {
 
 		void run(EarningCombiner combiner) {
 			try {
-				combiner.transactions.executeWithoutResult((status) -> combiner.earnNow(this.interactions, true));
+				combiner.transactions.executeWithoutResult((status) -> combiner.earnNow(this.interactions));
 				complete();
 			}
 			catch (RuntimeException ex) {

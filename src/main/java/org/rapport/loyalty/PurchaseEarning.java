@@ -97,13 +97,12 @@ class PurchaseEarning {
 	 * {@link #SET_BASED_FROM} (ADR 0038).
 	 */
 	void earn(Account account, UUID interactionId, Basket basket) {
-		earnOne(account, interactionId, basket, false);
+		earnOne(account, interactionId, basket);
 	}
 
-	private void earnOne(Account account, UUID interactionId, Basket basket, boolean asynchronousCommit) {
+	private void earnOne(Account account, UUID interactionId, Basket basket) {
 		String key = (basket.isPurchase() ? "purchase:" : "event:") + interactionId;
-		AccountStore.EarningState state = this.accounts.lockForEarning(account.id(), key, interactionId,
-				asynchronousCommit);
+		AccountStore.EarningState state = this.accounts.lockForEarning(account.id(), key, interactionId);
 		if (state.counted()) {
 			return;
 		}
@@ -170,12 +169,8 @@ class PurchaseEarning {
 	 * ledger or writes outside the group (a cap's points so far, a referral bonus, a
 	 * return) first writes what the group has earned so far, so it sees the ledger as the
 	 * one-by-one path would.
-	 * <p>
-	 * With {@code asynchronousCommit} (the {@link EarningCombiner}'s own transactions,
-	 * whose loss in a crash is a redelivery) the first lock also makes the transaction
-	 * commit without waiting for its write-ahead log to be flushed (ADR 0042).
 	 */
-	void earnAll(List<Step> steps, boolean asynchronousCommit) {
+	void earnAll(List<Step> steps) {
 		List<Earn> earns = new ArrayList<>();
 		for (Step step : steps) {
 			if (step instanceof Earn e) {
@@ -185,7 +180,7 @@ class PurchaseEarning {
 		if (earns.size() < this.setBasedFrom) {
 			for (Step step : steps) {
 				if (step instanceof Earn e) {
-					earnOne(e.account(), e.interactionId(), e.basket(), asynchronousCommit);
+					earnOne(e.account(), e.interactionId(), e.basket());
 				}
 				else if (step instanceof Reverse r) {
 					for (AccountStore.Purchase p : this.accounts.purchases(r.purchaseId())) {
@@ -197,7 +192,7 @@ class PurchaseEarning {
 		}
 		List<AccountStore.EarningState> states = this.accounts.lockForEarning(earns.stream()
 			.map((e) -> new AccountStore.Want(e.account().id(), key(e.interactionId(), e.basket()), e.interactionId()))
-			.toList(), asynchronousCommit);
+			.toList());
 		Group group = new Group();
 		int next = 0;
 		for (Step step : steps) {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,10 +25,6 @@ import org.rapport.interaction.InteractionRecorded;
 import org.rapport.interaction.InteractionRecorded.LineSummary;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEvent;
-import org.springframework.context.ApplicationListener;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.util.AopTestUtils;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -64,9 +59,6 @@ class GroupEarningTest {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	ConfigurableApplicationContext context;
 
 	private final Instant at = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS);
 
@@ -147,47 +139,6 @@ class GroupEarningTest {
 		assertThat(count("loyalty_movement", ana, ben)).isEqualTo(2);
 		assertThat(count("loyalty_purchase", ana, ben)).isEqualTo(2);
 		assertThat(this.loyalty.sumOfLedger(ana.account())).isEqualTo(new Balance(0, 30));
-	}
-
-	/**
-	 * ADR 0042: the combiner's own earning transactions commit without waiting for the
-	 * flush of their write-ahead log (a lost one is a lost completion, hence a
-	 * redelivery); an earning in a caller's transaction leaves the caller's commit mode
-	 * alone. Seen from inside the earning transaction, by a listener of the points
-	 * earned.
-	 */
-	@ParameterizedTest(name = "set-based from {0} purchases")
-	@ValueSource(ints = { 1, PurchaseEarning.SET_BASED_FROM })
-	void theCombinersOwnEarningTransactionsCommitWithoutWaitingForTheFlushAndACallersTransactionKeepsItsMode(
-			int setBasedFrom) {
-		earning().setBasedFrom(setBasedFrom);
-		String code = programme();
-		Member ana = member(code);
-		Member ben = member(code);
-		List<String> modes = new CopyOnWriteArrayList<>();
-		ApplicationListener<ApplicationEvent> seen = (event) -> {
-			if (event instanceof PayloadApplicationEvent<?> p && p.getPayload() instanceof PointsEarned) {
-				modes.add(this.jdbc
-					.sql("SELECT setting || ' ' || source FROM pg_settings WHERE name = 'synchronous_commit'")
-					.query(String.class)
-					.single());
-			}
-		};
-		this.context.addApplicationListener(seen);
-		try {
-			this.combiner.earn(List.of(purchase(ana, "food", 10), purchase(ben, "food", 20)));
-			assertThat(modes).as("in the combiner's own transaction").hasSize(2).allMatch("off session"::equals);
-
-			modes.clear();
-			this.transactions.executeWithoutResult(
-					(status) -> this.combiner.earn(List.of(purchase(ana, "food", 10), purchase(ben, "food", 20))));
-			assertThat(modes).as("in a caller's transaction").hasSize(2).noneMatch((m) -> m.endsWith(" session"));
-		}
-		finally {
-			this.context.removeApplicationListener(seen);
-		}
-		assertThat(pending(ana)).isEqualTo(10 + 5 + 10);
-		assertThat(pending(ben)).isEqualTo(20 + 5 + 20);
 	}
 
 	@ParameterizedTest(name = "set-based from {0} purchases")
