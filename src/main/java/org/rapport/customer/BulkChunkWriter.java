@@ -166,15 +166,19 @@ final class BulkChunkWriter {
 	}
 
 	/**
-	 * Writes an encoded chunk in the connection's current transaction: households first,
-	 * then the customers, then the rows that refer to them, all of this transaction's
-	 * customers, so the foreign keys hold by construction.
+	 * Writes an encoded chunk in the connection's current transaction: the customers,
+	 * then the rows that refer to them, all of this transaction's customers, so the
+	 * foreign keys hold by construction. The households go first when the keys are
+	 * checked row by row; when the transaction leaves them to the writer
+	 * ({@code keyChecksSkipped}) they go last, just before the commit: two chunks that
+	 * share a household insert it in id order, and the later waits at the unique index
+	 * for the earlier to commit, which it does at once, instead of waiting there for the
+	 * earlier chunk's whole writing (ADR 0043). Nobody sees the rows of either
+	 * transaction before its commit, when its households are there.
 	 */
-	void write(Encoded chunk, CopyManager copy, Statement statement) throws SQLException {
-		if (chunk.households().rows() > 0) {
-			chunk.households().copyInto(copy, "bulk_household", "id, name, created_at");
-			statement.execute("INSERT INTO household (id, name, created_at) "
-					+ "SELECT DISTINCT ON (id) id, name, created_at FROM bulk_household ON CONFLICT (id) DO NOTHING");
+	void write(Encoded chunk, CopyManager copy, Statement statement, boolean keyChecksSkipped) throws SQLException {
+		if (!keyChecksSkipped) {
+			writeHouseholds(chunk, copy, statement);
 		}
 		chunk.customers()
 			.copyInto(copy, "customer",
@@ -205,6 +209,18 @@ final class BulkChunkWriter {
 					+ "(SELECT x.customer_id FROM customer_identity x WHERE x.type = 'EXTERNAL' AND x.source = '"
 					+ this.source.replace("'", "''")
 					+ "' AND x.value = b.company_key LIMIT 1) i ON CONFLICT DO NOTHING");
+		}
+		if (keyChecksSkipped) {
+			writeHouseholds(chunk, copy, statement);
+		}
+	}
+
+	private static void writeHouseholds(Encoded chunk, CopyManager copy, Statement statement) throws SQLException {
+		if (chunk.households().rows() > 0) {
+			chunk.households().copyInto(copy, "bulk_household", "id, name, created_at");
+			statement.execute("INSERT INTO household (id, name, created_at) "
+					+ "SELECT DISTINCT ON (id) id, name, created_at FROM bulk_household ORDER BY id "
+					+ "ON CONFLICT (id) DO NOTHING");
 		}
 	}
 

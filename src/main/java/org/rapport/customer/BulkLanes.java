@@ -65,6 +65,21 @@ final class BulkLanes implements AutoCloseable {
 			this.copy = this.connection.unwrap(PGConnection.class).getCopyAPI();
 		}
 
+		/**
+		 * Rolls the chunk's transaction back and begins it again as a chunk's transaction
+		 * begins.
+		 */
+		void restart() throws SQLException {
+			this.connection.rollback();
+			begin();
+		}
+
+		void begin() throws SQLException {
+			if (this.skipKeyChecks) {
+				this.statement.execute(SKIP_KEY_CHECKS);
+			}
+		}
+
 		void close() {
 			try {
 				this.connection.rollback();
@@ -133,9 +148,7 @@ final class BulkLanes implements AutoCloseable {
 		this.inFlight.put(number, keys);
 		Thread thread = new Thread(() -> {
 			try {
-				if (lane.skipKeyChecks) {
-					lane.statement.execute(SKIP_KEY_CHECKS);
-				}
+				lane.begin();
 				loader.load(lane, chunk);
 			}
 			catch (Throwable ex) {

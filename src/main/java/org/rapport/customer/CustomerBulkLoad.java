@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -132,6 +133,8 @@ public class CustomerBulkLoad {
 		long started = System.nanoTime();
 		String importId = Ids.next(this.clock).toString();
 		Tally tally = new Tally();
+		// Written straight into the tables until a chunk meets a stored identity.
+		AtomicBoolean direct = new AtomicBoolean(true);
 		BulkChunkWriter writer = new BulkChunkWriter(options.source(), options.actor().name(), this.clock.instant());
 		try (BulkChunkFeed feed = new BulkChunkFeed(rows, options.chunkSize(), options.source(), writer, this.clock);
 				BulkLanes lanes = new BulkLanes(this.dataSource, WRITERS, options.source())) {
@@ -141,7 +144,7 @@ public class CustomerBulkLoad {
 					chunk.refused().forEach((r) -> tally.reject(r.row(), r.externalKey(), r.reason()));
 				}
 				lanes.submit(chunk, (lane, c) -> {
-					loadChunk(lane, writer, c, tally);
+					loadChunk(lane, writer, c, tally, direct);
 					if (progress != null) {
 						synchronized (tally) {
 							progress.accept(new BulkLoadReport.Progress(tally.read, tally.loaded, tally.skipped,
@@ -168,9 +171,29 @@ public class CustomerBulkLoad {
 		return report;
 	}
 
-	private void loadChunk(BulkLanes.Lane lane, BulkChunkWriter writer, BulkChunkFeed.Chunk chunk, Tally tally)
-			throws SQLException {
+	private void loadChunk(BulkLanes.Lane lane, BulkChunkWriter writer, BulkChunkFeed.Chunk chunk, Tally tally,
+			AtomicBoolean direct) throws SQLException {
 		List<BulkRow> checked = chunk.checked();
+		if (direct.get()) {
+			// Optimistic: no identity is asked about beforehand; the unique index
+			// answers.
+			try {
+				writer.write(chunk.encoded(), lane.copy, lane.statement, lane.skipKeyChecks);
+				lane.connection.commit();
+				synchronized (tally) {
+					tally.loaded += checked.size();
+				}
+				return;
+			}
+			catch (SQLException ex) {
+				if (!takenOrContended(ex)) {
+					throw ex;
+				}
+				// Nothing of the chunk stays; it is written again, checked row by row.
+				lane.restart();
+				direct.set(false);
+			}
+		}
 		Map<Long, String> taken = BulkIdentityCheck.taken(lane.copy, lane.connection, checked, writer.source());
 		List<BulkRow> accepted = new ArrayList<>(checked.size());
 		Map<String, Long> seen = new HashMap<>();
@@ -195,17 +218,32 @@ public class CustomerBulkLoad {
 			row.identities().forEach((n) -> seen.put(n.key(), row.row()));
 			accepted.add(row);
 		}
-		// Rendered ahead for all checked rows; rendered again in the rare chunk with
-		// rows the database refused.
-		BulkChunkWriter.Encoded encoded = (accepted.size() == checked.size()) ? chunk.encoded()
-				: writer.encode(accepted, this.clock.millis());
-		writer.write(encoded, lane.copy, lane.statement);
+		// Rendered again: the text rendered ahead was sent (in part) by the direct
+		// attempt, or holds rows the database refused.
+		BulkChunkWriter.Encoded encoded = writer.encode(accepted, this.clock.millis());
+		writer.write(encoded, lane.copy, lane.statement, lane.skipKeyChecks);
 		lane.connection.commit();
+		// A chunk with no stored or repeated identity: the next one is written directly.
+		direct.set(accepted.size() == checked.size());
 		synchronized (tally) {
 			tally.loaded += accepted.size();
 			tally.skipped += skipped;
 			rejected.forEach((r) -> tally.reject(r.row(), r.externalKey(), r.reason()));
 		}
+	}
+
+	/**
+	 * A unique violation (an identity stored or repeated) or a deadlock with a concurrent
+	 * writer of identities: the chunk is written again through the check.
+	 */
+	static boolean takenOrContended(SQLException ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof SQLException sql
+					&& ("23505".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void recordAudit(BulkLoadReport report, Options options) {
