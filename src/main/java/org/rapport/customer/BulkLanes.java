@@ -116,6 +116,8 @@ final class BulkLanes implements AutoCloseable {
 
 	private long chunks;
 
+	private long heldBack;
+
 	BulkLanes(DataSource dataSource, int count, String source) throws SQLException {
 		this.source = source;
 		try {
@@ -139,6 +141,7 @@ final class BulkLanes implements AutoCloseable {
 	void submit(BulkChunkFeed.Chunk chunk, ChunkLoader loader) throws SQLException, InterruptedException {
 		Set<String> keys = keys(chunk);
 		if (dependsOnChunksInFlight(chunk, keys)) {
+			this.heldBack++;
 			awaitIdle();
 		}
 		this.idle.acquire();
@@ -168,6 +171,11 @@ final class BulkLanes implements AutoCloseable {
 		}, "bulk-load-lane");
 		thread.setDaemon(true);
 		thread.start();
+	}
+
+	/** Chunks that waited for the chunks in flight before they started. */
+	long heldBack() {
+		return this.heldBack;
 	}
 
 	/** Waits for the chunks in flight, then throws the first failure, if any. */

@@ -18,6 +18,8 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import org.rapport.audit.AuditTrail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.rapport.platform.Actor;
 import org.rapport.platform.Ids;
 
@@ -55,6 +57,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CustomerBulkLoad {
 
 	public static final int DEFAULT_CHUNK = 5_000;
+
+	private static final Logger log = LoggerFactory.getLogger(CustomerBulkLoad.class);
 
 	/** Chunks written at the same time, each on a connection of its own. */
 	static final int WRITERS = 2;
@@ -138,7 +142,11 @@ public class CustomerBulkLoad {
 		BulkChunkWriter writer = new BulkChunkWriter(options.source(), options.actor().name(), this.clock.instant());
 		try (BulkChunkFeed feed = new BulkChunkFeed(rows, options.chunkSize(), options.source(), writer, this.clock);
 				BulkLanes lanes = new BulkLanes(this.dataSource, WRITERS, options.source())) {
+			long waited = System.nanoTime();
 			for (BulkChunkFeed.Chunk chunk = feed.next(); chunk != null; chunk = feed.next()) {
+				long now = System.nanoTime();
+				tally.waitedForFeed += now - waited;
+				tally.chunks++;
 				synchronized (tally) {
 					tally.read += chunk.read();
 					chunk.refused().forEach((r) -> tally.reject(r.row(), r.externalKey(), r.reason()));
@@ -152,8 +160,17 @@ public class CustomerBulkLoad {
 						}
 					}
 				});
+				waited = System.nanoTime();
+				tally.waitedForLanes += waited - now;
 			}
 			lanes.finish();
+			if (log.isDebugEnabled()) {
+				log.debug(String.format(Locale.ROOT,
+						"Bulk load of %d chunks: %d written again through the identity check, %d held back for "
+								+ "a chunk in flight; waited %.1f s for the feed, %.1f s for a lane",
+						tally.chunks, tally.checkedAgain, lanes.heldBack(), tally.waitedForFeed / 1e9,
+						tally.waitedForLanes / 1e9));
+			}
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Bulk load failed after " + tally.loaded + " customers: " + ex.getMessage(),
@@ -191,6 +208,9 @@ public class CustomerBulkLoad {
 				}
 				// Nothing of the chunk stays; it is written again, checked row by row.
 				lane.restart();
+				synchronized (tally) {
+					tally.checkedAgain++;
+				}
 				direct.set(false);
 			}
 		}
@@ -269,6 +289,14 @@ public class CustomerBulkLoad {
 		long skipped;
 
 		long rejected;
+
+		long chunks;
+
+		long checkedAgain;
+
+		long waitedForFeed;
+
+		long waitedForLanes;
 
 		final List<BulkLoadReport.Rejection> rejections = new ArrayList<>();
 
