@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -75,6 +76,7 @@ final class BulkChunkFeed implements AutoCloseable {
 			int extra = extraRows(chunkSize);
 			while (!this.closed && (ahead != null || rows.hasNext())) {
 				Instant now = clock.instant();
+				SplittableRandom random = new SplittableRandom(Ids.seed());
 				List<BulkRow> checked = new ArrayList<>(chunkSize + extra);
 				List<Refused> refused = new ArrayList<>();
 				Set<String> households = new HashSet<>();
@@ -97,7 +99,7 @@ final class BulkChunkFeed implements AutoCloseable {
 						keys.add(input.externalKey());
 					}
 					try {
-						checked.add(BulkRow.check(row, input, Ids.next(now.toEpochMilli()), source));
+						checked.add(BulkRow.check(row, input, Ids.next(now.toEpochMilli(), random.nextLong()), source));
 					}
 					catch (BulkRow.Rejected ex) {
 						refused.add(new Refused(row, input.externalKey(), ex.getMessage()));
