@@ -48,10 +48,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the same load again (or resuming one that stopped half way) adds nothing twice.
  * Household ids are derived from the household key for the same reason.
  * <p>
- * The identity check and the COPY run in one transaction per chunk; a concurrent writer
- * that takes one of the chunk's identities in between makes that chunk fail with a unique
- * violation, and a re-run loads what is missing. One audit row (entity
- * {@code customer-import}) summarises the load.
+ * <b>Checks after a conflict.</b> A chunk is written straight into the tables; the unique
+ * index on identities is the check. When it refuses one (a stored identity, one repeated
+ * in the chunk, one a concurrent writer just took), the chunk's transaction is rolled
+ * back whole and the chunk is written again after the identity check of its rows, which
+ * rejects or skips them as above; the next chunk goes through the check too, until one
+ * meets no stored identity (docs/adr/0043). The check and the COPY of a checked chunk run
+ * in one transaction; a concurrent writer that takes one of its identities in between
+ * makes that chunk fail with a unique violation, and a re-run loads what is missing. One
+ * audit row (entity {@code customer-import}) summarises the load.
  */
 @Service
 public class CustomerBulkLoad {

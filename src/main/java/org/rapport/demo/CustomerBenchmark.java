@@ -177,8 +177,8 @@ class CustomerBenchmark implements CliCommand {
 			.text("CPU and write-ahead log of each load (CPU of the PostgreSQL server's processes and of this JVM, "
 					+ "from the operating system; the load average of the machine before and after, 1 minute):")
 			.text("")
-			.text("| load | PostgreSQL CPU s | JVM CPU s | µs CPU per customer (PostgreSQL + JVM) | WAL MB | load average |")
-			.text("|---|---:|---:|---:|---:|---|")
+			.text("| load | PostgreSQL CPU s | JVM CPU s | µs CPU per customer (PostgreSQL + JVM) | WAL MB | WAL full-page images | checkpoints | load average |")
+			.text("|---|---:|---:|---:|---:|---:|---:|---|")
 			.text(rawCost.row("raw COPY into bare tables", copied))
 			.text(bulkCost.row("CustomerBulkLoad", loaded.loaded()))
 			.text("");
@@ -200,11 +200,13 @@ class CustomerBenchmark implements CliCommand {
 	 * What one load cost: CPU of PostgreSQL's processes and of this JVM, write-ahead log
 	 * written, and the machine's load average before and after.
 	 */
-	private record Cost(long postgresCpu, long jvmCpu, String lsn, double loadBefore, long walBytes, double loadAfter) {
+	private record Cost(long postgresCpu, long jvmCpu, String lsn, double loadBefore, long walBytes, double loadAfter,
+			long fullPages, long checkpoints) {
 
 		static Cost start(JdbcClient jdbc) {
 			return new Cost(CommitCount.postgresCpu(jdbc), CommitCount.jvmCpu(),
-					jdbc.sql("SELECT pg_current_wal_lsn()::text").query(String.class).single(), loadAverage(), 0, 0);
+					jdbc.sql("SELECT pg_current_wal_lsn()::text").query(String.class).single(), loadAverage(), 0, 0,
+					fullPageImages(jdbc), checkpoints(jdbc));
 		}
 
 		Cost end(JdbcClient jdbc) {
@@ -213,13 +215,24 @@ class CustomerBenchmark implements CliCommand {
 				.query(Long.class)
 				.single();
 			return new Cost(CommitCount.postgresCpu(jdbc) - this.postgresCpu, CommitCount.jvmCpu() - this.jvmCpu,
-					this.lsn, this.loadBefore, wal, loadAverage());
+					this.lsn, this.loadBefore, wal, loadAverage(), fullPageImages(jdbc) - this.fullPages,
+					checkpoints(jdbc) - this.checkpoints);
 		}
 
 		String row(String what, long customers) {
-			return String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f + %.1f | %.0f | %.2f → %.2f |", what,
-					this.postgresCpu / 1e9, this.jvmCpu / 1e9, this.postgresCpu / 1e3 / Math.max(1, customers),
-					this.jvmCpu / 1e3 / Math.max(1, customers), this.walBytes / 1e6, this.loadBefore, this.loadAfter);
+			return String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f + %.1f | %.0f | %,d | %d | %.2f → %.2f |",
+					what, this.postgresCpu / 1e9, this.jvmCpu / 1e9, this.postgresCpu / 1e3 / Math.max(1, customers),
+					this.jvmCpu / 1e3 / Math.max(1, customers), this.walBytes / 1e6, this.fullPages, this.checkpoints,
+					this.loadBefore, this.loadAfter);
+		}
+
+		private static long fullPageImages(JdbcClient jdbc) {
+			return jdbc.sql("SELECT wal_fpi FROM pg_stat_wal").query(Long.class).single();
+		}
+
+		/** Checkpoints begun so far, timed or requested (PostgreSQL 17's view). */
+		private static long checkpoints(JdbcClient jdbc) {
+			return jdbc.sql("SELECT num_timed + num_requested FROM pg_stat_checkpointer").query(Long.class).single();
 		}
 
 		private static double loadAverage() {
