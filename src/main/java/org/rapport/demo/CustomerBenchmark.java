@@ -163,13 +163,12 @@ class CustomerBenchmark implements CliCommand {
 		jdbc.sql("ANALYZE").update();
 
 		report.text("### Bulk load").text("");
-		report
-			.text("The generator's customers (seed " + SEED + ") streamed three times: generated only; written "
-					+ "as COPY text into bare tables with no keys, indexes or constraints; and loaded through "
-					+ "`CustomerBulkLoad` (identity checks, COPY into the real tables with their keys and indexes, "
-					+ "one transaction per " + CustomerBulkLoad.DEFAULT_CHUNK + " customers). Rows count every table "
-					+ "written (customers, identities, addresses, consents and their history, notes, search tokens, "
-					+ "households).")
+		report.text("The generator's customers (seed " + SEED + ") streamed three times: generated only; written "
+				+ "as COPY text into bare tables with no keys, indexes or constraints; and loaded through "
+				+ "`CustomerBulkLoad` (checks, binary COPY into the real tables with their keys, unique and other indexes, "
+				+ "one transaction per " + CustomerBulkLoad.DEFAULT_CHUNK + " customers). Rows count every table "
+				+ "written (customers, identities, addresses, consents and their history, notes, search tokens, "
+				+ "households).")
 			.text("");
 		report.loads(List.of(generatorOnly, rawLoad, bulkLoad),
 				bulkLoad.customersPerSecond() / rawLoad.customersPerSecond());
