@@ -3,8 +3,11 @@ package org.rapport.customer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -17,6 +20,11 @@ import org.rapport.platform.Ids;
  * generated or read, its identities normalised and its text rendered, so the two cores
  * work at once. Rows keep their order and numbers; at most two checked chunks wait. A
  * problem reading the rows surfaces in the writer's thread from {@link #next()}.
+ * <p>
+ * A chunk ends after {@code chunkSize} rows, unless the rows right after it belong with
+ * it: further members of a household it holds or contact people of a company it holds.
+ * Those join it (up to {@link #extraRows} more), so that the next chunk does not wait for
+ * this one to commit before it can write them (docs/adr/0043).
  */
 final class BulkChunkFeed implements AutoCloseable {
 
@@ -64,17 +72,34 @@ final class BulkChunkFeed implements AutoCloseable {
 	private void feed(Iterator<BulkCustomer> rows, int chunkSize, String source, BulkChunkWriter writer, Clock clock) {
 		try {
 			long row = 0;
-			while (!this.closed && rows.hasNext()) {
+			BulkCustomer ahead = null;
+			int extra = extraRows(chunkSize);
+			while (!this.closed && (ahead != null || rows.hasNext())) {
 				Instant now = clock.instant();
-				List<BulkRow> checked = new ArrayList<>(chunkSize);
+				SplittableRandom random = new SplittableRandom(Ids.seed());
+				List<BulkRow> checked = new ArrayList<>(chunkSize + extra);
 				List<Refused> refused = new ArrayList<>();
+				Set<String> households = new HashSet<>();
+				Set<String> keys = new HashSet<>();
 				int read = 0;
-				while (read < chunkSize && rows.hasNext()) {
-					BulkCustomer input = rows.next();
+				while (ahead != null || rows.hasNext()) {
+					BulkCustomer input = (ahead != null) ? ahead : rows.next();
+					ahead = null;
+					if (read >= chunkSize && (read >= chunkSize + extra || !belongsWith(input, households, keys))) {
+						// the first row of the next chunk
+						ahead = input;
+						break;
+					}
 					read++;
 					row++;
+					if (input.householdKey() != null) {
+						households.add(input.householdKey());
+					}
+					if (input.externalKey() != null) {
+						keys.add(input.externalKey());
+					}
 					try {
-						checked.add(BulkRow.check(row, input, Ids.next(now.toEpochMilli()), source));
+						checked.add(BulkRow.check(row, input, Ids.next(now.toEpochMilli(), random.nextLong()), source));
 					}
 					catch (BulkRow.Rejected ex) {
 						refused.add(new Refused(row, input.externalKey(), ex.getMessage()));
@@ -95,6 +120,24 @@ final class BulkChunkFeed implements AutoCloseable {
 				Thread.currentThread().interrupt();
 			}
 		}
+	}
+
+	/**
+	 * Rows a full chunk may still take when they belong with its rows: up to a tenth of
+	 * the chunk size, at least 16.
+	 */
+	static int extraRows(int chunkSize) {
+		return Math.max(16, chunkSize / 10);
+	}
+
+	/**
+	 * Whether the row belongs with rows of the chunk: a further member of one of its
+	 * households, or a contact person of one of its companies. Such a row written in the
+	 * next chunk would make that chunk wait for this one (ADR 0043).
+	 */
+	static boolean belongsWith(BulkCustomer input, Set<String> households, Set<String> externalKeys) {
+		return (input.householdKey() != null && households.contains(input.householdKey()))
+				|| (input.contactOfKey() != null && externalKeys.contains(input.contactOfKey()));
 	}
 
 	@Override

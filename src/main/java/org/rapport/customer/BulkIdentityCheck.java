@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.postgresql.copy.CopyManager;
+import org.rapport.platform.db.BinaryCopyRows;
 
 /**
  * Finds the identities of a chunk that are taken: by existing customers (one set-based
@@ -27,14 +28,14 @@ final class BulkIdentityCheck {
 	 */
 	static Map<Long, String> taken(CopyManager copy, Connection connection, List<BulkRow> rows, String source)
 			throws SQLException {
-		BulkCopyText staged = new BulkCopyText();
+		BinaryCopyRows staged = new BinaryCopyRows(64 * 4 * rows.size());
 		for (BulkRow row : rows) {
 			for (BulkRow.Normalised n : row.identities()) {
-				staged.col(row.row())
-					.col(n.identity().type())
-					.col(n.identity().source())
-					.col(n.identity().value())
-					.end();
+				staged.row(4)
+					.int8Field(row.row())
+					.text(n.identity().type())
+					.text(n.identity().source())
+					.text(n.identity().value());
 			}
 		}
 		staged.copyInto(copy, "bulk_identity", "idx, type, source, value");

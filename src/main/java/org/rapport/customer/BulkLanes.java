@@ -65,6 +65,21 @@ final class BulkLanes implements AutoCloseable {
 			this.copy = this.connection.unwrap(PGConnection.class).getCopyAPI();
 		}
 
+		/**
+		 * Rolls the chunk's transaction back and begins it again as a chunk's transaction
+		 * begins.
+		 */
+		void restart() throws SQLException {
+			this.connection.rollback();
+			begin();
+		}
+
+		void begin() throws SQLException {
+			if (this.skipKeyChecks) {
+				this.statement.execute(SKIP_KEY_CHECKS);
+			}
+		}
+
 		void close() {
 			try {
 				this.connection.rollback();
@@ -101,6 +116,8 @@ final class BulkLanes implements AutoCloseable {
 
 	private long chunks;
 
+	private long heldBack;
+
 	BulkLanes(DataSource dataSource, int count, String source) throws SQLException {
 		this.source = source;
 		try {
@@ -124,6 +141,7 @@ final class BulkLanes implements AutoCloseable {
 	void submit(BulkChunkFeed.Chunk chunk, ChunkLoader loader) throws SQLException, InterruptedException {
 		Set<String> keys = keys(chunk);
 		if (dependsOnChunksInFlight(chunk, keys)) {
+			this.heldBack++;
 			awaitIdle();
 		}
 		this.idle.acquire();
@@ -133,9 +151,7 @@ final class BulkLanes implements AutoCloseable {
 		this.inFlight.put(number, keys);
 		Thread thread = new Thread(() -> {
 			try {
-				if (lane.skipKeyChecks) {
-					lane.statement.execute(SKIP_KEY_CHECKS);
-				}
+				lane.begin();
 				loader.load(lane, chunk);
 			}
 			catch (Throwable ex) {
@@ -155,6 +171,11 @@ final class BulkLanes implements AutoCloseable {
 		}, "bulk-load-lane");
 		thread.setDaemon(true);
 		thread.start();
+	}
+
+	/** Chunks that waited for the chunks in flight before they started. */
+	long heldBack() {
+		return this.heldBack;
 	}
 
 	/** Waits for the chunks in flight, then throws the first failure, if any. */

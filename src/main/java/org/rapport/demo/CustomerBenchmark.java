@@ -25,10 +25,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.ClassUtils;
 
 /**
- * {@code bench customers [--customers 1000000] [--clients 8] [--seconds 30]}: on a fresh
- * embedded PostgreSQL of its own ({@code data/bench}, wiped first) it measures (a) the
- * bulk load of generated customers against a raw COPY of the same rows into bare tables
- * and (b), with the customers loaded, identity look-up and 360-view latency from
+ * {@code bench customers [--customers 1000000] [--clients 8] [--seconds 30] [--only load]}:
+ * on a fresh embedded PostgreSQL of its own ({@code data/bench}, wiped first) it measures
+ * (a) the bulk load of generated customers against a raw COPY of the same rows into bare
+ * tables and (b), with the customers loaded, identity look-up and 360-view latency from
  * concurrent clients, in process through the facade and over HTTP with an API key against
  * the server started for the run. Appends the results to docs/benchmarks.md.
  * {@code bench analytics [--purchases N] [--reuse]} runs {@link AnalyticsBenchmark};
@@ -58,7 +58,7 @@ class CustomerBenchmark implements CliCommand {
 	public int run(String[] args) {
 		if (args.length == 0 || !List.of("customers", "interactions", "analytics").contains(args[0])) {
 			System.out.println("Usage: bench customers [--customers 1000000] [--clients 8] [--seconds 30] "
-					+ "[--dir data/bench] [--report docs/benchmarks.md]");
+					+ "[--dir data/bench] [--report docs/benchmarks.md] [--only load]");
 			System.out.println("       bench interactions [--purchases 1000000] [--clients 8] [--seconds 30] "
 					+ "[--batch-size 10000] [--batch-clients 2] [--single-warm-up S] [--dir data/bench] "
 					+ "[--report docs/benchmarks.md]");
@@ -90,16 +90,16 @@ class CustomerBenchmark implements CliCommand {
 							+ " (is spring.datasource.url set?)");
 					return 1;
 				}
-				BenchmarkReport report = args[0]
-					.equals("analytics")
-							? new AnalyticsBenchmark(server, Arguments.longOption(args, "purchases", 1_000_000),
-									Arguments.longOption(args, "seed", 1), reuse, System.out)
-								.measure()
-							: interactions
-									? new InteractionBenchmark(server,
-											InteractionBenchmark.Options.of(args, Path.of(dir)), System.out)
-										.measure()
-									: measure(server, customers, clients, seconds);
+				BenchmarkReport report = args[0].equals("analytics")
+						? new AnalyticsBenchmark(server, Arguments.longOption(args, "purchases", 1_000_000),
+								Arguments.longOption(args, "seed", 1), reuse, System.out)
+							.measure()
+						: interactions
+								? new InteractionBenchmark(server, InteractionBenchmark.Options.of(args, Path.of(dir)),
+										System.out)
+									.measure()
+								: measure(server, customers, clients, seconds,
+										"load".equals(Arguments.option(args, "only")));
 				report.appendTo(reportFile);
 				System.out.println("Results appended to " + reportFile.toAbsolutePath());
 			}
@@ -115,8 +115,8 @@ class CustomerBenchmark implements CliCommand {
 		}
 	}
 
-	private BenchmarkReport measure(ConfigurableApplicationContext server, long customers, int clients, int seconds)
-			throws IOException, java.sql.SQLException, InterruptedException {
+	private BenchmarkReport measure(ConfigurableApplicationContext server, long customers, int clients, int seconds,
+			boolean loadOnly) throws IOException, java.sql.SQLException, InterruptedException {
 		JdbcClient jdbc = server.getBean(JdbcClient.class);
 		GeneratorSettings settings = GeneratorSettings.of(SEED, customers);
 		String postgres = jdbc.sql("SHOW server_version").query(String.class).single();
@@ -138,9 +138,11 @@ class CustomerBenchmark implements CliCommand {
 
 		System.out.println("Raw COPY of the same rows into bare tables...");
 		RawCopyBaseline raw = new RawCopyBaseline(server.getBean(DataSource.class));
+		Cost rawCost = Cost.start(jdbc);
 		started = System.nanoTime();
 		long copied = raw.copy(new CustomerGenerator(settings), CustomerBulkLoad.DEFAULT_CHUNK);
 		double rawSeconds = (System.nanoTime() - started) / 1e9;
+		rawCost = rawCost.end(jdbc);
 		long rawRows = countRows(jdbc, "bare_customer", "bare_identity", "bare_address", "bare_consent",
 				"bare_consent_history", "bare_note", "bare_token", "bare_household");
 		raw.drop();
@@ -149,29 +151,118 @@ class CustomerBenchmark implements CliCommand {
 				rawSeconds);
 
 		System.out.println("Bulk load through CustomerBulkLoad...");
+		boolean statements = resetStatementStatistics(jdbc);
+		Cost bulkCost = Cost.start(jdbc);
 		BulkLoadReport loaded = GenerateCommand.load(server.getBean(CustomerBulkLoad.class), settings, System.out);
+		bulkCost = bulkCost.end(jdbc);
+		if (statements) {
+			printStatementStatistics(jdbc);
+		}
 		BenchmarkReport.Load bulkLoad = new BenchmarkReport.Load("CustomerBulkLoad (checks, indexes, constraints)",
 				loaded.loaded(), countRows(jdbc, TABLES), loaded.duration().toNanos() / 1e9);
 		jdbc.sql("ANALYZE").update();
 
 		report.text("### Bulk load").text("");
-		report
-			.text("The generator's customers (seed " + SEED + ") streamed three times: generated only; written "
-					+ "as COPY text into bare tables with no keys, indexes or constraints; and loaded through "
-					+ "`CustomerBulkLoad` (identity checks, COPY into the real tables with their keys and indexes, "
-					+ "one transaction per " + CustomerBulkLoad.DEFAULT_CHUNK + " customers). Rows count every table "
-					+ "written (customers, identities, addresses, consents and their history, notes, search tokens, "
-					+ "households).")
+		report.text("The generator's customers (seed " + SEED + ") streamed three times: generated only; written "
+				+ "as COPY text into bare tables with no keys, indexes or constraints; and loaded through "
+				+ "`CustomerBulkLoad` (checks, binary COPY into the real tables with their keys, unique and other indexes, "
+				+ "one transaction per " + CustomerBulkLoad.DEFAULT_CHUNK + " customers). Rows count every table "
+				+ "written (customers, identities, addresses, consents and their history, notes, search tokens, "
+				+ "households).")
 			.text("");
 		report.loads(List.of(generatorOnly, rawLoad, bulkLoad),
 				bulkLoad.customersPerSecond() / rawLoad.customersPerSecond());
+		report
+			.text("CPU and write-ahead log of each load (CPU of the PostgreSQL server's processes and of this JVM, "
+					+ "from the operating system; the load average of the machine before and after, 1 minute):")
+			.text("")
+			.text("| load | PostgreSQL CPU s | JVM CPU s | µs CPU per customer (PostgreSQL + JVM) | WAL MB | WAL full-page images | checkpoints | load average |")
+			.text("|---|---:|---:|---:|---:|---:|---:|---|")
+			.text(rawCost.row("raw COPY into bare tables", copied))
+			.text(bulkCost.row("CustomerBulkLoad", loaded.loaded()))
+			.text("");
+		System.out.println(rawCost.row("raw COPY", copied));
+		System.out.println(bulkCost.row("bulk load", loaded.loaded()));
 		if (loaded.rejected() > 0) {
 			report.text(loaded.rejected() + " generated rows were rejected by the load.").text("");
+		}
+		if (loadOnly) {
+			return report;
 		}
 		report.text("### Reads with " + String.format(Locale.ROOT, "%,d", loaded.loaded()) + " customers").text("");
 		report.text(ReadLatencies.method(clients, seconds)).text("");
 		report.latencies(ReadLatencies.measure(server, jdbc, clients, seconds));
 		return report;
+	}
+
+	/**
+	 * What one load cost: CPU of PostgreSQL's processes and of this JVM, write-ahead log
+	 * written, and the machine's load average before and after.
+	 */
+	private record Cost(long postgresCpu, long jvmCpu, String lsn, double loadBefore, long walBytes, double loadAfter,
+			long fullPages, long checkpoints) {
+
+		static Cost start(JdbcClient jdbc) {
+			return new Cost(CommitCount.postgresCpu(jdbc), CommitCount.jvmCpu(),
+					jdbc.sql("SELECT pg_current_wal_lsn()::text").query(String.class).single(), loadAverage(), 0, 0,
+					fullPageImages(jdbc), checkpoints(jdbc));
+		}
+
+		Cost end(JdbcClient jdbc) {
+			long wal = jdbc.sql("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), CAST(? AS pg_lsn))::bigint")
+				.param(this.lsn)
+				.query(Long.class)
+				.single();
+			return new Cost(CommitCount.postgresCpu(jdbc) - this.postgresCpu, CommitCount.jvmCpu() - this.jvmCpu,
+					this.lsn, this.loadBefore, wal, loadAverage(), fullPageImages(jdbc) - this.fullPages,
+					checkpoints(jdbc) - this.checkpoints);
+		}
+
+		String row(String what, long customers) {
+			return String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f + %.1f | %.0f | %,d | %d | %.2f → %.2f |",
+					what, this.postgresCpu / 1e9, this.jvmCpu / 1e9, this.postgresCpu / 1e3 / Math.max(1, customers),
+					this.jvmCpu / 1e3 / Math.max(1, customers), this.walBytes / 1e6, this.fullPages, this.checkpoints,
+					this.loadBefore, this.loadAfter);
+		}
+
+		private static long fullPageImages(JdbcClient jdbc) {
+			return jdbc.sql("SELECT wal_fpi FROM pg_stat_wal").query(Long.class).single();
+		}
+
+		/** Checkpoints begun so far, timed or requested (PostgreSQL 17's view). */
+		private static long checkpoints(JdbcClient jdbc) {
+			return jdbc.sql("SELECT num_timed + num_requested FROM pg_stat_checkpointer").query(Long.class).single();
+		}
+
+		private static double loadAverage() {
+			return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+		}
+
+	}
+
+	/**
+	 * With the statement statistics loaded
+	 * ({@code -Drapport.embedded-db.settings.shared_preload_libraries=pg_stat_statements})
+	 * the load's statements are listed by time on standard output.
+	 */
+	private static boolean resetStatementStatistics(JdbcClient jdbc) {
+		if (!jdbc.sql("SHOW shared_preload_libraries").query(String.class).single().contains("pg_stat_statements")) {
+			return false;
+		}
+		jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
+		jdbc.sql("SELECT pg_stat_statements_reset()").query().listOfRows();
+		return true;
+	}
+
+	private static void printStatementStatistics(JdbcClient jdbc) {
+		System.out.println("Statements of the bulk load by time (ms total, calls, rows, ms planning):");
+		jdbc.sql("SELECT round(total_exec_time) AS ms, calls, rows, round(total_plan_time) AS plan, "
+				+ "left(regexp_replace(query, '\\s+', ' ', 'g'), 150) AS query FROM pg_stat_statements "
+				+ "ORDER BY total_exec_time DESC LIMIT 20")
+			.query((rs, n) -> String.format(Locale.ROOT, "%10.0f %8d %10d %6.0f  %s", rs.getDouble(1), rs.getLong(2),
+					rs.getLong(3), rs.getDouble(4), rs.getString(5)))
+			.list()
+			.forEach(System.out::println);
 	}
 
 	private static long countRows(JdbcClient jdbc, String... tables) {

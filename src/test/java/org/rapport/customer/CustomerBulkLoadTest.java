@@ -251,6 +251,9 @@ class CustomerBulkLoadTest {
 		rows.add(new BulkCustomer(run + "-co", CustomerKind.COMPANY, null, null, "Acme " + run, null, "es", null,
 				List.of(), null, "ES", List.of(), List.of(), List.of(), List.of(), null, null, null, null, null, null,
 				at));
+		// Someone else between the company and its contacts, so that they start a
+		// chunk of their own instead of joining the company's.
+		rows.add(person(run, 9, "Between", "+34 601100009", run + ".9@example.es", null));
 		for (int i = 0; i < 5; i++) {
 			BulkCustomer p = person(run, i, "Contact", "+34 6011" + String.format("%05d", i),
 					run + "." + i + "@example.es", null);
@@ -261,10 +264,58 @@ class CustomerBulkLoadTest {
 
 		BulkLoadReport report = this.bulk.load(rows.iterator(), options(run, 2), null);
 
-		assertThat(report.loaded()).isEqualTo(6);
+		assertThat(report.loaded()).isEqualTo(7);
 		assertThat(count("SELECT count(*) FROM customer_contact_person l JOIN customer c ON c.id = l.company_id "
 				+ "WHERE c.company_name = ? AND l.role = 'buyer'", "Acme " + run))
 			.isEqualTo(5);
+	}
+
+	@Test
+	void aChunkThatMeetsAStoredIdentityIsWrittenAgainWithTheRowsThatHoldNone() {
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		this.bulk.load(List.of(person(run, 0, "Held", "+34 601200000", run + ".0@example.es", null)).iterator(),
+				new CustomerBulkLoad.Options("other-" + run, 5, null), null);
+		List<BulkCustomer> rows = new ArrayList<>();
+		for (int i = 1; i < 4; i++) {
+			rows.add(person(run, i, "Fresh", "+34 6012" + String.format("%05d", i), run + "." + i + "@example.es",
+					"hh-" + run));
+		}
+		// The second row of the chunk holds the e-mail stored by the other load.
+		rows.add(1, person(run, 4, "Fresh", "+34 601200004", run + ".0@example.es", "hh-" + run));
+
+		BulkLoadReport report = this.bulk.load(rows.iterator(), options(run, 5), null);
+
+		assertThat(report.loaded()).isEqualTo(3);
+		assertThat(report.rejections()).extracting(BulkLoadReport.Rejection::row).containsExactly(2L);
+		assertThat(count(
+				"SELECT count(*) FROM customer WHERE family_name = 'Fresh'"
+						+ " AND household_id IS NOT NULL AND given_name = 'María José' AND EXISTS "
+						+ "(SELECT 1 FROM customer_identity i WHERE i.customer_id = customer.id AND i.value LIKE ?)",
+				run + ".%"))
+			.isEqualTo(3);
+		assertThat(count("SELECT count(*) FROM customer_identity WHERE value = ?", run + ".0@example.es")).isEqualTo(1);
+		assertThat(count("SELECT count(*) FROM customer_identity WHERE value = ?", "+34601200004")).isZero();
+	}
+
+	@Test
+	void membersOfOneHouseholdInChunksWrittenAtOnceShareOneHousehold() {
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		List<BulkCustomer> rows = new ArrayList<>();
+		// Members apart from each other, so they land in different chunks written at the
+		// same time on the two lanes.
+		for (int i = 0; i < 40; i++) {
+			rows.add(person(run, i, "Apart" + run, "+34 6013" + String.format("%05d", i), run + "." + i + "@example.es",
+					(i % 4 == 0) ? "hh-" + run + "-" + (i % 8) : null));
+		}
+
+		BulkLoadReport report = this.bulk.load(rows.iterator(), options(run, 3), null);
+
+		assertThat(report.loaded()).isEqualTo(40);
+		assertThat(count("SELECT count(DISTINCT household_id) FROM customer WHERE family_name = ?", "Apart" + run))
+			.isEqualTo(2);
+		assertThat(count("SELECT count(*) FROM customer c JOIN household h ON h.id = c.household_id "
+				+ "WHERE c.family_name = ?", "Apart" + run))
+			.isEqualTo(10);
 	}
 
 	private static CustomerBulkLoad.Options options(String source, int chunk) {
