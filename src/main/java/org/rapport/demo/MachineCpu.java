@@ -117,6 +117,11 @@ final class MachineCpu {
 			}
 		}
 
+		/** Samples of the runnable threads taken so far. */
+		synchronized int samples() {
+			return this.samples;
+		}
+
 		/** What the machine did since the start. */
 		Usage stop() {
 			this.running = false;

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class MachineAndWritesTest {
 
@@ -30,7 +31,7 @@ class MachineAndWritesTest {
 	@Test
 	void aSamplerOnThisMachineSeesTheCoresTime() throws Exception {
 		MachineCpu.Sampler sampler = MachineCpu.start();
-		Thread.sleep(250);
+		await().atMost(Duration.ofSeconds(10)).until(() -> sampler.samples() >= 2);
 		MachineCpu.Usage usage = sampler.stop();
 
 		assertThat(usage.measured()).isTrue();
