@@ -7,16 +7,17 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.rapport.customer.Identity;
+import org.rapport.platform.db.BinaryCopyRows;
 
 /**
  * One chunk of an import checked and rendered, ready for the writer: the rejected lines
  * found so far (read and rules), the good purchases and other interactions and their
- * lines as binary COPY rows ({@link CopyRows}) whose customer id and recorded-at are left
- * blank for the writer to fill in, and the customer references they name. A reference is
- * a small number standing for one customer id or one identity of the chunk; the writer
- * resolves every reference of the chunk at once and writes the answers into the rows, so
- * the rows never wait for the customers. Returns are kept aside: they go through the
- * API's path, which checks them against their purchases.
+ * lines as binary COPY rows ({@link BinaryCopyRows}) whose customer id and recorded-at
+ * are left blank for the writer to fill in, and the customer references they name. A
+ * reference is a small number standing for one customer id or one identity of the chunk;
+ * the writer resolves every reference of the chunk at once and writes the answers into
+ * the rows, so the rows never wait for the customers. Returns are kept aside: they go
+ * through the API's path, which checks them against their purchases.
  */
 final class ImportBatch {
 
@@ -47,9 +48,9 @@ final class ImportBatch {
 
 	private final List<ImportRejection> rejections;
 
-	private final CopyRows interactions = new CopyRows(1 << 16);
+	private final BinaryCopyRows interactions = BinaryCopyRows.withoutHeader(1 << 16);
 
-	private final CopyRows lines = new CopyRows(1 << 16);
+	private final BinaryCopyRows lines = BinaryCopyRows.withoutHeader(1 << 16);
 
 	private final List<Staged> staged = new ArrayList<>();
 
@@ -94,11 +95,11 @@ final class ImportBatch {
 		return this.rejections;
 	}
 
-	CopyRows interactions() {
+	BinaryCopyRows interactions() {
 		return this.interactions;
 	}
 
-	CopyRows lines() {
+	BinaryCopyRows lines() {
 		return this.lines;
 	}
 

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.rapport.customer.Identity;
 import org.rapport.customer.Prospects;
 import org.rapport.platform.Ids;
+import org.rapport.platform.db.BinaryCopyRows;
 import org.rapport.platform.web.ApiException.FieldProblem;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,9 +23,10 @@ import org.springframework.stereotype.Component;
  * The Java half of storing a chunk, done on the reading thread while the writer stores
  * the chunk before ({@link ChunkFeed}): every interaction is checked against the API's
  * rules, normalised, given its id and key and rendered as binary COPY rows
- * ({@link CopyRows}); identities are normalised and every customer named gets a reference
- * of the chunk ({@link ImportBatch}). Nothing here writes: the customers are resolved,
- * and prospects created, in the chunk's transaction by {@link ImportChunkWriter}.
+ * ({@link BinaryCopyRows}); identities are normalised and every customer named gets a
+ * reference of the chunk ({@link ImportBatch}). Nothing here writes: the customers are
+ * resolved, and prospects created, in the chunk's transaction by
+ * {@link ImportChunkWriter}.
  */
 @Component
 class ImportChecks {
@@ -97,7 +99,7 @@ class ImportChecks {
 			Map<String, Product> products, Instant now, SplittableRandom random) {
 		UUID id = Ids.next(now.toEpochMilli(), random.nextLong());
 		String key = it.effectiveKey();
-		CopyRows rows = batch.interactions();
+		BinaryCopyRows rows = batch.interactions();
 		int rowStart = rows.size();
 		rows.row(ImportStaging.FIELDS)
 			.uuid(id)
@@ -120,7 +122,7 @@ class ImportChecks {
 			.uuid(it.referenceId())
 			.jsonb(it.attributes().isEmpty() ? "{}" : this.json.writeValueAsString(it.attributes()));
 		int rowEnd = rows.size();
-		CopyRows lines = batch.lines();
+		BinaryCopyRows lines = batch.lines();
 		int lineStart = lines.size();
 		for (int n = 0; n < it.lines().size(); n++) {
 			NewLine l = it.lines().get(n);

@@ -24,6 +24,7 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
+import org.rapport.platform.db.BinaryCopyRows;
 
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
@@ -31,10 +32,10 @@ import org.springframework.stereotype.Repository;
 /**
  * The write of a bulk import's chunk (ADR 0041). The interactions and lines of a chunk
  * come as binary COPY rows made ahead of the write on the reading thread
- * ({@link ImportBatch}, {@link CopyRows}); the writer fills in each row's customer (the
- * chunk's references resolved in its transaction) and recorded-at, leaves out the rows
- * whose customer was not found and the repeats of a key within the chunk, and streams the
- * rest:
+ * ({@link ImportBatch}, {@link BinaryCopyRows}); the writer fills in each row's customer
+ * (the chunk's references resolved in its transaction) and recorded-at, leaves out the
+ * rows whose customer was not found and the repeats of a key within the chunk, and
+ * streams the rest:
  * <ul>
  * <li>{@linkplain Path#DIRECT directly} into {@code interaction} with {@code COPY} when
  * the rows are expected to be new (a first run): no staging table, no
@@ -245,10 +246,10 @@ class ImportStaging {
 	private static void copyRows(CopyManager copy, String sql, ImportBatch batch, boolean[] chosen, boolean lines)
 			throws SQLException {
 		List<ImportBatch.Staged> staged = batch.staged();
-		CopyRows rows = lines ? batch.lines() : batch.interactions();
+		BinaryCopyRows rows = lines ? batch.lines() : batch.interactions();
 		CopyIn in = copy.copyIn(sql);
 		try {
-			in.writeToCopy(CopyRows.HEADER, 0, CopyRows.HEADER.length);
+			in.writeToCopy(BinaryCopyRows.HEADER, 0, BinaryCopyRows.HEADER.length);
 			int from = -1;
 			int to = -1;
 			for (int i = 0; i < chosen.length; i++) {
@@ -272,7 +273,7 @@ class ImportStaging {
 			if (to > from && from >= 0) {
 				in.writeToCopy(rows.bytes(), from, to - from);
 			}
-			in.writeToCopy(CopyRows.TRAILER, 0, CopyRows.TRAILER.length);
+			in.writeToCopy(BinaryCopyRows.TRAILER, 0, BinaryCopyRows.TRAILER.length);
 			in.endCopy();
 		}
 		finally {
@@ -321,7 +322,7 @@ class ImportStaging {
 			}
 			sum.last = (sum.last == null || at.isAfter(sum.last)) ? at : sum.last;
 		}
-		CopyRows rows = new CopyRows(sums.size() * 80);
+		BinaryCopyRows rows = BinaryCopyRows.withoutHeader(sums.size() * 80);
 		sums.forEach((k, sum) -> rows.row(7)
 			.uuid(k.customer())
 			.text(k.channel())
@@ -335,9 +336,9 @@ class ImportStaging {
 		}
 		CopyIn in = copy.copyIn("COPY import_figures FROM STDIN (FORMAT binary)");
 		try {
-			in.writeToCopy(CopyRows.HEADER, 0, CopyRows.HEADER.length);
+			in.writeToCopy(BinaryCopyRows.HEADER, 0, BinaryCopyRows.HEADER.length);
 			in.writeToCopy(rows.bytes(), 0, rows.size());
-			in.writeToCopy(CopyRows.TRAILER, 0, CopyRows.TRAILER.length);
+			in.writeToCopy(BinaryCopyRows.TRAILER, 0, BinaryCopyRows.TRAILER.length);
 			in.endCopy();
 		}
 		finally {

@@ -3,6 +3,8 @@ package org.rapport.platform.db;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -22,13 +24,23 @@ import org.postgresql.copy.CopyManager;
  * format's header and trailer. The caller names the columns in the order it writes the
  * fields, and writes values of the columns' types (the server checks each field's length
  * and refuses what is not valid, e.g. a JSON text that does not parse).
+ * <p>
+ * Rows made {@link #withoutHeader(int) without the header} can be sent in parts: the
+ * caller notes {@link #size()} before and after a row, later overwrites fields left as
+ * slots ({@link #uuidSlot}, {@link #putUuid}, {@link #putTimestamptz}) and writes
+ * {@link #HEADER}, the parts it chooses of {@link #bytes()} and {@link #TRAILER} to the
+ * server itself.
  */
 public final class BinaryCopyRows {
 
-	private static final byte[] HEADER = { 'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0, 0, 0, 0, 0,
-			0, 0, 0, 0 };
+	/** The format's header: signature, flags, header extension length. */
+	public static final byte[] HEADER = { 'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0, 0, 0, 0, 0, 0,
+			0, 0, 0 };
 
-	private static final byte[] TRAILER = { (byte) 0xff, (byte) 0xff };
+	/** The format's trailer: a field count of -1. */
+	public static final byte[] TRAILER = { (byte) 0xff, (byte) 0xff };
+
+	private static final BigInteger TEN_THOUSAND = BigInteger.valueOf(10_000);
 
 	/** Seconds from 1970-01-01 to PostgreSQL's epoch, 2000-01-01. */
 	private static final long POSTGRES_EPOCH_SECONDS = 946_684_800L;
@@ -45,13 +57,40 @@ public final class BinaryCopyRows {
 
 	private long rows;
 
+	private final boolean headed;
+
 	public BinaryCopyRows() {
 		this(16 * 1024);
 	}
 
 	public BinaryCopyRows(int capacity) {
+		this(capacity, true);
+	}
+
+	private BinaryCopyRows(int capacity, boolean headed) {
 		this.bytes = new byte[Math.max(64, capacity)];
-		raw(HEADER);
+		this.headed = headed;
+		if (headed) {
+			raw(HEADER);
+		}
+	}
+
+	/**
+	 * Rows without the format's header, to be sent in parts by their offsets; see the
+	 * class comment.
+	 */
+	public static BinaryCopyRows withoutHeader(int capacity) {
+		return new BinaryCopyRows(capacity, false);
+	}
+
+	/** Bytes written so far: the offset the next field or row starts at. */
+	public int size() {
+		return this.size;
+	}
+
+	/** The buffer the rows are written in; valid up to {@link #size()}. */
+	public byte[] bytes() {
+		return this.bytes;
 	}
 
 	/** Rows written so far. */
@@ -86,6 +125,11 @@ public final class BinaryCopyRows {
 		return int8(value);
 	}
 
+	public BinaryCopyRows int4Field(int value) {
+		int4(4);
+		return int4(value);
+	}
+
 	public BinaryCopyRows bool(boolean value) {
 		int4(1);
 		ensure(1);
@@ -98,8 +142,88 @@ public final class BinaryCopyRows {
 			return nul();
 		}
 		int4(8);
-		return int8(Math.addExact(Math.multiplyExact(value.getEpochSecond() - POSTGRES_EPOCH_SECONDS, 1_000_000L),
-				value.getNano() / 1_000));
+		return int8(micros(value));
+	}
+
+	/** A uuid field of zeros, to be filled in later with {@link #putUuid}. */
+	public BinaryCopyRows uuidSlot() {
+		return uuid(new UUID(0, 0));
+	}
+
+	/**
+	 * Writes a uuid over the 16 bytes at {@code at} (a slot made by {@link #uuidSlot}).
+	 */
+	public void putUuid(int at, UUID value) {
+		putLong(at, value.getMostSignificantBits());
+		putLong(at + 8, value.getLeastSignificantBits());
+	}
+
+	/** Writes a timestamptz value over the 8 bytes at {@code at}. */
+	public void putTimestamptz(int at, Instant value) {
+		putLong(at, micros(value));
+	}
+
+	/** A numeric in its binary form: digits in base 10,000 around the decimal point. */
+	public BinaryCopyRows numeric(BigDecimal value) {
+		if (value == null) {
+			return nul();
+		}
+		if (value.scale() < 0) {
+			value = value.setScale(0);
+		}
+		int scale = value.scale();
+		int pad = (4 - scale % 4) % 4;
+		int sign = value.signum() < 0 ? 0x4000 : 0;
+		BigInteger unscaled = value.unscaledValue().abs();
+		short[] digits = new short[8];
+		int n = 0;
+		if (unscaled.bitLength() < 50) {
+			long v = unscaled.longValue();
+			for (int i = 0; i < pad; i++) {
+				v *= 10;
+			}
+			while (v != 0) {
+				if (n == digits.length) {
+					digits = Arrays.copyOf(digits, n * 2);
+				}
+				digits[n++] = (short) (v % 10_000);
+				v /= 10_000;
+			}
+		}
+		else {
+			BigInteger v = unscaled.multiply(BigInteger.TEN.pow(pad));
+			while (v.signum() != 0) {
+				BigInteger[] qr = v.divideAndRemainder(TEN_THOUSAND);
+				if (n == digits.length) {
+					digits = Arrays.copyOf(digits, n * 2);
+				}
+				digits[n++] = qr[1].shortValue();
+				v = qr[0];
+			}
+		}
+		// digits[0] is the least significant group; (scale + pad) / 4 groups are after
+		// the point
+		int fraction = (scale + pad) / 4;
+		int low = 0;
+		while (low < n && digits[low] == 0) {
+			low++;
+		}
+		int count = n - low;
+		int weight = (count == 0) ? 0 : n - 1 - fraction;
+		int4(8 + 2 * count);
+		short2(count);
+		short2(weight);
+		short2(count == 0 ? 0 : sign);
+		short2(scale);
+		for (int i = n - 1; i >= low; i--) {
+			short2(digits[i]);
+		}
+		return this;
+	}
+
+	private static long micros(Instant value) {
+		return Math.addExact(Math.multiplyExact(value.getEpochSecond() - POSTGRES_EPOCH_SECONDS, 1_000_000L),
+				value.getNano() / 1_000);
 	}
 
 	public BinaryCopyRows date(LocalDate value) {
@@ -171,8 +295,11 @@ public final class BinaryCopyRows {
 		if (this.rows == 0) {
 			return 0;
 		}
-		byte[] all = Arrays.copyOf(this.bytes, this.size + TRAILER.length);
-		System.arraycopy(TRAILER, 0, all, this.size, TRAILER.length);
+		int head = this.headed ? 0 : HEADER.length;
+		byte[] all = new byte[head + this.size + TRAILER.length];
+		System.arraycopy(HEADER, 0, all, 0, head);
+		System.arraycopy(this.bytes, 0, all, head, this.size);
+		System.arraycopy(TRAILER, 0, all, head + this.size, TRAILER.length);
 		try {
 			return copy.copyIn("COPY " + table + " (" + columns + ") FROM STDIN (FORMAT binary)",
 					new ByteArrayInputStream(all));
@@ -212,10 +339,20 @@ public final class BinaryCopyRows {
 
 	private BinaryCopyRows int8(long value) {
 		ensure(8);
-		putInt(this.size, (int) (value >>> 32));
-		putInt(this.size + 4, (int) value);
+		putLong(this.size, value);
 		this.size += 8;
 		return this;
+	}
+
+	private void short2(int value) {
+		ensure(2);
+		this.bytes[this.size++] = (byte) (value >>> 8);
+		this.bytes[this.size++] = (byte) value;
+	}
+
+	private void putLong(int at, long value) {
+		putInt(at, (int) (value >>> 32));
+		putInt(at + 4, (int) value);
 	}
 
 	private void putInt(int at, int value) {

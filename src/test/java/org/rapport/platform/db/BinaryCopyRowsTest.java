@@ -1,5 +1,6 @@
 package org.rapport.platform.db;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -80,6 +81,50 @@ class BinaryCopyRowsTest {
 				assertThat(rs.getInt(8)).isZero();
 				assertThat(rs.getLong(9)).isEqualTo(-1);
 				assertThat(rs.getObject(10)).isNull();
+			}
+			connection.rollback();
+		}
+	}
+
+	@Test
+	void rowsWithoutTheHeaderTakeNumericsAndIntegersAndSlotsFilledInLater() throws Exception {
+		UUID later = UUID.fromString("0190f3a2-7b1c-7d3e-8f40-000000000042");
+		Instant recorded = Instant.parse("2026-12-05T18:00:00.000001Z");
+		BinaryCopyRows rows = BinaryCopyRows.withoutHeader(8);
+		rows.row(4);
+		int customer = rows.size() + 4;
+		rows.uuidSlot();
+		int at = rows.size() + 4;
+		rows.timestamptz(Instant.EPOCH).int4Field(3).numeric(new BigDecimal("-12345678901234567890.0105"));
+		rows.row(4).uuid(later).timestamptz(recorded).int4Field(-7).numeric(new BigDecimal("1E+3"));
+		rows.row(4).nul().nul().int4Field(0).numeric(BigDecimal.ZERO.setScale(2));
+		rows.putUuid(customer, later);
+		rows.putTimestamptz(at, recorded);
+
+		try (Connection connection = this.dataSource.getConnection();
+				Statement statement = connection.createStatement()) {
+			connection.setAutoCommit(false);
+			statement.execute(
+					"CREATE TEMP TABLE binary_copy_parts (u uuid, ts timestamptz, i int, x numeric) ON COMMIT DROP");
+			long copied = rows.copyInto(connection.unwrap(PGConnection.class).getCopyAPI(), "binary_copy_parts",
+					"u, ts, i, x");
+			assertThat(copied).isEqualTo(3);
+			try (ResultSet rs = statement.executeQuery(
+					"SELECT u, ts = '2026-12-05T18:00:00.000001Z', i, x::text FROM binary_copy_parts ORDER BY i")) {
+				assertThat(rs.next()).isTrue();
+				assertThat(rs.getObject(1, UUID.class)).isEqualTo(later);
+				assertThat(rs.getBoolean(2)).isTrue();
+				assertThat(rs.getInt(3)).isEqualTo(-7);
+				assertThat(rs.getString(4)).isEqualTo("1000");
+				assertThat(rs.next()).isTrue();
+				assertThat(rs.getObject(1)).isNull();
+				assertThat(rs.getInt(3)).isZero();
+				assertThat(rs.getString(4)).isEqualTo("0.00");
+				assertThat(rs.next()).isTrue();
+				assertThat(rs.getObject(1, UUID.class)).isEqualTo(later);
+				assertThat(rs.getBoolean(2)).isTrue();
+				assertThat(rs.getInt(3)).isEqualTo(3);
+				assertThat(rs.getString(4)).isEqualTo("-12345678901234567890.0105");
 			}
 			connection.rollback();
 		}
