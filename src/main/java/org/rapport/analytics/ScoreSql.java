@@ -20,7 +20,9 @@ final class ScoreSql {
 	 * Aggregates the interactions up to the as-of instant of the active customers among
 	 * :ids and writes (or rewrites) their base row in run :run. Money counts the business
 	 * currency only, net of returns (as customer_figures); dates and counts count every
-	 * purchase.
+	 * purchase. The average basket (the spend model's average spend) divides the revenue
+	 * by the purchases it counts, those in the business currency (docs/adr/0048): none
+	 * without such a purchase.
 	 */
 	static final String BASE = BaseParts.CTES + BaseParts.INSERT;
 
@@ -34,6 +36,7 @@ final class ScoreSql {
 				    min(i.occurred_at) FILTER (WHERE i.kind = 'PURCHASE') AS first_at,
 				    max(i.occurred_at) FILTER (WHERE i.kind = 'PURCHASE') AS last_at,
 				    count(*) FILTER (WHERE i.kind = 'PURCHASE') AS purchases,
+				    count(*) FILTER (WHERE i.kind = 'PURCHASE' AND i.currency = :currency) AS purchases_in_currency,
 				    count(DISTINCT (i.occurred_at AT TIME ZONE 'UTC')::date) FILTER (WHERE i.kind = 'PURCHASE') AS days,
 				    coalesce(sum(i.total) FILTER (WHERE i.kind = 'PURCHASE' AND i.currency = :currency), 0)
 				      - coalesce(sum(i.total) FILTER (WHERE i.kind = 'RETURN' AND i.currency = :currency), 0) AS revenue,
@@ -62,7 +65,8 @@ final class ScoreSql {
 		private static final String DERIVED = """
 				b.first_at AS first_purchase_at, b.last_at AS last_purchase_at, coalesce(b.purchases, 0) AS purchases,
 				  coalesce(b.days, 0) AS purchase_days, coalesce(b.revenue, 0) AS revenue,
-				  CASE WHEN b.purchases > 0 THEN round(b.revenue / b.purchases, 2) END AS average_basket,
+				  CASE WHEN b.purchases_in_currency > 0 THEN round(b.revenue / b.purchases_in_currency, 2) END
+				    AS average_basket,
 				  round(b.tenure, 2) AS tenure_days, round(b.recency, 2) AS recency_days, round(b.gap, 2) AS mean_gap_days,
 				  CASE WHEN b.purchases > 0 THEN round(b.purchases * 30.0 / greatest(b.tenure, 30), 6) END AS purchase_rate,
 				  b.customer_id IS NOT NULL AS has_contact, coalesce(b.promoter, FALSE) AS promoter,

@@ -20,7 +20,9 @@ import org.springframework.stereotype.Repository;
  * Per-customer figures, maintained set-based: one upsert adds all interactions of a batch
  * to their customers' figures; one statement recomputes a customer's figures from all
  * their interactions (after a merge). Revenue is net of returns and counts amounts in the
- * business currency only.
+ * business currency only; the average basket divides it by the purchases it counts, those
+ * in the business currency ({@code purchases_in_currency}, kept beside the count of all
+ * purchases; docs/adr/0048).
  */
 @Repository
 class FiguresStore {
@@ -33,6 +35,7 @@ class FiguresStore {
 			  min(i.occurred_at) FILTER (WHERE i.kind = 'PURCHASE') AS first_purchase_at,
 			  max(i.occurred_at) FILTER (WHERE i.kind = 'PURCHASE') AS last_purchase_at,
 			  count(*) FILTER (WHERE i.kind = 'PURCHASE') AS purchases,
+			  count(*) FILTER (WHERE i.kind = 'PURCHASE' AND i.currency = :currency) AS purchases_in_currency,
 			  coalesce(sum(i.total) FILTER (WHERE i.kind = 'PURCHASE' AND i.currency = :currency), 0)
 			    - coalesce(sum(i.total) FILTER (WHERE i.kind = 'RETURN' AND i.currency = :currency), 0) AS revenue,
 			  count(*) FILTER (WHERE i.kind = 'RETURN') AS returns,
@@ -53,18 +56,19 @@ class FiguresStore {
 			  first_purchase_at = least(f.first_purchase_at, excluded.first_purchase_at),
 			  last_purchase_at = greatest(f.last_purchase_at, excluded.last_purchase_at),
 			  purchases = f.purchases + excluded.purchases,
+			  purchases_in_currency = f.purchases_in_currency + excluded.purchases_in_currency,
 			  revenue = f.revenue + excluded.revenue,
 			  returns = f.returns + excluded.returns,
 			  returned_amount = f.returned_amount + excluded.returned_amount,
-			  average_basket = CASE WHEN f.purchases + excluded.purchases > 0
-			    THEN round((f.revenue + excluded.revenue) / (f.purchases + excluded.purchases), 2) END,
+			  average_basket = %s,
 			  last_contact = (SELECT coalesce(jsonb_object_agg(e.key, e.last), '{}') FROM (
 			    SELECT key, max(value::timestamptz) AS last FROM (
 			      SELECT * FROM jsonb_each_text(f.last_contact)
 			      UNION ALL SELECT * FROM jsonb_each_text(coalesce(excluded.last_contact, '{}'))) a
 			    GROUP BY key) e),
 			  updated_at = excluded.updated_at
-						""";
+			""".formatted(averageBasket("(f.revenue + excluded.revenue)",
+			"(f.purchases_in_currency + excluded.purchases_in_currency)"));
 
 	private static final String UPSERT = """
 			WITH chunk AS (
@@ -79,26 +83,35 @@ class FiguresStore {
 			    min(occurred_at) FILTER (WHERE kind = 'PURCHASE') AS first_purchase_at,
 			    max(occurred_at) FILTER (WHERE kind = 'PURCHASE') AS last_purchase_at,
 			    count(*) FILTER (WHERE kind = 'PURCHASE') AS purchases,
+			    count(*) FILTER (WHERE kind = 'PURCHASE' AND currency = :currency) AS purchases_in_currency,
 			    coalesce(sum(total) FILTER (WHERE kind = 'PURCHASE' AND currency = :currency), 0)
 			      - coalesce(sum(total) FILTER (WHERE kind = 'RETURN' AND currency = :currency), 0) AS revenue,
 			    count(*) FILTER (WHERE kind = 'RETURN') AS returns,
 			    coalesce(sum(total) FILTER (WHERE kind = 'RETURN' AND currency = :currency), 0) AS returned_amount
 			  FROM chunk GROUP BY customer_id)
 			INSERT INTO customer_figures AS f (customer_id, first_purchase_at, last_purchase_at, purchases, revenue,
-			  returns, returned_amount, average_basket, last_contact, updated_at)
+			  returns, returned_amount, average_basket, last_contact, updated_at, purchases_in_currency)
 			SELECT d.customer_id, d.first_purchase_at, d.last_purchase_at, d.purchases, d.revenue, d.returns,
-			  d.returned_amount, CASE WHEN d.purchases > 0 THEN round(d.revenue / d.purchases, 2) END,
-			  c.last_contact, :now
+			  d.returned_amount, %s, c.last_contact, :now, d.purchases_in_currency
 			FROM d JOIN contact c ON c.customer_id = d.customer_id
 			ORDER BY d.customer_id
-			""" + MERGE;
+			""".formatted(averageBasket("d.revenue", "d.purchases_in_currency")) + MERGE;
 
 	private static final String COLUMNS = "customer_id, first_purchase_at, last_purchase_at, purchases, revenue, "
-			+ "returns, returned_amount, average_basket, last_contact, updated_at";
+			+ "returns, returned_amount, average_basket, last_contact, updated_at, purchases_in_currency";
 
 	private static final String SELECT = "SELECT d.customer_id, d.first_purchase_at, d.last_purchase_at, d.purchases, "
-			+ "d.revenue, d.returns, d.returned_amount, "
-			+ "CASE WHEN d.purchases > 0 THEN round(d.revenue / d.purchases, 2) END, d.last_contact, :now FROM ";
+			+ "d.revenue, d.returns, d.returned_amount, " + averageBasket("d.revenue", "d.purchases_in_currency")
+			+ ", d.last_contact, :now, d.purchases_in_currency FROM ";
+
+	/**
+	 * The average basket as SQL: the revenue over the purchases it counts (those in the
+	 * business currency), rounded to the cent; none (null) without such a purchase. Every
+	 * path that keeps the figures derives it with this expression.
+	 */
+	static String averageBasket(String revenue, String purchasesInCurrency) {
+		return "CASE WHEN %2$s > 0 THEN round(%1$s / %2$s, 2) END".formatted(revenue, purchasesInCurrency);
+	}
 
 	private final JdbcClient jdbc;
 

@@ -109,8 +109,8 @@ class ImportStaging {
 
 	private static final String FIGURES_TABLE = """
 			CREATE TEMP TABLE IF NOT EXISTS import_figures (customer_id uuid, channel text,
-			  first_purchase_at timestamptz, last_purchase_at timestamptz, purchases int, revenue numeric,
-			  last timestamptz) ON COMMIT DELETE ROWS
+			  first_purchase_at timestamptz, last_purchase_at timestamptz, purchases int, purchases_in_currency int,
+			  revenue numeric, last timestamptz) ON COMMIT DELETE ROWS
 			""";
 
 	/**
@@ -119,16 +119,17 @@ class ImportStaging {
 	 */
 	private static final String FIGURES = """
 			INSERT INTO customer_figures AS f (customer_id, first_purchase_at, last_purchase_at, purchases, revenue,
-			  returns, returned_amount, average_basket, last_contact, updated_at)
+			  returns, returned_amount, average_basket, last_contact, updated_at, purchases_in_currency)
 			SELECT d.customer_id, d.first_purchase_at, d.last_purchase_at, d.purchases, d.revenue, 0, 0,
-			  CASE WHEN d.purchases > 0 THEN round(d.revenue / d.purchases, 2) END, d.last_contact, ?
+			  %s, d.last_contact, ?, d.purchases_in_currency
 			FROM (
 			  SELECT c.customer_id, min(c.first_purchase_at) AS first_purchase_at,
-			    max(c.last_purchase_at) AS last_purchase_at, sum(c.purchases) AS purchases, sum(c.revenue) AS revenue,
+			    max(c.last_purchase_at) AS last_purchase_at, sum(c.purchases) AS purchases,
+			    sum(c.purchases_in_currency) AS purchases_in_currency, sum(c.revenue) AS revenue,
 			    jsonb_object_agg(c.channel, c.last) AS last_contact
 			  FROM import_figures c GROUP BY c.customer_id) d
 			ORDER BY d.customer_id
-			""" + StagedFigures.MERGE;
+			""".formatted(FiguresStore.averageBasket("d.revenue", "d.purchases_in_currency")) + StagedFigures.MERGE;
 
 	/** The unique index whose violation means a key of the chunk is taken. */
 	private static final String KEY_INDEX = "interaction_idempotency_idx";
@@ -289,46 +290,24 @@ class ImportStaging {
 			UUID[] customers, Instant now) throws SQLException {
 		record Key(UUID customer, String channel) {
 		}
-		final class Sum {
-
-			Instant firstPurchase;
-
-			Instant lastPurchase;
-
-			int purchases;
-
-			BigDecimal revenue = BigDecimal.ZERO;
-
-			Instant last;
-
-		}
-		Map<Key, Sum> sums = new HashMap<>();
+		Map<Key, ChannelSum> sums = new HashMap<>();
 		for (int i = 0; i < inserted.length; i++) {
 			if (!inserted[i]) {
 				continue;
 			}
 			ImportBatch.Staged s = staged.get(i);
 			NewInteraction it = s.item();
-			Sum sum = sums.computeIfAbsent(new Key(customers[s.ref()], it.channel()), (k) -> new Sum());
-			Instant at = it.occurredAt();
-			if (it.kind() == InteractionKind.PURCHASE) {
-				sum.purchases++;
-				sum.firstPurchase = (sum.firstPurchase == null || at.isBefore(sum.firstPurchase)) ? at
-						: sum.firstPurchase;
-				sum.lastPurchase = (sum.lastPurchase == null || at.isAfter(sum.lastPurchase)) ? at : sum.lastPurchase;
-				if (it.total() != null && this.currency.equals(it.currency())) {
-					sum.revenue = sum.revenue.add(it.total());
-				}
-			}
-			sum.last = (sum.last == null || at.isAfter(sum.last)) ? at : sum.last;
+			sums.computeIfAbsent(new Key(customers[s.ref()], it.channel()), (k) -> new ChannelSum(this.currency))
+				.add(it);
 		}
-		BinaryCopyRows rows = BinaryCopyRows.withoutHeader(sums.size() * 80);
-		sums.forEach((k, sum) -> rows.row(7)
+		BinaryCopyRows rows = BinaryCopyRows.withoutHeader(sums.size() * 88);
+		sums.forEach((k, sum) -> rows.row(8)
 			.uuid(k.customer())
 			.text(k.channel())
 			.timestamptz(sum.firstPurchase)
 			.timestamptz(sum.lastPurchase)
 			.int4Field(sum.purchases)
+			.int4Field(sum.purchasesInCurrency)
 			.numeric(sum.revenue)
 			.timestamptz(sum.last));
 		try (Statement statement = connection.createStatement()) {
@@ -348,6 +327,51 @@ class ImportStaging {
 			upsert.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
 			upsert.executeUpdate();
 		}
+	}
+
+	/**
+	 * The figures of a chunk's interactions of one customer on one channel: first and
+	 * last purchase, the purchases, those in the business currency and their revenue
+	 * (what the average basket divides), and the last contact. Imports stage no returns.
+	 */
+	static final class ChannelSum {
+
+		private final String currency;
+
+		Instant firstPurchase;
+
+		Instant lastPurchase;
+
+		int purchases;
+
+		int purchasesInCurrency;
+
+		BigDecimal revenue = BigDecimal.ZERO;
+
+		Instant last;
+
+		ChannelSum(String currency) {
+			this.currency = currency;
+		}
+
+		void add(NewInteraction it) {
+			Instant at = it.occurredAt();
+			if (it.kind() == InteractionKind.PURCHASE) {
+				this.purchases++;
+				this.firstPurchase = (this.firstPurchase == null || at.isBefore(this.firstPurchase)) ? at
+						: this.firstPurchase;
+				this.lastPurchase = (this.lastPurchase == null || at.isAfter(this.lastPurchase)) ? at
+						: this.lastPurchase;
+				if (this.currency.equals(it.currency())) {
+					this.purchasesInCurrency++;
+					if (it.total() != null) {
+						this.revenue = this.revenue.add(it.total());
+					}
+				}
+			}
+			this.last = (this.last == null || at.isAfter(this.last)) ? at : this.last;
+		}
+
 	}
 
 	/**

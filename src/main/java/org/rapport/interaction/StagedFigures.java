@@ -22,7 +22,7 @@ final class StagedFigures {
 
 	/**
 	 * The upsert for a staging table with the interaction columns and a table of inserted
-	 * ids; parameters: the update instant, then the business currency three times.
+	 * ids; parameters: the update instant, then the business currency four times.
 	 */
 	static String sql(String stage, String inserted) {
 		return sql(stage, inserted, "s.customer_id");
@@ -46,12 +46,13 @@ final class StagedFigures {
 	static String joined(String from, String customer) {
 		return """
 				INSERT INTO customer_figures AS f (customer_id, first_purchase_at, last_purchase_at, purchases, revenue,
-				  returns, returned_amount, average_basket, last_contact, updated_at)
+				  returns, returned_amount, average_basket, last_contact, updated_at, purchases_in_currency)
 				SELECT d.customer_id, d.first_purchase_at, d.last_purchase_at, d.purchases, d.revenue, d.returns,
-				  d.returned_amount, CASE WHEN d.purchases > 0 THEN round(d.revenue / d.purchases, 2) END, d.last_contact, ?
+				  d.returned_amount, %3$s, d.last_contact, ?, d.purchases_in_currency
 				FROM (
 				  SELECT c.customer_id, min(c.first_purchase_at) AS first_purchase_at,
-				    max(c.last_purchase_at) AS last_purchase_at, sum(c.purchases) AS purchases, sum(c.revenue) AS revenue,
+				    max(c.last_purchase_at) AS last_purchase_at, sum(c.purchases) AS purchases,
+				    sum(c.purchases_in_currency) AS purchases_in_currency, sum(c.revenue) AS revenue,
 				    sum(c.returns) AS returns, sum(c.returned_amount) AS returned_amount,
 				    jsonb_object_agg(c.channel, c.last) AS last_contact
 				  FROM (
@@ -59,6 +60,7 @@ final class StagedFigures {
 				      min(s.occurred_at) FILTER (WHERE s.kind = 'PURCHASE') AS first_purchase_at,
 				      max(s.occurred_at) FILTER (WHERE s.kind = 'PURCHASE') AS last_purchase_at,
 				      count(*) FILTER (WHERE s.kind = 'PURCHASE') AS purchases,
+				      count(*) FILTER (WHERE s.kind = 'PURCHASE' AND s.currency = ?) AS purchases_in_currency,
 				      coalesce(sum(s.total) FILTER (WHERE s.kind = 'PURCHASE' AND s.currency = ?), 0)
 				        - coalesce(sum(s.total) FILTER (WHERE s.kind = 'RETURN' AND s.currency = ?), 0) AS revenue,
 				      count(*) FILTER (WHERE s.kind = 'RETURN') AS returns,
@@ -68,8 +70,8 @@ final class StagedFigures {
 				    GROUP BY 1, s.channel) c
 				  GROUP BY c.customer_id) d
 				ORDER BY d.customer_id
-				"""
-			.formatted(from, customer) + MERGE;
+				""".formatted(from, customer, FiguresStore.averageBasket("d.revenue", "d.purchases_in_currency"))
+				+ MERGE;
 	}
 
 	/**
@@ -82,16 +84,17 @@ final class StagedFigures {
 			  first_purchase_at = least(f.first_purchase_at, excluded.first_purchase_at),
 			  last_purchase_at = greatest(f.last_purchase_at, excluded.last_purchase_at),
 			  purchases = f.purchases + excluded.purchases,
+			  purchases_in_currency = f.purchases_in_currency + excluded.purchases_in_currency,
 			  revenue = f.revenue + excluded.revenue,
 			  returns = f.returns + excluded.returns,
 			  returned_amount = f.returned_amount + excluded.returned_amount,
-			  average_basket = CASE WHEN f.purchases + excluded.purchases > 0
-			    THEN round((f.revenue + excluded.revenue) / (f.purchases + excluded.purchases), 2) END,
+			  average_basket = %s,
 			  last_contact = f.last_contact || coalesce((
 			    SELECT jsonb_object_agg(e.key, e.value) FROM jsonb_each(excluded.last_contact) e
 			    WHERE coalesce((f.last_contact ->> e.key)::timestamptz < (e.value #>> '{}')::timestamptz, TRUE)), '{}'),
 			  updated_at = excluded.updated_at
-			""";
+			""".formatted(FiguresStore.averageBasket("(f.revenue + excluded.revenue)",
+			"(f.purchases_in_currency + excluded.purchases_in_currency)"));
 
 	/** Runs {@link #sql} on the connection, in its open transaction. */
 	static void add(Connection connection, String sql, Instant now, String currency) throws SQLException {
@@ -100,6 +103,7 @@ final class StagedFigures {
 			figures.setString(2, currency);
 			figures.setString(3, currency);
 			figures.setString(4, currency);
+			figures.setString(5, currency);
 			figures.executeUpdate();
 		}
 	}

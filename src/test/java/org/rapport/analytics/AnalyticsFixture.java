@@ -72,11 +72,16 @@ final class AnalyticsFixture {
 
 	/** Records one purchase of the given amount at noon UTC of each date (yyyy-MM-dd). */
 	void purchases(UUID customer, String amount, String... dates) {
+		purchasesIn(customer, "EUR", amount, dates);
+	}
+
+	/** {@link #purchases} in the given currency. */
+	void purchasesIn(UUID customer, String currency, String amount, String... dates) {
 		for (String date : dates) {
 			Map<String, Object> body = base(customer, "PURCHASE", "store", date);
 			body.put("lines", List.of(Map.of("sku", this.sku, "quantity", 1, "unitPrice", amount)));
 			body.put("total", new BigDecimal(amount));
-			body.put("currency", "EUR");
+			body.put("currency", currency);
 			record(body);
 		}
 	}

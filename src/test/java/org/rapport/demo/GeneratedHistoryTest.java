@@ -36,7 +36,7 @@ class GeneratedHistoryTest {
 			  WHERE i.type = 'EXTERNAL' AND i.source = 'demo' AND i.value LIKE :prefix),
 			kept AS (
 			  SELECT f.customer_id, f.first_purchase_at, f.last_purchase_at, f.purchases, f.revenue, f.returns,
-			    f.returned_amount, f.average_basket, f.last_contact
+			    f.returned_amount, f.average_basket, f.last_contact, f.purchases_in_currency
 			  FROM customer_figures f JOIN mine USING (customer_id)),
 			straight AS (
 			  SELECT x.customer_id, min(x.occurred_at) FILTER (WHERE x.kind = 'PURCHASE'),
@@ -50,7 +50,9 @@ class GeneratedHistoryTest {
 			      - coalesce(sum(x.total) FILTER (WHERE x.kind = 'RETURN'), 0))
 			      / nullif(count(*) FILTER (WHERE x.kind = 'PURCHASE'), 0), 2),
 			    (SELECT jsonb_object_agg(c.channel, c.last) FROM (SELECT y.channel, max(y.occurred_at) AS last
-			       FROM interaction y WHERE y.customer_id = x.customer_id GROUP BY y.channel) c)
+			       FROM interaction y WHERE y.customer_id = x.customer_id GROUP BY y.channel) c),
+			    -- one currency: every purchase counts in the average basket, as before
+			    count(*) FILTER (WHERE x.kind = 'PURCHASE')::int
 			  FROM interaction x JOIN mine USING (customer_id) GROUP BY x.customer_id)
 			SELECT count(*) FROM ((SELECT * FROM kept EXCEPT SELECT * FROM straight)
 			  UNION ALL (SELECT * FROM straight EXCEPT SELECT * FROM kept)) d
