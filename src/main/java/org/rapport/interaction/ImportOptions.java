@@ -7,7 +7,7 @@ import java.util.Locale;
  * idempotency keys are unique within it), what to do with identities nobody holds, how
  * many interactions are stored per transaction, and on how many writing lanes (database
  * connections) consecutive chunks are stored at once (0: as set in
- * {@code rapport.interactions.import-lanes}, see docs/adr/0050-import-writing-lanes.md).
+ * {@code rapport.imports.lanes}, see docs/adr/0050-import-writing-lanes.md).
  */
 public record ImportOptions(ImportFormat format, String sourceSystem, UnknownIdentities unknownIdentities,
 		int chunkSize, int lanes) {

@@ -56,7 +56,7 @@ class ImportRunner {
 
 	ImportRunner(ImportChecks checks, ImportChunkWriter writer, ImportJobStore jobs, ProductCatalogue catalogue,
 			JsonMapper json, Clock clock, PlatformTransactionManager transactionManager,
-			@Value("${rapport.interactions.import-lanes:2}") int lanes) {
+			@Value("${rapport.imports.lanes:2}") int lanes) {
 		this.checks = checks;
 		this.writer = writer;
 		this.jobs = jobs;

@@ -135,11 +135,11 @@ final class ImportTurns {
 
 		/**
 		 * Waits until the chunk before has committed (a chunk whose returns go through
-		 * the API's path, or the one after it, runs alone), then passes every stage up to
-		 * {@link Stage#COMMIT} at once.
+		 * the API's path, or the one after it, runs alone); its stages then follow in
+		 * turn as usual, with nothing before them to wait for.
 		 */
 		void alone() {
-			to(Stage.COMMIT);
+			await(this.chunk, Stage.COMMIT);
 		}
 
 		@Override

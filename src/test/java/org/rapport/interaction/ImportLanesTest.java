@@ -224,6 +224,47 @@ class ImportLanesTest {
 	}
 
 	@Test
+	void aReturnInTheMiddleOfTheFileIsStoredAgainstItsPurchaseWithTwoLanesAsWithOne() throws IOException {
+		String sku = this.fx.product("garden");
+		List<String> figures = new ArrayList<>();
+		List<ImportJobView> jobs = new ArrayList<>();
+		for (int lanes = 1; lanes <= 2; lanes++) {
+			UUID ana = this.fx.customer();
+			String source = "returns" + lanes + "-" + InteractionFixture.unique();
+			StringBuilder csv = new StringBuilder(HEADER);
+			for (int i = 0; i < 30; i++) {
+				csv.append(ana).append(",,,purchase,web,2024-08-01T").append(String.format("%02d", i % 24));
+				csv.append(':').append(String.format("%02d", i)).append(":00Z,T-").append(i).append(',').append(sku);
+				csv.append(",2,3.00,,,EUR,,,\n");
+				if (i == 17) {
+					// one of the purchase T-3's two items comes back, in the fourth chunk
+					csv.append(ana).append(",,,return,web,2024-08-02T10:00:00Z,T-3,").append(sku);
+					csv.append(",1,3.00,,,EUR,,,RET-3\n");
+				}
+			}
+			Path file = write("returns" + lanes + ".csv", csv.toString());
+
+			ImportJobView job = this.imports.importFile(file, "returns.csv", options(source, lanes),
+					ImportListener.NONE);
+
+			jobs.add(job);
+			figures.add(figures(source).get(0));
+			assertThat(this.jdbc
+				.sql("SELECT count(*) FROM interaction r JOIN interaction p ON p.id = r.related_purchase_id "
+						+ "WHERE r.source_system = ? AND r.kind = 'RETURN' AND p.order_reference = 'T-3'")
+				.param(source)
+				.query(Long.class)
+				.single()).isEqualTo(1);
+			assertThat(this.interactions.figures(ana).returns()).isEqualTo(1);
+		}
+
+		assertThat(jobs.get(1).status()).isEqualTo(ImportJobView.Status.DONE);
+		assertThat(jobs.get(1).stored()).isEqualTo(jobs.get(0).stored()).isEqualTo(31);
+		assertThat(jobs.get(1).rejected()).isEqualTo(jobs.get(0).rejected()).isZero();
+		assertThat(figures.get(1)).isEqualTo(figures.get(0));
+	}
+
+	@Test
 	void aChunkThatFailsLeavesTheChunksBeforeItStoredNoneAfterItAndARerunCompletesTheFileExactlyOnce()
 			throws IOException {
 		String sku = this.fx.product("garden");

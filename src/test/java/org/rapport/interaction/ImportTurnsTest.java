@@ -77,6 +77,42 @@ class ImportTurnsTest {
 	}
 
 	@Test
+	void aChunkThatRunsAloneStartsOnlyAfterTheChunkBeforeCommittedAndTheNextWaitsForItsStages()
+			throws InterruptedException {
+		ImportTurns turns = new ImportTurns();
+		List<String> steps = new CopyOnWriteArrayList<>();
+		ImportTurns.Turn first = turns.turn(0);
+		ImportTurns.Turn alone = turns.turn(1);
+		ImportTurns.Turn third = turns.turn(2);
+		Thread returns = new Thread(() -> {
+			alone.alone();
+			steps.add("1 started");
+			for (ImportTurns.Stage stage : ImportTurns.Stage.values()) {
+				alone.to(stage);
+				steps.add("1 " + stage);
+			}
+			alone.committed();
+		});
+		Thread after = new Thread(() -> {
+			third.to(ImportTurns.Stage.RESOLVE);
+			steps.add("2 " + ImportTurns.Stage.RESOLVE);
+		});
+		returns.start();
+		after.start();
+		for (ImportTurns.Stage stage : ImportTurns.Stage.values()) {
+			first.to(stage);
+		}
+		steps.add("0 committed");
+		first.committed();
+		returns.join();
+		after.join();
+
+		assertThat(steps.indexOf("0 committed")).isLessThan(steps.indexOf("1 started"));
+		assertThat(steps.indexOf("1 " + ImportTurns.Stage.RESOLVE))
+			.isLessThan(steps.indexOf("2 " + ImportTurns.Stage.RESOLVE));
+	}
+
+	@Test
 	void aChunkBeforeAFailedOneGoesOnToItsCommit() {
 		ImportTurns turns = new ImportTurns();
 		ImportTurns.Turn first = turns.turn(0);
