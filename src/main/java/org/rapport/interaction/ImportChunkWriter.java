@@ -70,8 +70,19 @@ class ImportChunkWriter {
 	@Transactional
 	Outcome store(UUID jobId, ImportBatch batch, long rowsRead, long bytesRead, long lastLine, ImportOptions options,
 			ImportStaging.Path path) {
+		return write(jobId, batch, rowsRead, bytesRead, lastLine, options, path, ImportTurn.NONE);
+	}
+
+	/**
+	 * Stores the chunk in the caller's transaction, each stage in its turn among the
+	 * writing lanes of the run (ADR 0050); the caller commits when the chunk before has
+	 * committed.
+	 */
+	Outcome write(UUID jobId, ImportBatch batch, long rowsRead, long bytesRead, long lastLine, ImportOptions options,
+			ImportStaging.Path path, ImportTurn turn) {
 		Instant now = this.clock.instant();
 		List<ImportRejection> rejections = new ArrayList<>(batch.rejections());
+		turn.to(ImportTurns.Stage.RESOLVE);
 		long t = System.nanoTime();
 		UUID[] customers = resolve(batch, options);
 		t = ImportPhases.add(ImportPhases.Step.RESOLVE, t);
@@ -85,7 +96,8 @@ class ImportChunkWriter {
 			}
 		}
 		ImportStaging.Merged inserted = (resolved == 0) ? ImportStaging.Merged.NONE
-				: this.staging.merge(batch, customers, now, path);
+				: this.staging.merge(batch, customers, now, path, turn);
+		turn.to(ImportTurns.Stage.ANNOUNCE);
 		t = System.nanoTime();
 		int stored = inserted.count();
 		int skipped = resolved - stored;
@@ -115,6 +127,8 @@ class ImportChunkWriter {
 					new InteractionsImported(jobId, options.sourceSystem(), inserted.count(), inserted.customers()));
 		}
 		t = ImportPhases.add(ImportPhases.Step.ANNOUNCE, t);
+		turn.to(ImportTurns.Stage.COMMIT);
+		t = System.nanoTime();
 		rejections.sort(Comparator.comparingLong(ImportRejection::line));
 		this.jobs.progress(jobId, rowsRead, bytesRead, lastLine, stored, skipped, rejections, now);
 		ImportPhases.add(ImportPhases.Step.PROGRESS, t);

@@ -38,7 +38,12 @@ final class ImportPhases {
 		/** The job's progress and rejections. */
 		PROGRESS,
 		/** Commit and what the listener is told after it. */
-		COMMIT
+		COMMIT,
+		/**
+		 * Writing lanes: a chunk waiting for the chunk before to finish a stage
+		 * ({@link ImportTurns}).
+		 */
+		TURN
 
 	}
 
@@ -88,7 +93,7 @@ final class ImportPhases {
 	long writing() {
 		long sum = 0;
 		for (Step step : Step.values()) {
-			if (step.compareTo(Step.RESOLVE) >= 0 && step != Step.COMMIT) {
+			if (step.compareTo(Step.RESOLVE) >= 0 && step.compareTo(Step.COMMIT) < 0) {
 				sum += nanos(step);
 			}
 		}
@@ -116,7 +121,7 @@ final class ImportPhases {
 		this.readingCpu.addAndGet(nanos);
 	}
 
-	/** Adds CPU time spent by the writing thread. */
+	/** Adds CPU time spent by a writing thread (the writing lanes added up). */
 	void writingCpu(long nanos) {
 		this.writingCpu.addAndGet(nanos);
 	}

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -60,6 +61,12 @@ class ImportStaging {
 
 		/** COPY straight into the table; fails on a stored key. */
 		DIRECT,
+		/**
+		 * COPY straight into the table under a savepoint; on a stored key the COPY alone
+		 * is rolled back and the rows go through staging in the same transaction (writing
+		 * lanes, ADR 0050: the chunk keeps its turn and its customers).
+		 */
+		DIRECT_OR_STAGED,
 		/** COPY into a staging table, then INSERT … ON CONFLICT DO NOTHING. */
 		STAGED
 
@@ -157,6 +164,14 @@ class ImportStaging {
 	 * @throws KeyTaken on the direct path, when a key of the chunk is stored already
 	 */
 	Merged merge(ImportBatch batch, UUID[] customers, Instant recordedAt, Path path) {
+		return merge(batch, customers, recordedAt, path, ImportTurn.NONE);
+	}
+
+	/**
+	 * As {@link #merge(ImportBatch, UUID[], Instant, Path)}, taking each stage (insert,
+	 * lines, figures) in its turn among the writing lanes of the run.
+	 */
+	Merged merge(ImportBatch batch, UUID[] customers, Instant recordedAt, Path proposed, ImportTurn turn) {
 		List<ImportBatch.Staged> staged = batch.staged();
 		boolean[] take = new boolean[staged.size()];
 		int taken = 0;
@@ -175,12 +190,14 @@ class ImportStaging {
 		if (taken == 0) {
 			return Merged.NONE;
 		}
+		turn.to(ImportTurns.Stage.INSERT);
+		Path path = turn.path(proposed);
 		long t = System.nanoTime();
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
 			CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-			boolean[] inserted;
-			int count;
+			boolean[] inserted = null;
+			int count = 0;
 			boolean keysTaken = false;
 			if (path == Path.DIRECT) {
 				try {
@@ -196,7 +213,28 @@ class ImportStaging {
 				count = taken;
 				t = ImportPhases.add(ImportPhases.Step.INSERT, t);
 			}
-			else {
+			else if (path == Path.DIRECT_OR_STAGED) {
+				Savepoint before = connection.setSavepoint();
+				try {
+					copyRows(copy, "COPY interaction (" + COLUMNS + ") FROM STDIN (FORMAT binary)", batch, take, false);
+					connection.releaseSavepoint(before);
+					inserted = take;
+					count = taken;
+				}
+				catch (SQLException ex) {
+					if (!isKeyTaken(ex)) {
+						throw ex;
+					}
+					connection.rollback(before);
+					ImportPhases phases = ImportPhases.current();
+					if (phases != null) {
+						phases.fellBack();
+					}
+					path = Path.STAGED;
+				}
+				t = ImportPhases.add(ImportPhases.Step.INSERT, t);
+			}
+			if (path == Path.STAGED) {
 				try (Statement statement = connection.createStatement()) {
 					statement.execute(STAGE);
 				}
@@ -220,12 +258,17 @@ class ImportStaging {
 				keysTaken = count < taken;
 				t = ImportPhases.add(ImportPhases.Step.INSERT, t);
 			}
+			turn.keysTaken(keysTaken);
 			if (count == 0) {
 				return new Merged(0, List.of(), keysTaken);
 			}
+			turn.to(ImportTurns.Stage.LINES);
+			t = System.nanoTime();
 			copyRows(copy, "COPY interaction_line (" + LINE_COLUMNS + ") FROM STDIN (FORMAT binary)", batch, inserted,
 					true);
 			t = ImportPhases.add(ImportPhases.Step.LINES, t);
+			turn.to(ImportTurns.Stage.FIGURES);
+			t = System.nanoTime();
 			figures(connection, copy, staged, inserted, customers, recordedAt);
 			t = ImportPhases.add(ImportPhases.Step.FIGURES, t);
 			Merged merged = new Merged(count, customers(staged, inserted, customers), keysTaken);
