@@ -101,6 +101,7 @@ class IngestionWrite {
 			}
 		}
 		this.figures.add(inserted, now);
+		WriteCombiner.statementsDone();
 		if (!created.isEmpty()) {
 			this.events.publishEvent(new InteractionsRecorded(created));
 		}
