@@ -101,7 +101,6 @@ class IngestionWrite {
 			}
 		}
 		this.figures.add(inserted, now);
-		WriteCombiner.statementsDone();
 		if (!created.isEmpty()) {
 			this.events.publishEvent(new InteractionsRecorded(created));
 		}

@@ -9,10 +9,7 @@ import java.util.UUID;
  * the interactions created in it in the order of the request (ADR 0015). A listener
  * handles the whole list in one transaction; when it fails, the publication stays
  * incomplete and is delivered again whole, so what a listener does per interaction must
- * be idempotent (keyed by {@link InteractionRecorded#interactionId()}). A synchronous
- * listener runs inside the recording transaction, before its commit: what it throws fails
- * the recording, so such a listener must contain its own failures (the loyalty engine's
- * earning does, ADR 0049).
+ * be idempotent (keyed by {@link InteractionRecorded#interactionId()}).
  */
 public record InteractionsRecorded(List<InteractionRecorded> interactions) {
 

@@ -34,10 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code rapport.interactions.concurrent-writes} groups are in flight (one running
  * statements, the others waiting for their flush), and PostgreSQL flushes concurrent
  * commits together. With one group in flight the path was a single file in which every
- * group waited for the flush of the one before. The turn ends even earlier, when the
- * group's statements are done and it publishes {@link InteractionsRecorded}: a
- * synchronous listener's work in the transaction (the loyalty engine's earning, ADR 0049)
- * then overlaps the next group's statements instead of delaying them.
+ * group waited for the flush of the one before.
  * <p>
  * Each item keeps its own result: duplicates, rejected returns and created ids are per
  * item as in a batch. If a combined write fails as a whole, each request of the group
@@ -72,22 +69,6 @@ class WriteCombiner {
 	 * setting ends with the transaction.
 	 */
 	static final String GENERIC_PLANS = "SELECT set_config('plan_cache_mode', ?, true)";
-
-	/**
-	 * Bound in a group's transaction: ends the group's turn. The recording runs it when
-	 * its statements are done, just before it publishes {@link InteractionsRecorded}, so
-	 * that the next group runs its statements while the synchronous listeners of this one
-	 * work in its transaction (ADR 0049).
-	 */
-	static final Object STATEMENTS_DONE = new Object();
-
-	/** Ends the turn of the group whose transaction this is, if it is one. */
-	static void statementsDone() {
-		Runnable end = (Runnable) TransactionSynchronizationManager.getResource(STATEMENTS_DONE);
-		if (end != null) {
-			end.run();
-		}
-	}
 
 	private final IngestionWrite write;
 
@@ -194,15 +175,7 @@ class WriteCombiner {
 							public void beforeCommit(boolean readOnly) {
 								turn.end();
 							}
-
-							@Override
-							public void afterCompletion(int status) {
-								TransactionSynchronizationManager.unbindResourceIfPossible(STATEMENTS_DONE);
-							}
 						});
-						// ... or when the recording announces what it created: what the
-						// event's synchronous listeners do in the transaction is theirs
-						TransactionSynchronizationManager.bindResource(STATEMENTS_DONE, (Runnable) turn::end);
 						if (this.jdbc != null) {
 							this.jdbc.sql(GENERIC_PLANS).param("force_generic_plan").query(String.class).single();
 						}

@@ -323,7 +323,7 @@ class PurchaseEarning {
 			}
 			PurchaseEarning.this.ledger.appendAll(this.rows);
 			PurchaseEarning.this.ledger.consumeOldestFirst(this.available);
-			this.earned.forEach((e) -> HeldEvents.publish(PurchaseEarning.this.events, e));
+			this.earned.forEach(PurchaseEarning.this.events::publishEvent);
 			this.rows.clear();
 			this.earned.clear();
 			this.available.clear();
@@ -342,7 +342,7 @@ class PurchaseEarning {
 		if (!stillPending) {
 			this.ledger.consumeOldestFirst(account.id());
 		}
-		HeldEvents.publish(this.events, new PointsEarned(account.id(), account.customerId(), programme.code(), points,
+		this.events.publishEvent(new PointsEarned(account.id(), account.customerId(), programme.code(), points,
 				stillPending, source, at));
 		return lot;
 	}
@@ -391,7 +391,7 @@ class PurchaseEarning {
 				"INTERACTION", returnId.toString(), key, at, p.lotId(), null));
 		this.ledger.consumeOldestFirst(p.accountId());
 		this.accounts.recordReturn(p.accountId(), p.interactionId(), returned, toReverse);
-		HeldEvents.publish(this.events, new PointsReversed(p.accountId(), account.customerId(), programme.code(),
+		this.events.publishEvent(new PointsReversed(p.accountId(), account.customerId(), programme.code(),
 				p.interactionId(), returnId, toReverse, forgiven, at));
 	}
 

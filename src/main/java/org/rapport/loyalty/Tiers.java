@@ -253,7 +253,7 @@ class Tiers {
 	 */
 	@EventListener
 	void on(PointsEarned earned) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive() || HeldEvents.requalified()) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			return;
 		}
 		@SuppressWarnings("unchecked")
@@ -400,8 +400,8 @@ class Tiers {
 
 	private TierPlan publish(LoyaltyProgramme programme, TierPlan plan) {
 		for (TierMove m : plan.moves()) {
-			HeldEvents.publish(this.events, new TierChanged(m.accountId(), m.customerId(), programme.code(),
-					m.fromTier(), m.toTier(), "QUALIFIED", m.reason(), plan.asOf()));
+			this.events.publishEvent(new TierChanged(m.accountId(), m.customerId(), programme.code(), m.fromTier(),
+					m.toTier(), "QUALIFIED", m.reason(), plan.asOf()));
 		}
 		return plan;
 	}
