@@ -179,8 +179,13 @@ class LedgerPropertiesTest {
 					() -> redemptions.add(rewards.payWithPoints(account, pay.points(), "Till", key).id()));
 		}
 		Cancel cancel = (Cancel) op;
-		return redemptions.isEmpty() ? () -> {
-		} : () -> rewards.cancelRedemption(redemptions.get(cancel.redemption() % redemptions.size()));
+		if (redemptions.isEmpty()) {
+			return () -> {
+			};
+		}
+		// the redemption is chosen once: a replay cancels the same one again
+		UUID redemption = redemptions.get(cancel.redemption() % redemptions.size());
+		return () -> rewards.cancelRedemption(redemption);
 	}
 
 	private static Runnable replay(Loyalty loyalty, UUID account, Runnable earlier) {
