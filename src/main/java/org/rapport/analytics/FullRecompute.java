@@ -102,7 +102,7 @@ class FullRecompute {
 			long total = scope != null ? scope.length
 					: this.jdbc.sql("SELECT count(*) FROM customer WHERE status = 'ACTIVE'").query(Long.class).single();
 			this.runs.total(id, total);
-			try (StagedRun staged = new StagedRun(this.dataSource)) {
+			try (StagedRun staged = new StagedRun(this.dataSource, id)) {
 				timings.phase("customers");
 				// Cohorts and stage flows are counted from the buyers' purchase months,
 				// read beside the base rows; the churn model reads the sampled buyers'
@@ -124,7 +124,7 @@ class FullRecompute {
 				Optional<ChurnTree> tree = outcome(churnTree);
 				timings.phase("scores");
 				staged.write(run, ChurnScoring.columns(tree.orElse(null)), customers, this.settings.batchSize(),
-						this.settings, (done) -> {
+						this.settings.scoreWriters(), this.settings, (done) -> {
 							this.runs.progress(id, done);
 							listener.progress(this.runs.find(id).orElseThrow());
 						});
