@@ -24,14 +24,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A run from start to finish (docs/adr/0030): on a connection of its own
- * ({@link StagedRun}), the base rows of the population are staged by one
- * set-based statement while the buyers' purchase months are read beside it for cohorts
- * and stage flows and for each buyer's distinct purchase days (docs/adr/0040); the churn
- * model (on a bounded sample) then trains beside the buyers' pass ({@link BuyerPass}: the
- * buyers read once into arrays, value model and classes fitted on a bounded sample, every
- * buyer predicted and classified, cut points, thresholds and revenue concentration
- * computed in memory); the learned values are copied in and every customer's final row is
- * written once, range by range of customers with the progress, by two connections at once
+ * ({@link StagedRun}), the base rows of the population are staged by one set-based
+ * statement while the buyers' purchase months are read beside it for cohorts and stage
+ * flows and for each buyer's distinct purchase days (docs/adr/0040); the churn model (on
+ * a bounded sample) then trains beside the buyers' pass ({@link BuyerPass}: the buyers
+ * read once into arrays, value model and classes fitted on a bounded sample, every buyer
+ * predicted and classified, cut points, thresholds and revenue concentration computed in
+ * memory); the learned values are copied in and every customer's final row is written
+ * once, range by range of customers with the progress, by two connections at once
  * (docs/adr/0047), into a table attached as the run's partition; completion in one
  * transaction makes the snapshot current and drops the previous one. Each phase's
  * duration is logged. A failure rolls back what the run's connection has not committed,
