@@ -22,7 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * parameters are √(N / 500,000) times those of a fit on all N buyers (for a sample of
  * 500,000 CDNOW-like buyers at most 2 % of the estimate), while the fit stays bounded and
  * a larger population only costs predicting everyone from the buyers' arrays, about 100
- * bytes per buyer). The schedule lives in {@code rapport.analytics.full-cron} and
+ * bytes per buyer), and how many connections write a full run's scores at once
+ * ({@code score-writers}, 2: one per core of a small server, docs/adr/0047). The schedule
+ * lives in {@code rapport.analytics.full-cron} and
  * {@code rapport.analytics.incremental-cron}.
  */
 @ConfigurationProperties("rapport.analytics")
@@ -37,7 +39,7 @@ record AnalyticsSettings(@DefaultValue("5") int rfmBins, @DefaultValue("365") in
 		@DefaultValue("20000") int classSample, @DefaultValue("8") int classMaxK,
 		@DefaultValue("90") int churnHorizonDays, @DefaultValue("12") int churnSnapshots,
 		@DefaultValue("3") int churnTestMonths, @DefaultValue("60000") int churnMaxRows, @DefaultValue("1") long seed,
-		@DefaultValue("500000") int valueSample) {
+		@DefaultValue("500000") int valueSample, @DefaultValue("2") int scoreWriters) {
 
 	AnalyticsSettings {
 		if (rfmBins < 2 || rfmBins > 10) {
@@ -51,6 +53,9 @@ record AnalyticsSettings(@DefaultValue("5") int rfmBins, @DefaultValue("365") in
 			throw new IllegalArgumentException(
 					"rapport.analytics: clv-months ≥ 1, discount > -1, min-buyers ≥ 2, class-max-k ≥ 2, "
 							+ "class-sample ≥ class-max-k, value-sample ≥ min-buyers");
+		}
+		if (scoreWriters < 1) {
+			throw new IllegalArgumentException("rapport.analytics.score-writers must be at least 1");
 		}
 		if (churnHorizonDays < 1 || churnTestMonths < 1 || churnSnapshots <= churnTestMonths || churnMaxRows < 100) {
 			throw new IllegalArgumentException("rapport.analytics: churn-horizon-days ≥ 1, "

@@ -23,18 +23,20 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A run from start to finish (docs/adr/0030): on a connection of its own and in one
- * transaction ({@link StagedRun}), the base rows of the population are staged by one
- * set-based statement while the buyers' purchase months are read beside it for cohorts
- * and stage flows and for each buyer's distinct purchase days (docs/adr/0040); the churn
- * model (on a bounded sample) then trains beside the buyers' pass ({@link BuyerPass}: the
- * buyers read once into arrays, value model and classes fitted on a bounded sample, every
- * buyer predicted and classified, cut points, thresholds and revenue concentration
- * computed in memory); the learned values are copied in and every customer's final row is
- * written once, range by range of customers with the progress; completion in one
+ * A run from start to finish (docs/adr/0030): on a connection of its own
+ * ({@link StagedRun}), the base rows of the population are staged by one set-based
+ * statement while the buyers' purchase months are read beside it for cohorts and stage
+ * flows and for each buyer's distinct purchase days (docs/adr/0040); the churn model (on
+ * a bounded sample) then trains beside the buyers' pass ({@link BuyerPass}: the buyers
+ * read once into arrays, value model and classes fitted on a bounded sample, every buyer
+ * predicted and classified, cut points, thresholds and revenue concentration computed in
+ * memory); the learned values are copied in and every customer's final row is written
+ * once, range by range of customers with the progress, by two connections at once
+ * (docs/adr/0047), into a table attached as the run's partition; completion in one
  * transaction makes the snapshot current and drops the previous one. Each phase's
- * duration is logged. A failure rolls the run's rows back and marks it failed; readers
- * keep seeing the previous snapshot throughout.
+ * duration is logged. A failure rolls back what the run's connection has not committed,
+ * drops the run's tables and marks it failed; readers keep seeing the previous snapshot
+ * throughout.
  */
 @Component
 class FullRecompute {
@@ -102,7 +104,7 @@ class FullRecompute {
 			long total = scope != null ? scope.length
 					: this.jdbc.sql("SELECT count(*) FROM customer WHERE status = 'ACTIVE'").query(Long.class).single();
 			this.runs.total(id, total);
-			try (StagedRun staged = new StagedRun(this.dataSource)) {
+			try (StagedRun staged = new StagedRun(this.dataSource, id)) {
 				timings.phase("customers");
 				// Cohorts and stage flows are counted from the buyers' purchase months,
 				// read beside the base rows; the churn model reads the sampled buyers'
@@ -124,7 +126,7 @@ class FullRecompute {
 				Optional<ChurnTree> tree = outcome(churnTree);
 				timings.phase("scores");
 				staged.write(run, ChurnScoring.columns(tree.orElse(null)), customers, this.settings.batchSize(),
-						this.settings, (done) -> {
+						this.settings.scoreWriters(), this.settings, (done) -> {
 							this.runs.progress(id, done);
 							listener.progress(this.runs.find(id).orElseThrow());
 						});

@@ -57,6 +57,7 @@ class RunStore {
 					  error = 'interrupted: no progress since ' || heartbeat_at
 					WHERE status = 'RUNNING' AND heartbeat_at < :stale
 					""").param("now", at(now)).param("stale", at(now.minus(this.settings.staleRunAfter()))).update();
+			dropLeftOvers();
 		}
 		UUID id = Ids.next();
 		try {
@@ -144,12 +145,23 @@ class RunStore {
 			.update();
 	}
 
+	/**
+	 * Drops the tables of runs that no longer run ({@link StagedTables#LEFT_OVER}: a
+	 * crashed run's staged tables and unattached scores); answers how many.
+	 */
+	int dropLeftOvers() {
+		List<String> tables = this.jdbc.sql(StagedTables.LEFT_OVER).query(String.class).list();
+		tables.forEach((table) -> this.jdbc.sql("DROP TABLE IF EXISTS " + table).update());
+		return tables.size();
+	}
+
 	void fail(UUID id, String error) {
 		Instant now = this.clock.instant();
 		this.jdbc.sql("UPDATE analytics_run SET status = 'FAILED', finished_at = ?, error = ? WHERE id = ?")
 			.params(at(now), error, id)
 			.update();
 		this.jdbc.sql(new ScorePartition(id).drop()).update();
+		new StagedTables(id).drop().forEach((statement) -> this.jdbc.sql(statement).update());
 		for (String table : List.of("analytics_lorenz", "analytics_cohort", "analytics_stage_flow")) {
 			this.jdbc.sql("DELETE FROM " + table + " WHERE run_id = ?").param(id).update();
 		}

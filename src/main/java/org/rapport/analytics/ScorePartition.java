@@ -18,11 +18,13 @@ record ScorePartition(UUID run) {
 
 	/**
 	 * A fresh table with the columns of the scores and a check that every row is the
-	 * run's (so attaching it needs no scan to prove it).
+	 * run's (so attaching it needs no scan to prove it); autovacuum leaves it alone until
+	 * it is attached ({@link #attach}), so that no vacuum of the half-written table holds
+	 * up the index builds (docs/adr/0047).
 	 */
 	String create() {
 		return "CREATE TABLE " + table() + " (LIKE analytics_customer_score INCLUDING DEFAULTS, CONSTRAINT " + table()
-				+ "_run CHECK (run_id = '" + this.run + "'))";
+				+ "_run CHECK (run_id = '" + this.run + "')) WITH (autovacuum_enabled = false)";
 	}
 
 	/**
@@ -48,10 +50,14 @@ record ScorePartition(UUID run) {
 				"ANALYZE " + table() + " (" + String.join(", ", READ_COLUMNS) + ")");
 	}
 
-	/** Makes the rows readable through analytics_customer_score. */
-	String attach() {
-		return "ALTER TABLE analytics_customer_score ATTACH PARTITION " + table() + " FOR VALUES IN ('" + this.run
-				+ "')";
+	/**
+	 * Makes the rows readable through analytics_customer_score (autovacuum looks after
+	 * the table from then on).
+	 */
+	List<String> attach() {
+		return List.of("ALTER TABLE " + table() + " RESET (autovacuum_enabled)",
+				"ALTER TABLE analytics_customer_score ATTACH PARTITION " + table() + " FOR VALUES IN ('" + this.run
+						+ "')");
 	}
 
 	/** Drops the run's rows with their partition (none: nothing to do). */

@@ -97,20 +97,25 @@ final class ScoreSql {
 	}
 
 	/**
-	 * The staged tables of a full run (temporary, on the run's own connection, dropped at
-	 * its commit): the base rows of the population, numbered in customer-id order, and
-	 * the learned values of the buyers by that number, with their distinct purchase days
-	 * (d).
+	 * The staged tables of a run ({@code base}, {@code learned}: named by the run,
+	 * {@link StagedTables}): the base rows of the population, numbered in customer-id
+	 * order, and the learned values of the buyers by that number, with their distinct
+	 * purchase days (d). Unlogged (not written to the WAL, like the temporary tables they
+	 * replace) but visible to the second writer of the scores once committed
+	 * (docs/adr/0047); autovacuum leaves them alone (they live for one run and are
+	 * analysed by it).
 	 */
-	static final String STAGE_TABLES = """
-			CREATE TEMPORARY TABLE analytics_base (n int NOT NULL, customer_id uuid NOT NULL,
-			  first_purchase_at timestamptz, last_purchase_at timestamptz, purchases int NOT NULL,
-			  purchase_days int NOT NULL, revenue numeric NOT NULL, average_basket numeric, tenure_days numeric,
-			  recency_days numeric, mean_gap_days numeric, purchase_rate numeric, has_contact boolean NOT NULL,
-			  promoter boolean NOT NULL, signals text[] NOT NULL) ON COMMIT DROP;
-			CREATE TEMPORARY TABLE analytics_learned (n int NOT NULL, e float8, a float8, c float8, k int,
-			  d int NOT NULL) ON COMMIT DROP
-			""";
+	static List<String> stageTables(String base, String learned) {
+		return List.of("""
+				CREATE UNLOGGED TABLE %s (n int NOT NULL, customer_id uuid NOT NULL,
+				  first_purchase_at timestamptz, last_purchase_at timestamptz, purchases int NOT NULL,
+				  purchase_days int NOT NULL, revenue numeric NOT NULL, average_basket numeric, tenure_days numeric,
+				  recency_days numeric, mean_gap_days numeric, purchase_rate numeric, has_contact boolean NOT NULL,
+				  promoter boolean NOT NULL, signals text[] NOT NULL) WITH (autovacuum_enabled = false)"""
+			.formatted(base), """
+					CREATE UNLOGGED TABLE %s (n int NOT NULL, e float8, a float8, c float8, k int,
+					  d int NOT NULL) WITH (autovacuum_enabled = false)""".formatted(learned));
+	}
 
 	/** The distinct purchase days of the base aggregate. */
 	private static final String DISTINCT_DAYS = "count(DISTINCT (i.occurred_at AT TIME ZONE 'UTC')::date) FILTER (WHERE i.kind = 'PURCHASE') AS days,";
@@ -122,11 +127,11 @@ final class ScoreSql {
 	 * months read beside ({@link #months}), sorted for it already, and copied in with the
 	 * learned values (docs/adr/0040).
 	 */
-	static String stagedBase(boolean scoped) {
+	static String stagedBase(boolean scoped, String base) {
 		String ctes = (scoped ? BaseParts.CTES
 				: BaseParts.CTES.replace("k.id = ANY(:ids) AND ", "").replace("i.customer_id = ANY(:ids) AND ", ""))
 			.replace(DISTINCT_DAYS, "0 AS days,");
-		return "INSERT INTO analytics_base\n" + ctes + "SELECT row_number() OVER (ORDER BY b.id)::int, b.id, "
+		return "INSERT INTO " + base + "\n" + ctes + "SELECT row_number() OVER (ORDER BY b.id)::int, b.id, "
 				+ BaseParts.DERIVED + "FROM b\n";
 	}
 
@@ -163,34 +168,40 @@ final class ScoreSql {
 	 * double to each stored decimal, as a JDBC {@code getDouble} reads it), for a binary
 	 * {@code COPY} out.
 	 */
-	static final String STAGED_BUYERS = """
-			SELECT n, customer_id, 0::float8,
-			  least(extract(epoch FROM last_purchase_at - first_purchase_at) / 86400, tenure_days)::float8,
-			  tenure_days::float8, average_basket::float8, recency_days::float8,
-			  purchases::float8, purchase_rate::float8, revenue::float8
-			FROM analytics_base WHERE purchases > 0 ORDER BY n
-			""";
+	static String stagedBuyers(String base) {
+		return """
+				SELECT n, customer_id, 0::float8,
+				  least(extract(epoch FROM last_purchase_at - first_purchase_at) / 86400, tenure_days)::float8,
+				  tenure_days::float8, average_basket::float8, recency_days::float8,
+				  purchases::float8, purchase_rate::float8, revenue::float8
+				FROM %s WHERE purchases > 0 ORDER BY n
+				""".formatted(base);
+	}
 
 	/**
 	 * The distinct purchase days (UTC) of the staged buyers numbered :numbers, counted
 	 * from their interactions: for a buyer the months read beside did not see (a purchase
 	 * recorded between the two statements).
 	 */
-	static final String STAGED_DAYS = """
-			SELECT b.n, count(DISTINCT (i.occurred_at AT TIME ZONE 'UTC')::date)::int
-			FROM analytics_base b JOIN interaction i ON i.customer_id = b.customer_id
-			WHERE b.n = ANY(:numbers) AND i.kind = 'PURCHASE' AND i.occurred_at <= :asOf
-			GROUP BY b.n
-			""";
+	static String stagedDays(String base) {
+		return """
+				SELECT b.n, count(DISTINCT (i.occurred_at AT TIME ZONE 'UTC')::date)::int
+				FROM %s b JOIN interaction i ON i.customer_id = b.customer_id
+				WHERE b.n = ANY(:numbers) AND i.kind = 'PURCHASE' AND i.occurred_at <= :asOf
+				GROUP BY b.n
+				""".formatted(base);
+	}
 
 	/**
 	 * The churn model's customers: a seeded draw of the staged buyers, the same whatever
 	 * the order they are read in.
 	 */
-	static final String STAGED_CHURN_SAMPLE = """
-			SELECT customer_id FROM analytics_base WHERE purchases > 0
-			ORDER BY md5(customer_id::text || :seed) LIMIT :customers
-			""";
+	static String stagedChurnSample(String base) {
+		return """
+				SELECT customer_id FROM %s WHERE purchases > 0
+				ORDER BY md5(customer_id::text || :seed) LIMIT :customers
+				""".formatted(base);
+	}
 
 	/**
 	 * Scores the rows of run :run selected by the %s condition: a dimension's score is 1
@@ -226,11 +237,11 @@ final class ScoreSql {
 	 * their side: a join on the number alone reads every buyer's learned values for every
 	 * range).
 	 */
-	static String stagedScores(String churn, String table) {
+	static String stagedScores(String churn, String table, String base, String learned) {
 		return ctes("s.*", "round(p.a::numeric, 6)", ", p.e, p.a, p.c, p.k, p.d, " + churn, """
-				FROM analytics_base s CROSS JOIN r
-				  LEFT JOIN analytics_learned p ON p.n = s.n AND p.n >= :from AND p.n < :to
-				WHERE s.n >= :from AND s.n < :to""") + "INSERT INTO " + table + """
+				FROM %s s CROSS JOIN r
+				  LEFT JOIN %s p ON p.n = s.n AND p.n >= :from AND p.n < :to
+				WHERE s.n >= :from AND s.n < :to""".formatted(base, learned)) + "INSERT INTO " + table + """
 				(run_id, customer_id, model_version, computed_at,
 				 first_purchase_at, last_purchase_at, purchases, purchase_days, revenue, average_basket, tenure_days,
 				 recency_days, mean_gap_days, purchase_rate, has_contact, promoter, signals, """

@@ -10,6 +10,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
 import javax.sql.DataSource;
@@ -26,16 +31,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * One full run's work in PostgreSQL on a connection of its own, in one transaction
- * (docs/adr/0030): the base rows of the population aggregated by one set-based statement
- * into a temporary table (no indexes, not logged, dropped at commit); the buyers' months
- * and purchase days read beside it (a cursor with a fetch size, so the driver holds one
- * fetch) and their values streamed out of it once; the learned values copied in (both as
- * binary {@code COPY}, docs/adr/0040); and each customer's final row written once by a
- * scoring {@code INSERT … SELECT} per range of customer numbers into a table of the run's
- * own, indexed once and attached as the run's partition of
- * {@code analytics_customer_score} (docs/adr/0032). A failure rolls everything back: no
- * row and no partition of the run is left.
+ * One full run's work in PostgreSQL on a connection of its own (docs/adr/0030): the base
+ * rows of the population aggregated by one set-based statement into a staged table of the
+ * run (no indexes, not logged, {@link StagedTables}); the buyers' months and purchase
+ * days read beside it (a cursor with a fetch size, so the driver holds one fetch) and
+ * their values streamed out of it once; the learned values copied in (both as binary
+ * {@code COPY}, docs/adr/0040); and each customer's final row written once by a scoring
+ * {@code INSERT … SELECT} per range of customer numbers into a table of the run's own,
+ * indexed once and attached as the run's partition of {@code analytics_customer_score}
+ * (docs/adr/0032). The staged tables and the empty table of the scores are committed
+ * before the scores are written, so that a second connection writes every other range
+ * beside the run's own (PostgreSQL never runs an {@code INSERT … SELECT} in parallel;
+ * docs/adr/0047); the attach, in the run's last transaction, drops the staged tables. A
+ * failure before that commit rolls everything back; after it the failure path drops the
+ * run's tables ({@link RunStore#fail}), and the next full run drops those of a run that
+ * crashed.
  */
 final class StagedRun implements AutoCloseable {
 
@@ -46,19 +56,23 @@ final class StagedRun implements AutoCloseable {
 	/** The bytes of learned values handed to the server at a time. */
 	private static final int COPY_BYTES = 1 << 20;
 
+	private final DataSource dataSource;
+
+	private final StagedTables tables;
+
 	private final Connection connection;
 
 	private final boolean autoCommit;
 
 	private final JdbcClient jdbc;
 
-	private boolean done;
-
-	StagedRun(DataSource dataSource) {
-		this(dataSource, true);
+	StagedRun(DataSource dataSource, UUID run) {
+		this(dataSource, new StagedTables(run), true);
 	}
 
-	private StagedRun(DataSource dataSource, boolean stage) {
+	private StagedRun(DataSource dataSource, StagedTables tables, boolean stage) {
+		this.dataSource = dataSource;
+		this.tables = tables;
 		try {
 			this.connection = dataSource.getConnection();
 			this.autoCommit = this.connection.getAutoCommit();
@@ -71,14 +85,9 @@ final class StagedRun implements AutoCloseable {
 		template.setFetchSize(FETCH);
 		this.jdbc = JdbcClient.create(template);
 		try {
-			// The aggregates and sorts of a whole population: in memory where they fit;
-			// the indexes of the run's partition are built in one sort each.
-			this.jdbc.sql("SET LOCAL work_mem = '256MB'").update();
+			begin();
 			if (stage) {
-				this.jdbc.sql("SET LOCAL maintenance_work_mem = '256MB'").update();
-				for (String statement : ScoreSql.STAGE_TABLES.split(";")) {
-					this.jdbc.sql(statement).update();
-				}
+				tables.create().forEach((statement) -> this.jdbc.sql(statement).update());
 			}
 		}
 		catch (RuntimeException ex) {
@@ -88,19 +97,30 @@ final class StagedRun implements AutoCloseable {
 	}
 
 	/**
+	 * The settings of a transaction of the run: the aggregates and sorts of a whole
+	 * population in memory where they fit; the indexes of the run's partition built in
+	 * one sort each.
+	 */
+	private void begin() {
+		this.jdbc.sql("SET LOCAL work_mem = '256MB'").update();
+		this.jdbc.sql("SET LOCAL maintenance_work_mem = '256MB'").update();
+	}
+
+	/**
 	 * Stages the base rows of the active customers (among {@code scope} when given) with
 	 * the parameters of {@link ScoreWriter}; answers how many.
 	 */
 	int base(ScoreWriter scores, Instant asOf, UUID[] scope) {
-		JdbcClient.StatementSpec spec = scores.baseParameters(this.jdbc.sql(ScoreSql.stagedBase(scope != null)), asOf);
+		JdbcClient.StatementSpec spec = scores
+			.baseParameters(this.jdbc.sql(ScoreSql.stagedBase(scope != null, this.tables.base())), asOf);
 		if (scope != null) {
 			spec = spec.param("ids", scope);
 		}
 		long started = System.nanoTime();
 		int staged = spec.update();
 		long aggregated = System.nanoTime();
-		this.jdbc.sql("CREATE INDEX ON analytics_base (n)").update();
-		this.jdbc.sql("ANALYZE analytics_base").update();
+		this.jdbc.sql("CREATE INDEX ON " + this.tables.base() + " (n)").update();
+		this.jdbc.sql("ANALYZE " + this.tables.base()).update();
 		log.info("Analytics: {} base rows staged in {} ms, indexed and analysed in {} ms", staged,
 				(aggregated - started) / 1_000_000, (System.nanoTime() - aggregated) / 1_000_000);
 		return staged;
@@ -113,7 +133,7 @@ final class StagedRun implements AutoCloseable {
 	 */
 	static BuyerDays months(DataSource dataSource, Instant asOf, UUID[] scope, PurchaseMonths months) {
 		BuyerDays days = new BuyerDays();
-		try (StagedRun reader = new StagedRun(dataSource, false)) {
+		try (StagedRun reader = new StagedRun(dataSource, null, false)) {
 			JdbcClient.StatementSpec spec = reader.jdbc.sql(ScoreSql.months(scope != null))
 				.param("asOf", RunStore.at(asOf));
 			if (scope != null) {
@@ -131,7 +151,7 @@ final class StagedRun implements AutoCloseable {
 
 	/** The churn model's sample of the staged buyers. */
 	UUID[] churnSample(long seed, int customers) {
-		return this.jdbc.sql(ScoreSql.STAGED_CHURN_SAMPLE)
+		return this.jdbc.sql(ScoreSql.stagedChurnSample(this.tables.base()))
 			.param("seed", String.valueOf(seed))
 			.param("customers", customers)
 			.query(UUID.class)
@@ -153,7 +173,7 @@ final class StagedRun implements AutoCloseable {
 		long[] id = new long[2];
 		List<Integer> unseen = new ArrayList<>();
 		try (PGCopyInputStream stream = new PGCopyInputStream(this.connection.unwrap(PGConnection.class),
-				"COPY (" + ScoreSql.STAGED_BUYERS + ") TO STDOUT (FORMAT binary)")) {
+				"COPY (" + ScoreSql.stagedBuyers(this.tables.base()) + ") TO STDOUT (FORMAT binary)")) {
 			BinaryCopy.Reader reader = new BinaryCopy.Reader(stream);
 			while (reader.next() >= 0) {
 				int number = reader.int4(0);
@@ -180,7 +200,7 @@ final class StagedRun implements AutoCloseable {
 		if (!unseen.isEmpty()) {
 			Map<Integer, Integer> positions = new HashMap<>();
 			unseen.forEach((i) -> positions.put(buyers.number(i), i));
-			this.jdbc.sql(ScoreSql.STAGED_DAYS)
+			this.jdbc.sql(ScoreSql.stagedDays(this.tables.base()))
 				.param("numbers", positions.keySet().toArray(Integer[]::new))
 				.param("asOf", RunStore.at(asOf))
 				.query((RowCallbackHandler) (rs) -> buyers.days(positions.remove(rs.getInt(1)), rs.getInt(2)));
@@ -200,7 +220,7 @@ final class StagedRun implements AutoCloseable {
 		try {
 			CopyIn copy = this.connection.unwrap(PGConnection.class)
 				.getCopyAPI()
-				.copyIn("COPY analytics_learned (n, e, a, c, k, d) FROM STDIN (FORMAT binary)");
+				.copyIn("COPY " + this.tables.learned() + " (n, e, a, c, k, d) FROM STDIN (FORMAT binary)");
 			try {
 				BinaryCopy.Writer rows = new BinaryCopy.Writer();
 				for (int i = 0; i < buyers.size(); i++) {
@@ -231,8 +251,8 @@ final class StagedRun implements AutoCloseable {
 		catch (SQLException ex) {
 			throw new IllegalStateException("copying the learned values failed", ex);
 		}
-		this.jdbc.sql("CREATE INDEX ON analytics_learned (n)").update();
-		this.jdbc.sql("ANALYZE analytics_learned").update();
+		this.jdbc.sql("CREATE INDEX ON " + this.tables.learned() + " (n)").update();
+		this.jdbc.sql("ANALYZE " + this.tables.learned()).update();
 	}
 
 	private static void send(CopyIn copy, BinaryCopy.Writer rows) throws SQLException {
@@ -242,50 +262,154 @@ final class StagedRun implements AutoCloseable {
 	}
 
 	/**
-	 * Writes every staged customer's final row into a fresh table for the run (created in
-	 * this transaction, no indexes, no key checks), {@code batch} customer numbers per
-	 * statement, telling {@code progress} how many are written after each; then builds
-	 * the table's indexes once. {@link #attach} makes the rows the run's partition.
+	 * Writes every staged customer's final row into a fresh table for the run (no
+	 * indexes, no key checks, not attached: no reader sees it), {@code batch} customer
+	 * numbers per statement, from {@code writers} connections at once: the staged tables
+	 * and the empty table are committed first, then this connection and
+	 * {@code writers − 1} more each take the next range until none is left (the same
+	 * statement for every range, so the rows do not depend on who wrote them), telling
+	 * {@code progress} how many are written after each; then builds the table's indexes
+	 * once, all rows committed. {@link #attach} makes the rows the run's partition.
 	 */
-	void write(AnalyticsRun run, String churnColumns, int staged, int batch, AnalyticsSettings settings,
+	void write(AnalyticsRun run, String churnColumns, int staged, int batch, int writers, AnalyticsSettings settings,
 			IntConsumer progress) {
 		long started = System.nanoTime();
 		ScorePartition partition = new ScorePartition(run.id());
 		this.jdbc.sql(partition.create()).update();
-		String sql = ScoreSql.stagedScores(churnColumns, partition.table());
-		for (int from = 1; from <= staged; from += batch) {
-			int to = Math.min(staged + 1, from + batch);
+		commit();
+		begin();
+		Ranges ranges = new Ranges(staged, batch, progress);
+		String sql = ScoreSql.stagedScores(churnColumns, partition.table(), this.tables.base(), this.tables.learned());
+		ExecutorService others = Executors.newFixedThreadPool(Math.max(1, writers - 1), (task) -> {
+			Thread thread = new Thread(task, "analytics-writer-" + run.id().toString().substring(0, 8));
+			thread.setDaemon(true);
+			return thread;
+		});
+		try {
+			List<Future<?>> beside = new ArrayList<>();
+			for (int w = 1; w < writers; w++) {
+				beside.add(others.submit(() -> {
+					try (StagedRun writer = new StagedRun(this.dataSource, this.tables, false)) {
+						writer.fill(ranges, sql, run, settings);
+						writer.commit();
+					}
+					catch (RuntimeException ex) {
+						ranges.stop();
+						throw ex;
+					}
+				}));
+			}
+			try {
+				fill(ranges, sql, run, settings);
+			}
+			catch (RuntimeException ex) {
+				ranges.stop();
+				throw ex;
+			}
+			for (Future<?> writer : beside) {
+				writer.get();
+			}
+		}
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime
+					: new IllegalStateException("writing the scores failed", ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+		finally {
+			// no writer is left writing when the run goes on, or fails and drops the
+			// table
+			others.shutdown();
+			try {
+				others.awaitTermination(1, TimeUnit.HOURS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		long written = System.nanoTime();
+		partition.index().forEach((statement) -> this.jdbc.sql(statement).update());
+		log.info("Analytics run {}: rows written in {} ms by {} connections, indexed in {} ms", run.id(),
+				(written - started) / 1_000_000, writers, (System.nanoTime() - written) / 1_000_000);
+	}
+
+	/** Writes the next range of customers with {@code sql} until none is left. */
+	private void fill(Ranges ranges, String sql, AnalyticsRun run, AnalyticsSettings settings) {
+		for (int[] range = ranges.next(); range != null; range = ranges.next()) {
 			this.jdbc.sql(sql)
 				.param("run", run.id())
 				.param("version", run.modelVersion())
 				.param("asOf", RunStore.at(run.asOf()))
 				.param("lostAfter", settings.lostAfterDays())
 				.param("loyalMin", settings.loyalMinPurchases())
-				.param("from", from)
-				.param("to", to)
+				.param("from", range[0])
+				.param("to", range[1])
 				.update();
-			progress.accept(to - 1);
+			ranges.written(range);
 		}
-		long written = System.nanoTime();
-		partition.index().forEach((statement) -> this.jdbc.sql(statement).update());
-		log.info("Analytics run {}: rows written in {} ms, indexed in {} ms", run.id(), (written - started) / 1_000_000,
-				(System.nanoTime() - written) / 1_000_000);
+	}
+
+	/**
+	 * The ranges of customer numbers 1 … staged, {@code batch} at a time, handed out to
+	 * the writers in order, and the count of rows written so far.
+	 */
+	private static final class Ranges {
+
+		private final int staged;
+
+		private final int batch;
+
+		private final IntConsumer progress;
+
+		private int next = 1;
+
+		private int written;
+
+		private boolean stopped;
+
+		Ranges(int staged, int batch, IntConsumer progress) {
+			this.staged = staged;
+			this.batch = batch;
+			this.progress = progress;
+		}
+
+		/** The next range [from, to), null when none is left or a writer failed. */
+		synchronized int[] next() {
+			if (this.stopped || this.next > this.staged) {
+				return null;
+			}
+			int from = this.next;
+			this.next = Math.min(this.staged + 1, from + this.batch);
+			return new int[] { from, this.next };
+		}
+
+		synchronized void written(int[] range) {
+			this.written += range[1] - range[0];
+			this.progress.accept(this.written);
+		}
+
+		synchronized void stop() {
+			this.stopped = true;
+		}
+
 	}
 
 	/**
 	 * Attaches the run's written table as its partition of analytics_customer_score (its
-	 * indexes adopted, its rows proven the run's by its check); readers see the rows from
-	 * the commit on.
+	 * indexes adopted, its rows proven the run's by its check) and drops the staged
+	 * tables; readers see the rows from the commit on.
 	 */
 	void attach(UUID run) {
-		this.jdbc.sql(new ScorePartition(run).attach()).update();
+		new ScorePartition(run).attach().forEach((statement) -> this.jdbc.sql(statement).update());
+		this.tables.drop().forEach((statement) -> this.jdbc.sql(statement).update());
 	}
 
-	/** Commits the run's rows (the staged tables go with the commit). */
+	/** Commits the run's work so far. */
 	void commit() {
 		try {
 			this.connection.commit();
-			this.done = true;
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("committing the analytics run failed", ex);
@@ -296,9 +420,7 @@ final class StagedRun implements AutoCloseable {
 	@Override
 	public void close() {
 		try {
-			if (!this.done) {
-				this.connection.rollback();
-			}
+			this.connection.rollback();
 			this.connection.setAutoCommit(this.autoCommit);
 		}
 		catch (SQLException ex) {

@@ -87,7 +87,7 @@ class AnalyticsPurchaseDaysTest {
 		fx.purchases(once, "20.00", "2025-11-20", "2025-11-20");
 		UUID[] scope = { often, once };
 
-		try (StagedRun staged = new StagedRun(this.dataSource)) {
+		try (StagedRun staged = new StagedRun(this.dataSource, UUID.randomUUID())) {
 			staged.base(this.scores, AS_OF, scope);
 			Buyers counted = staged.buyers(2, new BuyerDays(), AS_OF);
 			PurchaseMonths months = new PurchaseMonths(AS_OF, 12, 365, 5);
