@@ -1,4 +1,4 @@
--- Nightly jobs (docs/adr/0046-nightly-jobs-cheaper-rows.md): the UUID v7 that the set-based jobs give every row
+-- Nightly jobs (docs/adr/0046-nightly-tiers-read-once-and-cheaper-sql-ids.md): the UUID v7 that the set-based jobs give every row
 -- they write (a movement per lot, a tier change per move) cost more CPU than the rest of the row's expressions: a
 -- strong random UUID (gen_random_uuid) reworked through bytea, numeric and hex text. The same layout as Ids.next
 -- (48 bits of milliseconds of clock_timestamp(), version 7, 12 + 62 random bits, RFC 9562 variant) is now built
