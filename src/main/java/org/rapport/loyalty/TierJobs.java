@@ -80,9 +80,12 @@ class TierJobs {
 	/**
 	 * The qualifying values of the programme's active accounts in one range of account
 	 * ids ({@code :after < id <= :upTo}, ADR 0022): the window's rows of the range's
-	 * accounts are read through the account index, plus those of the few accounts merged
-	 * or migrated into an account of the range; summed per account first, then mapped to
-	 * the accounts they count for.
+	 * accounts read through the account index and summed per account, plus the rows of
+	 * the few accounts merged or migrated into an account of the range, summed per
+	 * account they were merged into. Each account's value is its own sum plus that of the
+	 * accounts merged into it, joined on its id: one aggregate over the window's rows,
+	 * none over its result (ADR 0046: a second hash aggregate over the first one's
+	 * output, keyed by the same ids, cost as much as the first).
 	 */
 	static String valuesInRange(TierLadder.Measure measure) {
 		String table = (measure == TierLadder.Measure.POINTS_EARNED) ? "loyalty_movement" : "loyalty_purchase";
@@ -94,21 +97,16 @@ class TierJobs {
 			case PURCHASES -> "COUNT(*) FILTER (WHERE x.returned_amount < x.total)";
 		};
 		String window = " AND x.occurred_at > :ws AND x.occurred_at <= :asOf";
-		String inner = "SELECT COALESCE(CASE WHEN s.status IN ('MIGRATED', 'MERGED') THEN s.merged_into END, s.id) "
-				+ "AS account_id, SUM(m.value) AS value FROM (SELECT x.account_id, " + value + " AS value FROM " + table
+		return "SELECT a.id AS account_id, a.customer_id, (COALESCE(o.value, 0) + COALESCE(k.value, 0))::numeric "
+				+ "AS value FROM loyalty_account a LEFT JOIN (SELECT x.account_id, " + value + " AS value FROM " + table
 				+ " x WHERE x.account_id > :after AND x.account_id <= :upTo" + filter + window
-				+ " GROUP BY x.account_id UNION ALL SELECT x.account_id, " + value + " AS value FROM loyalty_account f "
-				+ "JOIN " + table + " x ON x.account_id = f.id WHERE f.merged_into > :after AND f.merged_into <= :upTo "
-				+ "AND NOT (f.id > :after AND f.id <= :upTo)" + filter + window + " GROUP BY x.account_id) m "
-				+ "JOIN loyalty_account s ON s.id = m.account_id "
-				// every account whose rows count for an account of the range is in the
-				// range or merged into it: said, so that the accounts are read through
-				// their indexes rather than all hashed once per range (ADR 0037)
-				+ "WHERE (s.programme_id = :p OR s.merged_into IS NOT NULL) "
-				+ "AND (s.id > :after AND s.id <= :upTo OR s.merged_into > :after AND s.merged_into <= :upTo) "
-				+ "GROUP BY 1";
-		return "SELECT a.id AS account_id, a.customer_id, COALESCE(v.value, 0)::numeric AS value "
-				+ "FROM loyalty_account a LEFT JOIN (" + inner + ") v ON v.account_id = a.id "
+				+ " GROUP BY x.account_id) o ON o.account_id = a.id "
+				// the accounts merged or migrated into one of the range (anywhere in the
+				// id order), read through loyalty_account_merged_idx (ADR 0037)
+				+ "LEFT JOIN (SELECT f.merged_into AS account_id, " + value + " AS value FROM loyalty_account f JOIN "
+				+ table + " x ON x.account_id = f.id WHERE f.merged_into > :after AND f.merged_into <= :upTo "
+				+ "AND f.status IN ('MIGRATED', 'MERGED')" + filter + window
+				+ " GROUP BY f.merged_into) k ON k.account_id = a.id "
 				+ "WHERE a.programme_id = :p AND a.status = 'ACTIVE' AND a.id > :after AND a.id <= :upTo";
 	}
 

@@ -86,7 +86,7 @@ class Tiers {
 			PlatformTransactionManager tx, Clock clock,
 			@Value("${rapport.loyalty.jobs-range-size:20000}") int rangeSize,
 			@Value("${rapport.loyalty.jobs-workers:2}") int workers,
-			@Value("${rapport.loyalty.jobs-scan-size:" + LedgerJobs.DEFAULT_SCAN_SIZE + "}") int scanSize) {
+			@Value("${rapport.loyalty.tier-scan-size:" + DEFAULT_SCAN_SIZE + "}") int scanSize) {
 		this.store = store;
 		this.jobs = jobs;
 		this.programmes = programmes;
@@ -103,6 +103,15 @@ class Tiers {
 		this.workers = Math.max(1, workers);
 		this.scanSize = Math.max(rangeSize, scanSize);
 	}
+
+	/**
+	 * Accounts whose qualifying values one read of the window's rows lists (ADR 0046):
+	 * every range of accounts has rows on almost every page of the movement table, so
+	 * each read is a pass over it; at this size a programme of up to two million members
+	 * is read in one pass, its values held in memory (about 120 bytes per account) while
+	 * the ranges decide.
+	 */
+	static final int DEFAULT_SCAN_SIZE = 2_000_000;
 
 	TierLadder ladder(LoyaltyProgramme programme) {
 		return this.store.ladder(programme.id())
@@ -212,8 +221,9 @@ class Tiers {
 	 * The nightly re-qualification of every programme with a ladder, range by range of
 	 * account ids (ADR 0022): one transaction per range, {@code jobs-workers} ranges at
 	 * once; each range's moves are published with it. The qualifying values are read for
-	 * {@code jobs-scan-size} accounts at once, one pass over the window's rows, while the
-	 * ranges of the scan before decide and write (ADR 0037). The plan lists the moves of
+	 * {@code tier-scan-size} accounts at once, one pass over the window's rows (ADR 0037,
+	 * 0046: by default all the accounts of a programme of up to two million members),
+	 * while the ranges of the scan before decide and write. The plan lists the moves of
 	 * all ranges, most valuable customers first. A run stopped half-way is completed by
 	 * running it again: a range done before changes nothing the second time.
 	 */

@@ -325,6 +325,29 @@ class LedgerJobsTest {
 	}
 
 	@Test
+	void idsMadeInSqlForTheJobsRowsAreDistinctVersion7IdsOfTheMomentTheyWereWritten() {
+		long before = System.currentTimeMillis();
+		List<UUID> ids = this.jdbc.sql("SELECT loyalty_uuid_v7() FROM generate_series(1, 20000)")
+			.query(UUID.class)
+			.list();
+		long after = System.currentTimeMillis();
+
+		assertThat(ids).doesNotHaveDuplicates();
+		for (UUID id : ids) {
+			assertThat(id.version()).isEqualTo(7);
+			assertThat(id.variant()).isEqualTo(2);
+			// the first 48 bits: milliseconds since the epoch, those of the database's
+			// clock
+			assertThat(id.getMostSignificantBits() >>> 16).isBetween(before - 5_000, after + 5_000);
+		}
+		// random bits in both halves, not a counter
+		assertThat(ids.stream().map((id) -> id.getMostSignificantBits() & 0x0FFFL).distinct().count())
+			.isGreaterThan(3_000);
+		assertThat(ids.stream().map((id) -> id.getLeastSignificantBits() & 0x3FFFFFFFFFFFFFFFL).distinct().count())
+			.isEqualTo(ids.size());
+	}
+
+	@Test
 	void accountsAreNeverDeleted() {
 		UUID account = member(programme());
 

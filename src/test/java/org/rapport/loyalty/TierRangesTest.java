@@ -126,6 +126,59 @@ class TierRangesTest {
 		assertThat(rerun.moves()).isEmpty();
 	}
 
+	@Test
+	void rangeByRangeTheRowsOfAMergedAccountCountForTheAccountItWasMergedIntoAsInTheWholeProgrammeStatement() {
+		LoyaltyProgramme p = this.loyalty.createProgramme(new ProgrammeSettings("tm-" + LoyaltyFixture.unique(), "Club",
+				"EUR", "points", new BigDecimal("0.01"), 14, ExpiryPolicy.ROLLING, 12, null,
+				NegativeBalancePolicy.ALLOW, null, Map.of("base", Combination.STACK), null));
+		this.loyalty.saveRule(p.code(), null,
+				new NewRule(RuleKind.SPEND_RATIO, "base", "1 per 1", RuleParams.spendRatio(1, "1"), null, null, null));
+		List<UUID> members = new java.util.ArrayList<>();
+		int[] euros = { 30, 40, 0, 60, 25, 80, 10, 45 };
+		for (int e : euros) {
+			UUID customer = this.customers.create(NewCustomer.person("Mia", "Merged " + LoyaltyFixture.unique())).id();
+			UUID account = this.loyalty.enrol(p.code(), new Enrolment(customer, null, null, null, null), null)
+				.accountId();
+			if (e > 0) {
+				Basket basket = new Basket("PURCHASE", Instant.now().minus(3, ChronoUnit.DAYS), "EUR",
+						BigDecimal.valueOf(e), List.of());
+				this.transactions.executeWithoutResult(
+						(s) -> this.earning.earn(this.accounts.byId(account).orElseThrow(), UUID.randomUUID(), basket));
+			}
+			members.add(account);
+		}
+		// the first account merged into the last and the second into the fourth (with
+		// three accounts per range: another range, and the same range)
+		merge(members.get(0), members.get(7));
+		merge(members.get(1), members.get(3));
+		TierLadder ladder = new TierLadder(TierLadder.Measure.POINTS_EARNED, TierLadder.Window.ROLLING_12_MONTHS, 1,
+				List.of(tier("SILVER", 50), tier("GOLD", 100), tier("PLATINUM", 200)));
+		Instant asOf = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		TierPlan preview = this.loyalty.previewTierLadder(p.code(), ladder, asOf);
+		this.transactions.executeWithoutResult((s) -> this.store.saveLadder(p.id(), ladder));
+
+		TierPlan byRange = ranges().requalifyAll(asOf)
+			.stream()
+			.filter((plan) -> plan.programmeCode().equals(p.code()))
+			.findFirst()
+			.orElseThrow();
+
+		assertThat(moves(byRange)).isEqualTo(moves(preview));
+		assertThat(moves(byRange)).containsEntry(members.get(7), "SILVER")
+			.containsEntry(members.get(3), "GOLD")
+			.containsEntry(members.get(5), "SILVER")
+			.doesNotContainKeys(members.get(0), members.get(1), members.get(2), members.get(4), members.get(6));
+		assertThat(byRange.moves()).filteredOn((m) -> m.accountId().equals(members.get(3)))
+			.extracting(TierMove::qualifyingValue)
+			.allSatisfy((v) -> assertThat(v).isEqualByComparingTo("100"));
+	}
+
+	private void merge(UUID from, UUID into) {
+		this.jdbc.sql("UPDATE loyalty_account SET status = 'MERGED', merged_into = ? WHERE id = ?")
+			.params(into, from)
+			.update();
+	}
+
 	private Tiers ranges() {
 		return new Tiers(this.store, this.jobs, this.programmes, this.snapshots, this.accounts, this.audit, this.events,
 				this.jdbc, this.tx, this.clock, 3, 2);

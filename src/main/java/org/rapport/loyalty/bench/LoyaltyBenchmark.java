@@ -166,17 +166,20 @@ class LoyaltyBenchmark implements CliCommand {
 	private static void time(List<String[]> rows, JdbcClient jdbc, String step, Supplier<String> work) {
 		String lsn = (jdbc != null) ? jdbc.sql("SELECT pg_current_wal_lsn()::text").query(String.class).single() : null;
 		long cpu = (jdbc != null) ? postgresCpu(jdbc) : 0;
+		long jvmCpu = jvmCpu();
 		long start = System.nanoTime();
 		String result = work.get();
 		double seconds = (System.nanoTime() - start) / 1e9;
 		if (jdbc != null) {
 			double cpuSeconds = (postgresCpu(jdbc) - cpu) / 1e9;
+			double jvmSeconds = (jvmCpu() - jvmCpu) / 1e9;
 			long wal = jdbc.sql("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), CAST(? AS pg_lsn))::bigint")
 				.param(lsn)
 				.query(Long.class)
 				.single();
-			result += String.format(Locale.ROOT, "; WAL %.0f MB; PostgreSQL CPU %.1f s; load average after %.2f",
-					wal / 1e6, cpuSeconds,
+			result += String.format(Locale.ROOT,
+					"; WAL %.0f MB; PostgreSQL CPU %.1f s; JVM CPU %.1f s; load average after %.2f", wal / 1e6,
+					cpuSeconds, jvmSeconds,
 					java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 		}
 		System.out.printf(Locale.ROOT, "%s: %.1f s (%s)%n", step, seconds, result);
@@ -203,6 +206,14 @@ class LoyaltyBenchmark implements CliCommand {
 		catch (IOException | RuntimeException ex) {
 			return 0;
 		}
+	}
+
+	/**
+	 * The CPU time of this JVM (the jobs' Java side: lists, plans, events), next to the
+	 * database's.
+	 */
+	private static long jvmCpu() {
+		return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
 	}
 
 	private static long count(JdbcClient jdbc, String table) {
