@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.rapport.loyalty.Loyalty;
@@ -46,13 +47,19 @@ class AnalyticsDashboardController {
 
 	private final ConsoleModel user;
 
+	private final ModelWording wording;
+
+	private final ChurnModelWriter churnModels;
+
 	AnalyticsDashboardController(Analytics analytics, DashboardView view, Loyalty loyalty, ProgrammeFigures figures,
-			ConsoleModel user) {
+			ConsoleModel user, ModelWording wording, ChurnModelWriter churnModels) {
 		this.analytics = analytics;
 		this.view = view;
 		this.loyalty = loyalty;
 		this.figures = figures;
 		this.user = user;
+		this.wording = wording;
+		this.churnModels = churnModels;
 	}
 
 	/** A loyalty programme's figures in the month of the snapshot. */
@@ -71,8 +78,18 @@ class AnalyticsDashboardController {
 		model.addAttribute("run", run);
 		snapshot.ifPresent((s) -> {
 			this.view.fill(model, s, run, locale);
-			model.addAttribute("customerClasses", orNull(() -> this.analytics.classes(s.id())));
+			CustomerClasses classes = orNull(() -> this.analytics.classes(s.id()));
+			model.addAttribute("customerClasses", classes);
+			if (classes != null) {
+				model.addAttribute("classFeatures", this.wording.features(classes.features(), locale));
+				model.addAttribute("classLabels",
+						classes.classes()
+							.stream()
+							.collect(Collectors.toMap(CustomerClasses.ClassProfile::index,
+									(c) -> this.wording.classLabel(c.label(), locale))));
+			}
 			model.addAttribute("churnModel", orNull(() -> this.analytics.churnModel(s.id())));
+			model.addAttribute("churnRules", this.wording.rules(this.churnModels.rules(s.id()), locale));
 			YearMonth month = YearMonth.from(s.asOf().minusMillis(1).atZone(ZoneOffset.UTC));
 			model.addAttribute("programmeMonth", month);
 			model.addAttribute("programmes", programmes(month));

@@ -101,6 +101,11 @@ class ChurnModelWriter {
 		}).optional();
 	}
 
+	/** The rules of the run's stored tree, highest risk first; none without a model. */
+	List<ChurnRule> rules(UUID run) {
+		return tree(run).map(ChurnTree::rules).orElse(List.of());
+	}
+
 	private Optional<ChurnTree> tree(UUID run) {
 		return this.jdbc.sql("SELECT tree FROM analytics_churn_model WHERE run_id = ? AND tree IS NOT NULL")
 			.param(run)

@@ -3,6 +3,7 @@ package org.rapport.analytics;
 import org.rapport.customer.CustomerPanel;
 import org.rapport.platform.web.ApiException;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -30,18 +31,24 @@ class CustomerScoresPanelController {
 
 	private final Analytics analytics;
 
-	CustomerScoresPanelController(Analytics analytics) {
+	private final ModelWording wording;
+
+	CustomerScoresPanelController(Analytics analytics, ModelWording wording) {
 		this.analytics = analytics;
+		this.wording = wording;
 	}
 
 	@GetMapping("/customers/{id}/analytics")
 	@PreAuthorize("hasAuthority('analytics:customer-read')")
-	String panel(@PathVariable UUID id, @RequestParam(required = false) UUID run, Model model) {
+	String panel(@PathVariable UUID id, @RequestParam(required = false) UUID run, Model model, Locale locale) {
 		Optional<AnalyticsRun> snapshot = (run == null) ? this.analytics.current()
 				: this.analytics.run(run).filter((r) -> r.status() == AnalyticsRun.Status.COMPLETED);
 		CustomerScores scores = snapshot.flatMap((s) -> this.analytics.customer(s.id(), id)).orElse(null);
 		model.addAttribute("scores", scores);
-		model.addAttribute("customerClass", (scores == null) ? null : customerClass(scores));
+		CustomerClasses.ClassProfile customerClass = (scores == null) ? null : customerClass(scores);
+		model.addAttribute("customerClass", customerClass);
+		model.addAttribute("customerClassLabel",
+				(customerClass == null) ? null : this.wording.classLabel(customerClass.label(), locale));
 		return "analytics/panel";
 	}
 

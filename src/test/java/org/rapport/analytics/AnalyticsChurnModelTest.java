@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.Cookie;
+
 import org.junit.jupiter.api.Test;
 import org.rapport.IntegrationTest;
 import org.rapport.access.Role;
@@ -126,6 +128,14 @@ class AnalyticsChurnModelTest {
 		for (String rule : model.rules()) {
 			assertThat(page).contains(rule.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
 		}
+		String russian = AnalyticsFixture.text(this.mvc.get()
+			.uri("/analytics?run={run}", run.id())
+			.cookie(new Cookie("rapport-lang", "ru"))
+			.with(user(this.users.loadUserByUsername(reader)))
+			.exchange());
+		assertThat(model.rules()).isNotEmpty();
+		assertThat(russian.split(", то риск оттока ", -1)).hasSize(model.rules().size() + 1);
+		assertThat(russian).doesNotContain("then churn risk");
 	}
 
 	@Test

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+
+import jakarta.servlet.http.Cookie;
 
 import org.junit.jupiter.api.Test;
 import org.rapport.IntegrationTest;
@@ -47,6 +50,9 @@ class AnalyticsPredictionsTest {
 
 	/** The buyer the rescoring test gives one more purchase (one purchase before). */
 	static final int RESCORED = 3;
+
+	@Autowired
+	ModelWording wording;
 
 	@Autowired
 	MockMvcTester mvc;
@@ -291,6 +297,31 @@ class AnalyticsPredictionsTest {
 			.findFirst()
 			.orElseThrow()
 			.toString());
+	}
+
+	@Test
+	void theDashboardNamesTheClassesTheirFeaturesAndTheChurnRulesInTheReadersLanguage() {
+		Population p = shared();
+		UUID run = p.run().id();
+		CustomerClasses classes = this.analytics.classes(run);
+		String marketer = "klassy-" + UUID.randomUUID().toString().substring(0, 8);
+		this.staff.create(marketer, "Class Reader", "console-test-password", java.util.EnumSet.of(Role.MARKETER));
+
+		String page = AnalyticsFixture.text(this.mvc.get()
+			.uri("/analytics?run={run}", run)
+			.cookie(new Cookie("rapport-lang", "ru"))
+			.with(user(this.users.loadUserByUsername(marketer)))
+			.exchange());
+
+		assertThat(classes.classes()).isNotEmpty();
+		for (CustomerClasses.ClassProfile c : classes.classes()) {
+			String russian = this.wording.classLabel(c.label(), Locale.forLanguageTag("ru"));
+			assertThat(russian).as("label of class %d (%s)", c.index(), c.label()).doesNotContainPattern("[A-Za-z]");
+			assertThat(page).contains(">" + russian + "</a>");
+		}
+		assertThat(page).contains("<th>давность</th>", "<th>средний чек</th>", "<th>вероятность активности</th>")
+			.doesNotContain("<th>recency</th>")
+			.doesNotContain("then churn risk");
 	}
 
 }
