@@ -3,7 +3,9 @@ package org.rapport.loyalty;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -215,6 +217,109 @@ class LedgerJobsTest {
 			assertThat(this.loyalty.sumOfLedger(m)).isEqualTo(new Balance(100, 0));
 			assertThat(this.loyalty.member(m).available()).isEqualTo(100);
 		}
+	}
+
+	@Test
+	void activationTakesAListedLotWhoseRowChangedAfterTheScanInItsCurrentVersionOnce() {
+		String programme = programme();
+		List<UUID> members = List.of(member(programme), member(programme), member(programme), member(programme));
+		for (UUID m : members) {
+			purchase(m, 40);
+			purchase(m, 60);
+		}
+		OffsetDateTime asOf = ProgrammeStore
+			.utc(Instant.now().plus(15, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MICROS));
+		LedgerJobs jobs = jobs();
+		List<LedgerJobs.Planned> plan = jobs.plan("activation", asOf);
+		Map<UUID, LedgerJobs.Listed> listed = scanned(jobs, plan, asOf, LedgerJobs.DUE_TO_ACTIVATE);
+		// after the scan, every lot of one member gets a new row version, at a new
+		// address
+		UUID changed = members.get(1);
+		Map<UUID, String> before = addresses(changed);
+		this.jdbc.sql("UPDATE loyalty_lot SET points = points WHERE account_id = ?").param(changed).update();
+		assertThat(addresses(changed)).hasSize(2)
+			.allSatisfy((lot, tid) -> assertThat(tid).isNotEqualTo(before.get(lot)));
+
+		for (LedgerJobs.Planned p : plan) {
+			LedgerJobs.Listed mine = listed.getOrDefault(p.range().after(), LedgerJobs.Listed.NONE);
+			this.transactions.execute((s) -> jobs.range("activation", p.range(), asOf, mine, LedgerJobs.ACTIVATE));
+		}
+
+		for (UUID m : members) {
+			assertThat(activations(m)).isEqualTo(2);
+			assertThat(this.loyalty.sumOfLedger(m)).isEqualTo(new Balance(100, 0));
+			assertThat(this.loyalty.member(m).available()).isEqualTo(100);
+			assertThat(availableInLots(m)).isEqualTo(100);
+		}
+		assertThat(jobs().activate(asOf.toInstant()).lots()).isZero();
+	}
+
+	@Test
+	void expiryTakesAListedLotWhoseRowChangedAfterTheScanInItsCurrentVersionOnce() {
+		String programme = programme();
+		List<UUID> members = List.of(member(programme), member(programme), member(programme));
+		for (UUID m : members) {
+			this.loyalty.adjust(m, 30, "Old gift", "old");
+			this.loyalty.adjust(m, 40, "Older gift", "older");
+			this.loyalty.adjust(m, 20, "New gift", "new");
+			this.jdbc
+				.sql("UPDATE loyalty_lot SET earned_at = now() - interval '13 months', "
+						+ "expires_at = now() - interval '1 month' WHERE account_id = ? AND points IN (30, 40)")
+				.param(m)
+				.update();
+		}
+		OffsetDateTime asOf = ProgrammeStore.utc(Instant.now().truncatedTo(ChronoUnit.MICROS));
+		LedgerJobs jobs = jobs();
+		List<LedgerJobs.Planned> plan = jobs.plan("expiry", asOf);
+		Map<UUID, LedgerJobs.Listed> listed = scanned(jobs, plan, asOf, LedgerJobs.DUE_TO_EXPIRE);
+		// after the scan, one member redeems: the oldest of its listed lots gets a new
+		// row version (at a new address) with less left
+		UUID redeemed = members.get(0);
+		Map<UUID, String> before = addresses(redeemed);
+		this.loyalty.redeem(redeemed, 10, "Mug", "mug");
+		assertThat(addresses(redeemed)).anySatisfy((lot, tid) -> assertThat(tid).isNotEqualTo(before.get(lot)));
+
+		for (LedgerJobs.Planned p : plan) {
+			LedgerJobs.Listed mine = listed.getOrDefault(p.range().after(), LedgerJobs.Listed.NONE);
+			this.transactions.execute((s) -> jobs.range("expiry", p.range(), asOf, mine, LedgerJobs.EXPIRE));
+		}
+
+		for (UUID m : members) {
+			// what was left of the two old lots expired: 70, or 60 after the redemption
+			assertThat(this.loyalty.member(m).available()).isEqualTo(20);
+			assertThat(this.loyalty.sumOfLedger(m)).isEqualTo(new Balance(20, 0));
+			assertThat(availableInLots(m)).isEqualTo(20);
+			assertThat(this.jdbc.sql("SELECT count(*) FROM loyalty_movement WHERE account_id = ? AND kind = 'EXPIRE'")
+				.param(m)
+				.query(Long.class)
+				.single()).isEqualTo(2);
+		}
+		assertThat(this.jdbc
+			.sql("SELECT -SUM(available_delta) FROM loyalty_movement WHERE account_id = ? AND kind = 'EXPIRE'")
+			.param(redeemed)
+			.query(Long.class)
+			.single()).isEqualTo(60);
+		assertThat(jobs().expire(asOf.toInstant()).lots()).isZero();
+	}
+
+	/** The due lots of every range of the plan, as the runs' scans list them. */
+	private Map<UUID, LedgerJobs.Listed> scanned(LedgerJobs jobs, List<LedgerJobs.Planned> plan, OffsetDateTime asOf,
+			String due) {
+		Map<UUID, LedgerJobs.Listed> listed = new HashMap<>();
+		for (List<AccountRanges.Range> scan : LedgerJobs.scans(plan, 4)) {
+			listed.putAll(jobs.scan(scan, asOf, due));
+		}
+		return listed;
+	}
+
+	private Map<UUID, String> addresses(UUID account) {
+		Map<UUID, String> at = new HashMap<>();
+		this.jdbc.sql("SELECT id, ctid::text AS tid FROM loyalty_lot WHERE account_id = ?")
+			.param(account)
+			.query((rs) -> {
+				at.put(rs.getObject("id", UUID.class), rs.getString("tid"));
+			});
+		return at;
 	}
 
 	@Test
