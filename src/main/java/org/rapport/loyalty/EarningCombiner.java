@@ -1,14 +1,12 @@
 package org.rapport.loyalty;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.rapport.interaction.InteractionKind;
@@ -16,7 +14,6 @@ import org.rapport.interaction.InteractionRecorded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -38,15 +35,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of its own, so one delivery's failure never becomes another's: it fails alone, its
  * publication stays incomplete and is delivered again (ADR 0015). A caller already in a
  * transaction earns in it, without combining, so that its own rollback stays its own.
- * <p>
- * <b>Gathering while busy</b> (ADR 0051): when the earner has just finished a transaction
- * (within {@link #BUSY}) and fewer than {@code gather-until} interactions are queued,
- * whoever takes the earner's lock waits up to {@code gather} (2 ms unless configured) for
- * more deliveries before earning, so that a steady stream of small deliveries is earned
- * in groups large enough for the fixed statements of {@link PurchaseEarning#earnAll}
- * instead of in many small transactions. A delivery to an idle earner is earned at once.
- * Waiting holds no connection and no lock but the earner's own; it changes when points
- * are written, never what is written.
  */
 @Component
 class EarningCombiner {
@@ -59,18 +47,6 @@ class EarningCombiner {
 	 */
 	static final int MAX_ITEMS = 512;
 
-	/**
-	 * The earner counts as busy for this long after a transaction of its own ended; only
-	 * then does a delivery wait to gather others.
-	 */
-	static final Duration BUSY = Duration.ofMillis(20);
-
-	/** How long a delivery to a busy earner waits at most, unless configured. */
-	static final Duration GATHER = Duration.ofMillis(2);
-
-	/** How many queued interactions end the wait, unless configured. */
-	static final int GATHER_UNTIL = 2 * PurchaseEarning.SET_BASED_FROM;
-
 	private final AccountStore accounts;
 
 	private final PurchaseEarning earning;
@@ -81,45 +57,11 @@ class EarningCombiner {
 
 	private final ArrayDeque<Pending> queue = new ArrayDeque<>();
 
-	/**
-	 * Guards {@link #queue} and {@link #queuedItems}; {@link #arrived} is its condition.
-	 */
-	private final ReentrantLock queueLock = new ReentrantLock();
-
-	private final Condition arrived = this.queueLock.newCondition();
-
-	private int queuedItems;
-
-	/** When the earner's last transaction ended ({@link System#nanoTime}). */
-	private volatile long lastEarned;
-
-	private volatile boolean earnedBefore;
-
-	private volatile long gatherNanos;
-
-	private volatile int gatherUntil;
-
-	private volatile long busyNanos;
-
-	EarningCombiner(AccountStore accounts, PurchaseEarning earning, PlatformTransactionManager transactions,
-			@Value("${rapport.loyalty.earning.gather:2ms}") Duration gather,
-			@Value("${rapport.loyalty.earning.gather-until:16}") int gatherUntil) {
+	EarningCombiner(AccountStore accounts, PurchaseEarning earning, PlatformTransactionManager transactions) {
 		this.accounts = accounts;
 		this.earning = earning;
 		this.transactions = new TransactionTemplate(transactions);
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		gather(gather, gatherUntil, BUSY);
-	}
-
-	/**
-	 * How long a delivery to a busy earner waits at most for others, how many queued
-	 * interactions end the wait, and for how long after a transaction the earner counts
-	 * as busy; a zero gathering time earns at once, always.
-	 */
-	void gather(Duration gather, int until, Duration busy) {
-		this.gatherNanos = Math.max(0, gather.toNanos());
-		this.gatherUntil = Math.max(1, Math.min(until, MAX_ITEMS));
-		this.busyNanos = Math.max(0, busy.toNanos());
 	}
 
 	/**
@@ -136,21 +78,12 @@ class EarningCombiner {
 			return;
 		}
 		Pending mine = new Pending(interactions);
-		this.queueLock.lock();
-		try {
+		synchronized (this.queue) {
 			this.queue.add(mine);
-			this.queuedItems += interactions.size();
-			if (this.queuedItems >= this.gatherUntil) {
-				this.arrived.signal();
-			}
-		}
-		finally {
-			this.queueLock.unlock();
 		}
 		this.earner.lock();
 		try {
 			while (!mine.done()) {
-				gatherWhileBusy();
 				earnQueued();
 			}
 		}
@@ -162,36 +95,8 @@ class EarningCombiner {
 
 	/** How many deliveries are waiting to be earned. */
 	int queued() {
-		this.queueLock.lock();
-		try {
+		synchronized (this.queue) {
 			return this.queue.size();
-		}
-		finally {
-			this.queueLock.unlock();
-		}
-	}
-
-	/**
-	 * Under the earner's lock: when the earner is busy (its last transaction ended within
-	 * {@link #BUSY}), waits up to the gathering time for {@code gatherUntil} interactions
-	 * to be queued. Returns at once when the earner was idle.
-	 */
-	private void gatherWhileBusy() {
-		long wait = this.gatherNanos;
-		if (wait <= 0 || !this.earnedBefore || System.nanoTime() - this.lastEarned > this.busyNanos) {
-			return;
-		}
-		this.queueLock.lock();
-		try {
-			while (this.queuedItems < this.gatherUntil && wait > 0) {
-				wait = this.arrived.awaitNanos(wait);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		finally {
-			this.queueLock.unlock();
 		}
 	}
 
@@ -199,29 +104,14 @@ class EarningCombiner {
 	private void earnQueued() {
 		List<Pending> group = new ArrayList<>();
 		int size = 0;
-		this.queueLock.lock();
-		try {
+		synchronized (this.queue) {
 			while (!this.queue.isEmpty()
 					&& (group.isEmpty() || size + this.queue.peek().interactions.size() <= MAX_ITEMS)) {
 				Pending next = this.queue.poll();
 				group.add(next);
 				size += next.interactions.size();
 			}
-			this.queuedItems -= size;
 		}
-		finally {
-			this.queueLock.unlock();
-		}
-		try {
-			earnGroup(group, size);
-		}
-		finally {
-			this.lastEarned = System.nanoTime();
-			this.earnedBefore = true;
-		}
-	}
-
-	private void earnGroup(List<Pending> group, int size) {
 		if (group.size() == 1) {
 			group.get(0).run(this);
 			return;

@@ -15,7 +15,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.rapport.IntegrationTest;
@@ -76,69 +75,6 @@ class GroupEarningTest {
 	void stop() {
 		this.pool.shutdownNow();
 		earning().setBasedFrom(PurchaseEarning.SET_BASED_FROM);
-		this.combiner.gather(EarningCombiner.GATHER, EarningCombiner.GATHER_UNTIL, EarningCombiner.BUSY);
-	}
-
-	@Test
-	void aDeliveryToABusyEarnerWaitsForTheNextDeliveriesAndTheyAreEarnedInOneTransaction() throws Exception {
-		String code = programme();
-		Member dan = member(code);
-		Member ana = member(code);
-		Member ben = member(code);
-		Member cy = member(code);
-		// busy for the whole test; a delivery waits (a minute at most) until three
-		// interactions are queued
-		this.combiner.gather(Duration.ofMinutes(1), 3, Duration.ofHours(1));
-		this.combiner.earn(List.of(purchase(dan, "food", 1)));
-
-		List<Future<?>> answers = new ArrayList<>();
-		int queued = 0;
-		for (Member m : List.of(ana, ben, cy)) {
-			answers.add(this.pool.submit(() -> this.combiner.earn(List.of(purchase(m, "food", 10)))));
-			int expected = ++queued;
-			if (expected < 3) {
-				await().atMost(Duration.ofSeconds(30)).until(() -> this.combiner.queued() == expected);
-			}
-		}
-		for (Future<?> answer : answers) {
-			answer.get(30, TimeUnit.SECONDS);
-		}
-
-		for (Member m : List.of(ana, ben, cy)) {
-			assertThat(pending(m)).isEqualTo(10 + 5);
-			assertThat(this.loyalty.sumOfLedger(m.account())).isEqualTo(new Balance(0, pending(m)));
-		}
-		assertThat(this.jdbc
-			.sql("SELECT count(DISTINCT xmin::text) FROM loyalty_movement WHERE account_id = ANY(CAST(? AS uuid[]))")
-			.param(accounts(ana, ben, cy))
-			.query(Long.class)
-			.single()).as("the first delivery waited for the two others: one transaction").isEqualTo(1);
-	}
-
-	@Test
-	void aDeliveryToAnEarnerThatIsNotBusyIsEarnedAtOnceWithoutWaitingForOthers() throws Exception {
-		String code = programme();
-		Member ana = member(code);
-		// an hour's gathering, but the earner never counts as busy
-		this.combiner.gather(Duration.ofHours(1), 100, Duration.ZERO);
-
-		this.pool.submit(() -> this.combiner.earn(List.of(purchase(ana, "food", 10)))).get(30, TimeUnit.SECONDS);
-
-		assertThat(pending(ana)).isEqualTo(10 + 5);
-	}
-
-	@Test
-	void aDeliveryToABusyEarnerWaitsNoLongerThanTheGatheringTimeWhenNoOtherComes() throws Exception {
-		String code = programme();
-		Member ana = member(code);
-		Member ben = member(code);
-		this.combiner.gather(Duration.ofMillis(200), 100, Duration.ofHours(1));
-		this.combiner.earn(List.of(purchase(ana, "food", 1)));
-
-		this.pool.submit(() -> this.combiner.earn(List.of(purchase(ben, "food", 10)))).get(30, TimeUnit.SECONDS);
-
-		assertThat(pending(ben)).isEqualTo(10 + 5);
-		assertThat(this.loyalty.sumOfLedger(ben.account())).isEqualTo(new Balance(0, 10 + 5));
 	}
 
 	@ParameterizedTest(name = "set-based from {0} purchases")
