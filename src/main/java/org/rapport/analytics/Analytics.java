@@ -116,6 +116,22 @@ public class Analytics {
 		return Page.of(this.scores.list(run, filter, offset, paging.size()), paging, this.scores.count(run, filter));
 	}
 
+	/**
+	 * The first {@code limit} customers of the snapshot's priority list (churn risk, then
+	 * value: high risk first, then medium and churned, each by predicted CLV then
+	 * revenue) who are at risk at all: customers at low risk and non-buyers are left out.
+	 * One read, without a count.
+	 */
+	public List<CustomerScores> needsAttention(UUID run, int limit) {
+		UUID id = snapshot(run).id();
+		ScoreFilter priority = new ScoreFilter(id, null, null, null, null, null, null, null, null, null, null,
+				ScoreFilter.Order.PRIORITY);
+		return this.scores.list(id, priority, 0, Math.max(1, Math.min(limit, 100)))
+			.stream()
+			.filter((s) -> s.riskCategory() != null && s.riskCategory() != RiskCategory.LOW)
+			.toList();
+	}
+
 	/** Every customer of a chart cell, in the filter's order, one at a time. */
 	public void export(ScoreFilter filter, Consumer<CustomerScores> sink) {
 		this.scores.stream(snapshot(filter.run()).id(), filter, sink);

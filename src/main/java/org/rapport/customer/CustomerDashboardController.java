@@ -1,33 +1,55 @@
 package org.rapport.customer;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 
 import org.rapport.platform.Actor;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The console's start page: how many customers stand on each step of the lifecycle and
- * how many are assigned to the signed-in staff member. Analytics adds more later.
+ * The console's start page. Other modules contribute what needs attention as
+ * {@link StartPageCard}s (loaded as htmx fragments, only for staff who may read them);
+ * the customer module adds how many customers stand on each stage set by staff and how
+ * many are assigned to the signed-in staff member.
  */
 @Controller
 class CustomerDashboardController {
 
 	private final CustomerConsoleProfile profiles;
 
-	CustomerDashboardController(CustomerConsoleProfile profiles) {
+	private final List<StartPageCard> cards;
+
+	CustomerDashboardController(CustomerConsoleProfile profiles, ObjectProvider<StartPageCard> cards) {
 		this.profiles = profiles;
+		this.cards = cards.stream().sorted(Comparator.comparingInt(StartPageCard::order)).toList();
 	}
 
 	@GetMapping("/")
-	String dashboard(Model model) {
+	String dashboard(Authentication authentication, Model model) {
 		UUID me = staffId(Actor.current());
+		model.addAttribute("cards", cardsFor(authentication));
 		model.addAttribute("stageCounts", this.profiles.countsByStage());
 		model.addAttribute("myId", me);
 		model.addAttribute("mine", me == null ? 0L : this.profiles.countAssignedTo(me));
 		return "dashboard";
+	}
+
+	/** The contributed cards the signed-in staff member holds the authority for. */
+	List<StartPageCard> cardsFor(Authentication authentication) {
+		if (authentication == null) {
+			return List.of();
+		}
+		return this.cards.stream()
+			.filter((c) -> authentication.getAuthorities()
+				.stream()
+				.anyMatch((a) -> c.authority().equals(a.getAuthority())))
+			.toList();
 	}
 
 	private static UUID staffId(Actor actor) {

@@ -1,0 +1,79 @@
+package org.rapport.loyalty;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.rapport.customer.StartPageCard;
+import org.rapport.platform.web.ApiException;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The loyalty card of the console's start page, an htmx fragment for staff who may read
+ * loyalty: per programme with a tier ladder, the first few members who already qualify
+ * for a better tier than they hold and those within {@value #WITHIN} % of their next tier
+ * (the lists of the tier-offers page, highest revenue first), with a link to that page.
+ * Says so when there is no programme or none has a ladder.
+ */
+@Controller
+@PreAuthorize("hasAuthority('loyalty:read')")
+class StartPageOffersController {
+
+	static final String PATH = "/loyalty/start/offers";
+
+	static final int SHOWN = 5;
+
+	static final int WITHIN = 10;
+
+	@Bean
+	static StartPageCard loyaltyOffersCard() {
+		return new StartPageCard("loyalty-offers", PATH, "loyalty:read", 20);
+	}
+
+	/** A programme with a ladder and its first candidates of both lists. */
+	record ProgrammeOffers(LoyaltyProgramme programme, List<TierCandidate> better, List<TierCandidate> near) {
+	}
+
+	private final Loyalty loyalty;
+
+	private final MemberNames names;
+
+	StartPageOffersController(Loyalty loyalty, MemberNames names) {
+		this.loyalty = loyalty;
+		this.names = names;
+	}
+
+	@GetMapping(PATH)
+	String offers(Model model) {
+		List<LoyaltyProgramme> programmes = this.loyalty.programmes();
+		List<ProgrammeOffers> offers = new ArrayList<>();
+		List<UUID> ids = new ArrayList<>();
+		for (LoyaltyProgramme programme : programmes) {
+			try {
+				List<TierCandidate> better = this.loyalty.qualifyForBetterTier(programme.code(), SHOWN);
+				List<TierCandidate> near = this.loyalty.nearNextTier(programme.code(), WITHIN, SHOWN);
+				better.forEach((c) -> ids.add(c.customerId()));
+				near.forEach((c) -> ids.add(c.customerId()));
+				offers.add(new ProgrammeOffers(programme, better, near));
+			}
+			catch (ApiException ex) {
+				if (ex.status() != HttpStatus.NOT_FOUND) {
+					throw ex;
+				}
+				// a programme without a tier ladder has nobody to offer a tier
+			}
+		}
+		model.addAttribute("programmes", programmes);
+		model.addAttribute("offers", offers);
+		model.addAttribute("within", WITHIN);
+		model.addAttribute("names", this.names.of(ids));
+		return "loyalty/start :: offers";
+	}
+
+}
