@@ -43,6 +43,12 @@ class FullRecompute {
 
 	static final String MODEL_VERSION = "rapport-analytics-1";
 
+	/**
+	 * The parts a full run's base rows are staged in, by range of customer id, so that
+	 * the stagers share the work evenly to the end (docs/adr/0053).
+	 */
+	static final int BASE_PARTS = 32;
+
 	private static final Logger log = LoggerFactory.getLogger(FullRecompute.class);
 
 	private final JdbcClient jdbc;
@@ -116,7 +122,8 @@ class FullRecompute {
 						this.population.cohortsAndFlows(id, months);
 						return days;
 					}));
-				int customers = staged.base(this.scores, run.asOf(), scope);
+				int customers = (scope != null) ? staged.base(this.scores, run.asOf(), scope)
+						: staged.base(this.scores, run.asOf(), BASE_PARTS, this.settings.scoreWriters());
 				UUID[] churnSample = staged.churnSample(this.settings.seed(), this.churn.customers());
 				Future<Optional<ChurnTree>> churnTree = beside.submit(() -> timings.beside("churn model (beside)",
 						() -> this.churn.train(id, run.asOf(), churnSample)));
