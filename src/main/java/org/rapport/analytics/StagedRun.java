@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,20 +34,20 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * One full run's work in PostgreSQL on a connection of its own (docs/adr/0030): the base
- * rows of the population aggregated by one set-based statement into a staged table of the
- * run (no indexes, not logged, {@link StagedTables}); the buyers' months and purchase
- * days read beside it (a cursor with a fetch size, so the driver holds one fetch) and
- * their values streamed out of it once; the learned values copied in (both as binary
- * {@code COPY}, docs/adr/0040); and each customer's final row written once by a scoring
- * {@code INSERT … SELECT} per range of customer numbers into a table of the run's own,
- * indexed once and attached as the run's partition of {@code analytics_customer_score}
- * (docs/adr/0032). The staged tables and the empty table of the scores are committed
- * before the scores are written, so that a second connection writes every other range
- * beside the run's own (PostgreSQL never runs an {@code INSERT … SELECT} in parallel;
- * docs/adr/0047); the attach, in the run's last transaction, drops the staged tables. A
- * failure before that commit rolls everything back; after it the failure path drops the
- * run's tables ({@link RunStore#fail}), and the next full run drops those of a run that
- * crashed.
+ * rows of the population aggregated by one set-based statement, or part by part from two
+ * connections (docs/adr/0053), into a staged table of the run (no indexes, not logged,
+ * {@link StagedTables}); the buyers' months and purchase days read beside it (a cursor
+ * with a fetch size, so the driver holds one fetch) and their values streamed out of it
+ * once; the learned values copied in (both as binary {@code COPY}, docs/adr/0040); and
+ * each customer's final row written once by a scoring {@code INSERT … SELECT} per range
+ * of customer numbers into a table of the run's own, indexed once and attached as the
+ * run's partition of {@code analytics_customer_score} (docs/adr/0032). The staged tables
+ * and the empty table of the scores are committed before the scores are written, so that
+ * a second connection writes every other range beside the run's own (PostgreSQL never
+ * runs an {@code INSERT … SELECT} in parallel; docs/adr/0047); the attach, in the run's
+ * last transaction, drops the staged tables. A failure before that commit rolls
+ * everything back; after it the failure path drops the run's tables
+ * ({@link RunStore#fail}), and the next full run drops those of a run that crashed.
  */
 final class StagedRun implements AutoCloseable {
 
@@ -167,6 +168,16 @@ final class StagedRun implements AutoCloseable {
 	 * analysed. One part or one connection is the one statement. Answers how many.
 	 */
 	int base(ScoreWriter scores, Instant asOf, int parts, int stagers) {
+		return base(scores, asOf, parts, stagers, CompletableFuture.completedFuture(null));
+	}
+
+	/**
+	 * The same, the other stagers starting once {@code others} is done (however it ends):
+	 * this connection stages parts from the start while the work beside it (the months
+	 * read) keeps the other core busy, and the other stagers take the parts left when it
+	 * is done, so that both cores work to the end of the phase.
+	 */
+	int base(ScoreWriter scores, Instant asOf, int parts, int stagers, CompletableFuture<?> others) {
 		if (parts < 2 || stagers < 2) {
 			return base(scores, asOf, null);
 		}
@@ -177,7 +188,7 @@ final class StagedRun implements AutoCloseable {
 		String snapshot = this.jdbc.sql("SELECT pg_export_snapshot()").query(String.class).single();
 		Parts work = new Parts(bounds(parts));
 		long sampled = System.nanoTime();
-		ExecutorService others = Executors.newFixedThreadPool(stagers - 1, (task) -> {
+		ExecutorService besides = Executors.newFixedThreadPool(stagers - 1, (task) -> {
 			Thread thread = new Thread(task, "analytics-stager-" + this.tables.run().toString().substring(0, 8));
 			thread.setDaemon(true);
 			return thread;
@@ -185,7 +196,16 @@ final class StagedRun implements AutoCloseable {
 		try {
 			List<Future<?>> beside = new ArrayList<>();
 			for (int s = 1; s < stagers; s++) {
-				beside.add(others.submit(() -> {
+				beside.add(besides.submit(() -> {
+					try {
+						others.join();
+					}
+					catch (RuntimeException ex) {
+						// the work beside failed: it fails the run after this phase
+					}
+					if (work.done()) {
+						return;
+					}
 					try (StagedRun stager = new StagedRun(this.dataSource, this.tables, false, snapshot)) {
 						stager.stage(work, scores, asOf);
 						stager.commit();
@@ -218,9 +238,9 @@ final class StagedRun implements AutoCloseable {
 		finally {
 			// no stager is left writing when the run goes on, or fails and drops the
 			// tables
-			others.shutdown();
+			besides.shutdown();
 			try {
-				others.awaitTermination(1, TimeUnit.HOURS);
+				besides.awaitTermination(1, TimeUnit.HOURS);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -324,6 +344,11 @@ final class StagedRun implements AutoCloseable {
 
 		synchronized void stop() {
 			this.stopped = true;
+		}
+
+		/** Whether every part is taken (or a stager failed). */
+		synchronized boolean done() {
+			return this.stopped || this.next >= parts();
 		}
 
 		/** The smallest id of the part. */
