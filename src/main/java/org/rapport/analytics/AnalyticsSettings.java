@@ -22,10 +22,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * parameters are √(N / 500,000) times those of a fit on all N buyers (for a sample of
  * 500,000 CDNOW-like buyers at most 2 % of the estimate), while the fit stays bounded and
  * a larger population only costs predicting everyone from the buyers' arrays, about 100
- * bytes per buyer), and how many connections write a full run's scores at once
- * ({@code score-writers}, 2: one per core of a small server, docs/adr/0047). The schedule
- * lives in {@code rapport.analytics.full-cron} and
- * {@code rapport.analytics.incremental-cron}.
+ * bytes per buyer), and how many connections stage a full run's base rows and write its
+ * scores at once ({@code score-writers}, 2: one per core of a small server,
+ * docs/adr/0047, docs/adr/0053). The schedule lives in
+ * {@code rapport.analytics.full-cron} and {@code rapport.analytics.incremental-cron}.
  */
 @ConfigurationProperties("rapport.analytics")
 record AnalyticsSettings(@DefaultValue("5") int rfmBins, @DefaultValue("365") int lostAfterDays,

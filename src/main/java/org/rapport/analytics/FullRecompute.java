@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,24 +25,31 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A run from start to finish (docs/adr/0030): on a connection of its own
- * ({@link StagedRun}), the base rows of the population are staged by one set-based
- * statement while the buyers' purchase months are read beside it for cohorts and stage
- * flows and for each buyer's distinct purchase days (docs/adr/0040); the churn model (on
- * a bounded sample) then trains beside the buyers' pass ({@link BuyerPass}: the buyers
- * read once into arrays, value model and classes fitted on a bounded sample, every buyer
- * predicted and classified, cut points, thresholds and revenue concentration computed in
- * memory); the learned values are copied in and every customer's final row is written
- * once, range by range of customers with the progress, by two connections at once
- * (docs/adr/0047), into a table attached as the run's partition; completion in one
- * transaction makes the snapshot current and drops the previous one. Each phase's
- * duration is logged. A failure rolls back what the run's connection has not committed,
- * drops the run's tables and marks it failed; readers keep seeing the previous snapshot
- * throughout.
+ * ({@link StagedRun}), the base rows of the population are staged part by part (by range
+ * of customer id; a scoped run's by one set-based statement) while the buyers' purchase
+ * months are read beside for cohorts and stage flows and for each buyer's distinct
+ * purchase days (docs/adr/0040), and a second connection stages the parts left once the
+ * months are read (docs/adr/0053); the churn model (on a bounded sample) then trains
+ * beside the buyers' pass ({@link BuyerPass}: the buyers read once into arrays, value
+ * model and classes fitted on a bounded sample, every buyer predicted and classified, cut
+ * points, thresholds and revenue concentration computed in memory); the learned values
+ * are copied in and every customer's final row is written once, range by range of
+ * customers with the progress, by two connections at once (docs/adr/0047), into a table
+ * attached as the run's partition; completion in one transaction makes the snapshot
+ * current and drops the previous one. Each phase's duration is logged. A failure rolls
+ * back what the run's connection has not committed, drops the run's tables and marks it
+ * failed; readers keep seeing the previous snapshot throughout.
  */
 @Component
 class FullRecompute {
 
 	static final String MODEL_VERSION = "rapport-analytics-1";
+
+	/**
+	 * The parts a full run's base rows are staged in, by range of customer id, so that
+	 * the stagers share the work evenly to the end (docs/adr/0053).
+	 */
+	static final int BASE_PARTS = 32;
 
 	private static final Logger log = LoggerFactory.getLogger(FullRecompute.class);
 
@@ -109,14 +117,24 @@ class FullRecompute {
 				// Cohorts and stage flows are counted from the buyers' purchase months,
 				// read beside the base rows; the churn model reads the sampled buyers'
 				// interactions beside the buyers' pass.
+				// the second stager of the base rows starts once the months are read
+				CompletableFuture<Void> monthsRead = new CompletableFuture<>();
 				Future<BuyerDays> populationViews = beside
 					.submit(() -> timings.beside("population views (beside)", () -> {
-						PurchaseMonths months = this.population.months(run.asOf());
-						BuyerDays days = StagedRun.months(this.dataSource, run.asOf(), scope, months);
+						PurchaseMonths months;
+						BuyerDays days;
+						try {
+							months = this.population.months(run.asOf());
+							days = StagedRun.months(this.dataSource, run.asOf(), scope, months);
+						}
+						finally {
+							monthsRead.complete(null);
+						}
 						this.population.cohortsAndFlows(id, months);
 						return days;
 					}));
-				int customers = staged.base(this.scores, run.asOf(), scope);
+				int customers = (scope != null) ? staged.base(this.scores, run.asOf(), scope)
+						: staged.base(this.scores, run.asOf(), BASE_PARTS, this.settings.scoreWriters(), monthsRead);
 				UUID[] churnSample = staged.churnSample(this.settings.seed(), this.churn.customers());
 				Future<Optional<ChurnTree>> churnTree = beside.submit(() -> timings.beside("churn model (beside)",
 						() -> this.churn.train(id, run.asOf(), churnSample)));

@@ -136,6 +136,33 @@ final class ScoreSql {
 	}
 
 	/**
+	 * The base rows of the active customers whose id lies from :from (inclusive) up to
+	 * :to (exclusive; no upper bound when {@code last}), numbered in customer-id order
+	 * from :offset + 1: one part of a full run's base rows, staged beside the other parts
+	 * (docs/adr/0053). The parts together stage the rows of {@link #stagedBase} for the
+	 * whole population, numbered alike when each part's offset is the count of active
+	 * customers in the parts before it.
+	 */
+	static String stagedBasePart(boolean last, String base) {
+		String upper = last ? "" : " AND k.id < :to";
+		String upperInteractions = last ? "" : " AND i.customer_id < :to";
+		String ctes = BaseParts.CTES.replace("k.id = ANY(:ids) AND ", "k.id >= :from" + upper + " AND ")
+			.replace("i.customer_id = ANY(:ids) AND ", "i.customer_id >= :from" + upperInteractions + " AND ")
+			.replace(DISTINCT_DAYS, "0 AS days,");
+		return "INSERT INTO " + base + "\n" + ctes + "SELECT (:offset + row_number() OVER (ORDER BY b.id))::int, b.id, "
+				+ BaseParts.DERIVED + "FROM b\n";
+	}
+
+	/**
+	 * The active customers counted by the first byte of their id (the order of
+	 * {@code uuid} is the order of its bytes, unsigned): the sizes, and so the first
+	 * numbers, of the parts of a full run's base rows (docs/adr/0053).
+	 */
+	static final String ACTIVE_BY_FIRST_BYTE = """
+			SELECT get_byte(uuid_send(id), 0) AS b, count(*) FROM customer WHERE status = 'ACTIVE' GROUP BY 1
+			""";
+
+	/**
 	 * The months each buyer among the active customers (among :ids when scoped) purchased
 	 * in (customer, month index year × 12 + month − 1 in UTC, purchases, last purchase in
 	 * microseconds since the epoch, distinct purchase days (UTC); by customer and month)
