@@ -1,13 +1,26 @@
 package org.rapport.demo;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 import org.rapport.analytics.Analytics;
 import org.rapport.customer.CustomerView;
 import org.rapport.customer.Customers;
 import org.rapport.customer.IdentityType;
+import org.rapport.interaction.BatchResult;
+import org.rapport.interaction.CustomerFigures;
+import org.rapport.interaction.InteractionKind;
+import org.rapport.interaction.Interactions;
+import org.rapport.interaction.NewInteraction;
+import org.rapport.interaction.TimelineFilter;
 import org.rapport.loyalty.CardKind;
 import org.rapport.loyalty.Combination;
 import org.rapport.loyalty.Enrolment;
@@ -19,20 +32,30 @@ import org.rapport.loyalty.NewRule;
 import org.rapport.loyalty.ProgrammeSettings;
 import org.rapport.loyalty.RuleKind;
 import org.rapport.loyalty.RuleParams;
+import org.rapport.loyalty.Tier;
+import org.rapport.loyalty.TierLadder;
+import org.rapport.platform.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
  * In demo mode, after the demo data set is loaded: a loyalty programme ("Rapport Club", 1
  * point per euro, 14 days pending) with the showcase customer enrolled and a welcome
- * bonus on her account, and a first analytics run so the dashboard has something to show.
- * Each step is skipped when its result exists already, so restarts change nothing.
+ * bonus on her account; its tier ladder (Silver and Gold on the spend of 12 months);
+ * {@code rapport.demo.members} more members, the customers with the highest revenue among
+ * those who bought in the last year, each with a virtual card, and a few purchases of
+ * each recorded through the interactions' front door in the last six weeks, which the
+ * programme earns from as in production ({@link ClubSpend}); and a first analytics run so
+ * the dashboard has something to show. Each step is skipped when its result exists
+ * already, so restarts change nothing.
  */
 @Component
 @Order(20)
@@ -41,18 +64,31 @@ class DemoProgramme implements ApplicationRunner {
 
 	static final String CODE = "rapport-club";
 
+	/** The source system of the members' purchases in the club. */
+	static final String SOURCE = "demo-club";
+
 	private static final Logger log = LoggerFactory.getLogger(DemoProgramme.class);
 
 	private final Loyalty loyalty;
 
 	private final Customers customers;
 
+	private final Interactions interactions;
+
 	private final Analytics analytics;
 
-	DemoProgramme(Loyalty loyalty, Customers customers, Analytics analytics) {
+	private final Clock clock;
+
+	private final int members;
+
+	DemoProgramme(Loyalty loyalty, Customers customers, Interactions interactions, Analytics analytics, Clock clock,
+			@Value("${rapport.demo.members:200}") int members) {
 		this.loyalty = loyalty;
 		this.customers = customers;
+		this.interactions = interactions;
 		this.analytics = analytics;
+		this.clock = clock;
+		this.members = members;
 	}
 
 	@Override
@@ -60,9 +96,109 @@ class DemoProgramme implements ApplicationRunner {
 		if (this.loyalty.programmes().isEmpty()) {
 			createProgramme();
 		}
+		setUpTiers();
 		if (this.analytics.current().isEmpty()) {
 			log.info("Demo mode: starting the first analytics run");
 			this.analytics.startRun();
+		}
+	}
+
+	/**
+	 * The tier ladder, then the members and their purchases, each skipped when done: the
+	 * ladder comes first so that a member is upgraded at once when the programme earns
+	 * from their purchases (ADR 0013).
+	 */
+	void setUpTiers() {
+		if (this.loyalty.programmes().stream().noneMatch((p) -> p.code().equals(CODE))) {
+			return;
+		}
+		if (!hasLadder()) {
+			this.loyalty.applyTierLadder(CODE, ladder(), this.clock.instant());
+			log.info("Demo mode: tier ladder Silver ({} EUR) and Gold ({} EUR) on {}", ClubSpend.SILVER, ClubSpend.GOLD,
+					CODE);
+		}
+		Optional<CustomerView> showcase = this.customers.findByIdentity(IdentityType.PHONE, Showcase.PHONE);
+		if (showcase.isEmpty() || clubPurchasesRecorded(showcase.get().id())) {
+			return;
+		}
+		long started = System.nanoTime();
+		List<UUID> chosen = chooseMembers(showcase.get().id());
+		long choseIn = Duration.ofNanos(System.nanoTime() - started).toMillis();
+		for (UUID customer : chosen) {
+			if (this.loyalty.membershipsOf(customer).stream().anyMatch((m) -> m.programmeCode().equals(CODE))) {
+				continue; // enrolled before a restart, or by staff meanwhile
+			}
+			this.loyalty.enrol(CODE, new Enrolment(customer, null, null, CardKind.VIRTUAL, null),
+					"demo-enrol-" + customer);
+		}
+		long enrolledIn = Duration.ofNanos(System.nanoTime() - started).toMillis() - choseIn;
+		List<NewInteraction> purchases = new ArrayList<>();
+		for (int rank = 0; rank < chosen.size(); rank++) {
+			addPurchases(purchases, chosen.get(rank), rank, ClubSpend.totalFor(rank));
+		}
+		// the showcase's purchases last: they mark the step as done
+		addPurchases(purchases, showcase.get().id(), -1, ClubSpend.SHOWCASE);
+		BatchResult result = this.interactions.recordBatch(purchases);
+		log.info(
+				"Demo mode: {} members enrolled in {} with {} purchases ({} already there) in {} ms "
+						+ "(chosen in {} ms, enrolled in {} ms)",
+				chosen.size(), CODE, result.created(), result.duplicates(),
+				Duration.ofNanos(System.nanoTime() - started).toMillis(), choseIn, enrolledIn);
+	}
+
+	static TierLadder ladder() {
+		return new TierLadder(TierLadder.Measure.SPEND, TierLadder.Window.ROLLING_12_MONTHS, 1,
+				List.of(new Tier("silver", "Silver", ClubSpend.SILVER, new BigDecimal("1.25"), new BigDecimal("5"),
+						false, null),
+						new Tier("gold", "Gold", ClubSpend.GOLD, new BigDecimal("1.5"), new BigDecimal("10"), true,
+								"Birthday bottle")));
+	}
+
+	private boolean hasLadder() {
+		try {
+			this.loyalty.tierLadder(CODE);
+			return true;
+		}
+		catch (ApiException ex) {
+			if (ex.status() != HttpStatus.NOT_FOUND) {
+				throw ex;
+			}
+			return false;
+		}
+	}
+
+	private boolean clubPurchasesRecorded(UUID showcase) {
+		Instant now = this.clock.instant();
+		return this.interactions
+			.timeline(showcase,
+					new TimelineFilter(Set.of(InteractionKind.PURCHASE), null, now.minus(Duration.ofDays(60)), null), 0,
+					50, null)
+			.items()
+			.stream()
+			.anyMatch((i) -> SOURCE.equals(i.sourceSystem()));
+	}
+
+	/**
+	 * The customers with the highest revenue among those who bought in the last year
+	 * (ties by id), without the showcase customer, who is enrolled already.
+	 */
+	List<UUID> chooseMembers(UUID showcase) {
+		return this.interactions.topBuyers(this.clock.instant().minus(Duration.ofDays(365)), this.members + 1)
+			.stream()
+			.map(CustomerFigures::customerId)
+			.filter((id) -> !id.equals(showcase))
+			.limit(this.members)
+			.toList();
+	}
+
+	private void addPurchases(List<NewInteraction> into, UUID customer, int rank, BigDecimal total) {
+		Instant now = this.clock.instant();
+		List<ClubSpend.Purchase> purchases = ClubSpend.purchases(Math.max(rank, 0) + ((rank < 0) ? 1_000 : 0), total);
+		for (int n = 0; n < purchases.size(); n++) {
+			ClubSpend.Purchase p = purchases.get(n);
+			into.add(new NewInteraction(customer, null, InteractionKind.PURCHASE, "store", p.at(now, into.size()),
+					SOURCE, null, SOURCE + "-" + customer + "-" + n, null, null, null, null, p.total(), "EUR", "Madrid",
+					null, null, null, null, null));
 		}
 	}
 

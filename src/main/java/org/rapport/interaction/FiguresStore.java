@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -168,6 +169,24 @@ class FiguresStore {
 					rs.getInt(6), rs.getBigDecimal(7), rs.getBigDecimal(8), lastContact(rs.getString(9)),
 					instant(rs.getObject(10, OffsetDateTime.class))))
 			.optional();
+	}
+
+	/**
+	 * The customers with the highest revenue among those whose last purchase is after
+	 * {@code since}, highest first (ties by customer id); those with no revenue are left
+	 * out.
+	 */
+	List<CustomerFigures> topBuyers(Instant since, int limit) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM customer_figures WHERE last_purchase_at > ? AND revenue > 0 "
+					+ "ORDER BY revenue DESC, customer_id LIMIT ?")
+			.param(OffsetDateTime.ofInstant(since, java.time.ZoneOffset.UTC))
+			.param(Math.max(0, limit))
+			.query((rs, row) -> new CustomerFigures(rs.getObject(1, UUID.class),
+					instant(rs.getObject(2, OffsetDateTime.class)), instant(rs.getObject(3, OffsetDateTime.class)),
+					rs.getInt(4), rs.getBigDecimal(5), this.currency, rs.getInt(6), rs.getBigDecimal(7),
+					rs.getBigDecimal(8), lastContact(rs.getString(9)), instant(rs.getObject(10, OffsetDateTime.class))))
+			.list();
 	}
 
 	String currency() {

@@ -1,5 +1,6 @@
 package org.rapport.interaction;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +118,15 @@ public class Interactions {
 	@Transactional(readOnly = true)
 	public CustomerFigures figures(UUID customerId) {
 		return this.figures.find(customerId).orElseGet(() -> CustomerFigures.none(customerId, this.figures.currency()));
+	}
+
+	/**
+	 * The figures of the customers with the highest revenue among those who bought after
+	 * {@code since}, highest first (ties by customer id), at most {@code limit}.
+	 */
+	@Transactional(readOnly = true)
+	public List<CustomerFigures> topBuyers(Instant since, int limit) {
+		return this.figures.topBuyers(since, limit);
 	}
 
 	@Transactional(readOnly = true)

@@ -2,23 +2,42 @@ package org.rapport.demo;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.rapport.IntegrationTest;
 import org.rapport.customer.CustomerBulkLoad;
 import org.rapport.customer.Customers;
 import org.rapport.customer.IdentityType;
+import org.rapport.customer.NewCustomer;
+import org.rapport.interaction.InteractionKind;
+import org.rapport.interaction.Interactions;
+import org.rapport.interaction.NewInteraction;
+import org.rapport.interaction.TimelineFilter;
+import org.rapport.loyalty.CardKind;
 import org.rapport.loyalty.Loyalty;
 import org.rapport.loyalty.MemberSummary;
+import org.rapport.loyalty.Tier;
+import org.rapport.loyalty.TierCandidate;
+import org.rapport.loyalty.TierLadder;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @IntegrationTest
 class DemoProgrammeTest {
+
+	static final int MEMBERS = 24;
 
 	@Autowired
 	CustomerBulkLoad bulk;
@@ -29,24 +48,162 @@ class DemoProgrammeTest {
 	@Autowired
 	Loyalty loyalty;
 
+	@Autowired
+	Interactions interactions;
+
+	@Autowired
+	Clock clock;
+
 	@Test
 	void theDemoProgrammeEnrolsTheShowcaseCustomerWithAnExplainedWelcomeBonus() {
-		GenerateCommand.load(this.bulk, GeneratorSettings.of(61_061, 3).withShowcase(),
-				new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-		var showcase = this.customers.findByIdentity(IdentityType.PHONE, Showcase.PHONE).orElseThrow();
+		UUID maria = demoSetUp().showcase;
 
-		new DemoProgramme(this.loyalty, this.customers, null).createProgramme();
+		assertThat(club(maria)).singleElement().satisfies((m) -> {
+			assertThat(m.cards()).hasSize(1);
+			assertThat(this.loyalty.ledger(m.accountId(), 0, 50).items()).anySatisfy((mv) -> {
+				assertThat(mv.reason()).isEqualTo("Welcome bonus");
+				assertThat(mv.available()).isEqualTo(500);
+			});
+		});
+	}
 
-		List<MemberSummary> memberships = this.loyalty.membershipsOf(showcase.id())
+	@Test
+	void theDemoProgrammeHasASilverAndGoldLadderOnTheSpendOfTwelveMonths() {
+		demoSetUp();
+
+		TierLadder ladder = this.loyalty.tierLadder(DemoProgramme.CODE);
+
+		assertThat(ladder.measure()).isEqualTo(TierLadder.Measure.SPEND);
+		assertThat(ladder.window()).isEqualTo(TierLadder.Window.ROLLING_12_MONTHS);
+		assertThat(ladder.tiers()).extracting(Tier::code).containsExactly("silver", "gold");
+		assertThat(ladder.tier("gold").priorityService()).isTrue();
+	}
+
+	@Test
+	void theBestCustomersOfTheLastYearBecomeMembersWithAVirtualCard() {
+		DemoSetUp set = demoSetUp();
+
+		List<UUID> chosen = set.demo.chooseMembers(set.showcase);
+
+		assertThat(chosen).hasSize(MEMBERS).doesNotContain(set.showcase);
+		assertThat(chosen).allSatisfy((c) -> assertThat(club(c)).singleElement()
+			.satisfies((m) -> assertThat(m.cards()).singleElement()
+				.satisfies((card) -> assertThat(card.kind()).isEqualTo(CardKind.VIRTUAL))));
+	}
+
+	@Test
+	void membersEarnOnTheirClubPurchasesAndStaffSeeWhoIsReadyForMore() {
+		DemoSetUp set = demoSetUp();
+		UUID account = club(set.showcase).get(0).accountId();
+		List<UUID> chosen = set.demo.chooseMembers(set.showcase);
+
+		// earned asynchronously, as in production, and upgraded at once on earning
+		await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
+			assertThat(this.loyalty.tierOf(account, this.clock.instant()).tier()).isNotNull()
+				.extracting(Tier::code)
+				.isEqualTo("silver");
+			assertThat(chosen).allSatisfy((c) -> assertThat(points(c)).isPositive());
+		});
+
+		// the welcome bonus and at least a point per euro of her 1,420 EUR
+		assertThat(points(set.showcase)).isGreaterThanOrEqualTo(500 + 1_420);
+		List<TierCandidate> near = this.loyalty.nearNextTier(DemoProgramme.CODE, 10, 1_000);
+		assertThat(near).anySatisfy((c) -> {
+			assertThat(c.customerId()).isEqualTo(set.showcase);
+			assertThat(c.towards()).isEqualTo("gold");
+		});
+		assertThat(near).anySatisfy((c) -> assertThat(c.towards()).isEqualTo("silver"));
+		await().atMost(Duration.ofMinutes(2))
+			.untilAsserted(() -> assertThat(chosen).anySatisfy(
+					(c) -> assertThat(this.loyalty.tierOf(club(c).get(0).accountId(), this.clock.instant()).tier())
+						.isNotNull()
+						.extracting(Tier::code)
+						.isEqualTo("gold")));
+	}
+
+	@Test
+	void runningTheDemoSetUpAgainChangesNothing() {
+		DemoSetUp set = demoSetUp();
+		List<UUID> chosen = set.demo.chooseMembers(set.showcase);
+		await().atMost(Duration.ofMinutes(2))
+			.untilAsserted(() -> assertThat(chosen).allSatisfy((c) -> assertThat(points(c)).isPositive()));
+		Map<UUID, List<Long>> before = balances(chosen, set.showcase);
+		long purchases = clubPurchases(set.showcase) + chosen.stream().mapToLong(this::clubPurchases).sum();
+		TierLadder ladder = this.loyalty.tierLadder(DemoProgramme.CODE);
+
+		set.demo.setUpTiers();
+		set.demo.setUpTiers();
+
+		assertThat(this.loyalty.tierLadder(DemoProgramme.CODE)).isEqualTo(ladder);
+		assertThat(clubPurchases(set.showcase) + chosen.stream().mapToLong(this::clubPurchases).sum())
+			.isEqualTo(purchases);
+		assertThat(set.demo.chooseMembers(set.showcase)).isEqualTo(chosen);
+		assertThat(balances(chosen, set.showcase)).isEqualTo(before);
+	}
+
+	record DemoSetUp(DemoProgramme demo, UUID showcase) {
+	}
+
+	/**
+	 * The showcase customer and {@code MEMBERS + 6} customers who bought in the last
+	 * year, then the demo programme set up once for all tests of this class.
+	 */
+	private DemoSetUp demoSetUp() {
+		DemoProgramme demo = new DemoProgramme(this.loyalty, this.customers, this.interactions, null, this.clock,
+				MEMBERS);
+		synchronized (DemoProgrammeTest.class) {
+			if (this.loyalty.programmes().stream().noneMatch((p) -> p.code().equals(DemoProgramme.CODE))) {
+				GenerateCommand.load(this.bulk, GeneratorSettings.of(61_061, 3).withShowcase(),
+						new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+				Instant months = this.clock.instant().minus(Duration.ofDays(90));
+				for (int i = 0; i < MEMBERS + 6; i++) {
+					UUID buyer = this.customers.create(NewCustomer.person("Buyer" + i, "Demo Club")).id();
+					// far above what other tests spend, so these are the best customers
+					this.interactions.record(new NewInteraction(buyer, null, InteractionKind.PURCHASE, "store", months,
+							"pos", null, "demo-club-test-" + buyer, null, null, null, null,
+							new BigDecimal(900_000_000 + i), "EUR", null, null, null, null, null, null));
+				}
+				demo.createProgramme();
+				demo.setUpTiers();
+			}
+		}
+		return new DemoSetUp(demo,
+				this.customers.findByIdentity(IdentityType.PHONE, Showcase.PHONE).orElseThrow().id());
+	}
+
+	private Map<UUID, List<Long>> balances(List<UUID> chosen, UUID maria) {
+		Map<UUID, List<Long>> balances = new LinkedHashMap<>();
+		for (UUID c : chosen) {
+			List<MemberSummary> club = club(c);
+			balances.put(c,
+					club.stream()
+						.flatMap((m) -> List.of(m.available(), m.pending(), (long) m.cards().size()).stream())
+						.toList());
+		}
+		MemberSummary m = club(maria).get(0);
+		balances.put(maria, List.of(m.available(), m.pending(), (long) m.cards().size()));
+		return balances;
+	}
+
+	/** Available and pending points of the customer in the club. */
+	private long points(UUID customer) {
+		MemberSummary m = this.loyalty.member(club(customer).get(0).accountId());
+		return m.available() + m.pending();
+	}
+
+	private long clubPurchases(UUID customer) {
+		return this.interactions.timeline(customer, TimelineFilter.all(), 0, 100, null)
+			.items()
+			.stream()
+			.filter((i) -> DemoProgramme.SOURCE.equals(i.sourceSystem()))
+			.count();
+	}
+
+	private List<MemberSummary> club(UUID customer) {
+		return this.loyalty.membershipsOf(customer)
 			.stream()
 			.filter((m) -> m.programmeCode().equals(DemoProgramme.CODE))
 			.toList();
-		assertThat(memberships).singleElement().satisfies((m) -> {
-			assertThat(m.available()).isEqualTo(500);
-			assertThat(m.cards()).hasSize(1);
-			assertThat(this.loyalty.ledger(m.accountId(), 0, 10).items())
-				.anySatisfy((mv) -> assertThat(mv.reason()).isEqualTo("Welcome bonus"));
-		});
 	}
 
 }

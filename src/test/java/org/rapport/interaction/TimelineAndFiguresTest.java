@@ -1,5 +1,7 @@
 package org.rapport.interaction;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -74,6 +76,28 @@ class TimelineAndFiguresTest {
 		assertThat(occurred(timeline(base + "?kind=PURCHASE&from=2024-02-02T00:00:00Z&to=2024-02-04T00:00:00Z")))
 			.containsExactly("2024-02-03T10:00:00Z", "2024-02-02T10:00:00Z");
 		assertThat(this.fx.get(this.fx.as(Role.SALES), base + "?kind=NONSENSE")).hasStatus(400);
+	}
+
+	@Test
+	void theTopBuyersAreThoseWithTheHighestRevenueWhoBoughtSinceTheDateHighestFirst() {
+		String sku = this.fx.product("jewellery");
+		UUID high = this.fx.customer();
+		UUID lower = this.fx.customer();
+		UUID boughtLongAgo = this.fx.customer();
+		Instant now = Instant.now();
+		this.fx.record(this.fx.purchase(high, now.minus(Duration.ofDays(20)).toString(), sku, 1, "48000000.00"));
+		this.fx.record(this.fx.purchase(lower, now.minus(Duration.ofDays(30)).toString(), sku, 1, "47000000.00"));
+		this.fx
+			.record(this.fx.purchase(boughtLongAgo, now.minus(Duration.ofDays(800)).toString(), sku, 1, "49000000.00"));
+
+		List<UUID> top = this.interactions.topBuyers(now.minus(Duration.ofDays(365)), 1_000)
+			.stream()
+			.map(CustomerFigures::customerId)
+			.toList();
+
+		assertThat(top).contains(high, lower).doesNotContain(boughtLongAgo);
+		assertThat(top.indexOf(high)).isLessThan(top.indexOf(lower));
+		assertThat(this.interactions.topBuyers(now.minus(Duration.ofDays(365)), 1)).hasSize(1);
 	}
 
 	@Test
