@@ -1,7 +1,9 @@
 package org.rapport.loyalty;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.rapport.customer.StartPageCard;
@@ -37,7 +39,14 @@ class StartPageOffersController {
 	}
 
 	/** A programme with a ladder and its first candidates of both lists. */
-	record ProgrammeOffers(LoyaltyProgramme programme, List<TierCandidate> better, List<TierCandidate> near) {
+	record ProgrammeOffers(LoyaltyProgramme programme, List<TierCandidate> better, List<TierCandidate> near,
+			Map<String, String> tierNames) {
+
+		/** The name staff know a tier by; its code when the ladder no longer has it. */
+		public String tierName(String code) {
+			return this.tierNames.getOrDefault(code, code);
+		}
+
 	}
 
 	private final Loyalty loyalty;
@@ -60,7 +69,9 @@ class StartPageOffersController {
 				List<TierCandidate> near = this.loyalty.nearNextTier(programme.code(), WITHIN, SHOWN);
 				better.forEach((c) -> ids.add(c.customerId()));
 				near.forEach((c) -> ids.add(c.customerId()));
-				offers.add(new ProgrammeOffers(programme, better, near));
+				Map<String, String> tierNames = new HashMap<>();
+				this.loyalty.tierLadder(programme.code()).tiers().forEach((t) -> tierNames.put(t.code(), t.name()));
+				offers.add(new ProgrammeOffers(programme, better, near, tierNames));
 			}
 			catch (ApiException ex) {
 				if (ex.status() != HttpStatus.NOT_FOUND) {

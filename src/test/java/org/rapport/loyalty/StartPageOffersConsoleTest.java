@@ -100,7 +100,7 @@ class StartPageOffersConsoleTest {
 		this.loyalty.overrideTier(this.account, null, Instant.now().plusSeconds(3600 * 24 * 10), "Paused");
 		assertThat(card()).contains("data-programme=\"" + this.programme.code() + "\"")
 			.contains("class=\"offer-better\" data-customer=\"" + this.customer + "\"")
-			.contains("already qualifies for SILVER")
+			.contains("already qualifies for Silver")
 			.contains("href=\"/loyalty/programmes/" + this.programme.code() + "/tier-offers\"");
 	}
 
@@ -108,7 +108,7 @@ class StartPageOffersConsoleTest {
 	void aMemberWithinTenPercentOfTheNextTierIsOfferedItWithWhatIsMissing() throws Exception {
 		ladder("SILVER; Silver; 50\nGOLD; Gold; 105");
 		assertThat(card()).contains("class=\"offer-near\" data-customer=\"" + this.customer + "\"")
-			.contains("5 short of GOLD")
+			.contains("5 short of Gold")
 			.doesNotContain("class=\"offer-better\" data-customer=\"" + this.customer + "\"");
 	}
 
