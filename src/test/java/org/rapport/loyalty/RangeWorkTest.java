@@ -1,13 +1,14 @@
 package org.rapport.loyalty;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * How the ranges of consecutive scans are handed to the workers (ADR 0037, ADR 0055). The
@@ -43,34 +45,31 @@ class RangeWorkTest {
 	@Test
 	void whileAScansRangesRunOnlyTheNextScanIsRead() throws Exception {
 		CountDownLatch release = new CountDownLatch(1);
-		CountDownLatch secondRead = new CountDownLatch(1);
 		List<Integer> reads = Collections.synchronizedList(new ArrayList<>());
-		List<Integer> readsWhileFirstRan = new ArrayList<>();
 		List<List<AccountRanges.Range>> scans = List.of(List.of(range(1)), List.of(range(2)), List.of(range(3)));
+		AtomicReference<List<String>> results = new AtomicReference<>();
 
-		CompletableFuture<List<String>> run = CompletableFuture
-			.supplyAsync(() -> RangeWork.inScans("test", scans, 2, this.transactions, (scan) -> {
-				int n = (int) scan.get(0).after().getLeastSignificantBits();
-				reads.add(n);
-				if (n == 2) {
-					secondRead.countDown();
-				}
-				return listed(scan);
-			}, (range, lots) -> {
-				if (range.equals(range(1))) {
-					await(release);
-				}
-				return lots;
-			}, "none"));
+		Thread caller = new Thread(() -> results.set(RangeWork.inScans("test", scans, 2, this.transactions, (scan) -> {
+			reads.add((int) scan.get(0).after().getLeastSignificantBits());
+			return listed(scan);
+		}, (range, lots) -> {
+			if (range.equals(range(1))) {
+				hold(release);
+			}
+			return lots;
+		}, "none")));
+		caller.start();
 
-		assertThat(secondRead.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
-		Thread.sleep(200);
-		readsWhileFirstRan.addAll(reads);
+		// the caller reads the second scan, then parks waiting for the first scan's range
+		await().atMost(Duration.ofSeconds(WAIT_SECONDS))
+			.until(() -> reads.size() >= 2 && caller.getState() == Thread.State.WAITING);
+		List<Integer> readsWhileFirstRan = List.copyOf(reads);
 		release.countDown();
+		caller.join(Duration.ofSeconds(WAIT_SECONDS).toMillis());
 
-		assertThat(run.get(WAIT_SECONDS, TimeUnit.SECONDS)).containsExactly("lots of 1", "lots of 2", "lots of 3");
 		assertThat(readsWhileFirstRan).as("scans read while the first scan's range was still running")
 			.containsExactly(1, 2);
+		assertThat(results.get()).containsExactly("lots of 1", "lots of 2", "lots of 3");
 		assertThat(reads).containsExactly(1, 2, 3);
 	}
 
@@ -92,7 +91,7 @@ class RangeWorkTest {
 		assertThat(done).containsExactlyInAnyOrder("lots of 1", "lots of 3");
 	}
 
-	private static void await(CountDownLatch latch) {
+	private static void hold(CountDownLatch latch) {
 		try {
 			if (!latch.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
 				throw new IllegalStateException("not released");
