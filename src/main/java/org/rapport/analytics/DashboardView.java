@@ -82,6 +82,7 @@ class DashboardView {
 		model.addAttribute("topLink", link(explicitRun, "top", 20));
 		model.addAttribute("rfm", rfm);
 		model.addAttribute("rfmRows", rfmRows(rfm, explicitRun));
+		model.addAttribute("rfmEmpty", emptyScores(rfm));
 		model.addAttribute("matrix", matrix);
 		model.addAttribute("classes", classes(matrix, explicitRun));
 		model.addAttribute("lifecycle", lifecycle);
@@ -115,6 +116,32 @@ class DashboardView {
 			rows.add(new HeatRow(Integer.toString(r), cells));
 		}
 		return rows;
+	}
+
+	/**
+	 * The recency and frequency scores no buyer has (e.g. {@code F 2}): equal values
+	 * share one score, so when many buyers bought the same number of times a score
+	 * between stays empty. Said next to the grid so an empty column is not read as
+	 * missing data.
+	 */
+	static List<String> emptyScores(Charts.RfmGrid rfm) {
+		List<String> empty = new ArrayList<>();
+		if (rfm.cells().isEmpty()) {
+			return empty;
+		}
+		for (int score = 1; score <= rfm.bins(); score++) {
+			int s = score;
+			if (rfm.cells().stream().noneMatch((c) -> c.r() == s && c.customers() > 0)) {
+				empty.add("R " + s);
+			}
+		}
+		for (int score = 1; score <= rfm.bins(); score++) {
+			int s = score;
+			if (rfm.cells().stream().noneMatch((c) -> c.f() == s && c.customers() > 0)) {
+				empty.add("F " + s);
+			}
+		}
+		return empty;
 	}
 
 	private Map<String, HeatCell> classes(Charts.Matrix matrix, UUID run) {

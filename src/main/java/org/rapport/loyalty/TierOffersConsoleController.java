@@ -1,7 +1,9 @@
 package org.rapport.loyalty;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.rapport.platform.web.ApiException;
@@ -18,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * Who to offer a better tier first: the members within a few percent of their next tier's
  * threshold and those who already qualify for a better tier than they hold (a tier kept
  * by grace or set by hand), highest revenue first, each linked to the customer page.
- * Read-only, for anyone who may read loyalty.
+ * Tiers are shown by their names. Read-only, for anyone who may read loyalty.
  */
 @Controller
 @PreAuthorize("hasAuthority('loyalty:read')")
@@ -41,9 +43,11 @@ class TierOffersConsoleController {
 		int percent = Math.max(1, Math.min(within, 50));
 		List<TierCandidate> near;
 		List<TierCandidate> better;
+		Map<String, String> tierNames = new HashMap<>();
 		try {
 			near = this.loyalty.nearNextTier(code, percent, LISTED);
 			better = this.loyalty.qualifyForBetterTier(code, LISTED);
+			this.loyalty.tierLadder(code).tiers().forEach((t) -> tierNames.put(t.code(), t.name()));
 		}
 		catch (ApiException ex) {
 			if (ex.status() != HttpStatus.NOT_FOUND) {
@@ -63,6 +67,7 @@ class TierOffersConsoleController {
 		model.addAttribute("better", (better == null) ? List.of() : better);
 		model.addAttribute("noLadder", better == null);
 		model.addAttribute("names", this.names.of(ids));
+		model.addAttribute("tierNames", tierNames);
 		return "loyalty/tier-offers";
 	}
 

@@ -276,6 +276,26 @@ class AnalyticsApiFiltersTest {
 		assertThat(new BigDecimal(api.get("revenue").asString())).isEqualByComparingTo(scores.revenue());
 	}
 
+	@Test
+	void thePanelGivesMoneyInTheCurrencyAndSaysWhenOnePurchaseIsTooFewToJudge() {
+		CustomerScores once = this.buyers.stream()
+			.filter((s) -> s.purchases() == 1 && s.pAlive() != null && s.predictedClv() != null)
+			.findFirst()
+			.orElseThrow();
+		CustomerScores repeat = this.buyers.stream()
+			.filter((s) -> s.purchases() > 1 && s.pAlive() != null && s.averageBasket() != null)
+			.findFirst()
+			.orElseThrow();
+
+		String first = consolePage("/customers/" + once.customerId() + "/analytics?run=" + this.run);
+		String second = consolePage("/customers/" + repeat.customerId() + "/analytics?run=" + this.run);
+
+		assertThat(first).containsPattern("id=\"panel-clv\">[0-9.,]+ " + once.currency() + "<")
+			.contains("id=\"panel-one-purchase\"");
+		assertThat(second).containsPattern("id=\"panel-basket\">[0-9.,]+ " + repeat.currency() + "<")
+			.doesNotContain("id=\"panel-one-purchase\"");
+	}
+
 	JsonNode problem(String uri) {
 		MvcTestResult result = this.fx.get(Role.MARKETER, uri);
 		assertThat(result).as(AnalyticsFixture.text(result)).hasStatus(400);

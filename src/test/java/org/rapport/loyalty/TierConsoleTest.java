@@ -192,7 +192,7 @@ class TierConsoleTest {
 	}
 
 	@Test
-	void membersWhoAlreadyQualifyForABetterTierAreListedToBeOfferedItFirst() {
+	void membersWhoAlreadyQualifyForABetterTierAreListedToBeOfferedItFirstUnderTheTiersNames() {
 		assertThat(this.mvc.get()
 			.uri("/loyalty/programmes/{c}/tier-offers", this.programme.code())
 			.with(this.staff.as(Role.MARKETER))).hasStatusOk().bodyText().contains("offers-no-ladder");
@@ -206,6 +206,8 @@ class TierConsoleTest {
 			.contains("offers-better")
 			.contains("data-customer=\"" + this.customer + "\"")
 			.contains("set by hand")
+			.contains("<td>Silver</td>")
+			.doesNotContain(">SILVER<")
 			.contains("offers-near-none");
 	}
 
