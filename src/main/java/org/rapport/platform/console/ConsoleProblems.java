@@ -1,0 +1,34 @@
+package org.rapport.platform.console;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.rapport.platform.web.ApiException;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/**
+ * A refusal that a console page does not handle itself (an unknown programme, customer or
+ * reward in the address, a conflict) is shown as the console's error page with its own
+ * status, not as a server error. Ordered after the REST API's advice, which answers the
+ * same exceptions with problem details for the API's controllers; a page's own handler
+ * comes first anyway. An htmx request gets the message alone, for the element it asked to
+ * fill.
+ */
+@ControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ConsoleProblems {
+
+	@ExceptionHandler(ApiException.class)
+	String refused(ApiException ex, Model model, HttpServletRequest request, HttpServletResponse response) {
+		response.setStatus(ex.status().value());
+		model.addAttribute("status", ex.status().value());
+		model.addAttribute("detail", ex.getMessage());
+		return "true".equals(request.getHeader("HX-Request")) ? "fragments/problem :: problem" : "error";
+	}
+
+}
