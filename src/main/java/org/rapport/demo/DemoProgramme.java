@@ -28,8 +28,11 @@ import org.rapport.loyalty.ExpiryPolicy;
 import org.rapport.loyalty.Loyalty;
 import org.rapport.loyalty.MemberSummary;
 import org.rapport.loyalty.NegativeBalancePolicy;
+import org.rapport.loyalty.NewReward;
 import org.rapport.loyalty.NewRule;
 import org.rapport.loyalty.ProgrammeSettings;
+import org.rapport.loyalty.Reward;
+import org.rapport.loyalty.Rewards;
 import org.rapport.loyalty.RuleKind;
 import org.rapport.loyalty.RuleParams;
 import org.rapport.loyalty.Tier;
@@ -49,13 +52,13 @@ import org.springframework.stereotype.Component;
 /**
  * In demo mode, after the demo data set is loaded: a loyalty programme ("Rapport Club", 1
  * point per euro, 14 days pending) with the showcase customer enrolled and a welcome
- * bonus on her account; its tier ladder (Silver and Gold on the spend of 12 months);
- * {@code rapport.demo.members} more members, the customers with the highest revenue among
- * those who bought in the last year, each with a virtual card, and a few purchases of
- * each recorded through the interactions' front door in the last six weeks, which the
- * programme earns from as in production ({@link ClubSpend}); and a first analytics run so
- * the dashboard has something to show. Each step is skipped when its result exists
- * already, so restarts change nothing.
+ * bonus on her account; three rewards for the counter screen; its tier ladder (Silver and
+ * Gold on the spend of 12 months); {@code rapport.demo.members} more members, the
+ * customers with the highest revenue among those who bought in the last year, each with a
+ * virtual card, and a few purchases of each recorded through the interactions' front door
+ * in the last six weeks, which the programme earns from as in production
+ * ({@link ClubSpend}); and a first analytics run so the dashboard has something to show.
+ * Each step is skipped when its result exists already, so restarts change nothing.
  */
 @Component
 @Order(20)
@@ -71,6 +74,8 @@ class DemoProgramme implements ApplicationRunner {
 
 	private final Loyalty loyalty;
 
+	private final Rewards rewards;
+
 	private final Customers customers;
 
 	private final Interactions interactions;
@@ -81,9 +86,10 @@ class DemoProgramme implements ApplicationRunner {
 
 	private final int members;
 
-	DemoProgramme(Loyalty loyalty, Customers customers, Interactions interactions, Analytics analytics, Clock clock,
-			@Value("${rapport.demo.members:200}") int members) {
+	DemoProgramme(Loyalty loyalty, Rewards rewards, Customers customers, Interactions interactions, Analytics analytics,
+			Clock clock, @Value("${rapport.demo.members:200}") int members) {
 		this.loyalty = loyalty;
+		this.rewards = rewards;
 		this.customers = customers;
 		this.interactions = interactions;
 		this.analytics = analytics;
@@ -96,6 +102,7 @@ class DemoProgramme implements ApplicationRunner {
 		if (this.loyalty.programmes().isEmpty()) {
 			createProgramme();
 		}
+		setUpRewards();
 		setUpTiers();
 		if (this.analytics.current().isEmpty()) {
 			log.info("Demo mode: starting the first analytics run");
@@ -144,6 +151,32 @@ class DemoProgramme implements ApplicationRunner {
 						+ "(chosen in {} ms, enrolled in {} ms)",
 				chosen.size(), CODE, result.created(), result.duplicates(),
 				Duration.ofNanos(System.nanoTime() - started).toMillis(), choseIn, enrolledIn);
+	}
+
+	/**
+	 * A small catalogue for the counter screen, added once when the club has no reward:
+	 * something cheap that most members can take at once, a discount limited to one a
+	 * month, and a gift in limited stock.
+	 */
+	void setUpRewards() {
+		if (this.loyalty.programmes().stream().noneMatch((p) -> p.code().equals(CODE))
+				|| !this.rewards.rewards(CODE, true).isEmpty()) {
+			return;
+		}
+		for (NewReward reward : catalogue()) {
+			this.rewards.createReward(CODE, reward);
+		}
+		log.info("Demo mode: {} rewards in {}", catalogue().size(), CODE);
+	}
+
+	static List<NewReward> catalogue() {
+		return List.of(
+				new NewReward("Coffee and a pastry", "At any Rapport Club café counter.", 150L, null, null, null, null,
+						null, 30, true),
+				new NewReward("10 EUR off your next basket", "On a basket of 30 EUR or more.", 1_000L, null, null, null,
+						1, Reward.LimitPeriod.MONTH, 60, true),
+				new NewReward("Rapport Club tote bag", "Organic cotton, while stocks last.", 600L, 40, null, null, 1,
+						Reward.LimitPeriod.LIFETIME, 90, true));
 	}
 
 	static TierLadder ladder() {

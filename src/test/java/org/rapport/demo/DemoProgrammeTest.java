@@ -24,6 +24,8 @@ import org.rapport.interaction.NewInteraction;
 import org.rapport.interaction.TimelineFilter;
 import org.rapport.loyalty.CardKind;
 import org.rapport.loyalty.Loyalty;
+import org.rapport.loyalty.Reward;
+import org.rapport.loyalty.Rewards;
 import org.rapport.loyalty.MemberSummary;
 import org.rapport.loyalty.Tier;
 import org.rapport.loyalty.TierCandidate;
@@ -49,6 +51,9 @@ class DemoProgrammeTest {
 	Loyalty loyalty;
 
 	@Autowired
+	Rewards rewards;
+
+	@Autowired
 	Interactions interactions;
 
 	@Autowired
@@ -65,6 +70,17 @@ class DemoProgrammeTest {
 				assertThat(mv.available()).isEqualTo(500);
 			});
 		});
+	}
+
+	@Test
+	void theDemoClubOffersThreeRewardsOnceWhateverTheRestarts() {
+		DemoSetUp set = demoSetUp();
+
+		set.demo.setUpRewards();
+
+		assertThat(this.rewards.rewards(DemoProgramme.CODE, true)).extracting(Reward::name)
+			.containsExactlyInAnyOrder("Coffee and a pastry", "10 EUR off your next basket", "Rapport Club tote bag");
+		assertThat(this.rewards.rewards(DemoProgramme.CODE, false)).hasSize(3);
 	}
 
 	@Test
@@ -149,8 +165,8 @@ class DemoProgrammeTest {
 	 * year, then the demo programme set up once for all tests of this class.
 	 */
 	private DemoSetUp demoSetUp() {
-		DemoProgramme demo = new DemoProgramme(this.loyalty, this.customers, this.interactions, null, this.clock,
-				MEMBERS);
+		DemoProgramme demo = new DemoProgramme(this.loyalty, this.rewards, this.customers, this.interactions, null,
+				this.clock, MEMBERS);
 		synchronized (DemoProgrammeTest.class) {
 			if (this.loyalty.programmes().stream().noneMatch((p) -> p.code().equals(DemoProgramme.CODE))) {
 				GenerateCommand.load(this.bulk, GeneratorSettings.of(61_061, 3).withShowcase(),
@@ -164,6 +180,7 @@ class DemoProgrammeTest {
 							new BigDecimal(900_000_000 + i), "EUR", null, null, null, null, null, null));
 				}
 				demo.createProgramme();
+				demo.setUpRewards();
 				demo.setUpTiers();
 			}
 		}
