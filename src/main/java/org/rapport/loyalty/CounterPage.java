@@ -1,5 +1,6 @@
 package org.rapport.loyalty;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,9 @@ import org.springframework.ui.Model;
 
 /**
  * The counter screen as its actions show it: the members found by card or phone, with
- * their balance, cards, recent movements and the rewards they can redeem now; and the
- * voucher step, which needs no member look-up (a voucher names its member).
+ * their programme, tier and the tier's benefits (priority service first), balance, cards,
+ * recent movements and the rewards they can redeem now; and the voucher step, which needs
+ * no member look-up (a voucher names its member).
  */
 @Component
 class CounterPage {
@@ -30,16 +32,19 @@ class CounterPage {
 
 	private final LoyaltyConsole console;
 
-	CounterPage(Loyalty loyalty, Rewards rewards, Customers customers, LoyaltyConsole console) {
+	private final Clock clock;
+
+	CounterPage(Loyalty loyalty, Rewards rewards, Customers customers, LoyaltyConsole console, Clock clock) {
 		this.loyalty = loyalty;
 		this.rewards = rewards;
 		this.customers = customers;
 		this.console = console;
+		this.clock = clock;
 	}
 
 	/** A member found at the counter, with the card used (null when found by phone). */
-	record Found(CardView card, boolean usable, MemberSummary member, String customerName,
-			List<LoyaltyConsole.Line> recent, List<Reward> rewards) {
+	record Found(CardView card, boolean usable, MemberSummary member, String customerName, String programmeName,
+			MemberTier tier, List<LoyaltyConsole.Line> recent, List<Reward> rewards) {
 	}
 
 	String render(String q, Authentication authentication, Model model) {
@@ -87,7 +92,8 @@ class CounterPage {
 	private Found found(CardView card, boolean usable, MemberSummary member) {
 		LedgerPage recent = this.loyalty.ledger(member.accountId(), 0, 5);
 		List<Reward> offered = this.rewards.rewards(member.programmeCode(), false);
-		return new Found(card, usable, member, nameOf(member), this.console.lines(recent), offered);
+		return new Found(card, usable, member, nameOf(member), this.loyalty.programme(member.programmeCode()).name(),
+				this.loyalty.tierOf(member.accountId(), this.clock.instant()), this.console.lines(recent), offered);
 	}
 
 }

@@ -79,6 +79,31 @@ class CounterConsoleTest {
 	}
 
 	@Test
+	void theCounterShowsTheMembersTierWithTheBenefitsToHonourPriorityServiceFirst() {
+		this.loyalty.applyTierLadder(this.member.programmeCode(), TierConsoleTest.ladder(TierConsoleTest.LADDER),
+				java.time.Instant.now());
+		this.loyalty.overrideTier(this.member.accountId(), "GOLD", java.time.Instant.now().plusSeconds(86_400 * 30),
+				"Ten years a customer");
+
+		assertThat(this.mvc.get().uri("/loyalty/counter").param("q", this.card).with(this.staff.as(Role.SERVICE_AGENT)))
+			.hasStatusOk()
+			.bodyText()
+			.contains(">Counter club<")
+			.contains("class=\"pill tier-name\">Gold<")
+			.contains(">Priority service<", ">5 % discount<", ">×1.5 points<", ">Gifts: lounge<");
+	}
+
+	@Test
+	void aMemberWithoutATierShowsNoBenefits() {
+		assertThat(this.mvc.get().uri("/loyalty/counter").param("q", this.card).with(this.staff.as(Role.SERVICE_AGENT)))
+			.hasStatusOk()
+			.bodyText()
+			.contains("member-" + this.member.accountId())
+			.doesNotContain("tier-benefits")
+			.doesNotContain("counter-tier");
+	}
+
+	@Test
 	void aMarketerCannotOpenTheCounter() {
 		assertThat(this.mvc.get().uri("/loyalty/counter").with(this.staff.as(Role.MARKETER))).hasStatus(403);
 		assertThat(this.mvc.post()

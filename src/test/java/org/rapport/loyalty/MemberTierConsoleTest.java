@@ -66,10 +66,9 @@ class MemberTierConsoleTest {
 		LoyaltyProgramme programme = this.loyalty.createProgramme(new ProgrammeSettings("mt-" + LoyaltyFixture.unique(),
 				"Tier club", "EUR", "points", new BigDecimal("0.01"), 0, ExpiryPolicy.NONE, 0, null,
 				NegativeBalancePolicy.CAP_AT_ZERO, (ConsentPurpose) null, Map.of("base", Combination.STACK), null));
-		this.loyalty.applyTierLadder(programme.code(),
-				new TierLadderForm("POINTS_EARNED", "ROLLING_12_MONTHS", "0", "SILVER; Silver; 50\nGOLD; Gold; 5000")
-					.ladder(new HashMap<>()),
-				Instant.now());
+		this.loyalty.applyTierLadder(programme.code(), new TierLadderForm("POINTS_EARNED", "ROLLING_12_MONTHS", "0",
+				"SILVER; Silver; 50\nGOLD; Gold; 5000; 1; 0; yes")
+			.ladder(new HashMap<>()), Instant.now());
 		this.customer = this.customers.create(NewCustomer.person("Tia", "Tier " + LoyaltyFixture.unique())).id();
 		this.account = this.loyalty
 			.enrol(programme.code(), new Enrolment(this.customer, null, null, CardKind.VIRTUAL, null),
@@ -104,14 +103,17 @@ class MemberTierConsoleTest {
 	}
 
 	@Test
-	void aManagerSetsATierUntilALastDayAndThePanelShowsItAsAnOverrideWithWhoAndWhy() {
+	void aManagerSetsATierUntilALastDayAndThePanelShowsItAsAnOverrideWithWhoAndWhyAndItsBenefits() {
 		assertThat(override(Role.MANAGER, "GOLD", this.lastDay.toString(), "Complaint settled with goodwill"))
 			.hasStatusOk()
 			.bodyText()
 			.contains("tier-override")
 			.contains("set by hand until " + this.lastDay)
 			.contains("by " + Role.MANAGER.name() + ": Complaint settled with goodwill")
-			.contains("tier-override-end-");
+			.contains("tier-override-end-")
+			.contains(">Priority service<")
+			.doesNotContain("benefit-discount")
+			.doesNotContain("benefit-multiplier");
 		MemberTier t = tier();
 		assertThat(t.tier().code()).isEqualTo("GOLD");
 		assertThat(t.source()).isEqualTo("OVERRIDE");
