@@ -120,9 +120,8 @@ class PurchaseEarning {
 				earning.points(), basket.occurredAt(), current.firstPurchaseAt() == null) : null;
 		if (earning.points() > 0) {
 			boolean pending = basket.isPurchase();
-			credit(programme, current, earning.points(), pending, basket.occurredAt(), key,
-					(pending ? "Purchase " : basket.kind() + " ") + interactionId, interactionId.toString(),
-					this.json.writeValueAsString(earning), purchase);
+			credit(programme, current, earning.points(), pending, basket.occurredAt(), key, reason(basket),
+					interactionId.toString(), this.json.writeValueAsString(earning), purchase);
 		}
 		else if (purchase != null) {
 			this.ledger.recordPurchase(current.id(), purchase);
@@ -249,9 +248,8 @@ class PurchaseEarning {
 			boolean stillPending = pending && availableAt.isAfter(this.clock.instant());
 			group.add(
 					new Ledger.Earned(current.id(), stillPending ? MovementKind.PENDING : MovementKind.EARN,
-							earning.points(), (pending ? "Purchase " : basket.kind() + " ") + interactionId,
-							interactionId.toString(), key, at, availableAt, programme.expiresAt(at),
-							this.json.writeValueAsString(earning), purchase),
+							earning.points(), reason(basket), interactionId.toString(), key, at, availableAt,
+							programme.expiresAt(at), this.json.writeValueAsString(earning), purchase),
 					new PointsEarned(current.id(), current.customerId(), programme.code(), earning.points(),
 							stillPending, interactionId.toString(), at),
 					!stillPending);
@@ -393,6 +391,20 @@ class PurchaseEarning {
 		this.accounts.recordReturn(p.accountId(), p.interactionId(), returned, toReverse);
 		this.events.publishEvent(new PointsReversed(p.accountId(), account.customerId(), programme.code(),
 				p.interactionId(), returnId, toReverse, forgiven, at));
+	}
+
+	/**
+	 * The ledger's reason for an earning, for people: a purchase with its total and
+	 * currency ({@code Purchase of 994.00 EUR}), another interaction by its kind
+	 * ({@code Survey answer}). The interaction itself is the movement's source.
+	 */
+	static String reason(Basket basket) {
+		if (basket.isPurchase() && basket.total() != null) {
+			return "Purchase of " + basket.total().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " "
+					+ basket.currency();
+		}
+		String kind = basket.kind().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+		return Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
 	}
 
 }
