@@ -279,7 +279,8 @@ class AnalyticsApiFiltersTest {
 	@Test
 	void thePanelGivesMoneyInTheCurrencyAndSaysWhenOnePurchaseIsTooFewToJudge() {
 		CustomerScores once = this.buyers.stream()
-			.filter((s) -> s.purchases() == 1 && s.pAlive() != null && s.predictedClv() != null)
+			.filter((s) -> s.purchases() == 1 && s.pAlive() != null && s.predictedClv() != null
+					&& s.riskCategory() != RiskCategory.CHURNED)
 			.findFirst()
 			.orElseThrow();
 		CustomerScores repeat = this.buyers.stream()
