@@ -5,9 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.rapport.IntegrationTest;
 import org.rapport.access.Role;
 import org.rapport.access.StaffDirectory;
-import org.rapport.customer.Customers;
-import org.rapport.interaction.Interactions;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -27,31 +24,15 @@ class UnknownProgrammePagesTest {
 	MockMvcTester mvc;
 
 	@Autowired
-	JsonMapper json;
-
-	@Autowired
 	StaffDirectory staffDirectory;
 
 	@Autowired
 	UserDetailsService users;
 
-	@Autowired
-	Customers customers;
-
-	@Autowired
-	Interactions interactions;
-
-	@Autowired
-	Loyalty loyalty;
-
-	LoyaltyFixture fx;
-
 	ConsoleStaff staff;
 
 	@BeforeEach
 	void staff() {
-		this.fx = new LoyaltyFixture(this.mvc, this.json, this.staffDirectory, this.customers, this.interactions,
-				this.loyalty);
 		this.staff = new ConsoleStaff(this.staffDirectory, this.users);
 	}
 
@@ -81,7 +62,8 @@ class UnknownProgrammePagesTest {
 
 	@Test
 	void theApiStillAnswersAnUnknownProgrammeWithAProblemDetail() {
-		assertThat(this.fx.get(this.fx.as(Role.ADMIN), "/api/v1/loyalty/programmes/no-such-club")).hasStatus(404)
+		assertThat(this.mvc.get().uri("/api/v1/loyalty/programmes/no-such-club").with(this.staff.as(Role.ADMIN)))
+			.hasStatus(404)
 			.hasContentType("application/problem+json");
 	}
 
