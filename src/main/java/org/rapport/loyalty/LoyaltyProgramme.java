@@ -52,4 +52,17 @@ public record LoyaltyProgramme(UUID id, String code, String name, String currenc
 				this.negativeBalance, this.requiredConsent, this.combination, this.cardPrefix);
 	}
 
+	/**
+	 * What a tier ladder's qualifying value is counted in for staff: the programme's
+	 * currency for spend, its points for points earned, nothing for a number of
+	 * purchases.
+	 */
+	public String unitOf(TierLadder.Measure measure) {
+		return switch (measure) {
+			case SPEND -> this.currency;
+			case POINTS_EARNED -> this.pointName;
+			case PURCHASES -> null;
+		};
+	}
+
 }

@@ -40,11 +40,17 @@ class StartPageOffersController {
 
 	/** A programme with a ladder and its first candidates of both lists. */
 	record ProgrammeOffers(LoyaltyProgramme programme, List<TierCandidate> better, List<TierCandidate> near,
-			Map<String, String> tierNames) {
+			Map<String, String> tierNames, String unit) {
 
 		/** The name staff know a tier by; its code when the ladder no longer has it. */
 		public String tierName(String code) {
 			return this.tierNames.getOrDefault(code, code);
+		}
+
+		/** What the member is missing for the next tier, with its unit (80 EUR). */
+		public String missing(TierCandidate candidate) {
+			String amount = candidate.missing().stripTrailingZeros().toPlainString();
+			return (this.unit == null) ? amount : amount + " " + this.unit;
 		}
 
 	}
@@ -70,8 +76,9 @@ class StartPageOffersController {
 				better.forEach((c) -> ids.add(c.customerId()));
 				near.forEach((c) -> ids.add(c.customerId()));
 				Map<String, String> tierNames = new HashMap<>();
-				this.loyalty.tierLadder(programme.code()).tiers().forEach((t) -> tierNames.put(t.code(), t.name()));
-				offers.add(new ProgrammeOffers(programme, better, near, tierNames));
+				TierLadder ladder = this.loyalty.tierLadder(programme.code());
+				ladder.tiers().forEach((t) -> tierNames.put(t.code(), t.name()));
+				offers.add(new ProgrammeOffers(programme, better, near, tierNames, programme.unitOf(ladder.measure())));
 			}
 			catch (ApiException ex) {
 				if (ex.status() != HttpStatus.NOT_FOUND) {

@@ -44,10 +44,13 @@ class TierOffersConsoleController {
 		List<TierCandidate> near;
 		List<TierCandidate> better;
 		Map<String, String> tierNames = new HashMap<>();
+		TierLadder.Measure measure = null;
 		try {
 			near = this.loyalty.nearNextTier(code, percent, LISTED);
 			better = this.loyalty.qualifyForBetterTier(code, LISTED);
-			this.loyalty.tierLadder(code).tiers().forEach((t) -> tierNames.put(t.code(), t.name()));
+			TierLadder ladder = this.loyalty.tierLadder(code);
+			ladder.tiers().forEach((t) -> tierNames.put(t.code(), t.name()));
+			measure = ladder.measure();
 		}
 		catch (ApiException ex) {
 			if (ex.status() != HttpStatus.NOT_FOUND) {
@@ -68,6 +71,7 @@ class TierOffersConsoleController {
 		model.addAttribute("noLadder", better == null);
 		model.addAttribute("names", this.names.of(ids));
 		model.addAttribute("tierNames", tierNames);
+		model.addAttribute("unit", (measure == null) ? null : programme.unitOf(measure));
 		return "loyalty/tier-offers";
 	}
 

@@ -105,10 +105,10 @@ class StartPageOffersConsoleTest {
 	}
 
 	@Test
-	void aMemberWithinTenPercentOfTheNextTierIsOfferedItWithWhatIsMissing() throws Exception {
+	void aMemberWithinTenPercentOfTheNextTierIsOfferedItWithWhatIsMissingInItsUnit() throws Exception {
 		ladder("SILVER; Silver; 50\nGOLD; Gold; 105");
 		assertThat(card()).contains("class=\"offer-near\" data-customer=\"" + this.customer + "\"")
-			.contains("5 short of Gold")
+			.contains("5 points short of Gold")
 			.doesNotContain("class=\"offer-better\" data-customer=\"" + this.customer + "\"");
 	}
 

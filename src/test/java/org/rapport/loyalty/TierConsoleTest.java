@@ -207,6 +207,7 @@ class TierConsoleTest {
 			.contains("data-customer=\"" + this.customer + "\"")
 			.contains("set by hand")
 			.contains("<td>Silver</td>")
+			.containsPattern("<td class=\"num\">[0-9]+ points</td>")
 			.doesNotContain(">SILVER<")
 			.contains("offers-near-none");
 	}
