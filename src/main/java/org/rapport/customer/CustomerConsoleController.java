@@ -42,13 +42,16 @@ class CustomerConsoleController {
 
 	private final List<CustomerPanel> panels;
 
+	private final List<CustomerBadge> badges;
+
 	CustomerConsoleController(CustomerConsoleSearch search, CustomerConsoleProfile profiles, Customers customers,
-			StaffDirectory staff, ObjectProvider<CustomerPanel> panels) {
+			StaffDirectory staff, ObjectProvider<CustomerPanel> panels, ObjectProvider<CustomerBadge> badges) {
 		this.search = search;
 		this.profiles = profiles;
 		this.customers = customers;
 		this.staff = staff;
 		this.panels = panels.stream().sorted(Comparator.comparingInt(CustomerPanel::order)).toList();
+		this.badges = badges.stream().sorted(Comparator.comparingInt(CustomerBadge::order)).toList();
 	}
 
 	@GetMapping("/customers")
@@ -93,6 +96,10 @@ class CustomerConsoleController {
 		model.addAttribute("panels", this.panels.stream()
 			.filter((p) -> authentication != null
 					&& authentication.getAuthorities().stream().anyMatch((a) -> p.authority().equals(a.getAuthority())))
+			.toList());
+		model.addAttribute("badges", this.badges.stream()
+			.filter((b) -> authentication != null
+					&& authentication.getAuthorities().stream().anyMatch((a) -> b.authority().equals(a.getAuthority())))
 			.toList());
 		model.addAttribute("assignedName",
 				Optional.ofNullable(view.profile().assignedStaffId())

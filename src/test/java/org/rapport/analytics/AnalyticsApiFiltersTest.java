@@ -22,6 +22,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -295,6 +296,32 @@ class AnalyticsApiFiltersTest {
 			.contains("id=\"panel-one-purchase\"");
 		assertThat(second).containsPattern("id=\"panel-basket\">[0-9.,]+ " + repeat.currency() + "<")
 			.doesNotContain("id=\"panel-one-purchase\"");
+	}
+
+	@Test
+	void theHeadOfThe360PageSaysWhoIsOfHighValueAndWhoIsAtHighRisk() {
+		List<CustomerScores> now = this.buyers;
+		assertThat(now).anySatisfy((s) -> assertThat(s.valueTier()).isEqualTo(ValueTier.HIGH))
+			.anySatisfy((s) -> assertThat(s.valueTier()).isNotEqualTo(ValueTier.HIGH));
+		String login = "apif-agent-" + UUID.randomUUID().toString().substring(0, 8);
+		this.staff.create(login, "Test Agent", "apif-test-password", EnumSet.of(Role.SERVICE_AGENT));
+		var agent = user(this.users.loadUserByUsername(login));
+
+		for (CustomerScores s : now) {
+			MvcTestResult badges = this.mvc.get()
+				.uri("/customers/" + s.customerId() + "/badges/analytics?run=" + this.run)
+				.with(agent)
+				.exchange();
+			assertThat(badges).hasStatusOk();
+			String body = AnalyticsFixture.text(badges);
+			assertThat(body.contains(">High value<")).as("high value badge of " + s.valueTier())
+				.isEqualTo(s.valueTier() == ValueTier.HIGH);
+			assertThat(body.contains(">High churn risk<")).as("risk badge of " + s.riskCategory())
+				.isEqualTo(s.riskCategory() == RiskCategory.HIGH);
+		}
+		assertThat(this.mvc.get()
+			.uri("/customers/" + now.get(0).customerId() + "/badges/analytics")
+			.with(user("reader-only").authorities(new SimpleGrantedAuthority("customer:read")))).hasStatus(403);
 	}
 
 	JsonNode problem(String uri) {

@@ -7,6 +7,7 @@ import org.rapport.access.Role;
 import org.rapport.access.StaffDirectory;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -39,6 +40,23 @@ class CustomerConsoleTest {
 
 	RequestPostProcessor as(Role role) {
 		return user(this.users.loadUserByUsername(this.data.staffWith(role)));
+	}
+
+	@Test
+	void theHeadOfThe360PageLoadsTheBadgesOfOtherModulesForStaffAllowedToReadThem() {
+		CustomerView ana = this.data.person("Ana", "Badges", ConsoleTestData.freshPhone());
+		assertThat(this.mvc.get().uri("/customers/{id}", ana.id()).with(as(Role.SERVICE_AGENT))).hasStatusOk()
+			.bodyText()
+			.contains("id=\"loyalty-badges\"", "hx-get=\"/customers/" + ana.id() + "/badges/loyalty\"")
+			.contains("id=\"analytics-badges\"", "hx-get=\"/customers/" + ana.id() + "/badges/analytics\"");
+		// someone who may read customers but neither loyalty nor analytics gets no
+		// placeholder
+		assertThat(this.mvc.get()
+			.uri("/customers/{id}", ana.id())
+			.with(user("reader-only").authorities(new SimpleGrantedAuthority("customer:read")))).hasStatusOk()
+			.bodyText()
+			.doesNotContain("loyalty-badges")
+			.doesNotContain("analytics-badges");
 	}
 
 	@Test

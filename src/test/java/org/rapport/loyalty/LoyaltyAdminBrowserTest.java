@@ -122,7 +122,7 @@ class LoyaltyAdminBrowserTest {
 	}
 
 	@Test
-	void aManagerSetsATierByHandAndCancelsARedemptionOnTheMemberPanel() {
+	void aManagerSetsATierByHandAndCancelsARedemptionOnTheMemberPanelAndThePageHeadNamesTheTier() {
 		String suffix = LoyaltyFixture.unique();
 		LoyaltyProgramme programme = this.loyalty.createProgramme(new ProgrammeSettings("bo-" + suffix,
 				"Browser tier club", "EUR", "points", new BigDecimal("0.01"), 0, ExpiryPolicy.NONE, 0, null,
@@ -176,6 +176,10 @@ class LoyaltyAdminBrowserTest {
 		assertThat(this.browser.find(panel + " tr.movement[data-kind='CANCEL']").getText())
 			.contains("Chose another reward");
 		this.browser.screenshot("loyalty-panel-redemption-cancelled");
+
+		// opened again, the head of the page names the tier set by hand
+		this.browser.go("/customers/" + customer);
+		this.browser.await(ExpectedConditions.textToBe(By.cssSelector("#loyalty-badges .tier-name"), "Gold"));
 	}
 
 }

@@ -19,12 +19,14 @@ import org.rapport.customer.NewCustomer;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
  * A member's tier set by hand on the member panel: managers set a tier with its last day
@@ -124,6 +126,26 @@ class MemberTierConsoleTest {
 			.param(this.account.toString())
 			.query(Long.class)
 			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void theHeadOfThe360PageNamesTheTierAndSaysWhenItGivesPriorityService() {
+		String badges = "/customers/{id}/badges/loyalty";
+		assertThat(this.mvc.get().uri(badges, this.customer).with(this.staff.as(Role.SERVICE_AGENT))).hasStatusOk()
+			.bodyText()
+			.doesNotContain("tier-name");
+		this.loyalty.overrideTier(this.account, "SILVER", Instant.now().plusSeconds(86_400 * 30), "Welcome");
+		assertThat(this.mvc.get().uri(badges, this.customer).with(this.staff.as(Role.SERVICE_AGENT))).hasStatusOk()
+			.bodyText()
+			.contains(">Silver<")
+			.doesNotContain("Priority service");
+		this.loyalty.overrideTier(this.account, "GOLD", Instant.now().plusSeconds(86_400 * 30), "Ten years with us");
+		assertThat(this.mvc.get().uri(badges, this.customer).with(this.staff.as(Role.SERVICE_AGENT))).hasStatusOk()
+			.bodyText()
+			.contains(">Gold<", ">Priority service<");
+		assertThat(this.mvc.get()
+			.uri(badges, this.customer)
+			.with(user("reader-only").authorities(new SimpleGrantedAuthority("customer:read")))).hasStatus(403);
 	}
 
 	@Test
