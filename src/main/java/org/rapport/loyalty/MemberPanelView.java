@@ -127,8 +127,10 @@ class MemberPanelView {
 		model.addAttribute("staffNames", staffNames);
 		model.addAttribute("now", this.clock.instant());
 		model.addAttribute("tomorrow", LocalDate.now(this.clock.withZone(ZoneOffset.UTC)).plusDays(1));
-		model.addAttribute("open",
-				this.loyalty.programmes().stream().filter((p) -> !joined.contains(p.code())).toList());
+		List<LoyaltyProgramme> programmes = this.loyalty.programmes();
+		model.addAttribute("programmeNames",
+				programmes.stream().collect(Collectors.toMap(LoyaltyProgramme::code, LoyaltyProgramme::name)));
+		model.addAttribute("open", programmes.stream().filter((p) -> !joined.contains(p.code())).toList());
 		model.addAttribute("can", LoyaltyConsole.Can.of(authentication));
 		model.addAttribute("formKey", UUID.randomUUID().toString());
 		if (!model.containsAttribute("errors")) {

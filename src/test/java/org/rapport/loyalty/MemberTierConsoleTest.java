@@ -129,6 +129,14 @@ class MemberTierConsoleTest {
 	}
 
 	@Test
+	void theMemberPanelNamesTheProgrammeAsStaffKnowIt() {
+		assertThat(this.mvc.get().uri("/customers/{id}/loyalty", this.customer).with(this.staff.as(Role.SERVICE_AGENT)))
+			.hasStatusOk()
+			.bodyText()
+			.contains(">Tier club</span>");
+	}
+
+	@Test
 	void theHeadOfThe360PageNamesTheTierAndSaysWhenItGivesPriorityService() {
 		String badges = "/customers/{id}/badges/loyalty";
 		assertThat(this.mvc.get().uri(badges, this.customer).with(this.staff.as(Role.SERVICE_AGENT))).hasStatusOk()
