@@ -67,6 +67,11 @@ class CounterPage {
 		return member.customerId() == null ? null : this.customers.get(member.customerId()).displayName();
 	}
 
+	/** The name staff know the member's programme by. */
+	String programmeName(MemberSummary member) {
+		return this.loyalty.programme(member.programmeCode()).name();
+	}
+
 	private List<Found> find(String query) {
 		List<Found> found = new ArrayList<>();
 		if (query.replaceAll("[\\s-]", "").matches("[0-9]{8,30}")) {
@@ -92,7 +97,7 @@ class CounterPage {
 	private Found found(CardView card, boolean usable, MemberSummary member) {
 		LedgerPage recent = this.loyalty.ledger(member.accountId(), 0, 5);
 		List<Reward> offered = this.rewards.rewards(member.programmeCode(), false);
-		return new Found(card, usable, member, nameOf(member), this.loyalty.programme(member.programmeCode()).name(),
+		return new Found(card, usable, member, nameOf(member), programmeName(member),
 				this.loyalty.tierOf(member.accountId(), this.clock.instant()), this.console.lines(recent), offered);
 	}
 

@@ -94,6 +94,7 @@ class CounterVoucherController {
 		model.addAttribute("voucher", check);
 		model.addAttribute("voucherCode", code.strip());
 		model.addAttribute("voucherMember", this.page.nameOf(check.member()));
+		model.addAttribute("voucherProgramme", this.page.programmeName(check.member()));
 	}
 
 	private static void refused(ApiException ex, String code, Model model, HttpServletResponse response) {

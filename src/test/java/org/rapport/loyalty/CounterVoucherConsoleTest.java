@@ -118,11 +118,12 @@ class CounterVoucherConsoleTest {
 	}
 
 	@Test
-	void aVoucherIsConsumedOnceAndReportedAsUsedWhenTriedAgain() {
+	void aVoucherNamesItsProgrammeIsConsumedOnceAndReportedAsUsedWhenTriedAgain() {
 		String code = voucher();
 		assertThat(verify(Role.SERVICE_AGENT, code.toLowerCase())).hasStatusOk()
 			.bodyText()
 			.contains("data-status=\"VALID\"")
+			.contains(">Voucher club<")
 			.contains("voucher-consume-form");
 		assertThat(consume(Role.SERVICE_AGENT, code)).hasStatusOk()
 			.bodyText()
