@@ -39,4 +39,21 @@ public enum LoyaltyClass {
 		return sb.append(')').toString();
 	}
 
+	/**
+	 * The matrix as a SQL array literal indexed [loyal][profitable], false 1 and true 2
+	 * (the rows of {@link #sqlValues()} in their order).
+	 */
+	static String sqlArray() {
+		StringBuilder sb = new StringBuilder("ARRAY[");
+		boolean[] both = { false, true };
+		for (boolean loyal : both) {
+			sb.append(loyal ? ", [" : "[");
+			for (boolean profitable : both) {
+				sb.append(profitable ? ", '" : "'").append(of(loyal, profitable).name()).append('\'');
+			}
+			sb.append(']');
+		}
+		return sb.append(']').toString();
+	}
+
 }

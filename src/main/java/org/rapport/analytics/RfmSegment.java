@@ -54,6 +54,27 @@ public enum RfmSegment {
 		return sb.append(')').toString();
 	}
 
+	/**
+	 * The grid as a SQL array literal indexed [r5][f5][m5] from 1 (the rows of
+	 * {@link #sqlValues()} in their order): a subscript outside 1-5 reads NULL, as a key
+	 * the join does not find.
+	 */
+	static String sqlArray() {
+		StringBuilder sb = new StringBuilder("ARRAY[");
+		for (int r = 1; r <= 5; r++) {
+			sb.append(r == 1 ? "[" : ", [");
+			for (int f = 1; f <= 5; f++) {
+				sb.append(f == 1 ? "[" : ", [");
+				for (int m = 1; m <= 5; m++) {
+					sb.append(m == 1 ? "'" : ", '").append(of(r, f, m).name()).append('\'');
+				}
+				sb.append(']');
+			}
+			sb.append(']');
+		}
+		return sb.append(']').toString();
+	}
+
 	private static void check(int score) {
 		if (score < 1 || score > 5) {
 			throw new IllegalArgumentException("score must be 1-5: " + score);

@@ -49,6 +49,28 @@ public enum RiskCategory {
 		return sb.append(')').toString();
 	}
 
+	/**
+	 * The rule as a SQL array literal indexed [band + 1][signals + 1][lapsed], false 1
+	 * and true 2 (the rows of {@link #sqlValues()} in their order): a subscript outside
+	 * reads NULL, as a key the join does not find.
+	 */
+	static String sqlArray() {
+		StringBuilder sb = new StringBuilder("ARRAY[");
+		Double[] samples = { null, 0.5, 0.1 };
+		for (int band = 0; band < 3; band++) {
+			sb.append(band == 0 ? "[" : ", [");
+			for (int signals = 0; signals < 3; signals++) {
+				sb.append(signals == 0 ? "[" : ", [");
+				for (boolean lapsed : new boolean[] { false, true }) {
+					sb.append(lapsed ? ", '" : "'").append(of(samples[band], signals, lapsed).name()).append('\'');
+				}
+				sb.append(']');
+			}
+			sb.append(']');
+		}
+		return sb.append(']').toString();
+	}
+
 	/** Order of attention in the priority list: high first, then medium, churned, low. */
 	int priority() {
 		return switch (this) {

@@ -263,27 +263,60 @@ final class ScoreSql {
 	 * churn_path). The learned values are read for the range only (the range repeated on
 	 * their side: a join on the number alone reads every buyer's learned values for every
 	 * range).
+	 * <p>
+	 * One pass over the staged rows in their numbers' order, which is the customers'
+	 * order (docs/adr/0057): a row's scores, stage, classes and probability alive are
+	 * computed once per row in a lateral subquery kept apart ({@code OFFSET 0}, so that
+	 * the expressions are not copied into every use), the segment, class and risk
+	 * category read from the rule tables as constant arrays by subscript (a subscript
+	 * outside reads NULL, as the lookup join finds no row), so no row is held in a
+	 * materialised CTE, joined three times or sorted before it is written.
 	 */
 	static String stagedScores(String churn, String table, String base, String learned) {
-		return ctes("s.*", "round(p.a::numeric, 6)", ", p.e, p.a, p.c, p.k, p.d, " + churn, """
-				FROM %s s CROSS JOIN r
-				  LEFT JOIN %s p ON p.n = s.n AND p.n >= :from AND p.n < :to
-				WHERE s.n >= :from AND s.n < :to""".formatted(base, learned)) + "INSERT INTO " + table + """
+		return "WITH " + RUN + "INSERT INTO " + table + """
 				(run_id, customer_id, model_version, computed_at,
 				 first_purchase_at, last_purchase_at, purchases, purchase_days, revenue, average_basket, tenure_days,
 				 recency_days, mean_gap_days, purchase_rate, has_contact, promoter, signals, """
 				+ String.join(", ", SCORED.stream().map((c) -> c[0]).toList())
 				+ """
 						, expected_purchases, p_alive, predicted_clv, class_index, churn_probability, churn_path)
-						SELECT :run, z.customer_id, :version, :asOf, z.first_purchase_at, z.last_purchase_at, z.purchases,
-						  coalesce(z.d, z.purchase_days), z.revenue, z.average_basket, z.tenure_days, z.recency_days, z.mean_gap_days,
-						  z.purchase_rate, z.has_contact, z.promoter, z.signals,
+						SELECT :run, s.customer_id, :version, :asOf, s.first_purchase_at, s.last_purchase_at, s.purchases,
+						  coalesce(p.d, s.purchase_days), s.revenue, s.average_basket, s.tenure_days, s.recency_days,
+						  s.mean_gap_days, s.purchase_rate, s.has_contact, s.promoter, s.signals,
 						  """
-				+ String.join(",\n  ", SCORED.stream().map((c) -> c[1]).toList()) + """
-						, round(z.e::numeric, 6), round(z.a::numeric, 6), round(z.c::numeric, 2), z.k,
-						  z.churn_probability, z.churn_path
-						FROM z ORDER BY z.customer_id
-						""";
+				+ String.join(",\n  ", SCORED.stream().map((c) -> c[1]).toList())
+				+ """
+						, round(p.e::numeric, 6), v.pa, round(p.c::numeric, 2), p.k,
+						  %1$s
+						FROM %2$s s CROSS JOIN r
+						  LEFT JOIN %3$s p ON p.n = s.n AND p.n >= :from AND p.n < :to
+						  CROSS JOIN LATERAL (SELECT %4$s,
+						    round(p.a::numeric, 6) AS pa OFFSET 0) v
+						  CROSS JOIN LATERAL (SELECT v.rs, v.fs, v.ms, v.stage, s.purchases, s.signals, %5$s AS band,
+						    %6$s AS m5,
+						    (%7$s)[%8$s][%9$s][%6$s] AS segment,
+						    (%10$s)[v.loyal::int + 1][v.profitable::int + 1] AS class,
+						    (%11$s)[%5$s + 1][least(cardinality(s.signals), 2) + 1][(v.stage = 'LOST')::int + 1]
+						      AS category) z
+						WHERE s.n >= :from AND s.n < :to
+						ORDER BY s.n
+						""".formatted(churn, base, learned, ROW_SCORES, band("v.pa"), toFive("v.ms"),
+						RfmSegment.sqlArray(), toFive("v.rs"), toFive("v.fs"), LoyaltyClass.sqlArray(),
+						RiskCategory.sqlArray());
+	}
+
+	/** A 1-5 score of the run's bins (r.rfm_bins) on the 1-5 scale of the segments. */
+	private static String toFive(String score) {
+		return "((%1$s * 5 + r.rfm_bins - 1) / r.rfm_bins)".formatted(score);
+	}
+
+	/**
+	 * The band of a probability alive ({@code pAlive}, evaluated up to three times): 0
+	 * unknown or high, 1 medium, 2 low ({@link RiskCategory#band}).
+	 */
+	private static String band(String pAlive) {
+		return "CASE WHEN %1$s IS NULL OR %1$s >= %2$s THEN 0 WHEN %1$s < %3$s THEN 2 ELSE 1 END".formatted(pAlive,
+				RiskCategory.MID_P_ALIVE, RiskCategory.LOW_P_ALIVE);
 	}
 
 	/** The scored columns and their expressions over z, for both statements. */
@@ -300,37 +333,52 @@ final class ScoreSql {
 					"CASE WHEN z.m5 >= 4 THEN 'HIGH' WHEN z.m5 >= 2 THEN 'MEDIUM' WHEN z.m5 >= 1 THEN 'LOW' END" });
 
 	/**
+	 * The run's cut points (negated, ascending: {@code width_bucket}'s order) and
+	 * thresholds as CTE r, read once per statement.
+	 */
+	private static final String RUN = """
+			r AS MATERIALIZED (
+			  SELECT r0.rfm_bins, r0.loyalty_threshold, r0.profitability_threshold,
+			    coalesce(cardinality(r0.r_cuts), 0) AS nr, coalesce(cardinality(r0.f_cuts), 0) AS nf,
+			    coalesce(cardinality(r0.m_cuts), 0) AS nm,
+			    ARRAY(SELECT -u FROM unnest(r0.r_cuts) u ORDER BY 1) AS r_low,
+			    ARRAY(SELECT -u FROM unnest(r0.f_cuts) u ORDER BY 1) AS f_low,
+			    ARRAY(SELECT -u FROM unnest(r0.m_cuts) u ORDER BY 1) AS m_low
+			  FROM analytics_run r0 WHERE r0.id = :run)
+			""";
+
+	/**
+	 * A row's (s) scores against the run (r): the R, F and M scores (rs, fs, ms; none
+	 * without a purchase), the stage, and whether it is loyal and profitable.
+	 */
+	private static final String ROW_SCORES = """
+			CASE WHEN s.purchases > 0 THEN 1 + r.nr - CASE WHEN r.nr = 0 THEN 0
+			      ELSE width_bucket(s.recency_days, r.r_low) END END AS rs,
+			    CASE WHEN s.purchases > 0 THEN 1 + r.nf - CASE WHEN r.nf = 0 THEN 0
+			      ELSE width_bucket(-s.purchases::numeric, r.f_low) END END AS fs,
+			    CASE WHEN s.purchases > 0 THEN 1 + r.nm - CASE WHEN r.nm = 0 THEN 0
+			      ELSE width_bucket(-s.revenue, r.m_low) END END AS ms,
+			    CASE WHEN s.purchases = 0 THEN CASE WHEN s.has_contact THEN 'POTENTIAL' ELSE 'PROSPECT' END
+			      WHEN s.recency_days > :lostAfter THEN 'LOST'
+			      WHEN s.purchases >= :loyalMin AND s.promoter THEN 'PROMOTER'
+			      WHEN s.purchases >= :loyalMin THEN 'LOYAL'
+			      WHEN s.purchases >= 2 THEN 'REPEAT_BUYER'
+			      ELSE 'FIRST_TIME_BUYER' END AS stage,
+			    coalesce(s.purchase_rate > r.loyalty_threshold, FALSE) AS loyal,
+			    coalesce(s.revenue > r.profitability_threshold, FALSE) AS profitable""";
+
+	/**
 	 * The scoring CTEs x, y, z over the rows of {@code source} (alias s, joined to the
 	 * run r): {@code columns} of the row, the scores computed once per row
 	 * ({@code pAlive}: the probability alive it reads), and {@code more} columns.
 	 */
 	private static String ctes(String columns, String pAlive, String more, String source) {
-		return """
-				WITH r AS MATERIALIZED (
-				  SELECT r0.rfm_bins, r0.loyalty_threshold, r0.profitability_threshold,
-				    coalesce(cardinality(r0.r_cuts), 0) AS nr, coalesce(cardinality(r0.f_cuts), 0) AS nf,
-				    coalesce(cardinality(r0.m_cuts), 0) AS nm,
-				    ARRAY(SELECT -u FROM unnest(r0.r_cuts) u ORDER BY 1) AS r_low,
-				    ARRAY(SELECT -u FROM unnest(r0.f_cuts) u ORDER BY 1) AS f_low,
-				    ARRAY(SELECT -u FROM unnest(r0.m_cuts) u ORDER BY 1) AS m_low
-				  FROM analytics_run r0 WHERE r0.id = :run),
+		return "WITH " + RUN + """
+				,
 				x AS MATERIALIZED (
-				  SELECT %7$s, r.rfm_bins AS bins %8$s,
-				    CASE WHEN s.purchases > 0 THEN 1 + r.nr - CASE WHEN r.nr = 0 THEN 0
-				      ELSE width_bucket(s.recency_days, r.r_low) END END AS rs,
-				    CASE WHEN s.purchases > 0 THEN 1 + r.nf - CASE WHEN r.nf = 0 THEN 0
-				      ELSE width_bucket(-s.purchases::numeric, r.f_low) END END AS fs,
-				    CASE WHEN s.purchases > 0 THEN 1 + r.nm - CASE WHEN r.nm = 0 THEN 0
-				      ELSE width_bucket(-s.revenue, r.m_low) END END AS ms,
-				    CASE WHEN s.purchases = 0 THEN CASE WHEN s.has_contact THEN 'POTENTIAL' ELSE 'PROSPECT' END
-				      WHEN s.recency_days > :lostAfter THEN 'LOST'
-				      WHEN s.purchases >= :loyalMin AND s.promoter THEN 'PROMOTER'
-				      WHEN s.purchases >= :loyalMin THEN 'LOYAL'
-				      WHEN s.purchases >= 2 THEN 'REPEAT_BUYER'
-				      ELSE 'FIRST_TIME_BUYER' END AS stage,
-				    coalesce(s.purchase_rate > r.loyalty_threshold, FALSE) AS loyal,
-				    coalesce(s.revenue > r.profitability_threshold, FALSE) AS profitable,
-				    CASE WHEN %9$s IS NULL OR %9$s >= %2$s THEN 0 WHEN %9$s < %3$s THEN 2 ELSE 1 END AS band
+				  SELECT %5$s, r.rfm_bins AS bins %6$s,
+				    %7$s,
+				    %8$s AS band
 				  %1$s),
 				y AS (
 				  SELECT x.*, (x.rs * 5 + x.bins - 1) / x.bins AS r5, (x.fs * 5 + x.bins - 1) / x.bins AS f5,
@@ -339,12 +387,12 @@ final class ScoreSql {
 				z AS (
 				  SELECT y.*, seg.segment, lc.class, rk.category
 				  FROM y
-				  LEFT JOIN %4$s AS seg(r5, f5, m5, segment) ON seg.r5 = y.r5 AND seg.f5 = y.f5 AND seg.m5 = y.m5
-				  LEFT JOIN %5$s AS lc(loyal, profitable, class) ON lc.loyal = y.loyal AND lc.profitable = y.profitable
-				  LEFT JOIN %6$s AS rk(band, signals, lapsed, category) ON rk.band = y.band
+				  LEFT JOIN %2$s AS seg(r5, f5, m5, segment) ON seg.r5 = y.r5 AND seg.f5 = y.f5 AND seg.m5 = y.m5
+				  LEFT JOIN %3$s AS lc(loyal, profitable, class) ON lc.loyal = y.loyal AND lc.profitable = y.profitable
+				  LEFT JOIN %4$s AS rk(band, signals, lapsed, category) ON rk.band = y.band
 				    AND rk.signals = least(cardinality(y.signals), 2) AND rk.lapsed = (y.stage = 'LOST'))
-				""".formatted(source, RiskCategory.MID_P_ALIVE, RiskCategory.LOW_P_ALIVE, RfmSegment.sqlValues(),
-				LoyaltyClass.sqlValues(), RiskCategory.sqlValues(), columns, more, pAlive);
+				""".formatted(source, RfmSegment.sqlValues(), LoyaltyClass.sqlValues(), RiskCategory.sqlValues(),
+				columns, more, ROW_SCORES, band(pAlive));
 	}
 
 }

@@ -217,4 +217,40 @@ class AnalyticsStagedRunTest {
 		}
 	}
 
+	@Test
+	void theRuleTablesReadBySubscriptGiveWhatTheirJoinsGiveForEveryKeyAndNothingOutside() {
+		// the full run's scoring statement reads the rule tables as arrays by subscript,
+		// the incremental path joins their rows (docs/adr/0057); keys from 0 to 6 (and
+		// band and signals from -1 to 3) include those no row has
+		List<Boolean> segments = this.jdbc.sql("""
+				SELECT (%s)[r][f][m] IS NOT DISTINCT FROM seg.segment
+				FROM generate_series(0, 6) r CROSS JOIN generate_series(0, 6) f CROSS JOIN generate_series(0, 6) m
+				  LEFT JOIN %s AS seg(r5, f5, m5, segment) ON seg.r5 = r AND seg.f5 = f AND seg.m5 = m
+				""".formatted(RfmSegment.sqlArray(), RfmSegment.sqlValues())).query(Boolean.class).list();
+		assertThat(segments).hasSize(343).containsOnly(true);
+		List<Boolean> classes = this.jdbc.sql("""
+				SELECT (%s)[l::int + 1][p::int + 1] IS NOT DISTINCT FROM lc.class
+				FROM unnest(ARRAY[false, true]) l CROSS JOIN unnest(ARRAY[false, true]) p
+				  LEFT JOIN %s AS lc(loyal, profitable, class) ON lc.loyal = l AND lc.profitable = p
+				""".formatted(LoyaltyClass.sqlArray(), LoyaltyClass.sqlValues())).query(Boolean.class).list();
+		assertThat(classes).hasSize(4).containsOnly(true);
+		List<Boolean> risks = this.jdbc
+			.sql("""
+					SELECT (%s)[b + 1][g + 1][l::int + 1] IS NOT DISTINCT FROM rk.category
+					FROM generate_series(-1, 3) b CROSS JOIN generate_series(-1, 3) g
+					  CROSS JOIN unnest(ARRAY[false, true]) l
+					  LEFT JOIN %s AS rk(band, signals, lapsed, category) ON rk.band = b AND rk.signals = g AND rk.lapsed = l
+					"""
+				.formatted(RiskCategory.sqlArray(), RiskCategory.sqlValues()))
+			.query(Boolean.class)
+			.list();
+		assertThat(risks).hasSize(50).containsOnly(true);
+		List<String> found = this.jdbc
+			.sql("SELECT (%s)[5][5][5] || ' ' || (%s)[1][1][1] || ' ' || (%s)[3][3][2]".formatted(RfmSegment.sqlArray(),
+					RfmSegment.sqlArray(), RiskCategory.sqlArray()))
+			.query(String.class)
+			.list();
+		assertThat(found).containsExactly("CHAMPIONS LOST CHURNED");
+	}
+
 }
