@@ -133,22 +133,31 @@ class AccountStore {
 		boolean[] unchanged = { true };
 		wanted(this.jdbc.sql(GROUP_STATE.formatted(
 				", b.ctid = (SELECT s.ctid FROM loyalty_balance s WHERE s.account_id = b.account_id) AS unchanged",
-				"JOIN loyalty_balance b ON b.account_id = w.account_id JOIN loyalty_account a ON a.id = b.account_id",
+				"JOIN loyalty_balance b ON b.account_id = w.account_id AND b.account_id = " + BY_KEY
+						+ " JOIN loyalty_account a ON a.id = b.account_id AND a.id = " + BY_KEY,
 				Ledger.KEYED, "ORDER BY b.account_id, w.ord FOR UPDATE OF b")), wants)
 			.query((rs) -> {
 				unchanged[0] &= rs.getBoolean("unchanged");
 				states[(int) rs.getLong("ord") - 1] = earningState(rs, 0);
 			});
 		if (!unchanged[0]) {
-			wanted(this.jdbc
-				.sql(GROUP_STATE.formatted("", "JOIN loyalty_account a ON a.id = w.account_id", Ledger.KEYED, "")),
-					wants)
+			wanted(this.jdbc.sql(GROUP_STATE.formatted("",
+					"JOIN loyalty_account a ON a.id = w.account_id AND a.id = " + BY_KEY, Ledger.KEYED, "")), wants)
 				.query((rs) -> {
 					states[(int) rs.getLong("ord") - 1] = earningState(rs, 0);
 				});
 		}
 		return Arrays.asList(states);
 	}
+
+	/**
+	 * The group's accounts again, beside the join on the unnested wants: it changes no
+	 * result (the join already keeps only them), but it lets the plan kept for the
+	 * statement look the accounts and balance rows up by key. Without it the kept plan,
+	 * made for an array of unknown length, read the whole of {@code loyalty_account} into
+	 * a hash join (ADR 0051, 0056).
+	 */
+	private static final String BY_KEY = "ANY(CAST(:accounts AS uuid[]))";
 
 	private static JdbcClient.StatementSpec wanted(JdbcClient.StatementSpec statement, List<Want> wants) {
 		return statement.param("accounts", wants.stream().map(Want::accountId).toArray(UUID[]::new))
@@ -196,15 +205,22 @@ class AccountStore {
 
 	/**
 	 * The active accounts of the customers, in one query: by customer, each customer's in
-	 * account order; customers without one are absent.
+	 * account order; customers without one are absent. Each customer's accounts are
+	 * looked up by key (the members' index), one customer after the other, whatever the
+	 * plan's guess of how many accounts are active (ADR 0056): asked as
+	 * {@code customer_id = ANY(…)} the query read every active account when the table's
+	 * statistics were older than its members, as they are while a programme fills.
 	 */
 	Map<UUID, List<Account>> activeOfAll(Collection<UUID> customerIds) {
 		if (customerIds.isEmpty()) {
 			return Map.of();
 		}
-		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM loyalty_account WHERE customer_id = ANY(?::uuid[]) AND status = 'ACTIVE' "
-					+ "ORDER BY customer_id, id")
+		return this.jdbc.sql("SELECT " + COLUMNS.replaceAll("(\\w+)", "a.$1") + """
+				 FROM unnest(CAST(? AS uuid[])) AS c(customer_id)
+				CROSS JOIN LATERAL (SELECT * FROM loyalty_account x
+				  WHERE x.customer_id = c.customer_id AND x.status = 'ACTIVE' OFFSET 0) a
+				ORDER BY a.customer_id, a.id
+				""")
 			.param(customerIds.toArray(UUID[]::new))
 			.query(AccountStore::account)
 			.stream()

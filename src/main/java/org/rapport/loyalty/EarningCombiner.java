@@ -14,6 +14,7 @@ import org.rapport.interaction.InteractionRecorded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -35,6 +36,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of its own, so one delivery's failure never becomes another's: it fails alone, its
  * publication stays incomplete and is delivered again (ADR 0015). A caller already in a
  * transaction earns in it, without combining, so that its own rollback stays its own.
+ * <p>
+ * The combiner's own transactions run their statements on kept plans (ADR 0056, as the
+ * recording side's since ADR 0045): each starts with {@link #GENERIC_PLANS}, local to it.
+ * Left to itself ({@code plan_cache_mode = auto}) PostgreSQL planned the members query
+ * afresh on every call, because a plan made for the customers array's actual length
+ * always looked cheaper than the kept one, for the same plan. A transaction of more than
+ * {@link #MAX_ITEMS} interactions (one large delivery, a batch) keeps {@code auto}, where
+ * the actual number of rows may matter to the plan.
  */
 @Component
 class EarningCombiner {
@@ -47,21 +56,34 @@ class EarningCombiner {
 	 */
 	static final int MAX_ITEMS = 512;
 
+	/**
+	 * Run first in the combiner's own transactions of at most {@link #MAX_ITEMS}
+	 * interactions, with {@code force_generic_plan} (a parameter, so that it is itself a
+	 * prepared statement): their statements use the plans kept for their prepared
+	 * statements instead of being planned again on every execution; the setting ends with
+	 * the transaction.
+	 */
+	static final String GENERIC_PLANS = "SELECT set_config('plan_cache_mode', ?, true)";
+
 	private final AccountStore accounts;
 
 	private final PurchaseEarning earning;
 
 	private final TransactionTemplate transactions;
 
+	private final JdbcClient jdbc;
+
 	private final ReentrantLock earner = new ReentrantLock();
 
 	private final ArrayDeque<Pending> queue = new ArrayDeque<>();
 
-	EarningCombiner(AccountStore accounts, PurchaseEarning earning, PlatformTransactionManager transactions) {
+	EarningCombiner(AccountStore accounts, PurchaseEarning earning, PlatformTransactionManager transactions,
+			JdbcClient jdbc) {
 		this.accounts = accounts;
 		this.earning = earning;
 		this.transactions = new TransactionTemplate(transactions);
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.jdbc = jdbc;
 	}
 
 	/**
@@ -119,7 +141,7 @@ class EarningCombiner {
 		List<InteractionRecorded> all = new ArrayList<>(size);
 		group.forEach((p) -> all.addAll(p.interactions));
 		try {
-			this.transactions.executeWithoutResult((status) -> earnNow(all));
+			earnInOwnTransaction(all);
 		}
 		catch (RuntimeException ex) {
 			log.info("Earning for {} deliveries together failed ({}); earning for each on its own", group.size(),
@@ -128,6 +150,19 @@ class EarningCombiner {
 			return;
 		}
 		group.forEach(Pending::complete);
+	}
+
+	/**
+	 * Earns and reverses for the interactions in a transaction of their own, on kept
+	 * plans when they are at most {@link #MAX_ITEMS}.
+	 */
+	private void earnInOwnTransaction(List<InteractionRecorded> interactions) {
+		this.transactions.executeWithoutResult((status) -> {
+			if (interactions.size() <= MAX_ITEMS) {
+				this.jdbc.sql(GENERIC_PLANS).param("force_generic_plan").query(String.class).single();
+			}
+			earnNow(interactions);
+		});
 	}
 
 	/**
@@ -200,7 +235,7 @@ class EarningCombiner {
 
 		void run(EarningCombiner combiner) {
 			try {
-				combiner.transactions.executeWithoutResult((status) -> combiner.earnNow(this.interactions));
+				combiner.earnInOwnTransaction(this.interactions);
 				complete();
 			}
 			catch (RuntimeException ex) {

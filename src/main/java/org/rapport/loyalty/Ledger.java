@@ -218,7 +218,10 @@ class Ledger {
 	 * purchase times with one update, and every account's balance row with one update by
 	 * the sums of its rows (touched even when they earned nothing, as
 	 * {@link #recordPurchase} does: what {@link AccountStore#lockForEarning} relies on).
-	 * The accounts must be locked. Movements are source {@code INTERACTION}.
+	 * The accounts must be locked. Movements are source {@code INTERACTION}. The balance
+	 * rows are named by their accounts a second time ({@code = ANY}, no change to what is
+	 * updated) so that the plan kept for the statement looks them up by key instead of
+	 * reading the whole table into a hash join (ADR 0056).
 	 */
 	void appendAll(List<Earned> rows) {
 		if (rows.isEmpty()) {
@@ -323,7 +326,7 @@ class Ledger {
 			  updated_at = :now
 			FROM (SELECT account_id, SUM(available)::bigint AS available, SUM(pending)::bigint AS pending
 			      FROM i GROUP BY account_id) s
-			WHERE b.account_id = s.account_id
+			WHERE b.account_id = s.account_id AND b.account_id = ANY(CAST(:account AS uuid[]))
 			""";
 
 	/**
