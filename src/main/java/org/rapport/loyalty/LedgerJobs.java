@@ -89,7 +89,9 @@ class LedgerJobs {
 	 * snapshot taken under the account locks. Each listed lot is taken again, in its
 	 * current version, only if it is still due and still of the account that was locked
 	 * for it; a lot that became due or moved to an account of the range after the scan
-	 * read is left to the next run (later, never twice).
+	 * read is left to the next run (later, never twice). The movements' ids are one
+	 * version 7 id drawn for the statement with each row's number in its last bits (V6_7,
+	 * ADR 0058), in account order.
 	 */
 	private static final String APPLY = """
 			WITH listed AS (
@@ -99,7 +101,8 @@ class LedgerJobs {
 			), moved AS (
 			  INSERT INTO loyalty_movement (id, account_id, kind, available_delta, pending_delta, reason, source_type,
 			    source_id, idempotency_key, occurred_at, recorded_at, lot_id)
-			  SELECT loyalty_uuid_v7(), c.account_id, %2$s, c.id
+			  SELECT loyalty_uuid_v7_of((SELECT loyalty_uuid_v7_base()), row_number() OVER (ORDER BY c.account_id, c.id)),
+			    c.account_id, %2$s, c.id
 			  FROM changed c ORDER BY c.account_id
 			  RETURNING account_id, available_delta, pending_delta
 			), applied AS (

@@ -154,7 +154,8 @@ class TierJobs {
 			  RETURNING mt.account_id
 			), logged AS (
 			  INSERT INTO loyalty_tier_change (id, account_id, from_tier, to_tier, source, reason, changed_at)
-			  SELECT loyalty_uuid_v7(), account_id, c_code, q_code, 'QUALIFIED', reason, :asOf
+			  SELECT loyalty_uuid_v7_of((SELECT loyalty_uuid_v7_base()), row_number() OVER (ORDER BY account_id)),
+			    account_id, c_code, q_code, 'QUALIFIED', reason, :asOf
 			  FROM decided WHERE reason IS NOT NULL AND q_code IS DISTINCT FROM c_code
 			  RETURNING account_id
 			)

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -427,6 +428,33 @@ class LedgerJobsTest {
 		assertThat(LedgerJobs.scans(plan, 2)).containsExactly(List.of(r.get(0), r.get(1)), List.of(r.get(2)),
 				List.of(r.get(4)), List.of(r.get(6)));
 		assertThat(LedgerJobs.scans(plan, 1)).hasSize(5);
+	}
+
+	@Test
+	void idsDrawnOnceForAStatementAreDistinctVersion7IdsInTheStatementsRowOrderAndApartFromAnotherStatements() {
+		long before = System.currentTimeMillis();
+		String series = "SELECT loyalty_uuid_v7_of((SELECT loyalty_uuid_v7_base()), row_number() OVER (ORDER BY g)) "
+				+ "FROM generate_series(1, 20000) g ORDER BY g";
+		List<UUID> ids = this.jdbc.sql(series).query(UUID.class).list();
+		List<UUID> others = this.jdbc.sql(series).query(UUID.class).list();
+		long after = System.currentTimeMillis();
+
+		assertThat(ids).hasSize(20000).doesNotHaveDuplicates();
+		for (UUID id : ids) {
+			assertThat(id.version()).isEqualTo(7);
+			assertThat(id.variant()).isEqualTo(2);
+			assertThat(id.getMostSignificantBits() >>> 16).isBetween(before - 5_000, after + 5_000);
+		}
+		// the row's number in the last 32 bits: in row order, so the rows of one
+		// statement follow each other in the primary key
+		for (int i = 0; i < ids.size(); i++) {
+			assertThat(ids.get(i).getLeastSignificantBits() & 0xFFFFFFFFL).isEqualTo(i + 1);
+		}
+		assertThat(ids).isSortedAccordingTo(Comparator.comparing(UUID::toString));
+		// another statement draws its own time and random bits: no id in common
+		assertThat(others).doesNotContainAnyElementsOf(ids);
+		assertThat(others.get(0).getLeastSignificantBits() >>> 32)
+			.isNotEqualTo(ids.get(0).getLeastSignificantBits() >>> 32);
 	}
 
 	@Test
