@@ -65,23 +65,17 @@ class GroupStatementsByKeyTest {
 		UUID ben = customer();
 		UUID benClub = enrol(club, ben);
 		UUID benOld = enrol(other, ben);
-		this.jdbc.sql("UPDATE loyalty_account SET status = 'MERGED', merged_into = ? WHERE id = ?")
-			.params(benClub, benOld)
-			.update();
+		retire(benOld, "MERGED", benClub);
 		// cy: migrated from one programme to the other, her old account stays behind
 		UUID cy = customer();
 		UUID cyOld = enrol(club, cy);
 		UUID cyNew = enrol(other, cy);
-		this.jdbc.sql("UPDATE loyalty_account SET status = 'MIGRATED', merged_into = ? WHERE id = ?")
-			.params(cyNew, cyOld)
-			.update();
+		retire(cyOld, "MIGRATED", cyNew);
 		// dee: no account at all; eve: only a merged one
 		UUID dee = customer();
 		UUID eve = customer();
 		UUID eveOld = enrol(club, eve);
-		this.jdbc.sql("UPDATE loyalty_account SET status = 'MERGED', merged_into = ? WHERE id = ?")
-			.params(anaClub, eveOld)
-			.update();
+		retire(eveOld, "MERGED", anaClub);
 		List<UUID> group = List.of(dee, cy, ana, eve, ben);
 
 		Map<UUID, List<UUID>> members = repeated(plans, () -> ids(this.accounts.activeOfAll(group)));
@@ -227,6 +221,13 @@ class GroupStatementsByKeyTest {
 
 	private UUID customer() {
 		return this.customers.create(NewCustomer.person("Kim", "Keyed " + LoyaltyFixture.unique())).id();
+	}
+
+	/** The account left behind by a merge or a migration into another. */
+	private void retire(UUID account, String status, UUID into) {
+		this.jdbc.sql("UPDATE loyalty_account SET status = ?, merged_into = ? WHERE id = ?")
+			.params(status, into, account)
+			.update();
 	}
 
 	private UUID enrol(String code, UUID customer) {
