@@ -17,6 +17,7 @@ import org.rapport.loyalty.ProgrammeFigures;
 import org.rapport.platform.console.ConsoleModel;
 import org.rapport.platform.web.ApiException;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -92,9 +93,24 @@ class AnalyticsDashboardController {
 			model.addAttribute("churnRules", this.wording.rules(this.churnModels.rules(s.id()), locale));
 			YearMonth month = YearMonth.from(s.asOf().minusMillis(1).atZone(ZoneOffset.UTC));
 			model.addAttribute("programmeMonth", month);
-			model.addAttribute("programmes", programmes(month));
+			// the figures are read from the whole ledger (ADR 0060): the panel loads them
+			// after the page, so that the rest of the dashboard does not wait for them
+			model.addAttribute("programmesLater",
+					this.user.can("loyalty:read") && !this.loyalty.programmes().isEmpty());
 		});
 		return "analytics/dashboard";
+	}
+
+	/**
+	 * The dashboard's programme panel: every programme's figures in the given month,
+	 * loaded by the page once it is shown.
+	 */
+	@GetMapping("/analytics/programmes")
+	@PreAuthorize("hasAuthority('analytics:read') and hasAuthority('loyalty:read')")
+	String programmeFigures(@RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth month, Model model) {
+		model.addAttribute("programmeMonth", month);
+		model.addAttribute("programmes", programmes(month));
+		return "analytics/dashboard :: programmes";
 	}
 
 	@PostMapping("/analytics/runs")

@@ -43,9 +43,17 @@ final class CommitCount {
 		}
 
 		String describe() {
+			return describe("warm-up included");
+		}
+
+		/**
+		 * As {@link #describe()}, saying which span was counted ({@code span}, e.g.
+		 * "warm-up included").
+		 */
+		String describe(String span) {
 			double per = Math.max(1, this.interactions);
 			return String.format(Locale.ROOT,
-					"Transactions committed in the application's database per purchase stored (warm-up included, "
+					"Transactions committed in the application's database per purchase stored (" + span + ", "
 							+ "every listener's delivery and the registry's marks included, from `pg_stat_database`): "
 							+ "**%.2f** (%,d commits, %,d rollbacks, %,d purchases, %,d event publications written: "
 							+ "one per listener and recording transaction%s). CPU per purchase over the same "

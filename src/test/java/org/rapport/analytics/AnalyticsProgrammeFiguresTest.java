@@ -37,8 +37,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 /**
  * With loyalty present, the dashboard shows every programme's figures of the month its
- * snapshot describes: two members enrolled in a new programme, then a run scoped to them
- * as of now.
+ * snapshot describes, in a panel it loads after the page (ADR 0060): two members enrolled
+ * in a new programme, then a run scoped to them as of now.
  */
 @IntegrationTest
 class AnalyticsProgrammeFiguresTest {
@@ -96,7 +96,13 @@ class AnalyticsProgrammeFiguresTest {
 		MonthFigures expected = this.figures.monthly(code, month, month).get(0);
 		assertThat(expected.members()).isEqualTo(2);
 
-		String page = dashboard(Role.MARKETER, run.id());
+		String dashboard = dashboard(Role.MARKETER, run.id());
+		// the page names the panel's month and loads the figures after it is shown
+		assertThat(dashboard).contains("hx-get=\"/analytics/programmes?month=" + month + "\"")
+			.contains("Reading the figures of the programmes for " + month)
+			.doesNotContain("id=\"programme-" + code + "\"");
+
+		String page = get(Role.MARKETER, "/analytics/programmes?month=" + month, 200);
 
 		int row = page.indexOf("id=\"programme-" + code + "\"");
 		assertThat(row).isPositive();
@@ -105,6 +111,20 @@ class AnalyticsProgrammeFiguresTest {
 			.contains("<td class=\"num programme-members\">2</td>")
 			.contains(" EUR</td>");
 		assertThat(page).contains("Figures for " + month);
+	}
+
+	@Test
+	void theProgrammePanelIsRefusedToStaffWhoMayNotReadAnalytics() {
+		get(Role.SERVICE_AGENT, "/analytics/programmes?month=2026-01", 403);
+	}
+
+	String get(Role role, String uri, int status) {
+		String login = "pf-" + role.name().toLowerCase().replace('_', '-') + "-"
+				+ UUID.randomUUID().toString().substring(0, 8);
+		this.staff.create(login, "Test " + role.name(), "pf-test-password", EnumSet.of(role));
+		MvcTestResult result = this.mvc.get().uri(uri).with(user(this.users.loadUserByUsername(login))).exchange();
+		assertThat(result).hasStatus(status);
+		return AnalyticsFixture.text(result);
 	}
 
 	String dashboard(Role role, UUID run) {

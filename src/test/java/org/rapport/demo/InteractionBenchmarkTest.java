@@ -59,14 +59,25 @@ class InteractionBenchmarkTest {
 		assertThat(lines).anyMatch((l) -> l.startsWith("Machine over the cold window: "));
 		assertThat(lines).anyMatch((l) -> l.startsWith("Written per purchase stored over the same span"));
 		assertThat(lines).anyMatch((l) -> l.startsWith("Steady window: JVM CPU over the measured window"));
-		assertThat(lines).anyMatch((l) -> l.startsWith("Loyalty on / off: **"));
+		assertThat(lines).anyMatch((l) -> l.startsWith("Loyalty on / off, steady state: **"));
 		assertThat(lines).anyMatch((l) -> l.startsWith("Loyalty on: Transactions committed in the application's"));
-		assertThat(lines).anyMatch((l) -> l.startsWith("CPU per purchase (JVM + PostgreSQL), off / on: **"));
+		assertThat(lines).anyMatch((l) -> l.startsWith("CPU per purchase (JVM + PostgreSQL), off / on, steady: **"));
+		assertThat(lines).anyMatch((l) -> l.startsWith("Loyalty on, cold window: JVM CPU over the measured window"));
+		assertThat(lines).anyMatch((l) -> l.startsWith("Loyalty on, steady window: JVM CPU over the measured window"));
 		assertTablesAreWellFormed(lines);
 		assertThat(errorsOf(lines, "| record one purchase, HTTP |")).isZero();
 		assertThat(errorsOf(lines, "| record one purchase, HTTP, cold |")).isZero();
 		assertThat(errorsOf(lines, "| batch |")).isZero();
+		assertThat(errorsOf(lines, "| record one purchase, HTTP, loyalty off |")).isZero();
+		assertThat(errorsOf(lines, "| record one purchase, HTTP, loyalty on, cold |")).isZero();
+		assertThat(errorsOf(lines, "| record one purchase, HTTP, loyalty on |")).isZero();
 		assertThat(errorsOf(lines, "| timeline first page, HTTP |")).isZero();
+		// with loyalty on, the members' purchases earned pending points in their
+		// programme
+		assertThat(this.jdbc.sql("""
+				SELECT count(*) FROM loyalty_movement m JOIN loyalty_account a ON a.id = m.account_id
+				JOIN loyalty_programme p ON p.id = a.programme_id
+				WHERE p.code LIKE 'bench-%' AND m.pending_delta > 0""").query(Long.class).single()).isPositive();
 		assertThat(this.jdbc.sql("SELECT count(*) FROM pg_database WHERE datname = ?")
 			.param(PgBench.DATABASE)
 			.query(Long.class)

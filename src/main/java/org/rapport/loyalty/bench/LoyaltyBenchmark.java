@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import org.rapport.loyalty.ExpiryPolicy;
 import org.rapport.loyalty.Loyalty;
 import org.rapport.loyalty.LoyaltyProgramme;
 import org.rapport.loyalty.NegativeBalancePolicy;
+import org.rapport.loyalty.ProgrammeFigures;
 import org.rapport.loyalty.ProgrammeSettings;
 import org.rapport.loyalty.Tier;
 import org.rapport.loyalty.TierLadder;
@@ -40,11 +42,12 @@ import org.springframework.util.ClassUtils;
  * docs/benchmarks.md] [--generate-only | --reuse]}: on a fresh embedded database of its
  * own, generates the members and their ledgers in SQL, then times the nightly jobs
  * through the facade (activation, expiry, tier re-qualification, and the re-qualification
- * again as on a second night) and appends the method, machine and timings to the report.
- * {@code --generate-only} stops after the data set (its folder can then be copied), and
- * {@code --reuse} times the jobs on a folder generated that way (or a copy of it), so
- * that several versions of the jobs can be compared on the same data without generating
- * it again.
+ * again as on a second night), then the programme's monthly figures on the ledger the
+ * jobs left (one month and twelve), and appends the method, machine and timings to the
+ * report. {@code --generate-only} stops after the data set (its folder can then be
+ * copied), and {@code --reuse} times the jobs on a folder generated that way (or a copy
+ * of it), so that several versions of the jobs can be compared on the same data without
+ * generating it again.
  */
 @Component
 class LoyaltyBenchmark implements CliCommand {
@@ -82,7 +85,8 @@ class LoyaltyBenchmark implements CliCommand {
 					System.err.println("The benchmark runs only on its own embedded database, not on " + dataDirectory);
 					return 1;
 				}
-				List<String> report = measure(db.getBean(Loyalty.class), jdbc, members, generateOnly, reuse);
+				List<String> report = measure(db.getBean(Loyalty.class), db.getBean(ProgrammeFigures.class), jdbc,
+						members, generateOnly, reuse);
 				if (!generateOnly) {
 					append(reportFile, report);
 				}
@@ -96,7 +100,8 @@ class LoyaltyBenchmark implements CliCommand {
 		}
 	}
 
-	private List<String> measure(Loyalty loyalty, JdbcClient jdbc, long members, boolean generateOnly, boolean reuse) {
+	private List<String> measure(Loyalty loyalty, ProgrammeFigures figures, JdbcClient jdbc, long members,
+			boolean generateOnly, boolean reuse) {
 		double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 		List<String[]> rows = new ArrayList<>();
 		Instant now;
@@ -134,6 +139,14 @@ class LoyaltyBenchmark implements CliCommand {
 				() -> loyalty.requalifyTiers(now).get(0).moves().size() + " moves");
 		time(rows, jdbc, "tier re-qualification (next night)",
 				() -> loyalty.requalifyTiers(now.plusSeconds(86_400)).get(0).moves().size() + " moves");
+		// after the jobs, on the ledger they left: the programme's figures as the
+		// analytics
+		// dashboard (one month) and the figures API by default (twelve months) read them
+		YearMonth month = YearMonth.from(now.atZone(ZoneOffset.UTC));
+		time(rows, jdbc, "programme figures, one month (the analytics dashboard's)",
+				() -> figures.monthly("bench", month, month).get(0).activeMembers() + " active members");
+		time(rows, jdbc, "programme figures, twelve months (the figures API's default)",
+				() -> figures.monthly("bench", month.minusMonths(11), month).size() + " months");
 		List<String> lines = new ArrayList<>();
 		lines.add("");
 		lines.add("## " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC).format(now)
@@ -145,7 +158,8 @@ class LoyaltyBenchmark implements CliCommand {
 				+ " application writes them, ADR 0027); then the jobs timed through the facade, one transaction of"
 				+ " set-based statements per range of accounts (ADR 0017); WAL per job from pg_current_wal_lsn()"
 				+ " (ADR 0034), CPU time of the PostgreSQL processes per job (ADR 0037)."
-				+ " The second re-qualification is the steady state."
+				+ " The second re-qualification is the steady state; the programme figures"
+				+ " (`ProgrammeFigures.monthly`) are read after the jobs, not part of them."
 				+ (reuse ? " Jobs timed on a copy of a data set generated before (`--reuse`)." : ""));
 		lines.add("");
 		lines.add(String.format(Locale.ROOT, "Machine: %d cores, %s, Java %s, %s. Load average at start: %.2f.",
