@@ -128,15 +128,7 @@ class AnalyticsProgrammeFiguresTest {
 	}
 
 	String dashboard(Role role, UUID run) {
-		String login = "pf-" + role.name().toLowerCase().replace('_', '-') + "-"
-				+ UUID.randomUUID().toString().substring(0, 8);
-		this.staff.create(login, "Test " + role.name(), "pf-test-password", EnumSet.of(role));
-		MvcTestResult result = this.mvc.get()
-			.uri("/analytics?run={run}", run)
-			.with(user(this.users.loadUserByUsername(login)))
-			.exchange();
-		assertThat(result).hasStatusOk();
-		return AnalyticsFixture.text(result);
+		return get(role, "/analytics?run=" + run, 200);
 	}
 
 }

@@ -140,8 +140,8 @@ class LoyaltyBenchmark implements CliCommand {
 		time(rows, jdbc, "tier re-qualification (next night)",
 				() -> loyalty.requalifyTiers(now.plusSeconds(86_400)).get(0).moves().size() + " moves");
 		// after the jobs, on the ledger they left: the programme's figures as the
-		// analytics
-		// dashboard (one month) and the figures API by default (twelve months) read them
+		// analytics dashboard (one month) and the figures API by default (twelve
+		// months) read them
 		YearMonth month = YearMonth.from(now.atZone(ZoneOffset.UTC));
 		time(rows, jdbc, "programme figures, one month (the analytics dashboard's)",
 				() -> figures.monthly("bench", month, month).get(0).activeMembers() + " active members");
