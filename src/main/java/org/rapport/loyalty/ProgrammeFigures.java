@@ -3,70 +3,52 @@ package org.rapport.loyalty;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import org.rapport.platform.web.ApiException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Programme figures per month, in one query over a generated series of months. Members
- * who merged into another account are not counted; customers are those of the customer
- * module not merged into another one, read from its table (a read-only reporting join).
+ * Programme figures per month (ADR 0061): the closed months from the roll-up that
+ * {@link FiguresRollUp} keeps, brought up to date before each read, and the current month
+ * (and any later one) from the ledger; the cumulative figures add the months up. Members
+ * are counted at each month's end among the programme's accounts not merged into another
+ * one; customers are those of the customer module not merged into another one, read from
+ * its table (a read-only reporting join).
  */
 @Service
 public class ProgrammeFigures {
 
 	static final int MAX_MONTHS = 120;
 
-	private static final String SQL = """
-			WITH months AS (
-			  SELECT gs AS month, gs AT TIME ZONE 'UTC' AS s, (gs + interval '1 month') AT TIME ZONE 'UTC' AS e
-			  FROM generate_series(CAST(:from AS timestamp), CAST(:to AS timestamp), interval '1 month') gs
-			), acc AS (
-			  SELECT id, enrolled_at, status FROM loyalty_account WHERE programme_id = :programme
-			), mv AS (
-			  SELECT date_trunc('month', m.occurred_at AT TIME ZONE 'UTC') AS month,
-			         COALESCE(SUM(m.available_delta + m.pending_delta) FILTER (
-			           WHERE m.kind IN ('EARN', 'PENDING', 'REVERSE') OR (m.kind = 'ADJUST' AND m.available_delta > 0)), 0)
-			           AS issued,
-			         COALESCE(-SUM(m.available_delta) FILTER (WHERE m.kind IN ('REDEEM', 'CANCEL')), 0) AS redeemed,
-			         COALESCE(-SUM(m.available_delta) FILTER (WHERE m.kind = 'EXPIRE'), 0) AS expired,
-			         SUM(m.available_delta + m.pending_delta) AS net
-			  FROM loyalty_movement m JOIN acc ON acc.id = m.account_id
-			  WHERE m.occurred_at < (SELECT max(e) FROM months)
-			  GROUP BY 1
-			)
-			SELECT to_char(mo.month, 'YYYY-MM') AS month,
-			  (SELECT count(*) FROM acc WHERE acc.enrolled_at < mo.e AND acc.status <> 'MERGED') AS members,
-			  (SELECT count(*) FROM customer c WHERE c.created_at < mo.e AND c.status <> 'MERGED') AS customers,
-			  (SELECT count(*) FROM acc WHERE acc.status <> 'MERGED' AND (
-			     EXISTS (SELECT 1 FROM loyalty_movement m WHERE m.account_id = acc.id
-			             AND m.kind NOT IN ('ACTIVATE', 'EXPIRE') AND m.occurred_at >= mo.s AND m.occurred_at < mo.e)
-			     OR EXISTS (SELECT 1 FROM loyalty_purchase lp WHERE lp.account_id = acc.id
-			             AND lp.occurred_at >= mo.s AND lp.occurred_at < mo.e))) AS active,
-			  COALESCE((SELECT issued FROM mv WHERE mv.month = mo.month), 0) AS issued,
-			  COALESCE((SELECT redeemed FROM mv WHERE mv.month = mo.month), 0) AS redeemed,
-			  COALESCE((SELECT expired FROM mv WHERE mv.month = mo.month), 0) AS expired,
-			  COALESCE((SELECT SUM(net) FROM mv WHERE mv.month <= mo.month), 0) AS outstanding,
-			  COALESCE((SELECT SUM(issued) FROM mv WHERE mv.month <= mo.month), 0) AS issued_to_date,
-			  COALESCE((SELECT SUM(redeemed) FROM mv WHERE mv.month <= mo.month), 0) AS redeemed_to_date
-			FROM months mo ORDER BY mo.month
-			""";
-
 	private final JdbcClient jdbc;
 
 	private final ProgrammeStore programmes;
 
+	private final FiguresRollUp rollUp;
+
+	private final TransactionTemplate readOnly;
+
 	private final Clock clock;
 
-	ProgrammeFigures(JdbcClient jdbc, ProgrammeStore programmes, Clock clock) {
+	ProgrammeFigures(JdbcClient jdbc, ProgrammeStore programmes, FiguresRollUp rollUp,
+			PlatformTransactionManager transactions, Clock clock) {
 		this.jdbc = jdbc;
 		this.programmes = programmes;
+		this.rollUp = rollUp;
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
 		this.clock = clock;
 	}
 
@@ -74,7 +56,6 @@ public class ProgrammeFigures {
 	 * The months from {@code from} to {@code to} (both included; defaults: the last
 	 * twelve months up to the current one).
 	 */
-	@Transactional(readOnly = true)
 	public List<MonthFigures> monthly(String programmeCode, YearMonth from, YearMonth to) {
 		LoyaltyProgramme programme = this.programmes.byCode(programmeCode)
 			.orElseThrow(() -> ApiException.notFound("Programme", programmeCode));
@@ -86,21 +67,89 @@ public class ProgrammeFigures {
 		if (first.plusMonths(MAX_MONTHS - 1).isBefore(last)) {
 			throw ApiException.invalid("to", "at most " + MAX_MONTHS + " months at once");
 		}
-		return this.jdbc.sql(SQL)
-			.param("from", first.atDay(1).atStartOfDay())
-			.param("to", last.atDay(1).atStartOfDay())
-			.param("programme", programme.id())
-			.query((rs, n) -> {
-				long members = rs.getLong("members");
-				long customers = rs.getLong("customers");
-				long outstanding = rs.getLong("outstanding");
-				long issuedToDate = rs.getLong("issued_to_date");
-				return new MonthFigures(rs.getString("month"), members, customers, ratio(members, customers),
-						rs.getLong("active"), rs.getLong("issued"), rs.getLong("redeemed"), rs.getLong("expired"),
-						outstanding, programme.valueOf(outstanding), programme.currency(),
-						ratio(rs.getLong("redeemed_to_date"), issuedToDate));
-			})
-			.list();
+		YearMonth open = this.rollUp.refresh().openFrom();
+		return this.readOnly.execute((status) -> {
+			YearMonth until = last.plusMonths(1);
+			Map<YearMonth, FiguresRollUp.Sums> sums = new HashMap<>(
+					this.rollUp.closed(programme.id(), open.isBefore(until) ? open : until));
+			if (open.isBefore(until)) {
+				sums.putAll(this.rollUp.live(programme.id(), open, until));
+			}
+			Map<YearMonth, Long> members = perMonth("""
+					SELECT CAST(date_trunc('month', enrolled_at AT TIME ZONE 'UTC') AS date) AS month, count(*) AS n
+					FROM loyalty_account WHERE programme_id = :programme AND status <> 'MERGED' AND enrolled_at < :until
+					GROUP BY 1
+					""", programme.id(), until);
+			Map<YearMonth, Long> customers = perMonth("""
+					SELECT CAST(date_trunc('month', created_at AT TIME ZONE 'UTC') AS date) AS month, count(*) AS n
+					FROM customer WHERE status <> 'MERGED' AND created_at < :until GROUP BY 1
+					""", null, until);
+			return assemble(programme, first, last, sums, members, customers);
+		});
+	}
+
+	/**
+	 * Brings the roll-up of the closed months up to date (the nightly jobs do, so that
+	 * the day's first read does not): what it counted.
+	 */
+	public String refresh() {
+		FiguresRollUp.Refresh refresh = this.rollUp.refresh();
+		return (refresh.full() ? "every closed month counted again" : "months counted " + refresh.counted())
+				+ ", open from " + refresh.openFrom();
+	}
+
+	private Map<YearMonth, Long> perMonth(String sql, UUID programmeId, YearMonth until) {
+		var statement = this.jdbc.sql(sql).param("until", until.atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+		if (programmeId != null) {
+			statement = statement.param("programme", programmeId);
+		}
+		Map<YearMonth, Long> result = new HashMap<>();
+		statement.query((rs) -> {
+			result.put(YearMonth.from(rs.getObject("month", LocalDate.class)), rs.getLong("n"));
+		});
+		return result;
+	}
+
+	/**
+	 * The figures of the months from {@code first} to {@code last} out of the sums of
+	 * every month up to {@code last} (earlier months too, for the cumulative figures),
+	 * the members enrolled and the customers created per month.
+	 */
+	static List<MonthFigures> assemble(LoyaltyProgramme programme, YearMonth first, YearMonth last,
+			Map<YearMonth, FiguresRollUp.Sums> sums, Map<YearMonth, Long> enrolled, Map<YearMonth, Long> created) {
+		long members = before(enrolled, first);
+		long customers = before(created, first);
+		long outstanding = 0;
+		long issuedToDate = 0;
+		long redeemedToDate = 0;
+		for (Map.Entry<YearMonth, FiguresRollUp.Sums> e : sums.entrySet()) {
+			if (e.getKey().isBefore(first)) {
+				outstanding += e.getValue().net();
+				issuedToDate += e.getValue().issued();
+				redeemedToDate += e.getValue().redeemed();
+			}
+		}
+		List<MonthFigures> result = new ArrayList<>();
+		for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+			FiguresRollUp.Sums s = sums.getOrDefault(m, FiguresRollUp.Sums.NONE);
+			members += enrolled.getOrDefault(m, 0L);
+			customers += created.getOrDefault(m, 0L);
+			outstanding += s.net();
+			issuedToDate += s.issued();
+			redeemedToDate += s.redeemed();
+			result.add(new MonthFigures(m.toString(), members, customers, ratio(members, customers), s.active(),
+					s.issued(), s.redeemed(), s.expired(), outstanding, programme.valueOf(outstanding),
+					programme.currency(), ratio(redeemedToDate, issuedToDate)));
+		}
+		return result;
+	}
+
+	private static long before(Map<YearMonth, Long> counts, YearMonth month) {
+		return counts.entrySet()
+			.stream()
+			.filter((e) -> e.getKey().isBefore(month))
+			.mapToLong(Map.Entry::getValue)
+			.sum();
 	}
 
 	static BigDecimal ratio(long part, long whole) {

@@ -27,11 +27,14 @@ class ProgrammeMigration {
 
 	private final AuditTrail audit;
 
+	private final FiguresRollUp figures;
+
 	private final Clock clock;
 
-	ProgrammeMigration(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+	ProgrammeMigration(JdbcClient jdbc, AuditTrail audit, FiguresRollUp figures, Clock clock) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.figures = figures;
 		this.clock = clock;
 	}
 
@@ -120,6 +123,8 @@ class ProgrammeMigration {
 			.sql("SELECT COALESCE(SUM(available), 0) AS a, COALESCE(SUM(pending), 0) AS p FROM loyalty_migrating")
 			.query((rs, n) -> Map.of("a", rs.getLong("a"), "p", rs.getLong("p")))
 			.single();
+		// purchases now belong to the new accounts: the closed months are counted again
+		this.figures.invalidate();
 		MigrationRun run = new MigrationRun(from.code(), to.code(), members, sums.get("a"), sums.get("p"), cards,
 				tiers);
 		this.audit.record(

@@ -2,6 +2,7 @@ package org.rapport.loyalty;
 
 import java.math.BigDecimal;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -79,6 +80,19 @@ class LoyaltyAdminBrowserTest {
 		this.browser = BrowserSession.open("http://localhost:" + this.port);
 		this.browser.signIn(admin, PASSWORD);
 		this.browser.go("/loyalty/programmes/" + programme.code());
+		// the figures by month arrive after the page: this month's welcome points
+		String month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
+		this.browser.await(ExpectedConditions.presenceOfElementLocated(By.id("figures-by-month")));
+		assertThat(this.browser.find("#figures-" + month + " .figures-issued").getText()).isEqualTo("500");
+		assertThat(this.browser.find("#figures-" + month + " .figures-members").getText()).isEqualTo("1");
+		this.browser.await((d) -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+				"return window.Chart !== undefined && Chart.getChart(document.getElementById('chart-figures')) !== undefined;"));
+		assertThat(((org.openqa.selenium.JavascriptExecutor) this.browser.driver())
+			.executeScript("var c = Chart.getChart(document.getElementById('chart-figures'));"
+					+ " return [c.data.labels.length, c.data.labels[11], c.data.datasets[0].data[11]];"))
+			.isEqualTo(List.of(12L, month, 500L));
+		this.browser.driver().executeScript("document.getElementById('figures').scrollIntoView();");
+		this.browser.screenshot("loyalty-programme-figures");
 		this.browser.find("#rewards-link").click();
 		this.browser.await(ExpectedConditions.elementToBeClickable(By.id("new-reward"))).click();
 		this.browser.await(ExpectedConditions.presenceOfElementLocated(By.id("reward-form")));

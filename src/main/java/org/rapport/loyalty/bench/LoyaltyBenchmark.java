@@ -142,11 +142,17 @@ class LoyaltyBenchmark implements CliCommand {
 		// after the jobs, on the ledger they left: the programme's figures as the
 		// analytics dashboard (one month) and the figures API by default (twelve
 		// months) read them
+		// the closed months are counted into the roll-up first (ADR 0061): every one on
+		// the first refresh, as after an upgrade; the reads then add the current month
 		YearMonth month = YearMonth.from(now.atZone(ZoneOffset.UTC));
+		time(rows, jdbc, "programme figures: roll-up of the closed months (first fill)", figures::refresh);
+		time(rows, jdbc, "programme figures: roll-up brought up to date (nothing new)", figures::refresh);
 		time(rows, jdbc, "programme figures, one month (the analytics dashboard's)",
 				() -> figures.monthly("bench", month, month).get(0).activeMembers() + " active members");
 		time(rows, jdbc, "programme figures, twelve months (the figures API's default)",
 				() -> figures.monthly("bench", month.minusMonths(11), month).size() + " months");
+		time(rows, jdbc, "programme figures, twelve months closed (the year before the current month)",
+				() -> figures.monthly("bench", month.minusMonths(12), month.minusMonths(1)).size() + " months");
 		List<String> lines = new ArrayList<>();
 		lines.add("");
 		lines.add("## " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC).format(now)
@@ -159,7 +165,8 @@ class LoyaltyBenchmark implements CliCommand {
 				+ " set-based statements per range of accounts (ADR 0017); WAL per job from pg_current_wal_lsn()"
 				+ " (ADR 0034), CPU time of the PostgreSQL processes per job (ADR 0037)."
 				+ " The second re-qualification is the steady state; the programme figures"
-				+ " (`ProgrammeFigures.monthly`) are read after the jobs, not part of them."
+				+ " are read after the jobs, not part of them: the roll-up of the closed months filled"
+				+ " (`ProgrammeFigures.refresh`, ADR 0061), then `ProgrammeFigures.monthly`."
 				+ (reuse ? " Jobs timed on a copy of a data set generated before (`--reuse`)." : ""));
 		lines.add("");
 		lines.add(String.format(Locale.ROOT, "Machine: %d cores, %s, Java %s, %s. Load average at start: %.2f.",
