@@ -44,13 +44,41 @@ class FiguresRollUp {
 	/** The advisory lock that makes refreshes (and invalidations) one at a time. */
 	private static final long LOCK = 0x526170706f727446L;
 
-	private static final String ISSUED = "(m.kind IN ('EARN', 'PENDING', 'REVERSE') "
-			+ "OR (m.kind = 'ADJUST' AND m.available_delta > 0))";
-
 	/**
-	 * Movements that are not the member's own doing: they do not make a member active.
+	 * What the movements and purchases dated within a filter on {@code occurred_at}
+	 * ({@code %1$s}) came to per programme (or for one, {@code %2$s}) and month; active
+	 * members had a movement of their own (not an activation, expiry or transfer) or a
+	 * purchase in the month.
 	 */
-	static final String NOT_ACTIVITY = "('ACTIVATE', 'EXPIRE', 'TRANSFER')";
+	private static final String SUMS = """
+			WITH mv AS (
+			  SELECT a.programme_id, CAST(date_trunc('month', m.occurred_at AT TIME ZONE 'UTC') AS date) AS month,
+			    COALESCE(SUM(m.available_delta + m.pending_delta) FILTER (
+			      WHERE m.kind IN ('EARN', 'PENDING', 'REVERSE') OR (m.kind = 'ADJUST' AND m.available_delta > 0)), 0)
+			      AS issued,
+			    COALESCE(-SUM(m.available_delta) FILTER (WHERE m.kind IN ('REDEEM', 'CANCEL')), 0) AS redeemed,
+			    COALESCE(-SUM(m.available_delta) FILTER (WHERE m.kind = 'EXPIRE'), 0) AS expired,
+			    SUM(m.available_delta + m.pending_delta) AS net
+			  FROM (SELECT * FROM loyalty_movement WHERE %1$s) m JOIN loyalty_account a ON a.id = m.account_id
+			  WHERE true%2$s
+			  GROUP BY 1, 2
+			), act AS (
+			  SELECT a.programme_id, x.month, count(*) AS active
+			  FROM (SELECT account_id, CAST(date_trunc('month', occurred_at AT TIME ZONE 'UTC') AS date) AS month
+			        FROM loyalty_movement WHERE %1$s AND kind NOT IN ('ACTIVATE', 'EXPIRE', 'TRANSFER')
+			        UNION
+			        SELECT account_id, CAST(date_trunc('month', occurred_at AT TIME ZONE 'UTC') AS date)
+			        FROM loyalty_purchase WHERE %1$s) x
+			  JOIN loyalty_account a ON a.id = x.account_id
+			  WHERE true%2$s
+			  GROUP BY 1, 2
+			)
+			SELECT COALESCE(mv.programme_id, act.programme_id) AS programme_id,
+			  COALESCE(mv.month, act.month) AS month, COALESCE(mv.issued, 0) AS issued,
+			  COALESCE(mv.redeemed, 0) AS redeemed, COALESCE(mv.expired, 0) AS expired,
+			  COALESCE(mv.net, 0) AS net, COALESCE(act.active, 0) AS active
+			FROM mv FULL JOIN act ON act.programme_id = mv.programme_id AND act.month = mv.month
+			""";
 
 	/** What the movements and purchases of a programme came to in a month. */
 	record Sums(long issued, long redeemed, long expired, long net, long active) {
@@ -107,7 +135,7 @@ class FiguresRollUp {
 		List<YearMonth> counted;
 		if (state.isEmpty()) {
 			this.jdbc.sql("DELETE FROM loyalty_figures_month").update();
-			counted = store(sums(null, null, start(current), null));
+			counted = fill(null, start(current), null);
 		}
 		else {
 			TreeSet<YearMonth> months = new TreeSet<>();
@@ -126,7 +154,7 @@ class FiguresRollUp {
 				this.jdbc.sql("DELETE FROM loyalty_figures_month WHERE month = ANY (CAST(:months AS date[]))")
 					.param("months", dates)
 					.update();
-				store(sums(null, months.first(), start(months.last().plusMonths(1)), dates));
+				fill(months.first(), start(months.last().plusMonths(1)), dates);
 			}
 		}
 		this.jdbc.sql("""
@@ -164,17 +192,6 @@ class FiguresRollUp {
 		return result;
 	}
 
-	/**
-	 * A programme's months from {@code from} to before {@code until}, from the ledger.
-	 */
-	Map<YearMonth, Sums> live(UUID programmeId, YearMonth from, YearMonth until) {
-		Map<YearMonth, Sums> result = new HashMap<>();
-		for (Map.Entry<UUID, Map<YearMonth, Sums>> e : sums(programmeId, from, start(until), null).entrySet()) {
-			result.putAll(e.getValue());
-		}
-		return result;
-	}
-
 	private void lock() {
 		this.jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(LOCK).query((rs, n) -> 1).list();
 	}
@@ -190,12 +207,35 @@ class FiguresRollUp {
 	}
 
 	/**
-	 * The sums per programme (or of one) and month of the movements and purchases dated
-	 * from {@code from} (or the first) to before {@code until}, in the listed months only
-	 * when {@code months} is given.
+	 * Counts the months of the movements and purchases dated before {@code until} (and
+	 * from {@code from}, in the listed months only, when given) into the roll-up, in one
+	 * statement: the months it wrote.
 	 */
-	private Map<UUID, Map<YearMonth, Sums>> sums(UUID programmeId, YearMonth from, OffsetDateTime until,
-			String[] months) {
+	private List<YearMonth> fill(YearMonth from, OffsetDateTime until, String[] months) {
+		return statement("INSERT INTO loyalty_figures_month (programme_id, month, issued, redeemed, expired, net, "
+				+ "active) " + SUMS.formatted(filter(from, months), "") + " RETURNING month", from, until, months)
+			.query((rs, n) -> YearMonth.from(rs.getObject("month", LocalDate.class)))
+			.list()
+			.stream()
+			.distinct()
+			.sorted()
+			.toList();
+	}
+
+	/**
+	 * A programme's months from {@code from} to before {@code until}, from the ledger.
+	 */
+	Map<YearMonth, Sums> live(UUID programmeId, YearMonth from, YearMonth until) {
+		Map<YearMonth, Sums> result = new HashMap<>();
+		statement(SUMS.formatted(filter(from, null), " AND a.programme_id = :programme"), from, start(until), null)
+			.param("programme", programmeId)
+			.query((rs) -> {
+				result.put(YearMonth.from(rs.getObject("month", LocalDate.class)), sums(rs));
+			});
+		return result;
+	}
+
+	private static String filter(YearMonth from, String[] months) {
 		StringBuilder where = new StringBuilder("occurred_at < :until");
 		if (from != null) {
 			where.append(" AND occurred_at >= :from");
@@ -204,82 +244,18 @@ class FiguresRollUp {
 			where.append(" AND CAST(date_trunc('month', occurred_at AT TIME ZONE 'UTC') AS date)"
 					+ " = ANY (CAST(:months AS date[]))");
 		}
-		String account = (programmeId != null) ? " AND a.programme_id = :programme" : "";
-		String movements = where.toString().replace("occurred_at", "m.occurred_at");
-		String sql = """
-				WITH mv AS (
-				  SELECT a.programme_id, CAST(date_trunc('month', m.occurred_at AT TIME ZONE 'UTC') AS date) AS month,
-				    COALESCE(SUM(m.available_delta + m.pending_delta) FILTER (WHERE %1$s), 0) AS issued,
-				    COALESCE(-SUM(m.available_delta) FILTER (WHERE m.kind IN ('REDEEM', 'CANCEL')), 0) AS redeemed,
-				    COALESCE(-SUM(m.available_delta) FILTER (WHERE m.kind = 'EXPIRE'), 0) AS expired,
-				    SUM(m.available_delta + m.pending_delta) AS net
-				  FROM loyalty_movement m JOIN loyalty_account a ON a.id = m.account_id
-				  WHERE %2$s%3$s
-				  GROUP BY 1, 2
-				), act AS (
-				  SELECT a.programme_id, x.month, count(*) AS active
-				  FROM (SELECT account_id, CAST(date_trunc('month', occurred_at AT TIME ZONE 'UTC') AS date) AS month
-				        FROM loyalty_movement WHERE %4$s AND kind NOT IN %5$s
-				        UNION
-				        SELECT account_id, CAST(date_trunc('month', occurred_at AT TIME ZONE 'UTC') AS date)
-				        FROM loyalty_purchase WHERE %4$s) x
-				  JOIN loyalty_account a ON a.id = x.account_id
-				  WHERE true%3$s
-				  GROUP BY 1, 2
-				)
-				SELECT COALESCE(mv.programme_id, act.programme_id) AS programme_id,
-				  COALESCE(mv.month, act.month) AS month, COALESCE(mv.issued, 0) AS issued,
-				  COALESCE(mv.redeemed, 0) AS redeemed, COALESCE(mv.expired, 0) AS expired,
-				  COALESCE(mv.net, 0) AS net, COALESCE(act.active, 0) AS active
-				FROM mv FULL JOIN act ON act.programme_id = mv.programme_id AND act.month = mv.month
-				""".formatted(ISSUED, movements, account, where, NOT_ACTIVITY);
-		var statement = this.jdbc.sql(sql).param("until", until);
+		return where.toString();
+	}
+
+	private JdbcClient.StatementSpec statement(String sql, YearMonth from, OffsetDateTime until, String[] months) {
+		JdbcClient.StatementSpec statement = this.jdbc.sql(sql).param("until", until);
 		if (from != null) {
 			statement = statement.param("from", start(from));
 		}
 		if (months != null) {
 			statement = statement.param("months", months);
 		}
-		if (programmeId != null) {
-			statement = statement.param("programme", programmeId);
-		}
-		Map<UUID, Map<YearMonth, Sums>> result = new HashMap<>();
-		statement.query((rs) -> {
-			result.computeIfAbsent(rs.getObject("programme_id", UUID.class), (p) -> new HashMap<>())
-				.put(YearMonth.from(rs.getObject("month", LocalDate.class)), sums(rs));
-		});
-		return result;
-	}
-
-	private List<YearMonth> store(Map<UUID, Map<YearMonth, Sums>> sums) {
-		List<Object[]> rows = new ArrayList<>();
-		TreeSet<YearMonth> months = new TreeSet<>();
-		sums.forEach((programme, byMonth) -> byMonth.forEach((month, s) -> {
-			rows.add(new Object[] { programme, month.atDay(1), s.issued(), s.redeemed(), s.expired(), s.net(),
-					s.active() });
-			months.add(month);
-		}));
-		if (!rows.isEmpty()) {
-			this.jdbc.sql("""
-					INSERT INTO loyalty_figures_month (programme_id, month, issued, redeemed, expired, net, active)
-					SELECT * FROM unnest(CAST(:p AS uuid[]), CAST(:m AS date[]), CAST(:i AS bigint[]),
-					  CAST(:r AS bigint[]), CAST(:e AS bigint[]), CAST(:n AS bigint[]), CAST(:a AS bigint[]))
-					""")
-				.param("p", column(rows, 0, UUID[]::new))
-				.param("m", rows.stream().map((r) -> r[1].toString()).toArray(String[]::new))
-				.param("i", column(rows, 2, Long[]::new))
-				.param("r", column(rows, 3, Long[]::new))
-				.param("e", column(rows, 4, Long[]::new))
-				.param("n", column(rows, 5, Long[]::new))
-				.param("a", column(rows, 6, Long[]::new))
-				.update();
-		}
-		return new ArrayList<>(months);
-	}
-
-	@SuppressWarnings("unchecked")
-	private static <T> T[] column(List<Object[]> rows, int index, java.util.function.IntFunction<T[]> array) {
-		return rows.stream().map((r) -> (T) r[index]).toArray(array);
+		return statement;
 	}
 
 	private static Sums sums(java.sql.ResultSet rs) throws java.sql.SQLException {
