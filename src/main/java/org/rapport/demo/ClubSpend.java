@@ -40,6 +40,14 @@ final class ClubSpend {
 
 	}
 
+	/**
+	 * When the member of {@code rank} joined: a week before their first purchase in the
+	 * club.
+	 */
+	static Instant memberSince(int rank, BigDecimal total, Instant now) {
+		return now.truncatedTo(ChronoUnit.DAYS).minus(purchases(rank, total).get(0).daysAgo() + 7L, ChronoUnit.DAYS);
+	}
+
 	/** The total the member of {@code rank} spends in the club. */
 	static BigDecimal totalFor(int rank) {
 		SplittableRandom random = new SplittableRandom(61_061L + rank);

@@ -131,11 +131,15 @@ class DemoProgramme implements ApplicationRunner {
 		long started = System.nanoTime();
 		List<UUID> chosen = chooseMembers(showcase.get().id());
 		long choseIn = Duration.ofNanos(System.nanoTime() - started).toMillis();
-		for (UUID customer : chosen) {
+		for (int rank = 0; rank < chosen.size(); rank++) {
+			UUID customer = chosen.get(rank);
 			if (this.loyalty.membershipsOf(customer).stream().anyMatch((m) -> m.programmeCode().equals(CODE))) {
 				continue; // enrolled before a restart, or by staff meanwhile
 			}
-			this.loyalty.enrol(CODE, new Enrolment(customer, null, null, CardKind.VIRTUAL, null),
+			// members since a week before their first purchase in the club, so that the
+			// programme's figures by month count them when they buy
+			Instant since = ClubSpend.memberSince(clubRank(rank), ClubSpend.totalFor(rank), this.clock.instant());
+			this.loyalty.enrol(CODE, new Enrolment(customer, null, null, CardKind.VIRTUAL, null, since),
 					"demo-enrol-" + customer);
 		}
 		long enrolledIn = Duration.ofNanos(System.nanoTime() - started).toMillis() - choseIn;
@@ -224,9 +228,16 @@ class DemoProgramme implements ApplicationRunner {
 			.toList();
 	}
 
+	/**
+	 * The rank the club's purchases are drawn for (the showcase, rank -1, has its own).
+	 */
+	private static int clubRank(int rank) {
+		return Math.max(rank, 0) + ((rank < 0) ? 1_000 : 0);
+	}
+
 	private void addPurchases(List<NewInteraction> into, UUID customer, int rank, BigDecimal total) {
 		Instant now = this.clock.instant();
-		List<ClubSpend.Purchase> purchases = ClubSpend.purchases(Math.max(rank, 0) + ((rank < 0) ? 1_000 : 0), total);
+		List<ClubSpend.Purchase> purchases = ClubSpend.purchases(clubRank(rank), total);
 		for (int n = 0; n < purchases.size(); n++) {
 			ClubSpend.Purchase p = purchases.get(n);
 			into.add(new NewInteraction(customer, null, InteractionKind.PURCHASE, "store", p.at(now, into.size()),
@@ -246,7 +257,9 @@ class DemoProgramme implements ApplicationRunner {
 			return;
 		}
 		MemberSummary member = this.loyalty.enrol(CODE,
-				new Enrolment(showcase.get().id(), null, null, CardKind.VIRTUAL, null), "demo-enrol-showcase");
+				new Enrolment(showcase.get().id(), null, null, CardKind.VIRTUAL, null,
+						ClubSpend.memberSince(clubRank(-1), ClubSpend.SHOWCASE, this.clock.instant())),
+				"demo-enrol-showcase");
 		this.loyalty.adjust(member.accountId(), 500, "Welcome bonus", "demo-welcome-showcase");
 		log.info("Demo mode: loyalty programme {} with the showcase customer enrolled", CODE);
 	}

@@ -227,13 +227,13 @@ class AccountStore {
 			.collect(Collectors.groupingBy(Account::customerId, LinkedHashMap::new, Collectors.toList()));
 	}
 
-	UUID create(UUID programmeId, UUID customerId, UUID referredBy) {
+	UUID create(UUID programmeId, UUID customerId, UUID referredBy, Instant enrolledAt) {
 		UUID id = Ids.next(this.clock);
 		OffsetDateTime now = this.clock.instant().atOffset(ZoneOffset.UTC);
 		this.jdbc
 			.sql("INSERT INTO loyalty_account (id, programme_id, customer_id, status, enrolled_at, referred_by) "
 					+ "VALUES (?, ?, ?, 'ACTIVE', ?, ?)")
-			.params(id, programmeId, customerId, now, referredBy)
+			.params(id, programmeId, customerId, enrolledAt.atOffset(ZoneOffset.UTC), referredBy)
 			.update();
 		this.jdbc.sql("INSERT INTO loyalty_balance (account_id, available, pending, updated_at) VALUES (?, 0, 0, ?)")
 			.params(id, now)

@@ -1,5 +1,7 @@
 package org.rapport.loyalty;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,14 +33,17 @@ class Membership {
 
 	private final JdbcClient jdbc;
 
+	private final Clock clock;
+
 	Membership(AccountStore accounts, Cards cards, Ledger ledger, Customers customers, AuditTrail audit,
-			JdbcClient jdbc) {
+			JdbcClient jdbc, Clock clock) {
 		this.accounts = accounts;
 		this.cards = cards;
 		this.ledger = ledger;
 		this.customers = customers;
 		this.audit = audit;
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	/** Enrols the customer, or answers the account they already have in the programme. */
@@ -54,12 +59,18 @@ class Membership {
 			throw new ApiException(HttpStatus.CONFLICT, "consent-required", "The programme " + programme.code()
 					+ " needs the customer's consent for " + programme.requiredConsent() + " before enrolment");
 		}
+		Instant now = this.clock.instant();
+		if (e.enrolledAt() != null && e.enrolledAt().isAfter(now)) {
+			throw ApiException.invalid("enrolledAt", "must not be in the future");
+		}
+		Instant enrolledAt = (e.enrolledAt() != null) ? e.enrolledAt() : now;
 		UUID referredBy = referrer(programme, e, customer.id());
-		UUID id = this.accounts.create(programme.id(), customer.id(), referredBy);
+		UUID id = this.accounts.create(programme.id(), customer.id(), referredBy, enrolledAt);
 		Account account = this.accounts.byId(id).orElseThrow();
-		this.audit.record(AuditTrail.Change.of("loyalty.enrolled", "loyalty_account", id,
-				"Enrolled in " + programme.code(), null, java.util.Map.of("customerId", customer.id(), "programme",
-						programme.code(), "referredBy", String.valueOf(referredBy))));
+		this.audit
+			.record(AuditTrail.Change.of("loyalty.enrolled", "loyalty_account", id, "Enrolled in " + programme.code(),
+					null, java.util.Map.of("customerId", customer.id(), "programme", programme.code(), "referredBy",
+							String.valueOf(referredBy), "enrolledAt", enrolledAt.toString())));
 		if (e.card() != null) {
 			this.cards.issue(account, programme, e.card(), e.cardNumber(), null);
 		}

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,8 @@ import org.rapport.loyalty.Loyalty;
 import org.rapport.loyalty.Reward;
 import org.rapport.loyalty.Rewards;
 import org.rapport.loyalty.MemberSummary;
+import org.rapport.loyalty.MonthFigures;
+import org.rapport.loyalty.ProgrammeFigures;
 import org.rapport.loyalty.Tier;
 import org.rapport.loyalty.TierCandidate;
 import org.rapport.loyalty.TierLadder;
@@ -40,6 +44,9 @@ import static org.awaitility.Awaitility.await;
 class DemoProgrammeTest {
 
 	static final int MEMBERS = 24;
+
+	@Autowired
+	ProgrammeFigures figures;
 
 	@Autowired
 	CustomerBulkLoad bulk;
@@ -129,6 +136,14 @@ class DemoProgrammeTest {
 			assertThat(c.towards()).isEqualTo("gold");
 		});
 		assertThat(near).anySatisfy((c) -> assertThat(c.towards()).isEqualTo("silver"));
+		// members joined a week before their first club purchase: every month's active
+		// members were members by its end
+		YearMonth now = YearMonth.now(this.clock.withZone(ZoneOffset.UTC));
+		List<MonthFigures> months = this.figures.monthly(DemoProgramme.CODE, now.minusMonths(2), now);
+		assertThat(months).allSatisfy((m) -> assertThat(m.activeMembers()).isLessThanOrEqualTo(m.members()));
+		// joined six weeks ago at least: members at the end of last month
+		assertThat(months.get(1).members()).isPositive();
+		assertThat(months.get(1).activeMembers()).isPositive();
 		await().atMost(Duration.ofMinutes(2))
 			.untilAsserted(() -> assertThat(chosen).anySatisfy(
 					(c) -> assertThat(this.loyalty.tierOf(club(c).get(0).accountId(), this.clock.instant()).tier())

@@ -177,6 +177,26 @@ class LoyaltyApiTest {
 	}
 
 	@Test
+	void aMemberBroughtOverFromAnEarlierSystemKeepsTheDayTheyJoinedButNotOneInTheFuture() {
+		LoyaltyProgramme programme = this.fx.programme(14, NegativeBalancePolicy.ALLOW, null);
+		String uri = "/api/v1/loyalty/programmes/" + programme.code() + "/members";
+		Instant joined = Instant.parse("2019-03-04T10:00:00Z");
+
+		MvcTestResult future = this.fx.post(this.fx.as(Role.SERVICE_AGENT), uri,
+				Map.of("customerId", this.fx.customer(), "enrolledAt", Instant.now().plusSeconds(86_400).toString()),
+				"e-" + UUID.randomUUID());
+		MvcTestResult brought = this.fx.post(this.fx.as(Role.SERVICE_AGENT), uri,
+				Map.of("customerId", this.fx.customer(), "enrolledAt", joined.toString()), "e-" + UUID.randomUUID());
+
+		assertThat(future).hasStatus(400);
+		assertThat(this.fx.body(future).toString()).contains("enrolledAt").contains("must not be in the future");
+		assertThat(brought).hasStatus(201);
+		UUID account = UUID.fromString(this.fx.body(brought).get("accountId").asString());
+		assertThat(this.loyalty.member(account).enrolledAt()).isEqualTo(joined);
+		assertThat(this.fx.body(brought).get("enrolledAt").asString()).isEqualTo(joined.toString());
+	}
+
+	@Test
 	void aCardFindsItsMemberAndAReplacedCardNoLongerIdentifiesThem() {
 		LoyaltyProgramme programme = this.fx.programme(14, NegativeBalancePolicy.ALLOW, null);
 		UUID customer = this.fx.customer();
