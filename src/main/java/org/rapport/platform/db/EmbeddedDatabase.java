@@ -71,6 +71,7 @@ final class EmbeddedDatabase {
 				.setRegisterShutdownHook(false)
 				.setServerConfig("max_connections", "200")
 				.setServerConfig("shared_buffers", properties.sharedBuffers())
+				.setServerConfig("wal_buffers", properties.walBuffers())
 				.setServerConfig("timezone", "UTC");
 			if (properties.ephemeral()) {
 				// Throw-away data: durability buys nothing, so tests skip the fsyncs.

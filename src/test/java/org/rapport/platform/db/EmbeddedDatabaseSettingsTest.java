@@ -19,13 +19,14 @@ class EmbeddedDatabaseSettingsTest {
 
 	@Test
 	void serverSettingsGivenByNameAreAppliedAndCanLoadTheStatementStatistics() throws Exception {
-		EmbeddedDatabaseProperties properties = new EmbeddedDatabaseProperties(this.dir.toString(), 0, false, "32MB", 2,
-				Map.of("work_mem", "7MB", "shared_preload_libraries", "pg_stat_statements"));
+		EmbeddedDatabaseProperties properties = new EmbeddedDatabaseProperties(this.dir.toString(), 0, false, "32MB",
+				"24MB", 2, Map.of("work_mem", "7MB", "shared_preload_libraries", "pg_stat_statements"));
 		EmbeddedPostgres server = EmbeddedDatabase.acquire(properties);
 		try (Connection connection = server.getPostgresDatabase().getConnection();
 				Statement statement = connection.createStatement()) {
 			assertThat(value(statement, "SHOW work_mem")).isEqualTo("7MB");
 			assertThat(value(statement, "SHOW shared_buffers")).isEqualTo("32MB");
+			assertThat(value(statement, "SHOW wal_buffers")).isEqualTo("24MB");
 			statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
 			statement.execute("SELECT 42");
 			assertThat(value(statement, "SELECT count(*) FROM pg_stat_statements WHERE query = 'SELECT $1'"))
@@ -38,8 +39,8 @@ class EmbeddedDatabaseSettingsTest {
 
 	@Test
 	void noFurtherSettingsMeansAnEmptyMap() {
-		EmbeddedDatabaseProperties properties = new EmbeddedDatabaseProperties("data/postgres", 0, false, "256MB", 20,
-				null);
+		EmbeddedDatabaseProperties properties = new EmbeddedDatabaseProperties("data/postgres", 0, false, "256MB",
+				"64MB", 20, null);
 		assertThat(properties.settings()).isEmpty();
 	}
 
