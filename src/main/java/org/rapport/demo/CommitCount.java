@@ -36,7 +36,29 @@ final class CommitCount {
 
 	/** The difference of two snapshots. */
 	record Cost(long commits, long rollbacks, long interactions, long publications, boolean drained, long jvmCpu,
-			long postgresCpu, TableWrites.Counts writes) {
+			long postgresCpu, TableWrites.Counts writes, long outstanding, long drainNanos) {
+
+		/**
+		 * How far the listeners were behind when the calls ended: the publications not
+		 * yet delivered then, and how long they took to be delivered (ADR 0064). A rate
+		 * measured while its events pile up undelivered is not a rate the server can
+		 * keep.
+		 */
+		String describeLag() {
+			if (!this.drained) {
+				return String.format(Locale.ROOT,
+						"%,d event publications outstanding when the calls ended, some still undelivered after the wait",
+						this.outstanding);
+			}
+			return String.format(Locale.ROOT,
+					"%,d event publications outstanding when the calls ended, delivered %.1f s later", this.outstanding,
+					this.drainNanos / 1e9);
+		}
+
+		/** Whether the listeners kept up: everything delivered within {@code limit}. */
+		boolean keptUp(Duration limit) {
+			return this.drained && this.drainNanos <= limit.toNanos();
+		}
 
 		double commitsPerInteraction() {
 			return (this.interactions == 0) ? 0 : (double) this.commits / this.interactions;
@@ -100,15 +122,23 @@ final class CommitCount {
 	static Cost since(JdbcClient jdbc, Snapshot before, Duration patience) throws InterruptedException {
 		// the CPU up to the end of the deliveries, not of the wait for the statistics
 		long[] cpu = null;
-		long until = System.nanoTime() + patience.toNanos();
+		long start = System.nanoTime();
+		long until = start + patience.toNanos();
 		boolean drained = false;
+		long outstanding = -1;
+		long drainNanos = -1;
 		while (System.nanoTime() < until) {
-			if (jdbc.sql("SELECT count(*) FROM event_publication").query(Long.class).single() == 0) {
+			long left = jdbc.sql("SELECT count(*) FROM event_publication").query(Long.class).single();
+			if (outstanding < 0) {
+				outstanding = left;
+			}
+			if (left == 0) {
 				drained = true;
+				drainNanos = System.nanoTime() - start;
 				cpu = new long[] { jvmCpu(), postgresCpu(jdbc) };
 				break;
 			}
-			Thread.sleep(200);
+			Thread.sleep(50);
 		}
 		// an idle backend flushes its counters within 10 s (PGSTAT_IDLE_INTERVAL); the
 		// few
@@ -121,7 +151,7 @@ final class CommitCount {
 		return new Cost(after.commits() - before.commits(), after.rollbacks() - before.rollbacks(),
 				after.interactions() - before.interactions(), after.publications() - before.publications(), drained,
 				after.jvmCpu() - before.jvmCpu(), after.postgresCpu() - before.postgresCpu(),
-				after.writes().minus(before.writes()));
+				after.writes().minus(before.writes()), Math.max(0, outstanding), drainNanos);
 	}
 
 	static long jvmCpu() {

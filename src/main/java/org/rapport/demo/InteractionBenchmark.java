@@ -191,6 +191,7 @@ final class InteractionBenchmark {
 		PgBench.Result pgbench = PgBench.run(dataSource, o.clients(), o.seconds());
 		BenchmarkLines.single(report, o, cold, steady, pgbench, probe);
 		report.text(singleCost.describe()).text("");
+		report.text("Listeners when the calls ended: " + singleCost.describeLag() + ".").text("");
 		report.text(singleCost.describeWrites()).text("");
 		report.text("Cold window: " + ThreadCpu.describe(cold.cpuBefore(), cold.cpuAfter(), cold.result().calls()))
 			.text("");

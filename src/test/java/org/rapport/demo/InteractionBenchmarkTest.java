@@ -60,6 +60,10 @@ class InteractionBenchmarkTest {
 		assertThat(lines).anyMatch((l) -> l.startsWith("Written per purchase stored over the same span"));
 		assertThat(lines).anyMatch((l) -> l.startsWith("Steady window: JVM CPU over the measured window"));
 		assertThat(lines).anyMatch((l) -> l.startsWith("Loyalty on / off, steady state: **"));
+		assertThat(lines).anyMatch((l) -> l.matches("Listeners at the steady window's end: loyalty off [\\d,]+ event "
+				+ "publications outstanding when the calls ended, delivered \\d+\\.\\d s later; loyalty on .*"));
+		assertThat(lines).anyMatch((l) -> l.matches("Listeners when the calls ended: [\\d,]+ event publications "
+				+ "outstanding when the calls ended, delivered \\d+\\.\\d s later\\."));
 		assertThat(lines).anyMatch((l) -> l.startsWith("Loyalty on: Transactions committed in the application's"));
 		assertThat(lines).anyMatch((l) -> l.startsWith("CPU per purchase (JVM + PostgreSQL), off / on, steady: **"));
 		assertThat(lines).anyMatch((l) -> l.startsWith("Loyalty on, cold window: JVM CPU over the measured window"));
