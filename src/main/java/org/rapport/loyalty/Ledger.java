@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.rapport.platform.Ids;
@@ -99,11 +101,11 @@ class Ledger {
 			.params(id, e.accountId(), e.kind().name(), e.available(), e.pending(), e.reason(), e.sourceType(),
 					e.sourceId(), e.idempotencyKey(), utc(e.occurredAt()), utc(now), e.lotId(), e.explanation())
 			.update();
-		this.jdbc
+		found(this.jdbc
 			.sql("UPDATE loyalty_balance SET available = available + ?, pending = pending + ?, updated_at = ? "
 					+ "WHERE account_id = ?")
 			.params(e.available(), e.pending(), utc(now), e.accountId())
-			.update();
+			.update(), 1, e.accountId());
 		return new Movement(id, e.accountId(), e.kind(), e.available(), e.pending(), e.reason(), e.sourceType(),
 				e.sourceId(), e.idempotencyKey(), e.occurredAt(), now, e.explanation());
 	}
@@ -161,7 +163,7 @@ class Ledger {
 				WHERE account_id = ?
 				""");
 		params.addAll(Arrays.asList(e.available(), e.pending(), utc(now), e.accountId()));
-		this.jdbc.sql(sql.toString()).params(params).update();
+		found(this.jdbc.sql(sql.toString()).params(params).update(), 1, e.accountId());
 		return lot;
 	}
 
@@ -181,7 +183,7 @@ class Ledger {
 				""");
 		params.add(utc(this.clock.instant()));
 		params.add(accountId);
-		this.jdbc.sql(sql.toString()).params(params).update();
+		found(this.jdbc.sql(sql.toString()).params(params).update(), 1, accountId);
 	}
 
 	private static void purchaseParts(StringBuilder sql, List<Object> params, UUID accountId, UUID lot, PurchaseRow p) {
@@ -269,7 +271,7 @@ class Ledger {
 				first[i] = e.purchase().first();
 			}
 		}
-		this.jdbc.sql(APPEND_ALL)
+		int updated = this.jdbc.sql(APPEND_ALL)
 			.param("account", account)
 			.param("lot", lot)
 			.param("movement", movement)
@@ -289,6 +291,22 @@ class Ledger {
 			.param("first", first)
 			.param("now", utc(this.clock.instant()))
 			.update();
+		Set<UUID> accounts = new HashSet<>(Arrays.asList(account));
+		found(updated, accounts.size(), accounts);
+	}
+
+	/**
+	 * Refuses a write whose balance update found fewer balance rows than the accounts it
+	 * names (ADR 0065). The movements carry no per-row key check to the account (ADR
+	 * 0017), so this is what stops a movement for an account that does not exist; the
+	 * balance row keeps its key to the account. Thrown inside the writer's transaction,
+	 * it rolls the statement's rows back with it.
+	 */
+	private static void found(int updated, int expected, Object accounts) {
+		if (updated != expected) {
+			throw new IllegalStateException("No balance row for " + (expected - updated) + " of the accounts "
+					+ accounts + ": nothing is written for an account that does not exist");
+		}
 	}
 
 	private static String text(Instant at) {
@@ -345,12 +363,13 @@ class Ledger {
 	UUID openLot(UUID accountId, boolean pending, long points, Instant earnedAt, Instant availableAt,
 			Instant expiresAt) {
 		UUID id = Ids.next(this.clock);
-		this.jdbc
+		// only for an account with its balance row (ADR 0065)
+		found(this.jdbc
 			.sql("INSERT INTO loyalty_lot (id, account_id, status, points, remaining, earned_at, available_at, "
-					+ "expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(id, accountId, pending ? "PENDING" : "AVAILABLE", points, points, utc(earnedAt), utc(availableAt),
-					utc(expiresAt))
-			.update();
+					+ "expires_at) SELECT ?, account_id, ?, ?, ?, ?, ?, ? FROM loyalty_balance WHERE account_id = ?")
+			.params(id, pending ? "PENDING" : "AVAILABLE", points, points, utc(earnedAt), utc(availableAt),
+					utc(expiresAt), accountId)
+			.update(), 1, accountId);
 		return id;
 	}
 

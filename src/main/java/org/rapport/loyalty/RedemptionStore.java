@@ -140,14 +140,20 @@ class RedemptionStore {
 	 * not happened: the most recently consumed points first, i.e. from the newest lot
 	 * with room towards the oldest, each up to its points (less what returns took from
 	 * it), so the lots stay consumed oldest first. Answers the points put back; what
-	 * finds no room (its lots expired meanwhile) is for the caller.
+	 * finds no room (its lots expired meanwhile) is for the caller. What returns took is
+	 * read from the account's own purchase rows (a lot and its purchase row always share
+	 * their account, also after a merge or a migration), through their key: asked by lot
+	 * alone it was a scan of every purchase row of every member, once per lot.
 	 */
 	long refillLots(UUID accountId, long points) {
 		return this.jdbc.sql("""
-				WITH room AS (
-				  SELECT l.id, l.earned_at, l.points - l.remaining - COALESCE((SELECT SUM(p.points_reversed)
-				         FROM loyalty_purchase p WHERE p.lot_id = l.id), 0) AS room
-				  FROM loyalty_lot l WHERE l.account_id = :account AND l.status = 'AVAILABLE'
+				WITH reversed AS (
+				  SELECT lot_id, SUM(points_reversed) AS points FROM loyalty_purchase
+				  WHERE account_id = :account AND lot_id IS NOT NULL GROUP BY lot_id
+				), room AS (
+				  SELECT l.id, l.earned_at, l.points - l.remaining - COALESCE(r.points, 0) AS room
+				  FROM loyalty_lot l LEFT JOIN reversed r ON r.lot_id = l.id
+				  WHERE l.account_id = :account AND l.status = 'AVAILABLE'
 				), ranked AS (
 				  SELECT id, room, SUM(room) OVER (ORDER BY earned_at DESC, id DESC) AS running
 				  FROM room WHERE room > 0

@@ -1,5 +1,8 @@
 package org.rapport.loyalty;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,7 @@ import org.rapport.platform.web.ApiException;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,6 +39,12 @@ class LedgerIntegrityTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Ledger ledger;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	private UUID member(NegativeBalancePolicy policy) {
 		LoyaltyProgramme p = this.loyalty
@@ -116,6 +126,58 @@ class LedgerIntegrityTest {
 	private long remainingInLots(UUID account) {
 		return this.jdbc
 			.sql("SELECT COALESCE(SUM(remaining), 0) FROM loyalty_lot WHERE account_id = ? AND status = 'AVAILABLE'")
+			.param(account)
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
+	void aMovementLotOrPurchaseRowForAnAccountThatDoesNotExistIsRefusedAndNothingOfItsWriteStays() {
+		UUID real = member(NegativeBalancePolicy.ALLOW);
+		UUID unknown = UUID.randomUUID();
+		Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		Instant later = at.plus(14, ChronoUnit.DAYS);
+		Ledger.PurchaseRow bought = new Ledger.PurchaseRow(UUID.randomUUID(), new BigDecimal("10.00"), 10, at, true);
+		// a movement alone has no per-row key check (ADR 0017): the writer's own check
+		// refuses it, as it refuses a lot opened on its own
+		List<Runnable> checkedByTheWriter = List.of(
+				() -> this.ledger.append(new Ledger.Entry(unknown, MovementKind.ADJUST, 10, 0, "Goodwill", "STAFF", "x",
+						"adjust:" + UUID.randomUUID(), at, null, null)),
+				() -> this.ledger.openLot(unknown, false, 10, at, at, null));
+		for (Runnable write : checkedByTheWriter) {
+			assertThatThrownBy(() -> this.transactions.executeWithoutResult((status) -> write.run()))
+				.isInstanceOf(IllegalStateException.class)
+				.hasMessageContaining("No balance row");
+		}
+		// a lot or purchase row with its movement: refused whole (the lot's and purchase
+		// row's key to the account, ADR 0065), also a group whose first purchase is a
+		// real member's
+		List<Runnable> refusedWhole = List
+			.of(() -> this.ledger.appendWithLot(new Ledger.Entry(unknown, MovementKind.PENDING, 0, 10, "Purchase",
+					"INTERACTION", "x", "purchase:" + UUID.randomUUID(), at, null, null), later, null, bought),
+					() -> this.ledger.recordPurchase(unknown, bought),
+					() -> this.ledger
+						.appendAll(List.of(
+								new Ledger.Earned(real, MovementKind.PENDING, 10, "Purchase", "x",
+										"purchase:" + UUID.randomUUID(), at, later, null, null,
+										new Ledger.PurchaseRow(UUID.randomUUID(), new BigDecimal("10.00"), 10, at,
+												true)),
+								new Ledger.Earned(unknown, MovementKind.PENDING, 10, "Purchase", "x",
+										"purchase:" + UUID.randomUUID(), at, later, null, null, bought))));
+		for (Runnable write : refusedWhole) {
+			assertThatThrownBy(() -> this.transactions.executeWithoutResult((status) -> write.run()))
+				.isInstanceOf(RuntimeException.class);
+		}
+		for (UUID account : List.of(real, unknown)) {
+			assertThat(count("loyalty_lot", account)).isZero();
+			assertThat(count("loyalty_purchase", account)).isZero();
+			assertThat(count("loyalty_movement", account)).isZero();
+		}
+		assertThat(this.ledger.balance(real)).isEqualTo(new Balance(0, 0));
+	}
+
+	private long count(String table, UUID account) {
+		return this.jdbc.sql("SELECT count(*) FROM " + table + " WHERE account_id = ?")
 			.param(account)
 			.query(Long.class)
 			.single();

@@ -104,6 +104,7 @@ class LoyaltyBenchmark implements CliCommand {
 			boolean generateOnly, boolean reuse) {
 		double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 		List<String[]> rows = new ArrayList<>();
+		Instant started = Instant.now();
 		Instant now;
 		if (reuse) {
 			// the moment the data set was generated for, so the same lots are due
@@ -155,8 +156,11 @@ class LoyaltyBenchmark implements CliCommand {
 				() -> figures.monthly("bench", month.minusMonths(12), month.minusMonths(1)).size() + " months");
 		List<String> lines = new ArrayList<>();
 		lines.add("");
-		lines.add("## " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC).format(now)
-				+ " — loyalty nightly jobs, " + String.format(Locale.ROOT, "%,d", members) + " members");
+		DateTimeFormatter minute = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+		// the heading names when the jobs ran; a reused data set's jobs run as of the
+		// moment it was generated for, named in the method
+		lines.add("## " + minute.format(started) + " — loyalty nightly jobs, "
+				+ String.format(Locale.ROOT, "%,d", members) + " members");
 		lines.add("");
 		lines.add("Method: `java -jar target/rapport.jar bench-loyalty --members " + members + "` (`LoyaltyBenchmark`):"
 				+ " a fresh embedded PostgreSQL in `data/bench-loyalty`; members, lots and 10 ledger entries per"
@@ -167,7 +171,8 @@ class LoyaltyBenchmark implements CliCommand {
 				+ " The second re-qualification is the steady state; the programme figures"
 				+ " are read after the jobs, not part of them: the roll-up of the closed months filled"
 				+ " (`ProgrammeFigures.refresh`, ADR 0061), then `ProgrammeFigures.monthly`."
-				+ (reuse ? " Jobs timed on a copy of a data set generated before (`--reuse`)." : ""));
+				+ (reuse ? " Jobs timed on a copy of a data set generated before (`--reuse`), as of the moment it was"
+						+ " generated for (" + minute.format(now) + ")." : ""));
 		lines.add("");
 		lines.add(String.format(Locale.ROOT, "Machine: %d cores, %s, Java %s, %s. Load average at start: %.2f.",
 				Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), Runtime.version(),
