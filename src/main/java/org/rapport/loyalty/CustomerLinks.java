@@ -82,18 +82,25 @@ class CustomerLinks {
 		this.ledger.consumeOldestFirst(into.id());
 	}
 
+	/**
+	 * An erased customer's cards lose their numbers (the active ones are blocked); every
+	 * account of the customer, whatever its status, found through the customers' index of
+	 * the accounts (ADR 0066).
+	 */
+	static final String ERASE_CARDS = """
+			UPDATE loyalty_card SET number = NULL, identity_id = NULL,
+			  status = CASE WHEN status = 'ACTIVE' THEN 'BLOCKED' ELSE status END
+			WHERE account_id IN (SELECT id FROM loyalty_account WHERE customer_id = ?)
+			""";
+
+	/** An erased customer's accounts keep their ledger and lose the person. */
+	static final String ERASE_ACCOUNTS = "UPDATE loyalty_account SET customer_id = NULL, referred_by = NULL, "
+			+ "status = 'ERASED' WHERE customer_id = ?";
+
 	@ApplicationModuleListener
 	void on(CustomerErased erased) {
-		this.jdbc.sql("""
-				UPDATE loyalty_card SET number = NULL, identity_id = NULL,
-				  status = CASE WHEN status = 'ACTIVE' THEN 'BLOCKED' ELSE status END
-				WHERE account_id IN (SELECT id FROM loyalty_account WHERE customer_id = ?)
-				""").param(erased.customerId()).update();
-		this.jdbc
-			.sql("UPDATE loyalty_account SET customer_id = NULL, referred_by = NULL, status = 'ERASED' "
-					+ "WHERE customer_id = ?")
-			.param(erased.customerId())
-			.update();
+		this.jdbc.sql(ERASE_CARDS).param(erased.customerId()).update();
+		this.jdbc.sql(ERASE_ACCOUNTS).param(erased.customerId()).update();
 	}
 
 }

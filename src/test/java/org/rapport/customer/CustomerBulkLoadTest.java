@@ -166,7 +166,9 @@ class CustomerBulkLoadTest {
 	@Test
 	void theTablesTheLoadWritesCarryOnlyTheIndexesTheirReadsUse() {
 		// Every index entry is work for every row the load writes (ADR 0028); an index
-		// added to these tables needs a reader, listed in V5_5__customer_index_audit.sql.
+		// added to these tables needs a reader, listed in V5_5__customer_index_audit.sql
+		// (V6_10 for
+		// the tagged customers' index, ADR 0066).
 		assertThat(this.jdbc
 			.sql("SELECT indexrelid::regclass::text FROM pg_index WHERE indrelid IN ('customer'::regclass, "
 					+ "'customer_identity'::regclass, 'customer_address'::regclass, 'customer_consent'::regclass, "
@@ -179,7 +181,7 @@ class CustomerBulkLoadTest {
 					"customer_identity_type_value_source_key", "customer_identity_match_idx", "customer_address_pkey",
 					"customer_address_match_idx", "customer_consent_pkey", "customer_consent_history_pkey",
 					"customer_note_pkey", "customer_note_customer_idx", "customer_search_token_pkey",
-					"customer_search_token_customer_idx", "household_pkey");
+					"customer_search_token_customer_idx", "household_pkey", "customer_tagged_idx");
 	}
 
 	@Test
