@@ -4,8 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -52,6 +55,21 @@ class CustomerQueries {
 	 */
 	CustomerView view(UUID id) {
 		return find(id).orElseThrow(() -> new IllegalStateException("no customer " + id)).view();
+	}
+
+	/**
+	 * The display names of the known customers among {@code ids}, whatever their status;
+	 * one statement through the primary key.
+	 */
+	Map<UUID, String> displayNames(Collection<UUID> ids) {
+		UUID[] wanted = ids.stream().filter(Objects::nonNull).distinct().toArray(UUID[]::new);
+		Map<UUID, String> names = new HashMap<>();
+		if (wanted.length > 0) {
+			this.jdbc.sql("SELECT id, display_name FROM customer WHERE id = ANY(?)").param(wanted).query((rs) -> {
+				names.put(rs.getObject("id", UUID.class), rs.getString("display_name"));
+			});
+		}
+		return names;
 	}
 
 	/** The view of a customer in any status, if the id is known; one statement. */

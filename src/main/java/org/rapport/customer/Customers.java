@@ -1,5 +1,6 @@
 package org.rapport.customer;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,6 +81,14 @@ public class Customers {
 		CustomerQueries.Found found = this.queries.find(id).orElseThrow(() -> ApiException.notFound("Customer", id));
 		CustomerRepository.requireActive(id, found.view().status(), found.mergedInto());
 		return found.view();
+	}
+
+	/**
+	 * The display names of the customers among {@code ids} (in any status; unknown ids
+	 * are left out), for lists that show many customers at once: one statement.
+	 */
+	public Map<UUID, String> displayNames(Collection<UUID> ids) {
+		return this.queries.displayNames(ids);
 	}
 
 	/**

@@ -309,6 +309,17 @@ public class Loyalty {
 			.nearNext(p, this.tierDesk.tiers().ladder(p), this.tierDesk.now(), withinPercent, limit);
 	}
 
+	/**
+	 * Both lists at once ({@link #nearNextTier} and {@link #qualifyForBetterTier}): one
+	 * pass over the members' qualifying values instead of two.
+	 */
+	@Transactional(readOnly = true)
+	public TierOfferLists tierOffers(String code, int withinPercent, int limit) {
+		LoyaltyProgramme p = programme(code);
+		return this.tierDesk.offers()
+			.both(p, this.tierDesk.tiers().ladder(p), this.tierDesk.now(), withinPercent, limit);
+	}
+
 	/** Members who already qualify for a better tier than the one they hold. */
 	@Transactional(readOnly = true)
 	public List<TierCandidate> qualifyForBetterTier(String code, int limit) {

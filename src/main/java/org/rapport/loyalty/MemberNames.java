@@ -1,7 +1,6 @@
 package org.rapport.loyalty;
 
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -22,14 +21,12 @@ class MemberNames {
 		this.customers = customers;
 	}
 
+	/**
+	 * The names of the first {@link #SHOWN} distinct customers, read in one statement.
+	 */
 	Map<UUID, String> of(Collection<UUID> customerIds) {
-		Map<UUID, String> names = new HashMap<>();
-		customerIds.stream()
-			.filter(Objects::nonNull)
-			.distinct()
-			.limit(SHOWN)
-			.forEach((id) -> names.put(id, this.customers.get(id).displayName()));
-		return names;
+		return this.customers
+			.displayNames(customerIds.stream().filter(Objects::nonNull).distinct().limit(SHOWN).toList());
 	}
 
 }

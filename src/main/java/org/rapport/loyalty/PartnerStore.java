@@ -61,17 +61,24 @@ class PartnerStore {
 			.update();
 	}
 
-	/** The partner's movements with the customer of each account, newest first. */
+	/**
+	 * A page of a partner's movements with the customer of each account, newest first: in
+	 * the order they were recorded (ids are version 7), which for a partner's movements
+	 * is the order they happened (the partner API takes no date), so the partner's index
+	 * gives the page without sorting all of its movements.
+	 */
+	static final String MOVEMENTS = """
+			SELECT m.id, m.account_id, m.kind, m.available_delta, m.pending_delta, m.reason, m.source_type,
+			       m.source_id, m.idempotency_key, m.occurred_at, m.recorded_at, m.explanation::text AS explanation,
+			       a.customer_id
+			FROM loyalty_partner_movement t JOIN loyalty_movement m ON m.id = t.movement_id
+			JOIN loyalty_account a ON a.id = t.account_id
+			WHERE t.partner_id = ?
+			ORDER BY t.movement_id DESC LIMIT ? OFFSET ?
+			""";
+
 	List<Tagged> movements(UUID partnerId, int page, int size) {
-		return this.jdbc.sql("""
-				SELECT m.id, m.account_id, m.kind, m.available_delta, m.pending_delta, m.reason, m.source_type,
-				       m.source_id, m.idempotency_key, m.occurred_at, m.recorded_at, m.explanation::text AS explanation,
-				       a.customer_id
-				FROM loyalty_partner_movement t JOIN loyalty_movement m ON m.id = t.movement_id
-				JOIN loyalty_account a ON a.id = t.account_id
-				WHERE t.partner_id = ?
-				ORDER BY m.occurred_at DESC, m.id DESC LIMIT ? OFFSET ?
-				""")
+		return this.jdbc.sql(MOVEMENTS)
 			.params(partnerId, size, (long) page * size)
 			.query((rs, n) -> new Tagged(Ledger.movement(rs, n), rs.getObject("customer_id", UUID.class)))
 			.list();

@@ -71,8 +71,9 @@ class StartPageOffersController {
 		List<UUID> ids = new ArrayList<>();
 		for (LoyaltyProgramme programme : programmes) {
 			try {
-				List<TierCandidate> better = this.loyalty.qualifyForBetterTier(programme.code(), SHOWN);
-				List<TierCandidate> near = this.loyalty.nearNextTier(programme.code(), WITHIN, SHOWN);
+				TierOfferLists lists = this.loyalty.tierOffers(programme.code(), WITHIN, SHOWN);
+				List<TierCandidate> better = lists.better();
+				List<TierCandidate> near = lists.near();
 				better.forEach((c) -> ids.add(c.customerId()));
 				near.forEach((c) -> ids.add(c.customerId()));
 				Map<String, String> tierNames = new HashMap<>();

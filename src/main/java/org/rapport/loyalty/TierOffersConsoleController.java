@@ -46,8 +46,9 @@ class TierOffersConsoleController {
 		Map<String, String> tierNames = new HashMap<>();
 		TierLadder.Measure measure = null;
 		try {
-			near = this.loyalty.nearNextTier(code, percent, LISTED);
-			better = this.loyalty.qualifyForBetterTier(code, LISTED);
+			TierOfferLists lists = this.loyalty.tierOffers(code, percent, LISTED);
+			near = lists.near();
+			better = lists.better();
 			TierLadder ladder = this.loyalty.tierLadder(code);
 			ladder.tiers().forEach((t) -> tierNames.put(t.code(), t.name()));
 			measure = ladder.measure();

@@ -43,6 +43,9 @@ class CustomerMergeTest {
 	@Autowired
 	ApplicationEvents events;
 
+	@Autowired
+	Customers front;
+
 	CustomerFixture customers;
 
 	StaffLogins staff;
@@ -134,6 +137,25 @@ class CustomerMergeTest {
 		assertThat(this.events.stream(CustomerMerged.class)).singleElement()
 			.satisfies((event) -> assertThat(List.of(event.survivorId(), event.mergedId())).containsExactly(survivor,
 					merged));
+	}
+
+	@Test
+	void theNamesOfManyCustomersAreFoundAtOnceAMergedOneStillNamedAndUnknownIdsLeftOut() {
+		String u = CustomerFixture.unique();
+		UUID survivor = this.customers.person("Lena", "Ortiz" + u).create();
+		UUID merged = this.customers.person("Lena", "Ortiz" + u).create();
+		UUID other = this.customers.person("Pablo", "Gil" + u).create();
+		assertThat(merge(survivor, merged, Role.ADMIN)).hasStatusOk();
+		UUID unknown = UUID.randomUUID();
+
+		Map<UUID, String> names = this.front
+			.displayNames(java.util.Arrays.asList(survivor, merged, other, unknown, null, other));
+
+		assertThat(names).containsOnlyKeys(survivor, merged, other)
+			.containsEntry(survivor, "Lena Ortiz" + u)
+			.containsEntry(merged, "Lena Ortiz" + u)
+			.containsEntry(other, "Pablo Gil" + u);
+		assertThat(this.front.displayNames(List.of())).isEmpty();
 	}
 
 	@Test

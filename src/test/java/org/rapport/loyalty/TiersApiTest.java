@@ -304,6 +304,11 @@ class TiersApiTest {
 		assertThat(list.get(0).get("accountId").asString()).isEqualTo(near.toString());
 		assertThat(list.get(0).get("towards").asString()).isEqualTo("GOLD");
 		assertThat(list.get(0).get("missing").asInt()).isEqualTo(2);
+		TierOfferLists before = this.loyalty.tierOffers(p.code(), 20, 100);
+		assertThat(before.near()).isEqualTo(this.loyalty.nearNextTier(p.code(), 20, 100))
+			.singleElement()
+			.satisfies((c) -> assertThat(c.accountId()).isEqualTo(near));
+		assertThat(before.better()).isEmpty();
 
 		this.loyalty.overrideTier(near, null, Instant.now().plus(5, ChronoUnit.DAYS), "Test of the list");
 		JsonNode better = this.fx.body(
@@ -313,6 +318,13 @@ class TiersApiTest {
 		assertThat(better.get(0).get("source").asString()).isEqualTo("OVERRIDE");
 		assertThat(better.get(0).get("towards").asString()).isEqualTo("SILVER");
 		assertThat(far).isNotNull();
+
+		// the console reads both lists in one statement: the same lists
+		TierOfferLists after = this.loyalty.tierOffers(p.code(), 20, 100);
+		assertThat(after.near()).isEqualTo(this.loyalty.nearNextTier(p.code(), 20, 100));
+		assertThat(after.better()).isEqualTo(this.loyalty.qualifyForBetterTier(p.code(), 100))
+			.singleElement()
+			.satisfies((c) -> assertThat(c.accountId()).isEqualTo(near));
 	}
 
 }
