@@ -1,5 +1,8 @@
 package org.rapport.loyalty;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +12,7 @@ import java.util.UUID;
 import org.rapport.customer.StartPageCard;
 import org.rapport.platform.web.ApiException;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,7 +25,9 @@ import org.springframework.web.bind.annotation.GetMapping;
  * loyalty: per programme with a tier ladder, the first few members who already qualify
  * for a better tier than they hold and those within {@value #WITHIN} % of their next tier
  * (the lists of the tier-offers page, highest revenue first), with a link to that page.
- * Says so when there is no programme or none has a ladder.
+ * Says so when there is no programme or none has a ladder. The lists of a programme are
+ * kept for {@code rapport.loyalty.start-offers-max-age} (5 minutes unless set; ADR 0067)
+ * and say when they were computed; the tier-offers page computes them on every load.
  */
 @Controller
 @PreAuthorize("hasAuthority('loyalty:read')")
@@ -40,7 +46,7 @@ class StartPageOffersController {
 
 	/** A programme with a ladder and its first candidates of both lists. */
 	record ProgrammeOffers(LoyaltyProgramme programme, List<TierCandidate> better, List<TierCandidate> near,
-			Map<String, String> tierNames, String unit) {
+			Map<String, String> tierNames, String unit, Instant at) {
 
 		/** The name staff know a tier by; its code when the ladder no longer has it. */
 		public String tierName(String code) {
@@ -59,9 +65,13 @@ class StartPageOffersController {
 
 	private final MemberNames names;
 
-	StartPageOffersController(Loyalty loyalty, MemberNames names) {
+	private final RecentTierOffers recent;
+
+	StartPageOffersController(Loyalty loyalty, MemberNames names, Clock clock,
+			@Value("${rapport.loyalty.start-offers-max-age:PT5M}") Duration maxAge) {
 		this.loyalty = loyalty;
 		this.names = names;
+		this.recent = new RecentTierOffers((code) -> loyalty.tierOffers(code, WITHIN, SHOWN), clock, maxAge);
 	}
 
 	@GetMapping(PATH)
@@ -71,15 +81,16 @@ class StartPageOffersController {
 		List<UUID> ids = new ArrayList<>();
 		for (LoyaltyProgramme programme : programmes) {
 			try {
-				TierOfferLists lists = this.loyalty.tierOffers(programme.code(), WITHIN, SHOWN);
-				List<TierCandidate> better = lists.better();
-				List<TierCandidate> near = lists.near();
+				RecentTierOffers.Computed computed = this.recent.of(programme.code());
+				List<TierCandidate> better = computed.lists().better();
+				List<TierCandidate> near = computed.lists().near();
 				better.forEach((c) -> ids.add(c.customerId()));
 				near.forEach((c) -> ids.add(c.customerId()));
 				Map<String, String> tierNames = new HashMap<>();
 				TierLadder ladder = this.loyalty.tierLadder(programme.code());
 				ladder.tiers().forEach((t) -> tierNames.put(t.code(), t.name()));
-				offers.add(new ProgrammeOffers(programme, better, near, tierNames, programme.unitOf(ladder.measure())));
+				offers.add(new ProgrammeOffers(programme, better, near, tierNames, programme.unitOf(ladder.measure()),
+						computed.at()));
 			}
 			catch (ApiException ex) {
 				if (ex.status() != HttpStatus.NOT_FOUND) {

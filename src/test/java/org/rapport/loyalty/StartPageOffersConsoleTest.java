@@ -105,6 +105,28 @@ class StartPageOffersConsoleTest {
 	}
 
 	@Test
+	void theCardKeepsAProgrammesListsForFiveMinutesAndSaysWhenTheyWereComputedWhileTheOffersPageIsLive()
+			throws Exception {
+		ladder("SILVER; Silver; 50\nGOLD; Gold; 105");
+		String first = card();
+		assertThat(first).contains("class=\"offer-near\" data-customer=\"" + this.customer + "\"")
+			.containsPattern("Lists of \\d\\d:\\d\\d UTC");
+
+		this.loyalty.overrideTier(this.account, null, Instant.now().plusSeconds(3600 * 24 * 10), "Paused");
+
+		assertThat(card()).isEqualTo(first)
+			.doesNotContain("class=\"offer-better\" data-customer=\"" + this.customer + "\"");
+		String page = this.mvc.get()
+			.uri("/loyalty/programmes/{code}/tier-offers", this.programme.code())
+			.with(this.staff.as(Role.SERVICE_AGENT))
+			.exchange()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(page).contains("id=\"offers-better\"");
+		assertThat(page.substring(page.indexOf("id=\"offers-better\""))).contains(this.customer.toString());
+	}
+
+	@Test
 	void aMemberWithinTenPercentOfTheNextTierIsOfferedItWithWhatIsMissingInItsUnit() throws Exception {
 		ladder("SILVER; Silver; 50\nGOLD; Gold; 105");
 		assertThat(card()).contains("class=\"offer-near\" data-customer=\"" + this.customer + "\"")
