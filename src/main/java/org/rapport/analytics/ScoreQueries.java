@@ -35,9 +35,30 @@ class ScoreQueries {
 			s.loyalty_class, s.risk_category, s.risk_reasons, s.value_tier, s.expected_purchases, s.p_alive,
 			s.predicted_clv, s.class_index, s.churn_probability, s.churn_path""";
 
-	private static final String PRIORITY = "CASE s.risk_category WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 "
-			+ "WHEN 'CHURNED' THEN 2 WHEN 'LOW' THEN 3 ELSE 4 END, s.predicted_clv DESC NULLS LAST, "
-			+ "s.revenue DESC, s.customer_id";
+	/**
+	 * The risk × value priority order: high risk first, then medium and churned, each by
+	 * predicted CLV then revenue. Each run's partition has an index in this order
+	 * ({@link ScorePartition#index}, ADR 0069), so the first rows of the list are read
+	 * from it rather than by sorting the run's every row.
+	 */
+	static String priority(String alias) {
+		return "CASE " + alias + "risk_category WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 WHEN 'CHURNED' THEN 2 "
+				+ "WHEN 'LOW' THEN 3 ELSE 4 END, " + alias + "predicted_clv DESC NULLS LAST, " + alias
+				+ "revenue DESC, " + alias + "customer_id";
+	}
+
+	/**
+	 * The first two keys of {@link #priority} as an index has them, the expression in
+	 * parentheses.
+	 */
+	static String priorityKeys(String alias) {
+		String order = priority(alias);
+		int end = order.indexOf(" END, ") + " END".length();
+		String second = order.substring(end + 2, order.indexOf(", ", end + 2));
+		return "(" + order.substring(0, end) + "), " + second;
+	}
+
+	private static final String PRIORITY = priority("s.");
 
 	private final JdbcClient jdbc;
 
@@ -67,13 +88,13 @@ class ScoreQueries {
 			.optional();
 	}
 
+	/** A page of the customers of a filter, in its order. */
+	static String page(ScoreFilter filter) {
+		return "SELECT " + COLUMNS + from(filter) + " ORDER BY " + order(filter) + " LIMIT :limit OFFSET :offset";
+	}
+
 	List<CustomerScores> list(UUID run, ScoreFilter filter, long offset, int limit) {
-		return spec("SELECT " + COLUMNS + from(filter) + " ORDER BY " + order(filter) + " LIMIT :limit OFFSET :offset",
-				run, filter)
-			.param("limit", limit)
-			.param("offset", offset)
-			.query(this::map)
-			.list();
+		return spec(page(filter), run, filter).param("limit", limit).param("offset", offset).query(this::map).list();
 	}
 
 	long count(UUID run, ScoreFilter filter) {

@@ -72,8 +72,8 @@ class AnalyticsScorePartitionTest {
 		assertThat(attached(first.id())).isTrue();
 		// the partition's own indexes were adopted by the partitioned table's, none built
 		// twice
-		assertThat(indexes(first.id())).isEqualTo(2);
-		assertThat(adoptedIndexes(first.id())).isEqualTo(2);
+		assertThat(indexes(first.id())).isEqualTo(3);
+		assertThat(adoptedIndexes(first.id())).isEqualTo(3);
 		// one customer's rows in every partition are found by the key (merges, erasure)
 		assertThat(primaryKey(first.id())).containsExactly("customer_id", "run_id");
 
