@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.rapport.customer.StartPageCard;
+import org.rapport.platform.console.Recent;
 import org.rapport.platform.web.ApiException;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -65,13 +66,13 @@ class StartPageOffersController {
 
 	private final MemberNames names;
 
-	private final RecentTierOffers recent;
+	private final Recent<String, TierOfferLists> recent;
 
 	StartPageOffersController(Loyalty loyalty, MemberNames names, Clock clock,
 			@Value("${rapport.loyalty.start-offers-max-age:PT5M}") Duration maxAge) {
 		this.loyalty = loyalty;
 		this.names = names;
-		this.recent = new RecentTierOffers((code) -> loyalty.tierOffers(code, WITHIN, SHOWN), clock, maxAge);
+		this.recent = new Recent<>((code) -> loyalty.tierOffers(code, WITHIN, SHOWN), clock, maxAge);
 	}
 
 	@GetMapping(PATH)
@@ -81,9 +82,9 @@ class StartPageOffersController {
 		List<UUID> ids = new ArrayList<>();
 		for (LoyaltyProgramme programme : programmes) {
 			try {
-				RecentTierOffers.Computed computed = this.recent.of(programme.code());
-				List<TierCandidate> better = computed.lists().better();
-				List<TierCandidate> near = computed.lists().near();
+				Recent.Computed<TierOfferLists> computed = this.recent.of(programme.code());
+				List<TierCandidate> better = computed.value().better();
+				List<TierCandidate> near = computed.value().near();
 				better.forEach((c) -> ids.add(c.customerId()));
 				near.forEach((c) -> ids.add(c.customerId()));
 				Map<String, String> tierNames = new HashMap<>();

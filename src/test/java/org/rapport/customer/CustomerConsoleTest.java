@@ -176,11 +176,12 @@ class CustomerConsoleTest {
 	}
 
 	@Test
-	void theDashboardCountsCustomersByStage() {
+	void theDashboardCountsCustomersByStageAndSaysWhenItCountedThem() {
 		assertThat(this.mvc.get().uri("/").param("lang", "es").with(as(Role.SALES))).hasStatusOk()
 			.bodyText()
 			.contains("Clientes por etapa")
-			.contains("Prospecto");
+			.contains("Prospecto")
+			.containsPattern("Contados a las \\d\\d:\\d\\d UTC");
 	}
 
 }

@@ -1,4 +1,4 @@
-package org.rapport.loyalty;
+package org.rapport.platform.console;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class RecentTierOffersTest {
+class RecentTest {
 
 	static final Instant T0 = Instant.parse("2026-12-06T09:00:00Z");
 
@@ -48,33 +48,33 @@ class RecentTierOffersTest {
 
 	final AtomicInteger computed = new AtomicInteger();
 
-	TierOfferLists compute(String code) {
+	String compute(String code) {
 		this.computed.incrementAndGet();
-		return new TierOfferLists(List.of(), List.of());
+		return "lists of " + code;
 	}
 
 	@Test
-	void theListsAreComputedOnceWithinTheirMaxAgeAndAgainAfterIt() {
-		RecentTierOffers recent = new RecentTierOffers(this::compute, this.clock, Duration.ofMinutes(5));
+	void aValueIsComputedOnceWithinItsMaxAgeAndAgainAfterIt() {
+		Recent<String, String> recent = new Recent<String, String>(this::compute, this.clock, Duration.ofMinutes(5));
 
-		RecentTierOffers.Computed first = recent.of("club");
+		Recent.Computed<String> first = recent.of("club");
 		this.clock.now = T0.plus(Duration.ofMinutes(4));
-		RecentTierOffers.Computed second = recent.of("club");
+		Recent.Computed<String> second = recent.of("club");
 
 		assertThat(this.computed).hasValue(1);
 		assertThat(second).isSameAs(first);
 		assertThat(second.at()).isEqualTo(T0);
 
 		this.clock.now = T0.plus(Duration.ofMinutes(5));
-		RecentTierOffers.Computed third = recent.of("club");
+		Recent.Computed<String> third = recent.of("club");
 
 		assertThat(this.computed).hasValue(2);
 		assertThat(third.at()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
 	}
 
 	@Test
-	void eachProgrammeHasListsOfItsOwn() {
-		RecentTierOffers recent = new RecentTierOffers(this::compute, this.clock, Duration.ofMinutes(5));
+	void eachKeyHasAValueOfItsOwn() {
+		Recent<String, String> recent = new Recent<String, String>(this::compute, this.clock, Duration.ofMinutes(5));
 
 		recent.of("club");
 		recent.of("partners");
@@ -84,8 +84,8 @@ class RecentTierOffersTest {
 	}
 
 	@Test
-	void aZeroMaxAgeComputesTheListsOnEveryCall() {
-		RecentTierOffers recent = new RecentTierOffers(this::compute, this.clock, Duration.ZERO);
+	void aZeroMaxAgeComputesTheValueOnEveryCall() {
+		Recent<String, String> recent = new Recent<String, String>(this::compute, this.clock, Duration.ZERO);
 
 		recent.of("club");
 		recent.of("club");
@@ -96,11 +96,11 @@ class RecentTierOffersTest {
 	@Test
 	void aFailedComputationIsNotKept() {
 		AtomicInteger calls = new AtomicInteger();
-		RecentTierOffers recent = new RecentTierOffers((code) -> {
+		Recent<String, String> recent = new Recent<String, String>((code) -> {
 			if (calls.incrementAndGet() == 1) {
 				throw new IllegalStateException("database unavailable");
 			}
-			return new TierOfferLists(List.of(), List.of());
+			return "lists of " + code;
 		}, this.clock, Duration.ofMinutes(5));
 
 		assertThatThrownBy(() -> recent.of("club")).hasMessage("database unavailable");
@@ -114,7 +114,7 @@ class RecentTierOffersTest {
 	void callersArrivingTogetherShareOneComputation() throws Exception {
 		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
-		RecentTierOffers recent = new RecentTierOffers((code) -> {
+		Recent<String, String> recent = new Recent<String, String>((code) -> {
 			this.computed.incrementAndGet();
 			started.countDown();
 			try {
@@ -123,19 +123,19 @@ class RecentTierOffersTest {
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
-			return new TierOfferLists(List.of(), List.of());
+			return "lists of " + code;
 		}, this.clock, Duration.ofMinutes(5));
 		ExecutorService pool = Executors.newFixedThreadPool(4);
 		try {
-			List<Future<RecentTierOffers.Computed>> calls = new ArrayList<>();
+			List<Future<Recent.Computed<String>>> calls = new ArrayList<>();
 			calls.add(pool.submit(() -> recent.of("club")));
 			assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
 			for (int i = 0; i < 3; i++) {
 				calls.add(pool.submit(() -> recent.of("club")));
 			}
 			release.countDown();
-			RecentTierOffers.Computed first = calls.get(0).get(10, TimeUnit.SECONDS);
-			for (Future<RecentTierOffers.Computed> call : calls) {
+			Recent.Computed<String> first = calls.get(0).get(10, TimeUnit.SECONDS);
+			for (Future<Recent.Computed<String>> call : calls) {
 				assertThat(call.get(10, TimeUnit.SECONDS)).isSameAs(first);
 			}
 			assertThat(this.computed).hasValue(1);
