@@ -1,6 +1,8 @@
 package org.rapport;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,10 +21,20 @@ public final class Plans {
 	}
 
 	public static String of(JdbcClient jdbc, TransactionTemplate transactions, String sql, List<Object> params) {
+		return explain(jdbc, transactions, () -> jdbc.sql("EXPLAIN " + sql).params(params));
+	}
+
+	/** The same for a statement with named parameters. */
+	public static String of(JdbcClient jdbc, TransactionTemplate transactions, String sql, Map<String, ?> params) {
+		return explain(jdbc, transactions, () -> jdbc.sql("EXPLAIN " + sql).params(params));
+	}
+
+	private static String explain(JdbcClient jdbc, TransactionTemplate transactions,
+			Supplier<JdbcClient.StatementSpec> statement) {
 		return transactions.execute((status) -> {
 			jdbc.sql("SET LOCAL enable_seqscan = off").update();
 			jdbc.sql("SET LOCAL enable_sort = off").update();
-			return String.join("\n", jdbc.sql("EXPLAIN " + sql).params(params).query(String.class).list());
+			return String.join("\n", statement.get().query(String.class).list());
 		});
 	}
 

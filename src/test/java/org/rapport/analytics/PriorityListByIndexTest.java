@@ -2,11 +2,12 @@ package org.rapport.analytics;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.rapport.IntegrationTest;
+import org.rapport.Plans;
 import org.rapport.access.StaffDirectory;
 import org.rapport.customer.Customers;
 import org.rapport.interaction.Interactions;
@@ -61,17 +62,8 @@ class PriorityListByIndexTest {
 		ScoreFilter priority = new ScoreFilter(run.id(), null, null, null, null, null, null, null, null, null, null,
 				ScoreFilter.Order.PRIORITY);
 
-		String plan = this.transactions.execute((status) -> {
-			this.jdbc.sql("SET LOCAL enable_seqscan = off").update();
-			this.jdbc.sql("SET LOCAL enable_sort = off").update();
-			return String.join("\n",
-					this.jdbc.sql("EXPLAIN " + ScoreQueries.page(priority))
-						.param("run", run.id())
-						.param("limit", 10)
-						.param("offset", 0L)
-						.query(String.class)
-						.list());
-		});
+		String plan = Plans.of(this.jdbc, this.transactions, ScoreQueries.page(priority),
+				Map.of("run", run.id(), "limit", 10, "offset", 0L));
 
 		// read in the index's order; ties on its two keys are ordered as they come (an
 		// incremental sort), never the run's every row at once
