@@ -2,14 +2,10 @@ package org.rapport.loyalty;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
 
@@ -85,40 +81,17 @@ class EarningPlansTest {
 		}
 	}
 
-	private static String setting(JdbcClient jdbc) {
+	static String setting(JdbcClient jdbc) {
 		return jdbc.sql("SELECT current_setting('plan_cache_mode')").query(String.class).single();
 	}
 
-	private static List<InteractionRecorded> purchases(int count) {
+	static List<InteractionRecorded> purchases(int count) {
 		List<InteractionRecorded> purchases = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			purchases.add(new InteractionRecorded(UUID.randomUUID(), UUID.randomUUID(), InteractionKind.PURCHASE,
 					"STORE", Instant.now(), BigDecimal.TEN, "EUR", null, List.of()));
 		}
 		return purchases;
-	}
-
-	/**
-	 * Accounts that note the plan choice in force when the members are asked for, and
-	 * find none (so nothing is earned).
-	 */
-	private static final class MembersProbe extends AccountStore {
-
-		final List<String> seen = new CopyOnWriteArrayList<>();
-
-		private final JdbcClient jdbc;
-
-		MembersProbe(JdbcClient jdbc) {
-			super(jdbc, Clock.systemUTC());
-			this.jdbc = jdbc;
-		}
-
-		@Override
-		Map<UUID, List<Account>> activeOfAll(Collection<UUID> customerIds) {
-			this.seen.add(setting(this.jdbc));
-			return Map.of();
-		}
-
 	}
 
 }
