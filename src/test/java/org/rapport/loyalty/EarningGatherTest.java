@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rapport.IntegrationTest;
 
@@ -25,8 +26,9 @@ import static org.awaitility.Awaitility.await;
  * Under load the earner gathers deliveries over a period (ADR 0071): a combined
  * transaction that would start less than the period after the previous one waits for the
  * rest of the period or until enough interactions are queued, and earns for all of them
- * at once; an idle earner earns at once. The period here is an hour, so a wait that did
- * not end by the queue filling up would never end within the test.
+ * at once; an earner that has not earned within the period earns at once. Most periods
+ * here are an hour, so a wait that did not end by the queue filling up would never end
+ * within the test.
  */
 @IntegrationTest
 class EarningGatherTest {
@@ -36,119 +38,108 @@ class EarningGatherTest {
 	@Autowired
 	DataSource dataSource;
 
+	private final ExecutorService pool = Executors.newFixedThreadPool(4);
+
+	private Connection connection;
+
+	private MembersProbe members;
+
+	@AfterEach
+	void stop() throws Exception {
+		this.pool.shutdownNow();
+		if (this.connection != null) {
+			this.connection.close();
+		}
+	}
+
 	@Test
 	void aDeliveryToAnEarnerThatHasNotEarnedWithinThePeriodIsEarnedAtOnce() throws Exception {
-		try (Connection connection = this.dataSource.getConnection()) {
-			SingleConnectionDataSource one = new SingleConnectionDataSource(connection, true);
-			JdbcClient jdbc = JdbcClient.create(one);
-			MembersProbe members = new MembersProbe(jdbc);
-			EarningCombiner combiner = new EarningCombiner(members, null, new DataSourceTransactionManager(one), jdbc,
-					HOUR, 4);
-			ExecutorService pool = Executors.newSingleThreadExecutor();
-			try {
-				Future<?> earned = pool.submit(() -> combiner.earn(EarningPlansTest.purchases(1)));
+		EarningCombiner combiner = combiner(HOUR, 4);
 
-				earned.get(30, TimeUnit.SECONDS);
-				assertThat(members.asked).containsExactly(1);
-			}
-			finally {
-				pool.shutdownNow();
-			}
-		}
+		Future<?> earned = earn(combiner, 1);
+
+		earned.get(30, TimeUnit.SECONDS);
+		assertThat(this.members.asked).containsExactly(1);
 	}
 
 	@Test
 	void deliveriesArrivingWithinThePeriodAreEarnedInOneTransactionOnceEnoughAreQueued() throws Exception {
-		try (Connection connection = this.dataSource.getConnection()) {
-			SingleConnectionDataSource one = new SingleConnectionDataSource(connection, true);
-			JdbcClient jdbc = JdbcClient.create(one);
-			MembersProbe members = new MembersProbe(jdbc);
-			EarningCombiner combiner = new EarningCombiner(members, null, new DataSourceTransactionManager(one), jdbc,
-					HOUR, 4);
-			ExecutorService pool = Executors.newFixedThreadPool(3);
-			try {
-				pool.submit(() -> combiner.earn(EarningPlansTest.purchases(1))).get(30, TimeUnit.SECONDS);
+		EarningCombiner combiner = combiner(HOUR, 4);
+		earn(combiner, 1).get(30, TimeUnit.SECONDS);
 
-				// within the hour of that transaction: the next waits until four are
-				// queued
-				Future<?> first = pool.submit(() -> combiner.earn(EarningPlansTest.purchases(2)));
-				await().atMost(Duration.ofSeconds(30)).until(() -> combiner.queued() == 1);
-				assertThat(first.isDone()).as("waits for the period or more deliveries").isFalse();
-				Future<?> second = pool.submit(() -> combiner.earn(EarningPlansTest.purchases(2)));
+		// within the hour of that transaction: the next waits until four are queued
+		Future<?> first = earn(combiner, 2);
+		await().atMost(Duration.ofSeconds(30)).until(() -> combiner.queued() == 1);
+		assertThat(first.isDone()).as("waits for the period or more deliveries").isFalse();
+		Future<?> second = earn(combiner, 2);
 
-				first.get(30, TimeUnit.SECONDS);
-				second.get(30, TimeUnit.SECONDS);
-				assertThat(members.asked).as("members asked once per transaction").containsExactly(1, 4);
-			}
-			finally {
-				pool.shutdownNow();
-			}
-		}
+		first.get(30, TimeUnit.SECONDS);
+		second.get(30, TimeUnit.SECONDS);
+		assertThat(this.members.asked).as("members asked once per transaction").containsExactly(1, 4);
 	}
 
 	@Test
 	void aWaitingEarnerEarnsAtTheEndOfThePeriodWhatHasArrived() throws Exception {
-		try (Connection connection = this.dataSource.getConnection()) {
-			SingleConnectionDataSource one = new SingleConnectionDataSource(connection, true);
-			JdbcClient jdbc = JdbcClient.create(one);
-			MembersProbe members = new MembersProbe(jdbc);
-			EarningCombiner combiner = new EarningCombiner(members, null, new DataSourceTransactionManager(one), jdbc,
-					Duration.ofMillis(300), 100);
-			ExecutorService pool = Executors.newFixedThreadPool(2);
-			try {
-				pool.submit(() -> combiner.earn(EarningPlansTest.purchases(1))).get(30, TimeUnit.SECONDS);
-				Future<?> next = pool.submit(() -> combiner.earn(EarningPlansTest.purchases(2)));
+		EarningCombiner combiner = combiner(Duration.ofMillis(300), 100);
+		earn(combiner, 1).get(30, TimeUnit.SECONDS);
 
-				next.get(30, TimeUnit.SECONDS);
-				assertThat(members.asked).containsExactly(1, 2);
-			}
-			finally {
-				pool.shutdownNow();
-			}
-		}
+		Future<?> next = earn(combiner, 2);
+
+		next.get(30, TimeUnit.SECONDS);
+		assertThat(this.members.asked).containsExactly(1, 2);
 	}
 
 	@Test
 	void aDeliveryEarnedWhileItWaitedReturnsWhenThatTransactionEndsWhileTheNextOneGathers() throws Exception {
-		try (Connection connection = this.dataSource.getConnection()) {
-			SingleConnectionDataSource one = new SingleConnectionDataSource(connection, true);
-			JdbcClient jdbc = JdbcClient.create(one);
-			MembersProbe members = new MembersProbe(jdbc);
-			EarningCombiner combiner = new EarningCombiner(members, null, new DataSourceTransactionManager(one), jdbc,
-					HOUR, 4);
-			ExecutorService pool = Executors.newFixedThreadPool(4);
-			CountDownLatch asking = new CountDownLatch(1);
-			CountDownLatch answer = new CountDownLatch(1);
-			try {
-				pool.submit(() -> combiner.earn(EarningPlansTest.purchases(1))).get(30, TimeUnit.SECONDS);
-				members.onAsk = () -> {
-					asking.countDown();
-					awaitQuietly(answer);
-				};
-				Future<?> first = pool.submit(() -> combiner.earn(EarningPlansTest.purchases(2)));
-				await().atMost(Duration.ofSeconds(30)).until(() -> combiner.queued() == 1);
-				Future<?> second = pool.submit(() -> combiner.earn(EarningPlansTest.purchases(2)));
-				// the first two are being earned together; a third arrives meanwhile
-				assertThat(asking.await(30, TimeUnit.SECONDS)).isTrue();
-				members.onAsk = null;
-				Future<?> third = pool.submit(() -> combiner.earn(EarningPlansTest.purchases(1)));
-				await().atMost(Duration.ofSeconds(30)).until(() -> combiner.queued() == 1);
-				answer.countDown();
+		EarningCombiner combiner = combiner(HOUR, 4);
+		CountDownLatch asking = new CountDownLatch(1);
+		CountDownLatch answer = new CountDownLatch(1);
+		try {
+			earn(combiner, 1).get(30, TimeUnit.SECONDS);
+			this.members.onAsk = () -> {
+				asking.countDown();
+				awaitQuietly(answer);
+			};
+			Future<?> first = earn(combiner, 2);
+			await().atMost(Duration.ofSeconds(30)).until(() -> combiner.queued() == 1);
+			Future<?> second = earn(combiner, 2);
+			// the first two are being earned together; a third arrives meanwhile
+			assertThat(asking.await(30, TimeUnit.SECONDS)).isTrue();
+			this.members.onAsk = null;
+			Future<?> third = earn(combiner, 1);
+			await().atMost(Duration.ofSeconds(30)).until(() -> combiner.queued() == 1);
+			answer.countDown();
 
-				// both return although the third's earner now waits for the period
-				first.get(30, TimeUnit.SECONDS);
-				second.get(30, TimeUnit.SECONDS);
-				assertThat(third.isDone()).isFalse();
-				Future<?> fourth = pool.submit(() -> combiner.earn(EarningPlansTest.purchases(3)));
-				third.get(30, TimeUnit.SECONDS);
-				fourth.get(30, TimeUnit.SECONDS);
-				assertThat(members.asked).containsExactly(1, 4, 4);
-			}
-			finally {
-				answer.countDown();
-				pool.shutdownNow();
-			}
+			// both return although the third's earner now waits for the period
+			first.get(30, TimeUnit.SECONDS);
+			second.get(30, TimeUnit.SECONDS);
+			assertThat(third.isDone()).isFalse();
+			Future<?> fourth = earn(combiner, 3);
+			third.get(30, TimeUnit.SECONDS);
+			fourth.get(30, TimeUnit.SECONDS);
+			assertThat(this.members.asked).containsExactly(1, 4, 4);
 		}
+		finally {
+			answer.countDown();
+		}
+	}
+
+	/**
+	 * A combiner on one connection of the test database, whose members question is
+	 * {@link #members}: it finds no member, so each transaction only asks.
+	 */
+	private EarningCombiner combiner(Duration period, int gatherUntil) throws Exception {
+		this.connection = this.dataSource.getConnection();
+		SingleConnectionDataSource one = new SingleConnectionDataSource(this.connection, true);
+		JdbcClient jdbc = JdbcClient.create(one);
+		this.members = new MembersProbe(jdbc);
+		return new EarningCombiner(this.members, null, new DataSourceTransactionManager(one), jdbc, period,
+				gatherUntil);
+	}
+
+	/** A delivery of that many purchases, from a thread of its own. */
+	private Future<?> earn(EarningCombiner combiner, int purchases) {
+		return this.pool.submit(() -> combiner.earn(EarningPlansTest.purchases(purchases)));
 	}
 
 	private static void awaitQuietly(CountDownLatch latch) {
