@@ -96,15 +96,14 @@ class EarningCombiner {
 	 */
 	private boolean earnerBusy;
 
+	private final long periodNanos;
+
 	/**
-	 * When the last transaction started ({@link System#nanoTime()}), once one has; read
-	 * and written by the earner only.
+	 * When the last transaction started ({@link System#nanoTime()}); read and written by
+	 * the earner only. At first a period ago, so that the first delivery is earned at
+	 * once.
 	 */
 	private long lastStart;
-
-	private boolean started;
-
-	private final long periodNanos;
 
 	private final int gatherUntil;
 
@@ -124,6 +123,7 @@ class EarningCombiner {
 		this.jdbc = jdbc;
 		this.periodNanos = period.toNanos();
 		this.gatherUntil = Math.max(1, Math.min(gatherUntil, MAX_ITEMS));
+		this.lastStart = System.nanoTime() - this.periodNanos;
 	}
 
 	/**
@@ -198,11 +198,6 @@ class EarningCombiner {
 	 * rate, the groups growing with the rate. An idle earner earns at once.
 	 */
 	private void gather() {
-		if (!this.started) {
-			this.started = true;
-			this.lastStart = System.nanoTime();
-			return;
-		}
 		synchronized (this.queue) {
 			long remaining = this.lastStart + this.periodNanos - System.nanoTime();
 			while (remaining > 0 && this.queuedItems < this.gatherUntil) {
