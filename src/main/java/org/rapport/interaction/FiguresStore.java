@@ -3,7 +3,6 @@ package org.rapport.interaction;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +48,11 @@ class FiguresStore {
 			""";
 
 	/**
-	 * How new figures are merged into a customer's kept ones; shared with the bulk writer
-	 * so every path adds up the same way.
+	 * How new figures are merged into a customer's kept ones; shared by every path that
+	 * adds interactions (the API's groups and batches, the bulk writer, the import), so
+	 * they all add up the same way. The new last contacts (one or two channels) replace
+	 * the kept ones only where they are later, instead of unpacking and regrouping both
+	 * maps (the import's merge since ADR 0041, every path's since ADR 0073).
 	 */
 	static final String MERGE = """
 			ON CONFLICT (customer_id) DO UPDATE SET
@@ -62,19 +64,18 @@ class FiguresStore {
 			  returns = f.returns + excluded.returns,
 			  returned_amount = f.returned_amount + excluded.returned_amount,
 			  average_basket = %s,
-			  last_contact = (SELECT coalesce(jsonb_object_agg(e.key, e.last), '{}') FROM (
-			    SELECT key, max(value::timestamptz) AS last FROM (
-			      SELECT * FROM jsonb_each_text(f.last_contact)
-			      UNION ALL SELECT * FROM jsonb_each_text(coalesce(excluded.last_contact, '{}'))) a
-			    GROUP BY key) e),
+			  last_contact = f.last_contact || coalesce((
+			    SELECT jsonb_object_agg(e.key, e.value) FROM jsonb_each(excluded.last_contact) e
+			    WHERE coalesce((f.last_contact ->> e.key)::timestamptz < (e.value #>> '{}')::timestamptz, TRUE)), '{}'),
 			  updated_at = excluded.updated_at
 			""".formatted(averageBasket("(f.revenue + excluded.revenue)",
 			"(f.purchases_in_currency + excluded.purchases_in_currency)"));
 
 	private static final String UPSERT = """
 			WITH chunk AS (
-			  SELECT i.customer_id, i.kind, i.channel, i.occurred_at, i.total, i.currency
-			  FROM unnest(:ids::uuid[]) AS n(id) JOIN interaction i ON i.id = n.id),
+			  SELECT * FROM unnest(:customers::uuid[], :kinds::text[], :channels::text[], :occurred::timestamptz[],
+			    :totals::numeric(14, 2)[], :currencies::char(3)[])
+			    AS i(customer_id, kind, channel, occurred_at, total, currency)),
 			contact AS (
 			  SELECT customer_id, jsonb_object_agg(channel, last) AS last_contact
 			  FROM (SELECT customer_id, channel, max(occurred_at) AS last FROM chunk GROUP BY customer_id, channel) c
@@ -130,14 +131,37 @@ class FiguresStore {
 	 * Adds the given, newly recorded interactions to their customers' figures in one
 	 * statement: the interactions are aggregated per customer (and per customer and
 	 * channel for the last contacts) in one pass, then merged into customer_figures. The
-	 * API, batch and import paths all use it, so their figures agree.
+	 * values are those just written, passed as written (the total with the column's
+	 * scale, the currency as stored), so the rows are not read back (ADR 0073). The API's
+	 * groups and batches use it; the bulk paths merge with the same {@link #MERGE}.
 	 */
-	void add(Collection<UUID> interactionIds, Instant now) {
-		if (interactionIds.isEmpty()) {
+	void add(List<Prepared> written, Instant now) {
+		if (written.isEmpty()) {
 			return;
 		}
+		int n = written.size();
+		UUID[] customers = new UUID[n];
+		String[] kinds = new String[n];
+		String[] channels = new String[n];
+		String[] occurred = new String[n];
+		String[] totals = new String[n];
+		String[] currencies = new String[n];
+		for (int i = 0; i < n; i++) {
+			NewInteraction item = written.get(i).item();
+			customers[i] = written.get(i).customerId();
+			kinds[i] = item.kind().name();
+			channels[i] = item.channel();
+			occurred[i] = item.occurredAt().toString();
+			totals[i] = (item.total() == null) ? null : item.total().toPlainString();
+			currencies[i] = item.currency();
+		}
 		this.jdbc.sql(UPSERT)
-			.param("ids", interactionIds.toArray(UUID[]::new))
+			.param("customers", customers)
+			.param("kinds", kinds)
+			.param("channels", channels)
+			.param("occurred", occurred)
+			.param("totals", totals)
+			.param("currencies", currencies)
 			.param("currency", this.currency)
 			.param("now", OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
 			.update();

@@ -136,7 +136,7 @@ class ImportStaging {
 			    jsonb_object_agg(c.channel, c.last) AS last_contact
 			  FROM import_figures c GROUP BY c.customer_id) d
 			ORDER BY d.customer_id
-			""".formatted(FiguresStore.averageBasket("d.revenue", "d.purchases_in_currency")) + StagedFigures.MERGE;
+			""".formatted(FiguresStore.averageBasket("d.revenue", "d.purchases_in_currency")) + FiguresStore.MERGE;
 
 	/** The unique index whose violation means a key of the chunk is taken. */
 	private static final String KEY_INDEX = "interaction_idempotency_idx";

@@ -100,7 +100,7 @@ class IngestionWrite {
 						originals.get(InteractionStore.retryKey(p.item().sourceSystem(), p.key()))));
 			}
 		}
-		this.figures.add(inserted, now);
+		this.figures.add(fresh.stream().filter((p) -> inserted.contains(p.id())).toList(), now);
 		if (!created.isEmpty()) {
 			this.events.publishEvent(new InteractionsRecorded(created));
 		}

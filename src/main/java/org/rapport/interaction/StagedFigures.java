@@ -71,30 +71,8 @@ final class StagedFigures {
 				  GROUP BY c.customer_id) d
 				ORDER BY d.customer_id
 				""".formatted(from, customer, FiguresStore.averageBasket("d.revenue", "d.purchases_in_currency"))
-				+ MERGE;
+				+ FiguresStore.MERGE;
 	}
-
-	/**
-	 * {@link FiguresStore#MERGE} with the same result, cheaper per customer: the last
-	 * contacts of the chunk (one or two channels) replace the kept ones only where they
-	 * are later, instead of unpacking and regrouping both maps.
-	 */
-	static final String MERGE = """
-			ON CONFLICT (customer_id) DO UPDATE SET
-			  first_purchase_at = least(f.first_purchase_at, excluded.first_purchase_at),
-			  last_purchase_at = greatest(f.last_purchase_at, excluded.last_purchase_at),
-			  purchases = f.purchases + excluded.purchases,
-			  purchases_in_currency = f.purchases_in_currency + excluded.purchases_in_currency,
-			  revenue = f.revenue + excluded.revenue,
-			  returns = f.returns + excluded.returns,
-			  returned_amount = f.returned_amount + excluded.returned_amount,
-			  average_basket = %s,
-			  last_contact = f.last_contact || coalesce((
-			    SELECT jsonb_object_agg(e.key, e.value) FROM jsonb_each(excluded.last_contact) e
-			    WHERE coalesce((f.last_contact ->> e.key)::timestamptz < (e.value #>> '{}')::timestamptz, TRUE)), '{}'),
-			  updated_at = excluded.updated_at
-			""".formatted(FiguresStore.averageBasket("(f.revenue + excluded.revenue)",
-			"(f.purchases_in_currency + excluded.purchases_in_currency)"));
 
 	/** Runs {@link #sql} on the connection, in its open transaction. */
 	static void add(Connection connection, String sql, Instant now, String currency) throws SQLException {

@@ -41,6 +41,9 @@ class TimelineAndFiguresTest {
 	@Autowired
 	Interactions interactions;
 
+	@Autowired
+	FiguresStore figures;
+
 	InteractionFixture fx;
 
 	@BeforeEach
@@ -123,6 +126,28 @@ class TimelineAndFiguresTest {
 		assertThat(figures.get("lastPurchaseAt").asString()).isEqualTo("2024-03-10T10:00:00Z");
 		assertThat(figures.get("lastContact").get("phone").asString()).isEqualTo("2024-03-12T08:00:00Z");
 		assertThat(figures.get("lastContact").get("store").asString()).isEqualTo("2024-04-01T10:00:00Z");
+	}
+
+	@Test
+	void aContactRecordedLateNeverMovesTheLastContactBackAndTheKeptFiguresEqualARecount() {
+		UUID customer = this.fx.customer();
+		String sku = this.fx.product("books");
+		this.fx.record(this.fx.contact(customer, "CALL", "phone", "2024-03-12T08:00:00Z"));
+		this.fx.record(this.fx.purchase(customer, "2024-03-10T10:00:00Z", sku, 3, "12.50"));
+		this.fx.record(this.fx.contact(customer, "CALL", "phone", "2024-03-01T08:00:00Z"));
+		this.fx.record(this.fx.purchase(customer, "2024-02-20T10:00:00Z", sku, 1, "7.25"));
+		this.fx.record(this.fx.contact(customer, "EMAIL", "email", "2024-02-01T08:00:00Z"));
+
+		CustomerFigures kept = this.interactions.figures(customer);
+		this.figures.recompute(customer, Instant.now());
+		CustomerFigures recounted = this.interactions.figures(customer);
+
+		assertThat(kept.lastContact())
+			.containsExactlyInAnyOrderEntriesOf(Map.of("phone", Instant.parse("2024-03-12T08:00:00Z"), "store",
+					Instant.parse("2024-03-10T10:00:00Z"), "email", Instant.parse("2024-02-01T08:00:00Z")));
+		assertThat(kept.revenue()).isEqualByComparingTo("44.75");
+		assertThat(kept.firstPurchaseAt()).isEqualTo(Instant.parse("2024-02-20T10:00:00Z"));
+		assertThat(kept).usingRecursiveComparison().ignoringFields("updatedAt").isEqualTo(recounted);
 	}
 
 	@Test
