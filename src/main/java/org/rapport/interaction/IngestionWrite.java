@@ -90,17 +90,19 @@ class IngestionWrite {
 		List<Prepared> lost = fresh.stream().filter((p) -> !inserted.contains(p.id())).toList();
 		Map<String, UUID> originals = lost.isEmpty() ? Map.of() : this.store.recorded(lost);
 		List<InteractionRecorded> created = new ArrayList<>(inserted.size());
+		List<Prepared> written = new ArrayList<>(inserted.size());
 		for (Prepared p : fresh) {
 			if (inserted.contains(p.id())) {
 				results.add(RecordResult.created(p.index(), p.id()));
 				created.add(p.event());
+				written.add(p);
 			}
 			else {
 				results.add(RecordResult.duplicate(p.index(),
 						originals.get(InteractionStore.retryKey(p.item().sourceSystem(), p.key()))));
 			}
 		}
-		this.figures.add(fresh.stream().filter((p) -> inserted.contains(p.id())).toList(), now);
+		this.figures.add(written, now);
 		if (!created.isEmpty()) {
 			this.events.publishEvent(new InteractionsRecorded(created));
 		}
