@@ -22,7 +22,11 @@ final class ScoreSql {
 	 * currency only, net of returns (as customer_figures); dates and counts count every
 	 * purchase. The average basket (the spend model's average spend) divides the revenue
 	 * by the purchases it counts, those in the business currency (docs/adr/0048): none
-	 * without such a purchase.
+	 * without such a purchase. Only the interactions that can change an aggregate enter
+	 * it (purchases, returns, and the calls, survey answers and service requests a signal
+	 * looks at): e-mails, visits and the other contacts only say that the customer has
+	 * been in contact, which an index probe answers for a customer the aggregate did not
+	 * see (docs/adr/0074).
 	 */
 	static final String BASE = BaseParts.CTES + BaseParts.INSERT;
 
@@ -47,6 +51,9 @@ final class ScoreSql {
 				    bool_or(i.kind = 'SERVICE_REQUEST' AND (i.outcome IS NULL OR i.outcome = 'PENDING')) AS unresolved
 				  FROM interaction i
 				  WHERE i.customer_id = ANY(:ids) AND i.occurred_at <= :asOf
+				    AND (i.kind IN ('PURCHASE', 'RETURN') OR (i.kind = 'CALL' AND i.outcome = 'REFUSED' AND i.occurred_at > :window)
+				      OR (i.kind = 'SURVEY_ANSWER' AND (i.occurred_at > :window OR i.occurred_at > :promoterSince))
+				      OR (i.kind = 'SERVICE_REQUEST' AND (i.outcome IS NULL OR i.outcome = 'PENDING')))
 				  GROUP BY i.customer_id),
 				b AS (
 				  SELECT c.id, a.*,
@@ -69,7 +76,8 @@ final class ScoreSql {
 				    AS average_basket,
 				  round(b.tenure, 2) AS tenure_days, round(b.recency, 2) AS recency_days, round(b.gap, 2) AS mean_gap_days,
 				  CASE WHEN b.purchases > 0 THEN round(b.purchases * 30.0 / greatest(b.tenure, 30), 6) END AS purchase_rate,
-				  b.customer_id IS NOT NULL AS has_contact, coalesce(b.promoter, FALSE) AS promoter,
+				  (b.customer_id IS NOT NULL OR EXISTS (SELECT 1 FROM interaction x
+				    WHERE x.customer_id = b.id AND x.occurred_at <= :asOf)) AS has_contact, coalesce(b.promoter, FALSE) AS promoter,
 				  array_remove(ARRAY[
 				    CASE WHEN b.gap > 0 AND b.recency > :rhythm * b.gap THEN 'RHYTHM_SLOWER' END,
 				    CASE WHEN b.refused THEN 'REFUSED_SERVICE' END,
@@ -171,7 +179,10 @@ final class ScoreSql {
 	 * sorted by customer, month and day for the grouping, so the distinct count needs no
 	 * sort of its own); read beside the base rows. The month index is whole-number
 	 * {@code float8} arithmetic ({@code date_part}, exact at these magnitudes), cheaper
-	 * per purchase than the {@code numeric} of {@code extract}.
+	 * per purchase than the {@code numeric} of {@code extract}. The customers who are not
+	 * active are left out by an anti-join with those few, not by a join with every active
+	 * customer, whose hash table made the join the statement's largest cost
+	 * (docs/adr/0074).
 	 */
 	static String months(boolean scoped) {
 		return """
@@ -180,10 +191,11 @@ final class ScoreSql {
 				    + date_part('month', i.occurred_at AT TIME ZONE 'UTC') - 1)::int AS m,
 				  count(*)::int AS n, (extract(epoch FROM max(i.occurred_at)) * 1000000)::bigint AS last,
 				  count(DISTINCT (i.occurred_at AT TIME ZONE 'UTC')::date)::int AS days
-				FROM interaction i JOIN customer c ON c.id = i.customer_id
-				WHERE c.status = 'ACTIVE' AND i.kind = 'PURCHASE' AND i.occurred_at <= :asOf /* scope */
+				FROM interaction i
+				WHERE i.kind = 'PURCHASE' AND i.occurred_at <= :asOf /* scope */
+				  AND NOT EXISTS (SELECT 1 FROM customer c WHERE c.id = i.customer_id AND c.status <> 'ACTIVE')
 				GROUP BY 1, 2 ORDER BY 1, 2
-				""".replace("/* scope */", scoped ? "AND c.id = ANY(:ids) AND i.customer_id = ANY(:ids)" : "");
+				""".replace("/* scope */", scoped ? "AND i.customer_id = ANY(:ids)" : "");
 	}
 
 	/**
