@@ -18,7 +18,10 @@ import org.springframework.stereotype.Component;
  * Marks customers whose scores are out of date: new interactions (all customers of a
  * recording or of a bulk chunk in one set-based upsert) and the survivor of a merge. The
  * merged record's and an erased customer's scores go at once from every snapshot (scores
- * are profiling data about the person).
+ * are profiling data about the person). A customer marked again keeps the first mark (the
+ * incremental update takes the oldest first, so one who buys often is not put back at the
+ * end of the queue) and the mark's last time changes, a column no index holds: the update
+ * stays on its page (docs/adr/0075).
  */
 @Component
 class DirtyMarks {
@@ -58,9 +61,9 @@ class DirtyMarks {
 			return;
 		}
 		this.jdbc.sql("""
-				INSERT INTO analytics_dirty (customer_id, marked_at)
-				SELECT DISTINCT id, :now FROM unnest(:ids::uuid[]) AS n(id) ORDER BY id
-				ON CONFLICT (customer_id) DO UPDATE SET marked_at = excluded.marked_at
+				INSERT INTO analytics_dirty (customer_id, marked_at, last_marked_at)
+				SELECT DISTINCT id, :now, :now FROM unnest(:ids::uuid[]) AS n(id) ORDER BY id
+				ON CONFLICT (customer_id) DO UPDATE SET last_marked_at = excluded.last_marked_at
 				""")
 			.param("ids", customers.toArray(UUID[]::new))
 			.param("now", RunStore.at(this.clock.instant()))

@@ -133,7 +133,7 @@ class RunStore {
 					.update();
 			}
 			this.jdbc
-				.sql("DELETE FROM analytics_dirty WHERE marked_at < (SELECT started_at FROM analytics_run "
+				.sql("DELETE FROM analytics_dirty WHERE last_marked_at < (SELECT started_at FROM analytics_run "
 						+ "WHERE id = ?)")
 				.param(id)
 				.update();

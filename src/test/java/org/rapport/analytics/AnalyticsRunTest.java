@@ -95,6 +95,17 @@ class AnalyticsRunTest {
 		this.fx.purchases(regular, "40.00", daysAgo(90), daysAgo(60), daysAgo(30));
 		this.fx.purchases(other, "15.00", daysAgo(10));
 
+		// a mark last made before the run starts is the run's to clear; one made again
+		// since (here: dated ahead) stays for the incremental update
+		UUID markedBefore = this.fx.customer("Marked before");
+		UUID markedSince = this.fx.customer("Marked since");
+		this.jdbc
+			.sql("INSERT INTO analytics_dirty (customer_id, marked_at, last_marked_at) VALUES "
+					+ "(?, now() - interval '1 hour', now() - interval '1 hour'), "
+					+ "(?, now() - interval '1 hour', now() + interval '1 hour')")
+			.params(markedBefore, markedSince)
+			.update();
+
 		MvcTestResult started = this.fx.post(Role.MANAGER, "/api/v1/analytics/runs");
 		assertThat(started).hasStatus(202);
 		JsonNode run = this.fx.body(started);
@@ -110,6 +121,10 @@ class AnalyticsRunTest {
 		assertThat(done.get("status").asString()).isEqualTo("COMPLETED");
 		assertThat(done.get("customersDone").asLong()).isEqualTo(done.get("customersTotal").asLong());
 		assertThat(this.analytics.current().orElseThrow().id().toString()).isEqualTo(run.get("id").asString());
+		assertThat(this.jdbc.sql("SELECT customer_id FROM analytics_dirty WHERE customer_id IN (?, ?)")
+			.params(markedBefore, markedSince)
+			.query(UUID.class)
+			.list()).containsExactly(markedSince);
 
 		JsonNode scores = this.fx.body(this.fx.get(Role.SALES, "/api/v1/analytics/customers/" + regular));
 		assertThat(scores.get("purchases").asInt()).isEqualTo(3);

@@ -1,5 +1,6 @@
 package org.rapport.analytics;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,6 +43,12 @@ class DirtyMarksTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	DirtyMarks marks;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	AnalyticsFixture fx;
 
@@ -72,6 +80,30 @@ class DirtyMarksTest {
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> dirty(batch) == 30);
 		assertThat(dirty(List.of(untouched))).isZero();
+	}
+
+	@Test
+	void aCustomerMarkedAgainKeepsTheFirstMarkAndTheNewMarkStaysOnItsPage() {
+		UUID customer = this.fx.customer("Often");
+		this.marks.mark(List.of(customer));
+		Timestamp first = this.jdbc.sql("SELECT marked_at FROM analytics_dirty WHERE customer_id = ?")
+			.param(customer)
+			.query(Timestamp.class)
+			.single();
+
+		long hot = this.transactions.execute((status) -> {
+			this.marks.mark(List.of(customer));
+			return this.jdbc.sql("SELECT pg_stat_get_xact_tuples_hot_updated('analytics_dirty'::regclass)")
+				.query(Long.class)
+				.single();
+		});
+
+		assertThat(hot).isEqualTo(1);
+		assertThat(this.jdbc
+			.sql("SELECT marked_at = ? AND last_marked_at > marked_at FROM analytics_dirty " + "WHERE customer_id = ?")
+			.params(first, customer)
+			.query(Boolean.class)
+			.single()).isTrue();
 	}
 
 	private long dirty(List<UUID> customers) {
