@@ -35,6 +35,16 @@ final class RangeWork {
 	}
 
 	/**
+	 * Runs the ranges on the workers, each with nothing read before it: for work that
+	 * reads what it needs itself.
+	 */
+	static <T> List<T> inRanges(String job, List<AccountRanges.Range> ranges, int workers,
+			TransactionTemplate transactions, Function<AccountRanges.Range, T> work) {
+		return inScans(job, ranges.isEmpty() ? List.of() : List.of(ranges), workers, transactions, (scan) -> Map.of(),
+				(range, none) -> work.apply(range), Boolean.TRUE);
+	}
+
+	/**
 	 * Runs the ranges of each scan of consecutive ranges: the scan's {@code read} (on the
 	 * calling thread) lists what its ranges are to do, keyed by a range's lower bound,
 	 * then its ranges run on the workers with their lists while the next scan is read

@@ -2,9 +2,7 @@ package org.rapport.loyalty;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -80,15 +78,16 @@ class TierJobs {
 	/**
 	 * The qualifying values of the programme's active accounts in one range of account
 	 * ids ({@code :after < id <= :upTo}, ADR 0022): the window's rows of the range's
-	 * accounts read through the account index and summed per account, plus the rows of
-	 * the few accounts merged or migrated into an account of the range, summed per
-	 * account they were merged into. Each account's value is its own sum plus that of the
-	 * accounts merged into it, joined on its id: one aggregate over the window's rows,
-	 * none over its result (ADR 0046: a second hash aggregate over the first one's
-	 * output, keyed by the same ids, cost as much as the first).
+	 * accounts read from the account index alone (it includes the columns summed, V6_13,
+	 * ADR 0076) and summed per account in its order, plus the rows of the few accounts
+	 * merged or migrated into an account of the range, summed per account they were
+	 * merged into. Each account's value is its own sum plus that of the accounts merged
+	 * into it, joined on its id: one aggregate over the window's rows, none over its
+	 * result (ADR 0046: a second hash aggregate over the first one's output, keyed by the
+	 * same ids, cost as much as the first).
 	 */
 	static String valuesInRange(TierLadder.Measure measure) {
-		String table = (measure == TierLadder.Measure.POINTS_EARNED) ? "loyalty_movement" : "loyalty_purchase";
+		String table = Tiers.valuesTable(measure);
 		String filter = (measure == TierLadder.Measure.POINTS_EARNED) ? " AND x.kind IN ('EARN', 'PENDING', 'REVERSE')"
 				: "";
 		String value = switch (measure) {
@@ -187,62 +186,20 @@ class TierJobs {
 	}
 
 	/**
-	 * The qualifying values of the programme's active accounts in consecutive ranges,
-	 * read together (ADR 0037): one pass over the window's rows of all their accounts
-	 * (which lie on most of the table's pages, whatever the number of accounts), listed
-	 * by range (keyed by the range's lower bound).
-	 */
-	Map<UUID, Values> values(LoyaltyProgramme programme, TierLadder ladder, Instant asOf,
-			List<AccountRanges.Range> ranges) {
-		this.jdbc.sql("SET LOCAL work_mem = '64MB'").update();
-		Map<UUID, Values> listed = new HashMap<>();
-		this.jdbc
-			.sql("SELECT r.after_id, array_agg(v.account_id ORDER BY v.account_id) AS accounts, "
-					+ "array_agg(v.customer_id ORDER BY v.account_id) AS customers, "
-					+ "array_agg(v.value::text ORDER BY v.account_id) AS vals FROM (" + valuesInRange(ladder.measure())
-					+ ") v JOIN unnest(CAST(:afters AS uuid[]), CAST(:upTos AS uuid[])) AS r(after_id, up_to) "
-					+ "ON v.account_id > r.after_id AND v.account_id <= r.up_to GROUP BY r.after_id")
-			.param("p", programme.id())
-			.param("ws", utc(ladder.windowStart(asOf)))
-			.param("asOf", utc(asOf))
-			.param("after", ranges.get(0).after())
-			.param("upTo", ranges.get(ranges.size() - 1).upTo())
-			.param("afters", ranges.stream().map(AccountRanges.Range::after).toArray(UUID[]::new))
-			.param("upTos", ranges.stream().map(AccountRanges.Range::upTo).toArray(UUID[]::new))
-			.query((rs) -> {
-				listed.put(rs.getObject("after_id", UUID.class), new Values((UUID[]) rs.getArray("accounts").getArray(),
-						(UUID[]) rs.getArray("customers").getArray(), (String[]) rs.getArray("vals").getArray()));
-			});
-		return listed;
-	}
-
-	/** The qualifying values of a range's accounts, as read by {@link #values}. */
-	record Values(UUID[] accounts, UUID[] customers, String[] values) {
-
-		static final Values NONE = new Values(new UUID[0], new UUID[0], new String[0]);
-
-	}
-
-	private static final String LISTED_VALUES = "SELECT * FROM unnest(CAST(:accounts AS uuid[]), "
-			+ "CAST(:customers AS uuid[]), CAST(:vals AS numeric[])) AS v(account_id, customer_id, value)";
-
-	/**
 	 * Re-qualifies the programme's members in one range of account ids (the nightly run,
-	 * range by range) from their values read before by {@link #values}: the same
-	 * decisions as {@link #requalify} for those members.
+	 * range by range): the same decisions as {@link #requalify} for those members, their
+	 * qualifying values read in the same statement from the account index of the window's
+	 * rows, which carries the columns the value needs (V6_13, ADR 0076): an index-only
+	 * scan of the range's entries, in account order, instead of a pass over the table's
+	 * pages, where the rows of any range of accounts lie.
 	 */
-	TierPlan requalify(LoyaltyProgramme programme, TierLadder ladder, Instant asOf, AccountRanges.Range range,
-			Values values) {
-		if (values.accounts().length == 0) {
-			return new TierPlan(programme.code(), asOf, true, List.of(), List.of(), null);
-		}
-		return run(LISTED_VALUES, programme, ladder, asOf, false,
-				(statement) -> statement.param("after", range.after())
-					.param("upTo", range.upTo())
-					.param("accounts", values.accounts())
-					.param("customers", values.customers())
-					.param("vals", values.values()),
-				true, true);
+	TierPlan requalify(LoyaltyProgramme programme, TierLadder ladder, Instant asOf, AccountRanges.Range range) {
+		// planned for the range's own bounds every time: a generic plan, made once the
+		// statement has run a few times, cannot see how many rows lie between them and
+		// was measured reading the table's pages through a bitmap instead (ADR 0076)
+		this.jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+		return run(valuesInRange(ladder.measure()), programme, ladder, asOf, false,
+				(statement) -> statement.param("after", range.after()).param("upTo", range.upTo()), true, true);
 	}
 
 	private TierPlan run(String values, LoyaltyProgramme programme, TierLadder ladder, Instant asOf,

@@ -3,6 +3,8 @@ package org.rapport.loyalty;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -171,6 +173,60 @@ class TierRangesTest {
 		assertThat(byRange.moves()).filteredOn((m) -> m.accountId().equals(members.get(3)))
 			.extracting(TierMove::qualifyingValue)
 			.allSatisfy((v) -> assertThat(v).isEqualByComparingTo("100"));
+	}
+
+	@Test
+	void aRangesQualifyingValuesOfEveryMeasureCanBeReadFromTheAccountIndexAlone() {
+		// as the nightly run leaves them: vacuumed, their pages marked visible to all
+		this.jdbc.sql("VACUUM loyalty_movement").update();
+		this.jdbc.sql("VACUUM loyalty_purchase").update();
+		for (TierLadder.Measure measure : TierLadder.Measure.values()) {
+			String plan = this.transactions.execute((s) -> {
+				// a visit to a row's page made dear and the table's scans ruled out: a
+				// plan has to do without the rows' pages if an index lets it, and an
+				// account index lacking a column of the sum would be read with its rows
+				this.jdbc.sql("SET LOCAL enable_seqscan = off").update();
+				this.jdbc.sql("SET LOCAL enable_bitmapscan = off").update();
+				this.jdbc.sql("SET LOCAL random_page_cost = 100").update();
+				return String.join("\n",
+						this.jdbc.sql("EXPLAIN " + TierJobs.valuesInRange(measure))
+							.param("p", UUID.randomUUID())
+							.param("after", new UUID(0, 0))
+							.param("upTo", new UUID(-1, -1))
+							.param("ws", OffsetDateTime.now(ZoneOffset.UTC).minusYears(1))
+							.param("asOf", OffsetDateTime.now(ZoneOffset.UTC))
+							.query(String.class)
+							.list());
+			});
+
+			String index = (measure == TierLadder.Measure.POINTS_EARNED) ? "loyalty_movement_account_idx"
+					: "loyalty_purchase_account_idx";
+			assertThat(plan).as(measure.name())
+				.contains("Index Only Scan using " + index)
+				.doesNotContain("Index Scan using " + index);
+		}
+	}
+
+	@Test
+	void theNightlyReQualificationFirstVacuumsTheTableTheValuesAreSummedFrom() {
+		LoyaltyProgramme p = this.loyalty.createProgramme(new ProgrammeSettings("tv-" + LoyaltyFixture.unique(), "Club",
+				"EUR", "points", new BigDecimal("0.01"), 14, ExpiryPolicy.ROLLING, 12, null,
+				NegativeBalancePolicy.ALLOW, null, Map.of("base", Combination.STACK), null));
+		this.transactions
+			.executeWithoutResult((s) -> this.store.saveLadder(p.id(), new TierLadder(TierLadder.Measure.POINTS_EARNED,
+					TierLadder.Window.ROLLING_12_MONTHS, 1, List.of(tier("SILVER", 50)))));
+		long before = vacuums("loyalty_movement");
+
+		ranges().requalifyAll(Instant.now());
+
+		assertThat(vacuums("loyalty_movement")).isGreaterThan(before);
+	}
+
+	private long vacuums(String table) {
+		return this.jdbc.sql("SELECT vacuum_count FROM pg_stat_user_tables WHERE relname = ?")
+			.param(table)
+			.query(Long.class)
+			.single();
 	}
 
 	private void merge(UUID from, UUID into) {
