@@ -40,27 +40,23 @@ class TierJobs {
 	 * The qualifying value per active account of the programme ({@code one}: only the
 	 * accounts of the {@code :accounts} array), counting accounts merged or migrated into
 	 * it. Points earned are EARN, PENDING and REVERSE movements: never transfers,
-	 * adjustments or redemptions, so never the balance.
+	 * adjustments or redemptions, so never the balance. For all the programme's accounts,
+	 * the values of one range of every account id ({@link #valuesInRange}): the window's
+	 * rows read in account order from the account index alone and summed as they come,
+	 * with no second aggregate over the sums (ADR 0076).
 	 */
 	static String values(TierLadder.Measure measure, boolean one) {
+		if (!one) {
+			return valuesBetween(measure, "CAST('" + new UUID(0, 0) + "' AS uuid)",
+					"CAST('" + new UUID(-1, -1) + "' AS uuid)");
+		}
 		String family = "COALESCE(CASE WHEN s.status IN ('MIGRATED', 'MERGED') THEN s.merged_into END, s.id)";
-		String scope = one
-				? " AND (s.id = ANY(CAST(:accounts AS uuid[])) OR s.merged_into = ANY(CAST(:accounts AS uuid[])))"
-				: " AND (s.programme_id = :p OR s.merged_into IS NOT NULL)";
+		String scope = " AND (s.id = ANY(CAST(:accounts AS uuid[])) OR s.merged_into = ANY(CAST(:accounts AS uuid[])))";
 		String inner = switch (measure) {
-			// all members: one pass over the window's movements, summed per account
-			// before
-			// the (far fewer) sums are mapped to the accounts they were merged into
-			case POINTS_EARNED -> one ? "SELECT " + family
-					+ " AS account_id, SUM(m.available_delta + m.pending_delta) AS value "
-					+ "FROM loyalty_movement m JOIN loyalty_account s ON s.id = m.account_id "
+			case POINTS_EARNED -> "SELECT " + family + " AS account_id, SUM(m.available_delta + m.pending_delta) "
+					+ "AS value FROM loyalty_movement m JOIN loyalty_account s ON s.id = m.account_id "
 					+ "WHERE m.kind IN ('EARN', 'PENDING', 'REVERSE') AND m.occurred_at > :ws AND m.occurred_at <= :asOf"
-					+ scope + " GROUP BY 1"
-					: "SELECT " + family + " AS account_id, SUM(m.value) AS value FROM (SELECT account_id, "
-							+ "SUM(available_delta + pending_delta) AS value FROM loyalty_movement "
-							+ "WHERE kind IN ('EARN', 'PENDING', 'REVERSE') AND occurred_at > :ws AND occurred_at <= :asOf "
-							+ "GROUP BY account_id) m JOIN loyalty_account s ON s.id = m.account_id WHERE TRUE" + scope
-							+ " GROUP BY 1";
+					+ scope + " GROUP BY 1";
 			case SPEND -> "SELECT " + family + " AS account_id, SUM(p.total - p.returned_amount) AS value "
 					+ "FROM loyalty_purchase p JOIN loyalty_account s ON s.id = p.account_id "
 					+ "WHERE p.occurred_at > :ws AND p.occurred_at <= :asOf" + scope + " GROUP BY 1";
@@ -71,8 +67,7 @@ class TierJobs {
 		};
 		return "SELECT a.id AS account_id, a.customer_id, COALESCE(v.value, 0)::numeric AS value "
 				+ "FROM loyalty_account a LEFT JOIN (" + inner + ") v ON v.account_id = a.id "
-				+ "WHERE a.programme_id = :p AND a.status = 'ACTIVE'"
-				+ (one ? " AND a.id = ANY(CAST(:accounts AS uuid[]))" : "");
+				+ "WHERE a.programme_id = :p AND a.status = 'ACTIVE' AND a.id = ANY(CAST(:accounts AS uuid[]))";
 	}
 
 	/**
@@ -87,6 +82,10 @@ class TierJobs {
 	 * same ids, cost as much as the first).
 	 */
 	static String valuesInRange(TierLadder.Measure measure) {
+		return valuesBetween(measure, ":after", ":upTo");
+	}
+
+	private static String valuesBetween(TierLadder.Measure measure, String after, String upTo) {
 		String table = Tiers.valuesTable(measure);
 		String filter = (measure == TierLadder.Measure.POINTS_EARNED) ? " AND x.kind IN ('EARN', 'PENDING', 'REVERSE')"
 				: "";
@@ -98,15 +97,15 @@ class TierJobs {
 		String window = " AND x.occurred_at > :ws AND x.occurred_at <= :asOf";
 		return "SELECT a.id AS account_id, a.customer_id, (COALESCE(o.value, 0) + COALESCE(k.value, 0))::numeric "
 				+ "AS value FROM loyalty_account a LEFT JOIN (SELECT x.account_id, " + value + " AS value FROM " + table
-				+ " x WHERE x.account_id > :after AND x.account_id <= :upTo" + filter + window
+				+ " x WHERE x.account_id > " + after + " AND x.account_id <= " + upTo + filter + window
 				+ " GROUP BY x.account_id) o ON o.account_id = a.id "
 				// the accounts merged or migrated into one of the range (anywhere in the
 				// id order), read through loyalty_account_merged_idx (ADR 0037)
 				+ "LEFT JOIN (SELECT f.merged_into AS account_id, " + value + " AS value FROM loyalty_account f JOIN "
-				+ table + " x ON x.account_id = f.id WHERE f.merged_into > :after AND f.merged_into <= :upTo "
-				+ "AND f.status IN ('MIGRATED', 'MERGED')" + filter + window
-				+ " GROUP BY f.merged_into) k ON k.account_id = a.id "
-				+ "WHERE a.programme_id = :p AND a.status = 'ACTIVE' AND a.id > :after AND a.id <= :upTo";
+				+ table + " x ON x.account_id = f.id WHERE f.merged_into > " + after + " AND f.merged_into <= " + upTo
+				+ " AND f.status IN ('MIGRATED', 'MERGED')" + filter + window + " GROUP BY f.merged_into) k "
+				+ "ON k.account_id = a.id WHERE a.programme_id = :p AND a.status = 'ACTIVE' AND a.id > " + after
+				+ " AND a.id <= " + upTo;
 	}
 
 	private static final String REQUALIFY = """
