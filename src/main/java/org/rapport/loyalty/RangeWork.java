@@ -25,15 +25,6 @@ final class RangeWork {
 	private RangeWork() {
 	}
 
-	/** The ranges cut into scans of at most {@code per} consecutive ranges. */
-	static List<List<AccountRanges.Range>> consecutive(List<AccountRanges.Range> ranges, int per) {
-		List<List<AccountRanges.Range>> scans = new ArrayList<>();
-		for (int i = 0; i < ranges.size(); i += per) {
-			scans.add(List.copyOf(ranges.subList(i, Math.min(ranges.size(), i + per))));
-		}
-		return scans;
-	}
-
 	/**
 	 * Runs the ranges on the workers, each with nothing read before it: for work that
 	 * reads what it needs itself.
