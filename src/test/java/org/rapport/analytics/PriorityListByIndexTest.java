@@ -56,8 +56,10 @@ class PriorityListByIndexTest {
 	void theFirstPageOfThePriorityListIsReadFromTheRunsIndexWithoutASort() {
 		AnalyticsFixture fx = new AnalyticsFixture(this.mvc, this.json, this.staff, this.customers, this.interactions);
 		UUID buyer = fx.customer("Prioritised");
-		String today = LocalDate.now(ZoneOffset.UTC).toString();
-		fx.purchases(buyer, "25.00", LocalDate.parse(today).minusDays(60).toString(), today);
+		// the fixture records a purchase at noon of its day: yesterday's is past at any
+		// hour
+		LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+		fx.purchases(buyer, "25.00", yesterday.minusDays(60).toString(), yesterday.toString());
 		AnalyticsRun run = this.analytics.runAll(RunListener.NONE);
 		ScoreFilter priority = new ScoreFilter(run.id(), null, null, null, null, null, null, null, null, null, null,
 				ScoreFilter.Order.PRIORITY);
