@@ -2,6 +2,10 @@
 // Clicking a bar or point opens the list of the customers behind it.
 (function () {
   function init() {
+    // tables whose latest columns are on the right open scrolled to them
+    document.querySelectorAll('.scroll-end').forEach(function (box) {
+      box.scrollLeft = box.scrollWidth;
+    });
     var source = document.getElementById('analytics-data');
     if (!source || !window.Chart) {
       return;
@@ -75,19 +79,23 @@
     bars('chart-segments', data.segments, false, 'segment');
     bars('chart-funnel', data.stages, true, 'stage');
 
+    // Cohort retention: the curve of all cohorts (weighted by buyers) in bold, the latest
+    // cohorts thin; a point of a cohort opens its buyers.
     var cohortNames = Object.keys(data.cohorts);
+    var cohortSets = [{ label: data.labels.overall, data: data.overall.map(function (p) { return { x: p[0], y: p[1] }; }),
+      borderColor: accent, borderWidth: 3, pointRadius: 2 }].concat(cohortNames.map(function (name, i) {
+      return { label: name, data: data.cohorts[name].map(function (p) { return { x: p[0], y: p[1] }; }),
+        borderColor: 'hsl(' + (20 + i * 57) % 360 + ', 55%, 55%)', borderWidth: 1, pointRadius: 2 };
+    }));
     draw('chart-cohorts', {
       type: 'line',
-      data: {
-        datasets: cohortNames.map(function (name, i) {
-          return { label: name, data: data.cohorts[name].map(function (p) { return { x: p[0], y: p[1] }; }),
-            borderColor: 'hsl(' + (220 + i * 37) % 360 + ', 60%, 50%)', pointRadius: 2 };
-        })
-      },
-      options: { scales: { x: { type: 'linear', min: 0 }, y: { min: 0, max: 100,
+      data: { datasets: cohortSets },
+      options: { scales: { x: { type: 'linear', min: 0, ticks: { precision: 0 } }, y: { min: 0, max: 100,
         title: { display: true, text: data.labels.retention } } } }
     }, function (element) {
-      drill({ cohort: cohortNames[element.datasetIndex] });
+      if (element.datasetIndex > 0) {
+        drill({ cohort: cohortNames[element.datasetIndex - 1] });
+      }
     });
 
     // CLV histogram: a bar opens the buyers whose predicted CLV lies in its range.

@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +17,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import org.rapport.customer.LifecycleStage;
 import org.rapport.customer.Paging;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -89,13 +92,16 @@ class DashboardView {
 		flows(model, lifecycle, explicitRun);
 		model.addAttribute("tiers", ValueTier.values());
 		model.addAttribute("priorityRows", priorityRows(priority, explicitRun));
-		model.addAttribute("cohortRows", cohortRows(cohorts, explicitRun));
-		model.addAttribute("cohortMonths",
-				cohorts.cells().stream().mapToInt(Charts.CohortCell::monthsSince).max().orElse(-1) + 1);
+		CohortRetention retention = CohortRetention.of(cohorts.cells(),
+				YearMonth.from(snapshot.asOf().atOffset(ZoneOffset.UTC)));
+		model.addAttribute("cohortRows", cohortRows(retention, explicitRun));
+		model.addAttribute("cohortMonths", retention.columns());
+		model.addAttribute("cohortCharted", CohortRetention.CHARTED);
+		model.addAttribute("cohortMinBuyers", CohortRetention.MIN_BUYERS);
 		model.addAttribute("clv", clv);
 		model.addAttribute("clvMonths", this.clvMonths);
 		model.addAttribute("clvLinks", clv.bins().stream().map((b) -> clvLink(explicitRun, b)).toList());
-		model.addAttribute("chartData", chartData(pareto, rfm, lifecycle, cohorts, clv, explicitRun, locale));
+		model.addAttribute("chartData", chartData(pareto, rfm, lifecycle, retention, clv, explicitRun, locale));
 	}
 
 	private List<HeatRow> rfmRows(Charts.RfmGrid rfm, UUID run) {
@@ -178,10 +184,49 @@ class DashboardView {
 		return rows;
 	}
 
-	/** Transitions between different stages, one line each, one column per month. */
+	/**
+	 * The stages in the order of the ladder (prospect first, lost last), each with its
+	 * count, none left out: a stage no customer is at shows as zero.
+	 */
+	static List<Charts.Count> ladder(List<Charts.Count> stages) {
+		List<Charts.Count> ordered = new ArrayList<>();
+		for (LifecycleStage stage : LifecycleStage.values()) {
+			ordered.add(stages.stream()
+				.filter((c) -> c.key().equals(stage.name()))
+				.findFirst()
+				.orElse(new Charts.Count(stage.name(), 0, BigDecimal.ZERO)));
+		}
+		stages.stream()
+			.filter((c) -> Arrays.stream(LifecycleStage.values()).noneMatch((s) -> s.name().equals(c.key())))
+			.forEach(ordered::add);
+		return ordered;
+	}
+
+	/**
+	 * Flow lines ("FROM>TO") by the ladder's order of the stage left, then of the stage
+	 * reached.
+	 */
+	static final Comparator<String> FLOW_ORDER = Comparator
+		.comparingInt((String line) -> rank(line.substring(0, line.indexOf('>'))))
+		.thenComparingInt((line) -> rank(line.substring(line.indexOf('>') + 1)))
+		.thenComparing(Comparator.naturalOrder());
+
+	private static int rank(String stage) {
+		for (LifecycleStage s : LifecycleStage.values()) {
+			if (s.name().equals(stage)) {
+				return s.ordinal();
+			}
+		}
+		return LifecycleStage.values().length;
+	}
+
+	/**
+	 * Transitions between different stages, one line each in the ladder's order, one
+	 * column per month.
+	 */
 	private static void flows(Model model, Charts.Lifecycle lifecycle, UUID run) {
 		TreeSet<LocalDate> months = new TreeSet<>();
-		Map<String, Map<LocalDate, Long>> lines = new TreeMap<>();
+		Map<String, Map<LocalDate, Long>> lines = new TreeMap<>(FLOW_ORDER);
 		for (Charts.Flow flow : lifecycle.flows()) {
 			months.add(flow.month());
 			if (!Objects.equals(flow.from(), flow.to())) {
@@ -202,20 +247,15 @@ class DashboardView {
 		model.addAttribute("flowLines", flowLines);
 	}
 
-	private List<CohortRow> cohortRows(Charts.Cohorts cohorts, UUID run) {
-		Map<LocalDate, List<Charts.CohortCell>> byCohort = new TreeMap<>();
-		cohorts.cells().forEach((c) -> byCohort.computeIfAbsent(c.cohortMonth(), (k) -> new ArrayList<>()).add(c));
-		int months = cohorts.cells().stream().mapToInt(Charts.CohortCell::monthsSince).max().orElse(-1) + 1;
-		return byCohort.entrySet().stream().map((e) -> {
-			YearMonth month = YearMonth.from(e.getKey());
-			List<BigDecimal> retention = new ArrayList<>(java.util.Collections.nCopies(months, (BigDecimal) null));
-			e.getValue().forEach((c) -> retention.set(c.monthsSince(), c.retention()));
-			return new CohortRow(month, e.getValue().get(0).cohortSize(), retention, link(run, "cohort", month));
-		}).toList();
+	private List<CohortRow> cohortRows(CohortRetention retention, UUID run) {
+		return retention.rows()
+			.stream()
+			.map((r) -> new CohortRow(r.cohort(), r.size(), r.retention(), link(run, "cohort", r.cohort())))
+			.toList();
 	}
 
 	private String chartData(Charts.Pareto pareto, Charts.RfmGrid rfm, Charts.Lifecycle lifecycle,
-			Charts.Cohorts cohorts, Charts.ClvHistogram clv, UUID run, Locale locale) {
+			CohortRetention cohorts, Charts.ClvHistogram clv, UUID run, Locale locale) {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("list", DrillDown.LIST);
 		data.put("run", run);
@@ -225,11 +265,21 @@ class DashboardView {
 					.map((p) -> List.of(percent(p.populationShare()), percent(p.revenueShare())))
 					.toList());
 		data.put("segments", counts(rfm.segments(), "analytics.segment.", locale));
-		data.put("stages", counts(lifecycle.stages(), "stage.", locale));
+		data.put("stages", counts(ladder(lifecycle.stages()), "stage.", locale));
+		data.put("overall",
+				cohorts.overall()
+					.stream()
+					.map((p) -> List.<Object>of(p.monthsSince(), percent(p.retention())))
+					.toList());
 		Map<String, List<Object>> retention = new LinkedHashMap<>();
-		for (Charts.CohortCell cell : cohorts.cells()) {
-			retention.computeIfAbsent(YearMonth.from(cell.cohortMonth()).toString(), (k) -> new ArrayList<>())
-				.add(List.of(cell.monthsSince(), percent(cell.retention())));
+		for (CohortRetention.Row row : cohorts.charted()) {
+			List<Object> points = new ArrayList<>();
+			for (int k = 0; k < row.retention().size(); k++) {
+				if (row.retention().get(k) != null) {
+					points.add(List.of(k, percent(row.retention().get(k))));
+				}
+			}
+			retention.put(row.cohort().toString(), points);
 		}
 		data.put("cohorts", retention);
 		data.put("clv",
@@ -241,8 +291,8 @@ class DashboardView {
 		data.put("labels",
 				Map.of("lorenz", text("analytics.pareto.lorenz", locale), "equality",
 						text("analytics.pareto.equality", locale), "customers", text("analytics.customers", locale),
-						"retention", text("analytics.cohorts.retention", locale), "clvAbove",
-						text("analytics.clv.above", locale)));
+						"retention", text("analytics.cohorts.retention", locale), "overall",
+						text("analytics.cohorts.overall", locale), "clvAbove", text("analytics.clv.above", locale)));
 		// '<' only occurs inside JSON strings, where \u003c means the same and cannot end
 		// the script element
 		return this.json.writeValueAsString(data).replace("<", "\\u003c");

@@ -113,6 +113,25 @@ class AnalyticsDashboardBrowserTest {
 		assertThat(this.browser.driver()
 			.executeScript("return Chart.getChart(document.getElementById('chart-segments')).data.labels;")).asString()
 			.contains("Champions");
+		// the funnel follows the ladder, a stage nobody is at included
+		assertThat(this.browser.driver()
+			.executeScript("return Chart.getChart(document.getElementById('chart-funnel')).data.labels;")).isEqualTo(
+					List.of("Prospect", "Potential", "First-time buyer", "Repeat buyer", "Loyal", "Promoter", "Lost"));
+		// the cohort chart: the curve of all cohorts first (August's four buyers and
+		// September's one: 3 of 5 again at +1 and +2, 2 of 5 at +3; at +4 September's
+		// month is still running), then the cohorts, none of 20 buyers
+		assertThat(this.browser.driver().executeScript("""
+				return Chart.getChart(document.getElementById('chart-cohorts')).data.datasets
+				  .map((d) => d.label + ':' + d.data.map((p) => p.y).join(','));
+				""")).isEqualTo(List.of("All cohorts (weighted by buyers):100,60,60,40", "2025-08:100,75,75,50,50",
+				"2025-09:100,0,0,0"));
+		// September's buyer did not buy again in the three months since (0 %); January,
+		// its fourth, has only begun
+		assertThat(this.browser.driver()
+			.findElements(By.cssSelector("#cohort-table tbody tr:nth-child(2) td"))
+			.stream()
+			.map(WebElement::getText)
+			.toList()).containsExactly("1", "100%", "0%", "0%", "0%", "");
 		assertThat(this.browser.find("#clv-empty").getText()).isEqualTo("No predictions yet.");
 		assertThat(this.browser.isPresent("#slot-classes")).isTrue();
 		assertThat(this.browser.isPresent("#slot-churn")).isTrue();
