@@ -58,7 +58,7 @@ class CohortRetentionTest {
 	}
 
 	@Test
-	void theCurveStopsAtTheFirstMonthThatFewerThanTwentyBuyersReached() {
+	void theCurveStopsWhereTheCohortsPastTheMonthHoldFewerThanTwentyBuyers() {
 		// an old cohort of one buyer who came back every month for a year, and a cohort
 		// of
 		// 60 buyers from four months before the snapshot
