@@ -19,9 +19,9 @@ import java.util.TreeMap;
  * a month not reached yet.</li>
  * <li>The curve of all cohorts at +k weighs each cohort by its buyers, over the cohorts
  * for which month +k is over (the month still running would pull the curve down). It
- * stops at the first +k that fewer than {@value #MIN_BUYERS} buyers' cohorts reached
- * (fewer than the buyers at +0, when those are fewer), so that one old, small cohort does
- * not draw its tail alone.</li>
+ * stops at the first +k for which those cohorts hold fewer than {@value #MIN_BUYERS}
+ * buyers (fewer than the buyers at +0, when those are fewer), so that one old, small
+ * cohort does not draw its tail alone.</li>
  * <li>The chart draws that curve and the latest {@value #CHARTED} cohorts of at least
  * {@value #MIN_BUYERS} buyers (of any size, when none is that large); the table lists
  * every cohort.</li>
