@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,8 @@ class DuplicateReview {
 			SELECT c.id, c.kind, c.display_name, c.given_name, c.family_name, c.birth_date, c.version,
 			  ARRAY(SELECT i.type || ': ' || i.value FROM customer_identity i WHERE i.customer_id = c.id
 			        ORDER BY i.type, i.value) AS identities,
+			  ARRAY(SELECT i.type || ':' || coalesce(i.match_key, '') FROM customer_identity i WHERE i.customer_id = c.id
+			        ORDER BY i.type, i.value) AS identity_keys,
 			  ARRAY(SELECT concat_ws(', ', a.line1, a.line2, a.postal_code, a.city, a.country_code)
 			        FROM customer_address a WHERE a.customer_id = c.id ORDER BY a.created_at) AS addresses
 			FROM customer c WHERE c.id IN (:ids)
@@ -63,15 +66,42 @@ class DuplicateReview {
 					DuplicateReason.valueOf(rs.getString("reason")), rs.getBigDecimal("score"),
 					rs.getObject("detected_at", OffsetDateTime.class)))
 			.list();
-		Map<UUID, DuplicateSuggestion.Side> sides = sides(pairs);
-		List<DuplicateSuggestion> items = pairs.stream()
-			.map((p) -> new DuplicateSuggestion(sides.get(p.a()), sides.get(p.b()), p.reason(), p.score(),
-					p.detectedAt().toInstant()))
-			.toList();
+		Map<UUID, Keyed> sides = sides(pairs);
+		List<DuplicateSuggestion> items = pairs.stream().map((p) -> {
+			Keyed a = sides.get(p.a());
+			Keyed b = sides.get(p.b());
+			return new DuplicateSuggestion(a.side(), b.side(), p.reason(), p.score(), p.detectedAt().toInstant(),
+					shared(a, b));
+		}).toList();
 		return new DuplicateSuggestion.Page(items, page, size, total);
 	}
 
-	private Map<UUID, DuplicateSuggestion.Side> sides(List<Pair> pairs) {
+	/**
+	 * A side of a pair with the type and match key of each of its identities, in their
+	 * order.
+	 */
+	record Keyed(DuplicateSuggestion.Side side, List<String> keys) {
+	}
+
+	/**
+	 * The identities of either side, as listed, whose type and match key the other side
+	 * has too; an identity without a match key matches nothing.
+	 */
+	static List<String> shared(Keyed a, Keyed b) {
+		List<String> shared = new ArrayList<>();
+		for (Keyed[] sides : new Keyed[][] { { a, b }, { b, a } }) {
+			Keyed one = sides[0];
+			for (int i = 0; i < one.keys().size(); i++) {
+				String key = one.keys().get(i);
+				if (!key.endsWith(":") && sides[1].keys().contains(key)) {
+					shared.add(one.side().identities().get(i));
+				}
+			}
+		}
+		return shared;
+	}
+
+	private Map<UUID, Keyed> sides(List<Pair> pairs) {
 		if (pairs.isEmpty()) {
 			return Map.of();
 		}
@@ -82,9 +112,9 @@ class DuplicateReview {
 		});
 		return this.jdbc.sql(SIDES)
 			.param("ids", ids)
-			.query(DuplicateReview::side)
+			.query((rs, n) -> new Keyed(side(rs, n), strings(rs.getArray("identity_keys"))))
 			.stream()
-			.collect(Collectors.toMap(DuplicateSuggestion.Side::id, Function.identity()));
+			.collect(Collectors.toMap((k) -> k.side().id(), Function.identity()));
 	}
 
 	static DuplicateSuggestion.Side side(ResultSet rs, int n) throws SQLException {

@@ -8,9 +8,13 @@ import java.util.UUID;
 
 /**
  * An open suggestion that two customers are one person, with what a reviewer needs to
- * decide: both customers side by side.
+ * decide: both customers side by side, and the identities of either (as listed) that the
+ * other one has too by type and match key ({@code shared}: an e-mail without +tags or
+ * Gmail's dots, a phone's national number, a card or external id as it is), which is what
+ * a same-identity suggestion rests on.
  */
-public record DuplicateSuggestion(Side a, Side b, DuplicateReason reason, BigDecimal score, Instant detectedAt) {
+public record DuplicateSuggestion(Side a, Side b, DuplicateReason reason, BigDecimal score, Instant detectedAt,
+		List<String> shared) {
 
 	/** One customer of the pair as the reviewer sees it. */
 	public record Side(UUID id, CustomerKind kind, String displayName, String givenName, String familyName,

@@ -1,6 +1,7 @@
 package org.rapport.customer;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,9 @@ class DuplicateConsoleTest {
 
 	@Autowired
 	UserDetailsService users;
+
+	@Autowired
+	CustomerDuplicates duplicates;
 
 	ConsoleTestData data;
 
@@ -165,6 +169,32 @@ class DuplicateConsoleTest {
 			.param("mergedVersion", Long.toString(merged.version()))
 			.with(as(role))
 			.with(csrf());
+	}
+
+	@Test
+	void theIdentitiesBothCustomersHaveAreMarked() {
+		String u = ConsoleTestData.suffix();
+		CustomerView one = this.customers.create(
+				new NewCustomer(CustomerKind.PERSON, "Ana", "Lopez" + u, null, null, null, null, null,
+						List.of(NewIdentity.of(IdentityType.EMAIL, "ana.lopez." + u + "@gmail.com"),
+								NewIdentity.of(IdentityType.EMAIL, "ana" + u + "@example.com")),
+						null, null, null, null));
+		this.customers.create(new NewCustomer(CustomerKind.PERSON, "A", "Lopes" + u, null, null, null, null, null,
+				List.of(NewIdentity.of(IdentityType.EMAIL, "analopez" + u + "+shop@gmail.com")), null, null, null,
+				null));
+		this.duplicates.detect();
+
+		assertThat(this.mvc.get().uri("/duplicates").param("customer", one.id().toString()).with(as(Role.MANAGER)))
+			.hasStatusOk()
+			.bodyText()
+			.contains("Marked: the identities both customers have.")
+			.containsOnlyOnce(
+					"<div class=\"identity shared\" title=\"The other customer has this identity too\">EMAIL: ana.lopez."
+							+ u + "@gmail.com</div>")
+			.containsOnlyOnce(
+					"<div class=\"identity shared\" title=\"The other customer has this identity too\">EMAIL: analopez"
+							+ u + "+shop@gmail.com</div>")
+			.contains("<div class=\"identity\">EMAIL: ana" + u + "@example.com</div>");
 	}
 
 	static NewCustomer person(String given, String family, LocalDate born) {

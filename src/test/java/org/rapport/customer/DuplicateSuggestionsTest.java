@@ -271,6 +271,35 @@ class DuplicateSuggestionsTest {
 	}
 
 	@Test
+	void theReviewerSeesWhichIdentitiesBothCustomersHave() {
+		String u = CustomerFixture.unique();
+		String number = CustomerFixture.nationalNumber();
+		UUID ana = this.customers.person("Ana", "Lopez" + u)
+			.email("ana.lopez." + u + "@gmail.com")
+			.phone("+34" + number)
+			.create();
+		this.customers.person("Ana", "Lopes" + u)
+			.email("analopez" + u + "+shop@gmail.com")
+			.email("ana" + u + "@example.com")
+			.create();
+		detect();
+
+		var response = this.mvc.get()
+			.uri("/api/v1/duplicates?page=0&size=100&customer=" + ana)
+			.with(this.staff.as(Role.MARKETER))
+			.exchange();
+
+		// the two Gmail addresses are one; the phone and the other address are the
+		// customers' own
+		assertThat(response).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.items[?(@.a.id == '%1$s' || @.b.id == '%1$s')].shared[*]".formatted(ana))
+			.asArray()
+			.containsExactlyInAnyOrder("EMAIL: ana.lopez." + u + "@gmail.com",
+					"EMAIL: analopez" + u + "+shop@gmail.com");
+	}
+
+	@Test
 	void aPageLargerThanTheLimitIsRefusedAsProblem() {
 		assertThat(this.mvc.get().uri("/api/v1/duplicates?size=1000").with(this.staff.as(Role.MANAGER))).hasStatus(400)
 			.bodyJson()
