@@ -241,6 +241,14 @@ public class Loyalty {
 	}
 
 	/**
+	 * How many active members hold each tier of the programme's ladder now, and how many
+	 * none.
+	 */
+	public TierMembers tierMembers(String code) {
+		return this.tierDesk.tiers().members(programme(code));
+	}
+
+	/**
 	 * What the ladder would do to the members at {@code asOf} (moves now, and who keeps a
 	 * tier they no longer qualify for until when), without applying anything.
 	 */

@@ -50,6 +50,14 @@ class TierApi {
 		return this.loyalty.tierLadder(code);
 	}
 
+	@GetMapping(PROGRAMME + "/tiers/members")
+	@PreAuthorize("hasAuthority('loyalty:read')")
+	@Operation(
+			summary = "How many active members hold each tier now (manual overrides counted apart), and how many none")
+	TierMembers members(@PathVariable String code) {
+		return this.loyalty.tierMembers(code);
+	}
+
 	@PostMapping(PROGRAMME + "/tiers/preview")
 	@PreAuthorize("hasAuthority('loyalty:read')")
 	@Operation(summary = "Who would move where under this ladder, and who keeps a tier until when; nothing applied",

@@ -137,6 +137,11 @@ class TierConsoleController {
 			plan.atRisk().stream().limit(MemberNames.SHOWN).forEach((m) -> ids.add(m.customerId()));
 			model.addAttribute("names", this.names.of(ids));
 		}
+		java.util.Optional<TierLadder> now = current(programme.code());
+		TierMembers members = now.isPresent() ? this.loyalty.tierMembers(programme.code()) : null;
+		model.addAttribute("tierRows", (members == null) ? null : tierRows(now.get(), members));
+		model.addAttribute("withoutTier", (members == null) ? 0L : members.withoutTier());
+		model.addAttribute("unit", now.map((ladder) -> programme.unitOf(ladder.measure())).orElse(null));
 		model.addAttribute("previewedAt", previewedAt);
 		model.addAttribute("measures", TierLadder.Measure.values());
 		model.addAttribute("windows", TierLadder.Window.values());
@@ -147,6 +152,23 @@ class TierConsoleController {
 			model.addAttribute("stale", false);
 		}
 		return "loyalty/tiers";
+	}
+
+	/**
+	 * A line of the ladder as it stands: the tier (null for a code it no longer has) and
+	 * its members.
+	 */
+	record TierRow(String code, String name, Tier tier, long members, long byOverride) {
+	}
+
+	static java.util.List<TierRow> tierRows(TierLadder ladder, TierMembers members) {
+		Map<String, Tier> tiers = new LinkedHashMap<>();
+		ladder.tiers().forEach((t) -> tiers.put(t.code(), t));
+		return members.tiers()
+			.stream()
+			.map((l) -> new TierRow(l.code(), (l.name() == null) ? l.code() : l.name(), tiers.get(l.code()),
+					l.members(), l.byOverride()))
+			.toList();
 	}
 
 	/**

@@ -45,6 +45,31 @@ class TierStore {
 			.optional();
 	}
 
+	/**
+	 * The stored tier rows of the programme's active members, counted by tier code (null:
+	 * no tier), with those held by a manual override.
+	 */
+	List<TierMembers.Held> held(UUID programmeId) {
+		return this.jdbc.sql("""
+				SELECT t.tier_code, count(*) AS members, count(*) FILTER (WHERE t.source = 'OVERRIDE') AS by_override
+				FROM loyalty_member_tier t JOIN loyalty_account a ON a.id = t.account_id
+				WHERE t.programme_id = :programme AND a.programme_id = :programme AND a.status = 'ACTIVE'
+				GROUP BY t.tier_code
+				""")
+			.param("programme", programmeId)
+			.query((rs, n) -> new TierMembers.Held(rs.getString("tier_code"), rs.getLong("members"),
+					rs.getLong("by_override")))
+			.list();
+	}
+
+	/** The programme's active members. */
+	long activeMembers(UUID programmeId) {
+		return this.jdbc.sql("SELECT count(*) FROM loyalty_account WHERE programme_id = ? AND status = 'ACTIVE'")
+			.param(programmeId)
+			.query(Long.class)
+			.single();
+	}
+
 	/** Replaces the ladder (its tiers by code; members keep their tier codes). */
 	void saveLadder(UUID programmeId, TierLadder ladder) {
 		ProgrammeSnapshots.forget();

@@ -96,6 +96,14 @@ class Tiers {
 			.orElseThrow(() -> ApiException.notFound("Tier ladder of", programme.code()));
 	}
 
+	/** How many active members hold each tier of the programme's ladder now. */
+	@Transactional(readOnly = true)
+	TierMembers members(LoyaltyProgramme programme) {
+		TierLadder ladder = ladder(programme);
+		return TierMembers.of(ladder, this.store.held(programme.id()), this.store.activeMembers(programme.id()),
+				this.clock.instant());
+	}
+
 	/**
 	 * Saves the ladder and re-qualifies every member under it at {@code asOf}. With
 	 * {@code expectedFingerprint} (the one of the preview the user saw), the apply is

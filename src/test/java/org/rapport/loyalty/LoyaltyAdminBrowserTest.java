@@ -194,6 +194,18 @@ class LoyaltyAdminBrowserTest {
 		// opened again, the head of the page names the tier set by hand
 		this.browser.go("/customers/" + customer);
 		this.browser.await(ExpectedConditions.textToBe(By.cssSelector("#loyalty-badges .tier-name"), "Gold"));
+
+		// the ladder as it stands counts her on Gold, set by hand
+		String admin = "bo-admin-" + suffix;
+		this.staff.create(admin, "Ada Admin", PASSWORD, EnumSet.of(Role.ADMIN));
+		this.browser.driver().manage().deleteAllCookies();
+		this.browser.signIn(admin, PASSWORD);
+		this.browser.go("/loyalty/programmes/" + code + "/tiers");
+		assertThat(this.browser.find("#tier-members-GOLD .tier-members-count").getText()).isEqualTo("1");
+		assertThat(this.browser.find("#tier-members-GOLD .tier-members-override").getText()).isEqualTo("1");
+		assertThat(this.browser.find("#tier-members-SILVER .tier-members-count").getText()).isEqualTo("0");
+		assertThat(this.browser.find("#tier-members-none .tier-members-count").getText()).isEqualTo("0");
+		this.browser.screenshot("loyalty-tier-ladder-members");
 	}
 
 }

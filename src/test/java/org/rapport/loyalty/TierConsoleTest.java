@@ -213,6 +213,39 @@ class TierConsoleTest {
 	}
 
 	@Test
+	void theLadderAsItStandsCountsTheMembersOfEachTierAndThoseHeldByHand() {
+		assertThat(this.mvc.get()
+			.uri("/loyalty/programmes/{c}/tiers", this.programme.code())
+			.with(this.staff.as(Role.ADMIN))).hasStatusOk().bodyText().doesNotContain("id=\"tier-members\"");
+		// the member earned 100 points: Silver; a second member has bought nothing
+		this.loyalty.applyTierLadder(this.programme.code(), ladder(LADDER), Instant.now());
+		this.fx.enrol(this.programme, this.fx.customer());
+		assertThat(tierCode()).isEqualTo("SILVER");
+		// then a manager puts the first on Gold by hand
+		this.loyalty.overrideTier(this.account, "GOLD", Instant.now().plus(10, ChronoUnit.DAYS), "Goodwill");
+
+		assertThat(this.mvc.get()
+			.uri("/loyalty/programmes/{c}/tiers", this.programme.code())
+			.with(this.staff.as(Role.ADMIN))).hasStatusOk()
+			.bodyText()
+			.containsPattern("id=\"tier-members-SILVER\">\\s*<th>Silver</th>\\s*<td class=\"num\">50 points</td>"
+					+ "[\\s\\S]*?tier-members-count\">0</td>\\s*<td class=\"num tier-members-override\">0</td>")
+			.containsPattern("id=\"tier-members-GOLD\">\\s*<th>Gold</th>\\s*<td class=\"num\">5000 points</td>"
+					+ "[\\s\\S]*?Priority service[\\s\\S]*?tier-members-count\">1</td>"
+					+ "\\s*<td class=\"num tier-members-override\">1</td>")
+			.containsPattern("id=\"tier-members-none\">[\\s\\S]*?tier-members-count\">1</td>");
+		assertThat(this.mvc.get()
+			.uri("/api/v1/loyalty/programmes/{c}/tiers/members", this.programme.code())
+			.with(this.fx.as(Role.MARKETER))).hasStatusOk().bodyJson().isLenientlyEqualTo("""
+					{"tiers": [{"code": "SILVER", "name": "Silver", "members": 0, "byOverride": 0},
+					           {"code": "GOLD", "name": "Gold", "members": 1, "byOverride": 1}],
+					 "withoutTier": 1, "members": 2}
+					""");
+		assertThat(this.mvc.get().uri("/api/v1/loyalty/programmes/{c}/tiers/members", this.programme.code()))
+			.hasStatus(401);
+	}
+
+	@Test
 	void thresholdsThatDoNotRiseAreRefusedNextToTheTiers() {
 		assertThat(post(Role.ADMIN, "/preview", "GOLD; Gold; 500\nSILVER; Silver; 50", null)).hasStatus(422)
 			.bodyText()
