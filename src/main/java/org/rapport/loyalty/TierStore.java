@@ -47,13 +47,16 @@ class TierStore {
 
 	/**
 	 * The stored tier rows of the programme's active members, counted by tier code (null:
-	 * no tier), with those held by a manual override.
+	 * no tier), with those held by a manual override. The rows of accounts no longer
+	 * active (merged, migrated, erased) are left out by an anti-join with those few, not
+	 * by a join with every member's account (as ADR 0074 does for the analytics months).
 	 */
 	List<TierMembers.Held> held(UUID programmeId) {
 		return this.jdbc.sql("""
 				SELECT t.tier_code, count(*) AS members, count(*) FILTER (WHERE t.source = 'OVERRIDE') AS by_override
-				FROM loyalty_member_tier t JOIN loyalty_account a ON a.id = t.account_id
-				WHERE t.programme_id = :programme AND a.programme_id = :programme AND a.status = 'ACTIVE'
+				FROM loyalty_member_tier t
+				WHERE t.programme_id = :programme
+				  AND NOT EXISTS (SELECT 1 FROM loyalty_account a WHERE a.id = t.account_id AND a.status <> 'ACTIVE')
 				GROUP BY t.tier_code
 				""")
 			.param("programme", programmeId)

@@ -26,6 +26,7 @@ import org.rapport.loyalty.ProgrammeFigures;
 import org.rapport.loyalty.ProgrammeSettings;
 import org.rapport.loyalty.Tier;
 import org.rapport.loyalty.TierLadder;
+import org.rapport.loyalty.TierMembers;
 import org.rapport.platform.cli.CliCommand;
 
 import org.springframework.boot.WebApplicationType;
@@ -140,6 +141,12 @@ class LoyaltyBenchmark implements CliCommand {
 				() -> loyalty.requalifyTiers(now).get(0).moves().size() + " moves");
 		time(rows, jdbc, "tier re-qualification (next night)",
 				() -> loyalty.requalifyTiers(now.plusSeconds(86_400)).get(0).moves().size() + " moves");
+		// the tier ladder page opens with the members of each tier now
+		time(rows, jdbc, "members per tier (the tier ladder page)", () -> {
+			TierMembers counted = loyalty.tierMembers("bench");
+			return counted.tiers().stream().map((t) -> t.code() + " " + t.members()).toList() + ", no tier "
+					+ counted.withoutTier();
+		});
 		// after the jobs, on the ledger they left: the programme's figures as the
 		// analytics dashboard (one month) and the figures API by default (twelve
 		// months) read them
