@@ -11,6 +11,7 @@ import org.rapport.IntegrationTest;
 import org.rapport.access.Role;
 import org.rapport.access.StaffDirectory;
 import org.rapport.customer.Customers;
+import org.rapport.customer.PersonalData;
 import org.rapport.interaction.Interactions;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,6 +53,9 @@ class TierConsoleTest {
 
 	@Autowired
 	Loyalty loyalty;
+
+	@Autowired
+	PersonalData personalData;
 
 	LoyaltyFixture fx;
 
@@ -243,6 +247,17 @@ class TierConsoleTest {
 					""");
 		assertThat(this.mvc.get().uri("/api/v1/loyalty/programmes/{c}/tiers/members", this.programme.code()))
 			.hasStatus(401);
+
+		// an erased member's account is no longer active: neither its tier nor the member
+		// counts
+		this.personalData.erase(this.customer, "Asked to be forgotten");
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.loyalty.tierMembers(this.programme.code()).members() == 1);
+		assertThat(this.loyalty.tierMembers(this.programme.code()).tiers())
+			.extracting(TierMembers.Line::code, TierMembers.Line::members)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("SILVER", 0L),
+					org.assertj.core.groups.Tuple.tuple("GOLD", 0L));
+		assertThat(this.loyalty.tierMembers(this.programme.code()).withoutTier()).isEqualTo(1);
 	}
 
 	@Test
