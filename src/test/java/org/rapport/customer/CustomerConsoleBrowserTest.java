@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.rapport.BrowserSession;
 import org.rapport.access.Role;
@@ -71,6 +72,12 @@ class CustomerConsoleBrowserTest {
 		assertThat(this.browser.find("#customer-name").getText()).isEqualTo("Inés " + family);
 		this.browser
 			.await(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "No interactions yet"));
+		// the timeline sits in the wide column, under the addresses, wider than the notes
+		// beside it
+		WebElement timeline = this.browser.find("#timeline");
+		assertThat(timeline.getSize().getWidth()).isGreaterThan(this.browser.find("#notes").getSize().getWidth());
+		assertThat(timeline.getLocation().getY()).isGreaterThan(this.browser.find("#addresses").getLocation().getY());
+		assertThat(timeline.getLocation().getX()).isEqualTo(this.browser.find("#addresses").getLocation().getX());
 
 		// the note appears at the top of the list without a page reload
 		this.browser.driver().executeScript("window.rapportPageMarker = 'still here';");

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.rapport.BrowserSession;
 import org.rapport.access.Role;
@@ -110,6 +111,17 @@ class LoyaltyConsoleBrowserTest {
 		assertThat(this.browser.find(panel + " .loyalty-available").getText()).isEqualTo("0");
 		assertThat(this.browser.find(panel + " .ledger").getText()).contains("Pending");
 		this.browser.screenshot("loyalty-panel-pending");
+
+		// the purchase's id, the earning's source, takes one line cut short and stays
+		// whole in its title
+		WebElement source = this.browser.find(panel + " tr.movement .source-id.interaction");
+		assertThat(source.getAttribute("title")).matches("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
+		assertThat(source.getSize().getHeight()).isLessThan(30);
+		// the card form's number field keeps the height of a field beside its list of
+		// kinds
+		WebElement cardNumber = this.browser.find("#card-number-" + programme.code());
+		assertThat(cardNumber.getSize().getHeight())
+			.isLessThan(this.browser.find("#card-kind-" + programme.code()).getSize().getHeight() + 10);
 
 		// the nightly job, run as of the end of the one-day return window
 		this.loyalty.activatePending(this.clock.instant().plus(2, ChronoUnit.DAYS));

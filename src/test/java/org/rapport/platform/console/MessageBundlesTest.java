@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.util.Locale;
 import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,6 +24,46 @@ class MessageBundlesTest {
 		Properties translated = load("i18n/messages_" + language + ".properties");
 		assertThat(translated.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
 		assertThat(translated.values()).allSatisfy((value) -> assertThat(value.toString()).isNotBlank());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "es", "ru", "ms" })
+	void everyLabelWithArgumentsIsAValidMessageFormatAndKeepsItsApostrophes(String language) throws IOException {
+		Properties bundle = load(
+				language.isEmpty() ? "i18n/messages.properties" : "i18n/messages_" + language + ".properties");
+		Locale locale = language.isEmpty() ? Locale.ENGLISH : Locale.forLanguageTag(language);
+		for (String key : bundle.stringPropertyNames()) {
+			String value = bundle.getProperty(key);
+			if (!value.matches("(?s).*\\{\\d.*")) {
+				continue; // shown as written, without MessageFormat
+			}
+			MessageFormat format = new MessageFormat(value, locale);
+			// a lone apostrophe would start a quoted part and swallow what follows it
+			assertThat(value.replace("''", "")).as(key).doesNotContain("'");
+			assertThat(format.getFormats()).as(key).isNotEmpty();
+		}
+	}
+
+	@Test
+	void aCountOfOneReadsInTheSingularInEnglish() throws IOException {
+		Properties english = load("i18n/messages.properties");
+		assertThat(format(english, "timeline.lines", 1)).isEqualTo("1 line");
+		assertThat(format(english, "timeline.lines", 3)).isEqualTo("3 lines");
+		assertThat(format(english, "move.count", 1, "Ana", "Luis")).isEqualTo("1 customer of Ana will move to Luis.");
+		assertThat(format(english, "move.count", 0, "Ana", "Luis")).isEqualTo("No customer of Ana will move to Luis.");
+		assertThat(format(english, "move.count", 1_234, "Ana", "Luis"))
+			.isEqualTo("1,234 customers of Ana will move to Luis.");
+		assertThat(format(english, "move.confirm", 1)).isEqualTo("Move 1 customer");
+		assertThat(format(english, "move.done", 2, "Luis")).isEqualTo("2 customers moved to Luis.");
+		assertThat(format(english, "audit.total", 1L, 1, 1)).isEqualTo("1 change · page 1 of 1");
+		assertThat(format(english, "analytics.list.total", 1L)).isEqualTo("1 customer");
+		assertThat(format(english, "analytics.list.total", 0L)).isEqualTo("0 customers");
+		assertThat(format(english, "loyalty.tiers.applied", 1)).isEqualTo("Ladder saved: 1 member moved.");
+		assertThat(format(english, "loyalty.impact.summary", 1, 0, "0", "EUR")).startsWith("1 member would lose");
+	}
+
+	private static String format(Properties bundle, String key, Object... arguments) {
+		return new MessageFormat(bundle.getProperty(key), Locale.ENGLISH).format(arguments);
 	}
 
 	private static Properties load(String resource) throws IOException {
