@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +32,7 @@ import org.rapport.loyalty.NegativeBalancePolicy;
 import org.rapport.loyalty.NewReward;
 import org.rapport.loyalty.NewRule;
 import org.rapport.loyalty.ProgrammeSettings;
+import org.rapport.loyalty.Redemption;
 import org.rapport.loyalty.Reward;
 import org.rapport.loyalty.Rewards;
 import org.rapport.loyalty.RuleKind;
@@ -47,6 +49,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,8 +60,11 @@ import org.springframework.stereotype.Component;
  * customers with the highest revenue among those who bought in the last year, each with a
  * virtual card, and a few purchases of each recorded through the interactions' front door
  * in the last six weeks, which the programme earns from as in production
- * ({@link ClubSpend}); and a first analytics run so the dashboard has something to show.
- * Each step is skipped when its result exists already, so restarts change nothing.
+ * ({@link ClubSpend}); once the programme has earned from those purchases, a few rewards
+ * redeemed and most of their vouchers used ({@link #redeemSome()}), so the programme's
+ * figures show a redemption rate; and a first analytics run so the dashboard has
+ * something to show. Each step is skipped when its result exists already, so restarts
+ * change nothing.
  */
 @Component
 @Order(20)
@@ -69,6 +75,15 @@ class DemoProgramme implements ApplicationRunner {
 
 	/** The source system of the members' purchases in the club. */
 	static final String SOURCE = "demo-club";
+
+	static final String COFFEE = "Coffee and a pastry";
+
+	static final String DISCOUNT = "10 EUR off your next basket";
+
+	static final String TOTE_BAG = "Rapport Club tote bag";
+
+	/** How long the redemptions wait for the programme to earn from the purchases. */
+	private static final Duration EARNING_WAIT = Duration.ofMinutes(3);
 
 	private static final Logger log = LoggerFactory.getLogger(DemoProgramme.class);
 
@@ -84,16 +99,19 @@ class DemoProgramme implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final JdbcClient jdbc;
+
 	private final int members;
 
 	DemoProgramme(Loyalty loyalty, Rewards rewards, Customers customers, Interactions interactions, Analytics analytics,
-			Clock clock, @Value("${rapport.demo.members:200}") int members) {
+			Clock clock, JdbcClient jdbc, @Value("${rapport.demo.members:200}") int members) {
 		this.loyalty = loyalty;
 		this.rewards = rewards;
 		this.customers = customers;
 		this.interactions = interactions;
 		this.analytics = analytics;
 		this.clock = clock;
+		this.jdbc = jdbc;
 		this.members = members;
 	}
 
@@ -108,6 +126,136 @@ class DemoProgramme implements ApplicationRunner {
 			log.info("Demo mode: starting the first analytics run");
 			this.analytics.startRun();
 		}
+		if (redemptionsMade()) {
+			return;
+		}
+		// the programme earns from the members' purchases in the background, as in
+		// production; the redemptions wait for it, and the console is usable meanwhile
+		Thread redeeming = new Thread(() -> {
+			try {
+				awaitEarning(EARNING_WAIT);
+				redeemSome();
+			}
+			catch (RuntimeException ex) {
+				log.warn("Demo mode: the club's redemptions were not made", ex);
+			}
+		}, "demo-redemptions");
+		redeeming.setDaemon(true);
+		redeeming.start();
+	}
+
+	/**
+	 * Waits until every event recorded so far has been delivered to its listeners (a
+	 * delivered publication is deleted from the log), at most {@code atMost}.
+	 */
+	void awaitEarning(Duration atMost) {
+		long until = System.nanoTime() + atMost.toNanos();
+		int emptyReads = 0;
+		while (emptyReads < 2 && System.nanoTime() < until) {
+			long outstanding = this.jdbc.sql("SELECT count(*) FROM event_publication").query(Long.class).single();
+			emptyReads = (outstanding == 0) ? emptyReads + 1 : 0;
+			try {
+				Thread.sleep(500);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	/**
+	 * A few members take rewards with the points they have available, and most of the
+	 * vouchers are used, as at a counter: every third member a coffee, every fourth from
+	 * the second a discount, every seventh from the third the tote bag, each while the
+	 * member's points last ({@link #wishes(int)}); every fifth member keeps their
+	 * vouchers unused. The showcase customer, last, has had a coffee and keeps a discount
+	 * voucher for the counter screen. Skipped once the showcase customer has a
+	 * redemption; the idempotency keys make a run cut short safe to repeat.
+	 */
+	void redeemSome() {
+		if (redemptionsMade()) {
+			return;
+		}
+		Optional<CustomerView> showcase = this.customers.findByIdentity(IdentityType.PHONE, Showcase.PHONE);
+		Optional<MemberSummary> maria = showcase.flatMap(this::clubMember);
+		Map<String, Reward> offered = new HashMap<>();
+		this.rewards.rewards(CODE, false).forEach((r) -> offered.put(r.name(), r));
+		List<UUID> chosen = chooseMembers(showcase.get().id());
+		int redeemed = 0;
+		int used = 0;
+		for (int rank = 0; rank < chosen.size(); rank++) {
+			Optional<MemberSummary> member = clubMember(chosen.get(rank));
+			if (member.isEmpty()) {
+				continue;
+			}
+			int[] done = redeem(member.get(), wishes(rank), offered, rank % 5 != 4);
+			redeemed += done[0];
+			used += done[1];
+		}
+		int[] hers = redeem(maria.get(), List.of(COFFEE), offered, true);
+		int[] kept = redeem(maria.get(), List.of(DISCOUNT), offered, false);
+		log.info("Demo mode: {} rewards redeemed in {}, {} vouchers used", redeemed + hers[0] + kept[0], CODE,
+				used + hers[1]);
+	}
+
+	/**
+	 * Whether there is nothing to redeem: no club or no showcase member, or the showcase
+	 * customer, who redeems last, has a redemption.
+	 */
+	private boolean redemptionsMade() {
+		if (this.loyalty.programmes().stream().noneMatch((p) -> p.code().equals(CODE))) {
+			return true;
+		}
+		Optional<MemberSummary> maria = this.customers.findByIdentity(IdentityType.PHONE, Showcase.PHONE)
+			.flatMap(this::clubMember);
+		return maria.isEmpty() || !this.rewards.redemptionsOf(maria.get().accountId(), 1).isEmpty();
+	}
+
+	/** The rewards the member at this rank takes, in order, while the points last. */
+	static List<String> wishes(int rank) {
+		List<String> wishes = new ArrayList<>();
+		if (rank % 3 == 0) {
+			wishes.add(COFFEE);
+		}
+		if (rank % 4 == 1) {
+			wishes.add(DISCOUNT);
+		}
+		if (rank % 7 == 2) {
+			wishes.add(TOTE_BAG);
+		}
+		return wishes;
+	}
+
+	/** Redeems each wish the points allow; answers {redeemed, vouchers used}. */
+	private int[] redeem(MemberSummary member, List<String> wishes, Map<String, Reward> offered, boolean use) {
+		long available = member.available();
+		int redeemed = 0;
+		int used = 0;
+		for (String name : wishes) {
+			Reward reward = offered.get(name);
+			if (reward == null || reward.costPoints() > available) {
+				continue;
+			}
+			String key = "demo-redeem-" + reward.id() + "-" + member.accountId();
+			Redemption redemption = this.rewards.redeemReward(member.accountId(), reward.id(), key);
+			available -= reward.costPoints();
+			redeemed++;
+			// a repeated key answers without the code: that voucher stays as it was
+			if (use && redemption.voucherCode() != null) {
+				this.rewards.consumeVoucher(redemption.voucherCode(), "demo-use-" + redemption.id());
+				used++;
+			}
+		}
+		return new int[] { redeemed, used };
+	}
+
+	private Optional<MemberSummary> clubMember(CustomerView customer) {
+		return clubMember(customer.id());
+	}
+
+	private Optional<MemberSummary> clubMember(UUID customer) {
+		return this.loyalty.membershipsOf(customer).stream().filter((m) -> m.programmeCode().equals(CODE)).findFirst();
 	}
 
 	/**
@@ -175,11 +323,11 @@ class DemoProgramme implements ApplicationRunner {
 
 	static List<NewReward> catalogue() {
 		return List.of(
-				new NewReward("Coffee and a pastry", "At any Rapport Club café counter.", 150L, null, null, null, null,
-						null, 30, true),
-				new NewReward("10 EUR off your next basket", "On a basket of 30 EUR or more.", 1_000L, null, null, null,
-						1, Reward.LimitPeriod.MONTH, 60, true),
-				new NewReward("Rapport Club tote bag", "Organic cotton, while stocks last.", 600L, 40, null, null, 1,
+				new NewReward(COFFEE, "At any Rapport Club café counter.", 150L, null, null, null, null, null, 30,
+						true),
+				new NewReward(DISCOUNT, "On a basket of 30 EUR or more.", 1_000L, null, null, null, 1,
+						Reward.LimitPeriod.MONTH, 60, true),
+				new NewReward(TOTE_BAG, "Organic cotton, while stocks last.", 600L, 40, null, null, 1,
 						Reward.LimitPeriod.LIFETIME, 90, true));
 	}
 

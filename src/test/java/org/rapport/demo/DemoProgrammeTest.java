@@ -31,11 +31,13 @@ import org.rapport.loyalty.Rewards;
 import org.rapport.loyalty.MemberSummary;
 import org.rapport.loyalty.MonthFigures;
 import org.rapport.loyalty.ProgrammeFigures;
+import org.rapport.loyalty.Redemption;
 import org.rapport.loyalty.Tier;
 import org.rapport.loyalty.TierCandidate;
 import org.rapport.loyalty.TierLadder;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -65,6 +67,9 @@ class DemoProgrammeTest {
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void theDemoProgrammeEnrolsTheShowcaseCustomerWithAnExplainedWelcomeBonus() {
@@ -128,8 +133,8 @@ class DemoProgrammeTest {
 			assertThat(chosen).allSatisfy((c) -> assertThat(points(c)).isPositive());
 		});
 
-		// the welcome bonus and at least a point per euro of her 1,420 EUR
-		assertThat(points(set.showcase)).isGreaterThanOrEqualTo(500 + 1_420);
+		// the welcome bonus and at least a point per euro of her 1,420 EUR (spent or not)
+		assertThat(points(set.showcase) + redeemed(set.showcase)).isGreaterThanOrEqualTo(500 + 1_420);
 		List<TierCandidate> near = this.loyalty.nearNextTier(DemoProgramme.CODE, 10, 1_000);
 		assertThat(near).anySatisfy((c) -> {
 			assertThat(c.customerId()).isEqualTo(set.showcase);
@@ -172,6 +177,75 @@ class DemoProgrammeTest {
 		assertThat(balances(chosen, set.showcase)).isEqualTo(before);
 	}
 
+	@Test
+	void onceTheirPointsAreEarnedAFewMembersRedeemRewardsAndUseMostVouchersOnlyOnce() {
+		DemoSetUp set = demoSetUp();
+		List<UUID> chosen = set.demo.chooseMembers(set.showcase);
+		await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
+			assertThat(chosen).allSatisfy((c) -> assertThat(club(c).get(0).available()).isPositive());
+			assertThat(club(set.showcase).get(0).available() + redeemed(set.showcase))
+				.isGreaterThanOrEqualTo(500 + 1_420);
+		});
+
+		set.demo.redeemSome();
+		Map<UUID, List<String>> first = redemptions(chosen, set.showcase);
+		set.demo.redeemSome();
+
+		assertThat(redemptions(chosen, set.showcase)).isEqualTo(first);
+		// she had a coffee and keeps a discount voucher for the counter
+		assertThat(first.get(set.showcase)).containsExactlyInAnyOrder(DemoProgramme.COFFEE + " CONSUMED",
+				DemoProgramme.DISCOUNT + " ISSUED");
+		// rank 0: a coffee, used; rank 1: a discount, used; rank 2: the tote bag, used;
+		// rank 4 wishes for nothing; rank 9 wishes for all three, takes what its points
+		// allow, the coffee first, and keeps the vouchers unused
+		assertThat(first.get(chosen.get(0))).containsExactly(DemoProgramme.COFFEE + " CONSUMED");
+		assertThat(first.get(chosen.get(1))).containsExactly(DemoProgramme.DISCOUNT + " CONSUMED");
+		assertThat(first.get(chosen.get(2))).containsExactly(DemoProgramme.TOTE_BAG + " CONSUMED");
+		assertThat(first.get(chosen.get(4))).isEmpty();
+		assertThat(first.get(chosen.get(9))).contains(DemoProgramme.COFFEE + " ISSUED")
+			.allSatisfy((r) -> assertThat(r).endsWith(" ISSUED"));
+		// the programme's figures of this month count the points redeemed
+		YearMonth now = YearMonth.now(this.clock.withZone(ZoneOffset.UTC));
+		assertThat(this.figures.monthly(DemoProgramme.CODE, now, now)).singleElement()
+			.satisfies((m) -> assertThat(m.pointsRedeemed()).isGreaterThanOrEqualTo(150 + 1_000 + 600 + 150 + 1_000));
+	}
+
+	@Test
+	void theRewardsAMemberWishesForFollowTheirRank() {
+		assertThat(DemoProgramme.wishes(0)).containsExactly(DemoProgramme.COFFEE);
+		assertThat(DemoProgramme.wishes(9)).containsExactly(DemoProgramme.COFFEE, DemoProgramme.DISCOUNT,
+				DemoProgramme.TOTE_BAG);
+		assertThat(DemoProgramme.wishes(2)).containsExactly(DemoProgramme.TOTE_BAG);
+		assertThat(DemoProgramme.wishes(4)).isEmpty();
+	}
+
+	/** Each customer's redemptions in the club as "reward STATUS". */
+	private Map<UUID, List<String>> redemptions(List<UUID> chosen, UUID maria) {
+		Map<UUID, List<String>> all = new LinkedHashMap<>();
+		for (UUID c : chosen) {
+			all.put(c,
+					this.rewards.redemptionsOf(club(c).get(0).accountId())
+						.stream()
+						.map((r) -> r.rewardName() + " " + r.status())
+						.toList());
+		}
+		all.put(maria,
+				this.rewards.redemptionsOf(club(maria).get(0).accountId())
+					.stream()
+					.map((r) -> r.rewardName() + " " + r.status())
+					.toList());
+		return all;
+	}
+
+	/** The points the customer's redemptions in the club took. */
+	private long redeemed(UUID customer) {
+		return this.rewards.redemptionsOf(club(customer).get(0).accountId())
+			.stream()
+			.filter((r) -> r.cancelledAt() == null)
+			.mapToLong(Redemption::points)
+			.sum();
+	}
+
 	record DemoSetUp(DemoProgramme demo, UUID showcase) {
 	}
 
@@ -181,7 +255,7 @@ class DemoProgrammeTest {
 	 */
 	private DemoSetUp demoSetUp() {
 		DemoProgramme demo = new DemoProgramme(this.loyalty, this.rewards, this.customers, this.interactions, null,
-				this.clock, MEMBERS);
+				this.clock, this.jdbc, MEMBERS);
 		synchronized (DemoProgrammeTest.class) {
 			if (this.loyalty.programmes().stream().noneMatch((p) -> p.code().equals(DemoProgramme.CODE))) {
 				GenerateCommand.load(this.bulk, GeneratorSettings.of(61_061, 3).withShowcase(),
