@@ -87,11 +87,19 @@
       return { label: name, data: data.cohorts[name].map(function (p) { return { x: p[0], y: p[1] }; }),
         borderColor: 'hsl(' + (20 + i * 57) % 360 + ', 55%, 55%)', borderWidth: 1, pointRadius: 2 };
     }));
+    // the month of the first purchase is 100 % by definition: the chart starts a month
+    // later, its height fitted to the highest share after it
+    var later = [];
+    cohortSets.forEach(function (set) {
+      set.data.forEach(function (p) { if (p.x >= 1 && p.y !== null) { later.push(p.y); } });
+    });
+    var top = later.length === 0 ? 100
+      : Math.min(100, Math.max(10, Math.ceil(Math.max.apply(null, later) * 1.15 / 10) * 10));
     draw('chart-cohorts', {
       type: 'line',
       data: { datasets: cohortSets },
-      options: { scales: { x: { type: 'linear', min: 0, ticks: { precision: 0 } }, y: { min: 0, max: 100,
-        title: { display: true, text: data.labels.retention } } } }
+      options: { scales: { x: { type: 'linear', min: later.length === 0 ? 0 : 1, ticks: { precision: 0 } },
+        y: { min: 0, max: top, title: { display: true, text: data.labels.retention } } } }
     }, function (element) {
       if (element.datasetIndex > 0) {
         drill({ cohort: cohortNames[element.datasetIndex - 1] });

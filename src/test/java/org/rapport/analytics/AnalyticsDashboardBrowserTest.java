@@ -125,6 +125,12 @@ class AnalyticsDashboardBrowserTest {
 				  .map((d) => d.label + ':' + d.data.map((p) => p.y).join(','));
 				""")).isEqualTo(List.of("All cohorts (weighted by buyers):100,60,60,40", "2025-08:100,75,75,50,50",
 				"2025-09:100,0,0,0"));
+		// it starts a month after the first purchase, fitted to the highest share after
+		// it: 75 % (August at +1), with room above it
+		assertThat(this.browser.driver().executeScript("""
+				const scales = Chart.getChart(document.getElementById('chart-cohorts')).options.scales;
+				return scales.x.min + '..' + scales.y.max;
+				""")).isEqualTo("1..90");
 		// September's buyer did not buy again in the three months since (0 %); January,
 		// its fourth, has only begun
 		assertThat(this.browser.driver()
