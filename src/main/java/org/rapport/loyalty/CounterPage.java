@@ -1,7 +1,9 @@
 package org.rapport.loyalty;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,11 +20,15 @@ import org.springframework.ui.Model;
 /**
  * The counter screen as its actions show it: the members found by card or phone, with
  * their programme, tier and the tier's benefits (priority service first), balance, cards,
- * recent movements and the rewards they can redeem now; and the voucher step, which needs
- * no member look-up (a voucher names its member).
+ * recent movements, the rewards they can redeem now and the vouchers they hold unused
+ * (soonest to expire first); and the voucher step, which needs no member look-up (a
+ * voucher names its member).
  */
 @Component
 class CounterPage {
+
+	/** The member's latest redemptions read for the open vouchers among them. */
+	static final int OPEN_VOUCHERS_READ = 100;
 
 	private final Loyalty loyalty;
 
@@ -42,9 +48,12 @@ class CounterPage {
 		this.clock = clock;
 	}
 
-	/** A member found at the counter, with the card used (null when found by phone). */
+	/**
+	 * A member found at the counter, with the card used (null when found by phone) and
+	 * the vouchers the member holds that can still be used.
+	 */
 	record Found(CardView card, boolean usable, MemberSummary member, String customerName, String programmeName,
-			MemberTier tier, List<LoyaltyConsole.Line> recent, List<Reward> rewards) {
+			MemberTier tier, List<LoyaltyConsole.Line> recent, List<Reward> rewards, List<Redemption> openVouchers) {
 	}
 
 	String render(String q, Authentication authentication, Model model) {
@@ -97,8 +106,14 @@ class CounterPage {
 	private Found found(CardView card, boolean usable, MemberSummary member) {
 		LedgerPage recent = this.loyalty.ledger(member.accountId(), 0, 5);
 		List<Reward> offered = this.rewards.rewards(member.programmeCode(), false);
+		Instant now = this.clock.instant();
+		List<Redemption> open = this.rewards.redemptionsOf(member.accountId(), OPEN_VOUCHERS_READ)
+			.stream()
+			.filter((r) -> "ISSUED".equals(r.status()) && !r.expiredAt(now))
+			.sorted(Comparator.comparing(Redemption::expiresAt))
+			.toList();
 		return new Found(card, usable, member, nameOf(member), programmeName(member),
-				this.loyalty.tierOf(member.accountId(), this.clock.instant()), this.console.lines(recent), offered);
+				this.loyalty.tierOf(member.accountId(), now), this.console.lines(recent), offered, open);
 	}
 
 }

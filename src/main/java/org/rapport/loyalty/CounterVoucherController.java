@@ -11,6 +11,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -88,6 +89,29 @@ class CounterVoucherController {
 			}
 		}
 		return this.page.render("", authentication, model);
+	}
+
+	/**
+	 * Uses a voucher the member found at the counter holds, without its code; the page
+	 * then shows the voucher as used, above the member.
+	 */
+	@PostMapping("/loyalty/counter/vouchers/{redemptionId}/consumption")
+	String consumeHeld(@PathVariable UUID redemptionId, @RequestParam(defaultValue = "") String q,
+			@RequestParam String key, Authentication authentication, Model model, HttpServletResponse response) {
+		try {
+			show(this.rewards.consumeVoucherOf(redemptionId, key), "", model);
+			model.addAttribute("voucherConsumed", true);
+		}
+		catch (ApiException ex) {
+			if (ex.status() != HttpStatus.CONFLICT) {
+				throw ex;
+			}
+			// used, cancelled or expired in between: say so, with what the voucher is now
+			show(this.rewards.voucherOf(redemptionId), "", model);
+			model.addAttribute("voucherRefused", true);
+			response.setStatus(409);
+		}
+		return this.page.render(q, authentication, model);
 	}
 
 	private void show(VoucherCheck check, String code, Model model) {

@@ -107,6 +107,18 @@ class RedemptionStore {
 	}
 
 	/**
+	 * Consumes the issued, unexpired voucher of a redemption; false when it was not in
+	 * that state.
+	 */
+	boolean consume(UUID id, Instant at, String by, String key) {
+		return this.jdbc
+			.sql("UPDATE loyalty_redemption SET status = 'CONSUMED', consumed_at = ?, consumed_by = ?, consume_key = ? "
+					+ "WHERE id = ? AND status = 'ISSUED' AND expires_at > ?")
+			.params(utc(at), by, key, id, utc(at))
+			.update() == 1;
+	}
+
+	/**
 	 * Cancels an issued voucher; false when it was not issued (consumed or cancelled).
 	 */
 	boolean cancel(UUID id, Instant at, String reason, String by) {

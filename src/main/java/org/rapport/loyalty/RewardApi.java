@@ -141,6 +141,19 @@ class RewardApi {
 	record Cancellation(String reason) {
 	}
 
+	@PostMapping(REDEMPTIONS + "/{id}/consumption")
+	@PreAuthorize("hasAuthority('loyalty:write')")
+	@Operation(
+			summary = "Use the voucher of a redemption without its code, once (the member is at the till, "
+					+ "found by card or phone, and has not brought the code)",
+			description = "A retry with the first use's Idempotency-Key answers the same result; any other second "
+					+ "use is refused.")
+	@ApiResponse(responseCode = "200", description = "consumed")
+	@ApiResponse(responseCode = "409", description = "voucher-consumed, voucher-cancelled or voucher-expired")
+	VoucherCheck consume(@PathVariable UUID id, @RequestHeader(name = HEADER, required = false) String key) {
+		return this.rewards.consumeVoucherOf(id, (key == null || key.isBlank()) ? null : key.strip());
+	}
+
 	@PostMapping(REDEMPTIONS + "/{id}/voucher")
 	@PreAuthorize("hasAuthority('loyalty:write')")
 	@Operation(summary = "Issue a new code for an issued, unexpired voucher (the first was lost); the old code "

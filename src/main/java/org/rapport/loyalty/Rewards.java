@@ -172,6 +172,29 @@ public class Rewards {
 		Instant now = this.clock.instant();
 		boolean consumed = this.store.consume(voucher, now, Actor.current().id(), key);
 		RedemptionStore.Row row = this.store.byCode(voucher).orElseThrow(() -> ApiException.notFound("Voucher", code));
+		return consumed(consumed, row, key);
+	}
+
+	/**
+	 * Uses the voucher of a redemption without its code, for the member it was issued to
+	 * when staff have found them by card or phone and the code is not at hand: once, as
+	 * {@link #consumeVoucher}; a repeat with the first use's key answers the same result.
+	 */
+	@Transactional
+	public VoucherCheck consumeVoucherOf(UUID redemptionId, String key) {
+		Instant now = this.clock.instant();
+		boolean consumed = this.store.consume(redemptionId, now, Actor.current().id(), key);
+		return consumed(consumed, row(redemptionId), key);
+	}
+
+	/** What the voucher of a redemption is and whether it can be used now. */
+	@Transactional(readOnly = true)
+	public VoucherCheck voucherOf(UUID redemptionId) {
+		return check(row(redemptionId));
+	}
+
+	/** The voucher as it is now, or the refusal when this call did not use it. */
+	private VoucherCheck consumed(boolean consumed, RedemptionStore.Row row, String key) {
 		VoucherCheck check = check(row);
 		if (consumed || (key != null && key.equals(row.consumeKey()))) {
 			return check;

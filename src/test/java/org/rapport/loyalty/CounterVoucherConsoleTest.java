@@ -104,6 +104,70 @@ class CounterVoucherConsoleTest {
 	}
 
 	@Test
+	void theMemberFoundListsTheVouchersNotUsedYetSoonestToExpireFirst() throws Exception {
+		Reward longer = this.rewards.createReward(this.loyalty.member(this.member.accountId()).programmeCode(),
+				new NewReward("Concert ticket", null, 100L, null, null, null, null, null, 90, true));
+		Redemption later = this.rewards.redeemReward(this.member.accountId(), longer.id(),
+				"r-" + LoyaltyFixture.unique());
+		Redemption sooner = this.rewards.redeemReward(this.member.accountId(), this.reward.id(),
+				"r-" + LoyaltyFixture.unique());
+		Redemption used = this.rewards.redeemReward(this.member.accountId(), this.reward.id(),
+				"r-" + LoyaltyFixture.unique());
+		this.rewards.consumeVoucher(used.voucherCode(), null);
+
+		String page = this.mvc.get()
+			.uri("/loyalty/counter")
+			.param("q", this.member.cards().get(0).number())
+			.with(this.staff.as(Role.SERVICE_AGENT))
+			.exchange()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(page).contains("open-voucher-" + sooner.id())
+			.contains("open-voucher-" + later.id())
+			.doesNotContain("open-voucher-" + used.id());
+		assertThat(page.indexOf("open-voucher-" + sooner.id())).isLessThan(page.indexOf("open-voucher-" + later.id()));
+	}
+
+	@Test
+	void aVoucherTheMemberHoldsIsUsedFromTheirCardWithoutItsCodeAndOnlyOnce() {
+		Redemption held = this.rewards.redeemReward(this.member.accountId(), this.reward.id(),
+				"r-" + LoyaltyFixture.unique());
+		String card = this.member.cards().get(0).number();
+
+		assertThat(useHeld(held.id(), card, "till-1")).hasStatusOk()
+			.bodyText()
+			.contains("voucher-consumed")
+			.contains("data-status=\"CONSUMED\"")
+			.doesNotContain("open-voucher-" + held.id());
+		assertThat(this.rewards.redemption(held.id()).status()).isEqualTo("CONSUMED");
+		assertThat(useHeld(held.id(), card, "till-2")).hasStatus(409)
+			.bodyText()
+			.contains("voucher-refused")
+			.contains("Already used");
+		// a role that only reads the programme cannot use it
+		Redemption other = this.rewards.redeemReward(this.member.accountId(), this.reward.id(),
+				"r-" + LoyaltyFixture.unique());
+		assertThat(this.mvc.post()
+			.uri("/loyalty/counter/vouchers/{id}/consumption", other.id())
+			.param("q", card)
+			.param("key", "till-3")
+			.with(this.staff.as(Role.MARKETER))
+			.with(csrf())).hasStatus(403);
+		assertThat(this.rewards.redemption(other.id()).status()).isEqualTo("ISSUED");
+	}
+
+	MvcTestResult useHeld(UUID redemption, String q, String key) {
+		return this.mvc.post()
+			.uri("/loyalty/counter/vouchers/{id}/consumption", redemption)
+			.param("q", q)
+			.param("key", key)
+			.with(this.staff.as(Role.SERVICE_AGENT))
+			.with(csrf())
+			.exchange();
+	}
+
+	@Test
 	void aRewardAboveTheBalanceIsRefusedOnTheRewardForm() {
 		this.loyalty.adjust(this.member.accountId(), -250, "Correction", "adj-" + LoyaltyFixture.unique());
 		assertThat(this.mvc.post()

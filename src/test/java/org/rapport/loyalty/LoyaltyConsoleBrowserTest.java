@@ -41,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The loyalty console in a real (headless) browser: a purchase recorded through the
  * interactions API shows on the member panel as pending points, then as available once
  * the activation job ran; at the counter the member is found by card and points are
- * redeemed with a reason, which the ledger then shows.
+ * redeemed with a reason, which the ledger then shows; a voucher the member holds is used
+ * there without its code.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LoyaltyConsoleBrowserTest {
@@ -53,6 +54,9 @@ class LoyaltyConsoleBrowserTest {
 
 	@Autowired
 	Loyalty loyalty;
+
+	@Autowired
+	Rewards rewards;
 
 	@Autowired
 	Customers customers;
@@ -144,6 +148,22 @@ class LoyaltyConsoleBrowserTest {
 		this.browser.await(ExpectedConditions.textToBe(By.cssSelector(panel + " .loyalty-available"), "60"));
 		String redemption = this.browser.find(panel + " tr.movement[data-kind='REDEEM']").getText();
 		assertThat(redemption).contains("-40").contains("Garden voucher " + suffix).contains("Alex Agent");
+
+		// the member has not brought the code of a voucher they hold: the counter uses it
+		Reward cushion = this.rewards.createReward(programme.code(),
+				new NewReward("Garden cushion " + suffix, null, 10L, null, null, null, null, null, 30, true));
+		Redemption held = this.rewards.redeemReward(member.accountId(), cushion.id(), "held-" + suffix);
+		this.browser.find("#nav-counter").click();
+		this.browser.find("#counter-q").sendKeys(card);
+		this.browser.find("#counter-find").click();
+		this.browser.await(ExpectedConditions.presenceOfElementLocated(By.id("open-voucher-" + held.id())));
+		assertThat(this.browser.find("#open-voucher-" + held.id()).getText()).contains("Garden cushion " + suffix)
+			.contains("…" + held.voucherHint());
+		this.browser.find("#use-" + held.id()).click();
+		this.browser.await(ExpectedConditions.presenceOfElementLocated(By.id("voucher-consumed")));
+		assertThat(this.browser.find("#voucher-result").getAttribute("data-status")).isEqualTo("CONSUMED");
+		assertThat(this.browser.isPresent("#open-voucher-" + held.id())).isFalse();
+		this.browser.screenshot("loyalty-counter-held-voucher-used");
 	}
 
 	private void recordPurchase(String username, UUID customer, String sku, String amount) throws Exception {

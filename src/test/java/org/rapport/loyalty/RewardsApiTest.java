@@ -93,6 +93,57 @@ class RewardsApiTest {
 	}
 
 	@Test
+	void aMembersVoucherIsUsedByItsRedemptionWithoutTheCodeOnlyOnce() {
+		UUID account = member(500);
+		String reward = reward(Map.of("name", "Theatre ticket", "costPoints", 200));
+		JsonNode redeemed = this.fx.body(redeem(account, reward, "r-" + LoyaltyFixture.unique()));
+		String id = redeemed.get("id").asString();
+
+		MvcTestResult first = consumeHeld(id, "till-1");
+		assertThat(first).hasStatus(200);
+		assertThat(this.fx.body(first).get("status").asString()).isEqualTo("CONSUMED");
+		assertThat(this.fx.body(first).get("member").get("accountId").asString()).isEqualTo(account.toString());
+		assertThat(consumeHeld(id, "till-1")).as("a retry of the same use").hasStatus(200);
+		MvcTestResult second = consumeHeld(id, "till-2");
+		assertThat(second).hasStatus(409);
+		assertThat(this.fx.body(second).get("type").asString()).endsWith("voucher-consumed");
+		// the code says the same: used once
+		assertThat(consume(redeemed.get("voucherCode").asString(), "till-3")).hasStatus(409);
+		assertThat(this.loyalty.member(account).available()).isEqualTo(300);
+	}
+
+	@Test
+	void aCancelledVoucherCannotBeUsedByItsRedemptionAndAnUnknownRedemptionIsNotFound() {
+		UUID account = member(100);
+		String reward = reward(Map.of("name", "Mug", "costPoints", 100));
+		String id = this.fx.body(redeem(account, reward, "r-" + LoyaltyFixture.unique())).get("id").asString();
+		assertThat(this.fx.post(this.fx.as(Role.SALES), RewardApi.REDEMPTIONS + "/" + id + "/cancellation", Map.of(),
+				null))
+			.hasStatus(200);
+
+		MvcTestResult refused = consumeHeld(id, "till-1");
+
+		assertThat(refused).hasStatus(409);
+		assertThat(this.fx.body(refused).get("type").asString()).endsWith("voucher-cancelled");
+		assertThat(this.loyalty.member(account).available()).isEqualTo(100);
+		assertThat(consumeHeld(UUID.randomUUID().toString(), "till-2")).hasStatus(404);
+	}
+
+	@Test
+	void usingAVoucherByItsRedemptionNeedsLoyaltyWrite() {
+		UUID account = member(100);
+		String reward = reward(Map.of("name", "Badge", "costPoints", 100));
+		String id = this.fx.body(redeem(account, reward, "r-" + LoyaltyFixture.unique())).get("id").asString();
+
+		assertThat(this.fx.post(this.fx.as(Role.MARKETER), RewardApi.REDEMPTIONS + "/" + id + "/consumption", Map.of(),
+				"till-1"))
+			.hasStatus(403);
+		assertThat(this.fx.body(this.fx.get(this.fx.as(Role.SALES), RewardApi.REDEMPTIONS + "/" + id))
+			.get("status")
+			.asString()).isEqualTo("ISSUED");
+	}
+
+	@Test
 	void aCodeWithAWrongCheckCharacterIsRefusedAndAnUnknownOneIsNotFound() {
 		VoucherCode unknown = VoucherCode.generate();
 		char last = unknown.value().charAt(15);
@@ -282,6 +333,11 @@ class RewardsApiTest {
 
 	private MvcTestResult consume(String code, String key) {
 		return this.fx.post(this.fx.as(Role.SALES), VoucherApi.VOUCHERS + "/" + code + "/consumption", Map.of(), key);
+	}
+
+	private MvcTestResult consumeHeld(String redemption, String key) {
+		return this.fx.post(this.fx.as(Role.SALES), RewardApi.REDEMPTIONS + "/" + redemption + "/consumption", Map.of(),
+				key);
 	}
 
 	private Integer stock(String reward) {
