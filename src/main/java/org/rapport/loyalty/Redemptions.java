@@ -181,6 +181,16 @@ class Redemptions {
 		return this.store.byId(row.redemption().id()).orElseThrow().redemption().withCode(code.display());
 	}
 
+	/**
+	 * Audits a voucher used through its redemption, without its code: staff found the
+	 * member by card or phone, so who did it is kept.
+	 */
+	void auditUsedWithoutCode(Redemption r) {
+		this.audit.record(AuditTrail.Change.of("loyalty.voucher-used-without-code", "loyalty_redemption", r.id(),
+				"Voucher of redemption " + r.id() + describe(r) + " used without its code", Map.of("status", "ISSUED"),
+				Map.of("status", "CONSUMED")));
+	}
+
 	private static String describe(Redemption r) {
 		return (r.rewardName() == null) ? "" : " (" + r.rewardName() + ")";
 	}

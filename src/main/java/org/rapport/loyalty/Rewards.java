@@ -179,12 +179,17 @@ public class Rewards {
 	 * Uses the voucher of a redemption without its code, for the member it was issued to
 	 * when staff have found them by card or phone and the code is not at hand: once, as
 	 * {@link #consumeVoucher}; a repeat with the first use's key answers the same result.
+	 * Audited, with who used it.
 	 */
 	@Transactional
 	public VoucherCheck consumeVoucherOf(UUID redemptionId, String key) {
 		Instant now = this.clock.instant();
 		boolean consumed = this.store.consume(redemptionId, now, Actor.current().id(), key);
-		return consumed(consumed, row(redemptionId), key);
+		RedemptionStore.Row row = row(redemptionId);
+		if (consumed) {
+			this.redemptions.auditUsedWithoutCode(row.redemption());
+		}
+		return consumed(consumed, row, key);
 	}
 
 	/** What the voucher of a redemption is and whether it can be used now. */

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.rapport.IntegrationTest;
 import org.rapport.access.Role;
 import org.rapport.access.StaffDirectory;
+import org.rapport.audit.AuditTrail;
 import org.rapport.customer.Customers;
 import org.rapport.interaction.Interactions;
 import tools.jackson.databind.JsonNode;
@@ -51,6 +52,9 @@ class RewardsApiTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	AuditTrail audit;
 
 	LoyaltyFixture fx;
 
@@ -110,6 +114,11 @@ class RewardsApiTest {
 		// the code says the same: used once
 		assertThat(consume(redeemed.get("voucherCode").asString(), "till-3")).hasStatus(409);
 		assertThat(this.loyalty.member(account).available()).isEqualTo(300);
+		// who used it without the code is kept, once
+		assertThat(this.audit.entriesAbout("loyalty_redemption", id))
+			.filteredOn((e) -> e.action().equals("loyalty.voucher-used-without-code"))
+			.singleElement()
+			.satisfies((e) -> assertThat(e.summary()).contains("Theatre ticket"));
 	}
 
 	@Test
