@@ -97,6 +97,32 @@ class RedemptionStore {
 			.single();
 	}
 
+	/**
+	 * The uptake of each reward of the programme that has redemptions, as of {@code at}
+	 * (a voucher issued and past its end counts as expired unused).
+	 */
+	List<RewardUptake> uptake(UUID programmeId, Instant at) {
+		return this.jdbc.sql("""
+				SELECT d.reward_id,
+				       count(*) FILTER (WHERE d.status <> 'CANCELLED') AS redeemed,
+				       COALESCE(sum(d.points) FILTER (WHERE d.status <> 'CANCELLED'), 0) AS points,
+				       count(DISTINCT d.account_id) FILTER (WHERE d.status <> 'CANCELLED') AS members,
+				       count(*) FILTER (WHERE d.status = 'CONSUMED') AS used,
+				       count(*) FILTER (WHERE d.status = 'ISSUED' AND d.expires_at > :at) AS open,
+				       count(*) FILTER (WHERE d.status = 'ISSUED' AND d.expires_at <= :at) AS expired,
+				       count(*) FILTER (WHERE d.status = 'CANCELLED') AS cancelled
+				FROM loyalty_redemption d
+				WHERE d.programme_id = :programme AND d.reward_id IS NOT NULL
+				GROUP BY d.reward_id
+				""")
+			.param("programme", programmeId)
+			.param("at", utc(at))
+			.query((rs, n) -> new RewardUptake(rs.getObject("reward_id", UUID.class), rs.getLong("redeemed"),
+					rs.getLong("points"), rs.getLong("members"), rs.getLong("used"), rs.getLong("open"),
+					rs.getLong("expired"), rs.getLong("cancelled")))
+			.list();
+	}
+
 	/** Consumes an issued, unexpired voucher; false when it was not in that state. */
 	boolean consume(VoucherCode code, Instant at, String by, String key) {
 		return this.jdbc

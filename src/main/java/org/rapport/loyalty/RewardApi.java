@@ -62,6 +62,14 @@ class RewardApi {
 		return this.rewards.rewards(code, all);
 	}
 
+	@GetMapping(REWARDS + "/uptake")
+	@PreAuthorize("hasAuthority('loyalty:read')")
+	@Operation(summary = "How members have taken each reward: redemptions standing, points spent, members, "
+			+ "vouchers used, unused and still valid, expired unused, and cancelled; in the catalogue's order")
+	List<RewardUptake> uptake(@PathVariable String code) {
+		return this.rewards.uptake(code);
+	}
+
 	@GetMapping(REWARDS + "/{rewardId}")
 	@PreAuthorize("hasAuthority('loyalty:read')")
 	@Operation(summary = "One reward")

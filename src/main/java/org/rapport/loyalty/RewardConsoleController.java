@@ -1,6 +1,7 @@
 package org.rapport.loyalty;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -40,7 +41,12 @@ class RewardConsoleController {
 	@GetMapping(REWARDS)
 	String list(@PathVariable String code, Model model) {
 		model.addAttribute("programme", this.loyalty.programme(code));
-		model.addAttribute("rewards", this.rewards.rewards(code, true));
+		List<Reward> all = this.rewards.rewards(code, true);
+		List<RewardUptake> uptake = this.rewards.uptake(code);
+		Map<UUID, RewardUptake> byReward = new LinkedHashMap<>();
+		uptake.forEach((u) -> byReward.put(u.rewardId(), u));
+		model.addAttribute("rewards", all);
+		model.addAttribute("uptake", byReward);
 		model.addAttribute("now", this.clock.instant());
 		return "loyalty/rewards";
 	}

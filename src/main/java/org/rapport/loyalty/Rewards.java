@@ -2,7 +2,9 @@ package org.rapport.loyalty;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -134,6 +136,20 @@ public class Rewards {
 	@Transactional
 	public Redemption reissueVoucher(UUID redemptionId) {
 		return this.redemptions.reissue(row(redemptionId));
+	}
+
+	/**
+	 * How members have taken each reward of the programme, in the catalogue's order (a
+	 * reward without redemptions at zero).
+	 */
+	@Transactional(readOnly = true)
+	public List<RewardUptake> uptake(String programmeCode) {
+		LoyaltyProgramme programme = programme(programmeCode);
+		Map<UUID, RewardUptake> taken = new HashMap<>();
+		this.store.uptake(programme.id(), this.clock.instant()).forEach((u) -> taken.put(u.rewardId(), u));
+		return rewards(programmeCode, true).stream()
+			.map((r) -> taken.getOrDefault(r.id(), RewardUptake.none(r.id())))
+			.toList();
 	}
 
 	@Transactional(readOnly = true)

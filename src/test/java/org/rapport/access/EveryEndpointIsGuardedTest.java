@@ -8,16 +8,20 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
 import org.rapport.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -31,7 +35,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * by hand, so that an endpoint added later without a role check fails here: each one
  * checks a permission ({@code @PreAuthorize} on the method or its class) or is named
  * below as open to any signed-in staff member, with the reason; and without credentials
- * none of them does anything.
+ * none of them does anything. A malformed body on any API endpoint that reads one is a
+ * 400 problem.
  */
 @IntegrationTest
 class EveryEndpointIsGuardedTest {
@@ -55,6 +60,9 @@ class EveryEndpointIsGuardedTest {
 
 	@Autowired
 	MockMvcTester mvc;
+
+	@Autowired
+	StaffDirectory staff;
 
 	@Test
 	void everyEndpointChecksAPermissionOrIsNamedAsOpenToAnySignedInStaff() {
@@ -88,6 +96,56 @@ class EveryEndpointIsGuardedTest {
 			}
 		}
 		assertThat(wrong).isEmpty();
+	}
+
+	@Test
+	void aMalformedBodyOnAnyApiEndpointThatReadsOneIsA400Problem() throws Exception {
+		StaffMember admin = StaffFixture.create(this.staff, Role.ADMIN);
+		List<String> bodies = bodyEndpoints();
+		assertThat(bodies).hasSizeGreaterThan(20).contains("POST /api/v1/interactions");
+		List<String> wrong = new ArrayList<>();
+		for (String name : bodies) {
+			String method = name.substring(0, name.indexOf(' '));
+			String path = name.substring(name.indexOf(' ') + 1).replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+			MockHttpServletResponse response = this.mvc
+				.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+					.request(HttpMethod.valueOf(method), path)
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("{\"broken\": ")
+					.header("Idempotency-Key", "malformed-" + UUID.randomUUID())
+					.with(StaffFixture.as(admin)))
+				.getResponse();
+			if (response.getStatus() != 400 || !String.valueOf(response.getContentType())
+				.startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE)) {
+				wrong.add(name + " → " + response.getStatus() + " " + response.getContentType());
+			}
+		}
+		assertThat(wrong).isEmpty();
+	}
+
+	/** "METHOD /path" of every API endpoint that reads a request body. */
+	private List<String> bodyEndpoints() {
+		Set<String> names = new TreeSet<>();
+		for (Map.Entry<RequestMappingInfo, HandlerMethod> e : this.mappings.getHandlerMethods().entrySet()) {
+			HandlerMethod handler = e.getValue();
+			boolean readsBody = false;
+			for (MethodParameter p : handler.getMethodParameters()) {
+				readsBody |= p.hasParameterAnnotation(RequestBody.class)
+						|| HttpServletRequest.class.isAssignableFrom(p.getParameterType());
+			}
+			if (!handler.getBeanType().getName().startsWith("org.rapport.") || !readsBody) {
+				continue;
+			}
+			for (String pattern : e.getKey().getPatternValues()) {
+				for (RequestMethod m : e.getKey().getMethodsCondition().getMethods()) {
+					if (pattern.startsWith("/api/") && !pattern.endsWith("/**")
+							&& (m == RequestMethod.POST || m == RequestMethod.PUT || m == RequestMethod.PATCH)) {
+						names.add(m.name() + " " + pattern);
+					}
+				}
+			}
+		}
+		return new ArrayList<>(names);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,8 @@ import org.rapport.IntegrationTest;
 import org.rapport.access.Role;
 import org.rapport.access.StaffDirectory;
 import org.rapport.customer.ConsentPurpose;
+import org.rapport.customer.Customers;
+import org.rapport.customer.NewCustomer;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -35,6 +38,9 @@ class RewardConsoleTest {
 
 	@Autowired
 	StaffDirectory staffDirectory;
+
+	@Autowired
+	Customers customers;
 
 	@Autowired
 	UserDetailsService users;
@@ -125,6 +131,47 @@ class RewardConsoleTest {
 			.with(csrf())).hasStatus3xxRedirection();
 		assertThat(this.rewards.rewards(this.programme.code(), false)).isEmpty();
 		assertThat(this.rewards.reward(this.programme.code(), r.id()).active()).isFalse();
+	}
+
+	@Test
+	void theCatalogueShowsHowMembersTakeEachReward() throws Exception {
+		Reward scarf = this.rewards.createReward(this.programme.code(),
+				new NewReward("Scarf", null, 100L, null, null, null, null, null, 30, true));
+		this.rewards.createReward(this.programme.code(),
+				new NewReward("Kite", null, 500L, null, null, null, null, null, 30, true));
+		UUID customer = this.customers.create(NewCustomer.person("Rita", "Reward " + LoyaltyFixture.unique())).id();
+		MemberSummary member = this.loyalty.enrol(this.programme.code(),
+				new Enrolment(customer, null, null, CardKind.VIRTUAL, null), "enrol-" + LoyaltyFixture.unique());
+		this.loyalty.adjust(member.accountId(), 400, "Opening balance", "adj-" + LoyaltyFixture.unique());
+		for (int i = 0; i < 4; i++) {
+			Redemption r = this.rewards.redeemReward(member.accountId(), scarf.id(), "r-" + LoyaltyFixture.unique());
+			if (i < 3) {
+				this.rewards.consumeVoucher(r.voucherCode(), null);
+			}
+		}
+
+		String page = this.mvc.get()
+			.uri("/loyalty/programmes/{c}/rewards", this.programme.code())
+			.with(this.staff.as(Role.ADMIN))
+			.exchange()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(page).contains("id=\"reward-uptake\"");
+		assertThat(between(page, "<tr class=\"uptake\" data-name=\"Scarf\">", "</tr>"))
+			.contains("<td class=\"num uptake-redeemed\">4</td>")
+			.contains("<span>3</span>")
+			.contains("(75%)")
+			.contains("<td class=\"num uptake-open\">1</td>");
+		assertThat(between(page, "<tr class=\"uptake\" data-name=\"Kite\">", "</tr>"))
+			.contains("<td class=\"num uptake-redeemed\">0</td>")
+			.doesNotContain("%");
+	}
+
+	private static String between(String page, String from, String to) {
+		int start = page.indexOf(from);
+		assertThat(start).as(from).isNotNegative();
+		return page.substring(start, page.indexOf(to, start));
 	}
 
 	@Test

@@ -153,6 +153,40 @@ class RewardsApiTest {
 	}
 
 	@Test
+	void theUptakeOfARewardCountsWhatStandsAndWhatBecameOfItsVouchers() {
+		UUID ana = member(1_000);
+		UUID ben = member(1_000);
+		String tea = reward(Map.of("name", "Tea", "costPoints", 100));
+		String untouched = reward(Map.of("name", "Umbrella", "costPoints", 900));
+		JsonNode used = this.fx.body(redeem(ana, tea, "r-" + LoyaltyFixture.unique()));
+		consume(used.get("voucherCode").asString(), null);
+		redeem(ana, tea, "r-" + LoyaltyFixture.unique());
+		String expiring = this.fx.body(redeem(ben, tea, "r-" + LoyaltyFixture.unique())).get("id").asString();
+		String cancelled = this.fx.body(redeem(ben, tea, "r-" + LoyaltyFixture.unique())).get("id").asString();
+		this.fx.post(this.fx.as(Role.SALES), RewardApi.REDEMPTIONS + "/" + cancelled + "/cancellation", Map.of(), null);
+		// a month goes by for one voucher: it ends unused
+		this.jdbc.sql("UPDATE loyalty_redemption SET expires_at = now() - interval '1 day' WHERE id = ?::uuid")
+			.param(expiring)
+			.update();
+
+		JsonNode uptake = this.fx.body(this.fx.get(this.fx.as(Role.MARKETER),
+				ProgrammeApi.BASE + "/" + this.programme.code() + "/rewards/uptake"));
+
+		assertThat(uptake).hasSize(2);
+		JsonNode t = uptake.get(0).get("rewardId").asString().equals(tea) ? uptake.get(0) : uptake.get(1);
+		assertThat(List.of(t.get("redeemed").asLong(), t.get("points").asLong(), t.get("members").asLong(),
+				t.get("used").asLong(), t.get("open").asLong(), t.get("expiredUnused").asLong(),
+				t.get("cancelled").asLong()))
+			.as("redeemed, points, members, used, open, expired unused, cancelled")
+			.containsExactly(3L, 300L, 2L, 1L, 1L, 1L, 1L);
+		JsonNode u = (t == uptake.get(0)) ? uptake.get(1) : uptake.get(0);
+		assertThat(u.get("rewardId").asString()).isEqualTo(untouched);
+		assertThat(u.get("redeemed").asLong()).isZero();
+		assertThat(u.get("used").asLong()).isZero();
+		assertThat(u.get("cancelled").asLong()).isZero();
+	}
+
+	@Test
 	void aCodeWithAWrongCheckCharacterIsRefusedAndAnUnknownOneIsNotFound() {
 		VoucherCode unknown = VoucherCode.generate();
 		char last = unknown.value().charAt(15);
