@@ -91,6 +91,25 @@ class AuditReadTest {
 	}
 
 	@Test
+	void aFewChangedFieldsAreShownOpenAndARecordCreatedWholeIsFolded() {
+		String changed = UUID.randomUUID().toString();
+		record("updated", changed, Map.of("email", "old@example.org"), Map.of("email", "new@example.org"));
+		String created = UUID.randomUUID().toString();
+		record("created", created, null,
+				Map.of("givenName", "Ana", "familyName", "Ruiz", "email", "ana@example.org", "phone", "+34600"));
+
+		assertThat(this.mvc.get().uri("/audit?entityId={id}", changed).with(console(Role.MANAGER))).hasStatusOk()
+			.bodyText()
+			.contains("<details class=\"changes\" open=\"open\">")
+			.contains("<summary>1 field</summary>");
+		assertThat(this.mvc.get().uri("/audit?entityId={id}", created).with(console(Role.MANAGER))).hasStatusOk()
+			.bodyText()
+			.contains("<details class=\"changes\">")
+			.contains("<summary>4 fields</summary>")
+			.contains("ana@example.org");
+	}
+
+	@Test
 	void theConsoleAuditPageIsForbiddenWithoutAuditRead() {
 		assertThat(this.mvc.get().uri("/audit").with(console(Role.SALES))).hasStatus(403)
 			.bodyText()
