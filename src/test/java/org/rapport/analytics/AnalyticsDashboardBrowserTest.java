@@ -194,8 +194,7 @@ class AnalyticsDashboardBrowserTest {
 		this.browser.go("/analytics?run=" + run.id());
 		this.browser.await(ExpectedConditions.presenceOfElementLocated(By.id("programme-" + code)));
 		WebElement row = this.browser.find("#programme-" + code);
-		// the text as written (the table's headers are styled in capitals)
-		assertThat(row.findElement(By.tagName("th")).getDomProperty("textContent").strip())
+		assertThat(row.findElement(By.cssSelector(".programme-name")).getDomProperty("textContent").strip())
 			.isEqualTo("Browser Club " + code);
 		assertThat(row.findElement(By.cssSelector(".programme-members")).getText()).isEqualTo("3");
 		assertThat(this.browser.find("#programmes h2").getDomProperty("textContent").strip())

@@ -106,10 +106,10 @@ class AnalyticsProgrammeFiguresTest {
 
 		int row = page.indexOf("id=\"programme-" + code + "\"");
 		assertThat(row).isPositive();
-		String line = page.substring(row, page.indexOf("</tr>", row));
-		assertThat(line).contains("Figures Club " + code)
-			.contains("<td class=\"num programme-members\">2</td>")
-			.contains(" EUR</td>");
+		String block = page.substring(row, page.indexOf("</ul>", row));
+		assertThat(block).contains("Figures Club " + code)
+			.contains("<strong class=\"programme-members\">2</strong>")
+			.contains(" EUR</strong>");
 		assertThat(page).contains("Figures for " + month);
 	}
 
