@@ -35,8 +35,9 @@ class CounterConsoleController {
 
 	@GetMapping("/loyalty/counter")
 	String counter(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Long redeemed,
-			Authentication authentication, Model model) {
+			@RequestParam(required = false) String enrolled, Authentication authentication, Model model) {
 		model.addAttribute("redeemed", redeemed);
+		model.addAttribute("enrolled", enrolled);
 		return render(q, authentication, model);
 	}
 
@@ -62,11 +63,44 @@ class CounterConsoleController {
 			response.setStatus(422);
 			return render(q, authentication, model);
 		}
-		return "redirect:" + UriComponentsBuilder.fromPath("/loyalty/counter")
-			.queryParam("q", q)
-			.queryParam("redeemed", amount)
+		return "redirect:" + counterAt(q, "redeemed", amount);
+	}
+
+	/**
+	 * Enrols the customer found by phone in a programme, with a virtual card, and shows
+	 * them as the member they now are; a refusal (a consent the programme needs) is shown
+	 * beside the enrol button.
+	 */
+	@PostMapping("/loyalty/counter/enrolment")
+	String enrol(@RequestParam(defaultValue = "") String q, @RequestParam UUID customerId,
+			@RequestParam String programme, @RequestParam String key, Authentication authentication, Model model,
+			HttpServletResponse response) {
+		try {
+			this.loyalty.enrol(programme, new Enrolment(customerId, null, null, CardKind.VIRTUAL, null), key);
+		}
+		catch (RuntimeException ex) {
+			if (!LoyaltyConsole.isInputProblem(ex)) {
+				throw ex;
+			}
+			model.addAttribute("enrolErrors", LoyaltyConsole.errors(ex));
+			model.addAttribute("failedProgramme", programme);
+			response.setStatus(422);
+			return render(q, authentication, model);
+		}
+		return "redirect:" + counterAt(q, "enrolled", programme);
+	}
+
+	/**
+	 * The counter's address for the look-up {@code q} with a notice. The values are
+	 * template variables, so they are encoded strictly: the {@code +} of a phone number
+	 * becomes {@code %2B}, not a space.
+	 */
+	static String counterAt(String q, String notice, Object value) {
+		return UriComponentsBuilder.fromPath("/loyalty/counter")
+			.queryParam("q", "{q}")
+			.queryParam(notice, "{value}")
 			.encode()
-			.build()
+			.buildAndExpand(q, value)
 			.toUriString();
 	}
 

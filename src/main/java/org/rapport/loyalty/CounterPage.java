@@ -7,7 +7,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.rapport.customer.CustomerView;
 import org.rapport.customer.Customers;
@@ -56,14 +58,26 @@ class CounterPage {
 			MemberTier tier, List<LoyaltyConsole.Line> recent, List<Reward> rewards, List<Redemption> openVouchers) {
 	}
 
+	/**
+	 * The customer found by phone and the programmes they have not joined, so that
+	 * counter staff can enrol them at once.
+	 */
+	record Joinable(UUID customerId, String customerName, List<LoyaltyProgramme> programmes) {
+	}
+
 	String render(String q, Authentication authentication, Model model) {
 		String query = q.strip();
 		model.addAttribute("q", query);
-		model.addAttribute("found", query.isEmpty() ? List.of() : find(query));
+		List<Found> found = query.isEmpty() ? List.of() : find(query);
+		model.addAttribute("found", found);
+		model.addAttribute("joinable", query.isEmpty() ? null : joinable(query, found));
 		model.addAttribute("can", LoyaltyConsole.Can.of(authentication));
 		model.addAttribute("formKey", UUID.randomUUID().toString());
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());
+		}
+		if (!model.containsAttribute("enrolErrors")) {
+			model.addAttribute("enrolErrors", Map.of());
 		}
 		if (!model.containsAttribute("voucherErrors")) {
 			model.addAttribute("voucherErrors", Map.of());
@@ -92,6 +106,26 @@ class CounterPage {
 				.ifPresent((c) -> this.loyalty.membershipsOf(c.id()).forEach((m) -> found.add(found(null, true, m))));
 		}
 		return found;
+	}
+
+	/**
+	 * The customer the phone number names (a card names a member already), when there is
+	 * a programme they are not in; null otherwise.
+	 */
+	private Joinable joinable(String query, List<Found> found) {
+		if (found.stream().anyMatch((f) -> f.card() != null)) {
+			return null;
+		}
+		Optional<CustomerView> customer = phone(query);
+		if (customer.isEmpty()) {
+			return null;
+		}
+		Set<String> joined = found.stream().map((f) -> f.member().programmeCode()).collect(Collectors.toSet());
+		List<LoyaltyProgramme> open = this.loyalty.programmes()
+			.stream()
+			.filter((p) -> !joined.contains(p.code()))
+			.toList();
+		return open.isEmpty() ? null : new Joinable(customer.get().id(), customer.get().displayName(), open);
 	}
 
 	private Optional<CustomerView> phone(String query) {

@@ -26,7 +26,9 @@ import org.rapport.access.Role;
 import org.rapport.access.StaffDirectory;
 import org.rapport.customer.ConsentPurpose;
 import org.rapport.customer.Customers;
+import org.rapport.customer.IdentityType;
 import org.rapport.customer.NewCustomer;
+import org.rapport.customer.NewIdentity;
 import org.rapport.interaction.Interactions;
 import org.rapport.interaction.Product;
 import tools.jackson.databind.json.JsonMapper;
@@ -164,6 +166,23 @@ class LoyaltyConsoleBrowserTest {
 		assertThat(this.browser.find("#voucher-result").getAttribute("data-status")).isEqualTo("CONSUMED");
 		assertThat(this.browser.isPresent("#open-voucher-" + held.id())).isFalse();
 		this.browser.screenshot("loyalty-counter-held-voucher-used");
+
+		// a customer who is not a member yet, found by phone, is enrolled at the counter
+		UUID newcomer = this.customers.create(NewCustomer.person("Nico", "Newcomer " + suffix)).id();
+		String phone = "+3467"
+				+ String.format("%07d", java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000_000));
+		this.customers.addIdentity(newcomer, new NewIdentity(IdentityType.PHONE, null, phone, null));
+		this.browser.find("#counter-q").clear();
+		this.browser.find("#counter-q").sendKeys(phone);
+		this.browser.find("#counter-find").click();
+		this.browser.await(ExpectedConditions.presenceOfElementLocated(By.id("counter-enrol-" + programme.code())));
+		assertThat(this.browser.find("#counter-join h2").getText()).isEqualTo("Nico Newcomer " + suffix);
+		this.browser.find("#counter-enrol-submit-" + programme.code()).click();
+		this.browser.await(ExpectedConditions.presenceOfElementLocated(By.id("counter-enrolled")));
+		assertThat(this.browser.find("#counter-available").getText()).isEqualTo("0");
+		assertThat(this.loyalty.membershipsOf(newcomer)).extracting(MemberSummary::programmeCode)
+			.contains(programme.code());
+		this.browser.screenshot("loyalty-counter-enrolled");
 	}
 
 	private void recordPurchase(String username, UUID customer, String sku, String amount) throws Exception {
