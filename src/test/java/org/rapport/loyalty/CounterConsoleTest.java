@@ -94,6 +94,22 @@ class CounterConsoleTest {
 	}
 
 	@Test
+	void theCounterSaysWhatTheMemberStillNeedsForTheNextTierSoStaffCanOfferIt() {
+		this.loyalty.applyTierLadder(this.member.programmeCode(), TierConsoleTest.ladder(TierConsoleTest.LADDER),
+				java.time.Instant.now());
+		MemberTier tier = this.loyalty.tierOf(this.member.accountId(), java.time.Instant.now());
+		assertThat(tier.next()).isNotNull();
+
+		assertThat(this.mvc.get().uri("/loyalty/counter").param("q", this.card).with(this.staff.as(Role.SERVICE_AGENT)))
+			.hasStatusOk()
+			.bodyText()
+			.contains("class=\"counter-next-tier\"")
+			.contains("role=\"progressbar\"")
+			.contains(tier.missingForNext().stripTrailingZeros().toPlainString() + " points earned missing for "
+					+ tier.next().name());
+	}
+
+	@Test
 	void aMemberWithoutATierShowsNoBenefits() {
 		assertThat(this.mvc.get().uri("/loyalty/counter").param("q", this.card).with(this.staff.as(Role.SERVICE_AGENT)))
 			.hasStatusOk()
