@@ -127,6 +127,8 @@ class CounterVoucherConsoleTest {
 			.contains("open-voucher-" + later.id())
 			.doesNotContain("open-voucher-" + used.id());
 		assertThat(page.indexOf("open-voucher-" + sooner.id())).isLessThan(page.indexOf("open-voucher-" + later.id()));
+		// each button says which voucher it uses
+		assertThat(page).contains("aria-label=\"Use the voucher: Concert ticket\"");
 	}
 
 	@Test
