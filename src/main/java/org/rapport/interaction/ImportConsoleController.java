@@ -37,12 +37,39 @@ class ImportConsoleController {
 		this.imports = imports;
 	}
 
+	/**
+	 * A small file in the CSV layout, to start from: two purchases of customers named by
+	 * e-mail and phone, one of two rows (the same order reference), and a refused call.
+	 * The identities are examples: imported as they are, they need unknown identities to
+	 * become prospects.
+	 */
+	static final String SAMPLE_CSV = """
+			identity_type,identity_value,kind,channel,occurred_at,order_reference,total,currency,store,external_id
+			EMAIL,ana.garcia@example.com,purchase,store,2024-05-01T10:15:30Z,A-1001,59.90,EUR,Madrid,
+			PHONE,+34 600 123 456,purchase,web,2024-05-03,W-2001,24.50,EUR,,
+			EMAIL,ana.garcia@example.com,call,phone,2024-05-04T18:00:00Z,,,,,call-7781
+			""";
+
 	@GetMapping("/imports")
 	@PreAuthorize("hasAuthority('import:run')")
 	String list(Model model) {
 		model.addAttribute("jobs", this.imports.recent(20));
 		model.addAttribute("formats", ImportFormat.values());
+		model.addAttribute("columns",
+				java.util.Arrays.stream(CsvInteractionReader.Column.values())
+					.map(CsvInteractionReader.Column::header)
+					.toList());
 		return "interaction/imports";
+	}
+
+	@GetMapping(value = "/imports/sample.csv", produces = "text/csv")
+	@PreAuthorize("hasAuthority('import:run')")
+	org.springframework.http.ResponseEntity<String> sample() {
+		return org.springframework.http.ResponseEntity.ok()
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+					"attachment; filename=\"rapport-import-sample.csv\"")
+			.contentType(new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+			.body(SAMPLE_CSV);
 	}
 
 	@PostMapping("/imports")

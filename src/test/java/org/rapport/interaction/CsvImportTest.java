@@ -155,6 +155,20 @@ class CsvImportTest {
 	}
 
 	@Test
+	void theImportPagesSampleFileImportsEveryRowWhenItsUnknownCustomersBecomeProspects() throws IOException {
+		Path csv = this.dir.resolve("sample.csv");
+		Files.writeString(csv, ImportConsoleController.SAMPLE_CSV);
+
+		ImportJobView job = this.imports.importFile(csv, "sample.csv",
+				ImportOptions.of(ImportFormat.CSV, "sample-" + InteractionFixture.unique())
+					.withUnknownIdentities(ImportOptions.UnknownIdentities.CREATE_PROSPECT),
+				ImportListener.NONE);
+
+		assertThat(job.rejected()).isZero();
+		assertThat(job.stored()).isEqualTo(3);
+	}
+
+	@Test
 	void unknownIdentitiesBecomeProspectsWhenTheImportSaysSo() throws IOException {
 		String card = "77" + System.nanoTime();
 		Path csv = this.dir.resolve("prospects.csv");
