@@ -68,9 +68,9 @@ class CounterPage {
 	String render(String q, Authentication authentication, Model model) {
 		String query = q.strip();
 		model.addAttribute("q", query);
-		List<Found> found = query.isEmpty() ? List.of() : find(query);
-		model.addAttribute("found", found);
-		model.addAttribute("joinable", query.isEmpty() ? null : joinable(query, found));
+		Lookup lookup = query.isEmpty() ? new Lookup(List.of(), Optional.empty()) : find(query);
+		model.addAttribute("found", lookup.found());
+		model.addAttribute("joinable", joinable(lookup));
 		model.addAttribute("can", LoyaltyConsole.Can.of(authentication));
 		model.addAttribute("formKey", UUID.randomUUID().toString());
 		if (!model.containsAttribute("errors")) {
@@ -95,37 +95,38 @@ class CounterPage {
 		return this.loyalty.programme(member.programmeCode()).name();
 	}
 
-	private List<Found> find(String query) {
+	/** The members a look-up found, and the customer when it went by phone. */
+	private record Lookup(List<Found> found, Optional<CustomerView> byPhone) {
+	}
+
+	private Lookup find(String query) {
 		List<Found> found = new ArrayList<>();
 		if (query.replaceAll("[\\s-]", "").matches("[0-9]{8,30}")) {
 			this.loyalty.findByCard(query).ifPresent((l) -> found.add(found(l.card(), l.usable(), l.member())));
 		}
-		if (found.isEmpty()) {
-			Optional<CustomerView> customer = phone(query);
-			customer
-				.ifPresent((c) -> this.loyalty.membershipsOf(c.id()).forEach((m) -> found.add(found(null, true, m))));
+		if (!found.isEmpty()) {
+			return new Lookup(found, Optional.empty());
 		}
-		return found;
+		Optional<CustomerView> customer = phone(query);
+		customer.ifPresent((c) -> this.loyalty.membershipsOf(c.id()).forEach((m) -> found.add(found(null, true, m))));
+		return new Lookup(found, customer);
 	}
 
 	/**
 	 * The customer the phone number names (a card names a member already), when there is
 	 * a programme they are not in; null otherwise.
 	 */
-	private Joinable joinable(String query, List<Found> found) {
-		if (found.stream().anyMatch((f) -> f.card() != null)) {
+	private Joinable joinable(Lookup lookup) {
+		if (lookup.byPhone().isEmpty()) {
 			return null;
 		}
-		Optional<CustomerView> customer = phone(query);
-		if (customer.isEmpty()) {
-			return null;
-		}
-		Set<String> joined = found.stream().map((f) -> f.member().programmeCode()).collect(Collectors.toSet());
+		CustomerView customer = lookup.byPhone().get();
+		Set<String> joined = lookup.found().stream().map((f) -> f.member().programmeCode()).collect(Collectors.toSet());
 		List<LoyaltyProgramme> open = this.loyalty.programmes()
 			.stream()
 			.filter((p) -> !joined.contains(p.code()))
 			.toList();
-		return open.isEmpty() ? null : new Joinable(customer.get().id(), customer.get().displayName(), open);
+		return open.isEmpty() ? null : new Joinable(customer.id(), customer.displayName(), open);
 	}
 
 	private Optional<CustomerView> phone(String query) {
