@@ -3,7 +3,6 @@ package org.rapport.loyalty;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,9 +27,6 @@ import org.springframework.ui.Model;
  */
 @Component
 class CounterPage {
-
-	/** The member's latest redemptions read for the open vouchers among them. */
-	static final int OPEN_VOUCHERS_READ = 100;
 
 	private final Loyalty loyalty;
 
@@ -142,11 +138,7 @@ class CounterPage {
 		LedgerPage recent = this.loyalty.ledger(member.accountId(), 0, 5);
 		List<Reward> offered = this.rewards.rewards(member.programmeCode(), false);
 		Instant now = this.clock.instant();
-		List<Redemption> open = this.rewards.redemptionsOf(member.accountId(), OPEN_VOUCHERS_READ)
-			.stream()
-			.filter((r) -> "ISSUED".equals(r.status()) && !r.expiredAt(now))
-			.sorted(Comparator.comparing(Redemption::expiresAt))
-			.toList();
+		List<Redemption> open = this.rewards.openVouchersOf(member.accountId());
 		return new Found(card, usable, member, nameOf(member), programmeName(member),
 				this.loyalty.tierOf(member.accountId(), now), this.console.lines(recent), offered, open);
 	}

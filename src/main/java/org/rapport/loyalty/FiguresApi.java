@@ -13,15 +13,18 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Programme figures per month. */
+/** Programme figures per month, and the members whose points expire soon. */
 @RestController
 @Tag(name = "Loyalty programmes")
 class FiguresApi {
 
 	private final ProgrammeFigures figures;
 
-	FiguresApi(ProgrammeFigures figures) {
+	private final Loyalty loyalty;
+
+	FiguresApi(ProgrammeFigures figures, Loyalty loyalty) {
 		this.figures = figures;
+		this.loyalty = loyalty;
 	}
 
 	@GetMapping(ProgrammeApi.BASE + "/{code}/figures")
@@ -35,6 +38,17 @@ class FiguresApi {
 			@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth from,
 			@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth to) {
 		return this.figures.monthly(code, from, to);
+	}
+
+	@GetMapping(ProgrammeApi.BASE + "/{code}/points/expiring")
+	@PreAuthorize("hasAuthority('loyalty:read')")
+	@Operation(summary = "Members whose points expire within withinDays days, most points first",
+			description = "points: what their open lots lose by the horizon (lots past their date that the expiry "
+					+ "has not taken yet included); firstAt: the first of those dates; value: the points' worth; "
+					+ "available: the balance today. withinDays 0 to 366 (30 unless given), limit up to 1000.")
+	List<ExpiringPoints> expiring(@PathVariable String code, @RequestParam(defaultValue = "30") int withinDays,
+			@RequestParam(defaultValue = "100") int limit) {
+		return this.loyalty.pointsExpiring(code, withinDays, limit);
 	}
 
 }

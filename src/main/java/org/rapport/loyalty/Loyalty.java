@@ -44,10 +44,13 @@ public class Loyalty {
 
 	private final TierDesk tierDesk;
 
+	private final PointsAboutToExpire expiring;
+
 	Loyalty(ProgrammeStore programmes, ProgrammeAdmin admin, AccountStore accounts, Membership membership, Cards cards,
 			Points points, Ledger ledger, LedgerJobs jobs, PurchaseEarning earning, Requests requests,
-			TierDesk tierDesk) {
+			TierDesk tierDesk, PointsAboutToExpire expiring) {
 		this.tierDesk = tierDesk;
+		this.expiring = expiring;
 		this.programmes = programmes;
 		this.admin = admin;
 		this.accounts = accounts;
@@ -318,14 +321,38 @@ public class Loyalty {
 	}
 
 	/**
-	 * Both lists at once ({@link #nearNextTier} and {@link #qualifyForBetterTier}): one
-	 * pass over the members' qualifying values instead of two.
+	 * The three lists at once ({@link #nearNextTier}, {@link #qualifyForBetterTier} and
+	 * {@link #tierAtRisk}): one pass over the members' qualifying values instead of
+	 * three.
 	 */
 	@Transactional(readOnly = true)
-	public TierOfferLists tierOffers(String code, int withinPercent, int limit) {
+	public TierOfferLists tierOffers(String code, int withinPercent, int withinDays, int limit) {
 		LoyaltyProgramme p = programme(code);
 		return this.tierDesk.offers()
-			.both(p, this.tierDesk.tiers().ladder(p), this.tierDesk.now(), withinPercent, limit);
+			.all(p, this.tierDesk.tiers().ladder(p), this.tierDesk.now(), withinPercent, withinDays, limit);
+	}
+
+	/**
+	 * Members below the threshold of the tier they qualified for whose protection (period
+	 * and grace) ends within {@code withinDays} days, or has ended and waits for the next
+	 * re-qualification: they lose the tier unless they reach the threshold by then.
+	 */
+	@Transactional(readOnly = true)
+	public List<TierAtRisk> tierAtRisk(String code, int withinDays, int limit) {
+		checkList("withinDays", withinDays, TierOffers.MAX_DAYS, limit);
+		LoyaltyProgramme p = programme(code);
+		return this.tierDesk.offers()
+			.atRisk(p, this.tierDesk.tiers().ladder(p), this.tierDesk.now(), withinDays, limit);
+	}
+
+	/**
+	 * The members who lose points to expiry within {@code withinDays} days (or at the
+	 * next expiry run), most points first.
+	 */
+	@Transactional(readOnly = true)
+	public List<ExpiringPoints> pointsExpiring(String code, int withinDays, int limit) {
+		checkList("withinDays", withinDays, PointsAboutToExpire.MAX_DAYS, limit);
+		return this.expiring.list(programme(code), this.tierDesk.now(), withinDays, limit);
 	}
 
 	/** Members who already qualify for a better tier than the one they hold. */
@@ -375,6 +402,18 @@ public class Loyalty {
 			throw ApiException.invalid("idempotencyKey", "give an idempotency key of at most 200 characters");
 		}
 		return key;
+	}
+
+	/**
+	 * @throws ApiException 400 when a list's horizon or length is out of range
+	 */
+	private static void checkList(String field, int days, int maxDays, int limit) {
+		if (days < 0 || days > maxDays) {
+			throw ApiException.invalid(field, "between 0 and " + maxDays + " days");
+		}
+		if (limit < 1 || limit > 1000) {
+			throw ApiException.invalid("limit", "between 1 and 1000");
+		}
 	}
 
 }

@@ -9,11 +9,17 @@ import org.rapport.customer.Customers;
 
 import org.springframework.stereotype.Component;
 
-/** Customers' names for the rows an admin preview shows (at most {@link #SHOWN}). */
+/**
+ * Customers' names for the rows an admin page shows: at most {@link #SHOWN} rows per
+ * list, and up to three lists on a page.
+ */
 @Component
 class MemberNames {
 
 	static final int SHOWN = 200;
+
+	/** The most names read at once: three lists of {@link #SHOWN}. */
+	static final int NAMED = 3 * SHOWN;
 
 	private final Customers customers;
 
@@ -22,11 +28,11 @@ class MemberNames {
 	}
 
 	/**
-	 * The names of the first {@link #SHOWN} distinct customers, read in one statement.
+	 * The names of the first {@link #NAMED} distinct customers, read in one statement.
 	 */
 	Map<UUID, String> of(Collection<UUID> customerIds) {
 		return this.customers
-			.displayNames(customerIds.stream().filter(Objects::nonNull).distinct().limit(SHOWN).toList());
+			.displayNames(customerIds.stream().filter(Objects::nonNull).distinct().limit(NAMED).toList());
 	}
 
 }

@@ -85,6 +85,23 @@ class RedemptionStore {
 	}
 
 	/**
+	 * The member's vouchers that can still be used at {@code at} (issued, not used, not
+	 * cancelled, not past their end), soonest to expire first; read through the index of
+	 * issued vouchers (V6_14), however many redemptions the member has.
+	 */
+	List<Redemption> openOf(UUID accountId, Instant at) {
+		return this.jdbc
+			.sql(SELECT + "WHERE d.account_id = ? AND d.status = 'ISSUED' AND d.expires_at > ? "
+					+ "ORDER BY d.expires_at, d.id")
+			.params(accountId, utc(at))
+			.query(RedemptionStore::row)
+			.list()
+			.stream()
+			.map(Row::redemption)
+			.toList();
+	}
+
+	/**
 	 * Redemptions of the reward by the member that count against its limit (not
 	 * cancelled) since {@code since} (null: ever).
 	 */

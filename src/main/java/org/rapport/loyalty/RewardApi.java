@@ -121,9 +121,10 @@ class RewardApi {
 
 	@GetMapping(MemberApi.MEMBERS + "/{accountId}/reward-redemptions")
 	@PreAuthorize("hasAuthority('loyalty:read')")
-	@Operation(summary = "The member's redemptions and their vouchers' states, newest first")
-	List<Redemption> ofMember(@PathVariable UUID accountId) {
-		return this.rewards.redemptionsOf(accountId);
+	@Operation(summary = "The member's latest 200 redemptions and their vouchers' states, newest first; with "
+			+ "open=true, every voucher the member holds and can still use, soonest to expire first")
+	List<Redemption> ofMember(@PathVariable UUID accountId, @RequestParam(defaultValue = "false") boolean open) {
+		return open ? this.rewards.openVouchersOf(accountId) : this.rewards.redemptionsOf(accountId);
 	}
 
 	@GetMapping(REDEMPTIONS + "/{id}")

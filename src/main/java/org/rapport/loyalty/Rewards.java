@@ -170,6 +170,16 @@ public class Rewards {
 		return this.store.ofAccount(accountId, Math.max(1, Math.min(limit, 200)));
 	}
 
+	/**
+	 * The vouchers the member holds and can still use (issued, not used, not cancelled,
+	 * not past their end), soonest to expire first.
+	 */
+	@Transactional(readOnly = true)
+	public List<Redemption> openVouchersOf(UUID accountId) {
+		account(accountId);
+		return this.store.openOf(accountId, this.clock.instant());
+	}
+
 	// vouchers at the point of sale
 
 	/** What the voucher is and whether it can be used now. */

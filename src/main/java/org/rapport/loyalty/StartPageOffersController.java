@@ -24,11 +24,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 /**
  * The loyalty card of the console's start page, an htmx fragment for staff who may read
  * loyalty: per programme with a tier ladder, the first few members who already qualify
- * for a better tier than they hold and those within {@value #WITHIN} % of their next tier
- * (the lists of the tier-offers page, highest revenue first), with a link to that page.
- * Says so when there is no programme or none has a ladder. The lists of a programme are
- * kept for {@code rapport.loyalty.start-offers-max-age} (5 minutes unless set; ADR 0067)
- * and say when they were computed; the tier-offers page computes them on every load.
+ * for a better tier than they hold, those within {@value #WITHIN} % of their next tier
+ * and those who lose their tier within {@value #DAYS} days unless they reach its
+ * threshold (the lists of the tier-offers page, highest revenue first), with a link to
+ * that page. Says so when there is no programme or none has a ladder. The lists of a
+ * programme are kept for {@code rapport.loyalty.start-offers-max-age} (5 minutes unless
+ * set; ADR 0067) and say when they were computed; the tier-offers page computes them on
+ * every load.
  */
 @Controller
 @PreAuthorize("hasAuthority('loyalty:read')")
@@ -40,6 +42,8 @@ class StartPageOffersController {
 
 	static final int WITHIN = 10;
 
+	static final int DAYS = 30;
+
 	@Bean
 	static StartPageCard loyaltyOffersCard() {
 		return new StartPageCard("loyalty-offers", PATH, "loyalty:read", 20);
@@ -47,7 +51,12 @@ class StartPageOffersController {
 
 	/** A programme with a ladder and its first candidates of both lists. */
 	record ProgrammeOffers(LoyaltyProgramme programme, List<TierCandidate> better, List<TierCandidate> near,
-			Map<String, String> tierNames, String unit, Instant at) {
+			List<TierAtRisk> atRisk, Map<String, String> tierNames, String unit, Instant at) {
+
+		/** Whether every list is empty. */
+		public boolean nobody() {
+			return this.better.isEmpty() && this.near.isEmpty() && this.atRisk.isEmpty();
+		}
 
 		/** The name staff know a tier by; its code when the ladder no longer has it. */
 		public String tierName(String code) {
@@ -56,7 +65,16 @@ class StartPageOffersController {
 
 		/** What the member is missing for the next tier, with its unit (80 EUR). */
 		public String missing(TierCandidate candidate) {
-			String amount = candidate.missing().stripTrailingZeros().toPlainString();
+			return withUnit(candidate.missing());
+		}
+
+		/** What the member is missing to keep their tier, with its unit. */
+		public String missing(TierAtRisk member) {
+			return withUnit(member.missing());
+		}
+
+		private String withUnit(java.math.BigDecimal value) {
+			String amount = value.stripTrailingZeros().toPlainString();
 			return (this.unit == null) ? amount : amount + " " + this.unit;
 		}
 
@@ -72,7 +90,7 @@ class StartPageOffersController {
 			@Value("${rapport.loyalty.start-offers-max-age:PT5M}") Duration maxAge) {
 		this.loyalty = loyalty;
 		this.names = names;
-		this.recent = new Recent<>((code) -> loyalty.tierOffers(code, WITHIN, SHOWN), clock, maxAge);
+		this.recent = new Recent<>((code) -> loyalty.tierOffers(code, WITHIN, DAYS, SHOWN), clock, maxAge);
 	}
 
 	@GetMapping(PATH)
@@ -85,13 +103,15 @@ class StartPageOffersController {
 				Recent.Computed<TierOfferLists> computed = this.recent.of(programme.code());
 				List<TierCandidate> better = computed.value().better();
 				List<TierCandidate> near = computed.value().near();
+				List<TierAtRisk> atRisk = computed.value().atRisk();
 				better.forEach((c) -> ids.add(c.customerId()));
 				near.forEach((c) -> ids.add(c.customerId()));
+				atRisk.forEach((c) -> ids.add(c.customerId()));
 				Map<String, String> tierNames = new HashMap<>();
 				TierLadder ladder = this.loyalty.tierLadder(programme.code());
 				ladder.tiers().forEach((t) -> tierNames.put(t.code(), t.name()));
-				offers.add(new ProgrammeOffers(programme, better, near, tierNames, programme.unitOf(ladder.measure()),
-						computed.at()));
+				offers.add(new ProgrammeOffers(programme, better, near, atRisk, tierNames,
+						programme.unitOf(ladder.measure()), computed.at()));
 			}
 			catch (ApiException ex) {
 				if (ex.status() != HttpStatus.NOT_FOUND) {

@@ -96,6 +96,18 @@ class TierApi {
 		return this.loyalty.qualifyForBetterTier(code, limit);
 	}
 
+	@GetMapping(PROGRAMME + "/tiers/at-risk")
+	@PreAuthorize("hasAuthority('loyalty:read')")
+	@Operation(summary = "Members below the threshold of the tier they qualified for whose protection (period and "
+			+ "grace) ends within withinDays days: they lose it unless they reach the threshold by then; highest "
+			+ "revenue first",
+			description = "dropsTo is the tier their value reaches today, missing what keeps the tier; withinDays "
+					+ "0 to 731 (30 unless given), limit up to 1000. Overrides are not listed: they end on their date.")
+	List<TierAtRisk> atRisk(@PathVariable String code, @RequestParam(defaultValue = "30") int withinDays,
+			@RequestParam(defaultValue = "100") int limit) {
+		return this.loyalty.tierAtRisk(code, withinDays, limit);
+	}
+
 	@PostMapping(PROGRAMME + "/impact-preview")
 	@PreAuthorize("hasAuthority('loyalty:read')")
 	@Operation(summary = "Who would lose what (points expiring earlier, earning, tier, benefits) with a change",

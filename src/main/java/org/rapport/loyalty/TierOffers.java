@@ -1,5 +1,6 @@
 package org.rapport.loyalty;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +14,10 @@ import static org.rapport.loyalty.ProgrammeStore.utc;
 
 /**
  * The "next best offer" lists for staff, one statement each over all members: those
- * within a percentage of their next tier's threshold, and those who already qualify for a
+ * within a percentage of their next tier's threshold, those who already qualify for a
  * better tier than they hold (an override below their qualification, or not yet
- * re-qualified). Highest revenue first.
+ * re-qualified), and those about to lose the tier they qualified for (below its threshold
+ * now, its protection ending within a number of days). Highest revenue first.
  */
 @Component
 @Transactional(readOnly = true)
@@ -31,7 +33,7 @@ class TierOffers {
 			), ladder AS (
 			  SELECT code, rank, threshold FROM loyalty_tier WHERE programme_id = :p
 			), cur AS (
-			  SELECT v.*, mt.tier_code, mt.source, COALESCE(ct.rank, 0) AS c_rank,
+			  SELECT v.*, mt.tier_code, mt.source, mt.qualified_until, COALESCE(ct.rank, 0) AS c_rank,
 			         (SELECT max(l.rank) FROM ladder l WHERE l.threshold <= v.value) AS q_rank
 			  FROM val v LEFT JOIN loyalty_member_tier mt ON mt.account_id = v.account_id
 			  LEFT JOIN ladder ct ON ct.code = mt.tier_code
@@ -40,7 +42,8 @@ class TierOffers {
 
 	private static final String LIST = """
 			SELECT %s AS list, c.account_id, c.customer_id, c.tier_code, c.source, l.code AS towards, c.value,
-			       l.threshold, GREATEST(l.threshold - c.value, 0) AS missing, COALESCE(f.revenue, 0) AS revenue
+			       l.threshold, GREATEST(l.threshold - c.value, 0) AS missing, COALESCE(f.revenue, 0) AS revenue,
+			       CAST(NULL AS timestamptz) AS protected_until
 			FROM cur c JOIN ladder l ON %s
 			LEFT JOIN customer_figures f ON f.customer_id = c.customer_id
 			WHERE %s
@@ -52,6 +55,27 @@ class TierOffers {
 
 	private static final String BETTER = LIST.formatted("'better'", "l.rank = c.q_rank", "c.q_rank > c.c_rank");
 
+	/**
+	 * Held by qualification, below the held tier's threshold now, and kept only until the
+	 * period and grace end (the re-qualification lowers it then) on or before the
+	 * horizon; {@code towards} is the tier the value reaches (null: none),
+	 * {@code missing} what keeps the held one.
+	 */
+	private static final String AT_RISK = """
+			SELECT 'risk' AS list, c.account_id, c.customer_id, c.tier_code, c.source, q.code AS towards, c.value,
+			       l.threshold, GREATEST(l.threshold - c.value, 0) AS missing, COALESCE(f.revenue, 0) AS revenue,
+			       c.qualified_until + make_interval(months => :grace) AS protected_until
+			FROM cur c JOIN ladder l ON l.rank = c.c_rank
+			LEFT JOIN ladder q ON q.rank = c.q_rank
+			LEFT JOIN customer_figures f ON f.customer_id = c.customer_id
+			WHERE c.source = 'QUALIFIED' AND c.c_rank > 0 AND c.value < l.threshold
+			  AND c.qualified_until + make_interval(months => :grace) <= :horizon
+			ORDER BY revenue DESC, c.account_id LIMIT :limit
+			""";
+
+	/** The farthest horizon of the at-risk list, in days. */
+	static final int MAX_DAYS = 731;
+
 	private final JdbcClient jdbc;
 
 	TierOffers(JdbcClient jdbc) {
@@ -61,24 +85,31 @@ class TierOffers {
 	List<TierCandidate> nearNext(LoyaltyProgramme programme, TierLadder ladder, Instant asOf, int withinPercent,
 			int limit) {
 		return run(MEMBERS.formatted(TierJobs.values(ladder.measure(), false)) + NEAR, programme, ladder, asOf,
-				withinPercent, limit)
+				withinPercent, 0, limit)
 			.near();
 	}
 
 	List<TierCandidate> qualifyForBetter(LoyaltyProgramme programme, TierLadder ladder, Instant asOf, int limit) {
-		return run(MEMBERS.formatted(TierJobs.values(ladder.measure(), false)) + BETTER, programme, ladder, asOf, 0,
+		return run(MEMBERS.formatted(TierJobs.values(ladder.measure(), false)) + BETTER, programme, ladder, asOf, 0, 0,
 				limit)
 			.better();
 	}
 
-	/** Both lists from one pass over the window's rows. */
-	TierOfferLists both(LoyaltyProgramme programme, TierLadder ladder, Instant asOf, int withinPercent, int limit) {
+	List<TierAtRisk> atRisk(LoyaltyProgramme programme, TierLadder ladder, Instant asOf, int withinDays, int limit) {
+		return run(MEMBERS.formatted(TierJobs.values(ladder.measure(), false)) + AT_RISK, programme, ladder, asOf, 0,
+				withinDays, limit)
+			.atRisk();
+	}
+
+	/** The three lists from one pass over the window's rows. */
+	TierOfferLists all(LoyaltyProgramme programme, TierLadder ladder, Instant asOf, int withinPercent, int withinDays,
+			int limit) {
 		return run(MEMBERS.formatted(TierJobs.values(ladder.measure(), false)) + "(" + NEAR + ") UNION ALL (" + BETTER
-				+ ")", programme, ladder, asOf, withinPercent, limit);
+				+ ") UNION ALL (" + AT_RISK + ")", programme, ladder, asOf, withinPercent, withinDays, limit);
 	}
 
 	private TierOfferLists run(String sql, LoyaltyProgramme programme, TierLadder ladder, Instant asOf, int pct,
-			int limit) {
+			int days, int limit) {
 		// the members' values are kept for both lists: in memory rather than on disk
 		this.jdbc.sql("SET LOCAL work_mem = '64MB'").update();
 		var statement = this.jdbc.sql(sql)
@@ -89,16 +120,29 @@ class TierOffers {
 		if (sql.contains(":pct")) {
 			statement = statement.param("pct", Math.max(0, Math.min(pct, 100)));
 		}
+		if (sql.contains(":horizon")) {
+			statement = statement.param("grace", ladder.graceMonths())
+				.param("horizon", utc(asOf.plus(Duration.ofDays(Math.max(0, Math.min(days, MAX_DAYS))))));
+		}
 		List<TierCandidate> near = new ArrayList<>();
 		List<TierCandidate> better = new ArrayList<>();
+		List<TierAtRisk> atRisk = new ArrayList<>();
 		statement.query((rs) -> {
+			String list = rs.getString("list");
+			if ("risk".equals(list)) {
+				atRisk.add(new TierAtRisk(rs.getObject("account_id", UUID.class),
+						rs.getObject("customer_id", UUID.class), rs.getString("tier_code"), rs.getString("towards"),
+						rs.getBigDecimal("value"), rs.getBigDecimal("threshold"), rs.getBigDecimal("missing"),
+						ProgrammeStore.instant(rs, "protected_until"), rs.getBigDecimal("revenue")));
+				return;
+			}
 			TierCandidate c = new TierCandidate(rs.getObject("account_id", UUID.class),
 					rs.getObject("customer_id", UUID.class), rs.getString("tier_code"), rs.getString("source"),
 					rs.getString("towards"), rs.getBigDecimal("value"), rs.getBigDecimal("threshold"),
 					rs.getBigDecimal("missing"), rs.getBigDecimal("revenue"));
-			("near".equals(rs.getString("list")) ? near : better).add(c);
+			("near".equals(list) ? near : better).add(c);
 		});
-		return new TierOfferLists(List.copyOf(near), List.copyOf(better));
+		return new TierOfferLists(List.copyOf(near), List.copyOf(better), List.copyOf(atRisk));
 	}
 
 }

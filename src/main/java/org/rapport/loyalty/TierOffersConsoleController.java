@@ -18,9 +18,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Who to offer a better tier first: the members within a few percent of their next tier's
- * threshold and those who already qualify for a better tier than they hold (a tier kept
- * by grace or set by hand), highest revenue first, each linked to the customer page.
- * Tiers are shown by their names. Read-only, for anyone who may read loyalty.
+ * threshold, those who already qualify for a better tier than they hold (a tier kept by
+ * grace or set by hand), and those about to lose the tier they qualified for within a
+ * number of days; highest revenue first, each linked to the customer page. Tiers are
+ * shown by their names. Read-only, for anyone who may read loyalty.
  */
 @Controller
 @PreAuthorize("hasAuthority('loyalty:read')")
@@ -38,17 +39,21 @@ class TierOffersConsoleController {
 	}
 
 	@GetMapping("/loyalty/programmes/{code}/tier-offers")
-	String offers(@PathVariable String code, @RequestParam(defaultValue = "10") int within, Model model) {
+	String offers(@PathVariable String code, @RequestParam(defaultValue = "10") int within,
+			@RequestParam(defaultValue = "30") int days, Model model) {
 		LoyaltyProgramme programme = this.loyalty.programme(code);
 		int percent = Math.max(1, Math.min(within, 50));
+		int horizon = Math.max(1, Math.min(days, 365));
 		List<TierCandidate> near;
 		List<TierCandidate> better;
+		List<TierAtRisk> atRisk;
 		Map<String, String> tierNames = new HashMap<>();
 		TierLadder.Measure measure = null;
 		try {
-			TierOfferLists lists = this.loyalty.tierOffers(code, percent, LISTED);
+			TierOfferLists lists = this.loyalty.tierOffers(code, percent, horizon, LISTED);
 			near = lists.near();
 			better = lists.better();
+			atRisk = lists.atRisk();
 			TierLadder ladder = this.loyalty.tierLadder(code);
 			ladder.tiers().forEach((t) -> tierNames.put(t.code(), t.name()));
 			measure = ladder.measure();
@@ -59,14 +64,18 @@ class TierOffersConsoleController {
 			}
 			near = List.of();
 			better = null;
+			atRisk = List.of();
 		}
 		List<UUID> ids = new ArrayList<>();
 		near.forEach((c) -> ids.add(c.customerId()));
 		if (better != null) {
 			better.forEach((c) -> ids.add(c.customerId()));
 		}
+		atRisk.forEach((c) -> ids.add(c.customerId()));
 		model.addAttribute("programme", programme);
 		model.addAttribute("within", percent);
+		model.addAttribute("days", horizon);
+		model.addAttribute("atRisk", atRisk);
 		model.addAttribute("near", near);
 		model.addAttribute("better", (better == null) ? List.of() : better);
 		model.addAttribute("noLadder", better == null);

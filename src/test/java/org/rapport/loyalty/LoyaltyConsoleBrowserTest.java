@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -185,12 +186,68 @@ class LoyaltyConsoleBrowserTest {
 		this.browser.screenshot("loyalty-counter-enrolled");
 	}
 
+	@Test
+	void aMarketerListsTheMembersWhosePointsExpireSoonAndOpensOne() throws Exception {
+		String suffix = LoyaltyFixture.unique();
+		LoyaltyProgramme programme = this.loyalty.createProgramme(new ProgrammeSettings("be-" + suffix, "Expiring club",
+				"EUR", "points", new BigDecimal("0.01"), 0, ExpiryPolicy.ROLLING, 12, null,
+				NegativeBalancePolicy.CAP_AT_ZERO, (ConsentPurpose) null, Map.of("base", Combination.STACK), null));
+		this.loyalty.saveRule(programme.code(), null, new NewRule(RuleKind.SPEND_RATIO, "base", "1 point per 6 EUR",
+				RuleParams.spendRatio(1, "6"), null, null, null));
+		UUID customer = this.customers.create(NewCustomer.person("Ebba", "Expiring " + suffix)).id();
+		MemberSummary member = this.loyalty.enrol(programme.code(),
+				new Enrolment(customer, null, null, CardKind.VIRTUAL, null), "enrol-" + suffix);
+		String sku = "SKU-" + suffix.toUpperCase();
+		this.interactions.saveProduct(new Product(sku, "Lamp " + suffix, "home", true));
+		String sales = "le-sales-" + suffix;
+		this.staff.create(sales, "Sam Sales", PASSWORD, EnumSet.of(Role.SALES));
+		String marketer = "le-marketer-" + suffix;
+		this.staff.create(marketer, "Mia Marketer", PASSWORD, EnumSet.of(Role.MARKETER));
+		// bought 350 days ago: the points expire in about two weeks
+		recordPurchase(sales, customer, sku, "600.00", this.clock.instant().minus(350, ChronoUnit.DAYS));
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(10))
+			.until(() -> this.loyalty.member(member.accountId()).available() == 100);
+
+		this.browser.signIn(marketer, PASSWORD);
+		this.browser.go("/loyalty/programmes/" + programme.code() + "/expiring");
+		String row = "#expiring tr[data-customer='" + customer + "']";
+		this.browser.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector(row)));
+		assertThat(this.browser.find(row).getText()).contains("Ebba Expiring " + suffix)
+			.contains("100")
+			.contains("1.00 EUR");
+		this.browser.screenshot("loyalty-points-expiring");
+
+		// a horizon before the expiry lists nobody; the field is as wide as a few digits
+		WebElement days = this.browser.find("#expiring-form input[name='days']");
+		assertThat(days.getSize().getWidth()).isLessThan(200);
+		days.clear();
+		days.sendKeys("5");
+		this.browser.find("#expiring-form button").click();
+		this.browser.await(ExpectedConditions.presenceOfElementLocated(By.id("expiring-none")));
+		days = this.browser.find("#expiring-form input[name='days']");
+		assertThat(days.getAttribute("value")).isEqualTo("5");
+
+		days.clear();
+		days.sendKeys("30");
+		this.browser.find("#expiring-form button").click();
+		this.browser.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector(row)));
+		this.browser.find(row + " a").click();
+		this.browser.await(ExpectedConditions.urlContains("/customers/" + customer));
+		assertThat(this.browser.find("h1").getText()).contains("Ebba Expiring " + suffix);
+	}
+
 	private void recordPurchase(String username, UUID customer, String sku, String amount) throws Exception {
+		recordPurchase(username, customer, sku, amount, this.clock.instant().minus(1, ChronoUnit.HOURS));
+	}
+
+	private void recordPurchase(String username, UUID customer, String sku, String amount, Instant occurredAt)
+			throws Exception {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("customerId", customer);
 		body.put("kind", "PURCHASE");
 		body.put("channel", "store");
-		body.put("occurredAt", this.clock.instant().minus(1, ChronoUnit.HOURS).toString());
+		body.put("occurredAt", occurredAt.toString());
 		body.put("sourceSystem", "pos");
 		body.put("idempotencyKey", "purchase-" + LoyaltyFixture.unique());
 		body.put("lines", List.of(Map.of("sku", sku, "quantity", 1, "unitPrice", amount)));

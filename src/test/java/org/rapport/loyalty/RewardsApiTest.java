@@ -1,5 +1,6 @@
 package org.rapport.loyalty;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,6 +50,9 @@ class RewardsApiTest {
 
 	@Autowired
 	Loyalty loyalty;
+
+	@Autowired
+	Rewards rewards;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -119,6 +123,37 @@ class RewardsApiTest {
 			.filteredOn((e) -> e.action().equals("loyalty.voucher-used-without-code"))
 			.singleElement()
 			.satisfies((e) -> assertThat(e.summary()).contains("Theatre ticket"));
+	}
+
+	@Test
+	void everyVoucherAMemberHoldsUnusedIsListedSoonestToExpireFirstHoweverManyRedemptionsCameAfterIt() {
+		UUID account = member(1000);
+		String reward = reward(Map.of("name", "Lamp", "costPoints", 100, "voucherValidDays", 90));
+		String lamp = this.fx.body(redeem(account, reward, "r-" + LoyaltyFixture.unique())).get("id").asString();
+		// more redemptions after it than the latest hundred, each a voucher valid for a
+		// day
+		List<Redemption> payments = new ArrayList<>();
+		for (int i = 0; i < 105; i++) {
+			payments.add(this.rewards.payWithPoints(account, 1, "Receipt " + i, "pay-" + LoyaltyFixture.unique()));
+		}
+		assertThat(consumeHeld(payments.get(0).id().toString(), "till-1")).hasStatus(200);
+		this.rewards.cancelRedemption(payments.get(1).id(), "Wrong receipt");
+
+		JsonNode open = this.fx.body(this.fx.get(this.fx.as(Role.SALES),
+				MemberApi.MEMBERS + "/" + account + "/reward-redemptions?open=true"));
+		assertThat(open).hasSize(104);
+		assertThat(open.findValuesAsString("status")).containsOnly("ISSUED");
+		assertThat(open.get(103).get("id").asString()).as("the 90-day voucher expires last").isEqualTo(lamp);
+		assertThat(open.findValuesAsString("id")).doesNotContain(payments.get(0).id().toString(),
+				payments.get(1).id().toString());
+		List<Instant> ends = open.findValuesAsString("expiresAt").stream().map(Instant::parse).toList();
+		assertThat(ends).isSorted();
+		assertThat(this.rewards.openVouchersOf(account)).extracting((r) -> r.id().toString())
+			.containsExactlyElementsOf(open.findValuesAsString("id"));
+		// the history answers the latest 200 redemptions, newest first: all 106 here
+		JsonNode latest = this.fx
+			.body(this.fx.get(this.fx.as(Role.SALES), MemberApi.MEMBERS + "/" + account + "/reward-redemptions"));
+		assertThat(latest.findValuesAsString("id")).hasSize(106).contains(lamp);
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import org.rapport.interaction.Interactions;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -51,6 +52,9 @@ class StartPageOffersConsoleTest {
 
 	@Autowired
 	Loyalty loyalty;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	LoyaltyFixture fx;
 
@@ -132,6 +136,30 @@ class StartPageOffersConsoleTest {
 		assertThat(card()).contains("class=\"offer-near\" data-customer=\"" + this.customer + "\"")
 			.contains("5 points short of Gold")
 			.doesNotContain("class=\"offer-better\" data-customer=\"" + this.customer + "\"");
+	}
+
+	@Test
+	void aMemberWhoLosesTheirTierWithinThirtyDaysUnlessTheyReachItsThresholdIsOnTheCardWithWhatKeepsIt()
+			throws Exception {
+		ladder("SILVER; Silver; 50\nGOLD; Gold; 5000");
+		// the threshold rises above the member's 100 points: Silver is kept until its
+		// period and grace end
+		ladder("SILVER; Silver; 150\nGOLD; Gold; 5000");
+		assertThat(this.loyalty.tierOf(this.account, Instant.now()).tier().code()).isEqualTo("SILVER");
+		assertThat(this.loyalty.tierAtRisk(this.programme.code(), StartPageOffersController.DAYS, 100)).isEmpty();
+		// ten days before the protection ends (the ladder's grace is a month)
+		this.jdbc
+			.sql("UPDATE loyalty_member_tier SET qualified_until = now() - interval '1 month' + interval '10 days' "
+					+ "WHERE account_id = ?")
+			.param(this.account)
+			.update();
+		String until = this.loyalty.tierAtRisk(this.programme.code(), StartPageOffersController.DAYS, 100)
+			.get(0)
+			.protectedUntil()
+			.toString()
+			.substring(0, 10);
+		assertThat(card()).contains("class=\"offer-at-risk\" data-customer=\"" + this.customer + "\"")
+			.contains("keeps Silver with 50 points more by " + until);
 	}
 
 	@Test

@@ -304,7 +304,7 @@ class TiersApiTest {
 		assertThat(list.get(0).get("accountId").asString()).isEqualTo(near.toString());
 		assertThat(list.get(0).get("towards").asString()).isEqualTo("GOLD");
 		assertThat(list.get(0).get("missing").asInt()).isEqualTo(2);
-		TierOfferLists before = this.loyalty.tierOffers(p.code(), 20, 100);
+		TierOfferLists before = this.loyalty.tierOffers(p.code(), 20, 30, 100);
 		assertThat(before.near()).isEqualTo(this.loyalty.nearNextTier(p.code(), 20, 100))
 			.singleElement()
 			.satisfies((c) -> assertThat(c.accountId()).isEqualTo(near));
@@ -320,7 +320,7 @@ class TiersApiTest {
 		assertThat(far).isNotNull();
 
 		// the console reads both lists in one statement: the same lists
-		TierOfferLists after = this.loyalty.tierOffers(p.code(), 20, 100);
+		TierOfferLists after = this.loyalty.tierOffers(p.code(), 20, 30, 100);
 		assertThat(after.near()).isEqualTo(this.loyalty.nearNextTier(p.code(), 20, 100));
 		assertThat(after.better()).isEqualTo(this.loyalty.qualifyForBetterTier(p.code(), 100))
 			.singleElement()

@@ -1,0 +1,230 @@
+package org.rapport.loyalty;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rapport.IntegrationTest;
+import org.rapport.access.Role;
+import org.rapport.access.StaffDirectory;
+import org.rapport.customer.Customers;
+import org.rapport.interaction.Interactions;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The lists of members about to lose something, so staff can act first: points that
+ * expire within the days ahead, and a tier held below its threshold whose protection ends
+ * within them. Through the API and the console, on the real database.
+ */
+@IntegrationTest
+class MembersAboutToLoseTest {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	StaffDirectory staffDirectory;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	Customers customers;
+
+	@Autowired
+	Interactions interactions;
+
+	@Autowired
+	Loyalty loyalty;
+
+	LoyaltyFixture fx;
+
+	ConsoleStaff staff;
+
+	LoyaltyProgramme programme;
+
+	final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+	@BeforeEach
+	void setUp() {
+		this.fx = new LoyaltyFixture(this.mvc, this.json, this.staffDirectory, this.customers, this.interactions,
+				this.loyalty);
+		this.staff = new ConsoleStaff(this.staffDirectory, this.users);
+		// points are available at once and expire 12 months after the purchase
+		this.programme = this.fx.programme(0, NegativeBalancePolicy.ALLOW, null);
+	}
+
+	/**
+	 * A new member whose purchases (61.00 EUR each: 10 points) were made {@code daysAgo}.
+	 */
+	Member member(int... daysAgo) {
+		UUID customer = this.fx.customer();
+		UUID account = UUID.fromString(this.fx.enrol(this.programme, customer).get("accountId").asString());
+		String sku = this.fx.product("expiring");
+		String last = null;
+		for (int days : daysAgo) {
+			last = this.fx
+				.record(this.fx.purchase(customer, this.now.minus(days, ChronoUnit.DAYS).toString(), sku, "61.00"));
+		}
+		long expected = 10L * daysAgo.length;
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.loyalty.member(account).available() == expected);
+		return new Member(customer, account, sku, last);
+	}
+
+	record Member(UUID customer, UUID account, String sku, String lastPurchase) {
+	}
+
+	JsonNode expiring(int withinDays) {
+		return this.fx.body(this.fx.get(this.fx.as(Role.MARKETER),
+				ProgrammeApi.BASE + "/" + this.programme.code() + "/points/expiring?withinDays=" + withinDays));
+	}
+
+	JsonNode atRisk(int withinDays) {
+		return this.fx.body(this.fx.get(this.fx.as(Role.MARKETER),
+				ProgrammeApi.BASE + "/" + this.programme.code() + "/tiers/at-risk?withinDays=" + withinDays));
+	}
+
+	@Test
+	void membersWhosePointsExpireWithinTheDaysAheadAreListedMostPointsFirstWithTheirWorthAndBalance() {
+		// 350 days ago: expires in about 15 days; yesterday: in about a year
+		Member ana = member(350, 1);
+		Member ben = member(340, 340);
+		Member cal = member(1);
+
+		JsonNode list = expiring(30);
+		assertThat(list).hasSize(2);
+		assertThat(list.get(0).get("accountId").asString()).isEqualTo(ben.account().toString());
+		assertThat(list.get(0).get("points").asLong()).isEqualTo(20);
+		assertThat(list.get(0).get("value").decimalValue()).isEqualByComparingTo("0.20");
+		assertThat(list.get(0).get("available").asLong()).isEqualTo(20);
+		assertThat(Instant.parse(list.get(0).get("firstAt").asString())).isBetween(this.now.plus(20, ChronoUnit.DAYS),
+				this.now.plus(30, ChronoUnit.DAYS));
+		assertThat(list.get(1).get("accountId").asString()).isEqualTo(ana.account().toString());
+		assertThat(list.get(1).get("points").asLong()).isEqualTo(10);
+		assertThat(list.get(1).get("available").asLong()).isEqualTo(20);
+		assertThat(Instant.parse(list.get(1).get("firstAt").asString())).isBetween(this.now.plus(10, ChronoUnit.DAYS),
+				this.now.plus(20, ChronoUnit.DAYS));
+		assertThat(list.findValuesAsString("accountId")).doesNotContain(cal.account().toString());
+
+		// a horizon before the first expiry lists nobody; a year ahead lists all three
+		assertThat(expiring(5)).isEmpty();
+		assertThat(expiring(366).findValuesAsString("accountId")).contains(cal.account().toString());
+		assertThat(this.loyalty.pointsExpiring(this.programme.code(), 30, 100)).extracting(ExpiringPoints::accountId)
+			.containsExactly(ben.account(), ana.account());
+
+		// points are spent oldest first: Ana's 10 points from 350 days ago are gone, not
+		// lost
+		this.loyalty.redeem(ana.account(), 10, "Coffee", "coffee-" + UUID.randomUUID());
+		assertThat(expiring(30).findValuesAsString("accountId")).containsExactly(ben.account().toString());
+	}
+
+	@Test
+	void aListOfExpiringPointsOrOfTiersAtRiskRefusesAHorizonOrLengthOutOfRange() {
+		String expiring = ProgrammeApi.BASE + "/" + this.programme.code() + "/points/expiring";
+		assertThat(this.fx.get(this.fx.as(Role.MARKETER), expiring + "?withinDays=367")).hasStatus(400)
+			.bodyText()
+			.contains("withinDays");
+		assertThat(this.fx.get(this.fx.as(Role.MARKETER), expiring + "?withinDays=-1")).hasStatus(400);
+		assertThat(this.fx.get(this.fx.as(Role.MARKETER), expiring + "?limit=0")).hasStatus(400)
+			.bodyText()
+			.contains("limit");
+		String atRisk = ProgrammeApi.BASE + "/" + this.programme.code() + "/tiers/at-risk";
+		assertThat(this.fx.get(this.fx.as(Role.MARKETER), atRisk + "?withinDays=732")).hasStatus(400)
+			.bodyText()
+			.contains("withinDays");
+		assertThat(this.fx.get(this.fx.as(Role.MARKETER), atRisk + "?limit=1001")).hasStatus(400);
+	}
+
+	@Test
+	void aMemberBelowTheThresholdOfTheTierTheyQualifiedForIsAtRiskWhenItsProtectionEndsWithinTheDaysAhead() {
+		this.loyalty.applyTierLadder(this.programme.code(),
+				new TierLadderForm("POINTS_EARNED", "ROLLING_12_MONTHS", "0", "SILVER; Silver; 10\nGOLD; Gold; 1000")
+					.ladder(new HashMap<>()),
+				Instant.now());
+		Member kept = member(1);
+		Member returned = member(1);
+		Member byHand = member(1);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> "SILVER".equals(tierOf(kept.account())) && "SILVER".equals(tierOf(returned.account()))
+					&& "SILVER".equals(tierOf(byHand.account())));
+		// the purchase goes back: its points are reversed, the tier is kept until the
+		// period ends
+		this.fx.record(this.fx.returnOf(returned.customer(), returned.lastPurchase(),
+				this.now.minus(1, ChronoUnit.HOURS).toString(), returned.sku(), "61.00"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.loyalty.member(returned.account()).available() == 0);
+		assertThat(tierOf(returned.account())).isEqualTo("SILVER");
+		// a tier set by hand ends on its own date, not on the threshold
+		this.loyalty.overrideTier(byHand.account(), "GOLD", Instant.now().plus(20, ChronoUnit.DAYS), "Goodwill");
+
+		// qualified today, the tier is protected for twelve months
+		assertThat(atRisk(30)).isEmpty();
+		JsonNode list = atRisk(400);
+		assertThat(list).hasSize(1);
+		JsonNode risk = list.get(0);
+		assertThat(risk.get("accountId").asString()).isEqualTo(returned.account().toString());
+		assertThat(risk.get("tier").asString()).isEqualTo("SILVER");
+		assertThat(risk.get("dropsTo").isNull()).isTrue();
+		assertThat(risk.get("qualifyingValue").decimalValue()).isEqualByComparingTo("0");
+		assertThat(risk.get("missing").decimalValue()).isEqualByComparingTo("10");
+		assertThat(Instant.parse(risk.get("protectedUntil").asString())).isBetween(this.now.plus(360, ChronoUnit.DAYS),
+				this.now.plus(370, ChronoUnit.DAYS));
+		assertThat(this.loyalty.tierOffers(this.programme.code(), 10, 400, 100).atRisk())
+			.isEqualTo(this.loyalty.tierAtRisk(this.programme.code(), 400, 100));
+
+		assertThat(this.mvc.get()
+			.uri("/loyalty/programmes/{c}/tier-offers?days=365", this.programme.code())
+			.with(this.staff.as(Role.MARKETER))).hasStatusOk()
+			.bodyText()
+			.contains("id=\"offers-at-risk\"")
+			.contains("data-customer=\"" + returned.customer() + "\"")
+			.doesNotContain("data-customer=\"" + kept.customer() + "\"")
+			.contains("<td class=\"num\">10 points</td>")
+			.contains("<td>No tier</td>");
+		assertThat(this.mvc.get()
+			.uri("/loyalty/programmes/{c}/tier-offers", this.programme.code())
+			.with(this.staff.as(Role.MARKETER))).hasStatusOk().bodyText().contains("offers-at-risk-none");
+	}
+
+	@Test
+	void theExpiringPointsPageListsTheMembersByNameWithTheirPointsWorthAndBalance() {
+		Member ana = member(350, 1);
+		String name = this.customers.get(ana.customer()).displayName();
+		assertThat(this.mvc.get()
+			.uri("/loyalty/programmes/{c}/expiring", this.programme.code())
+			.with(this.staff.as(Role.MARKETER))).hasStatusOk()
+			.bodyText()
+			.contains("id=\"expiring\"")
+			.contains("data-customer=\"" + ana.customer() + "\"")
+			.contains(name)
+			.contains("<td class=\"num\">0.10 EUR</td>")
+			.contains("<td class=\"num\">20</td>");
+		assertThat(this.mvc.get()
+			.uri("/loyalty/programmes/{c}/expiring?days=5", this.programme.code())
+			.with(this.staff.as(Role.MARKETER))).hasStatusOk().bodyText().contains("expiring-none");
+		assertThat(this.mvc.get().uri("/loyalty/programmes/{c}", this.programme.code()).with(this.staff.as(Role.ADMIN)))
+			.hasStatusOk()
+			.bodyText()
+			.contains("id=\"expiring-link\"");
+	}
+
+	String tierOf(UUID account) {
+		MemberTier tier = this.loyalty.tierOf(account, Instant.now());
+		return (tier == null || tier.tier() == null) ? null : tier.tier().code();
+	}
+
+}
