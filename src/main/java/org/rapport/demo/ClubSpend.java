@@ -14,7 +14,9 @@ import java.util.SplittableRandom;
  * months) has something to show: by the member's place {@code rank} in the list (highest
  * revenue first), one in twenty reaches Gold, one in forty stands within 10 % of Gold,
  * six in twenty reach Silver, two in twenty stand within 10 % of Silver, the others spend
- * a little. Deterministic: the same rank always gives the same purchases.
+ * a little. One member in six has been in the club for two years: an earlier purchase,
+ * whose points expire within the demo's first month, puts them on the list of points
+ * about to expire. Deterministic: the same rank always gives the same purchases.
  */
 final class ClubSpend {
 
@@ -45,7 +47,24 @@ final class ClubSpend {
 	 * club.
 	 */
 	static Instant memberSince(int rank, BigDecimal total, Instant now) {
-		return now.truncatedTo(ChronoUnit.DAYS).minus(purchases(rank, total).get(0).daysAgo() + 7L, ChronoUnit.DAYS);
+		Purchase earlier = earlier(rank);
+		int first = (earlier != null) ? earlier.daysAgo() : purchases(rank, total).get(0).daysAgo();
+		return now.truncatedTo(ChronoUnit.DAYS).minus(first + 7L, ChronoUnit.DAYS);
+	}
+
+	/**
+	 * The purchase a member of two years made before the last six weeks, or null: one
+	 * member in six (rank 4, 10, 16, …: none of them takes a coffee or the discount), not
+	 * the showcase (drawn at rank 1,000 and above). It was made 707 to 722 days ago, so
+	 * the points it earned (the club's points last 24 months) expire 8 to 24 days from
+	 * today.
+	 */
+	static Purchase earlier(int rank) {
+		if (rank < 0 || rank >= 1_000 || rank % 6 != 4) {
+			return null;
+		}
+		SplittableRandom random = new SplittableRandom(104_729L * (rank + 1));
+		return new Purchase(722 - (rank % 16), euros(random, 60, 240));
 	}
 
 	/** The total the member of {@code rank} spends in the club. */

@@ -385,6 +385,12 @@ class DemoProgramme implements ApplicationRunner {
 
 	private void addPurchases(List<NewInteraction> into, UUID customer, int rank, BigDecimal total) {
 		Instant now = this.clock.instant();
+		ClubSpend.Purchase earlier = ClubSpend.earlier(rank);
+		if (earlier != null) {
+			into.add(new NewInteraction(customer, null, InteractionKind.PURCHASE, "store", earlier.at(now, into.size()),
+					SOURCE, null, SOURCE + "-" + customer + "-earlier", null, null, null, null, earlier.total(), "EUR",
+					"Madrid", null, null, null, null, null));
+		}
 		List<ClubSpend.Purchase> purchases = ClubSpend.purchases(clubRank(rank), total);
 		for (int n = 0; n < purchases.size(); n++) {
 			ClubSpend.Purchase p = purchases.get(n);

@@ -73,8 +73,11 @@ class StartPageOffersController {
 			return withUnit(member.missing());
 		}
 
+		/** Money with its cents (8.40 EUR), points and purchases as whole numbers. */
 		private String withUnit(java.math.BigDecimal value) {
-			String amount = value.stripTrailingZeros().toPlainString();
+			String amount = this.programme.currency().equals(this.unit)
+					? value.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()
+					: value.stripTrailingZeros().toPlainString();
 			return (this.unit == null) ? amount : amount + " " + this.unit;
 		}
 

@@ -82,6 +82,8 @@ class TierOffersConsoleController {
 		model.addAttribute("names", this.names.of(ids));
 		model.addAttribute("tierNames", tierNames);
 		model.addAttribute("unit", (measure == null) ? null : programme.unitOf(measure));
+		// spend reads as money (8.40 EUR), points and purchases as whole numbers
+		model.addAttribute("money", measure == TierLadder.Measure.SPEND);
 		return "loyalty/tier-offers";
 	}
 

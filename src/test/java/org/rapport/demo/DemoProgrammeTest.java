@@ -25,6 +25,7 @@ import org.rapport.interaction.Interactions;
 import org.rapport.interaction.NewInteraction;
 import org.rapport.interaction.TimelineFilter;
 import org.rapport.loyalty.CardKind;
+import org.rapport.loyalty.ExpiringPoints;
 import org.rapport.loyalty.Loyalty;
 import org.rapport.loyalty.Reward;
 import org.rapport.loyalty.Rewards;
@@ -208,6 +209,26 @@ class DemoProgrammeTest {
 		YearMonth now = YearMonth.now(this.clock.withZone(ZoneOffset.UTC));
 		assertThat(this.figures.monthly(DemoProgramme.CODE, now, now)).singleElement()
 			.satisfies((m) -> assertThat(m.pointsRedeemed()).isGreaterThanOrEqualTo(150 + 1_000 + 600 + 150 + 1_000));
+	}
+
+	@Test
+	void membersOfTwoYearsAreOnTheListOfPointsAboutToExpireWithThePointsOfTheirEarlierPurchase() {
+		DemoSetUp set = demoSetUp();
+		List<UUID> chosen = set.demo.chooseMembers(set.showcase);
+		await().atMost(Duration.ofMinutes(2))
+			.untilAsserted(() -> assertThat(chosen).allSatisfy((c) -> assertThat(points(c)).isPositive()));
+		Instant now = this.clock.instant();
+
+		// ranks 4, 10, 16 and 22 of the 24 bought 707 to 722 days ago (a redemption may
+		// have spent some of those points since: the oldest go first)
+		List<ExpiringPoints> expiring = this.loyalty.pointsExpiring(DemoProgramme.CODE, 30, 1_000);
+		assertThat(expiring).isNotEmpty().hasSizeLessThanOrEqualTo(4).allSatisfy((e) -> {
+			assertThat(e.firstAt()).isBetween(now.plus(Duration.ofDays(7)), now.plus(Duration.ofDays(25)));
+			assertThat(e.points()).isBetween(1L, 240L * 3 / 2);
+			assertThat(this.loyalty.member(e.accountId()).enrolledAt()).isBefore(now.minus(Duration.ofDays(700)));
+		});
+		assertThat(expiring).extracting(ExpiringPoints::customerId).doesNotContain(set.showcase);
+		assertThat(this.loyalty.pointsExpiring(DemoProgramme.CODE, 5, 1_000)).isEmpty();
 	}
 
 	@Test

@@ -201,6 +201,21 @@ class MembersAboutToLoseTest {
 	}
 
 	@Test
+	void aLadderOnSpendShowsWhatIsMissingAsMoneyWithItsCents() {
+		this.loyalty.applyTierLadder(this.programme.code(),
+				new TierLadderForm("SPEND", "ROLLING_12_MONTHS", "0", "SILVER; Silver; 65.50\nGOLD; Gold; 1000")
+					.ladder(new HashMap<>()),
+				Instant.now());
+		Member near = member(1);
+		assertThat(this.mvc.get()
+			.uri("/loyalty/programmes/{c}/tier-offers", this.programme.code())
+			.with(this.staff.as(Role.MARKETER))).hasStatusOk()
+			.bodyText()
+			.contains("data-customer=\"" + near.customer() + "\"")
+			.contains("<td class=\"num\">4.50 EUR</td>");
+	}
+
+	@Test
 	void theExpiringPointsPageListsTheMembersByNameWithTheirPointsWorthAndBalance() {
 		Member ana = member(350, 1);
 		String name = this.customers.get(ana.customer()).displayName();
