@@ -1,6 +1,7 @@
 package org.rapport.loyalty;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +22,10 @@ import org.springframework.ui.Model;
 /**
  * The counter screen as its actions show it: the members found by card or phone, with
  * their programme, tier and the tier's benefits (priority service first), balance, cards,
- * recent movements, the rewards they can redeem now and the vouchers they hold unused
- * (soonest to expire first); and the voucher step, which needs no member look-up (a
- * voucher names its member).
+ * recent movements, the rewards they can redeem now, the vouchers they hold unused
+ * (soonest to expire first) and their next points to expire when that is within
+ * {@link #EXPIRY_WARNING}; and the voucher step, which needs no member look-up (a voucher
+ * names its member).
  */
 @Component
 class CounterPage {
@@ -51,8 +53,12 @@ class CounterPage {
 	 * the vouchers the member holds that can still be used.
 	 */
 	record Found(CardView card, boolean usable, MemberSummary member, String customerName, String programmeName,
-			MemberTier tier, List<LoyaltyConsole.Line> recent, List<Reward> rewards, List<Redemption> openVouchers) {
+			MemberTier tier, List<LoyaltyConsole.Line> recent, List<Reward> rewards, List<Redemption> openVouchers,
+			MemberSummary.Expiring expiringSoon) {
 	}
+
+	/** How far ahead the counter warns of the member's next points to expire. */
+	static final Duration EXPIRY_WARNING = Duration.ofDays(30);
 
 	/**
 	 * The customer found by phone and the programmes they have not joined, so that
@@ -139,8 +145,10 @@ class CounterPage {
 		List<Reward> offered = this.rewards.rewards(member.programmeCode(), false);
 		Instant now = this.clock.instant();
 		List<Redemption> open = this.rewards.openVouchersOf(member.accountId());
+		MemberSummary.Expiring next = member.nextExpiry();
+		MemberSummary.Expiring soon = (next != null && !next.at().isAfter(now.plus(EXPIRY_WARNING))) ? next : null;
 		return new Found(card, usable, member, nameOf(member), programmeName(member),
-				this.loyalty.tierOf(member.accountId(), now), this.console.lines(recent), offered, open);
+				this.loyalty.tierOf(member.accountId(), now), this.console.lines(recent), offered, open, soon);
 	}
 
 }

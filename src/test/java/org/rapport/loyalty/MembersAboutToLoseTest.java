@@ -201,6 +201,33 @@ class MembersAboutToLoseTest {
 	}
 
 	@Test
+	void theCounterTellsStaffWhenAMembersNextPointsExpireWithinThirtyDays() {
+		Member ana = member(350, 1);
+		Member ben = member(1);
+		String anaCard = this.loyalty.member(ana.account()).cards().get(0).number();
+		String benCard = this.loyalty.member(ben.account()).cards().get(0).number();
+		String date = this.loyalty.pointsExpiring(this.programme.code(), 30, 1000)
+			.stream()
+			.filter((e) -> e.accountId().equals(ana.account()))
+			.findFirst()
+			.orElseThrow()
+			.firstAt()
+			.toString()
+			.substring(0, 10);
+
+		assertThat(this.mvc.get().uri("/loyalty/counter?q={q}", anaCard).with(this.staff.as(Role.SERVICE_AGENT)))
+			.hasStatusOk()
+			.bodyText()
+			.contains("id=\"counter-expiring-" + ana.account() + "\"")
+			.contains("10 points expire on " + date + ": a reward before then keeps their value.");
+		assertThat(this.mvc.get().uri("/loyalty/counter?q={q}", benCard).with(this.staff.as(Role.SERVICE_AGENT)))
+			.hasStatusOk()
+			.bodyText()
+			.contains("id=\"counter-available\"")
+			.doesNotContain("counter-expiring-");
+	}
+
+	@Test
 	void aLadderOnSpendShowsWhatIsMissingAsMoneyWithItsCents() {
 		this.loyalty.applyTierLadder(this.programme.code(),
 				new TierLadderForm("SPEND", "ROLLING_12_MONTHS", "0", "SILVER; Silver; 65.50\nGOLD; Gold; 1000")
