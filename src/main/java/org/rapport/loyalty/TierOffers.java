@@ -110,7 +110,7 @@ class TierOffers {
 
 	private TierOfferLists run(String sql, LoyaltyProgramme programme, TierLadder ladder, Instant asOf, int pct,
 			int days, int limit) {
-		// the members' values are kept for both lists: in memory rather than on disk
+		// the members' values are kept for the lists: in memory rather than on disk
 		this.jdbc.sql("SET LOCAL work_mem = '64MB'").update();
 		var statement = this.jdbc.sql(sql)
 			.param("p", programme.id())

@@ -23,6 +23,7 @@ import org.rapport.loyalty.Loyalty;
 import org.rapport.loyalty.LoyaltyProgramme;
 import org.rapport.loyalty.NegativeBalancePolicy;
 import org.rapport.loyalty.ProgrammeFigures;
+import org.rapport.loyalty.TierOfferLists;
 import org.rapport.loyalty.ProgrammeSettings;
 import org.rapport.loyalty.Tier;
 import org.rapport.loyalty.TierLadder;
@@ -161,6 +162,20 @@ class LoyaltyBenchmark implements CliCommand {
 				() -> figures.monthly("bench", month.minusMonths(11), month).size() + " months");
 		time(rows, jdbc, "programme figures, twelve months closed (the year before the current month)",
 				() -> figures.monthly("bench", month.minusMonths(12), month.minusMonths(1)).size() + " months");
+		// the lists staff act on (ADR 0078), computed on each request: the near list
+		// alone
+		// is one pass over the members' qualifying values, the tier-offers page reads its
+		// three lists from one such pass; the expiring points aggregate the open lots
+		time(rows, jdbc, "tier offers: near the next tier alone (one pass)",
+				() -> loyalty.nearNextTier("bench", 10, 100).size() + " listed");
+		time(rows, jdbc, "tier offers: near, better and at risk within 30 days (one pass, the tier-offers page)",
+				() -> {
+					TierOfferLists lists = loyalty.tierOffers("bench", 10, 30, 100);
+					return lists.near().size() + " near, " + lists.better().size() + " better, " + lists.atRisk().size()
+							+ " at risk";
+				});
+		time(rows, jdbc, "points about to expire within 30 days (the expiring page)",
+				() -> loyalty.pointsExpiring("bench", 30, 100).size() + " listed");
 		List<String> lines = new ArrayList<>();
 		lines.add("");
 		DateTimeFormatter minute = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
@@ -177,7 +192,8 @@ class LoyaltyBenchmark implements CliCommand {
 				+ " (ADR 0034), CPU time of the PostgreSQL processes per job (ADR 0037)."
 				+ " The second re-qualification is the steady state; the programme figures"
 				+ " are read after the jobs, not part of them: the roll-up of the closed months filled"
-				+ " (`ProgrammeFigures.refresh`, ADR 0061), then `ProgrammeFigures.monthly`."
+				+ " (`ProgrammeFigures.refresh`, ADR 0061), then `ProgrammeFigures.monthly`; then the lists staff act"
+				+ " on (ADR 0078), as of the machine's clock."
 				+ (reuse ? " Jobs timed on a copy of a data set generated before (`--reuse`), as of the moment it was"
 						+ " generated for (" + minute.format(now) + ")." : ""));
 		lines.add("");
