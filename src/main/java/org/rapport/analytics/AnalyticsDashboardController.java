@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.rapport.loyalty.Loyalty;
 import org.rapport.loyalty.LoyaltyProgramme;
 import org.rapport.loyalty.MonthFigures;
+import org.rapport.loyalty.ExpiringTotal;
 import org.rapport.loyalty.ProgrammeFigures;
 import org.rapport.platform.console.ConsoleModel;
 import org.rapport.platform.web.ApiException;
@@ -64,8 +65,11 @@ class AnalyticsDashboardController {
 	}
 
 	/** A loyalty programme's figures in the month of the snapshot. */
-	record ProgrammeLine(String code, String name, MonthFigures figures) {
+	record ProgrammeLine(String code, String name, MonthFigures figures, ExpiringTotal expiring) {
 	}
+
+	/** How far ahead the programme panel counts the points about to expire. */
+	static final int EXPIRING_DAYS = 30;
 
 	@GetMapping("/analytics")
 	@PreAuthorize("hasAuthority('analytics:read')")
@@ -147,7 +151,8 @@ class AnalyticsDashboardController {
 
 	/**
 	 * The figures of every loyalty programme in the month the snapshot describes (the
-	 * month before when it was taken at a month's first instant), for staff who may read
+	 * month before when it was taken at a month's first instant), and what its members
+	 * lose to expiry in the next {@value #EXPIRING_DAYS} days, for staff who may read
 	 * loyalty; none when there is no programme.
 	 */
 	private List<ProgrammeLine> programmes(YearMonth month) {
@@ -158,7 +163,8 @@ class AnalyticsDashboardController {
 		for (LoyaltyProgramme programme : this.loyalty.programmes()) {
 			List<MonthFigures> rows = this.figures.monthly(programme.code(), month, month);
 			if (!rows.isEmpty()) {
-				lines.add(new ProgrammeLine(programme.code(), programme.name(), rows.get(0)));
+				lines.add(new ProgrammeLine(programme.code(), programme.name(), rows.get(0),
+						this.loyalty.pointsExpiringTotal(programme.code(), EXPIRING_DAYS)));
 			}
 		}
 		return lines;

@@ -10,10 +10,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The members whose points expire within a number of days (30 unless chosen), most points
- * first, each linked to the customer page with the points' worth and the balance they
- * have now: the list to remind before the points go. Read-only, for anyone who may read
- * loyalty.
+ * The members whose points expire within a number of days (30 unless chosen): how many
+ * lose how many points in all, then the first of them, most points first, each linked to
+ * the customer page with the points' worth and the balance they have now: the list to
+ * remind before the points go. Read-only, for anyone who may read loyalty.
  */
 @Controller
 @PreAuthorize("hasAuthority('loyalty:read')")
@@ -39,6 +39,7 @@ class ExpiringPointsConsoleController {
 		model.addAttribute("days", horizon);
 		model.addAttribute("maxDays", PointsAboutToExpire.MAX_DAYS);
 		model.addAttribute("members", members);
+		model.addAttribute("total", this.loyalty.pointsExpiringTotal(code, horizon));
 		model.addAttribute("listed", LISTED);
 		model.addAttribute("names", this.names.of(members.stream().map(ExpiringPoints::customerId).toList()));
 		return "loyalty/expiring";

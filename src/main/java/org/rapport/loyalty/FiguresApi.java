@@ -40,6 +40,15 @@ class FiguresApi {
 		return this.figures.monthly(code, from, to);
 	}
 
+	@GetMapping(ProgrammeApi.BASE + "/{code}/points/expiring/total")
+	@PreAuthorize("hasAuthority('loyalty:read')")
+	@Operation(summary = "How many members lose how many points to expiry within withinDays days, and their worth",
+			description = "The same lots as the list (past their date and not yet taken by the expiry included); "
+					+ "withinDays 0 to 366, 30 unless given.")
+	ExpiringTotal expiringTotal(@PathVariable String code, @RequestParam(defaultValue = "30") int withinDays) {
+		return this.loyalty.pointsExpiringTotal(code, withinDays);
+	}
+
 	@GetMapping(ProgrammeApi.BASE + "/{code}/points/expiring")
 	@PreAuthorize("hasAuthority('loyalty:read')")
 	@Operation(summary = "Members whose points expire within withinDays days, most points first",

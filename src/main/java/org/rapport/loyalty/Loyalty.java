@@ -355,6 +355,16 @@ public class Loyalty {
 		return this.expiring.list(programme(code), this.tierDesk.now(), withinDays, limit);
 	}
 
+	/**
+	 * How many members lose how many points to expiry within {@code withinDays} days (or
+	 * at the next expiry run), and their worth.
+	 */
+	@Transactional(readOnly = true)
+	public ExpiringTotal pointsExpiringTotal(String code, int withinDays) {
+		checkList("withinDays", withinDays, PointsAboutToExpire.MAX_DAYS, 1);
+		return this.expiring.total(programme(code), this.tierDesk.now(), withinDays);
+	}
+
 	/** Members who already qualify for a better tier than the one they hold. */
 	@Transactional(readOnly = true)
 	public List<TierCandidate> qualifyForBetterTier(String code, int limit) {

@@ -32,6 +32,25 @@ class PointsAboutToExpire {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * How many members lose how many points by the horizon, over the same lots as the
+	 * list.
+	 */
+	ExpiringTotal total(LoyaltyProgramme programme, Instant asOf, int withinDays) {
+		int days = Math.max(0, Math.min(withinDays, MAX_DAYS));
+		return this.jdbc.sql("""
+				SELECT count(DISTINCT l.account_id) AS members, COALESCE(sum(l.remaining), 0) AS points
+				FROM loyalty_lot l JOIN loyalty_account a ON a.id = l.account_id
+				WHERE a.programme_id = :p AND a.status = 'ACTIVE' AND l.remaining > 0
+				  AND l.status <> 'EXPIRED' AND l.expires_at <= :horizon
+				""")
+			.param("p", programme.id())
+			.param("horizon", utc(asOf.plus(Duration.ofDays(days))))
+			.query((rs, n) -> new ExpiringTotal(days, rs.getLong("members"), rs.getLong("points"),
+					programme.valueOf(rs.getLong("points")), programme.currency()))
+			.single();
+	}
+
 	List<ExpiringPoints> list(LoyaltyProgramme programme, Instant asOf, int withinDays, int limit) {
 		Instant horizon = asOf.plus(Duration.ofDays(Math.max(0, Math.min(withinDays, MAX_DAYS))));
 		return this.jdbc.sql("""

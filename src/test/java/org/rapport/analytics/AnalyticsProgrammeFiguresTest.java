@@ -109,8 +109,13 @@ class AnalyticsProgrammeFiguresTest {
 		String block = page.substring(row, page.indexOf("</ul>", row));
 		assertThat(block).contains("Figures Club " + code)
 			.contains("<strong class=\"programme-members\">2</strong>")
-			.contains(" EUR</strong>");
-		assertThat(page).contains("Figures for " + month);
+			.contains(" EUR</strong>")
+			// nothing of theirs expires within 30 days
+			.contains("Expiring in 30 days")
+			.contains("no member, 0.00 EUR");
+		assertThat(page).contains("Figures for " + month)
+			.contains("href=\"/loyalty/programmes/" + code + "/expiring\"")
+			.contains("href=\"/loyalty/programmes/" + code + "/tier-offers\"");
 	}
 
 	@Test

@@ -121,6 +121,14 @@ class MembersAboutToLoseTest {
 				this.now.plus(20, ChronoUnit.DAYS));
 		assertThat(list.findValuesAsString("accountId")).doesNotContain(cal.account().toString());
 
+		// in all: two members lose 30 points, worth 0.30 EUR
+		JsonNode total = this.fx.body(this.fx.get(this.fx.as(Role.MARKETER),
+				ProgrammeApi.BASE + "/" + this.programme.code() + "/points/expiring/total?withinDays=30"));
+		assertThat(total.get("members").asLong()).isEqualTo(2);
+		assertThat(total.get("points").asLong()).isEqualTo(30);
+		assertThat(total.get("value").decimalValue()).isEqualByComparingTo("0.30");
+		assertThat(this.loyalty.pointsExpiringTotal(this.programme.code(), 366).points()).isEqualTo(50);
+
 		// a horizon before the first expiry lists nobody; a year ahead lists all three
 		assertThat(expiring(5)).isEmpty();
 		assertThat(expiring(366).findValuesAsString("accountId")).contains(cal.account().toString());
@@ -253,6 +261,7 @@ class MembersAboutToLoseTest {
 			.contains("id=\"expiring\"")
 			.contains("data-customer=\"" + ana.customer() + "\"")
 			.contains(name)
+			.contains("1 member loses 10 points (0.10 EUR) unless they use them.")
 			.contains("<td class=\"num\">0.10 EUR</td>")
 			.contains("<td class=\"num\">20</td>");
 		assertThat(this.mvc.get()

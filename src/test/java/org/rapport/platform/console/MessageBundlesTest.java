@@ -60,6 +60,11 @@ class MessageBundlesTest {
 		assertThat(format(english, "analytics.list.total", 0L)).isEqualTo("0 customers");
 		assertThat(format(english, "loyalty.tiers.applied", 1)).isEqualTo("Ladder saved: 1 member moved.");
 		assertThat(format(english, "loyalty.impact.summary", 1, 0, "0", "EUR")).startsWith("1 member would lose");
+		assertThat(format(english, "loyalty.expiring.total", 1L, "10", "points", "0.10 EUR"))
+			.isEqualTo("1 member loses 10 points (0.10 EUR) unless they use them.");
+		assertThat(format(english, "loyalty.expiring.total", 1_234L, "12,340", "points", "123.40 EUR"))
+			.startsWith("1,234 members lose 12,340 points");
+		assertThat(format(english, "analytics.programme.expiringOf", 0L, "0.00 EUR")).isEqualTo("no member, 0.00 EUR");
 	}
 
 	private static String format(Properties bundle, String key, Object... arguments) {
