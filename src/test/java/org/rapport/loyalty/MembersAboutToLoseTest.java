@@ -206,6 +206,30 @@ class MembersAboutToLoseTest {
 		assertThat(this.mvc.get()
 			.uri("/loyalty/programmes/{c}/tier-offers", this.programme.code())
 			.with(this.staff.as(Role.MARKETER))).hasStatusOk().bodyText().contains("offers-at-risk-none");
+
+		// the member's own tier says what keeps it, and until when; a member at the
+		// threshold and one set by hand are told nothing of the kind
+		String until = risk.get("protectedUntil").asString().substring(0, 10);
+		JsonNode tier = this.fx
+			.body(this.fx.get(this.fx.as(Role.SERVICE_AGENT), MemberApi.MEMBERS + "/" + returned.account() + "/tier"));
+		assertThat(tier.get("missingToKeep").decimalValue()).isEqualByComparingTo("10");
+		assertThat(this.mvc.get()
+			.uri("/customers/{id}/loyalty", returned.customer())
+			.with(this.staff.as(Role.SERVICE_AGENT))).hasStatusOk()
+			.bodyText()
+			.contains("10 points earned missing to keep Silver after " + until);
+		String card = this.loyalty.member(returned.account()).cards().get(0).number();
+		assertThat(this.mvc.get().uri("/loyalty/counter?q={q}", card).with(this.staff.as(Role.SERVICE_AGENT)))
+			.hasStatusOk()
+			.bodyText()
+			.contains("10 points earned missing to keep Silver after " + until);
+		assertThat(this.loyalty.tierOf(kept.account(), Instant.now()).missingToKeep()).isNull();
+		assertThat(this.loyalty.tierOf(byHand.account(), Instant.now()).missingToKeep()).isNull();
+		assertThat(
+				this.mvc.get().uri("/customers/{id}/loyalty", kept.customer()).with(this.staff.as(Role.SERVICE_AGENT)))
+			.hasStatusOk()
+			.bodyText()
+			.doesNotContain("tier-to-keep");
 	}
 
 	@Test
