@@ -1,7 +1,8 @@
 package org.rapport.analytics;
 
-import java.util.Objects;
 import java.util.stream.Collectors;
+
+import org.rapport.platform.web.CsvCell;
 
 /** A customer's scores as a CSV line (RFC 4180 quoting). */
 final class ScoresCsv {
@@ -19,23 +20,7 @@ final class ScoresCsv {
 				s.averageBasket(), s.lastPurchaseAt(), s.rScore(), s.fScore(), s.mScore(), s.segment(), s.stage(),
 				s.loyaltyClass(), s.riskCategory(), reasons, s.valueTier(), s.pAlive(), s.expectedPurchases(),
 				s.predictedClv(), s.modelVersion(), s.computedAt(), s.customerClass(), s.churnProbability() };
-		StringBuilder line = new StringBuilder();
-		for (int i = 0; i < values.length; i++) {
-			if (i > 0) {
-				line.append(',');
-			}
-			line.append(quote(values[i] == null ? "" : Objects.toString(values[i])));
-		}
-		return line.append("\r\n").toString();
-	}
-
-	static String quote(String value) {
-		String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !value.matches("-?[0-9.]+")
-				? "'" + value : value;
-		if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-			return '"' + safe.replace("\"", "\"\"") + '"';
-		}
-		return safe;
+		return CsvCell.line(values);
 	}
 
 }

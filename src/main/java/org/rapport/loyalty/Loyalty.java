@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.validation.Valid;
 import org.rapport.platform.web.ApiException;
@@ -353,6 +354,16 @@ public class Loyalty {
 	public List<ExpiringPoints> pointsExpiring(String code, int withinDays, int limit) {
 		checkList("withinDays", withinDays, PointsAboutToExpire.MAX_DAYS, limit);
 		return this.expiring.list(programme(code), this.tierDesk.now(), withinDays, limit);
+	}
+
+	/**
+	 * Every member of {@link #pointsExpiring}'s list, in its order, handed to
+	 * {@code sink} one at a time (an export of any length).
+	 */
+	@Transactional(readOnly = true)
+	public void eachPointsExpiring(String code, int withinDays, Consumer<ExpiringPoints> sink) {
+		checkList("withinDays", withinDays, PointsAboutToExpire.MAX_DAYS, 1);
+		this.expiring.each(programme(code), this.tierDesk.now(), withinDays, sink);
 	}
 
 	/**

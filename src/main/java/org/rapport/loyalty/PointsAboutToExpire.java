@@ -1,10 +1,14 @@
 package org.rapport.loyalty;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,32 +55,46 @@ class PointsAboutToExpire {
 			.single();
 	}
 
+	private static final String LIST = """
+			SELECT e.account_id, a.customer_id, e.points, e.first_at, COALESCE(b.available, 0) AS available,
+			       COALESCE(f.revenue, 0) AS revenue
+			FROM (SELECT l.account_id, sum(l.remaining) AS points, min(l.expires_at) AS first_at
+			      FROM loyalty_lot l JOIN loyalty_account a ON a.id = l.account_id
+			      WHERE a.programme_id = :p AND a.status = 'ACTIVE' AND l.remaining > 0
+			        AND l.status <> 'EXPIRED' AND l.expires_at <= :horizon
+			      GROUP BY l.account_id) e
+			JOIN loyalty_account a ON a.id = e.account_id
+			LEFT JOIN loyalty_balance b ON b.account_id = e.account_id
+			LEFT JOIN customer_figures f ON f.customer_id = a.customer_id
+			ORDER BY e.points DESC, revenue DESC, e.account_id
+			""";
+
 	List<ExpiringPoints> list(LoyaltyProgramme programme, Instant asOf, int withinDays, int limit) {
-		Instant horizon = asOf.plus(Duration.ofDays(Math.max(0, Math.min(withinDays, MAX_DAYS))));
-		return this.jdbc.sql("""
-				SELECT e.account_id, a.customer_id, e.points, e.first_at, COALESCE(b.available, 0) AS available,
-				       COALESCE(f.revenue, 0) AS revenue
-				FROM (SELECT l.account_id, sum(l.remaining) AS points, min(l.expires_at) AS first_at
-				      FROM loyalty_lot l JOIN loyalty_account a ON a.id = l.account_id
-				      WHERE a.programme_id = :p AND a.status = 'ACTIVE' AND l.remaining > 0
-				        AND l.status <> 'EXPIRED' AND l.expires_at <= :horizon
-				      GROUP BY l.account_id) e
-				JOIN loyalty_account a ON a.id = e.account_id
-				LEFT JOIN loyalty_balance b ON b.account_id = e.account_id
-				LEFT JOIN customer_figures f ON f.customer_id = a.customer_id
-				ORDER BY e.points DESC, revenue DESC, e.account_id
-				LIMIT :limit
-				""")
+		return this.jdbc.sql(LIST + "LIMIT :limit")
 			.param("p", programme.id())
-			.param("horizon", utc(horizon))
+			.param("horizon", utc(horizon(asOf, withinDays)))
 			.param("limit", Math.max(1, Math.min(limit, 1000)))
-			.query((rs, n) -> {
-				long points = rs.getLong("points");
-				return new ExpiringPoints(rs.getObject("account_id", UUID.class),
-						rs.getObject("customer_id", UUID.class), points, ProgrammeStore.instant(rs, "first_at"),
-						programme.valueOf(points), rs.getLong("available"), rs.getBigDecimal("revenue"));
-			})
+			.query((rs, n) -> row(programme, rs))
 			.list();
+	}
+
+	/** Every member of the list, in its order, one at a time (the export). */
+	void each(LoyaltyProgramme programme, Instant asOf, int withinDays, Consumer<ExpiringPoints> sink) {
+		this.jdbc.sql(LIST)
+			.param("p", programme.id())
+			.param("horizon", utc(horizon(asOf, withinDays)))
+			.query((RowCallbackHandler) (rs) -> sink.accept(row(programme, rs)));
+	}
+
+	private static Instant horizon(Instant asOf, int withinDays) {
+		return asOf.plus(Duration.ofDays(Math.max(0, Math.min(withinDays, MAX_DAYS))));
+	}
+
+	private static ExpiringPoints row(LoyaltyProgramme programme, ResultSet rs) throws SQLException {
+		long points = rs.getLong("points");
+		return new ExpiringPoints(rs.getObject("account_id", UUID.class), rs.getObject("customer_id", UUID.class),
+				points, ProgrammeStore.instant(rs, "first_at"), programme.valueOf(points), rs.getLong("available"),
+				rs.getBigDecimal("revenue"));
 	}
 
 }

@@ -159,13 +159,6 @@ class AnalyticsRulesTest {
 	}
 
 	@Test
-	void csvCellsAreQuotedAndFormulaLookingTextIsDefused() {
-		assertThat(ScoresCsv.quote("Smith, Ana")).isEqualTo("\"Smith, Ana\"");
-		assertThat(ScoresCsv.quote("=cmd()")).isEqualTo("'=cmd()");
-		assertThat(ScoresCsv.quote("-12.50")).isEqualTo("-12.50");
-	}
-
-	@Test
 	void withoutAModelNoPredictionIsAvailable() {
 		ValuePredictor.Predictions p = ValuePredictor.NONE.predict(new double[] { 1 }, new double[] { 1 },
 				new double[] { 2 }, new double[] { 10 });

@@ -142,6 +142,41 @@ class MembersAboutToLoseTest {
 	}
 
 	@Test
+	void theWholeListOfExpiringPointsDownloadsAsCsvMostPointsFirstWithTheCustomersNames() throws Exception {
+		Member ana = member(350, 1);
+		Member ben = member(340, 340);
+		Member cal = member(1);
+
+		String csv = this.mvc.get()
+			.uri("/loyalty/programmes/{c}/expiring.csv?days=30", this.programme.code())
+			.with(this.staff.as(Role.MARKETER))
+			.exchange()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		String[] lines = csv.split("\r\n");
+		assertThat(lines[0])
+			.isEqualTo("customer_id,display_name,points,first_expiry_at,value,currency,available,revenue");
+		assertThat(lines).hasSize(3);
+		assertThat(lines[1])
+			.startsWith(ben.customer() + "," + this.customers.get(ben.customer()).displayName() + ",20,")
+			.contains(",0.20,EUR,20,");
+		assertThat(lines[2])
+			.startsWith(ana.customer() + "," + this.customers.get(ana.customer()).displayName() + ",10,");
+		assertThat(csv).doesNotContain(cal.customer().toString());
+		assertThat(this.mvc.get()
+			.uri("/loyalty/programmes/{c}/expiring.csv?days=366", this.programme.code())
+			.with(this.staff.as(Role.MARKETER))
+			.exchange()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains(cal.customer().toString());
+		assertThat(this.mvc.get()
+			.uri("/loyalty/programmes/{c}/expiring", this.programme.code())
+			.with(this.staff.as(Role.MARKETER))).hasStatusOk()
+			.bodyText()
+			.contains("href=\"/loyalty/programmes/" + this.programme.code() + "/expiring.csv?days=30\"");
+	}
+
+	@Test
 	void aListOfExpiringPointsOrOfTiersAtRiskRefusesAHorizonOrLengthOutOfRange() {
 		String expiring = ProgrammeApi.BASE + "/" + this.programme.code() + "/points/expiring";
 		assertThat(this.fx.get(this.fx.as(Role.MARKETER), expiring + "?withinDays=367")).hasStatus(400)
