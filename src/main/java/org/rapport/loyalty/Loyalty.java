@@ -347,6 +347,17 @@ public class Loyalty {
 	}
 
 	/**
+	 * Every member of {@link #tierAtRisk}'s list, in its order, handed to {@code sink}
+	 * one at a time (an export of any length).
+	 */
+	@Transactional(readOnly = true)
+	public void eachTierAtRisk(String code, int withinDays, Consumer<TierAtRisk> sink) {
+		checkList("withinDays", withinDays, TierOffers.MAX_DAYS, 1);
+		LoyaltyProgramme p = programme(code);
+		this.tierDesk.offers().eachAtRisk(p, this.tierDesk.tiers().ladder(p), this.tierDesk.now(), withinDays, sink);
+	}
+
+	/**
 	 * The members who lose points to expiry within {@code withinDays} days (or at the
 	 * next expiry run), most points first.
 	 */

@@ -1,11 +1,15 @@
 package org.rapport.loyalty;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,7 +74,7 @@ class TierOffers {
 			LEFT JOIN customer_figures f ON f.customer_id = c.customer_id
 			WHERE c.source = 'QUALIFIED' AND c.c_rank > 0 AND c.value < l.threshold
 			  AND c.qualified_until + make_interval(months => :grace) <= :horizon
-			ORDER BY revenue DESC, c.account_id LIMIT :limit
+			ORDER BY revenue DESC, c.account_id
 			""";
 
 	/** The farthest horizon of the at-risk list, in days. */
@@ -96,16 +100,42 @@ class TierOffers {
 	}
 
 	List<TierAtRisk> atRisk(LoyaltyProgramme programme, TierLadder ladder, Instant asOf, int withinDays, int limit) {
-		return run(MEMBERS.formatted(TierJobs.values(ladder.measure(), false)) + AT_RISK, programme, ladder, asOf, 0,
-				withinDays, limit)
+		return run(MEMBERS.formatted(TierJobs.values(ladder.measure(), false)) + AT_RISK + " LIMIT :limit", programme,
+				ladder, asOf, 0, withinDays, limit)
 			.atRisk();
+	}
+
+	/** Every member of the at-risk list, in its order, one at a time (the export). */
+	void eachAtRisk(LoyaltyProgramme programme, TierLadder ladder, Instant asOf, int withinDays,
+			Consumer<TierAtRisk> sink) {
+		this.jdbc.sql("SET LOCAL work_mem = '64MB'").update();
+		this.jdbc.sql(MEMBERS.formatted(TierJobs.values(ladder.measure(), false)) + AT_RISK)
+			.param("p", programme.id())
+			.param("ws", utc(ladder.windowStart(asOf)))
+			.param("asOf", utc(asOf))
+			.param("grace", ladder.graceMonths())
+			.param("horizon", utc(horizon(asOf, withinDays)))
+			.query((RowCallbackHandler) (rs) -> sink.accept(atRisk(rs)));
+	}
+
+	private static Instant horizon(Instant asOf, int days) {
+		return asOf.plus(Duration.ofDays(Math.max(0, Math.min(days, MAX_DAYS))));
+	}
+
+	private static TierAtRisk atRisk(ResultSet rs) throws SQLException {
+		return new TierAtRisk(rs.getObject("account_id", UUID.class), rs.getObject("customer_id", UUID.class),
+				rs.getString("tier_code"), rs.getString("towards"), rs.getBigDecimal("value"),
+				rs.getBigDecimal("threshold"), rs.getBigDecimal("missing"),
+				ProgrammeStore.instant(rs, "protected_until"), rs.getBigDecimal("revenue"));
 	}
 
 	/** The three lists from one pass over the window's rows. */
 	TierOfferLists all(LoyaltyProgramme programme, TierLadder ladder, Instant asOf, int withinPercent, int withinDays,
 			int limit) {
-		return run(MEMBERS.formatted(TierJobs.values(ladder.measure(), false)) + "(" + NEAR + ") UNION ALL (" + BETTER
-				+ ") UNION ALL (" + AT_RISK + ")", programme, ladder, asOf, withinPercent, withinDays, limit);
+		return run(
+				MEMBERS.formatted(TierJobs.values(ladder.measure(), false)) + "(" + NEAR + ") UNION ALL (" + BETTER
+						+ ") UNION ALL (" + AT_RISK + " LIMIT :limit)",
+				programme, ladder, asOf, withinPercent, withinDays, limit);
 	}
 
 	private TierOfferLists run(String sql, LoyaltyProgramme programme, TierLadder ladder, Instant asOf, int pct,
@@ -121,8 +151,7 @@ class TierOffers {
 			statement = statement.param("pct", Math.max(0, Math.min(pct, 100)));
 		}
 		if (sql.contains(":horizon")) {
-			statement = statement.param("grace", ladder.graceMonths())
-				.param("horizon", utc(asOf.plus(Duration.ofDays(Math.max(0, Math.min(days, MAX_DAYS))))));
+			statement = statement.param("grace", ladder.graceMonths()).param("horizon", utc(horizon(asOf, days)));
 		}
 		List<TierCandidate> near = new ArrayList<>();
 		List<TierCandidate> better = new ArrayList<>();
@@ -130,10 +159,7 @@ class TierOffers {
 		statement.query((rs) -> {
 			String list = rs.getString("list");
 			if ("risk".equals(list)) {
-				atRisk.add(new TierAtRisk(rs.getObject("account_id", UUID.class),
-						rs.getObject("customer_id", UUID.class), rs.getString("tier_code"), rs.getString("towards"),
-						rs.getBigDecimal("value"), rs.getBigDecimal("threshold"), rs.getBigDecimal("missing"),
-						ProgrammeStore.instant(rs, "protected_until"), rs.getBigDecimal("revenue")));
+				atRisk.add(atRisk(rs));
 				return;
 			}
 			TierCandidate c = new TierCandidate(rs.getObject("account_id", UUID.class),

@@ -1,12 +1,18 @@
 package org.rapport.loyalty;
 
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
+import org.rapport.customer.Customers;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.CsvCell;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,13 +35,59 @@ class TierOffersConsoleController {
 
 	static final int LISTED = 100;
 
+	/** The at-risk export's columns. */
+	static final String AT_RISK_HEADER = "customer_id,display_name,tier,kept_until,qualifying_value,threshold,missing,"
+			+ "then,revenue\r\n";
+
 	private final Loyalty loyalty;
 
 	private final MemberNames names;
 
-	TierOffersConsoleController(Loyalty loyalty, MemberNames names) {
+	private final Customers customers;
+
+	TierOffersConsoleController(Loyalty loyalty, MemberNames names, Customers customers) {
 		this.loyalty = loyalty;
 		this.names = names;
+		this.customers = customers;
+	}
+
+	/**
+	 * Every member about to lose their tier within the days ahead, not only the first
+	 * {@value #LISTED}, as CSV, highest revenue first; tiers by their names.
+	 */
+	@GetMapping("/loyalty/programmes/{code}/tier-offers/at-risk.csv")
+	void atRiskCsv(@PathVariable String code, @RequestParam(defaultValue = "30") int days, HttpServletResponse response)
+			throws IOException {
+		LoyaltyProgramme programme = this.loyalty.programme(code);
+		int horizon = Math.max(1, Math.min(days, 365));
+		Map<String, String> tierNames = new HashMap<>();
+		this.loyalty.tierLadder(code).tiers().forEach((t) -> tierNames.put(t.code(), t.name()));
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader("Content-Disposition",
+				"attachment; filename=\"tier-at-risk-" + programme.code() + "-" + horizon + "-days.csv\"");
+		PrintWriter writer = response.getWriter();
+		writer.write(AT_RISK_HEADER);
+		List<TierAtRisk> batch = new ArrayList<>();
+		this.loyalty.eachTierAtRisk(code, horizon, (member) -> {
+			batch.add(member);
+			if (batch.size() == ExpiringPointsConsoleController.NAMED_AT_ONCE) {
+				write(batch, tierNames, writer);
+			}
+		});
+		write(batch, tierNames, writer);
+		writer.flush();
+	}
+
+	private void write(List<TierAtRisk> batch, Map<String, String> tierNames, PrintWriter writer) {
+		Map<UUID, String> named = this.customers
+			.displayNames(batch.stream().map(TierAtRisk::customerId).filter(Objects::nonNull).distinct().toList());
+		for (TierAtRisk m : batch) {
+			writer.write(CsvCell.line(m.customerId(), named.get(m.customerId()),
+					tierNames.getOrDefault(m.tier(), m.tier()), m.protectedUntil(), m.qualifyingValue(), m.threshold(),
+					m.missing(), (m.dropsTo() == null) ? "" : tierNames.getOrDefault(m.dropsTo(), m.dropsTo()),
+					m.revenue()));
+		}
+		batch.clear();
 	}
 
 	@GetMapping("/loyalty/programmes/{code}/tier-offers")

@@ -194,7 +194,8 @@ class MembersAboutToLoseTest {
 	}
 
 	@Test
-	void aMemberBelowTheThresholdOfTheTierTheyQualifiedForIsAtRiskWhenItsProtectionEndsWithinTheDaysAhead() {
+	void aMemberBelowTheThresholdOfTheTierTheyQualifiedForIsAtRiskWhenItsProtectionEndsWithinTheDaysAhead()
+			throws Exception {
 		this.loyalty.applyTierLadder(this.programme.code(),
 				new TierLadderForm("POINTS_EARNED", "ROLLING_12_MONTHS", "0", "SILVER; Silver; 10\nGOLD; Gold; 1000")
 					.ladder(new HashMap<>()),
@@ -241,6 +242,19 @@ class MembersAboutToLoseTest {
 		assertThat(this.mvc.get()
 			.uri("/loyalty/programmes/{c}/tier-offers", this.programme.code())
 			.with(this.staff.as(Role.MARKETER))).hasStatusOk().bodyText().contains("offers-at-risk-none");
+
+		// every member at risk, as CSV, tiers by their names
+		String csv = this.mvc.get()
+			.uri("/loyalty/programmes/{c}/tier-offers/at-risk.csv?days=365", this.programme.code())
+			.with(this.staff.as(Role.MARKETER))
+			.exchange()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(csv.split("\r\n")).hasSize(2)
+			.startsWith("customer_id,display_name,tier,kept_until,qualifying_value,threshold,missing,then,revenue");
+		assertThat(csv.split("\r\n")[1])
+			.startsWith(returned.customer() + "," + this.customers.get(returned.customer()).displayName() + ",Silver,")
+			.contains(",0,10.00,10.00,,");
 
 		// the member's own tier says what keeps it, and until when; a member at the
 		// threshold and one set by hand are told nothing of the kind
