@@ -28,7 +28,7 @@ class MemberBadgesController {
 	}
 
 	/** A membership's tier as the page's head shows it. */
-	record TierBadge(String programmeName, Tier tier) {
+	record TierBadge(String programmeName, Tier tier, Tier better) {
 	}
 
 	private final Loyalty loyalty;
@@ -48,9 +48,9 @@ class MemberBadgesController {
 			if (!"ACTIVE".equals(m.status())) {
 				continue;
 			}
-			Tier tier = this.loyalty.tierOf(m.accountId(), this.clock.instant()).tier();
-			if (tier != null) {
-				badges.add(new TierBadge(this.loyalty.programme(m.programmeCode()).name(), tier));
+			MemberTier held = this.loyalty.tierOf(m.accountId(), this.clock.instant());
+			if (held.tier() != null || held.better() != null) {
+				badges.add(new TierBadge(this.loyalty.programme(m.programmeCode()).name(), held.tier(), held.better()));
 			}
 		}
 		model.addAttribute("badges", badges);

@@ -16,7 +16,7 @@ import java.util.UUID;
 public record MemberTier(UUID accountId, Tier tier, Instant since, String source, Instant overrideUntil,
 		String overrideReason, String overrideBy, Instant qualifiedUntil, Instant keptUntil, TierLadder.Measure measure,
 		BigDecimal qualifyingValue, String qualifiesFor, Tier next, BigDecimal missingForNext, int progressPercent,
-		BigDecimal missingToKeep) {
+		BigDecimal missingToKeep, Tier better) {
 
 	/**
 	 * What the value needs to keep the held tier: its threshold less the value, when the

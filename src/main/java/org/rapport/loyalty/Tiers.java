@@ -384,7 +384,7 @@ class Tiers {
 		TierLadder ladder = this.store.ladder(programme.id()).orElse(null);
 		if (ladder == null) {
 			return new MemberTier(account.id(), null, null, null, null, null, null, null, null, null, BigDecimal.ZERO,
-					null, null, null, 0, null);
+					null, null, null, 0, null, null);
 		}
 		BigDecimal value = this.jdbc.sql(TierJobs.values(ladder.measure(), true))
 			.param("p", programme.id())
@@ -410,7 +410,9 @@ class Tiers {
 				(state == null) ? null : state.overrideReason(), (state == null) ? null : state.overrideBy(),
 				qualifiedUntil, (qualifiedUntil == null) ? null : ladder.downgradeFrom(qualifiedUntil),
 				ladder.measure(), value, (qualifies == null) ? null : qualifies.code(), next, missing, progress,
-				MemberTier.toKeep(tier, (state == null) ? null : state.source(), value));
+				MemberTier.toKeep(tier, (state == null) ? null : state.source(), value),
+				(qualifies != null && ladder.rank(qualifies.code()) > ladder.rank((tier == null) ? null : tier.code()))
+						? qualifies : null);
 	}
 
 	@Transactional(readOnly = true)

@@ -48,6 +48,9 @@ class TiersApiTest {
 	@Autowired
 	Loyalty loyalty;
 
+	@Autowired
+	org.springframework.security.core.userdetails.UserDetailsService users;
+
 	LoyaltyFixture fx;
 
 	final Instant yesterday = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
@@ -318,6 +321,27 @@ class TiersApiTest {
 		assertThat(better.get(0).get("source").asString()).isEqualTo("OVERRIDE");
 		assertThat(better.get(0).get("towards").asString()).isEqualTo("SILVER");
 		assertThat(far).isNotNull();
+		// the member's own tier says so, on the member panel, in the head of the 360 page
+		// and at the counter, so that staff offer it before the member has to ask
+		JsonNode tier = tierOf(near);
+		assertThat(tier.get("better").get("code").asString()).isEqualTo("SILVER");
+		assertThat(tierOf(far).get("better").isNull()).isTrue();
+		UUID customer = this.loyalty.member(near).customerId();
+		ConsoleStaff console = new ConsoleStaff(this.staff, this.users);
+		assertThat(this.mvc.get().uri("/customers/{id}/loyalty", customer).with(console.as(Role.SERVICE_AGENT)))
+			.hasStatusOk()
+			.bodyText()
+			.contains("Already qualifies for Silver: offer it first.");
+		assertThat(this.mvc.get().uri("/customers/{id}/badges/loyalty", customer).with(console.as(Role.SERVICE_AGENT)))
+			.hasStatusOk()
+			.bodyText()
+			.contains(">Qualifies for Silver<")
+			.doesNotContain("class=\"pill tier-name\"");
+		assertThat(this.mvc.get()
+			.uri("/loyalty/counter?q={q}", this.loyalty.member(near).cards().get(0).number())
+			.with(console.as(Role.SERVICE_AGENT))).hasStatusOk()
+			.bodyText()
+			.contains("Already qualifies for Silver: offer it first.");
 
 		// the console reads both lists in one statement: the same lists
 		TierOfferLists after = this.loyalty.tierOffers(p.code(), 20, 30, 100);
