@@ -2,15 +2,10 @@ package org.rapport.loyalty;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.rapport.customer.Customers;
-import org.rapport.platform.web.CsvCell;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -35,9 +30,6 @@ class ExpiringPointsConsoleController {
 
 	/** The export's columns. */
 	static final String HEADER = "customer_id,display_name,points,first_expiry_at,value,currency,available,revenue\r\n";
-
-	/** Rows named with one look-up of the customers' names at a time. */
-	static final int NAMED_AT_ONCE = 500;
 
 	private final MemberNames names;
 
@@ -79,25 +71,11 @@ class ExpiringPointsConsoleController {
 				"attachment; filename=\"points-expiring-" + programme.code() + "-" + horizon + "-days.csv\"");
 		PrintWriter writer = response.getWriter();
 		writer.write(HEADER);
-		List<ExpiringPoints> batch = new ArrayList<>();
-		this.loyalty.eachPointsExpiring(code, horizon, (member) -> {
-			batch.add(member);
-			if (batch.size() == NAMED_AT_ONCE) {
-				write(batch, programme, writer);
-			}
-		});
-		write(batch, programme, writer);
-		writer.flush();
-	}
-
-	private void write(List<ExpiringPoints> batch, LoyaltyProgramme programme, PrintWriter writer) {
-		Map<UUID, String> named = this.customers
-			.displayNames(batch.stream().map(ExpiringPoints::customerId).filter(Objects::nonNull).distinct().toList());
-		for (ExpiringPoints m : batch) {
-			writer.write(CsvCell.line(m.customerId(), named.get(m.customerId()), m.points(), m.firstAt(), m.value(),
-					programme.currency(), m.available(), m.revenue()));
-		}
-		batch.clear();
+		NamedCsvRows<ExpiringPoints> rows = new NamedCsvRows<>(this.customers, writer, ExpiringPoints::customerId,
+				(m, name) -> new Object[] { m.customerId(), name, m.points(), m.firstAt(), m.value(),
+						programme.currency(), m.available(), m.revenue() });
+		this.loyalty.eachPointsExpiring(code, horizon, rows);
+		rows.finish();
 	}
 
 }

@@ -41,33 +41,33 @@ class PointsAboutToExpire {
 	 * list.
 	 */
 	ExpiringTotal total(LoyaltyProgramme programme, Instant asOf, int withinDays) {
-		int days = Math.max(0, Math.min(withinDays, MAX_DAYS));
-		return this.jdbc.sql("""
-				SELECT count(DISTINCT l.account_id) AS members, COALESCE(sum(l.remaining), 0) AS points
-				FROM loyalty_lot l JOIN loyalty_account a ON a.id = l.account_id
-				WHERE a.programme_id = :p AND a.status = 'ACTIVE' AND l.remaining > 0
-				  AND l.status <> 'EXPIRED' AND l.expires_at <= :horizon
-				""")
+		return this.jdbc
+			.sql("SELECT count(DISTINCT l.account_id) AS members, COALESCE(sum(l.remaining), 0) AS points " + DUE)
 			.param("p", programme.id())
-			.param("horizon", utc(asOf.plus(Duration.ofDays(days))))
-			.query((rs, n) -> new ExpiringTotal(days, rs.getLong("members"), rs.getLong("points"),
-					programme.valueOf(rs.getLong("points")), programme.currency()))
+			.param("horizon", utc(horizon(asOf, withinDays)))
+			.query((rs, n) -> new ExpiringTotal(Math.max(0, Math.min(withinDays, MAX_DAYS)), rs.getLong("members"),
+					rs.getLong("points"), programme.valueOf(rs.getLong("points")), programme.currency()))
 			.single();
 	}
+
+	/** The open lots of the programme's active members that expire by the horizon. */
+	private static final String DUE = """
+			FROM loyalty_lot l JOIN loyalty_account a ON a.id = l.account_id
+			WHERE a.programme_id = :p AND a.status = 'ACTIVE' AND l.remaining > 0
+			  AND l.status <> 'EXPIRED' AND l.expires_at <= :horizon
+			""";
 
 	private static final String LIST = """
 			SELECT e.account_id, a.customer_id, e.points, e.first_at, COALESCE(b.available, 0) AS available,
 			       COALESCE(f.revenue, 0) AS revenue
 			FROM (SELECT l.account_id, sum(l.remaining) AS points, min(l.expires_at) AS first_at
-			      FROM loyalty_lot l JOIN loyalty_account a ON a.id = l.account_id
-			      WHERE a.programme_id = :p AND a.status = 'ACTIVE' AND l.remaining > 0
-			        AND l.status <> 'EXPIRED' AND l.expires_at <= :horizon
+			      %s
 			      GROUP BY l.account_id) e
 			JOIN loyalty_account a ON a.id = e.account_id
 			LEFT JOIN loyalty_balance b ON b.account_id = e.account_id
 			LEFT JOIN customer_figures f ON f.customer_id = a.customer_id
 			ORDER BY e.points DESC, revenue DESC, e.account_id
-			""";
+			""".formatted(DUE);
 
 	List<ExpiringPoints> list(LoyaltyProgramme programme, Instant asOf, int withinDays, int limit) {
 		return this.jdbc.sql(LIST + "LIMIT :limit")

@@ -6,13 +6,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.rapport.customer.Customers;
 import org.rapport.platform.web.ApiException;
-import org.rapport.platform.web.CsvCell;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -67,27 +65,12 @@ class TierOffersConsoleController {
 				"attachment; filename=\"tier-at-risk-" + programme.code() + "-" + horizon + "-days.csv\"");
 		PrintWriter writer = response.getWriter();
 		writer.write(AT_RISK_HEADER);
-		List<TierAtRisk> batch = new ArrayList<>();
-		this.loyalty.eachTierAtRisk(code, horizon, (member) -> {
-			batch.add(member);
-			if (batch.size() == ExpiringPointsConsoleController.NAMED_AT_ONCE) {
-				write(batch, tierNames, writer);
-			}
-		});
-		write(batch, tierNames, writer);
-		writer.flush();
-	}
-
-	private void write(List<TierAtRisk> batch, Map<String, String> tierNames, PrintWriter writer) {
-		Map<UUID, String> named = this.customers
-			.displayNames(batch.stream().map(TierAtRisk::customerId).filter(Objects::nonNull).distinct().toList());
-		for (TierAtRisk m : batch) {
-			writer.write(CsvCell.line(m.customerId(), named.get(m.customerId()),
-					tierNames.getOrDefault(m.tier(), m.tier()), m.protectedUntil(), m.qualifyingValue(), m.threshold(),
-					m.missing(), (m.dropsTo() == null) ? "" : tierNames.getOrDefault(m.dropsTo(), m.dropsTo()),
-					m.revenue()));
-		}
-		batch.clear();
+		NamedCsvRows<TierAtRisk> rows = new NamedCsvRows<>(this.customers, writer, TierAtRisk::customerId,
+				(m, name) -> new Object[] { m.customerId(), name, tierNames.getOrDefault(m.tier(), m.tier()),
+						m.protectedUntil(), m.qualifyingValue(), m.threshold(), m.missing(),
+						(m.dropsTo() == null) ? null : tierNames.getOrDefault(m.dropsTo(), m.dropsTo()), m.revenue() });
+		this.loyalty.eachTierAtRisk(code, horizon, rows);
+		rows.finish();
 	}
 
 	@GetMapping("/loyalty/programmes/{code}/tier-offers")
