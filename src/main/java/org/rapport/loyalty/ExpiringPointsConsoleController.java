@@ -2,7 +2,11 @@ package org.rapport.loyalty;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.rapport.customer.Customers;
@@ -35,10 +39,13 @@ class ExpiringPointsConsoleController {
 
 	private final Customers customers;
 
-	ExpiringPointsConsoleController(Loyalty loyalty, MemberNames names, Customers customers) {
+	private final Rewards rewards;
+
+	ExpiringPointsConsoleController(Loyalty loyalty, MemberNames names, Customers customers, Rewards rewards) {
 		this.loyalty = loyalty;
 		this.names = names;
 		this.customers = customers;
+		this.rewards = rewards;
 	}
 
 	@GetMapping("/loyalty/programmes/{code}/expiring")
@@ -53,7 +60,29 @@ class ExpiringPointsConsoleController {
 		model.addAttribute("total", this.loyalty.pointsExpiringTotal(code, horizon));
 		model.addAttribute("listed", LISTED);
 		model.addAttribute("names", this.names.of(members.stream().map(ExpiringPoints::customerId).toList()));
+		model.addAttribute("affordable", affordable(code, members));
 		return "loyalty/expiring";
+	}
+
+	/**
+	 * For each listed member, the dearest reward offered now (and in stock) that their
+	 * available balance pays for: something to suggest before the points go. Per-member
+	 * limits are left to the redemption, which refuses what they do not allow.
+	 */
+	private Map<UUID, Reward> affordable(String code, List<ExpiringPoints> members) {
+		List<Reward> offered = this.rewards.rewards(code, false)
+			.stream()
+			.filter((r) -> r.stock() == null || r.stock() > 0)
+			.sorted(Comparator.comparingLong(Reward::costPoints).reversed())
+			.toList();
+		Map<UUID, Reward> affordable = new HashMap<>();
+		for (ExpiringPoints m : members) {
+			offered.stream()
+				.filter((r) -> r.costPoints() <= m.available())
+				.findFirst()
+				.ifPresent((r) -> affordable.put(m.accountId(), r));
+		}
+		return affordable;
 	}
 
 	/**

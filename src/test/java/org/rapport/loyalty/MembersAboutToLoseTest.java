@@ -52,6 +52,9 @@ class MembersAboutToLoseTest {
 	@Autowired
 	Loyalty loyalty;
 
+	@Autowired
+	Rewards rewards;
+
 	LoyaltyFixture fx;
 
 	ConsoleStaff staff;
@@ -326,6 +329,13 @@ class MembersAboutToLoseTest {
 	@Test
 	void theExpiringPointsPageListsTheMembersByNameWithTheirPointsWorthAndBalance() {
 		Member ana = member(350, 1);
+		// her 20 points pay for the pen, not the lamp; the mug is out of stock
+		this.rewards.createReward(this.programme.code(),
+				new NewReward("Pen", null, 15L, null, null, null, null, null, 30, true));
+		this.rewards.createReward(this.programme.code(),
+				new NewReward("Lamp", null, 500L, null, null, null, null, null, 30, true));
+		this.rewards.createReward(this.programme.code(),
+				new NewReward("Mug", null, 18L, 0, null, null, null, null, 30, true));
 		String name = this.customers.get(ana.customer()).displayName();
 		assertThat(this.mvc.get()
 			.uri("/loyalty/programmes/{c}/expiring", this.programme.code())
@@ -336,7 +346,8 @@ class MembersAboutToLoseTest {
 			.contains(name)
 			.contains("1 member loses 10 points (0.10 EUR) unless they use them.")
 			.contains("<td class=\"num\">0.10 EUR</td>")
-			.contains("<td class=\"num\">20</td>");
+			.contains("<td class=\"num\">20</td>")
+			.contains("<td class=\"expiring-reward\">Pen (15)</td>");
 		assertThat(this.mvc.get()
 			.uri("/loyalty/programmes/{c}/expiring?days=5", this.programme.code())
 			.with(this.staff.as(Role.MARKETER))).hasStatusOk().bodyText().contains("expiring-none");
