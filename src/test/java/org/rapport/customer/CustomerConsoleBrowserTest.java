@@ -7,6 +7,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.rapport.BrowserSession;
 import org.rapport.access.Role;
 import org.rapport.access.StaffDirectory;
@@ -19,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The staff console in a real (headless) browser: sign in, find the caller by phone
- * number, write a note, switch language; and what a marketer may not do.
+ * number, write a note, record a refused call, switch language; and what a marketer may
+ * not do.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CustomerConsoleBrowserTest {
@@ -110,6 +112,47 @@ class CustomerConsoleBrowserTest {
 		this.browser.screenshot("customers-search-tablet-ru");
 	}
 
+	/**
+	 * The taxi call: no car is free. The operator records the refused call on the
+	 * caller's timeline, is told first that a refusal needs its reason, and sees the
+	 * incident on top, marked, with who took it.
+	 */
+	@Test
+	void anAgentRecordsTheRefusedCallOnTheCallersTimelineWithItsReason() {
+		String phone = ConsoleTestData.freshPhone();
+		CustomerView caller = this.data.person("Tomás", "Vidal" + ConsoleTestData.suffix(), phone);
+		String agent = this.data.staffWith(Role.SERVICE_AGENT);
+
+		this.browser.signIn(agent, ConsoleTestData.PASSWORD);
+		this.browser.go("/customers/" + caller.id());
+		this.browser
+			.await(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "No interactions yet"));
+		this.browser.find("#contact-form-wrap summary").click();
+		new Select(this.browser.find("#contact-outcome")).selectByValue("REFUSED");
+		this.browser.find("#contact-summary").sendKeys("Wanted a car to the airport at 6:00");
+		this.browser.find("#record-contact").click();
+
+		// the reason is missing: the form stays open with what was typed
+		this.browser.await(ExpectedConditions.presenceOfElementLocated(By.id("contact-error-outcomeReason")));
+		assertThat(this.browser.find("#contact-summary").getAttribute("value"))
+			.isEqualTo("Wanted a car to the airport at 6:00");
+		assertThat(new Select(this.browser.find("#contact-outcome")).getFirstSelectedOption().getAttribute("value"))
+			.isEqualTo("REFUSED");
+		assertThat(this.browser.isPresent("#timeline .timeline-entries")).isFalse();
+
+		this.browser.find("#contact-reason").sendKeys("no car available");
+		this.browser.find("#record-contact").click();
+		this.browser.await(ExpectedConditions.presenceOfElementLocated(By.id("contact-recorded")));
+		WebElement top = this.browser.find("#timeline .timeline-entries tbody tr");
+		assertThat(top.getAttribute("class")).contains("negative");
+		assertThat(top.getText()).contains("Call", "no car available", "Wanted a car to the airport at 6:00",
+				"by Test Service agent");
+		// the form is closed and empty again, ready for the next call
+		assertThat(this.browser.find("#contact-form-wrap").getAttribute("open")).isNull();
+		assertThat(this.browser.find("#contact-reason").getAttribute("value")).isEmpty();
+		this.browser.screenshot("customer-360-contact-recorded");
+	}
+
 	@Test
 	void aMarketerReadsTheCustomerButGetsNoNoteFormAndAFriendlyRefusal() {
 		CustomerView customer = this.data.person("Omar", "Readonly" + ConsoleTestData.suffix(),
@@ -122,6 +165,8 @@ class CustomerConsoleBrowserTest {
 		assertThat(this.browser.find("#customer-name").getText()).startsWith("Omar Readonly");
 		assertThat(this.browser.isPresent("#notes")).isTrue();
 		assertThat(this.browser.isPresent("#note-form")).isFalse();
+		this.browser.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline .timeline")));
+		assertThat(this.browser.isPresent("#contact-form")).isFalse();
 		assertThat(this.browser.isPresent("#export")).isFalse();
 
 		this.browser.go("/customers/" + customer.id() + "/export");
