@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.rapport.audit.AuditTrail;
 import org.rapport.platform.web.ApiException;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -33,8 +34,11 @@ public class Interactions {
 
 	private final IngestionSettings settings;
 
+	private final AuditTrail audit;
+
 	Interactions(Ingestion ingestion, InteractionQueries queries, FiguresStore figures, ProductCatalogue products,
-			IngestionSettings settings) {
+			IngestionSettings settings, AuditTrail audit) {
+		this.audit = audit;
 		this.ingestion = ingestion;
 		this.queries = queries;
 		this.figures = figures;
@@ -134,10 +138,43 @@ public class Interactions {
 		return this.products.get(sku);
 	}
 
-	/** Adds or replaces a product; answers true when it was new. */
+	/**
+	 * Adds or replaces a product; answers true when it was new. A change is audited with
+	 * the product before and after (a product saved as it was changes nothing and is
+	 * not).
+	 */
 	@Transactional
 	public boolean saveProduct(Product product) {
-		return this.products.save(product);
+		Optional<Product> before = this.products.get(product.sku());
+		if (before.isPresent() && before.get().equals(product)) {
+			return false;
+		}
+		boolean created = this.products.save(product);
+		this.audit.record(AuditTrail.Change.of(created ? "product.added" : "product.changed", "product", product.sku(),
+				(created ? "Added product " : "Changed product ") + product.sku() + " (" + product.name() + ")",
+				before.orElse(null), product));
+		return created;
+	}
+
+	/**
+	 * The console's page of the catalogue: SKU starting with or name containing
+	 * {@code text}, optionally of one category, only active or inactive products; ordered
+	 * by SKU after {@code afterSku}.
+	 */
+	@Transactional(readOnly = true)
+	public List<Product> searchProducts(String text, String category, Boolean active, String afterSku, int limit) {
+		return this.products.search(blankToNull(text), blankToNull(category), active, afterSku,
+				Math.max(1, Math.min(limit, 500)));
+	}
+
+	/** The catalogue's categories, in order, with how many products name each. */
+	@Transactional(readOnly = true)
+	public Map<String, Integer> productCategories() {
+		return this.products.categories();
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 
 	/** Products ordered by SKU, after {@code afterSku}, optionally of one category. */

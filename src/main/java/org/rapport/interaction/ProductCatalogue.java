@@ -145,6 +145,47 @@ class ProductCatalogue {
 			.list();
 	}
 
+	/**
+	 * A page of the catalogue for the console, ordered by SKU: the SKU starting with, or
+	 * the name containing, {@code text} (case and accents as typed; no index: the
+	 * catalogue is small), optionally one category and only active or inactive products.
+	 */
+	List<Product> search(String text, String category, Boolean active, String afterSku, int limit) {
+		String like = text == null ? null : likeEscaped(text);
+		return this.jdbc.sql("SELECT " + COLUMNS + """
+				 FROM product
+				WHERE (CAST(:like AS text) IS NULL OR sku ILIKE :like || '%' OR name ILIKE '%' || :like || '%')
+				  AND (CAST(:category AS text) IS NULL OR category = :category)
+				  AND (CAST(:active AS boolean) IS NULL OR active = :active)
+				  AND sku > :after
+				ORDER BY sku LIMIT :limit
+				""")
+			.param("like", like)
+			.param("category", category)
+			.param("active", active)
+			.param("after", afterSku == null ? "" : afterSku)
+			.param("limit", limit)
+			.query(ProductCatalogue::product)
+			.list();
+	}
+
+	/** Every category the catalogue's products name, with how many name it. */
+	Map<String, Integer> categories() {
+		Map<String, Integer> categories = new java.util.LinkedHashMap<>();
+		this.jdbc
+			.sql("SELECT category, count(*) AS n FROM product WHERE category IS NOT NULL GROUP BY category "
+					+ "ORDER BY category")
+			.query((rs) -> {
+				categories.put(rs.getString("category"), rs.getInt("n"));
+			});
+		return categories;
+	}
+
+	/** The text with LIKE's wildcards and escape character taken literally. */
+	static String likeEscaped(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
 	private static Product product(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new Product(rs.getString("sku"), rs.getString("name"), rs.getString("category"),
 				rs.getBoolean("active"));

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.rapport.interaction.Interactions;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -34,9 +35,12 @@ class RuleConsoleController {
 
 	private final Clock clock;
 
-	RuleConsoleController(Loyalty loyalty, Clock clock) {
+	private final Interactions interactions;
+
+	RuleConsoleController(Loyalty loyalty, Clock clock, Interactions interactions) {
 		this.loyalty = loyalty;
 		this.clock = clock;
+		this.interactions = interactions;
 	}
 
 	/**
@@ -165,6 +169,8 @@ class RuleConsoleController {
 		model.addAttribute("kinds", RuleKind.values());
 		model.addAttribute("roundings", List.of("FLOOR", "HALF_UP", "CEILING"));
 		model.addAttribute("periods", RuleParams.CapPeriod.values());
+		// a multiplier's category is typed, so the catalogue's categories are offered
+		model.addAttribute("productCategories", this.interactions.productCategories().keySet());
 		return "loyalty/rule";
 	}
 

@@ -9,6 +9,8 @@ import org.rapport.IntegrationTest;
 import org.rapport.access.Role;
 import org.rapport.access.StaffDirectory;
 import org.rapport.customer.ConsentPurpose;
+import org.rapport.interaction.Interactions;
+import org.rapport.interaction.Product;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -26,6 +28,9 @@ class ProgrammeConsoleTest {
 
 	@Autowired
 	Loyalty loyalty;
+
+	@Autowired
+	Interactions interactions;
 
 	@Autowired
 	StaffDirectory staffDirectory;
@@ -86,6 +91,19 @@ class ProgrammeConsoleTest {
 			.with(this.staff.as(Role.ADMIN))
 			.with(csrf())).hasStatus3xxRedirection();
 		assertThat(this.loyalty.programme(this.programme.code()).name()).isEqualTo("Typed here");
+	}
+
+	@Test
+	void theRuleFormOffersTheCataloguesCategoriesForAMultiplier() {
+		String category = "beans-" + LoyaltyFixture.unique();
+		this.interactions.saveProduct(new Product("BN-" + LoyaltyFixture.unique(), "Beans", category, true));
+
+		assertThat(this.mvc.get()
+			.uri("/loyalty/programmes/{c}/rules/new", this.programme.code())
+			.with(this.staff.as(Role.ADMIN))).hasStatusOk()
+			.bodyText()
+			.contains("list=\"product-categories\"")
+			.contains("<option value=\"" + category + "\">");
 	}
 
 	@Test
