@@ -406,6 +406,10 @@ class DemoProgramme implements ApplicationRunner {
 				Map.of("base", Combination.STACK), null));
 		this.loyalty.saveRule(CODE, null, new NewRule(RuleKind.SPEND_RATIO, "base", "1 point per euro",
 				RuleParams.spendRatio(1, "1"), null, null, null));
+		// a refused call recorded from now on (the generated history does not earn) is
+		// made up for
+		this.loyalty.saveRule(CODE, null, new NewRule(RuleKind.EVENT, "base", "Apology for a refused call",
+				RuleParams.event("CALL", "REFUSED", 25), null, null, null));
 		Optional<CustomerView> showcase = this.customers.findByIdentity(IdentityType.PHONE, Showcase.PHONE);
 		if (showcase.isEmpty()) {
 			return;

@@ -41,7 +41,8 @@ record Prepared(int index, UUID id, UUID customerId, NewInteraction item, String
 				this.item.occurredAt(), this.item.total(), this.item.currency(), this.item.relatedPurchaseId(),
 				this.lines.stream()
 					.map((l) -> new InteractionRecorded.LineSummary(l.sku(), l.category(), l.quantity(), l.amount()))
-					.toList());
+					.toList(),
+				this.item.outcome());
 	}
 
 }

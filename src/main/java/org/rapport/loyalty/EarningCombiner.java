@@ -296,7 +296,8 @@ class EarningCombiner {
 					item.lines()
 						.stream()
 						.map((l) -> new Basket.Line(l.sku(), l.category(), l.quantity(), l.amount()))
-						.toList());
+						.toList(),
+					item.outcome() == null ? null : item.outcome().name());
 			if (basket.isPurchase() && basket.total() == null) {
 				continue;
 			}

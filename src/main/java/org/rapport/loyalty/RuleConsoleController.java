@@ -47,7 +47,7 @@ class RuleConsoleController {
 	 * The simulation form as typed; {@code lines}: one "sku;category;quantity;amount" a
 	 * line.
 	 */
-	record SimulationForm(String card, String day, String total, String kind, String lines) {
+	record SimulationForm(String card, String day, String total, String kind, String outcome, String lines) {
 	}
 
 	@GetMapping("/loyalty/programmes/{code}/rules/new")
@@ -90,8 +90,8 @@ class RuleConsoleController {
 	@GetMapping("/loyalty/programmes/{code}/simulate")
 	String simulation(@PathVariable String code, Model model) {
 		LocalDate today = LocalDate.now(this.clock.withZone(ZoneOffset.UTC));
-		return simulation(this.loyalty.programme(code), new SimulationForm("", today.toString(), "", "PURCHASE", ""),
-				null, Map.of(), model);
+		return simulation(this.loyalty.programme(code),
+				new SimulationForm("", today.toString(), "", "PURCHASE", "", ""), null, Map.of(), model);
 	}
 
 	@PostMapping("/loyalty/programmes/{code}/simulate")
@@ -155,7 +155,8 @@ class RuleConsoleController {
 			total = lines.stream().map(Basket.Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
 		}
 		String kind = ProgrammeForm.blank(form.kind()) ? "PURCHASE" : form.kind().strip();
-		return new Basket(kind, day.atTime(12, 0).toInstant(ZoneOffset.UTC), programme.currency(), total, lines);
+		return new Basket(kind, day.atTime(12, 0).toInstant(ZoneOffset.UTC), programme.currency(), total, lines,
+				blankToNull(form.outcome()));
 	}
 
 	private static String blankToNull(String s) {
@@ -169,6 +170,7 @@ class RuleConsoleController {
 		model.addAttribute("kinds", RuleKind.values());
 		model.addAttribute("roundings", List.of("FLOOR", "HALF_UP", "CEILING"));
 		model.addAttribute("periods", RuleParams.CapPeriod.values());
+		model.addAttribute("outcomes", org.rapport.interaction.Outcome.values());
 		// a multiplier's category is typed, so the catalogue's categories are offered
 		model.addAttribute("productCategories", this.interactions.productCategories().keySet());
 		return "loyalty/rule";
@@ -180,6 +182,7 @@ class RuleConsoleController {
 		model.addAttribute("form", form);
 		model.addAttribute("earning", earning);
 		model.addAttribute("errors", errors);
+		model.addAttribute("outcomes", org.rapport.interaction.Outcome.values());
 		return "loyalty/simulate";
 	}
 

@@ -15,11 +15,11 @@ import java.util.UUID;
  */
 record RuleForm(String ruleId, String kind, String group, String name, String unitAmount, String pointsPerUnit,
 		String rounding, String sku, String category, String factor, String points, String referrerPoints,
-		String wholeMonth, String interactionKind, String period, String maxPoints, String validFrom, String validTo,
-		String active) {
+		String wholeMonth, String interactionKind, String outcome, String period, String maxPoints, String validFrom,
+		String validTo, String active) {
 
 	static RuleForm blank() {
-		return new RuleForm("", "SPEND_RATIO", "base", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "",
+		return new RuleForm("", "SPEND_RATIO", "base", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "",
 				"true");
 	}
 
@@ -28,7 +28,7 @@ record RuleForm(String ruleId, String kind, String group, String name, String un
 		return new RuleForm(r.id().toString(), r.kind().name(), r.group(), r.name(), text(p.unitAmount()),
 				text(p.pointsPerUnit()), p.rounding() == null ? "" : p.rounding().name(), nz(p.sku()), nz(p.category()),
 				text(p.factor()), text(p.points()), text(p.referrerPoints()),
-				Boolean.TRUE.equals(p.wholeMonth()) ? "true" : "", nz(p.interactionKind()),
+				Boolean.TRUE.equals(p.wholeMonth()) ? "true" : "", nz(p.interactionKind()), nz(p.outcome()),
 				p.period() == null ? "" : p.period().name(), text(p.maxPoints()), day(r.validFrom(), false),
 				day(r.validTo(), true), r.active() ? "true" : "");
 	}
@@ -49,7 +49,7 @@ record RuleForm(String ruleId, String kind, String group, String name, String un
 				"true".equals(this.wholeMonth) ? Boolean.TRUE : null, blankToNull(this.interactionKind),
 				ProgrammeForm.blank(this.period) ? null
 						: ProgrammeForm.choice(RuleParams.CapPeriod.class, "period", this.period, errors),
-				number("maxPoints", this.maxPoints, errors));
+				number("maxPoints", this.maxPoints, errors), blankToNull(this.outcome));
 		Instant from = date("validFrom", this.validFrom, 0, errors);
 		Instant to = date("validTo", this.validTo, 1, errors);
 		if (!errors.isEmpty()) {

@@ -32,7 +32,8 @@ public enum RuleKind {
 	REFERRAL,
 	/**
 	 * {@code points} for an interaction of kind {@code interactionKind} (e.g.
-	 * SURVEY_ANSWER).
+	 * SURVEY_ANSWER), and only of {@code outcome} when it names one (an apology for a
+	 * REFUSED CALL).
 	 */
 	EVENT,
 	/**
@@ -65,6 +66,11 @@ public enum RuleKind {
 				positive(problems, "params.points", p.points());
 				if (p.interactionKind() == null || p.interactionKind().isBlank()) {
 					problems.add(new FieldProblem("params.interactionKind", "name the interaction kind"));
+				}
+				if (p.outcome() != null && java.util.Arrays.stream(org.rapport.interaction.Outcome.values())
+					.noneMatch((o) -> o.name().equalsIgnoreCase(p.outcome()))) {
+					problems.add(new FieldProblem("params.outcome",
+							"must be one of " + java.util.Arrays.toString(org.rapport.interaction.Outcome.values())));
 				}
 			}
 			case CAP -> {

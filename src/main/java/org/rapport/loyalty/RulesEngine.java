@@ -141,10 +141,17 @@ final class RulesEngine {
 					p.points(), p.referrerPoints(), null,
 					"First purchase of a referred member; " + p.referrerPoints() + " for the member who referred them")
 					: null;
-			case EVENT -> basket.kind().equalsIgnoreCase(p.interactionKind())
-					? new Candidate(rule, p.points(), 0, null, "Bonus for " + p.interactionKind()) : null;
+			case EVENT -> (basket.kind().equalsIgnoreCase(p.interactionKind())
+					&& (p.outcome() == null || p.outcome().equalsIgnoreCase(basket.outcome())))
+							? new Candidate(rule, p.points(), 0, null, eventReason(p)) : null;
 			case SPEND_RATIO, CAP -> null;
 		};
+	}
+
+	/** "Bonus for SURVEY_ANSWER"; with an outcome, "Bonus for CALL refused". */
+	static String eventReason(RuleParams p) {
+		return "Bonus for " + p.interactionKind()
+				+ ((p.outcome() == null) ? "" : " " + p.outcome().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
 	}
 
 	private static Candidate multiplier(EarnRule rule, Basket basket, BigDecimal baseRate) {

@@ -443,7 +443,7 @@ class DeliveryEarningTest {
 	private InteractionRecorded purchase(Member m, String category, int euros) {
 		BigDecimal total = BigDecimal.valueOf(euros);
 		return new InteractionRecorded(UUID.randomUUID(), m.customer(), InteractionKind.PURCHASE, "STORE", this.at,
-				total, "EUR", null, List.of(new LineSummary("sku-" + category, category, BigDecimal.ONE, total)));
+				total, "EUR", null, List.of(new LineSummary("sku-" + category, category, BigDecimal.ONE, total)), null);
 	}
 
 	private long pending(Member m) {

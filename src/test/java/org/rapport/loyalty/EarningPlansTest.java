@@ -89,7 +89,7 @@ class EarningPlansTest {
 		List<InteractionRecorded> purchases = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			purchases.add(new InteractionRecorded(UUID.randomUUID(), UUID.randomUUID(), InteractionKind.PURCHASE,
-					"STORE", Instant.now(), BigDecimal.TEN, "EUR", null, List.of()));
+					"STORE", Instant.now(), BigDecimal.TEN, "EUR", null, List.of(), null));
 		}
 		return purchases;
 	}

@@ -152,7 +152,7 @@ class GroupEarningTest {
 		// a total beyond what a purchase row holds (numeric(14, 2)) makes the write fail
 		InteractionRecorded poisoned = purchase(cy, "food", 1);
 		poisoned = new InteractionRecorded(poisoned.interactionId(), cy.customer(), InteractionKind.PURCHASE, "STORE",
-				this.at, new BigDecimal("10000000000000"), "EUR", null, List.of());
+				this.at, new BigDecimal("10000000000000"), "EUR", null, List.of(), null);
 		List<InteractionRecorded> bad = List.of(purchase(ben, "food", 9), poisoned);
 
 		List<Future<?>> answers = queuedBehindAnEarning(code,
@@ -253,7 +253,7 @@ class GroupEarningTest {
 	private InteractionRecorded purchase(Member m, String category, int euros) {
 		BigDecimal total = BigDecimal.valueOf(euros);
 		return new InteractionRecorded(UUID.randomUUID(), m.customer(), InteractionKind.PURCHASE, "STORE", this.at,
-				total, "EUR", null, List.of(new LineSummary("sku-" + category, category, BigDecimal.ONE, total)));
+				total, "EUR", null, List.of(new LineSummary("sku-" + category, category, BigDecimal.ONE, total)), null);
 	}
 
 	private long pending(Member m) {

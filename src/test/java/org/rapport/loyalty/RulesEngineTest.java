@@ -60,7 +60,7 @@ class RulesEngineTest {
 	@Test
 	void aSpendRatioMayStateAnotherRounding() {
 		RuleParams halfUp = new RuleParams(new BigDecimal("6"), 1L, RoundingMode.HALF_UP, null, null, null, null, null,
-				null, null, null, null);
+				null, null, null, null, null);
 		rule(RuleKind.SPEND_RATIO, "base", "1 per 6, half up", halfUp);
 		assertThat(earn(regular(), basket("57.00")).points()).isEqualTo(10);
 	}
@@ -124,6 +124,39 @@ class RulesEngineTest {
 		rule(RuleKind.EVENT, "bonus", "survey", RuleParams.event("SURVEY_ANSWER", 25));
 		assertThat(earn(regular(), new Basket("SURVEY_ANSWER", NOW, null, null, List.of())).points()).isEqualTo(25);
 		assertThat(earn(regular(), new Basket("CALL", NOW, null, null, List.of())).points()).isZero();
+	}
+
+	@Test
+	void anEventBonusNamingAnOutcomePaysOnlyForContactsThatEndedSoAndSaysWhy() {
+		rule(RuleKind.EVENT, "bonus", "Apology for a refused call", RuleParams.event("CALL", "REFUSED", 50));
+
+		Earning refused = earn(regular(), new Basket("CALL", NOW, null, null, List.of(), "REFUSED"));
+
+		assertThat(refused.points()).isEqualTo(50);
+		assertThat(refused.steps()).anySatisfy((s) -> {
+			assertThat(s.rule()).isEqualTo("Apology for a refused call");
+			assertThat(s.explanation()).isEqualTo("Bonus for CALL refused");
+			assertThat(s.counted()).isTrue();
+		});
+		assertThat(earn(regular(), new Basket("CALL", NOW, null, null, List.of(), "served")).points()).isZero();
+		assertThat(earn(regular(), new Basket("CALL", NOW, null, null, List.of())).points()).isZero();
+		assertThat(earn(regular(), new Basket("VISIT", NOW, null, null, List.of(), "REFUSED")).points()).isZero();
+	}
+
+	@Test
+	void anEventBonusWithoutAnOutcomePaysWhateverTheContactsOutcome() {
+		rule(RuleKind.EVENT, "bonus", "Thanks for calling", RuleParams.event("CALL", 5));
+
+		assertThat(earn(regular(), new Basket("CALL", NOW, null, null, List.of(), "REFUSED")).points()).isEqualTo(5);
+		assertThat(earn(regular(), new Basket("CALL", NOW, null, null, List.of(), "SERVED")).points()).isEqualTo(5);
+	}
+
+	@Test
+	void anEventBonusMayNameOnlyAnOutcomeAContactCanHave() {
+		assertThat(RuleKind.EVENT.check(RuleParams.event("CALL", "ANGRY", 50)))
+			.extracting(org.rapport.platform.web.ApiException.FieldProblem::field)
+			.containsExactly("params.outcome");
+		assertThat(RuleKind.EVENT.check(RuleParams.event("CALL", "no_answer", 50))).isEmpty();
 	}
 
 	@Test
