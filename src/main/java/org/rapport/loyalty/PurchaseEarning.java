@@ -395,15 +395,17 @@ class PurchaseEarning {
 
 	/**
 	 * The ledger's reason for an earning, for people: a purchase with its total and
-	 * currency ({@code Purchase of 994.00 EUR}), another interaction by its kind
-	 * ({@code Survey answer}). The interaction itself is the movement's source.
+	 * currency ({@code Purchase of 994.00 EUR}), another interaction by its kind and how
+	 * it ended ({@code Survey answer}, {@code Call refused}). The interaction itself is
+	 * the movement's source.
 	 */
 	static String reason(Basket basket) {
 		if (basket.isPurchase() && basket.total() != null) {
 			return "Purchase of " + basket.total().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " "
 					+ basket.currency();
 		}
-		String kind = basket.kind().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+		String kind = basket.kind().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ((basket.outcome() == null)
+				? "" : " " + basket.outcome().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
 		return Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
 	}
 

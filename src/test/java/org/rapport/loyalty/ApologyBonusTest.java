@@ -83,6 +83,7 @@ class ApologyBonusTest {
 			.body(this.fx.get(this.fx.as(Role.SALES), MemberApi.MEMBERS + "/" + account + "/ledger"));
 		assertThat(ledger.get("items").get(0).get("explanation").asString()).contains("Apology for a refused call",
 				"Bonus for CALL refused");
+		assertThat(ledger.get("items").get(0).get("reason").asString()).isEqualTo("Call refused");
 		// the served call and the form sent twice earned nothing more
 		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> total(account) == before + 50);
 		assertThat(this.loyalty.sumOfLedger(account).available() + this.loyalty.sumOfLedger(account).pending())

@@ -24,4 +24,13 @@ class EarningReasonTest {
 		assertThat(PurchaseEarning.reason(basket)).isEqualTo("Survey answer");
 	}
 
+	@Test
+	void aContactIsExplainedByItsKindAndHowItEnded() {
+		Basket basket = new Basket("CALL", Instant.now(), null, null, List.of(), "NO_ANSWER");
+
+		assertThat(PurchaseEarning.reason(basket)).isEqualTo("Call no answer");
+		assertThat(PurchaseEarning.reason(new Basket("CALL", Instant.now(), null, null, List.of(), "REFUSED")))
+			.isEqualTo("Call refused");
+	}
+
 }
