@@ -107,6 +107,8 @@ class TimelineConsole {
 		if (!model.containsAttribute("contactErrors")) {
 			model.addAttribute("contactErrors", Map.of());
 		}
+		// the fields of the form's first row, whose problems are told under it
+		model.addAttribute("contactRowFields", List.of("kind", "direction", "outcome", "occurredAt", "channel"));
 		model.addAttribute("contactKinds", ContactForm.KINDS);
 		model.addAttribute("outcomes", Outcome.values());
 		model.addAttribute("directions", Direction.values());
