@@ -108,7 +108,7 @@ class TierOffers {
 	/** Every member of the at-risk list, in its order, one at a time (the export). */
 	void eachAtRisk(LoyaltyProgramme programme, TierLadder ladder, Instant asOf, int withinDays,
 			Consumer<TierAtRisk> sink) {
-		this.jdbc.sql("SET LOCAL work_mem = '64MB'").update();
+		onePass();
 		this.jdbc.sql(MEMBERS.formatted(TierJobs.values(ladder.measure(), false)) + AT_RISK)
 			.param("p", programme.id())
 			.param("ws", utc(ladder.windowStart(asOf)))
@@ -116,6 +116,19 @@ class TierOffers {
 			.param("grace", ladder.graceMonths())
 			.param("horizon", utc(horizon(asOf, withinDays)))
 			.query((RowCallbackHandler) (rs) -> sink.accept(atRisk(rs)));
+	}
+
+	/**
+	 * The transaction's settings for a pass over every member (ADR 0082): the members'
+	 * values are kept in memory rather than on disk, and the pass runs in one process.
+	 * With parallel workers the planner put the values' aggregate under the inner side of
+	 * a parallel join, so the leader and each worker built the whole hash table, each
+	 * reading all of the window's rows: three times the work of the one pass, 15.6 s
+	 * against 6.4 s at a million members.
+	 */
+	private void onePass() {
+		this.jdbc.sql("SET LOCAL work_mem = '64MB'").update();
+		this.jdbc.sql("SET LOCAL max_parallel_workers_per_gather = 0").update();
 	}
 
 	private static Instant horizon(Instant asOf, int days) {
@@ -140,8 +153,7 @@ class TierOffers {
 
 	private TierOfferLists run(String sql, LoyaltyProgramme programme, TierLadder ladder, Instant asOf, int pct,
 			int days, int limit) {
-		// the members' values are kept for the lists: in memory rather than on disk
-		this.jdbc.sql("SET LOCAL work_mem = '64MB'").update();
+		onePass();
 		var statement = this.jdbc.sql(sql)
 			.param("p", programme.id())
 			.param("ws", utc(ladder.windowStart(asOf)))

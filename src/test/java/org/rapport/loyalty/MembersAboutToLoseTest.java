@@ -232,6 +232,14 @@ class MembersAboutToLoseTest {
 				this.now.plus(370, ChronoUnit.DAYS));
 		assertThat(this.loyalty.tierOffers(this.programme.code(), 10, 400, 100).atRisk())
 			.isEqualTo(this.loyalty.tierAtRisk(this.programme.code(), 400, 100));
+		// with a percentage wide enough, the member at risk is also near the next tier:
+		// the
+		// one pass puts them on both lists, as the lists read one by one do
+		TierOfferLists wide = this.loyalty.tierOffers(this.programme.code(), 100, 400, 100);
+		assertThat(wide.atRisk()).isEqualTo(this.loyalty.tierAtRisk(this.programme.code(), 400, 100));
+		assertThat(wide.near()).isEqualTo(this.loyalty.nearNextTier(this.programme.code(), 100, 100))
+			.anySatisfy((c) -> assertThat(c.accountId()).isEqualTo(returned.account()));
+		assertThat(wide.better()).isEqualTo(this.loyalty.qualifyForBetterTier(this.programme.code(), 100));
 
 		assertThat(this.mvc.get()
 			.uri("/loyalty/programmes/{c}/tier-offers?days=365", this.programme.code())
