@@ -5,14 +5,24 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.rapport.loyalty.ProgrammeStore.utc;
 
@@ -82,27 +92,33 @@ class TierOffers {
 
 	private final JdbcClient jdbc;
 
-	TierOffers(JdbcClient jdbc) {
+	/** Members from which the three lists are read in two halves at once. */
+	static final int DEFAULT_SPLIT_FROM = 50_000;
+
+	private final TransactionTemplate halfTransaction;
+
+	private final int splitFrom;
+
+	TierOffers(JdbcClient jdbc, PlatformTransactionManager transactions,
+			@Value("${rapport.loyalty.tier-offers-split-from:" + DEFAULT_SPLIT_FROM + "}") int splitFrom) {
 		this.jdbc = jdbc;
+		this.splitFrom = splitFrom;
+		this.halfTransaction = new TransactionTemplate(transactions);
+		this.halfTransaction.setReadOnly(true);
+		this.halfTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	List<TierCandidate> nearNext(LoyaltyProgramme programme, TierLadder ladder, Instant asOf, int withinPercent,
 			int limit) {
-		return run(MEMBERS.formatted(TierJobs.values(ladder.measure(), false)) + NEAR, programme, ladder, asOf,
-				withinPercent, 0, limit)
-			.near();
+		return read(NEAR, programme, ladder, asOf, withinPercent, 0, limit).near();
 	}
 
 	List<TierCandidate> qualifyForBetter(LoyaltyProgramme programme, TierLadder ladder, Instant asOf, int limit) {
-		return run(MEMBERS.formatted(TierJobs.values(ladder.measure(), false)) + BETTER, programme, ladder, asOf, 0, 0,
-				limit)
-			.better();
+		return read(BETTER, programme, ladder, asOf, 0, 0, limit).better();
 	}
 
 	List<TierAtRisk> atRisk(LoyaltyProgramme programme, TierLadder ladder, Instant asOf, int withinDays, int limit) {
-		return run(MEMBERS.formatted(TierJobs.values(ladder.measure(), false)) + AT_RISK + " LIMIT :limit", programme,
-				ladder, asOf, 0, withinDays, limit)
-			.atRisk();
+		return read(AT_RISK + " LIMIT :limit", programme, ladder, asOf, 0, withinDays, limit).atRisk();
 	}
 
 	/** Every member of the at-risk list, in its order, one at a time (the export). */
@@ -145,14 +161,101 @@ class TierOffers {
 	/** The three lists from one pass over the window's rows. */
 	TierOfferLists all(LoyaltyProgramme programme, TierLadder ladder, Instant asOf, int withinPercent, int withinDays,
 			int limit) {
-		return run(
-				MEMBERS.formatted(TierJobs.values(ladder.measure(), false)) + "(" + NEAR + ") UNION ALL (" + BETTER
-						+ ") UNION ALL (" + AT_RISK + " LIMIT :limit)",
-				programme, ladder, asOf, withinPercent, withinDays, limit);
+		return read("(" + NEAR + ") UNION ALL (" + BETTER + ") UNION ALL (" + AT_RISK + " LIMIT :limit)", programme,
+				ladder, asOf, withinPercent, withinDays, limit);
+	}
+
+	/**
+	 * A pass over the members' values for {@code lists}. A programme of at least
+	 * {@code rapport.loyalty.tier-offers-split-from} members is read in two halves of its
+	 * accounts at once, each on its own connection and in its own read-only transaction,
+	 * and the halves' lists merged in the lists' order (ADR 0082): the pass is processor
+	 * work in one process, and a statement's own parallel workers only repeated it.
+	 */
+	private TierOfferLists read(String lists, LoyaltyProgramme programme, TierLadder ladder, Instant asOf,
+			int withinPercent, int withinDays, int limit) {
+		String sql = MEMBERS.formatted(TierJobs.valuesInRange(ladder.measure())) + lists;
+		UUID middle = middle(programme);
+		Function<AccountRanges.Range, TierOfferLists> half = (range) -> run(sql, programme, ladder, asOf, withinPercent,
+				withinDays, limit, range);
+		if (middle == null) {
+			return half.apply(new AccountRanges.Range(AccountRanges.FIRST, AccountRanges.LAST));
+		}
+		ExecutorService other = Executors.newSingleThreadExecutor((r) -> {
+			Thread thread = new Thread(r, "tier-offers-half");
+			thread.setDaemon(true);
+			return thread;
+		});
+		try {
+			CompletableFuture<TierOfferLists> upper = CompletableFuture
+				.supplyAsync(
+						() -> this.halfTransaction
+							.execute((status) -> half.apply(new AccountRanges.Range(middle, AccountRanges.LAST))),
+						other);
+			TierOfferLists lower = half.apply(new AccountRanges.Range(AccountRanges.FIRST, middle));
+			return merge(lower, upper.join(), limit);
+		}
+		catch (CompletionException ex) {
+			throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
+		}
+		finally {
+			other.shutdown();
+		}
+	}
+
+	/**
+	 * The account id that halves a programme's active members (the lower half ends with
+	 * it), or null when the programme has fewer members than are worth splitting.
+	 */
+	private UUID middle(LoyaltyProgramme programme) {
+		long members = this.jdbc
+			.sql("SELECT count(*) FROM loyalty_account WHERE programme_id = :p AND status = 'ACTIVE'")
+			.param("p", programme.id())
+			.query(Long.class)
+			.single();
+		if (members < Math.max(2, this.splitFrom)) {
+			return null;
+		}
+		return this.jdbc
+			.sql("SELECT id FROM loyalty_account WHERE programme_id = :p AND status = 'ACTIVE' ORDER BY id "
+					+ "OFFSET :half LIMIT 1")
+			.param("p", programme.id())
+			.param("half", members / 2 - 1)
+			.query(UUID.class)
+			.optional()
+			.orElse(null);
+	}
+
+	/**
+	 * Both halves' lists as one, in the lists' order, each list at most {@code limit}.
+	 */
+	static TierOfferLists merge(TierOfferLists a, TierOfferLists b, int limit) {
+		int max = Math.max(1, Math.min(limit, 1000));
+		return new TierOfferLists(merged(a.near(), b.near(), TierCandidate::revenue, TierCandidate::accountId, max),
+				merged(a.better(), b.better(), TierCandidate::revenue, TierCandidate::accountId, max),
+				merged(a.atRisk(), b.atRisk(), TierAtRisk::revenue, TierAtRisk::accountId, max));
+	}
+
+	/**
+	 * Highest revenue first, then account ids in PostgreSQL's order (bytes, unsigned), as
+	 * the statement orders them.
+	 */
+	private static <T> List<T> merged(List<T> a, List<T> b, Function<T, java.math.BigDecimal> revenue,
+			Function<T, UUID> account, int limit) {
+		List<T> all = new ArrayList<>(a);
+		all.addAll(b);
+		all.sort(Comparator.comparing(revenue, Comparator.reverseOrder())
+			.thenComparing(account, TierOffers::compareAsPostgres));
+		return List.copyOf(all.subList(0, Math.min(limit, all.size())));
+	}
+
+	static int compareAsPostgres(UUID x, UUID y) {
+		int high = Long.compareUnsigned(x.getMostSignificantBits(), y.getMostSignificantBits());
+		return (high != 0) ? high : Long.compareUnsigned(x.getLeastSignificantBits(), y.getLeastSignificantBits());
 	}
 
 	private TierOfferLists run(String sql, LoyaltyProgramme programme, TierLadder ladder, Instant asOf, int pct,
-			int days, int limit) {
+			int days, int limit, AccountRanges.Range range) {
 		onePass();
 		var statement = this.jdbc.sql(sql)
 			.param("p", programme.id())
@@ -162,6 +265,7 @@ class TierOffers {
 		if (sql.contains(":pct")) {
 			statement = statement.param("pct", Math.max(0, Math.min(pct, 100)));
 		}
+		statement = statement.param("after", range.after()).param("upTo", range.upTo());
 		if (sql.contains(":horizon")) {
 			statement = statement.param("grace", ladder.graceMonths()).param("horizon", utc(horizon(asOf, days)));
 		}

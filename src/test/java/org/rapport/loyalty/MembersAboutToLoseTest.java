@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -17,8 +18,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -54,6 +58,15 @@ class MembersAboutToLoseTest {
 
 	@Autowired
 	Rewards rewards;
+
+	@Autowired
+	Tiers tiers;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	LoyaltyFixture fx;
 
@@ -240,6 +253,25 @@ class MembersAboutToLoseTest {
 		assertThat(wide.near()).isEqualTo(this.loyalty.nearNextTier(this.programme.code(), 100, 100))
 			.anySatisfy((c) -> assertThat(c.accountId()).isEqualTo(returned.account()));
 		assertThat(wide.better()).isEqualTo(this.loyalty.qualifyForBetterTier(this.programme.code(), 100));
+		// a large programme is read in two halves of its accounts at once: the same lists
+		TierLadder ladder = this.tiers.ladder(this.loyalty.programme(this.programme.code()));
+		Instant at = Instant.now();
+		TransactionTemplate tx = new TransactionTemplate(this.transactions);
+		tx.setReadOnly(true);
+		TierOfferLists halves = tx.execute((s) -> new TierOffers(this.jdbc, this.transactions, 2)
+			.all(this.loyalty.programme(this.programme.code()), ladder, at, 100, 400, 100));
+		TierOfferLists whole = tx.execute((s) -> new TierOffers(this.jdbc, this.transactions, Integer.MAX_VALUE)
+			.all(this.loyalty.programme(this.programme.code()), ladder, at, 100, 400, 100));
+		assertThat(halves).isEqualTo(whole);
+		List<TierCandidate> nearInHalves = tx.execute((s) -> new TierOffers(this.jdbc, this.transactions, 2)
+			.nearNext(this.loyalty.programme(this.programme.code()), ladder, at, 100, 100));
+		List<TierAtRisk> atRiskInHalves = tx.execute((s) -> new TierOffers(this.jdbc, this.transactions, 2)
+			.atRisk(this.loyalty.programme(this.programme.code()), ladder, at, 400, 100));
+		assertThat(nearInHalves).isEqualTo(whole.near());
+		assertThat(atRiskInHalves).isEqualTo(whole.atRisk());
+		assertThat(halves.near()).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(halves.atRisk()).singleElement()
+			.satisfies((r) -> assertThat(r.accountId()).isEqualTo(returned.account()));
 
 		assertThat(this.mvc.get()
 			.uri("/loyalty/programmes/{c}/tier-offers?days=365", this.programme.code())
