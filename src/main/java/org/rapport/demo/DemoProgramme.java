@@ -17,6 +17,8 @@ import org.rapport.customer.CustomerView;
 import org.rapport.customer.Customers;
 import org.rapport.customer.IdentityType;
 import org.rapport.interaction.BatchResult;
+import org.rapport.interaction.Direction;
+import org.rapport.interaction.Outcome;
 import org.rapport.interaction.CustomerFigures;
 import org.rapport.interaction.InteractionKind;
 import org.rapport.interaction.Interactions;
@@ -294,12 +296,24 @@ class DemoProgramme implements ApplicationRunner {
 		List<NewInteraction> purchases = new ArrayList<>();
 		for (int rank = 0; rank < chosen.size(); rank++) {
 			addPurchases(purchases, chosen.get(rank), rank, ClubSpend.totalFor(rank));
+			if (rank % UNHAPPY_EVERY == UNHAPPY_FROM) {
+				addTrouble(purchases, chosen.get(rank));
+			}
 		}
 		// the showcase's purchases last: they mark the step as done
 		addPurchases(purchases, showcase.get().id(), -1, ClubSpend.SHOWCASE);
 		BatchResult result = this.interactions.recordBatch(purchases);
+		if (result.rejected() > 0) {
+			log.warn("Demo mode: {} of the club's interactions were refused: {}", result.rejected(),
+					result.items()
+						.stream()
+						.filter((r) -> r.errors() != null && !r.errors().isEmpty())
+						.findFirst()
+						.map(Object::toString)
+						.orElse(""));
+		}
 		log.info(
-				"Demo mode: {} members enrolled in {} with {} purchases ({} already there) in {} ms "
+				"Demo mode: {} members enrolled in {} with {} purchases and contacts ({} already there) in {} ms "
 						+ "(chosen in {} ms, enrolled in {} ms)",
 				chosen.size(), CODE, result.created(), result.duplicates(),
 				Duration.ofNanos(System.nanoTime() - started).toMillis(), choseIn, enrolledIn);
@@ -381,6 +395,28 @@ class DemoProgramme implements ApplicationRunner {
 	 */
 	private static int clubRank(int rank) {
 		return Math.max(rank, 0) + ((rank < 0) ? 1_000 : 0);
+	}
+
+	/**
+	 * Every {@value #UNHAPPY_EVERY}th member from the {@value #UNHAPPY_FROM}th was let
+	 * down this week: a call refused (the club's apology rule pays for it) and a
+	 * complaint still open. Two warning signals make them members at high risk of
+	 * leaving, whom the impact preview of a programme change counts and offers a goodwill
+	 * bonus (ADR 0083).
+	 */
+	static final int UNHAPPY_EVERY = 40;
+
+	static final int UNHAPPY_FROM = 7;
+
+	private void addTrouble(List<NewInteraction> into, UUID customer) {
+		Instant now = this.clock.instant();
+		into.add(new NewInteraction(customer, null, InteractionKind.CALL, "phone", now.minus(Duration.ofDays(3)),
+				SOURCE, null, SOURCE + "-" + customer + "-refused", Outcome.REFUSED, "no delivery slot this week",
+				Direction.INBOUND, null, null, null, null, null, null, null, null, null));
+		into.add(new NewInteraction(customer, null, InteractionKind.SERVICE_REQUEST, "phone",
+				now.minus(Duration.ofDays(2)), SOURCE, null, SOURCE + "-" + customer + "-complaint", Outcome.PENDING,
+				null, null, null, null, null, null, null, null, null, Map.of("summary", "Order arrived damaged"),
+				null));
 	}
 
 	private void addPurchases(List<NewInteraction> into, UUID customer, int rank, BigDecimal total) {

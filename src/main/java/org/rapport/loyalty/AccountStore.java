@@ -48,6 +48,19 @@ class AccountStore {
 			.optional();
 	}
 
+	/** The customer of each of these accounts, in one read. */
+	Map<UUID, UUID> customersOf(java.util.Collection<UUID> ids) {
+		Map<UUID, UUID> customers = new java.util.HashMap<>();
+		if (!ids.isEmpty()) {
+			this.jdbc.sql("SELECT id, customer_id FROM loyalty_account WHERE id = ANY(?)")
+				.param(ids.toArray(UUID[]::new))
+				.query((rs) -> {
+					customers.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+				});
+		}
+		return customers;
+	}
+
 	/**
 	 * What earning for an interaction needs to know about the (locked) account, in one
 	 * read: the account, whether the interaction was counted before (a movement under the

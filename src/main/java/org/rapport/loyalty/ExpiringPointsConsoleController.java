@@ -21,8 +21,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The members whose points expire within a number of days (30 unless chosen): how many
  * lose how many points in all, then the first of them, most points first, each linked to
- * the customer page with the points' worth and the balance they have now: the list to
- * remind before the points go. Read-only, for anyone who may read loyalty.
+ * the customer page with the points' worth and the balance they have now, and what
+ * analytics predicts of them (lifetime value, risk of leaving) for staff who may read
+ * customers' scores: the list to remind before the points go. Read-only, for anyone who
+ * may read loyalty.
  */
 @Controller
 @PreAuthorize("hasAuthority('loyalty:read')")
@@ -33,7 +35,7 @@ class ExpiringPointsConsoleController {
 	private final Loyalty loyalty;
 
 	/** The export's columns. */
-	static final String HEADER = "customer_id,display_name,points,first_expiry_at,value,currency,available,revenue\r\n";
+	static final String HEADER = "customer_id,display_name,points,first_expiry_at,value,currency,available,revenue";
 
 	private final MemberNames names;
 
@@ -41,11 +43,15 @@ class ExpiringPointsConsoleController {
 
 	private final Rewards rewards;
 
-	ExpiringPointsConsoleController(Loyalty loyalty, MemberNames names, Customers customers, Rewards rewards) {
+	private final MemberOutlooks outlooks;
+
+	ExpiringPointsConsoleController(Loyalty loyalty, MemberNames names, Customers customers, Rewards rewards,
+			MemberOutlooks outlooks) {
 		this.loyalty = loyalty;
 		this.names = names;
 		this.customers = customers;
 		this.rewards = rewards;
+		this.outlooks = outlooks;
 	}
 
 	@GetMapping("/loyalty/programmes/{code}/expiring")
@@ -59,7 +65,10 @@ class ExpiringPointsConsoleController {
 		model.addAttribute("members", members);
 		model.addAttribute("total", this.loyalty.pointsExpiringTotal(code, horizon));
 		model.addAttribute("listed", LISTED);
-		model.addAttribute("names", this.names.of(members.stream().map(ExpiringPoints::customerId).toList()));
+		List<UUID> customers = members.stream().map(ExpiringPoints::customerId).toList();
+		model.addAttribute("names", this.names.of(customers));
+		model.addAttribute("outlookShown", this.outlooks.shown());
+		model.addAttribute("outlook", this.outlooks.of(customers));
 		model.addAttribute("affordable", affordable(code, members));
 		return "loyalty/expiring";
 	}
@@ -99,10 +108,11 @@ class ExpiringPointsConsoleController {
 		response.setHeader("Content-Disposition",
 				"attachment; filename=\"points-expiring-" + programme.code() + "-" + horizon + "-days.csv\"");
 		PrintWriter writer = response.getWriter();
-		writer.write(HEADER);
 		NamedCsvRows<ExpiringPoints> rows = new NamedCsvRows<>(this.customers, writer, ExpiringPoints::customerId,
 				(m, name) -> new Object[] { m.customerId(), name, m.points(), m.firstAt(), m.value(),
-						programme.currency(), m.available(), m.revenue() });
+						programme.currency(), m.available(), m.revenue() })
+			.withOutlook(this.outlooks);
+		writer.write(rows.header(HEADER));
 		this.loyalty.eachPointsExpiring(code, horizon, rows);
 		rows.finish();
 	}

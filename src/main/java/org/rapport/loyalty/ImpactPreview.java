@@ -21,7 +21,8 @@ import static org.rapport.loyalty.ProgrammeStore.utc;
  * Expiry: every open lot's date recomputed under the proposed policy (as if it applied to
  * the points members hold). Earn rate: the points earned in the last 12 months times (1 −
  * factor). Tiers: the proposed ladder run through the real re-qualification in a
- * transaction that is rolled back. Nothing is written.
+ * transaction that is rolled back. Nothing is written. Each line carries what analytics
+ * predicts of the member (lifetime value, risk of leaving) for a caller who may read it.
  */
 @Component
 class ImpactPreview {
@@ -49,11 +50,14 @@ class ImpactPreview {
 
 	private final Clock clock;
 
-	ImpactPreview(JdbcClient jdbc, Tiers tiers, TierStore store, Clock clock) {
+	private final MemberOutlooks outlooks;
+
+	ImpactPreview(JdbcClient jdbc, Tiers tiers, TierStore store, Clock clock, MemberOutlooks outlooks) {
 		this.jdbc = jdbc;
 		this.tiers = tiers;
 		this.store = store;
 		this.clock = clock;
+		this.outlooks = outlooks;
 	}
 
 	List<ImpactLine> preview(LoyaltyProgramme programme, ProgrammeChange change) {
@@ -135,12 +139,15 @@ class ImpactPreview {
 				}
 			}
 		}
-		Map<UUID, BigDecimal> revenue = revenue(lines.values().stream().map((l) -> l.customer).toList());
+		List<UUID> customers = lines.values().stream().map((l) -> l.customer).toList();
+		Map<UUID, BigDecimal> revenue = revenue(customers);
+		Map<UUID, MemberOutlook.Outlook> outlook = this.outlooks.of(customers);
 		return lines.values()
 			.stream()
 			.map((l) -> new ImpactLine(l.account, l.customer, revenue.getOrDefault(l.customer, BigDecimal.ZERO),
 					l.expiring, l.earliest, l.lostPerYear, programme.valueOf(l.expiring + l.lostPerYear), l.from, l.to,
-					l.at, l.benefits))
+					l.at, l.benefits, null, null)
+				.with(outlook.get(l.customer)))
 			.sorted(Comparator.comparing(ImpactLine::revenue)
 				.reversed()
 				.thenComparing(ImpactLine::valueLost, Comparator.reverseOrder())

@@ -221,6 +221,57 @@ public class Loyalty {
 				text(reason), required(key));
 	}
 
+	/** The most members one goodwill bonus reaches at once. */
+	public static final int GOODWILL_MEMBERS = 1000;
+
+	/** The most points one goodwill bonus gives each member. */
+	public static final long GOODWILL_POINTS = 1_000_000;
+
+	/**
+	 * A goodwill bonus to several members of a programme at once, e.g. those a programme
+	 * change would hurt and who are likely to leave (ADR 0083): one audited adjustment
+	 * per member, with the same reason, all or none, the accounts locked in their order
+	 * (as every other writer takes them, so no deadlock). Each member's movement is keyed
+	 * {@code goodwill:<key>}, so a retry with the same key gives nobody anything twice
+	 * and answers the movements made the first time.
+	 * @throws ApiException 400 for no member, too many, points out of range, a missing
+	 * reason or key, or an account that is not of the programme; 409 for a closed account
+	 */
+	@Transactional
+	public List<Movement> goodwill(String code, java.util.Collection<UUID> accountIds, long points, String reason,
+			String key) {
+		LoyaltyProgramme programme = programme(code);
+		List<UUID> accounts = (accountIds == null) ? List.of()
+				: accountIds.stream()
+					.filter(java.util.Objects::nonNull)
+					.distinct()
+					.sorted(TierOffers::compareAsPostgres)
+					.toList();
+		if (accounts.isEmpty()) {
+			throw ApiException.invalid("accountIds", "name at least one member");
+		}
+		if (accounts.size() > GOODWILL_MEMBERS) {
+			throw ApiException.invalid("accountIds", "at most " + GOODWILL_MEMBERS + " members at once");
+		}
+		if (points < 1 || points > GOODWILL_POINTS) {
+			throw ApiException.invalid("points", "between 1 and " + GOODWILL_POINTS);
+		}
+		String why = text(reason);
+		String k = "goodwill:" + required(key);
+		// every account checked before any is credited
+		List<Account> members = new java.util.ArrayList<>();
+		for (UUID id : accounts) {
+			Account account = this.accounts.byId(id)
+				.filter((a) -> a.programmeId().equals(programme.id()))
+				.orElseThrow(() -> ApiException.invalid("accountIds", "account " + id + " is not a member of " + code));
+			if (!"ACTIVE".equals(account.status())) {
+				throw ApiException.conflict("account-closed", "The account " + id + " is " + account.status());
+			}
+			members.add(account);
+		}
+		return members.stream().map((a) -> this.points.adjust(programme, a, points, why, k)).toList();
+	}
+
 	@Transactional
 	public Movement transfer(UUID fromAccountId, UUID toAccountId, long points, String reason, String key) {
 		Account from = activeAccount(fromAccountId);

@@ -57,11 +57,37 @@ final class NamedCsvRows<T> implements Consumer<T> {
 		this.writer.flush();
 	}
 
+	/**
+	 * Adds to each row what analytics predicts of its customer ({@link MemberOutlook}:
+	 * predicted value, churn risk), looked up with the names, when the person exporting
+	 * may read it; {@link #header} says whether the two columns are there.
+	 */
+	NamedCsvRows<T> withOutlook(MemberOutlooks outlooks) {
+		this.outlooks = outlooks.shown() ? outlooks : null;
+		return this;
+	}
+
+	/** The header line: the list's columns, then the outlook's when rows carry it. */
+	String header(String columns) {
+		return columns + ((this.outlooks == null) ? "" : ",predicted_value,churn_risk") + "\r\n";
+	}
+
+	private MemberOutlooks outlooks;
+
 	private void write() {
-		Map<UUID, String> named = this.customers
-			.displayNames(this.batch.stream().map(this.customer).filter(Objects::nonNull).distinct().toList());
+		List<UUID> ids = this.batch.stream().map(this.customer).filter(Objects::nonNull).distinct().toList();
+		Map<UUID, String> named = this.customers.displayNames(ids);
+		Map<UUID, MemberOutlook.Outlook> outlook = (this.outlooks == null) ? Map.of() : this.outlooks.of(ids);
 		for (T row : this.batch) {
-			this.writer.write(CsvCell.line(this.cells.apply(row, named.get(this.customer.apply(row)))));
+			UUID customerId = this.customer.apply(row);
+			Object[] cells = this.cells.apply(row, named.get(customerId));
+			if (this.outlooks != null) {
+				MemberOutlook.Outlook o = (customerId == null) ? null : outlook.get(customerId);
+				cells = java.util.Arrays.copyOf(cells, cells.length + 2);
+				cells[cells.length - 2] = (o == null) ? null : o.predictedValue();
+				cells[cells.length - 1] = (o == null) ? null : o.risk();
+			}
+			this.writer.write(CsvCell.line(cells));
 		}
 		this.batch.clear();
 	}

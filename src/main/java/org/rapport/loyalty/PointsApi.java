@@ -71,6 +71,30 @@ class PointsApi {
 		return answer(this.loyalty.adjust(accountId, body.amount(), body.reason(), k));
 	}
 
+	/** The members of a goodwill bonus, the points each gets and why. */
+	record GoodwillRequest(java.util.List<UUID> accountIds, Long points, String reason, String idempotencyKey) {
+	}
+
+	@PostMapping(ProgrammeApi.BASE + "/{code}/goodwill")
+	@PreAuthorize("hasAuthority('loyalty:adjust')")
+	@Operation(summary = "Give several members of the programme the same goodwill points, with a reason",
+			description = "E.g. the members a programme change would hurt who are likely to leave. One audited "
+					+ "adjustment per member, all or none; a retry with the same key gives nothing twice.")
+	@ApiResponse(responseCode = "201", description = "one ADJUST movement per member, in account order")
+	@ApiResponse(responseCode = "400",
+			description = "no member, too many, points out of range, no reason, "
+					+ "or an account not of the programme")
+	@ApiResponse(responseCode = "403", description = "needs loyalty:adjust")
+	ResponseEntity<java.util.List<Movement>> goodwill(@PathVariable String code,
+			@RequestHeader(name = HEADER, required = false) String key, @RequestBody GoodwillRequest body) {
+		String k = IdempotencyKeys.required(key, body.idempotencyKey());
+		if (body.points() == null) {
+			throw org.rapport.platform.web.ApiException.invalid("points", "give the number of points");
+		}
+		return ResponseEntity.status(201)
+			.body(this.loyalty.goodwill(code, body.accountIds(), body.points(), body.reason(), k));
+	}
+
 	@PostMapping(MemberApi.MEMBERS + "/{accountId}/transfers")
 	@PreAuthorize("hasAuthority('loyalty:write')")
 	@Operation(summary = "Move available points to another member of the programme (household pooling)")

@@ -24,8 +24,10 @@ import org.springframework.web.bind.annotation.RequestParam;
  * Who to offer a better tier first: the members within a few percent of their next tier's
  * threshold, those who already qualify for a better tier than they hold (a tier kept by
  * grace or set by hand), and those about to lose the tier they qualified for within a
- * number of days; highest revenue first, each linked to the customer page. Tiers are
- * shown by their names. Read-only, for anyone who may read loyalty.
+ * number of days; highest revenue first, each linked to the customer page, with what
+ * analytics predicts of them (lifetime value, risk of leaving) for staff who may read
+ * customers' scores. Tiers are shown by their names. Read-only, for anyone who may read
+ * loyalty.
  */
 @Controller
 @PreAuthorize("hasAuthority('loyalty:read')")
@@ -35,7 +37,7 @@ class TierOffersConsoleController {
 
 	/** The at-risk export's columns. */
 	static final String AT_RISK_HEADER = "customer_id,display_name,tier,kept_until,qualifying_value,threshold,missing,"
-			+ "then,revenue\r\n";
+			+ "then,revenue";
 
 	private final Loyalty loyalty;
 
@@ -43,10 +45,13 @@ class TierOffersConsoleController {
 
 	private final Customers customers;
 
-	TierOffersConsoleController(Loyalty loyalty, MemberNames names, Customers customers) {
+	private final MemberOutlooks outlooks;
+
+	TierOffersConsoleController(Loyalty loyalty, MemberNames names, Customers customers, MemberOutlooks outlooks) {
 		this.loyalty = loyalty;
 		this.names = names;
 		this.customers = customers;
+		this.outlooks = outlooks;
 	}
 
 	/**
@@ -64,11 +69,12 @@ class TierOffersConsoleController {
 		response.setHeader("Content-Disposition",
 				"attachment; filename=\"tier-at-risk-" + programme.code() + "-" + horizon + "-days.csv\"");
 		PrintWriter writer = response.getWriter();
-		writer.write(AT_RISK_HEADER);
 		NamedCsvRows<TierAtRisk> rows = new NamedCsvRows<>(this.customers, writer, TierAtRisk::customerId,
 				(m, name) -> new Object[] { m.customerId(), name, tierNames.getOrDefault(m.tier(), m.tier()),
 						m.protectedUntil(), m.qualifyingValue(), m.threshold(), m.missing(),
-						(m.dropsTo() == null) ? null : tierNames.getOrDefault(m.dropsTo(), m.dropsTo()), m.revenue() });
+						(m.dropsTo() == null) ? null : tierNames.getOrDefault(m.dropsTo(), m.dropsTo()), m.revenue() })
+			.withOutlook(this.outlooks);
+		writer.write(rows.header(AT_RISK_HEADER));
 		this.loyalty.eachTierAtRisk(code, horizon, rows);
 		rows.finish();
 	}
@@ -115,6 +121,8 @@ class TierOffersConsoleController {
 		model.addAttribute("better", (better == null) ? List.of() : better);
 		model.addAttribute("noLadder", better == null);
 		model.addAttribute("names", this.names.of(ids));
+		model.addAttribute("outlookShown", this.outlooks.shown());
+		model.addAttribute("outlook", this.outlooks.of(ids));
 		model.addAttribute("tierNames", tierNames);
 		model.addAttribute("unit", (measure == null) ? null : programme.unitOf(measure));
 		// spend reads as money (8.40 EUR), points and purchases as whole numbers

@@ -267,6 +267,34 @@ class DemoProgrammeTest {
 			.sum();
 	}
 
+	@Test
+	void aFewMembersWereLetDownThisWeekByARefusedCallAndAComplaintStillOpen() {
+		DemoSetUp set = demoSetUp();
+		List<UUID> chosen = set.demo.chooseMembers(set.showcase);
+		Instant weekAgo = this.clock.instant().minus(Duration.ofDays(7));
+
+		List<UUID> letDown = chosen.stream().filter((c) -> {
+			List<org.rapport.interaction.InteractionView> items = this.interactions
+				.timeline(c, TimelineFilter.all(), 0, 100, null)
+				.items()
+				.stream()
+				.filter((i) -> DemoProgramme.SOURCE.equals(i.sourceSystem()) && i.occurredAt().isAfter(weekAgo))
+				.toList();
+			boolean refused = items.stream()
+				.anyMatch((i) -> i.kind() == InteractionKind.CALL
+						&& i.outcome() == org.rapport.interaction.Outcome.REFUSED
+						&& "no delivery slot this week".equals(i.outcomeReason()));
+			boolean complaint = items.stream()
+				.anyMatch((i) -> i.kind() == InteractionKind.SERVICE_REQUEST
+						&& i.outcome() == org.rapport.interaction.Outcome.PENDING);
+			assertThat(refused).as("a refused call comes with an open complaint").isEqualTo(complaint);
+			return refused;
+		}).toList();
+
+		// one in forty from the eighth: one of the test's 24 members
+		assertThat(letDown).hasSize((MEMBERS - DemoProgramme.UNHAPPY_FROM - 1) / DemoProgramme.UNHAPPY_EVERY + 1);
+	}
+
 	record DemoSetUp(DemoProgramme demo, UUID showcase) {
 	}
 

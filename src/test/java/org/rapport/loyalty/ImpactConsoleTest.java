@@ -59,8 +59,12 @@ class ImpactConsoleTest {
 	}
 
 	MvcTestResult preview(Role role, String months, String factor) {
+		return post("/loyalty/programmes/{c}/impact", role, months, factor);
+	}
+
+	MvcTestResult post(String uri, Role role, String months, String factor) {
 		return this.mvc.post()
-			.uri("/loyalty/programmes/{c}/impact", this.programme.code())
+			.uri(uri, this.programme.code())
 			.param("expiryPolicy", "ROLLING")
 			.param("expiryMonths", months)
 			.param("expiryPeriodMonths", "12")
@@ -107,6 +111,35 @@ class ImpactConsoleTest {
 			.uri("/loyalty/programmes/{c}/impact", this.programme.code())
 			.with(this.staff.as(Role.MANAGER))).hasStatus(403);
 		assertThat(preview(Role.MANAGER, "6", "")).hasStatus(403);
+	}
+
+	@Test
+	void theWholeListDownloadsAsCsvWithAMemberPerRow() throws Exception {
+		MvcTestResult csv = post("/loyalty/programmes/{c}/impact.csv", Role.ADMIN, "6", "");
+
+		assertThat(csv).hasStatusOk().hasContentType("text/csv;charset=UTF-8");
+		assertThat(csv).hasHeader("Content-Disposition",
+				"attachment; filename=\"impact-" + this.programme.code() + ".csv\"");
+		String[] rows = csv.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8).split("\r\n");
+		assertThat(rows[0]).isEqualTo(ImpactConsoleController.CSV_HEADER.strip());
+		assertThat(rows).anySatisfy((row) -> assertThat(row).startsWith(this.customer + ",Ines Impact ")
+			.contains(",300,")
+			.contains(",3.00,"));
+		assertThat(this.loyalty.programme(this.programme.code()).expiryMonths()).isEqualTo(24);
+	}
+
+	@Test
+	void aRefusedChangeDownloadsNothingAndShowsTheProblemNextToItsField() {
+		assertThat(post("/loyalty/programmes/{c}/impact.csv", Role.ADMIN, "6", "a fifth less")).hasStatus(422)
+			.hasContentTypeCompatibleWith("text/html")
+			.bodyText()
+			.contains("f-earnRateFactor-error")
+			.doesNotContain("impact-lines");
+	}
+
+	@Test
+	void aManagerCannotDownloadTheImpactOfAChange() {
+		assertThat(post("/loyalty/programmes/{c}/impact.csv", Role.MANAGER, "6", "")).hasStatus(403);
 	}
 
 }

@@ -170,8 +170,9 @@ class MembersAboutToLoseTest {
 			.getResponse()
 			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 		String[] lines = csv.split("\r\n");
-		assertThat(lines[0])
-			.isEqualTo("customer_id,display_name,points,first_expiry_at,value,currency,available,revenue");
+		// a marketer may read customers' scores: the outlook's columns close each row
+		assertThat(lines[0]).isEqualTo(
+				"customer_id,display_name,points,first_expiry_at,value,currency,available,revenue,predicted_value,churn_risk");
 		assertThat(lines).hasSize(3);
 		assertThat(lines[1])
 			.startsWith(ben.customer() + "," + this.customers.get(ben.customer()).displayName() + ",20,")
@@ -294,7 +295,8 @@ class MembersAboutToLoseTest {
 			.getResponse()
 			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(csv.split("\r\n")).hasSize(2)
-			.startsWith("customer_id,display_name,tier,kept_until,qualifying_value,threshold,missing,then,revenue");
+			.startsWith("customer_id,display_name,tier,kept_until,qualifying_value,threshold,missing,then,revenue,"
+					+ "predicted_value,churn_risk");
 		assertThat(csv.split("\r\n")[1])
 			.startsWith(returned.customer() + "," + this.customers.get(returned.customer()).displayName() + ",Silver,")
 			.contains(",0,10.00,10.00,,");
