@@ -6,3 +6,12 @@ document.addEventListener('htmx:configRequest', function (event) {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// A menu group of the top bar (Administration) closes when the click lands outside it.
+document.addEventListener('click', function (event) {
+  document.querySelectorAll('details.menu-group[open]').forEach(function (group) {
+    if (!group.contains(event.target)) {
+      group.removeAttribute('open');
+    }
+  });
+});
