@@ -21,11 +21,12 @@ import org.springframework.ui.Model;
 
 /**
  * The counter screen as its actions show it: the members found by card or phone, with
- * their programme, tier and the tier's benefits (priority service first), balance, cards,
- * recent movements, the rewards they can redeem now, the vouchers they hold unused
- * (soonest to expire first) and their next points to expire when that is within
- * {@link #EXPIRY_WARNING}; and the voucher step, which needs no member look-up (a voucher
- * names its member).
+ * their programme, whether analytics judges them of high value or at high risk of leaving
+ * (for staff who may read it), tier and the tier's benefits (priority service first),
+ * balance, cards, recent movements, the rewards they can redeem now, the vouchers they
+ * hold unused (soonest to expire first) and their next points to expire when that is
+ * within {@link #EXPIRY_WARNING}; and the voucher step, which needs no member look-up (a
+ * voucher names its member).
  */
 @Component
 class CounterPage {
@@ -40,12 +41,16 @@ class CounterPage {
 
 	private final Clock clock;
 
-	CounterPage(Loyalty loyalty, Rewards rewards, Customers customers, LoyaltyConsole console, Clock clock) {
+	private final MemberOutlooks outlooks;
+
+	CounterPage(Loyalty loyalty, Rewards rewards, Customers customers, LoyaltyConsole console, Clock clock,
+			MemberOutlooks outlooks) {
 		this.loyalty = loyalty;
 		this.rewards = rewards;
 		this.customers = customers;
 		this.console = console;
 		this.clock = clock;
+		this.outlooks = outlooks;
 	}
 
 	/**
@@ -72,6 +77,9 @@ class CounterPage {
 		model.addAttribute("q", query);
 		Lookup lookup = query.isEmpty() ? new Lookup(List.of(), Optional.empty()) : find(query);
 		model.addAttribute("found", lookup.found());
+		// the member's value and risk, as the customer page's head says them (ADR 0083)
+		model.addAttribute("outlook",
+				this.outlooks.of(lookup.found().stream().map((f) -> f.member().customerId()).toList()));
 		model.addAttribute("joinable", joinable(lookup));
 		model.addAttribute("can", LoyaltyConsole.Can.of(authentication));
 		model.addAttribute("formKey", UUID.randomUUID().toString());

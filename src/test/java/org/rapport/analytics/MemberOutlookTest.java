@@ -87,6 +87,8 @@ class MemberOutlookTest {
 
 	LoyaltyProgramme shortLived;
 
+	final Map<UUID, String> cards = new java.util.HashMap<>();
+
 	AnalyticsRun run;
 
 	/** Once for the class: a full analytics run is the slow part. */
@@ -108,11 +110,10 @@ class MemberOutlookTest {
 		this.fx.purchases(this.lapsed, "40.00", today.minusDays(700).toString(), today.minusDays(690).toString(),
 				today.minusDays(600).toString());
 		for (UUID customer : new UUID[] { this.regular, this.lapsed }) {
-			UUID account = this.loyalty
-				.enrol(this.programme.code(), new Enrolment(customer, null, null, CardKind.VIRTUAL, null),
-						"enrol-" + UUID.randomUUID())
-				.accountId();
-			this.loyalty.adjust(account, 300, "Opening balance", "adj-" + UUID.randomUUID());
+			org.rapport.loyalty.MemberSummary member = this.loyalty.enrol(this.programme.code(),
+					new Enrolment(customer, null, null, CardKind.VIRTUAL, null), "enrol-" + UUID.randomUUID());
+			this.loyalty.adjust(member.accountId(), 300, "Opening balance", "adj-" + UUID.randomUUID());
+			this.cards.put(customer, member.cards().get(0).number());
 		}
 		// a programme whose points last a month: the regular's are about to expire
 		this.shortLived = this.loyalty
@@ -254,6 +255,28 @@ class MemberOutlookTest {
 			.split("\r\n");
 		assertThat(csv[0]).endsWith(",revenue,predicted_value,churn_risk");
 		assertThat(csv).anySatisfy((line) -> assertThat(line).startsWith(this.regular + ",").endsWith(",HIGH"));
+	}
+
+	@Test
+	void theCounterSaysWhenTheMemberAtTheTillIsLikelyToLeave() throws Exception {
+		String regular = this.mvc.get()
+			.uri("/loyalty/counter")
+			.param("q", this.cards.get(this.regular))
+			.with(console(Role.SERVICE_AGENT))
+			.exchange()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		String lapsed = this.mvc.get()
+			.uri("/loyalty/counter")
+			.param("q", this.cards.get(this.lapsed))
+			.with(console(Role.SERVICE_AGENT))
+			.exchange()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+
+		assertThat(regular).contains("counter-high-risk").contains("High churn risk");
+		// already lost is not "likely to leave"
+		assertThat(lapsed).contains("counter-member").doesNotContain("counter-high-risk");
 	}
 
 	@Test
