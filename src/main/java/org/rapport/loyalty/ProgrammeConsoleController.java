@@ -27,8 +27,11 @@ class ProgrammeConsoleController {
 
 	private final Loyalty loyalty;
 
-	ProgrammeConsoleController(Loyalty loyalty) {
+	private final org.rapport.interaction.Interactions interactions;
+
+	ProgrammeConsoleController(Loyalty loyalty, org.rapport.interaction.Interactions interactions) {
 		this.loyalty = loyalty;
+		this.interactions = interactions;
 	}
 
 	@GetMapping("/loyalty/programmes")
@@ -107,7 +110,13 @@ class ProgrammeConsoleController {
 		model.addAttribute("form", form);
 		model.addAttribute("programme", programme);
 		model.addAttribute("errors", errors);
-		model.addAttribute("rules", programme == null ? java.util.List.of() : this.loyalty.rules(programme.code()));
+		java.util.List<EarnRule> rules = (programme == null) ? java.util.List.of()
+				: this.loyalty.rules(programme.code());
+		model.addAttribute("rules", rules);
+		model.addAttribute("ruleWarnings",
+				rules.stream().noneMatch((r) -> r.kind() == RuleKind.PRODUCT_MULTIPLIER) ? Map.of()
+						: RuleWarnings.of(rules, this.interactions.productCategories().keySet(),
+								(sku) -> this.interactions.product(sku).isPresent()));
 		model.addAttribute("expiryPolicies", ExpiryPolicy.values());
 		model.addAttribute("negativePolicies", NegativeBalancePolicy.values());
 		model.addAttribute("purposes", ConsentPurpose.values());

@@ -107,6 +107,23 @@ class ProgrammeConsoleTest {
 	}
 
 	@Test
+	void aMultiplierOfACategoryTheCatalogueDoesNotHaveIsWarnedOfInTheRuleList() {
+		String category = "leaves-" + LoyaltyFixture.unique();
+		EarnRule typo = this.loyalty.saveRule(this.programme.code(), null, new NewRule(RuleKind.PRODUCT_MULTIPLIER,
+				"base", "Double on tea", RuleParams.multiplier(category + "x", "2"), null, null, null));
+		this.interactions.saveProduct(new Product("LV-" + LoyaltyFixture.unique(), "Leaves", category, true));
+		EarnRule known = this.loyalty.saveRule(this.programme.code(), null, new NewRule(RuleKind.PRODUCT_MULTIPLIER,
+				"base", "Double on leaves", RuleParams.multiplier(category, "2"), null, null, null));
+
+		assertThat(this.mvc.get().uri("/loyalty/programmes/{c}", this.programme.code()).with(this.staff.as(Role.ADMIN)))
+			.hasStatusOk()
+			.bodyText()
+			.contains("id=\"rule-warning-" + typo.id() + "\"")
+			.contains("No product in the catalogue has the category " + category + "x")
+			.doesNotContain("id=\"rule-warning-" + known.id() + "\"");
+	}
+
+	@Test
 	void aRuleMissingAParameterOfItsKindIsRefusedNextToThatField() {
 		assertThat(this.mvc.post()
 			.uri("/loyalty/programmes/{c}/rules", this.programme.code())
