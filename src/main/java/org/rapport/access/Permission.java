@@ -11,9 +11,9 @@ public enum Permission {
 	CUSTOMER_MERGE("customer:merge"), CUSTOMER_REASSIGN("customer:reassign"), CUSTOMER_EXPORT("customer:export"),
 	CUSTOMER_ERASE("customer:erase"), AUDIT_READ("audit:read"), STAFF_READ("staff:read"), STAFF_ADMIN("staff:admin"),
 	API_CLIENT_ADMIN("api-client:admin"), INTERACTION_READ("interaction:read"), INTERACTION_WRITE("interaction:write"),
-	PRODUCT_ADMIN("product:admin"), IMPORT_RUN("import:run"), LOYALTY_READ("loyalty:read"),
-	LOYALTY_WRITE("loyalty:write"), LOYALTY_ADJUST("loyalty:adjust"), LOYALTY_ADMIN("loyalty:admin"),
-	LOYALTY_PARTNER("loyalty:partner"), ANALYTICS_READ("analytics:read"),
+	INTERACTION_EXPORT("interaction:export"), PRODUCT_ADMIN("product:admin"), IMPORT_RUN("import:run"),
+	LOYALTY_READ("loyalty:read"), LOYALTY_WRITE("loyalty:write"), LOYALTY_ADJUST("loyalty:adjust"),
+	LOYALTY_ADMIN("loyalty:admin"), LOYALTY_PARTNER("loyalty:partner"), ANALYTICS_READ("analytics:read"),
 	ANALYTICS_CUSTOMER_READ("analytics:customer-read"), ANALYTICS_RUN("analytics:run");
 
 	private final String authority;

@@ -15,11 +15,12 @@ public enum Role {
 
 	/**
 	 * Leads a team: works with customers, merges duplicates, moves customers between
-	 * staff, reads the audit, reads and runs analytics.
+	 * staff, reads the audit, imports and exports interaction history, reads and runs
+	 * analytics.
 	 */
 	MANAGER(EnumSet.of(CUSTOMER_READ, CUSTOMER_WRITE, NOTE_WRITE, CUSTOMER_MERGE, CUSTOMER_REASSIGN, CUSTOMER_EXPORT,
-			AUDIT_READ, STAFF_READ, INTERACTION_READ, INTERACTION_WRITE, PRODUCT_ADMIN, IMPORT_RUN, LOYALTY_READ,
-			LOYALTY_WRITE, LOYALTY_ADJUST, ANALYTICS_READ, ANALYTICS_CUSTOMER_READ, ANALYTICS_RUN)),
+			AUDIT_READ, STAFF_READ, INTERACTION_READ, INTERACTION_WRITE, INTERACTION_EXPORT, PRODUCT_ADMIN, IMPORT_RUN,
+			LOYALTY_READ, LOYALTY_WRITE, LOYALTY_ADJUST, ANALYTICS_READ, ANALYTICS_CUSTOMER_READ, ANALYTICS_RUN)),
 
 	/**
 	 * Builds segments and campaigns: reads customers and the analytics, does not edit

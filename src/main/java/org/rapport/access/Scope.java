@@ -12,6 +12,8 @@ public enum Scope {
 	CUSTOMERS_WRITE("customers:write", Set.of(Permission.CUSTOMER_READ, Permission.CUSTOMER_WRITE)),
 	INTERACTIONS_WRITE("interactions:write", Set.of(Permission.INTERACTION_WRITE)),
 	INTERACTIONS_READ("interactions:read", Set.of(Permission.INTERACTION_READ)),
+	/** The whole interaction history as a file (a data warehouse, a backup). */
+	INTERACTIONS_EXPORT("interactions:export", Set.of(Permission.INTERACTION_EXPORT)),
 	LOYALTY_READ("loyalty:read", Set.of(Permission.LOYALTY_READ)),
 	LOYALTY_WRITE("loyalty:write", Set.of(Permission.LOYALTY_READ, Permission.LOYALTY_WRITE)),
 	/**

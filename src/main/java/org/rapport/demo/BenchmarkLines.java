@@ -77,6 +77,32 @@ final class BenchmarkLines {
 		}
 	}
 
+	static void exporting(BenchmarkReport report, long interactions, List<ExportVersusCopy.Out> outs,
+			long exportPostgresCpu, long exportJvmCpu) {
+		report.text("### (g) Export against COPY TO").text("");
+		report.text(String.format(Locale.ROOT, "All %,d stored interactions written out as CSV, one row per purchase "
+				+ "line and one per contact, read whole and counted by a reader that keeps nothing, one after the "
+				+ "other: PostgreSQL copying the bare table out, PostgreSQL copying out the export's own query (the "
+				+ "interactions joined to their lines in the order of their ids), and the export through the API "
+				+ "(ADR 0084: a cursor of 2,000 rows in one repeatable-read transaction, each interaction written as "
+				+ "its last line is read, over HTTP on the same machine).", interactions))
+			.text("");
+		List<List<String>> rows = new ArrayList<>();
+		for (ExportVersusCopy.Out out : outs) {
+			rows.add(List.of(out.what(), n(out.rows()), String.format(Locale.ROOT, "%,.1f", out.bytes() / 1e6),
+					s(out.seconds()), n(out.rowsPerSecond())));
+		}
+		report.table(List.of("way out", "CSV rows", "MB", "seconds", "rows/s"), rows);
+		ExportVersusCopy.Out api = outs.get(outs.size() - 1);
+		report.text(String.format(Locale.ROOT,
+				"Export rate / `COPY` of the same query: **%.2f**; / `COPY` of the bare table: %.2f. Over the export, "
+						+ "PostgreSQL took %.1f s of CPU and the JVM %.1f s (%.2f and %.2f µs per row).",
+				api.rowsPerSecond() / outs.get(1).rowsPerSecond(), api.rowsPerSecond() / outs.get(0).rowsPerSecond(),
+				exportPostgresCpu / 1e9, exportJvmCpu / 1e9, exportPostgresCpu / 1e3 / Math.max(1, api.rows()),
+				exportJvmCpu / 1e3 / Math.max(1, api.rows())))
+			.text("");
+	}
+
 	static void timeline(BenchmarkReport report, InteractionBenchmark.Options o, long stored,
 			List<LatencyRun.Result> reads) {
 		report.text(String.format(Locale.ROOT, "### (d) Timeline read with %,d interactions", stored)).text("");

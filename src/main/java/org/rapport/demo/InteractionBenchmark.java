@@ -37,8 +37,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * ratios hold, (e) generates and loads customers with about N purchases in their
  * histories ({@code generate}'s path), (c) imports a CSV file of N purchases and copies
  * the same file raw, (d) reads first timeline pages, (a) records single purchases over
- * HTTP next to {@code pgbench -N} on the same PostgreSQL, (b) records batches and (f)
- * records single purchases with the loyalty engine off and on ({@link LoyaltyOnOff}).
+ * HTTP next to {@code pgbench -N} on the same PostgreSQL, (b) records batches, (f)
+ * records single purchases with the loyalty engine off and on ({@link LoyaltyOnOff}) and
+ * (g), after (c), exports every interaction as CSV next to {@code COPY … TO STDOUT}
+ * ({@link ExportVersusCopy}).
  */
 final class InteractionBenchmark {
 
@@ -55,7 +57,7 @@ final class InteractionBenchmark {
 	 * What to run: sizes, clients and seconds per timed run; {@code singleWarmUpSeconds}
 	 * ({@code --single-warm-up S}) is how long (a)'s clients call before its steady
 	 * window (at least through its cold window); {@code importOnly} ({@code --only
-	 * import}) stops after (e) and (c).
+	 * import}) stops after (e), (c) and (g).
 	 */
 	record Options(long purchases, int clients, int seconds, int batchSize, int batchClients, long seed, Path workDir,
 			int singleWarmUpSeconds, boolean importOnly) {
@@ -155,6 +157,25 @@ final class InteractionBenchmark {
 			.withCpu(CommitCount.postgresCpu(jdbc) - cpu[0], CommitCount.jvmCpu() - cpu[1]);
 		jdbc.sql("ANALYZE").update();
 		BenchmarkLines.importing(report, file, raw, imported);
+
+		// (g) export against COPY TO
+		this.out.println("(g) Export against COPY TO...");
+		long interactionsStored = jdbc.sql("SELECT count(*) FROM interaction").query(Long.class).single();
+		String exportKey = this.server.getBean(ApiClients.class)
+			.create("bench-export-" + run, Set.of(Scope.INTERACTIONS_EXPORT), Actor.SYSTEM)
+			.apiKey();
+		int exportPort = Integer.parseInt(this.server.getEnvironment().getProperty("local.server.port", "0"));
+		List<ExportVersusCopy.Out> outs = new ArrayList<>();
+		jdbc.sql("CHECKPOINT").update();
+		outs.add(ExportVersusCopy.copy(dataSource, "`COPY interaction TO STDOUT (FORMAT csv)` (the bare table)",
+				ExportVersusCopy.BARE));
+		outs.add(ExportVersusCopy.copy(dataSource,
+				"`COPY (the export's join and order) TO STDOUT (FORMAT csv)` (PostgreSQL writes the rows)",
+				ExportVersusCopy.JOINED));
+		cpu = new long[] { CommitCount.postgresCpu(jdbc), CommitCount.jvmCpu() };
+		outs.add(ExportVersusCopy.api(exportPort, exportKey));
+		BenchmarkLines.exporting(report, interactionsStored, outs, CommitCount.postgresCpu(jdbc) - cpu[0],
+				CommitCount.jvmCpu() - cpu[1]);
 		if (o.importOnly()) {
 			return report;
 		}

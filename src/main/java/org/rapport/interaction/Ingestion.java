@@ -137,8 +137,9 @@ class Ingestion {
 					l.discount() == null ? java.math.BigDecimal.ZERO : l.discount(),
 					l.amount() != null ? l.amount() : InteractionRules.expectedAmount(l), l.purchaseLineNo()));
 		}
-		return new Prepared(index, Ids.next(this.clock), item.customerId(), item, item.effectiveKey(), lines,
-				namedById);
+		java.util.UUID id = Ids.next(this.clock);
+		String key = item.effectiveKey() != null ? item.effectiveKey() : Prepared.ownKey(id);
+		return new Prepared(index, id, item.customerId(), item, key, lines, namedById);
 	}
 
 	/**

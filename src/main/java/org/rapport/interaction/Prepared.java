@@ -18,6 +18,16 @@ record Prepared(int index, UUID id, UUID customerId, NewInteraction item, String
 		this(index, id, customerId, item, key, lines, false);
 	}
 
+	/**
+	 * The key of an interaction recorded without an idempotency key or external id: its
+	 * own id, so that every stored interaction is known again within its source (an
+	 * export imported back changes nothing, ADR 0084). A retry without a key is still a
+	 * new interaction, with a new id.
+	 */
+	static String ownKey(UUID id) {
+		return "interaction:" + id;
+	}
+
 	record Line(int lineNo, String sku, String category, BigDecimal quantity, BigDecimal unitPrice, BigDecimal discount,
 			BigDecimal amount, Integer purchaseLineNo) {
 	}

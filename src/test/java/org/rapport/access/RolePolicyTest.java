@@ -32,6 +32,7 @@ class RolePolicyTest {
 			api-client:admin  | yes   | no      | no       | no    | no
 			interaction:read  | yes   | yes     | yes      | yes   | yes
 			interaction:write | yes   | yes     | no       | yes   | yes
+			interaction:export | yes  | yes     | no       | no    | no
 			product:admin     | yes   | yes     | no       | no    | no
 			import:run        | yes   | yes     | no       | no    | no
 			loyalty:read      | yes   | yes     | yes      | yes   | yes

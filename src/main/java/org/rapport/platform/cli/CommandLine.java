@@ -45,6 +45,10 @@ public final class CommandLine {
 					"import interaction history: import FILE [--format csv|jsonl|cdnow] [--source NAME] "
 							+ "[--unknown-identity create-prospect|reject] [--errors errors.csv]",
 					false),
+			new Known("export",
+					"export interaction history: export interactions --out FILE [--format jsonl|csv] [--from DATE] "
+							+ "[--to DATE] [--kind K,...] [--source NAME] [--customer ID] (JSON lines import back)",
+					false),
 			new Known("analytics",
 					"analytics run: recompute every customer's analytics over the database; analytics clv --summary "
 							+ "IN.csv|--transactions IN.csv --out OUT.csv [--predict-periods 39] [--clv-months 12] "

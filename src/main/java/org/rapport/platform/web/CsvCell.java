@@ -15,17 +15,34 @@ public final class CsvCell {
 
 	public static String of(Object value) {
 		String text = (value == null) ? "" : Objects.toString(value);
-		String safe = (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !text.matches("-?[0-9.]+"))
-				? "'" + text : text;
-		if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-			return '"' + safe.replace("\"", "\"\"") + '"';
+		String safe = (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !isNumber(text)) ? "'" + text : text;
+		for (int i = 0; i < safe.length(); i++) {
+			char c = safe.charAt(i);
+			if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+				return '"' + safe.replace("\"", "\"\"") + '"';
+			}
 		}
 		return safe;
 	}
 
+	/** Whether the text is {@code -?[0-9.]+}: a number a spreadsheet reads as one. */
+	private static boolean isNumber(String text) {
+		int start = text.startsWith("-") ? 1 : 0;
+		if (start == text.length()) {
+			return false;
+		}
+		for (int i = start; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if ((c < '0' || c > '9') && c != '.') {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	/** The cells joined by commas, ended by CRLF. */
 	public static String line(Object... values) {
-		StringBuilder line = new StringBuilder();
+		StringBuilder line = new StringBuilder(16 * values.length);
 		for (int i = 0; i < values.length; i++) {
 			if (i > 0) {
 				line.append(',');

@@ -26,6 +26,15 @@ class CsvCellTest {
 	}
 
 	@Test
+	void onlyTextOfTheFormOfANumberEscapesTheFormulaGuard() {
+		String[] texts = { "-", "-.", "-1-", "-1e5", "--1", "-0", "-.5", "+1", "=1", "@", "- 1", "-١" };
+		for (String text : texts) {
+			boolean number = text.matches("-?[0-9.]+");
+			assertThat(CsvCell.of(text)).as(text).startsWith(number ? "-" : "'").doesNotStartWith(number ? "'" : "-");
+		}
+	}
+
+	@Test
 	void aLineJoinsItsCellsByCommasEndsWithCrlfAndLeavesNullEmpty() {
 		assertThat(CsvCell.line("a", null, 3, "x,y")).isEqualTo("a,,3,\"x,y\"\r\n");
 	}
