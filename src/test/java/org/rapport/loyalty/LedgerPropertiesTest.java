@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Random sequences of purchases, returns, redemptions, adjustments, expiries, payments
  * with points and their cancellation, and replays against the real ledger on the real
  * database: after every step the balance equals the sum of the ledger, available lots
- * hold exactly the non-negative available balance, the balance is below zero only under
- * the ALLOW policy, no return reverses more than its purchase earned, spending takes the
+ * hold exactly the non-negative available balance and pending lots the pending balance
+ * (what the ledger audit checks, ADR 0085), the balance is below zero only under the
+ * ALLOW policy, no return reverses more than its purchase earned, spending takes the
  * oldest lots first, expired lots keep nothing, and a replayed idempotency key changes
  * nothing.
  */
@@ -242,6 +243,12 @@ class LedgerPropertiesTest {
 			.query(Long.class)
 			.single();
 		assertThat(inLots).isEqualTo(Math.max(0, m.available()));
+		long pendingInLots = jdbc
+			.sql("SELECT COALESCE(SUM(remaining), 0) FROM loyalty_lot WHERE account_id = ? AND status = 'PENDING'")
+			.param(account)
+			.query(Long.class)
+			.single();
+		assertThat(pendingInLots).isEqualTo(m.pending());
 		assertThat(jdbc
 			.sql("SELECT count(*) FROM loyalty_purchase WHERE account_id = ? AND "
 					+ "(points_reversed > points_earned OR points_reversed < 0)")
