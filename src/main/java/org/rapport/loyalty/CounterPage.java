@@ -55,11 +55,12 @@ class CounterPage {
 
 	/**
 	 * A member found at the counter, with the card used (null when found by phone) and
-	 * the vouchers the member holds that can still be used.
+	 * the vouchers the member holds that can still be used (with a button to use each,
+	 * unless the programme requires the voucher's code, ADR 0086).
 	 */
 	record Found(CardView card, boolean usable, MemberSummary member, String customerName, String programmeName,
 			MemberTier tier, List<LoyaltyConsole.Line> recent, List<Reward> rewards, List<Redemption> openVouchers,
-			MemberSummary.Expiring expiringSoon) {
+			boolean voucherCodeRequired, MemberSummary.Expiring expiringSoon) {
 	}
 
 	/** How far ahead the counter warns of the member's next points to expire. */
@@ -156,7 +157,8 @@ class CounterPage {
 		MemberSummary.Expiring next = member.nextExpiry();
 		MemberSummary.Expiring soon = (next != null && !next.at().isAfter(now.plus(EXPIRY_WARNING))) ? next : null;
 		return new Found(card, usable, member, nameOf(member), programmeName(member),
-				this.loyalty.tierOf(member.accountId(), now), this.console.lines(recent), offered, open, soon);
+				this.loyalty.tierOf(member.accountId(), now), this.console.lines(recent), offered, open,
+				this.loyalty.programme(member.programmeCode()).voucherCodeRequired(), soon);
 	}
 
 }

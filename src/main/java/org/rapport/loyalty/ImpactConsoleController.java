@@ -99,7 +99,7 @@ class ImpactConsoleController {
 			ProgrammeSettings now = p.settings();
 			ProgrammeSettings proposed = new ProgrammeSettings(now.code(), now.name(), now.currency(), now.pointName(),
 					now.pointValue(), now.returnWindowDays(), policy, months, period, now.negativeBalance(),
-					now.requiredConsent(), now.combination(), now.cardPrefix());
+					now.requiredConsent(), now.combination(), now.cardPrefix(), now.voucherCodeRequired());
 			return new ProgrammeChange(proposed, ladder, factor);
 		}
 

@@ -12,12 +12,14 @@ import org.rapport.customer.ConsentPurpose;
 
 /**
  * A loyalty programme as stored, at its current {@code version}. Dates of expiry and
- * birthdays are computed in UTC.
+ * birthdays are computed in UTC. {@code voucherCodeRequired}: its vouchers are used only
+ * with their code (ADR 0086).
  */
 public record LoyaltyProgramme(UUID id, String code, String name, String currency, String pointName,
 		BigDecimal pointValue, int returnWindowDays, ExpiryPolicy expiryPolicy, int expiryMonths,
 		int expiryPeriodMonths, NegativeBalancePolicy negativeBalance, ConsentPurpose requiredConsent,
-		Map<String, Combination> combination, String cardPrefix, int version, Instant updatedAt) {
+		Map<String, Combination> combination, String cardPrefix, boolean voucherCodeRequired, int version,
+		Instant updatedAt) {
 
 	/** When points earned at {@code earnedAt} expire, or null when they never do. */
 	public Instant expiresAt(Instant earnedAt) {
@@ -49,7 +51,8 @@ public record LoyaltyProgramme(UUID id, String code, String name, String currenc
 	public ProgrammeSettings settings() {
 		return new ProgrammeSettings(this.code, this.name, this.currency, this.pointName, this.pointValue,
 				this.returnWindowDays, this.expiryPolicy, this.expiryMonths, this.expiryPeriodMonths,
-				this.negativeBalance, this.requiredConsent, this.combination, this.cardPrefix);
+				this.negativeBalance, this.requiredConsent, this.combination, this.cardPrefix,
+				this.voucherCodeRequired);
 	}
 
 	/**

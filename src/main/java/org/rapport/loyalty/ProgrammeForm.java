@@ -10,15 +10,17 @@ import org.rapport.customer.ConsentPurpose;
 /**
  * The programme settings form as typed: text fields, parsed into
  * {@link ProgrammeSettings} with one message per field that is not a value.
- * {@code groups} lists the rule groups as {@code name=STACK, other=BEST_OF}.
+ * {@code groups} lists the rule groups as {@code name=STACK, other=BEST_OF};
+ * {@code voucherCodeRequired} is the checkbox's {@code true}, or nothing when unticked.
  */
 record ProgrammeForm(String code, String name, String currency, String pointName, String pointValue,
 		String returnWindowDays, String expiryPolicy, String expiryMonths, String expiryPeriodMonths,
-		String negativeBalance, String requiredConsent, String groups, String cardPrefix, String version) {
+		String negativeBalance, String requiredConsent, String groups, String cardPrefix, String voucherCodeRequired,
+		String version) {
 
 	static ProgrammeForm blank() {
 		return new ProgrammeForm("", "", "EUR", "points", "0.01", "30", "ROLLING", "12", "12", "CAP_AT_ZERO", "",
-				"base=STACK, bonus=BEST_OF", "600", "");
+				"base=STACK, bonus=BEST_OF", "600", "false", "");
 	}
 
 	static ProgrammeForm of(LoyaltyProgramme p) {
@@ -32,14 +34,14 @@ record ProgrammeForm(String code, String name, String currency, String pointName
 					.sorted(Map.Entry.comparingByKey())
 					.map((e) -> e.getKey() + "=" + e.getValue())
 					.collect(Collectors.joining(", ")),
-				p.cardPrefix(), String.valueOf(p.version()));
+				p.cardPrefix(), String.valueOf(p.voucherCodeRequired()), String.valueOf(p.version()));
 	}
 
 	/** The same form for the programme {@code code} (which does not change). */
 	ProgrammeForm withCode(String code) {
 		return new ProgrammeForm(code, this.name, this.currency, this.pointName, this.pointValue, this.returnWindowDays,
 				this.expiryPolicy, this.expiryMonths, this.expiryPeriodMonths, this.negativeBalance,
-				this.requiredConsent, this.groups, this.cardPrefix, this.version);
+				this.requiredConsent, this.groups, this.cardPrefix, this.voucherCodeRequired, this.version);
 	}
 
 	/** The settings, or null with {@code errors} filled. */
@@ -59,7 +61,7 @@ record ProgrammeForm(String code, String name, String currency, String pointName
 		}
 		return new ProgrammeSettings(trim(this.code), trim(this.name), trim(this.currency), trim(this.pointName), value,
 				window, expiry, months, period, negative, consent, combination,
-				blank(this.cardPrefix) ? null : this.cardPrefix.strip());
+				blank(this.cardPrefix) ? null : this.cardPrefix.strip(), "true".equals(trim(this.voucherCodeRequired)));
 	}
 
 	private Map<String, Combination> groups(Map<String, String> errors) {

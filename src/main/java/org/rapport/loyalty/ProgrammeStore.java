@@ -27,7 +27,7 @@ class ProgrammeStore {
 
 	private static final String COLUMNS = "id, code, name, currency, point_name, point_value, return_window_days, "
 			+ "expiry_policy, expiry_months, expiry_period_months, negative_balance, required_consent, "
-			+ "combination::text AS combination, card_prefix, version, updated_at";
+			+ "combination::text AS combination, card_prefix, voucher_code_required, version, updated_at";
 
 	private final JdbcClient jdbc;
 
@@ -67,13 +67,13 @@ class ProgrammeStore {
 		this.jdbc.sql("""
 				INSERT INTO loyalty_programme (id, code, name, currency, point_name, point_value, return_window_days,
 				  expiry_policy, expiry_months, expiry_period_months, negative_balance, required_consent, combination,
-				  card_prefix, version, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, 1, ?, ?)
+				  card_prefix, voucher_code_required, version, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, 1, ?, ?)
 				""")
 			.params(id, s.code(), s.name(), s.currency(), s.pointName(), s.pointValue(), s.returnWindowDays(),
 					s.expiryPolicy().name(), s.expiryMonths(), s.expiryPeriodMonths(), s.negativeBalance().name(),
 					(s.requiredConsent() == null) ? null : s.requiredConsent().name(),
-					this.json.writeValueAsString(s.combination()), s.cardPrefix(), now, now)
+					this.json.writeValueAsString(s.combination()), s.cardPrefix(), s.voucherCodeRequired(), now, now)
 			.update();
 		saveVersion(id, 1, s);
 		return id;
@@ -86,13 +86,14 @@ class ProgrammeStore {
 				UPDATE loyalty_programme SET name = ?, currency = ?, point_name = ?, point_value = ?,
 				  return_window_days = ?, expiry_policy = ?, expiry_months = ?, expiry_period_months = ?,
 				  negative_balance = ?, required_consent = ?, combination = ?::jsonb, card_prefix = ?,
-				  version = version + 1, updated_at = ?
+				  voucher_code_required = ?, version = version + 1, updated_at = ?
 				WHERE id = ? AND version = ?
 				""")
 			.params(s.name(), s.currency(), s.pointName(), s.pointValue(), s.returnWindowDays(),
 					s.expiryPolicy().name(), s.expiryMonths(), s.expiryPeriodMonths(), s.negativeBalance().name(),
 					(s.requiredConsent() == null) ? null : s.requiredConsent().name(),
-					this.json.writeValueAsString(s.combination()), s.cardPrefix(), now(), id, expectedVersion)
+					this.json.writeValueAsString(s.combination()), s.cardPrefix(), s.voucherCodeRequired(), now(), id,
+					expectedVersion)
 			.update();
 		if (updated == 0) {
 			return -1;
@@ -171,7 +172,7 @@ class ProgrammeStore {
 				rs.getInt("expiry_months"), rs.getInt("expiry_period_months"),
 				NegativeBalancePolicy.valueOf(rs.getString("negative_balance")),
 				(consent == null) ? null : ConsentPurpose.valueOf(consent), combination, rs.getString("card_prefix"),
-				rs.getInt("version"), instant(rs, "updated_at"));
+				rs.getBoolean("voucher_code_required"), rs.getInt("version"), instant(rs, "updated_at"));
 	}
 
 	static Instant instant(ResultSet rs, String column) throws SQLException {

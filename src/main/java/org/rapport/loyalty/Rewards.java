@@ -205,10 +205,16 @@ public class Rewards {
 	 * Uses the voucher of a redemption without its code, for the member it was issued to
 	 * when staff have found them by card or phone and the code is not at hand: once, as
 	 * {@link #consumeVoucher}; a repeat with the first use's key answers the same result.
-	 * Audited, with who used it.
+	 * Audited, with who used it. Refused ({@code voucher-code-required}) in a programme
+	 * that requires the code (ADR 0086).
 	 */
 	@Transactional
 	public VoucherCheck consumeVoucherOf(UUID redemptionId, String key) {
+		Account holder = account(row(redemptionId).redemption().accountId());
+		if (this.programmes.byId(holder.programmeId()).orElseThrow().voucherCodeRequired()) {
+			throw new ApiException(HttpStatus.CONFLICT, "voucher-code-required",
+					"This programme uses a voucher only with its code: ask the member for the code and check it");
+		}
 		Instant now = this.clock.instant();
 		boolean consumed = this.store.consume(redemptionId, now, Actor.current().id(), key);
 		RedemptionStore.Row row = row(redemptionId);

@@ -16,7 +16,7 @@ class MonthFiguresAssemblyTest {
 
 	private static final LoyaltyProgramme CLUB = new LoyaltyProgramme(UUID.randomUUID(), "club", "Club", "EUR",
 			"points", new BigDecimal("0.01"), 14, ExpiryPolicy.NONE, 0, 12, NegativeBalancePolicy.ALLOW, null, Map.of(),
-			null, 1, Instant.EPOCH);
+			null, false, 1, Instant.EPOCH);
 
 	private static final YearMonth MARCH = YearMonth.of(2026, 3);
 

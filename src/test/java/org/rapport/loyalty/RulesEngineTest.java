@@ -25,7 +25,7 @@ class RulesEngineTest {
 
 	LoyaltyProgramme programme() {
 		return new LoyaltyProgramme(UUID.randomUUID(), "club", "Club", "EUR", "points", new BigDecimal("0.01"), 14,
-				ExpiryPolicy.ROLLING, 12, 12, NegativeBalancePolicy.ALLOW, null, this.groups, "600", 1, NOW);
+				ExpiryPolicy.ROLLING, 12, 12, NegativeBalancePolicy.ALLOW, null, this.groups, "600", false, 1, NOW);
 	}
 
 	EarnRule rule(RuleKind kind, String group, String name, RuleParams params) {
