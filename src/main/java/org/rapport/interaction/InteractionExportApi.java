@@ -8,8 +8,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.rapport.platform.Actor;
+import org.rapport.platform.web.Download;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -52,9 +52,7 @@ class InteractionExportApi {
 	static void stream(InteractionExport export, InteractionExport.Request request, HttpServletResponse response)
 			throws IOException {
 		export.audit(Actor.current(), request.filter(), request.format());
-		response.setContentType(request.format().mediaType() + ";charset=UTF-8");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + request.fileName() + "\"");
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		Download.start(response, request.format().mediaType(), request.fileName());
 		export.export(request.filter(), request.format(), response.getOutputStream(), null);
 		response.flushBuffer();
 	}

@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -434,6 +436,53 @@ class Ledger {
 			.param(accountId)
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * The member's statement of a period (ADR 0087): the sum of the movements dated
+	 * before {@code from}, the period's totals by kind and its first
+	 * {@link Statement#LISTED} movements, oldest first. The caller gives the snapshot.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	Statement statement(Account account, LoyaltyProgramme programme, Instant from, Instant to) {
+		OffsetDateTime start = (from == null) ? null : from.atOffset(ZoneOffset.UTC);
+		OffsetDateTime end = (to == null) ? null : to.atOffset(ZoneOffset.UTC);
+		Balance opening = (start == null) ? new Balance(0, 0)
+				: this.jdbc
+					.sql("SELECT COALESCE(SUM(available_delta), 0) AS a, COALESCE(SUM(pending_delta), 0) AS p "
+							+ "FROM loyalty_movement WHERE account_id = ? AND occurred_at < ?")
+					.params(account.id(), start)
+					.query((rs, n) -> new Balance(rs.getLong("a"), rs.getLong("p")))
+					.single();
+		String period = " WHERE account_id = :account AND (CAST(:from AS timestamptz) IS NULL OR occurred_at >= :from)"
+				+ " AND (CAST(:to AS timestamptz) IS NULL OR occurred_at < :to)";
+		List<Statement.KindTotal> totals = this.jdbc
+			.sql("SELECT kind, count(*) AS n, SUM(available_delta) AS a, SUM(pending_delta) AS p FROM loyalty_movement"
+					+ period + " GROUP BY kind ORDER BY kind")
+			.param("account", account.id())
+			.param("from", start)
+			.param("to", end)
+			.query((rs, n) -> new Statement.KindTotal(MovementKind.valueOf(rs.getString("kind")), rs.getLong("n"),
+					rs.getLong("a"), rs.getLong("p")))
+			.list();
+		List<Movement> movements = this.jdbc
+			.sql("SELECT " + MOVEMENT_COLUMNS + " FROM loyalty_movement" + period + " ORDER BY occurred_at, id LIMIT "
+					+ (Statement.LISTED + 1))
+			.param("account", account.id())
+			.param("from", start)
+			.param("to", end)
+			.query(Ledger::movement)
+			.list();
+		boolean complete = movements.size() <= Statement.LISTED;
+		long available = opening.available();
+		long pending = opening.pending();
+		for (Statement.KindTotal t : totals) {
+			available += t.available();
+			pending += t.pending();
+		}
+		return new Statement(account.id(), programme.code(), programme.pointName(), from, to, opening, totals,
+				complete ? movements : movements.subList(0, Statement.LISTED), complete,
+				new Balance(available, pending));
 	}
 
 	/** The balance recomputed from the ledger alone (what the balance row must equal). */

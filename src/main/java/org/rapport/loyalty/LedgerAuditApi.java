@@ -7,8 +7,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.rapport.platform.Actor;
+import org.rapport.platform.web.Download;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -65,10 +65,7 @@ class LedgerAuditApi {
 	static void stream(LedgerExport export, LoyaltyProgramme programme, LedgerExport.Period period,
 			HttpServletResponse response) throws IOException {
 		export.audit(Actor.current(), programme, period);
-		response.setContentType("text/csv;charset=UTF-8");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				"attachment; filename=\"" + period.fileName(programme.code()) + "\"");
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		Download.start(response, "text/csv", period.fileName(programme.code()));
 		export.export(programme, period, response.getOutputStream());
 		response.flushBuffer();
 	}

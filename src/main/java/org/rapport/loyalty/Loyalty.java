@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import org.rapport.platform.web.ApiException;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
@@ -199,6 +200,17 @@ public class Loyalty {
 		int s = Math.max(1, Math.min(size, 200));
 		int p = Math.max(0, page);
 		return new LedgerPage(this.ledger.page(accountId, p, s), p, s, this.ledger.count(accountId));
+	}
+
+	/**
+	 * The member's statement of the period [from, to) (either may be null): opening
+	 * balance, the period's movements and totals by kind, closing balance; read from one
+	 * snapshot (ADR 0087).
+	 */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+	public Statement statement(UUID accountId, Instant from, Instant to) {
+		Account account = account(accountId);
+		return this.ledger.statement(account, this.programmes.byId(account.programmeId()).orElseThrow(), from, to);
 	}
 
 	/**

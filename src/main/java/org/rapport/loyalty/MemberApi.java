@@ -62,6 +62,19 @@ class MemberApi {
 		return this.loyalty.ledger(accountId, page, size);
 	}
 
+	@GetMapping(MEMBERS + "/{accountId}/statement")
+	@PreAuthorize("hasAuthority('loyalty:read')")
+	@Operation(summary = "The member's points statement of a period",
+			description = "Movements dated in [from, to) (dates or date-times, UTC; both optional), oldest first, "
+					+ "with the balance before the period (opening), the totals by kind and the balance at its end "
+					+ "(closing = opening + the period's movements; without to, the member's balance now). At most "
+					+ "1,000 movements are listed (complete says whether all were); totals count all.")
+	Statement statement(@PathVariable UUID accountId, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to) {
+		LedgerExport.Period period = LedgerExport.Period.of(from, to);
+		return this.loyalty.statement(accountId, period.from(), period.to());
+	}
+
 	@GetMapping("/api/v1/customers/{customerId}/loyalty")
 	@PreAuthorize("hasAuthority('loyalty:read')")
 	@Operation(summary = "The customer's memberships, one per programme")
