@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 class ExportCommand implements CliCommand {
 
 	static final String USAGE = "Usage: export interactions --out FILE [--format jsonl|csv] [--from DATE] "
-			+ "[--to DATE] [--kind purchase,return,...] [--source NAME] [--customer ID]";
+			+ "[--to DATE] [--kind purchase,return,...] [--source NAME] [--customer ID] [--after start|ID]";
 
 	private final InteractionExport export;
 
@@ -56,6 +56,7 @@ class ExportCommand implements CliCommand {
 		String to = null;
 		String source = null;
 		String customer = null;
+		String after = null;
 		List<String> kinds = new ArrayList<>();
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
@@ -81,6 +82,7 @@ class ExportCommand implements CliCommand {
 				case "--kind" -> kinds.add(value);
 				case "--source" -> source = value;
 				case "--customer" -> customer = value;
+				case "--after" -> after = value;
 				default -> {
 					return usage("unknown option " + arg);
 				}
@@ -98,7 +100,7 @@ class ExportCommand implements CliCommand {
 		}
 		InteractionExport.Request request;
 		try {
-			request = InteractionExport.request(from, to, kinds, source, customer, format);
+			request = InteractionExport.request(from, to, kinds, source, customer, format, after);
 		}
 		catch (ApiException ex) {
 			ex.fieldProblems().forEach((p) -> this.err.println(p.field() + ": " + p.message()));

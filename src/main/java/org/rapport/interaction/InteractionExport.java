@@ -27,6 +27,7 @@ import javax.sql.DataSource;
 
 import org.rapport.audit.AuditTrail;
 import org.rapport.platform.Actor;
+import org.rapport.platform.Ids;
 import org.rapport.platform.web.ApiException;
 import org.rapport.platform.web.ApiException.FieldProblem;
 import org.rapport.platform.web.CsvCell;
@@ -83,9 +84,14 @@ class InteractionExport {
 
 	/**
 	 * Which interactions: recorded as occurred in [from, to), of the kinds given (empty:
-	 * all), from one source system, of one customer; null: no bound.
+	 * all), from one source system, of one customer; null: no bound. {@code settled}: a
+	 * pull that goes on where the last one ended (ADR 0084): only interactions whose id
+	 * is after {@code after} (null: from the first), and only those whose id was drawn
+	 * before every transaction still writing began, less {@link #SETTLE}, so that none
+	 * committed later can have an id before the last one this pull gives.
 	 */
-	record Filter(Instant from, Instant to, Set<InteractionKind> kinds, String source, UUID customer) {
+	record Filter(Instant from, Instant to, Set<InteractionKind> kinds, String source, UUID customer, UUID after,
+			boolean settled) {
 
 		Filter {
 			kinds = kinds == null ? Set.of() : Set.copyOf(kinds);
@@ -93,7 +99,7 @@ class InteractionExport {
 		}
 
 		static Filter all() {
-			return new Filter(null, null, Set.of(), null, null);
+			return new Filter(null, null, Set.of(), null, null, null, false);
 		}
 
 		/** What the audit trail keeps of the filter. */
@@ -104,6 +110,9 @@ class InteractionExport {
 			map.put("kinds", this.kinds.stream().map(Enum::name).sorted().toList());
 			map.put("source", this.source);
 			map.put("customer", this.customer == null ? null : this.customer.toString());
+			if (this.settled) {
+				map.put("after", this.after == null ? "start" : this.after.toString());
+			}
 			return map;
 		}
 
@@ -115,7 +124,27 @@ class InteractionExport {
 	 * @throws ApiException a 400 problem listing each field at fault
 	 */
 	static Request request(String from, String to, List<String> kinds, String source, String customer, String format) {
+		return request(from, to, kinds, source, customer, format, null);
+	}
+
+	/**
+	 * As {@link #request(String, String, List, String, String, String)}, with
+	 * {@code after}: {@code start} or the id of the last interaction of the previous pull
+	 * for a pull that goes on where that one ended; null for a plain export.
+	 */
+	static Request request(String from, String to, List<String> kinds, String source, String customer, String format,
+			String after) {
 		List<FieldProblem> problems = new ArrayList<>();
+		UUID afterId = null;
+		boolean settled = after != null && !after.isBlank();
+		if (settled && !after.strip().equalsIgnoreCase("start")) {
+			try {
+				afterId = UUID.fromString(after.strip());
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add(new FieldProblem("after", "give start or the id of the last interaction received"));
+			}
+		}
 		Instant start = date("from", from, problems);
 		Instant end = date("to", to, problems);
 		if (start != null && end != null && !start.isBefore(end)) {
@@ -160,7 +189,7 @@ class InteractionExport {
 		if (!problems.isEmpty()) {
 			throw ApiException.invalid(problems);
 		}
-		return new Request(new Filter(start, end, chosen, source, who), chosenFormat);
+		return new Request(new Filter(start, end, chosen, source, who, afterId, settled), chosenFormat);
 	}
 
 	/** A filter and the format to write it in. */
@@ -200,6 +229,17 @@ class InteractionExport {
 
 	static final int PROGRESS_EVERY = 50_000;
 
+	/**
+	 * How long before the oldest transaction still writing a settled pull stops: ids are
+	 * drawn by the application's clock, some before the transaction that writes them
+	 * begins (an import renders its next chunk while the one before is stored).
+	 */
+	static final java.time.Duration SETTLE = java.time.Duration.ofSeconds(30);
+
+	/** When the oldest other transaction began, or now. */
+	private static final String OLDEST_WRITER = "SELECT LEAST(now(), COALESCE((SELECT min(xact_start) FROM pg_stat_activity "
+			+ "WHERE xact_start IS NOT NULL AND pid <> pg_backend_pid() AND backend_type = 'client backend'), now()))";
+
 	/** The columns of the CSV export, one row per line. */
 	static final List<String> CSV_COLUMNS = List.of("interaction_id", "customer_id", "kind", "channel", "occurred_at",
 			"recorded_at", "source_system", "external_id", "idempotency_key", "outcome", "outcome_reason", "direction",
@@ -226,8 +266,17 @@ class InteractionExport {
 
 	private final JsonMapper json;
 
+	private final java.time.Duration settle;
+
+	@org.springframework.beans.factory.annotation.Autowired
 	InteractionExport(DataSource dataSource, PlatformTransactionManager transactions, AuditTrail audit,
 			JsonMapper json) {
+		this(dataSource, transactions, audit, json, SETTLE);
+	}
+
+	InteractionExport(DataSource dataSource, PlatformTransactionManager transactions, AuditTrail audit, JsonMapper json,
+			java.time.Duration settle) {
+		this.settle = settle;
 		this.cursor = new JdbcTemplate(dataSource);
 		this.cursor.setFetchSize(FETCH);
 		this.snapshot = new TransactionTemplate(transactions);
@@ -275,10 +324,19 @@ class InteractionExport {
 			sql.append(" AND i.customer_id = ?");
 			params.add(filter.customer());
 		}
-		sql.append(" ORDER BY i.id, l.line_no");
+		if (filter.after() != null) {
+			sql.append(" AND i.id > ?");
+			params.add(filter.after());
+		}
 		Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
 		Sink sink = (format == Format.JSONL) ? new JsonLines(writer, this.json) : new CsvRows(writer);
 		Long written = this.snapshot.execute((status) -> {
+			if (filter.settled()) {
+				OffsetDateTime oldest = this.cursor.queryForObject(OLDEST_WRITER, OffsetDateTime.class);
+				sql.append(" AND i.id < ?");
+				params.add(Ids.next(oldest.toInstant().minus(this.settle).toEpochMilli(), 0));
+			}
+			sql.append(" ORDER BY i.id, l.line_no");
 			Reader reader = new Reader(sink, progress);
 			this.cursor.query(sql.toString(), reader::row, params.toArray());
 			reader.finish();

@@ -37,14 +37,17 @@ class InteractionExportApi {
 					+ "(repeatable or comma separated), of one source system or customer, in the order they were "
 					+ "recorded. format=jsonl (default): one interaction per line as the body of POST "
 					+ "/api/v1/interactions, which imports back without changing anything. format=csv: one row per "
-					+ "purchase line. One consistent snapshot however long the download takes.")
+					+ "purchase line. One consistent snapshot however long the download takes. For pulls that go on "
+					+ "where the last one ended (a data warehouse): after=start the first time, then after= the id of "
+					+ "the last interaction received; such a pull leaves out what was recorded in the last 30 seconds "
+					+ "(and since the oldest transaction still writing began), so the next pull misses nothing.")
 	@ApiResponse(responseCode = "200", description = "the file, streamed")
 	@ApiResponse(responseCode = "400", description = "invalid parameters, with one entry per offending field")
 	void export(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) List<String> kind, @RequestParam(required = false) String source,
 			@RequestParam(required = false) String customer, @RequestParam(required = false) String format,
-			HttpServletResponse response) throws IOException {
-		InteractionExport.Request request = InteractionExport.request(from, to, kind, source, customer, format);
+			@RequestParam(required = false) String after, HttpServletResponse response) throws IOException {
+		InteractionExport.Request request = InteractionExport.request(from, to, kind, source, customer, format, after);
 		stream(this.export, request, response);
 	}
 

@@ -5,11 +5,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +26,7 @@ import org.rapport.access.StaffDirectory;
 import org.rapport.audit.AuditTrail;
 import org.rapport.customer.Customers;
 import org.rapport.platform.Actor;
+import org.rapport.platform.Ids;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,8 +36,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
@@ -80,6 +87,15 @@ class InteractionExportTest {
 
 	@Autowired
 	UserDetailsService users;
+
+	@Autowired
+	InteractionBulkWriter bulk;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@TempDir
 	Path dir;
@@ -297,6 +313,49 @@ class InteractionExportTest {
 		assertThat(err.toString(StandardCharsets.UTF_8)).contains("give the file to write")
 			.contains("from: is not a date");
 		assertThat(this.dir.resolve("x.jsonl")).doesNotExist();
+	}
+
+	@Test
+	void aPullThatGoesOnLeavesOutWhatIsStillSettlingAndThenMissesNothing() {
+		String pull = "/api/v1/interactions/export?source=" + this.source + "&after=";
+		assertThat(api(pull + "start")).as("recorded seconds ago: still settling").isEmpty();
+
+		UUID earlier = Ids.next(Instant.now().minus(Duration.ofHours(2)).toEpochMilli());
+		this.bulk.write(List.of(new BulkInteraction(earlier, this.customer, InteractionKind.VISIT, "store",
+				Instant.parse("2024-02-01T09:00:00Z"), this.source, "visit-" + earlier, null, null, null, null, null,
+				null, null, null, null, null, "{}", List.of()))
+			.iterator(), 0, null);
+
+		assertThat(api(pull + "start").lines()).singleElement()
+			.satisfies(
+					(line) -> assertThat(this.json.readTree(line).get("id").asString()).isEqualTo(earlier.toString()));
+		assertThat(api(pull + earlier)).isEmpty();
+		assertThat(this.audit.entriesAbout("interactions", "jsonl")).last()
+			.satisfies((e) -> assertThat(this.json.writeValueAsString(e.after())).contains(earlier.toString()));
+	}
+
+	@Test
+	void aSettledPullGivesWhatWasRecordedAfterTheIdInTheOrderRecorded() {
+		InteractionExport unhurried = new InteractionExport(this.dataSource, this.transactions, this.audit, this.json,
+				Duration.ZERO);
+		InteractionExport.Filter after = new InteractionExport.Filter(null, null, Set.of(), this.source, null,
+				this.purchase, true);
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> pulled(unhurried, after).size() == 3);
+
+		assertThat(pulled(unhurried, after)).containsExactly("RETURN", "CALL", "VISIT");
+		assertThat(this.fx.get(this.fx.as(Role.MANAGER), "/api/v1/interactions/export?after=yesterday")).hasStatus(400)
+			.bodyText()
+			.contains("\"field\":\"after\"");
+	}
+
+	private List<String> pulled(InteractionExport export, InteractionExport.Filter filter) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		export.export(filter, InteractionExport.Format.JSONL, out, null);
+		return out.toString(StandardCharsets.UTF_8)
+			.lines()
+			.map((l) -> this.json.readTree(l).get("kind").asString())
+			.toList();
 	}
 
 	@Test
