@@ -45,8 +45,7 @@ class ExportConsoleController {
 			request = InteractionExport.request(from, to, kind, source, null, format);
 		}
 		catch (ApiException ex) {
-			Map<String, String> errors = new LinkedHashMap<>();
-			ex.fieldProblems().forEach((p) -> errors.merge(p.field(), p.message(), (a, b) -> a + "; " + b));
+			Map<String, String> errors = ex.messagesByField();
 			Map<String, Object> values = new LinkedHashMap<>();
 			values.put("from", from);
 			values.put("to", to);

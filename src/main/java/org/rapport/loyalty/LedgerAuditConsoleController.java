@@ -57,8 +57,7 @@ class LedgerAuditConsoleController {
 			period = LedgerExport.Period.of(from, to);
 		}
 		catch (ApiException ex) {
-			Map<String, String> errors = new LinkedHashMap<>();
-			ex.fieldProblems().forEach((p) -> errors.merge(p.field(), p.message(), (a, b) -> a + "; " + b));
+			Map<String, String> errors = ex.messagesByField();
 			Map<String, String> values = new LinkedHashMap<>();
 			values.put("from", from);
 			values.put("to", to);

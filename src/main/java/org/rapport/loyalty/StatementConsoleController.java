@@ -50,14 +50,14 @@ class StatementConsoleController {
 		Map<String, String> values = new LinkedHashMap<>();
 		values.put("from", start);
 		values.put("to", to);
-		Map<String, String> errors = new LinkedHashMap<>();
+		Map<String, String> errors = Map.of();
 		Statement statement = null;
 		try {
 			LedgerExport.Period period = LedgerExport.Period.of(start, to);
 			statement = this.loyalty.statement(accountId, period.from(), period.to());
 		}
 		catch (ApiException ex) {
-			ex.fieldProblems().forEach((p) -> errors.merge(p.field(), p.message(), (a, b) -> a + "; " + b));
+			errors = ex.messagesByField();
 			response.setStatus(ex.status().value());
 		}
 		model.addAttribute("member", member);

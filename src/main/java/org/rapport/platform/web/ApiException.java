@@ -62,6 +62,16 @@ public class ApiException extends RuntimeException {
 		return this.fieldProblems;
 	}
 
+	/**
+	 * The messages by field, in the order of the problems, for a form that shows each
+	 * next to its field; two problems of one field are joined by a semicolon.
+	 */
+	public java.util.Map<String, String> messagesByField() {
+		java.util.Map<String, String> messages = new java.util.LinkedHashMap<>();
+		this.fieldProblems.forEach((p) -> messages.merge(p.field(), p.message(), (a, b) -> a + "; " + b));
+		return messages;
+	}
+
 	/** One invalid field: its JSON path and what is wrong with it. */
 	public record FieldProblem(String field, String message) {
 	}
