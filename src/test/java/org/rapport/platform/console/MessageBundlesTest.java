@@ -65,6 +65,38 @@ class MessageBundlesTest {
 		assertThat(format(english, "loyalty.expiring.total", 1_234L, "12,340", "points", "123.40 EUR"))
 			.startsWith("1,234 members lose 12,340 points");
 		assertThat(format(english, "analytics.programme.expiringOf", 0L, "0.00 EUR")).isEqualTo("no member, 0.00 EUR");
+		assertThat(format(english, "loyalty.nextExpiry", 1L, "2027-01-31")).isEqualTo("1 point expires on 2027-01-31");
+		assertThat(format(english, "loyalty.nextExpiry", 1_500L, "2027-01-31"))
+			.isEqualTo("1,500 points expire on 2027-01-31");
+		assertThat(format(english, "loyalty.counter.redeemed", 1L)).isEqualTo("1 point redeemed.");
+		assertThat(format(english, "loyalty.counter.reward.issued", "Coffee", 150L))
+			.isEqualTo("Coffee redeemed for 150 points.");
+		assertThat(format(english, "loyalty.voucher.reward", "Sticker", 1L)).isEqualTo("Sticker, 1 point");
+		assertThat(format(english, "loyalty.redemption.cancel.submit", 1L)).isEqualTo("Cancel and give 1 point back");
+		assertThat(format(english, "analytics.programme.expiring", 1)).isEqualTo("Expiring in 1 day");
+		assertThat(format(english, "analytics.programme.expiring", 30)).isEqualTo("Expiring in 30 days");
+	}
+
+	@Test
+	void aCountOfOneReadsInTheSingularInSpanish() throws IOException {
+		Properties spanish = load("i18n/messages_es.properties");
+		Locale es = Locale.forLanguageTag("es");
+		assertThat(new MessageFormat(spanish.getProperty("loyalty.nextExpiry"), es).format(new Object[] { 1L, "x" }))
+			.isEqualTo("1 punto caduca el x");
+		assertThat(new MessageFormat(spanish.getProperty("loyalty.voucher.reward"), es)
+			.format(new Object[] { "Café", 2L })).isEqualTo("Café, 2 puntos");
+		assertThat(new MessageFormat(spanish.getProperty("loyalty.tiers.applied"), es).format(new Object[] { 1 }))
+			.isEqualTo("Escala guardada: 1 socio cambió de nivel.");
+	}
+
+	@Test
+	void russianPointCountsAreLabelsBecauseTheNounDeclinesWithTheNumber() throws IOException {
+		// 1 балл, 2 балла, 5 баллов: a number written before the noun reads wrong for
+		// most
+		// counts, so the count follows a label ("баллов: {0}") instead
+		Properties russian = load("i18n/messages_ru.properties");
+		assertThat(russian.stringPropertyNames()).allSatisfy((key) -> assertThat(russian.getProperty(key)).as(key)
+			.doesNotContainPattern("\\{\\d[^}]*\\}\\s*(балл|участник|клиент|дн)"));
 	}
 
 	private static String format(Properties bundle, String key, Object... arguments) {
