@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.rapport.platform.web.ApiException.FieldProblem;
+import org.rapport.platform.web.StorableValues;
 
 /**
  * The rules an interaction must satisfy before it is stored, checked without the
@@ -61,6 +62,9 @@ final class InteractionRules {
 			if (item.identity().value() == null || item.identity().value().isBlank()) {
 				problems.add(new FieldProblem("identity.value", "must not be blank"));
 			}
+			else if (!StorableValues.storable(item.identity().value())) {
+				problems.add(new FieldProblem("identity.value", StorableValues.NUL_MESSAGE));
+			}
 		}
 		if (item.kind() == null) {
 			problems.add(new FieldProblem("kind", "must not be null"));
@@ -77,6 +81,9 @@ final class InteractionRules {
 		if (item.attributes().size() > MAX_ATTRIBUTES || item.attributes().toString().length() > MAX_ATTRIBUTES_CHARS) {
 			problems.add(new FieldProblem("attributes",
 					"at most " + MAX_ATTRIBUTES + " attributes of " + MAX_ATTRIBUTES_CHARS + " characters in all"));
+		}
+		else if (!StorableValues.storable(item.attributes().toString())) {
+			problems.add(new FieldProblem("attributes", StorableValues.NUL_MESSAGE));
 		}
 		if (item.direction() != null && item.kind() != null && item.kind() != InteractionKind.CALL
 				&& item.kind() != InteractionKind.EMAIL) {
@@ -157,6 +164,9 @@ final class InteractionRules {
 			}
 			else if (line.sku().length() > 64) {
 				problems.add(new FieldProblem(at + "sku", "must be at most 64 characters"));
+			}
+			else if (!StorableValues.storable(line.sku())) {
+				problems.add(new FieldProblem(at + "sku", StorableValues.NUL_MESSAGE));
 			}
 			else if (!catalogue.containsKey(line.sku())) {
 				problems.add(new FieldProblem(at + "sku", "is not a product in the catalogue"));
@@ -241,6 +251,9 @@ final class InteractionRules {
 	private static void length(List<FieldProblem> problems, String field, String value, int max) {
 		if (value != null && value.length() > max) {
 			problems.add(new FieldProblem(field, "must be at most " + max + " characters"));
+		}
+		else if (!StorableValues.storable(value)) {
+			problems.add(new FieldProblem(field, StorableValues.NUL_MESSAGE));
 		}
 	}
 

@@ -4,9 +4,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.UnstorableValue;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -29,6 +32,17 @@ class ConsoleProblems {
 		model.addAttribute("status", ex.status().value());
 		model.addAttribute("detail", ex.getMessage());
 		return "true".equals(request.getHeader("HX-Request")) ? "fragments/problem :: problem" : "error";
+	}
+
+	/**
+	 * A value the database refused (a text with the NUL character, a date beyond the
+	 * years stored) is the request's fault and a 400; any other database failure stays a
+	 * server error.
+	 */
+	@ExceptionHandler(DataAccessException.class)
+	String database(DataAccessException ex, Model model, HttpServletRequest request, HttpServletResponse response) {
+		String detail = UnstorableValue.of(ex).orElseThrow(() -> ex);
+		return refused(new ApiException(HttpStatus.BAD_REQUEST, "unstorable-value", detail), model, request, response);
 	}
 
 }

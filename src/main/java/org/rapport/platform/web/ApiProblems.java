@@ -8,10 +8,13 @@ import java.util.stream.Collectors;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -68,6 +71,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> unauthenticated(AuthenticationException ex) {
 		return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
 			.body(problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication is required", List.of()));
+	}
+
+	@ExceptionHandler(DataAccessException.class)
+	ResponseEntity<Object> database(DataAccessException ex) {
+		return UnstorableValue.of(ex)
+			.map((detail) -> ResponseEntity.badRequest()
+				.<Object>body(problem(HttpStatus.BAD_REQUEST, "unstorable-value", detail, List.of())))
+			.orElseGet(() -> unexpected(ex));
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -135,7 +146,29 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		return ResponseEntity.badRequest()
 			.body(problem(HttpStatus.BAD_REQUEST, "malformed-body",
-					"The request body is not valid JSON for this operation: " + rootMessage(ex), List.of()));
+					"The request body is not valid JSON for this operation: " + rootMessage(ex), field(ex)));
+	}
+
+	/**
+	 * The field a body's value was refused in, with the reason, when the reader knows
+	 * where it was ({@code lines[2].sku}); none for JSON that does not parse at all.
+	 */
+	private static List<ApiException.FieldProblem> field(HttpMessageNotReadableException ex) {
+		for (Throwable t = ex; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
+			if (t instanceof DatabindException refused && !refused.getPath().isEmpty()) {
+				StringBuilder path = new StringBuilder();
+				for (JacksonException.Reference step : refused.getPath()) {
+					if (step.getPropertyName() != null) {
+						path.append(path.isEmpty() ? "" : ".").append(step.getPropertyName());
+					}
+					else if (step.getIndex() >= 0) {
+						path.append('[').append(step.getIndex()).append(']');
+					}
+				}
+				return List.of(new ApiException.FieldProblem(path.toString(), refused.getOriginalMessage()));
+			}
+		}
+		return List.of();
 	}
 
 	@Override
