@@ -15,3 +15,32 @@ document.addEventListener('click', function (event) {
     }
   });
 });
+
+// A refused htmx request (400, 409, 422…) shows its reason next to the form or control that
+// sent it, instead of failing silently; the reason is the problem the server answered with.
+document.addEventListener('htmx:responseError', function (event) {
+  var source = event.detail.elt;
+  var form = source.closest('form') || source;
+  var box = form.querySelector('.htmx-problem');
+  if (!box) {
+    box = document.createElement('p');
+    box.className = 'error htmx-problem';
+    box.setAttribute('role', 'alert');
+    form.appendChild(box);
+  }
+  var xhr = event.detail.xhr;
+  var page = new DOMParser().parseFromString(xhr.responseText || '', 'text/html');
+  var problem = page.querySelector('[role=alert]') || page.querySelector('main p');
+  box.textContent = problem && problem.textContent.trim() ? problem.textContent.trim() : xhr.status + ' ' + xhr.statusText;
+});
+
+// The reason goes once the same form is sent again successfully.
+document.addEventListener('htmx:afterRequest', function (event) {
+  if (event.detail.successful) {
+    var source = event.detail.elt;
+    var box = (source.closest('form') || source).querySelector('.htmx-problem');
+    if (box) {
+      box.remove();
+    }
+  }
+});

@@ -126,12 +126,22 @@ class CustomerConsoleController {
 		return "customers/note :: note(note=${note})";
 	}
 
+	/**
+	 * A refusal: the error page, or for an htmx request (a note) the reason alone, with
+	 * the refused fields' messages when there are any.
+	 */
 	@ExceptionHandler(ApiException.class)
-	String refused(ApiException ex, Model model, jakarta.servlet.http.HttpServletResponse response) {
+	String refused(ApiException ex, Model model, jakarta.servlet.http.HttpServletRequest request,
+			jakarta.servlet.http.HttpServletResponse response) {
 		response.setStatus(ex.status().value());
 		model.addAttribute("status", ex.status().value());
-		model.addAttribute("detail", ex.getMessage());
-		return "error";
+		if (request.getHeader("HX-Request") == null) {
+			model.addAttribute("detail", ex.getMessage());
+			return "error";
+		}
+		model.addAttribute("detail",
+				ex.fieldProblems().isEmpty() ? ex.getMessage() : String.join("; ", ex.messagesByField().values()));
+		return "fragments/problem :: problem";
 	}
 
 	private Map<UUID, String> staffNames() {

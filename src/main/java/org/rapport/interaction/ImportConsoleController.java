@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -53,6 +54,14 @@ class ImportConsoleController {
 	@GetMapping("/imports")
 	@PreAuthorize("hasAuthority('import:run')")
 	String list(Model model) {
+		model.addAttribute("errors", Map.of());
+		model.addAttribute("source", "");
+		model.addAttribute("format", ImportFormat.CSV);
+		model.addAttribute("unknownIdentities", ImportOptions.UnknownIdentities.CONFIGURED);
+		return page(model);
+	}
+
+	private String page(Model model) {
 		model.addAttribute("jobs", this.imports.recent(20));
 		model.addAttribute("formats", ImportFormat.values());
 		model.addAttribute("columns",
@@ -76,10 +85,30 @@ class ImportConsoleController {
 	@PreAuthorize("hasAuthority('import:run')")
 	String upload(@RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "CSV") ImportFormat format,
 			@RequestParam(required = false) String source,
-			@RequestParam(defaultValue = "CONFIGURED") ImportOptions.UnknownIdentities unknownIdentities)
-			throws IOException {
+			@RequestParam(defaultValue = "CONFIGURED") ImportOptions.UnknownIdentities unknownIdentities, Model model,
+			HttpServletResponse response) throws IOException {
+		try {
+			return start(file, format, source, unknownIdentities);
+		}
+		catch (ApiException ex) {
+			if (ex.status() != org.springframework.http.HttpStatus.BAD_REQUEST) {
+				throw ex;
+			}
+			// the form again with what was chosen and why it was refused
+			response.setStatus(422);
+			model.addAttribute("errors",
+					ex.fieldProblems().isEmpty() ? Map.of("file", ex.getMessage()) : ex.messagesByField());
+			model.addAttribute("source", (source == null) ? "" : source);
+			model.addAttribute("format", format);
+			model.addAttribute("unknownIdentities", unknownIdentities);
+			return page(model);
+		}
+	}
+
+	private String start(MultipartFile file, ImportFormat format, String source,
+			ImportOptions.UnknownIdentities unknownIdentities) throws IOException {
 		if (file.isEmpty()) {
-			throw ApiException.invalid("file", "choose a file to import");
+			throw ApiException.invalid("file", "choose a file that is not empty");
 		}
 		Path temp = Files.createTempFile("rapport-import-", ".upload");
 		try (InputStream in = file.getInputStream()) {

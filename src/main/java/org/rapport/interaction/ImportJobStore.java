@@ -126,7 +126,8 @@ class ImportJobStore {
 			.sql("""
 					UPDATE import_job SET status = ?, rows_read = greatest(rows_read, ?), bytes_read = greatest(bytes_read, ?),
 					  error = ?, finished_at = ?, updated_at = ? WHERE id = ? AND status = 'RUNNING'""")
-			.params(status.name(), rowsRead, bytesRead, error, utc(now), utc(now), id)
+			.params(status.name(), rowsRead, bytesRead, (error == null) ? null : error.replace('\u0000', ' '), utc(now),
+					utc(now), id)
 			.update();
 	}
 

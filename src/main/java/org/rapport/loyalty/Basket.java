@@ -2,7 +2,12 @@ package org.rapport.loyalty;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+
+import org.rapport.interaction.InteractionKind;
+import org.rapport.platform.web.ApiException.FieldProblem;
 
 /**
  * What the rules look at: a purchase with its lines, or another interaction ({@code kind}
@@ -24,6 +29,38 @@ public record Basket(String kind, Instant occurredAt, String currency, BigDecima
 		kind = (kind == null) ? "PURCHASE" : kind;
 		lines = (lines == null) ? List.of() : List.copyOf(lines);
 		outcome = (outcome == null || outcome.isBlank()) ? null : outcome.strip().toUpperCase(java.util.Locale.ROOT);
+	}
+
+	/** The largest amount a basket or a line may hold, as for a recorded purchase. */
+	static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
+
+	/**
+	 * What keeps a simulated basket from being one a till could send: a kind that is not
+	 * an interaction's, a negative or absurd total, a line without a positive quantity or
+	 * with an amount out of range. Empty when it can be evaluated.
+	 */
+	List<FieldProblem> problems() {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (Arrays.stream(InteractionKind.values()).noneMatch((k) -> k.name().equals(this.kind))) {
+			problems.add(new FieldProblem("kind", "must be one of " + Arrays.toString(InteractionKind.values())));
+		}
+		if (this.total != null && !withinRange(this.total)) {
+			problems.add(new FieldProblem("total", "must be between 0 and " + MAX_AMOUNT.toPlainString()));
+		}
+		for (Line line : this.lines) {
+			if (line == null || line.quantity() == null || line.quantity().signum() <= 0
+					|| line.quantity().compareTo(MAX_AMOUNT) > 0 || line.amount() == null
+					|| !withinRange(line.amount())) {
+				problems.add(new FieldProblem("lines", "each line needs a quantity above 0 and an amount between 0 and "
+						+ MAX_AMOUNT.toPlainString()));
+				break;
+			}
+		}
+		return problems;
+	}
+
+	private static boolean withinRange(BigDecimal amount) {
+		return amount.signum() >= 0 && amount.compareTo(MAX_AMOUNT) <= 0;
 	}
 
 	public boolean isPurchase() {

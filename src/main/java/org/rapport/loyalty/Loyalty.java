@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import jakarta.validation.Valid;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.ApiException.FieldProblem;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -119,6 +120,10 @@ public class Loyalty {
 	 */
 	@Transactional(readOnly = true)
 	public Earning simulate(String code, UUID customerId, Basket basket) {
+		List<FieldProblem> problems = basket.problems();
+		if (!problems.isEmpty()) {
+			throw ApiException.invalid(problems);
+		}
 		LoyaltyProgramme programme = programme(code);
 		MemberContext context = MemberContext.newMember();
 		if (customerId != null) {

@@ -18,6 +18,12 @@ import org.rapport.platform.web.ApiException;
  */
 public record TierLadder(Measure measure, Window window, int graceMonths, List<Tier> tiers) {
 
+	/** The highest threshold a tier may have (the column's numeric(16, 2)). */
+	static final BigDecimal MAX_THRESHOLD = new BigDecimal("99999999999999.99");
+
+	/** The highest earn multiplier of a tier. */
+	static final BigDecimal MAX_MULTIPLIER = new BigDecimal(100);
+
 	/**
 	 * What qualifies: points EARNED in the window (never the balance), spend, purchases.
 	 */
@@ -113,9 +119,16 @@ public record TierLadder(Measure measure, Window window, int graceMonths, List<T
 			if (t.threshold() == null || t.threshold().compareTo(last) <= 0) {
 				throw ApiException.invalid("tiers", "thresholds must be positive and rise from tier to tier");
 			}
-			if (t.multiplier().compareTo(BigDecimal.ONE) < 0 || t.discount().signum() < 0
-					|| t.discount().compareTo(new BigDecimal(100)) > 0) {
-				throw ApiException.invalid("tiers", "multiplier at least 1, discount between 0 and 100");
+			if (t.threshold().compareTo(MAX_THRESHOLD) > 0 || t.threshold().stripTrailingZeros().scale() > 2) {
+				throw ApiException.invalid("tiers",
+						"a threshold has at most 2 decimals and is at most " + MAX_THRESHOLD.toPlainString());
+			}
+			if (t.multiplier().compareTo(BigDecimal.ONE) < 0 || t.multiplier().compareTo(MAX_MULTIPLIER) > 0
+					|| t.multiplier().stripTrailingZeros().scale() > 3 || t.discount().signum() < 0
+					|| t.discount().compareTo(new BigDecimal(100)) > 0
+					|| t.discount().stripTrailingZeros().scale() > 2) {
+				throw ApiException.invalid("tiers",
+						"multiplier between 1 and 100 (at most 3 decimals), discount between 0 and 100 (at most 2)");
 			}
 			last = t.threshold();
 		}

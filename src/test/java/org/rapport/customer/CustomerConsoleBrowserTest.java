@@ -81,7 +81,15 @@ class CustomerConsoleBrowserTest {
 		assertThat(timeline.getLocation().getY()).isGreaterThan(this.browser.find("#addresses").getLocation().getY());
 		assertThat(timeline.getLocation().getX()).isEqualTo(this.browser.find("#addresses").getLocation().getX());
 
-		// the note appears at the top of the list without a page reload
+		// a note of blanks is refused, and the form says why instead of doing nothing
+		this.browser.find("#note-body").sendKeys("   ");
+		this.browser.find("#add-note").click();
+		this.browser.await(ExpectedConditions
+			.textToBePresentInElementLocated(By.cssSelector("#note-form .htmx-problem"), "must not be blank"));
+		this.browser.find("#note-body").clear();
+
+		// the note appears at the top of the list without a page reload, and the refusal
+		// goes
 		this.browser.driver().executeScript("window.rapportPageMarker = 'still here';");
 		this.browser.find("#note-body").sendKeys("Called about the delivery date; call back on Friday");
 		this.browser.find("#add-note").click();
@@ -90,6 +98,7 @@ class CustomerConsoleBrowserTest {
 		assertThat(this.browser.find("#notes-list .note .note-author").getText()).isEqualTo("Test Service agent");
 		assertThat(this.browser.driver().executeScript("return window.rapportPageMarker;")).isEqualTo("still here");
 		assertThat(this.browser.find("#note-body").getAttribute("value")).isEmpty();
+		assertThat(this.browser.isPresent("#note-form .htmx-problem")).isFalse();
 		this.browser.screenshot("customer-360-laptop");
 
 		// language switch: labels change, the note stays

@@ -120,6 +120,22 @@ class CustomerConsoleTest {
 	}
 
 	@Test
+	void aBlankNoteIsRefusedToHtmxWithItsReasonAloneSoTheFormCanShowIt() {
+		CustomerView customer = this.data.person("Bea", "Blank", ConsoleTestData.freshPhone());
+		assertThat(this.mvc.post()
+			.uri("/customers/{id}/notes", customer.id())
+			.param("body", "   ")
+			.header("HX-Request", "true")
+			.with(as(Role.SALES))
+			.with(csrf())).hasStatus(400)
+			.bodyText()
+			.contains("role=\"alert\"")
+			.contains("must not be blank")
+			.doesNotContain("<html");
+		assertThat(this.customers.notes(customer.id(), new Paging(0, 10)).items()).isEmpty();
+	}
+
+	@Test
 	void aNoteWithoutTheCsrfTokenIsRefused() {
 		CustomerView customer = this.data.person("Cora", "Csrf", ConsoleTestData.freshPhone());
 		assertThat(this.mvc.post()
@@ -173,6 +189,26 @@ class CustomerConsoleTest {
 			.bodyText()
 			.contains("Клиенты")
 			.contains("Имя, телефон, e-mail или номер карты");
+	}
+
+	@Test
+	void untilALanguageIsPickedTheBrowsersOwnChoiceAmongOursIsUsed() {
+		assertThat(this.mvc.get()
+			.uri("/customers")
+			.header("Accept-Language", "de-DE,ru;q=0.8,en;q=0.5")
+			.with(as(Role.SALES))).hasStatusOk().bodyText().contains("Клиенты");
+		assertThat(this.mvc.get().uri("/login").header("Accept-Language", "es-ES,es;q=0.9")).hasStatusOk()
+			.bodyText()
+			.contains("Iniciar sesión");
+		assertThat(this.mvc.get().uri("/login").header("Accept-Language", "de-DE")).hasStatusOk()
+			.bodyText()
+			.doesNotContain("Iniciar sesión");
+		// a language picked with ?lang= wins over the browser's
+		assertThat(this.mvc.get()
+			.uri("/customers")
+			.param("lang", "en")
+			.header("Accept-Language", "ru")
+			.with(as(Role.SALES))).hasStatusOk().bodyText().doesNotContain("Клиенты");
 	}
 
 	@Test

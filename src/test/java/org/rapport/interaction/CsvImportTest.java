@@ -338,6 +338,17 @@ class CsvImportTest {
 			.list();
 	}
 
+	@Test
+	void aBinaryFileFailsWithTheReasonItsHeaderGivesEvenWhenTheReasonHoldsTheNulCharacter() throws IOException {
+		Path binary = this.dir.resolve("binary.csv");
+		Files.write(binary, new byte[] { 'c', 'u', 's', 0, 1, 2, ',', 'x', '\n', 0, 0, '\n' });
+		ImportJobView job = this.imports.importFile(binary, "binary.csv",
+				ImportOptions.of(ImportFormat.CSV, "bin-" + InteractionFixture.unique()), ImportListener.NONE);
+		assertThat(job.status()).isEqualTo(ImportJobView.Status.FAILED);
+		assertThat(job.error()).contains("unknown column").doesNotContain("\u0000");
+		assertThat(job.stored()).isZero();
+	}
+
 	private long lines(String source) {
 		return this.jdbc
 			.sql("SELECT count(*) FROM interaction_line l JOIN interaction i ON i.id = l.interaction_id "

@@ -7,11 +7,14 @@ import org.rapport.IntegrationTest;
 import org.rapport.access.Role;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /** The import page says what a CSV file holds and offers a sample to start from. */
@@ -43,6 +46,23 @@ class ImportPageTest {
 		assertThat(header.split(",")).allSatisfy((column) -> assertThat(
 				Arrays.stream(CsvInteractionReader.Column.values()).map(CsvInteractionReader.Column::header))
 			.contains(column));
+	}
+
+	@Test
+	void anEmptyFileIsRefusedOnTheFormWhichKeepsWhatWasChosen() {
+		assertThat(this.mvc.perform(MockMvcRequestBuilders.multipart("/imports")
+			.file(new MockMultipartFile("file", "empty.csv", "text/csv", new byte[0]))
+			.param("format", "JSONL")
+			.param("source", "till-7")
+			.param("unknownIdentities", "REJECT")
+			.with(as(Role.MANAGER))
+			.with(csrf()))).hasStatus(422)
+			.bodyText()
+			.contains("id=\"import-error-file\"")
+			.contains("not empty")
+			.contains("value=\"till-7\"")
+			.containsPattern("<option value=\"JSONL\" selected")
+			.containsPattern("<option value=\"REJECT\"\\s+selected");
 	}
 
 	@Test

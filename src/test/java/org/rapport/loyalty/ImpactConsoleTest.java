@@ -101,8 +101,27 @@ class ImpactConsoleTest {
 	void anEarnRateFactorThatIsNotANumberIsRefusedNextToItsField() {
 		assertThat(preview(Role.ADMIN, "6", "a fifth less")).hasStatus(422)
 			.bodyText()
-			.contains("f-earnRateFactor-error")
+			.containsPattern("id=\"f-earnRateFactor-error\">[^<]*\\S[^<]*</span>")
 			.doesNotContain("impact-lines");
+	}
+
+	@Test
+	void aProposedTierLineThatDoesNotReadIsExplainedInWordsNotByItsMessageKey() {
+		assertThat(this.mvc.post()
+			.uri("/loyalty/programmes/{c}/impact", this.programme.code())
+			.param("expiryPolicy", "ROLLING")
+			.param("expiryMonths", "24")
+			.param("expiryPeriodMonths", "12")
+			.param("earnRateFactor", "")
+			.param("measure", "POINTS_EARNED")
+			.param("window", "ROLLING_12_MONTHS")
+			.param("graceMonths", "0")
+			.param("tiers", "gold;Gold;abc")
+			.with(this.staff.as(Role.ADMIN))
+			.with(csrf())).hasStatus(422)
+			.bodyText()
+			.containsPattern("id=\"f-tiers-error\">[^<]*\\S[^<]*</span>")
+			.doesNotContain("loyalty.tiers.lineFormat");
 	}
 
 	@Test

@@ -133,7 +133,10 @@ class ProgrammeConsoleTest {
 			.param("pointsPerUnit", "1")
 			.param("active", "true")
 			.with(this.staff.as(Role.ADMIN))
-			.with(csrf())).hasStatus(422).bodyText().contains("f-unitAmount-error");
+			.with(csrf())).hasStatus(422)
+			.bodyText()
+			// the message itself, not only the marked field
+			.containsPattern("id=\"f-unitAmount-error\">[^<]*\\S[^<]*</span>");
 		assertThat(this.loyalty.rules(this.programme.code())).hasSize(1);
 	}
 
@@ -177,6 +180,22 @@ class ProgrammeConsoleTest {
 			.contains("simulation-result")
 			.contains("10 points")
 			.contains("1 per 6 EUR");
+	}
+
+	@Test
+	void aSimulatedBasketNoTillCouldSendIsRefusedNextToItsFieldAndTheTypedValuesStay() {
+		assertThat(this.mvc.post()
+			.uri("/loyalty/programmes/{c}/simulate", this.programme.code())
+			.param("day", "2025-06-01")
+			.param("total", "1e30")
+			.param("kind", "BOGUS")
+			.with(this.staff.as(Role.ADMIN))
+			.with(csrf())).hasStatus(422)
+			.bodyText()
+			.containsPattern("id=\"f-total-error\">[^<]*999999999999.99[^<]*</span>")
+			.containsPattern("id=\"f-kind-error\">[^<]*PURCHASE[^<]*</span>")
+			.contains("value=\"1e30\"")
+			.doesNotContain("simulation-result");
 	}
 
 	private static org.springframework.util.MultiValueMap<String, String> settings(String name, String version) {

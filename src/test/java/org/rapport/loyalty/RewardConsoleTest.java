@@ -94,7 +94,7 @@ class RewardConsoleTest {
 	void aRewardWithoutACostIsRefusedNextToTheCostField() {
 		assertThat(save(Role.ADMIN, Map.of("name", "Mug", "costPoints", "", "voucherValidDays", "30"))).hasStatus(422)
 			.bodyText()
-			.contains("f-costPoints-error")
+			.containsPattern("id=\"f-costPoints-error\">[^<]*\\S[^<]*</span>")
 			.contains("value=\"Mug\"");
 		assertThat(this.rewards.rewards(this.programme.code(), true)).isEmpty();
 	}
@@ -104,11 +104,12 @@ class RewardConsoleTest {
 		assertThat(save(Role.ADMIN, Map.of("name", "Mug", "costPoints", "-5", "voucherValidDays", "30"))).hasStatus(422)
 			.bodyText()
 			.contains("f-costPoints-error");
-		assertThat(save(Role.ADMIN, Map.of("name", "Mug", "costPoints", "5", "validFrom", "2027-05-01", "validTo",
-				"2027-03-01", "voucherValidDays", "30")))
+		assertThat(save(Role.ADMIN,
+				Map.of("name", "Mug", "costPoints", "5", "validFrom", "2027-05-01", "validTo", "2027-03-01",
+						"voucherValidDays", "30")))
 			.hasStatus(422)
 			.bodyText()
-			.contains("f-validTo-error");
+			.containsPattern("id=\"f-validTo-error\">[^<]*\\S[^<]*</span>");
 		assertThat(this.rewards.rewards(this.programme.code(), true)).isEmpty();
 	}
 

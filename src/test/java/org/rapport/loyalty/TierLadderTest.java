@@ -70,6 +70,20 @@ class TierLadderTest {
 	}
 
 	@Test
+	void aThresholdOrMultiplierTheLadderCannotStoreIsRefusedAndTheLargestStorableOnesPass() {
+		assertThatThrownBy(() -> ladderOf(tier("A", "1e400", "1")).validated()).isInstanceOf(ApiException.class);
+		assertThatThrownBy(() -> ladderOf(tier("A", "0.0000000000000000001", "1")).validated())
+			.isInstanceOf(ApiException.class);
+		assertThatThrownBy(() -> ladderOf(tier("A", "10", "1e400")).validated()).isInstanceOf(ApiException.class);
+		assertThatThrownBy(() -> ladderOf(tier("A", "10", "1.0001")).validated()).isInstanceOf(ApiException.class);
+		assertThat(ladderOf(tier("A", "99999999999999.99", "100.000")).validated().tiers()).hasSize(1);
+	}
+
+	private static TierLadder ladderOf(Tier tier) {
+		return new TierLadder(Measure.SPEND, Window.CALENDAR_YEAR, 0, List.of(tier));
+	}
+
+	@Test
 	void aTierListsTheBenefitsALowerTierLacks() {
 		Tier gold = new Tier("GOLD", "Gold", BigDecimal.TEN, new BigDecimal("1.5"), new BigDecimal("5"), true,
 				"Lounge");
