@@ -18,6 +18,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
@@ -81,6 +82,27 @@ class SecurityConfiguration {
 	 * one-statement API call they cost as much as the call itself, and the HTTP server
 	 * observation ({@code http.server.requests}) already times every request.
 	 */
+	/**
+	 * An address the firewall refuses (an encoded slash or percent sign, a semicolon) is
+	 * a 400 problem on the API like any other refusal, and the console's error page
+	 * elsewhere.
+	 */
+	@Bean
+	RequestRejectedHandler requestRejectedHandler() {
+		return (request, response, rejected) -> {
+			if (!request.getRequestURI().startsWith("/api/")) {
+				response.sendError(HttpStatus.BAD_REQUEST.value());
+				return;
+			}
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.getWriter()
+				.write("{\"type\":\"https://rapport.dev/problems/rejected-address\",\"title\":\"Bad Request\","
+						+ "\"status\":400,\"detail\":\"The address holds a character the server refuses "
+						+ "(an encoded slash or percent sign, a semicolon, a NUL)\"}");
+		};
+	}
+
 	@Bean
 	SecurityObservationSettings securityObservationSettings() {
 		return SecurityObservationSettings.noObservations();

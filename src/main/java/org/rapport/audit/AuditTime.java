@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.StorableValues;
 
 /**
  * Reads the {@code from}/{@code to} filters: an instant ({@code 2025-03-01T10:00:00Z}), a
@@ -31,16 +32,23 @@ final class AuditTime {
 			return null;
 		}
 		String text = value.trim();
+		Instant at;
 		try {
 			if (text.length() == 10) {
 				LocalDate date = LocalDate.parse(text);
-				return (endOfDay ? date.plusDays(1) : date).atStartOfDay(ZoneOffset.UTC).toInstant();
+				at = (endOfDay ? date.plusDays(1) : date).atStartOfDay(ZoneOffset.UTC).toInstant();
 			}
-			return OffsetDateTime.parse(text).toInstant();
+			else {
+				at = OffsetDateTime.parse(text).toInstant();
+			}
 		}
 		catch (DateTimeParseException ex) {
 			throw ApiException.invalid(field, "use a date (2025-03-01) or a time (2025-03-01T10:00:00Z)");
 		}
+		if (!StorableValues.storable(at)) {
+			throw ApiException.invalid(field, StorableValues.YEAR_MESSAGE);
+		}
+		return at;
 	}
 
 }

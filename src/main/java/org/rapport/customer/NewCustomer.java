@@ -20,9 +20,10 @@ public record NewCustomer(@NotNull CustomerKind kind, @Size(max = 100) String gi
 		@PastOrPresent(message = "must not be in the future") LocalDate birthDate,
 		@Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*",
 				message = "must be a language tag such as en, es or pt-BR") String preferredLanguage,
-		LifecycleStage lifecycleStage, UUID assignedStaffId, @Valid @Size(max = 20) List<NewIdentity> identities,
-		@Valid @Size(max = 10) List<NewAddress> addresses, @Size(max = 50) List<String> tags,
-		@Size(max = 100) Map<String, Object> attributes, @Valid @Size(max = 12) List<ConsentChange> consents) {
+		LifecycleStage lifecycleStage, UUID assignedStaffId,
+		@Valid @Size(max = 20) List<@NotNull NewIdentity> identities,
+		@Valid @Size(max = 10) List<@NotNull NewAddress> addresses, @Size(max = 50) List<@NotNull String> tags,
+		@Size(max = 100) Map<String, Object> attributes, @Valid @Size(max = 12) List<@NotNull ConsentChange> consents) {
 
 	public NewCustomer {
 		identities = identities == null ? List.of() : identities;

@@ -30,6 +30,7 @@ import org.rapport.platform.Actor;
 import org.rapport.platform.Ids;
 import org.rapport.platform.web.ApiException;
 import org.rapport.platform.web.ApiException.FieldProblem;
+import org.rapport.platform.web.StorableValues;
 import org.rapport.platform.web.CsvCell;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
@@ -212,7 +213,12 @@ class InteractionExport {
 			return null;
 		}
 		try {
-			return CsvFields.instant(field, value.strip());
+			Instant at = CsvFields.instant(field, value.strip());
+			if (!StorableValues.storable(at)) {
+				problems.add(new FieldProblem(field, StorableValues.YEAR_MESSAGE));
+				return null;
+			}
+			return at;
 		}
 		catch (CsvFields.BadValue ex) {
 			problems.add(new FieldProblem(field, "is not a date such as 2024-05-01 or 2024-05-01T10:15:30Z"));

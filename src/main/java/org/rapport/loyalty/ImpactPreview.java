@@ -63,7 +63,9 @@ class ImpactPreview {
 	List<ImpactLine> preview(LoyaltyProgramme programme, ProgrammeChange change) {
 		Instant now = this.clock.instant();
 		Map<UUID, Line> lines = new LinkedHashMap<>();
-		if (change.settings() != null && change.settings().expiryPolicy() != ExpiryPolicy.NONE) {
+		// a change that names no expiry policy leaves expiry as it is
+		if (change.settings() != null && change.settings().expiryPolicy() != null
+				&& change.settings().expiryPolicy() != ExpiryPolicy.NONE) {
 			this.jdbc.sql(EXPIRY)
 				.param("policy", change.settings().expiryPolicy().name())
 				.param("months", change.settings().expiryMonths())

@@ -26,6 +26,7 @@ import org.rapport.audit.AuditTrail;
 import org.rapport.platform.Actor;
 import org.rapport.platform.web.ApiException;
 import org.rapport.platform.web.ApiException.FieldProblem;
+import org.rapport.platform.web.StorableValues;
 import org.rapport.platform.web.CsvCell;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -91,8 +92,13 @@ class LedgerExport {
 			}
 			String text = value.strip();
 			try {
-				return text.length() == 10 ? LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC)
+				Instant at = text.length() == 10 ? LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC)
 						: OffsetDateTime.parse(text).toInstant();
+				if (!StorableValues.storable(at)) {
+					problems.add(new FieldProblem(field, StorableValues.YEAR_MESSAGE));
+					return null;
+				}
+				return at;
 			}
 			catch (DateTimeParseException ex) {
 				problems.add(new FieldProblem(field, "is not a date such as 2024-05-01 or 2024-05-01T10:15:30Z"));

@@ -17,9 +17,9 @@ import jakarta.validation.constraints.Size;
  * LIFETIME); {@code voucherValidDays} defaults to 30; {@code active} to true.
  */
 public record NewReward(@NotBlank @Size(max = 200) String name, @Size(max = 2000) String description,
-		@NotNull @Positive Long costPoints, @PositiveOrZero Integer stock, Instant validFrom, Instant validTo,
-		@Positive Integer limitCount, Reward.LimitPeriod limitPeriod, @Min(1) @Max(3650) Integer voucherValidDays,
-		Boolean active) {
+		@NotNull @Positive @Max(Points.MAX_POINTS) Long costPoints, @PositiveOrZero Integer stock, Instant validFrom,
+		Instant validTo, @Positive Integer limitCount, Reward.LimitPeriod limitPeriod,
+		@Min(1) @Max(3650) Integer voucherValidDays, Boolean active) {
 
 	@AssertTrue(message = "validTo must be after validFrom")
 	boolean isWindowOrdered() {

@@ -24,6 +24,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(propagation = Propagation.MANDATORY)
 class Points {
 
+	/**
+	 * The most points one movement made by a person or a partner may move (an adjustment,
+	 * a redemption, a transfer, a reward's cost): far above any real one, and far enough
+	 * below a balance's limit that no run of them overflows it.
+	 */
+	static final long MAX_POINTS = 1_000_000_000L;
+
 	private final Ledger ledger;
 
 	private final AuditTrail audit;
@@ -62,6 +69,9 @@ class Points {
 	Movement adjust(LoyaltyProgramme programme, Account account, long points, String reason, String key) {
 		if (points == 0) {
 			throw ApiException.invalid("points", "must not be zero");
+		}
+		if (points < -MAX_POINTS || points > MAX_POINTS) {
+			throw ApiException.invalid("points", "between -" + MAX_POINTS + " and " + MAX_POINTS);
 		}
 		Balance balance = this.ledger.lock(account.id());
 		Optional<Movement> done = this.ledger.find(account.id(), key);
@@ -144,8 +154,8 @@ class Points {
 	}
 
 	private static void positive(long points) {
-		if (points <= 0) {
-			throw ApiException.invalid("points", "must be a positive number");
+		if (points <= 0 || points > MAX_POINTS) {
+			throw ApiException.invalid("points", "between 1 and " + MAX_POINTS);
 		}
 	}
 

@@ -3,6 +3,7 @@ package org.rapport.loyalty;
 import java.math.BigDecimal;
 import java.util.Map;
 
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,9 +23,10 @@ import org.rapport.customer.ConsentPurpose;
  */
 public record ProgrammeSettings(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}") String code,
 		@NotBlank @Size(max = 120) String name, @NotBlank @Pattern(regexp = "[A-Z]{3}") String currency,
-		@NotBlank @Size(max = 40) String pointName, @NotNull @DecimalMin("0") BigDecimal pointValue,
-		@Min(0) @Max(365) int returnWindowDays, @NotNull ExpiryPolicy expiryPolicy, @Min(0) @Max(120) int expiryMonths,
-		Integer expiryPeriodMonths, @NotNull NegativeBalancePolicy negativeBalance, ConsentPurpose requiredConsent,
+		@NotBlank @Size(max = 40) String pointName,
+		@NotNull @DecimalMin("0") @DecimalMax("1000000") BigDecimal pointValue, @Min(0) @Max(365) int returnWindowDays,
+		@NotNull ExpiryPolicy expiryPolicy, @Min(0) @Max(120) int expiryMonths, Integer expiryPeriodMonths,
+		@NotNull NegativeBalancePolicy negativeBalance, ConsentPurpose requiredConsent,
 		@NotNull Map<String, Combination> combination, @Pattern(regexp = "[0-9]{1,8}") String cardPrefix,
 		Boolean voucherCodeRequired) {
 

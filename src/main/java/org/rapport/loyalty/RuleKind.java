@@ -46,18 +46,17 @@ public enum RuleKind {
 		List<FieldProblem> problems = new ArrayList<>();
 		switch (this) {
 			case SPEND_RATIO -> {
-				positive(problems, "params.unitAmount", p.unitAmount());
-				positive(problems, "params.pointsPerUnit", p.pointsPerUnit());
+				within(problems, "params.unitAmount", p.unitAmount(), "0.01", "1000000", 2);
+				within(problems, "params.pointsPerUnit", p.pointsPerUnit(), "1", "1000000", 0);
 			}
 			case PRODUCT_MULTIPLIER -> {
 				if (p.sku() == null && p.category() == null) {
 					problems.add(new FieldProblem("params.category", "name a sku or a category"));
 				}
-				if (p.factor() == null || p.factor().compareTo(BigDecimal.ONE) < 0) {
-					problems.add(new FieldProblem("params.factor", "must be at least 1"));
-				}
+				within(problems, "params.factor", p.factor(), "1", "100", 3);
 			}
 			case FIRST_PURCHASE, BIRTHDAY -> positive(problems, "params.points", p.points());
+
 			case REFERRAL -> {
 				positive(problems, "params.points", p.points());
 				positive(problems, "params.referrerPoints", p.referrerPoints());
@@ -84,8 +83,21 @@ public enum RuleKind {
 	}
 
 	private static void positive(List<FieldProblem> problems, String field, Number value) {
-		if (value == null || new BigDecimal(value.toString()).signum() <= 0) {
-			problems.add(new FieldProblem(field, "must be a positive number"));
+		within(problems, field, value, "1", Long.toString(Points.MAX_POINTS), 0);
+	}
+
+	/**
+	 * A parameter within bounds that keep every earning a number the ledger can hold (the
+	 * smallest unit amount and the largest rate and factor bound what one purchase can
+	 * earn), with at most {@code decimals} decimals.
+	 */
+	private static void within(List<FieldProblem> problems, String field, Number value, String min, String max,
+			int decimals) {
+		BigDecimal v = (value == null) ? null : new BigDecimal(value.toString());
+		if (v == null || v.compareTo(new BigDecimal(min)) < 0 || v.compareTo(new BigDecimal(max)) > 0
+				|| v.stripTrailingZeros().scale() > decimals) {
+			problems.add(new FieldProblem(field, "between " + min + " and " + max
+					+ ((decimals == 0) ? ", a whole number" : ", at most " + decimals + " decimals")));
 		}
 	}
 

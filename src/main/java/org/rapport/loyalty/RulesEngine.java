@@ -23,6 +23,9 @@ import org.rapport.loyalty.Earning.Step;
  */
 final class RulesEngine {
 
+	/** The most points one purchase earns, all rules and the tier together. */
+	static final long MAX_EARNED = 1_000_000_000_000L;
+
 	private static final MathContext MC = MathContext.DECIMAL64;
 
 	private RulesEngine() {
@@ -77,9 +80,7 @@ final class RulesEngine {
 				}
 			}
 		}
-		long total = new BigDecimal(subtotal).multiply(member.tierMultiplier())
-			.setScale(0, RoundingMode.FLOOR)
-			.longValueExact();
+		long total = capped(new BigDecimal(subtotal).multiply(member.tierMultiplier()).setScale(0, RoundingMode.FLOOR));
 		steps.add(new Step(null, "tier", null, null, null, total - subtotal, true,
 				"Tier multiplier ×" + member.tierMultiplier().stripTrailingZeros().toPlainString() + " on " + subtotal
 						+ " (rounded down)"));
@@ -99,13 +100,21 @@ final class RulesEngine {
 	private static Candidate spendRatio(EarnRule rule, Basket basket) {
 		RuleParams p = rule.params();
 		BigDecimal rate = new BigDecimal(p.pointsPerUnit()).divide(p.unitAmount(), MC);
-		long points = basket.total()
+		long points = capped(basket.total()
 			.multiply(new BigDecimal(p.pointsPerUnit()))
 			.divide(p.unitAmount(), 6, RoundingMode.HALF_EVEN)
-			.setScale(0, p.roundingOrDefault())
-			.longValueExact();
+			.setScale(0, p.roundingOrDefault()));
 		return new Candidate(rule, points, 0, rate, basket.total().toPlainString() + " × " + p.pointsPerUnit() + " / "
 				+ p.unitAmount().toPlainString() + " rounded " + p.roundingOrDefault() + " per purchase");
+	}
+
+	/**
+	 * Points as a whole number the ledger holds, at most {@link #MAX_EARNED}: a purchase
+	 * the interactions accept (up to 999,999,999,999.99) under the richest rules the
+	 * programme accepts could otherwise earn more than a balance can count.
+	 */
+	static long capped(BigDecimal points) {
+		return points.min(BigDecimal.valueOf(MAX_EARNED)).longValueExact();
 	}
 
 	private static BigDecimal baseRate(LoyaltyProgramme programme, List<Candidate> spend) {
@@ -167,10 +176,9 @@ final class RulesEngine {
 		if (matching.signum() == 0) {
 			return null;
 		}
-		long points = matching.multiply(baseRate)
+		long points = capped(matching.multiply(baseRate)
 			.multiply(p.factor().subtract(BigDecimal.ONE))
-			.setScale(0, RoundingMode.FLOOR)
-			.longValueExact();
+			.setScale(0, RoundingMode.FLOOR));
 		String what = (p.sku() != null) ? "product " + p.sku() : "category " + p.category();
 		return new Candidate(rule, points, 0, null, "×" + p.factor().stripTrailingZeros().toPlainString() + " on "
 				+ what + ": " + matching.toPlainString() + " × base rate × (factor − 1), rounded down");

@@ -107,7 +107,8 @@ public record TierLadder(Measure measure, Window window, int graceMonths, List<T
 		if (this.graceMonths < 0 || this.graceMonths > 36) {
 			throw ApiException.invalid("graceMonths", "between 0 and 36");
 		}
-		if (this.tiers == null || this.tiers.isEmpty() || this.tiers.size() > 20) {
+		if (this.tiers == null || this.tiers.isEmpty() || this.tiers.size() > 20
+				|| this.tiers.stream().anyMatch(java.util.Objects::isNull)) {
 			throw ApiException.invalid("tiers", "give 1 to 20 tiers, lowest first");
 		}
 		Set<String> codes = new HashSet<>();

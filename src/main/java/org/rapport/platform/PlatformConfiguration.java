@@ -2,11 +2,16 @@ package org.rapport.platform;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
+import org.rapport.platform.web.StorableValues;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -50,6 +55,28 @@ class PlatformConfiguration implements WebMvcConfigurer {
 		catch (IllegalArgumentException ex) {
 			return Locale.ENGLISH;
 		}
+	}
+
+	/**
+	 * An instant in a query parameter ({@code asOf}, {@code from}): an ISO date-time with
+	 * its offset, within the years the database stores ({@link StorableValues}), so a far
+	 * date is refused in its parameter instead of failing in a statement or a file name.
+	 * Registered after the standard formatters, so it is the one used.
+	 */
+	@Override
+	public void addFormatters(FormatterRegistry registry) {
+		registry.addConverter(String.class, Instant.class, PlatformConfiguration::instant);
+	}
+
+	static Instant instant(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		Instant at = DateTimeFormatter.ISO_DATE_TIME.parse(text.strip(), Instant::from);
+		if (!StorableValues.storable(at)) {
+			throw new IllegalArgumentException(StorableValues.YEAR_MESSAGE);
+		}
+		return at;
 	}
 
 	@Override

@@ -109,8 +109,31 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		if (!error.contains(TypeMismatchException.class)) {
 			return error.getDefaultMessage();
 		}
-		Class<?> type = error.unwrap(TypeMismatchException.class).getRequiredType();
-		String value = "'" + error.getRejectedValue() + "'";
+		return mismatch(error.unwrap(TypeMismatchException.class), error.getRejectedValue());
+	}
+
+	/**
+	 * A parameter that does not convert to its type ({@code asOf=yesterday}) is named
+	 * with what it should be, like a body's field.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String field = (ex.getPropertyName() == null) ? "parameter" : ex.getPropertyName();
+		return ResponseEntity.badRequest()
+			.body(problem(HttpStatus.BAD_REQUEST, "invalid-input", "The request has invalid parameters",
+					List.of(new ApiException.FieldProblem(field, mismatch(ex, ex.getValue())))));
+	}
+
+	private static String mismatch(TypeMismatchException mismatch, Object rejected) {
+		if (mismatch.getMostSpecificCause() instanceof IllegalArgumentException refused
+				&& StorableValues.YEAR_MESSAGE.equals(refused.getMessage())) {
+			return StorableValues.YEAR_MESSAGE;
+		}
+		Class<?> type = mismatch.getRequiredType();
+		String value = "'" + ((rejected instanceof Object[] values)
+				? String.join(", ", Arrays.stream(values).map(String::valueOf).toList()) : String.valueOf(rejected))
+				+ "'";
 		if (type != null && type.isEnum()) {
 			return value + " is not one of "
 					+ Arrays.stream(type.getEnumConstants())
@@ -122,6 +145,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			case "BigDecimal", "Double", "double" -> "number";
 			case "YearMonth" -> "month (yyyy-MM)";
 			case "LocalDate" -> "date (yyyy-MM-dd)";
+			case "Instant" -> "date-time such as 2026-01-31T10:00:00Z (years 1 to 9999)";
 			case "UUID" -> "id";
 			default -> "value";
 		});
@@ -144,9 +168,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return ResponseEntity.badRequest()
-			.body(problem(HttpStatus.BAD_REQUEST, "malformed-body",
-					"The request body is not valid JSON for this operation: " + rootMessage(ex), field(ex)));
+		String detail = (ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing"))
+				? "The request body is missing"
+				: "The request body is not valid JSON for this operation: " + readable(rootMessage(ex));
+		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-body", detail, field(ex)));
 	}
 
 	/**
@@ -193,8 +218,28 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	private static String lastNode(String path) {
+		// an element of a list is named by its list and index ("identities[0]"), not by
+		// the validator's "<list element>"
+		path = path.replaceAll("\\.<[^>]*>", "");
 		int dot = path.lastIndexOf('.');
 		return dot < 0 ? path : path.substring(dot + 1);
+	}
+
+	private static final java.util.regex.Pattern QUALIFIED = java.util.regex.Pattern
+		.compile("(?:[a-z][a-z0-9_]*\\.)+([A-Z]\\w*)(?:\\$(\\w+))?");
+
+	private static final java.util.regex.Pattern HINT = java.util.regex.Pattern
+		.compile("\\s*\\((?:[^()]*(?:Feature|reference chain)[^()]*)\\)");
+
+	/**
+	 * A reader's message as a caller reads it: types by their simple name, not our
+	 * packages and classes, and without the mapper's advice on its own settings.
+	 */
+	static String readable(String message) {
+		String plain = HINT.matcher(message).replaceAll("");
+		return QUALIFIED.matcher(plain)
+			.replaceAll(
+					(m) -> java.util.regex.Matcher.quoteReplacement((m.group(2) != null) ? m.group(2) : m.group(1)));
 	}
 
 	private static String rootMessage(Throwable ex) {

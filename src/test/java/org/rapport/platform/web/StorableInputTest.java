@@ -1,6 +1,7 @@
 package org.rapport.platform.web;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -117,13 +118,33 @@ class StorableInputTest {
 	}
 
 	@Test
-	void aDateTheDatabaseCannotHoldInAParameterIsA400NotAServerError() {
-		JsonNode problem = refused(this.mvc.get()
+	void aDateBeyondTheYear9999InAParameterIsRefusedInItsParameter() {
+		JsonNode audit = refused(this.mvc.get()
 			.uri("/api/v1/audit?from={f}", "+999999999-12-31T23:59:59Z")
 			.with(httpBasic(this.admin, PASSWORD))
 			.exchange());
-		assertThat(problem.at("/type").asString()).endsWith("/unstorable-value");
-		assertThat(problem.at("/detail").asString()).contains("date");
+		assertThat(audit.at("/errors/0/field").asString()).isEqualTo("from");
+		assertThat(audit.at("/errors/0/message").asString()).isEqualTo(StorableValues.YEAR_MESSAGE);
+		JsonNode job = refused(this.mvc.post()
+			.uri("/api/v1/loyalty/jobs/expiry?asOf={a}", "+10000-01-01T00:00:00Z")
+			.with(httpBasic(this.admin, PASSWORD))
+			.exchange());
+		assertThat(job.at("/errors/0/field").asString()).isEqualTo("asOf");
+		assertThat(job.at("/errors/0/message").asString()).isEqualTo(StorableValues.YEAR_MESSAGE);
+		JsonNode export = refused(this.mvc.get()
+			.uri("/api/v1/interactions/export?from={f}", "+999999999-12-31T23:59:59Z")
+			.with(httpBasic(this.admin, PASSWORD))
+			.exchange());
+		assertThat(export.at("/errors/0/field").asString()).isEqualTo("from");
+	}
+
+	@Test
+	void aNullInPlaceOfAnIdentityAddressOrConsentIsRefusedInThatElement() {
+		for (String list : List.of("identities", "addresses", "consents")) {
+			JsonNode problem = refused(
+					post("/api/v1/customers", "{\"kind\":\"PERSON\",\"givenName\":\"X\",\"" + list + "\":[null]}"));
+			assertThat(problem.at("/errors/0/field").asString()).isEqualTo(list + "[0]");
+		}
 	}
 
 	@Test
