@@ -231,6 +231,10 @@ public class StaffDirectory {
 		if (rawPassword == null || rawPassword.length() < MIN_PASSWORD_LENGTH) {
 			throw ApiException.invalid(field, "use at least " + MIN_PASSWORD_LENGTH + " characters");
 		}
+		if (rawPassword.isBlank() || rawPassword.chars().distinct().count() < 3) {
+			// ten spaces, or "aaaaaaaaaa", meet the length and protect nothing
+			throw ApiException.invalid(field, "use at least 3 different characters, not only spaces");
+		}
 		if (rawPassword.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
 			throw ApiException.invalid(field, "use at most " + MAX_PASSWORD_BYTES + " bytes (bcrypt's limit)");
 		}

@@ -48,8 +48,15 @@ class AuditConsoleController {
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(defaultValue = "0") int page, Model model) {
 		try {
-			AuditLog.Page result = this.log.find(new AuditLog.Query(entityType, entityId, actor, action,
-					AuditTime.from(from), AuditTime.to(to), page, PAGE_SIZE));
+			java.time.Instant since = AuditTime.from(from);
+			java.time.Instant until = AuditTime.to(to);
+			if (since != null && until != null && !since.isBefore(until)) {
+				model.addAttribute("badPeriod", true);
+				model.addAttribute("rows", List.of());
+				return "audit/list";
+			}
+			AuditLog.Page result = this.log
+				.find(new AuditLog.Query(entityType, entityId, actor, action, since, until, page, PAGE_SIZE));
 			model.addAttribute("result", result);
 			model.addAttribute("rows", result.items().stream().map(Row::of).toList());
 			UriComponentsBuilder link = UriComponentsBuilder.fromPath("/audit");

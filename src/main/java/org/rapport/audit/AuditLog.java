@@ -39,6 +39,9 @@ class AuditLog {
 		Query {
 			page = Math.max(page, 0);
 			size = Math.min(Math.max(size, 1), MAX_PAGE_SIZE);
+			if (from != null && to != null && !from.isBefore(to)) {
+				throw org.rapport.platform.web.ApiException.invalid("to", "must be after from");
+			}
 		}
 
 	}

@@ -53,6 +53,14 @@ class StaffAdministrationTest {
 			.isEqualTo("username");
 		assertThat(post("/api/v1/staff", admin, "{\"username\":\"%s\",\"password\":\"short\",\"roles\":[\"SALES\"]}"
 			.formatted(StaffFixture.uniqueName("p")))).hasStatus(400).bodyText().contains("password");
+		for (String weak : java.util.List.of("            ", "aaaaaaaaaaaa", "abababababab")) {
+			assertThat(post("/api/v1/staff", admin,
+					"{\"username\":\"%s\",\"password\":\"%s\",\"roles\":[\"SALES\"]}"
+						.formatted(StaffFixture.uniqueName("p"), weak)))
+				.hasStatus(400)
+				.bodyText()
+				.contains("3 different characters");
+		}
 		assertThat(post("/api/v1/staff", admin,
 				"{\"username\":\"%s\",\"password\":\"a-long-password\",\"roles\":[\"KING\"]}"
 					.formatted(StaffFixture.uniqueName("p"))))

@@ -80,6 +80,19 @@ class AuditReadTest {
 	}
 
 	@Test
+	void aPeriodThatEndsBeforeItStartsIsRefusedNotAnsweredWithNothing() {
+		assertThat(this.mvc.get().uri("/api/v1/audit?from=2025-01-01&to=2024-01-01").with(as(Role.ADMIN)))
+			.hasStatus(400)
+			.bodyJson()
+			.extractingPath("$.errors[0].field")
+			.isEqualTo("to");
+		assertThat(this.mvc.get().uri("/audit?from=2025-01-01&to=2024-01-01").with(console(Role.ADMIN))).hasStatusOk()
+			.bodyText()
+			.contains("id=\"audit-bad-period\"")
+			.contains("must come after its start");
+	}
+
+	@Test
 	void theConsoleAuditPageShowsTheChangedFieldsToManagers() {
 		String id = UUID.randomUUID().toString();
 		record("updated", id, Map.of("email", "old@example.org", "name", "Ana"),

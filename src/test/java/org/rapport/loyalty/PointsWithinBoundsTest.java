@@ -78,6 +78,16 @@ class PointsWithinBoundsTest {
 	}
 
 	@Test
+	void aFractionOfAPointIsRefusedNotCutToAWholeOne() {
+		MvcTestResult refused = this.fx.post(this.fx.as(Role.ADMIN),
+				MemberApi.MEMBERS + "/" + this.account + "/adjustments",
+				Map.of("points", new BigDecimal("1.5"), "reason", "Half a point"), "adj-" + UUID.randomUUID());
+		assertThat(refused).hasStatus(400);
+		assertThat(this.fx.body(refused).get("errors").get(0).get("field").asString()).isEqualTo("points");
+		assertThat(this.loyalty.member(this.account).available()).isZero();
+	}
+
+	@Test
 	void aSpendRuleWhoseUnitOrRateNoLedgerCouldCountIsRefusedInItsField() {
 		String uri = ProgrammeApi.BASE + "/" + this.programme.code() + "/rules";
 		MvcTestResult tiny = this.fx.post(this.fx.as(Role.ADMIN), uri, Map.of("kind", "SPEND_RATIO", "group", "base",
