@@ -63,6 +63,10 @@ class ImpactConsoleTest {
 	}
 
 	MvcTestResult post(String uri, Role role, String months, String factor) {
+		return post(uri, role, months, factor, "");
+	}
+
+	MvcTestResult post(String uri, Role role, String months, String factor, String tiers) {
 		return this.mvc.post()
 			.uri(uri, this.programme.code())
 			.param("expiryPolicy", "ROLLING")
@@ -72,7 +76,7 @@ class ImpactConsoleTest {
 			.param("measure", "POINTS_EARNED")
 			.param("window", "ROLLING_12_MONTHS")
 			.param("graceMonths", "0")
-			.param("tiers", "")
+			.param("tiers", tiers)
 			.with(this.staff.as(role))
 			.with(csrf())
 			.exchange();
@@ -107,18 +111,7 @@ class ImpactConsoleTest {
 
 	@Test
 	void aProposedTierLineThatDoesNotReadIsExplainedInWordsNotByItsMessageKey() {
-		assertThat(this.mvc.post()
-			.uri("/loyalty/programmes/{c}/impact", this.programme.code())
-			.param("expiryPolicy", "ROLLING")
-			.param("expiryMonths", "24")
-			.param("expiryPeriodMonths", "12")
-			.param("earnRateFactor", "")
-			.param("measure", "POINTS_EARNED")
-			.param("window", "ROLLING_12_MONTHS")
-			.param("graceMonths", "0")
-			.param("tiers", "gold;Gold;abc")
-			.with(this.staff.as(Role.ADMIN))
-			.with(csrf())).hasStatus(422)
+		assertThat(post("/loyalty/programmes/{c}/impact", Role.ADMIN, "24", "", "gold;Gold;abc")).hasStatus(422)
 			.bodyText()
 			.containsPattern("id=\"f-tiers-error\">[^<]*\\S[^<]*</span>")
 			.doesNotContain("loyalty.tiers.lineFormat");
