@@ -190,7 +190,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 						path.append('[').append(step.getIndex()).append(']');
 					}
 				}
-				return List.of(new ApiException.FieldProblem(path.toString(), refused.getOriginalMessage()));
+				return List.of(new ApiException.FieldProblem(path.toString(), readable(refused.getOriginalMessage())));
 			}
 		}
 		return List.of();

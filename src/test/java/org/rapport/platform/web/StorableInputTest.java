@@ -139,6 +139,18 @@ class StorableInputTest {
 	}
 
 	@Test
+	void aValueOfTheWrongKindIsNamedInItsFieldWithoutOurClassNames() {
+		JsonNode problem = refused(post("/api/v1/customers", "{\"kind\":\"PERSON\",\"lifecycleStage\":\"X\"}"));
+		assertThat(problem.at("/errors/0/field").asString()).isEqualTo("lifecycleStage");
+		assertThat(problem.toString()).contains("LifecycleStage").doesNotContain("org.rapport");
+		assertThat(refused(this.mvc.post()
+			.uri("/api/v1/customers")
+			.with(httpBasic(this.admin, PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON)
+			.exchange()).at("/detail").asString()).isEqualTo("The request body is missing");
+	}
+
+	@Test
 	void aNullInPlaceOfAnIdentityAddressOrConsentIsRefusedInThatElement() {
 		for (String list : List.of("identities", "addresses", "consents")) {
 			JsonNode problem = refused(
