@@ -78,11 +78,12 @@ final class InteractionRules {
 		length(problems, "outcomeReason", item.outcomeReason(), MAX_REASON);
 		length(problems, "orderReference", item.orderReference(), MAX_TEXT);
 		length(problems, "store", item.store(), MAX_TEXT);
-		if (item.attributes().size() > MAX_ATTRIBUTES || item.attributes().toString().length() > MAX_ATTRIBUTES_CHARS) {
+		String attributes = item.attributes().isEmpty() ? "" : item.attributes().toString();
+		if (item.attributes().size() > MAX_ATTRIBUTES || attributes.length() > MAX_ATTRIBUTES_CHARS) {
 			problems.add(new FieldProblem("attributes",
 					"at most " + MAX_ATTRIBUTES + " attributes of " + MAX_ATTRIBUTES_CHARS + " characters in all"));
 		}
-		else if (!StorableValues.storable(item.attributes().toString())) {
+		else if (!StorableValues.storable(attributes)) {
 			problems.add(new FieldProblem("attributes", StorableValues.NUL_MESSAGE));
 		}
 		if (item.direction() != null && item.kind() != null && item.kind() != InteractionKind.CALL
