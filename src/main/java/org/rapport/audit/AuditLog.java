@@ -8,6 +8,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,6 +55,7 @@ class AuditLog {
 	record Actor(String id, String name, String kind) {
 	}
 
+	@Schema(name = "AuditPage")
 	record Page(List<Entry> items, int page, int size, long totalItems, int totalPages) {
 	}
 

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * An open suggestion that two customers are one person, with what a reviewer needs to
  * decide: both customers side by side, and the identities of either (as listed) that the
@@ -22,6 +24,7 @@ public record DuplicateSuggestion(Side a, Side b, DuplicateReason reason, BigDec
 	}
 
 	/** One page of the review queue. */
+	@Schema(name = "DuplicatePage")
 	public record Page(List<DuplicateSuggestion> items, int page, int size, long total) {
 	}
 

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.rapport.interaction.InteractionKind;
 import org.rapport.platform.web.ApiException.FieldProblem;
 
@@ -22,6 +24,7 @@ public record Basket(String kind, Instant occurredAt, String currency, BigDecima
 		this(kind, occurredAt, currency, total, lines, null);
 	}
 
+	@Schema(name = "BasketLine")
 	public record Line(String sku, String category, BigDecimal quantity, BigDecimal amount) {
 	}
 

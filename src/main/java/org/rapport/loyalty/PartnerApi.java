@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.rapport.platform.web.ApiException;
@@ -78,6 +79,7 @@ class PartnerApi {
 		return this.partners.memberByCard(number);
 	}
 
+	@Schema(name = "PartnerPointsRequest")
 	record PointsRequest(Long points, String reason, String idempotencyKey) {
 
 		long amount() {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -38,7 +39,8 @@ class PointsApi {
 	}
 
 	/** Points to move and why; {@code idempotencyKey} when not sent as a header. */
-	record PointsRequest(Long points, String reason, UUID toAccountId, String idempotencyKey) {
+	record PointsRequest(Long points, String reason,
+			@Schema(description = "The receiving account: transfers only") UUID toAccountId, String idempotencyKey) {
 
 		long amount() {
 			if (this.points == null) {

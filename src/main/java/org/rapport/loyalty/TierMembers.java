@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * How many of a programme's active members hold each tier of its ladder now, lowest tier
  * first and every tier listed (none at zero), those held by a manual override counted
@@ -17,6 +19,7 @@ public record TierMembers(Instant at, List<Line> tiers, long withoutTier, long m
 	/**
 	 * A tier and its members now; {@code name} null for a code the ladder no longer has.
 	 */
+	@Schema(name = "TierMembersLine")
 	public record Line(String code, String name, long members, long byOverride) {
 	}
 

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.rapport.platform.web.ApiException;
 import org.rapport.platform.web.UnstorableValue;
 
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
@@ -26,11 +27,17 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class ConsoleProblems {
 
+	private final MessageSource messages;
+
+	ConsoleProblems(MessageSource messages) {
+		this.messages = messages;
+	}
+
 	@ExceptionHandler(ApiException.class)
 	String refused(ApiException ex, Model model, HttpServletRequest request, HttpServletResponse response) {
 		response.setStatus(ex.status().value());
 		model.addAttribute("status", ex.status().value());
-		model.addAttribute("detail", ex.getMessage());
+		model.addAttribute("detail", ex.detail(this.messages));
 		return "true".equals(request.getHeader("HX-Request")) ? "fragments/problem :: problem" : "error";
 	}
 

@@ -45,10 +45,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	static final String TYPE_BASE = "https://rapport.dev/problems/";
 
+	static final Text FORBIDDEN = Text.of("problem.forbidden", "Your role does not allow this operation");
+
+	static final Text UNAUTHENTICATED = Text.of("problem.unauthenticated", "Authentication is required");
+
+	static final Text INTERNAL = Text.of("problem.internal-error",
+			"Something went wrong on our side; nothing was changed");
+
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<Object> api(ApiException ex) {
 		return ResponseEntity.status(ex.status())
-			.body(problem(ex.status(), ex.type(), ex.getMessage(), ex.fieldProblems()));
+			.body(problem(ex.status(), ex.type(), ex.detail(getMessageSource()), ex.fieldProblems(getMessageSource())));
 	}
 
 	@ExceptionHandler(ConstraintViolationException.class)
@@ -58,19 +65,21 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			.map((v) -> new ApiException.FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage()))
 			.toList();
 		return ResponseEntity.badRequest()
-			.body(problem(HttpStatus.BAD_REQUEST, "invalid-input", "The request has invalid fields", fields));
+			.body(problem(HttpStatus.BAD_REQUEST, "invalid-input", ApiException.INVALID_FIELDS.in(getMessageSource()),
+					fields));
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)
 	ResponseEntity<Object> denied(AccessDeniedException ex) {
 		return ResponseEntity.status(HttpStatus.FORBIDDEN)
-			.body(problem(HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this operation", List.of()));
+			.body(problem(HttpStatus.FORBIDDEN, "forbidden", FORBIDDEN.in(getMessageSource()), List.of()));
 	}
 
 	@ExceptionHandler(AuthenticationException.class)
 	ResponseEntity<Object> unauthenticated(AuthenticationException ex) {
 		return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-			.body(problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication is required", List.of()));
+			.body(problem(HttpStatus.UNAUTHORIZED, "unauthenticated", UNAUTHENTICATED.in(getMessageSource()),
+					List.of()));
 	}
 
 	@ExceptionHandler(DataAccessException.class)
@@ -85,8 +94,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> unexpected(Exception ex) {
 		log.error("Unexpected error in API call", ex);
 		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
-			.body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
-					"Something went wrong on our side; nothing was changed", List.of()));
+			.body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", INTERNAL.in(getMessageSource()),
+					List.of()));
 	}
 
 	@Override
