@@ -14,5 +14,5 @@ import jakarta.validation.constraints.Size;
  */
 public record ConsentChange(@NotNull ConsentChannel channel, @NotNull ConsentPurpose purpose, @NotNull Boolean granted,
 		@NotBlank @Size(max = 60) String source,
-		@PastOrPresent(message = "must not be in the future") Instant changedAt) {
+		@PastOrPresent(message = "{customer.not-in-future}") Instant changedAt) {
 }

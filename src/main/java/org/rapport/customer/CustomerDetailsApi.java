@@ -53,7 +53,7 @@ class CustomerDetailsApi {
 	}
 
 	record ConsentDecision(@NotNull Boolean granted, @NotBlank @Size(max = 60) String source,
-			@PastOrPresent(message = "must not be in the future") Instant changedAt) {
+			@PastOrPresent(message = "{customer.not-in-future}") Instant changedAt) {
 	}
 
 	record HouseholdRequest(java.util.UUID householdId, @Size(max = 100) String name, HouseholdRole role) {

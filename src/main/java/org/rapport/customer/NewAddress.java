@@ -9,5 +9,5 @@ import jakarta.validation.constraints.Size;
 public record NewAddress(@NotNull AddressKind kind, @NotBlank @Size(max = 200) String line1,
 		@Size(max = 200) String line2, @Size(max = 100) String city, @Size(max = 100) String region,
 		@Size(max = 20) String postalCode,
-		@Pattern(regexp = "[A-Za-z]{2}", message = "must be a two-letter country code") String countryCode) {
+		@Pattern(regexp = "[A-Za-z]{2}", message = "{customer.country-code}") String countryCode) {
 }

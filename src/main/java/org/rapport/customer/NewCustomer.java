@@ -17,9 +17,9 @@ import jakarta.validation.constraints.Size;
  */
 public record NewCustomer(@NotNull CustomerKind kind, @Size(max = 100) String givenName,
 		@Size(max = 100) String familyName, @Size(max = 200) String companyName,
-		@PastOrPresent(message = "must not be in the future") LocalDate birthDate,
+		@PastOrPresent(message = "{customer.not-in-future}") LocalDate birthDate,
 		@Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*",
-				message = "must be a language tag such as en, es or pt-BR") String preferredLanguage,
+				message = "{customer.language-tag}") String preferredLanguage,
 		LifecycleStage lifecycleStage, UUID assignedStaffId,
 		@Valid @Size(max = 20) List<@NotNull NewIdentity> identities,
 		@Valid @Size(max = 10) List<@NotNull NewAddress> addresses, @Size(max = 50) List<@NotNull String> tags,

@@ -11,9 +11,9 @@ import jakarta.validation.constraints.Size;
  * its company name ({@link CustomerNames}).
  */
 public record Profile(@Size(max = 100) String givenName, @Size(max = 100) String familyName,
-		@Size(max = 200) String companyName, @PastOrPresent(message = "must not be in the future") LocalDate birthDate,
+		@Size(max = 200) String companyName, @PastOrPresent(message = "{customer.not-in-future}") LocalDate birthDate,
 		@Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*",
-				message = "must be a language tag such as en, es or pt-BR") String preferredLanguage) {
+				message = "{customer.language-tag}") String preferredLanguage) {
 
 	public Profile {
 		givenName = blankToNull(givenName);

@@ -21,7 +21,7 @@ public record NewReward(@NotBlank @Size(max = 200) String name, @Size(max = 2000
 		Instant validTo, @Positive Integer limitCount, Reward.LimitPeriod limitPeriod,
 		@Min(1) @Max(3650) Integer voucherValidDays, Boolean active) {
 
-	@AssertTrue(message = "validTo must be after validFrom")
+	@AssertTrue(message = "{loyalty.reward.valid-to-after-valid-from}")
 	boolean isWindowOrdered() {
 		return this.validFrom == null || this.validTo == null || this.validTo.isAfter(this.validFrom);
 	}

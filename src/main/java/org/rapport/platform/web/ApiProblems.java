@@ -45,6 +45,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	static final String TYPE_BASE = "https://rapport.dev/problems/";
 
+	static final Text INVALID_PARAMETERS = Text.of("problem.invalid-parameters", "The request has invalid parameters");
+
+	static final Text BODY_MISSING = Text.of("problem.body-missing", "The request body is missing");
+
 	static final Text FORBIDDEN = Text.of("problem.forbidden", "Your role does not allow this operation");
 
 	static final Text UNAUTHENTICATED = Text.of("problem.unauthenticated", "Authentication is required");
@@ -107,7 +111,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			.map((e) -> new ApiException.FieldProblem(e.getField(), message(e)))
 			.toList();
 		return ResponseEntity.badRequest()
-			.body(problem(HttpStatus.BAD_REQUEST, "invalid-input", "The request has invalid fields", fields));
+			.body(problem(HttpStatus.BAD_REQUEST, "invalid-input", ApiException.INVALID_FIELDS.in(getMessageSource()),
+					fields));
 	}
 
 	/**
@@ -130,7 +135,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			HttpStatusCode status, WebRequest request) {
 		String field = (ex.getPropertyName() == null) ? "parameter" : ex.getPropertyName();
 		return ResponseEntity.badRequest()
-			.body(problem(HttpStatus.BAD_REQUEST, "invalid-input", "The request has invalid parameters",
+			.body(problem(HttpStatus.BAD_REQUEST, "invalid-input", INVALID_PARAMETERS.in(getMessageSource()),
 					List.of(new ApiException.FieldProblem(field, mismatch(ex, ex.getValue())))));
 	}
 
@@ -171,15 +176,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 						e.getDefaultMessage())))
 			.toList();
 		return ResponseEntity.badRequest()
-			.body(problem(HttpStatus.BAD_REQUEST, "invalid-input", "The request has invalid parameters", fields));
+			.body(problem(HttpStatus.BAD_REQUEST, "invalid-input", INVALID_PARAMETERS.in(getMessageSource()), fields));
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		String detail = (ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing"))
-				? "The request body is missing"
-				: "The request body is not valid JSON for this operation: " + readable(rootMessage(ex));
+				? BODY_MISSING.in(getMessageSource())
+				: Text
+					.of("problem.body-not-json", "The request body is not valid JSON for this operation: {0}",
+							readable(rootMessage(ex)))
+					.in(getMessageSource());
 		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-body", detail, field(ex)));
 	}
 

@@ -33,11 +33,13 @@ class TextBundlesTest {
 	static final List<String> LANGUAGES = List.of("es", "ru", "ms");
 
 	private static final Pattern TEXT = Pattern
-		.compile("Text\\.of\\(\\s*\"([^\"]+)\"\\s*,\\s*((?:\"(?:[^\"\\\\]|\\\\.)*\"\\s*\\+?\\s*)+)");
+		.compile("Text\\s*\\.of\\(\\s*\"([^\"]+)\"\\s*,\\s*((?:\"(?:[^\"\\\\]|\\\\.)*\"\\s*\\+?\\s*)+)");
 
 	private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[^}]*}");
+
+	private static final Pattern CONSTRAINT_MESSAGE = Pattern.compile("message\\s*=\\s*\"\\{([a-z][\\w.-]*)}\"");
 
 	private static final Pattern LONE_QUOTE = Pattern.compile("(?<!')'(?!')");
 
@@ -52,6 +54,20 @@ class TextBundlesTest {
 			}
 		}));
 		assertThat(missing).as("sentences without a translation").isEmpty();
+	}
+
+	@Test
+	void everyConstraintMessageKeyHasItsEnglishAndItsTranslations() {
+		List<String> missing = new ArrayList<>();
+		for (String key : constraintKeysInCode()) {
+			if (bundle(module(key), null).getProperty(key) == null) {
+				missing.add("English: " + key);
+			}
+			LANGUAGES.stream()
+				.filter((language) -> bundle(module(key), language).getProperty(key) == null)
+				.forEach((language) -> missing.add(language + ": " + key));
+		}
+		assertThat(missing).as("constraint messages without a wording").isEmpty();
 	}
 
 	@Test
@@ -96,12 +112,13 @@ class TextBundlesTest {
 	@Test
 	void noBundleKeepsASentenceTheCodeNoLongerWrites() {
 		Map<String, String> texts = textsInCode();
+		Set<String> constraints = constraintKeysInCode();
 		List<String> stale = new ArrayList<>();
 		for (String module : modules()) {
 			for (String language : LANGUAGES) {
 				bundle(module, language).stringPropertyNames()
 					.stream()
-					.filter((key) -> !texts.containsKey(key))
+					.filter((key) -> !texts.containsKey(key) && !constraints.contains(key))
 					.forEach((key) -> stale.add(module + "_" + language + ": " + key));
 			}
 		}
@@ -143,6 +160,23 @@ class TextBundlesTest {
 		return texts;
 	}
 
+	/** Keys of constraint messages given as {@code message = "{key}"} in the code. */
+	static Set<String> constraintKeysInCode() {
+		Set<String> keys = new TreeSet<>();
+		try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+			for (Path file : files.filter((f) -> f.toString().endsWith(".java")).toList()) {
+				Matcher key = CONSTRAINT_MESSAGE.matcher(Files.readString(file));
+				while (key.find()) {
+					keys.add(key.group(1));
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return keys;
+	}
+
 	private static Set<String> placeholders(String pattern) {
 		Set<String> found = new TreeSet<>();
 		Matcher m = PLACEHOLDER.matcher(pattern);
@@ -172,7 +206,7 @@ class TextBundlesTest {
 
 	private static Properties bundle(String module, String language) {
 		Properties properties = new Properties();
-		String name = "/i18n/texts/" + module + "_" + language + ".properties";
+		String name = "/i18n/texts/" + module + ((language == null) ? "" : "_" + language) + ".properties";
 		try (InputStream in = TextBundlesTest.class.getResourceAsStream(name)) {
 			assertThat(in).as(name).isNotNull();
 			properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
