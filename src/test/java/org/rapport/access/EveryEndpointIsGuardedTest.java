@@ -29,6 +29,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
  * Every endpoint of the application, found by walking the MVC mappings rather than listed
@@ -122,6 +123,35 @@ class EveryEndpointIsGuardedTest {
 		}
 		assertThat(wrong).isEmpty();
 	}
+
+	@Test
+	void aCallerWithoutThePermissionIsRefused403BeforeTheBodyIsRead() throws Exception {
+		List<String> bodies = bodyEndpoints().stream().filter((name) -> !OPEN_TO_ANY_SIGNED_IN.contains(name)).toList();
+		assertThat(bodies).hasSizeGreaterThan(20).contains("POST /api/v1/interactions");
+		List<String> wrong = new ArrayList<>();
+		for (String name : bodies) {
+			String method = name.substring(0, name.indexOf(' '));
+			String path = name.substring(name.indexOf(' ') + 1).replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+			MockHttpServletResponse response = this.mvc
+				.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+					.request(HttpMethod.valueOf(method), path)
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("{\"broken\": ")
+					.with(user("no-permission").authorities(List.of()))
+					.with(csrf()))
+				.getResponse();
+			if (response.getStatus() != 403 || !response.getContentAsString().contains("/problems/forbidden")) {
+				wrong.add(name + " → " + response.getStatus() + " " + response.getContentAsString());
+			}
+		}
+		assertThat(wrong).isEmpty();
+	}
+
+	/**
+	 * API endpoints that read a body and are open to anyone signed in: a staff member's
+	 * own password.
+	 */
+	static final Set<String> OPEN_TO_ANY_SIGNED_IN = Set.of("POST /api/v1/me/password");
 
 	/** "METHOD /path" of every API endpoint that reads a request body. */
 	private List<String> bodyEndpoints() {
