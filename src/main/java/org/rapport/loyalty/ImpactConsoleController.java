@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.rapport.customer.Customers;
 import org.rapport.platform.web.ApiException;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -45,8 +46,11 @@ class ImpactConsoleController {
 
 	private final AccountStore accounts;
 
+	private final MessageSource messages;
+
 	ImpactConsoleController(Loyalty loyalty, MemberNames names, Customers customers, MemberOutlooks outlooks,
-			AccountStore accounts) {
+			AccountStore accounts, MessageSource messages) {
+		this.messages = messages;
 		this.loyalty = loyalty;
 		this.names = names;
 		this.customers = customers;
@@ -75,7 +79,7 @@ class ImpactConsoleController {
 					"");
 		}
 
-		ProgrammeChange change(LoyaltyProgramme p, Map<String, String> errors) {
+		ProgrammeChange change(LoyaltyProgramme p, Map<String, String> errors, MessageSource messages) {
 			ExpiryPolicy policy = ProgrammeForm.choice(ExpiryPolicy.class, "expiryPolicy", nz(this.expiryPolicy),
 					errors);
 			int months = ProgrammeForm.whole("expiryMonths", nz(this.expiryMonths), errors);
@@ -92,7 +96,7 @@ class ImpactConsoleController {
 				errors.put("earnRateFactor", "between 0 and 10 (0.8: a fifth less)");
 			}
 			TierLadderForm ladderForm = new TierLadderForm(this.measure, this.window, this.graceMonths, this.tiers);
-			TierLadder ladder = ladderForm.isEmpty() ? null : ladderForm.ladder(errors);
+			TierLadder ladder = ladderForm.isEmpty() ? null : ladderForm.ladder(errors, messages);
 			if (!errors.isEmpty()) {
 				return null;
 			}
@@ -185,7 +189,7 @@ class ImpactConsoleController {
 				if (!LoyaltyConsole.isInputProblem(ex)) {
 					throw ex;
 				}
-				errors.putAll(LoyaltyConsole.errors(ex));
+				errors.putAll(LoyaltyConsole.errors(ex, this.messages));
 			}
 		}
 		if (!errors.isEmpty()) {
@@ -202,7 +206,7 @@ class ImpactConsoleController {
 	}
 
 	private List<ImpactLine> lines(LoyaltyProgramme programme, ImpactForm form, Map<String, String> errors) {
-		ProgrammeChange change = form.change(programme, errors);
+		ProgrammeChange change = form.change(programme, errors, this.messages);
 		if (change == null) {
 			return null;
 		}
@@ -213,7 +217,7 @@ class ImpactConsoleController {
 			if (!LoyaltyConsole.isInputProblem(ex)) {
 				throw ex;
 			}
-			errors.putAll(LoyaltyConsole.errors(ex));
+			errors.putAll(LoyaltyConsole.errors(ex, this.messages));
 			return null;
 		}
 	}

@@ -14,6 +14,7 @@ import org.rapport.customer.CustomerPanel;
 import org.rapport.platform.web.ApiException;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
@@ -59,10 +60,11 @@ class LoyaltyConsole {
 	}
 
 	/**
-	 * Field → message for what the engine refused; {@code params.points} becomes
-	 * {@code points}; problems without a field go under {@code form}.
+	 * Field → message for what the engine refused, in the language of the request being
+	 * served; {@code params.points} becomes {@code points}; problems without a field go
+	 * under {@code form}.
 	 */
-	static Map<String, String> errors(RuntimeException ex) {
+	static Map<String, String> errors(RuntimeException ex, MessageSource messages) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (ex instanceof ConstraintViolationException violations) {
 			for (ConstraintViolation<?> v : violations.getConstraintViolations()) {
@@ -71,8 +73,11 @@ class LoyaltyConsole {
 			}
 		}
 		else if (ex instanceof ApiException api && !api.fieldProblems().isEmpty()) {
-			api.fieldProblems()
+			api.fieldProblems(messages)
 				.forEach((p) -> errors.putIfAbsent(p.field().substring(p.field().lastIndexOf('.') + 1), p.message()));
+		}
+		else if (ex instanceof ApiException api) {
+			errors.put("form", api.detail(messages));
 		}
 		else {
 			errors.put("form", ex.getMessage());

@@ -12,7 +12,9 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.rapport.interaction.Interactions;
+import org.rapport.platform.web.Text;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,7 +39,10 @@ class RuleConsoleController {
 
 	private final Interactions interactions;
 
-	RuleConsoleController(Loyalty loyalty, Clock clock, Interactions interactions) {
+	private final MessageSource messages;
+
+	RuleConsoleController(Loyalty loyalty, Clock clock, Interactions interactions, MessageSource messages) {
+		this.messages = messages;
 		this.loyalty = loyalty;
 		this.clock = clock;
 		this.interactions = interactions;
@@ -61,7 +66,7 @@ class RuleConsoleController {
 			.stream()
 			.filter((r) -> r.id().equals(ruleId))
 			.findFirst()
-			.orElseThrow(() -> org.rapport.platform.web.ApiException.notFound("Rule", ruleId));
+			.orElseThrow(() -> NotFound.of(Text.of("loyalty.rule.not-found", "Rule {0} does not exist", ruleId)));
 		return form(this.loyalty.programme(code), RuleForm.of(rule), Map.of(), model);
 	}
 
@@ -80,7 +85,7 @@ class RuleConsoleController {
 				if (!LoyaltyConsole.isInputProblem(ex)) {
 					throw ex;
 				}
-				errors.putAll(LoyaltyConsole.errors(ex));
+				errors.putAll(LoyaltyConsole.errors(ex, this.messages));
 			}
 		}
 		response.setStatus(422);
@@ -116,7 +121,7 @@ class RuleConsoleController {
 				if (!LoyaltyConsole.isInputProblem(ex)) {
 					throw ex;
 				}
-				errors.putAll(LoyaltyConsole.errors(ex));
+				errors.putAll(LoyaltyConsole.errors(ex, this.messages));
 			}
 		}
 		if (!errors.isEmpty()) {
