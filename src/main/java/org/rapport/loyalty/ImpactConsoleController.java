@@ -85,15 +85,15 @@ class ImpactConsoleController {
 			int months = ProgrammeForm.whole("expiryMonths", nz(this.expiryMonths), errors);
 			int period = ProgrammeForm.whole("expiryPeriodMonths", nz(this.expiryPeriodMonths), errors);
 			if (months < 0 || months > 120) {
-				errors.put("expiryMonths", "between 0 and 120");
+				errors.put("expiryMonths", LoyaltyConsole.IMPACT_EXPIRY_MONTHS.key());
 			}
 			if (period < 1 || period > 12 || 12 % Math.max(period, 1) != 0) {
-				errors.put("expiryPeriodMonths", "1, 2, 3, 4, 6 or 12");
+				errors.put("expiryPeriodMonths", LoyaltyConsole.IMPACT_EXPIRY_PERIOD.key());
 			}
 			BigDecimal factor = ProgrammeForm.blank(this.earnRateFactor) ? null
 					: ProgrammeForm.decimal("earnRateFactor", this.earnRateFactor, errors);
 			if (factor != null && (factor.signum() < 0 || factor.compareTo(BigDecimal.TEN) > 0)) {
-				errors.put("earnRateFactor", "between 0 and 10 (0.8: a fifth less)");
+				errors.put("earnRateFactor", LoyaltyConsole.IMPACT_EARN_RATE.key());
 			}
 			TierLadderForm ladderForm = new TierLadderForm(this.measure, this.window, this.graceMonths, this.tiers);
 			TierLadder ladder = ladderForm.isEmpty() ? null : ladderForm.ladder(errors, messages);
@@ -178,7 +178,7 @@ class ImpactConsoleController {
 			each = Long.parseLong(points.strip());
 		}
 		catch (NumberFormatException ex) {
-			errors.put("points", "a whole number of points");
+			errors.put("points", LoyaltyConsole.GOODWILL_POINTS.key());
 		}
 		List<Movement> given = List.of();
 		if (errors.isEmpty()) {
@@ -197,7 +197,7 @@ class ImpactConsoleController {
 		}
 		Map<UUID, UUID> customerOf = this.accounts
 			.customersOf(given.stream().map(Movement::accountId).limit(MemberNames.SHOWN).toList());
-		model.addAttribute("errors", errors);
+		model.addAttribute("errors", LoyaltyConsole.shown(errors, this.messages));
 		model.addAttribute("given", given.size());
 		model.addAttribute("points", each);
 		model.addAttribute("customers", List.copyOf(customerOf.values()));
@@ -239,7 +239,7 @@ class ImpactConsoleController {
 		model.addAttribute("programme", programme);
 		model.addAttribute("form", form);
 		model.addAttribute("lines", lines);
-		model.addAttribute("errors", errors);
+		model.addAttribute("errors", LoyaltyConsole.shown(errors, this.messages));
 		model.addAttribute("shown", MemberNames.SHOWN);
 		model.addAttribute("outlookShown", this.outlooks.shown());
 		model.addAttribute("expiryPolicies", ExpiryPolicy.values());

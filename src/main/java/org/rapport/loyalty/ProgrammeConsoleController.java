@@ -114,7 +114,7 @@ class ProgrammeConsoleController {
 	private String form(ProgrammeForm form, LoyaltyProgramme programme, Map<String, String> errors, Model model) {
 		model.addAttribute("form", form);
 		model.addAttribute("programme", programme);
-		model.addAttribute("errors", errors);
+		model.addAttribute("errors", LoyaltyConsole.shown(errors, this.messages));
 		java.util.List<EarnRule> rules = (programme == null) ? java.util.List.of()
 				: this.loyalty.rules(programme.code());
 		model.addAttribute("rules", rules);

@@ -103,7 +103,7 @@ class RewardConsoleController {
 	private String form(LoyaltyProgramme programme, RewardForm form, Map<String, String> errors, Model model) {
 		model.addAttribute("programme", programme);
 		model.addAttribute("form", form);
-		model.addAttribute("errors", errors);
+		model.addAttribute("errors", LoyaltyConsole.shown(errors, this.messages));
 		model.addAttribute("periods", Reward.LimitPeriod.values());
 		return "loyalty/reward";
 	}

@@ -109,7 +109,7 @@ class RuleConsoleController {
 		if (!ProgrammeForm.blank(form.card())) {
 			customer = this.loyalty.findByCard(form.card()).map((l) -> l.member().customerId()).orElse(null);
 			if (customer == null) {
-				errors.put("card", "no member has this card");
+				errors.put("card", LoyaltyConsole.SIMULATED_CARD.key());
 			}
 		}
 		Earning earning = null;
@@ -136,7 +136,7 @@ class RuleConsoleController {
 			day = LocalDate.parse(form.day().strip());
 		}
 		catch (RuntimeException ex) {
-			errors.put("day", "give a date as yyyy-mm-dd");
+			errors.put("day", LoyaltyConsole.DATE.key());
 			day = LocalDate.EPOCH;
 		}
 		BigDecimal total = ProgrammeForm.blank(form.total()) ? null
@@ -153,7 +153,7 @@ class RuleConsoleController {
 						new BigDecimal(f[3].strip())));
 			}
 			catch (RuntimeException ex) {
-				errors.put("lines", "write each line as sku;category;quantity;amount");
+				errors.put("lines", LoyaltyConsole.SIMULATED_LINES.key());
 			}
 		}
 		if (total == null && !errors.containsKey("total")) {
@@ -171,7 +171,7 @@ class RuleConsoleController {
 	private String form(LoyaltyProgramme programme, RuleForm form, Map<String, String> errors, Model model) {
 		model.addAttribute("programme", programme);
 		model.addAttribute("form", form);
-		model.addAttribute("errors", errors);
+		model.addAttribute("errors", LoyaltyConsole.shown(errors, this.messages));
 		model.addAttribute("kinds", RuleKind.values());
 		model.addAttribute("roundings", List.of("FLOOR", "HALF_UP", "CEILING"));
 		model.addAttribute("periods", RuleParams.CapPeriod.values());
@@ -186,7 +186,7 @@ class RuleConsoleController {
 		model.addAttribute("programme", programme);
 		model.addAttribute("form", form);
 		model.addAttribute("earning", earning);
-		model.addAttribute("errors", errors);
+		model.addAttribute("errors", LoyaltyConsole.shown(errors, this.messages));
 		model.addAttribute("outcomes", org.rapport.interaction.Outcome.values());
 		return "loyalty/simulate";
 	}

@@ -178,8 +178,9 @@ class TierConsoleController {
 	 */
 	private Map<String, String> localized(Map<String, String> errors) {
 		Map<String, String> shown = new LinkedHashMap<>();
-		errors.forEach((field, message) -> shown.put(field,
-				this.messages.getMessage(message, null, message, LocaleContextHolder.getLocale())));
+		LoyaltyConsole.shown(errors, this.messages)
+			.forEach((field, message) -> shown.put(field,
+					this.messages.getMessage(message, null, message, LocaleContextHolder.getLocale())));
 		return shown;
 	}
 

@@ -133,6 +133,19 @@ class RewardConsoleTest {
 		assertThat(save(Role.ADMIN, mug)).hasStatus(422)
 			.bodyText()
 			.contains("id=\"form-problem\">The programme already has a reward named Mug</p>");
+
+		// what the form itself cannot read, too
+		assertThat(this.mvc.post()
+			.uri("/loyalty/programmes/{c}/rewards", this.programme.code())
+			.param("name", "Cup")
+			.param("costPoints", "")
+			.param("voucherValidDays", "30")
+			.cookie(new Cookie("rapport-lang", "ru"))
+			.with(this.staff.as(Role.ADMIN))
+			.with(csrf())).hasStatus(422).bodyText().contains(">укажите стоимость в баллах</span>");
+		assertThat(save(Role.ADMIN, Map.of("name", "Cup", "costPoints", "", "voucherValidDays", "30"))).hasStatus(422)
+			.bodyText()
+			.contains(">give the cost in points</span>");
 	}
 
 	@Test
