@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.rapport.interaction.InteractionKind;
 import org.rapport.platform.web.ApiException.FieldProblem;
+import org.rapport.platform.web.Text;
 
 /**
  * What the rules look at: a purchase with its lines, or another interaction ({@code kind}
@@ -45,17 +46,21 @@ public record Basket(String kind, Instant occurredAt, String currency, BigDecima
 	List<FieldProblem> problems() {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (Arrays.stream(InteractionKind.values()).noneMatch((k) -> k.name().equals(this.kind))) {
-			problems.add(new FieldProblem("kind", "must be one of " + Arrays.toString(InteractionKind.values())));
+			problems.add(FieldProblem.of("kind",
+					Text.of("loyalty.basket.kind", "must be one of {0}", Arrays.toString(InteractionKind.values()))));
 		}
 		if (this.total != null && !withinRange(this.total)) {
-			problems.add(new FieldProblem("total", "must be between 0 and " + MAX_AMOUNT.toPlainString()));
+			problems.add(FieldProblem.of("total",
+					Text.of("loyalty.basket.total-range", "must be between 0 and {0}", MAX_AMOUNT.toPlainString())));
 		}
 		for (Line line : this.lines) {
 			if (line == null || line.quantity() == null || line.quantity().signum() <= 0
 					|| line.quantity().compareTo(MAX_AMOUNT) > 0 || line.amount() == null
 					|| !withinRange(line.amount())) {
-				problems.add(new FieldProblem("lines", "each line needs a quantity above 0 and an amount between 0 and "
-						+ MAX_AMOUNT.toPlainString()));
+				problems.add(FieldProblem.of("lines",
+						Text.of("loyalty.basket.lines",
+								"each line needs a quantity above 0 and an amount between 0 and {0}",
+								MAX_AMOUNT.toPlainString())));
 				break;
 			}
 		}

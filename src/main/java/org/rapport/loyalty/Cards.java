@@ -14,6 +14,7 @@ import org.rapport.customer.IdentityType;
 import org.rapport.customer.NewIdentity;
 import org.rapport.platform.Ids;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -56,11 +57,12 @@ class Cards {
 		if (givenNumber != null && !givenNumber.isBlank()) {
 			number = Luhn.normalise(givenNumber);
 			if (!Luhn.isValid(number)) {
-				throw ApiException.invalid("cardNumber",
-						"is not a valid card number (8 to 19 digits, Luhn check digit)");
+				throw ApiException.invalid("cardNumber", Text.of("loyalty.card.number-invalid",
+						"is not a valid card number (8 to 19 digits, Luhn check digit)"));
 			}
 			if (byNumber(number).isPresent()) {
-				throw ApiException.conflict("card-taken", "The card " + number + " is already issued");
+				throw ApiException.conflict("card-taken",
+						Text.of("loyalty.card.taken", "The card {0} is already issued", number));
 			}
 		}
 		else {
@@ -87,9 +89,10 @@ class Cards {
 	/** Ends an active card's use (BLOCKED, LOST or REPLACED); its identity is removed. */
 	CardView end(Account account, UUID cardId, CardStatus status) {
 		CardView card = get(cardId).filter((c) -> c.accountId().equals(account.id()))
-			.orElseThrow(() -> ApiException.notFound("Card", cardId));
+			.orElseThrow(() -> NotFound.of(Text.of("loyalty.card.not-found", "Card {0} does not exist", cardId)));
 		if (card.status() != CardStatus.ACTIVE) {
-			throw ApiException.conflict("card-not-active", "The card is " + card.status() + " already");
+			throw ApiException.conflict("card-not-active",
+					Text.of("loyalty.card.not-active", "The card is {0} already", String.valueOf(card.status())));
 		}
 		UUID identityId = this.jdbc.sql("SELECT identity_id FROM loyalty_card WHERE id = ?")
 			.param(cardId)

@@ -4,7 +4,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.rapport.platform.web.Text;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -28,7 +30,10 @@ class CounterConsoleController {
 
 	private final CounterPage page;
 
-	CounterConsoleController(Loyalty loyalty, CounterPage page) {
+	private final MessageSource messages;
+
+	CounterConsoleController(Loyalty loyalty, CounterPage page, MessageSource messages) {
+		this.messages = messages;
 		this.loyalty = loyalty;
 		this.page = page;
 	}
@@ -49,7 +54,8 @@ class CounterConsoleController {
 		try {
 			amount = MemberPanelController.parsePoints(points);
 			if (amount <= 0) {
-				throw org.rapport.platform.web.ApiException.invalid("points", "must be a positive number");
+				throw org.rapport.platform.web.ApiException.invalid("points",
+						Text.of("loyalty.points.positive", "must be a positive number"));
 			}
 			this.loyalty.redeem(accountId, amount, reason, key);
 		}
@@ -57,7 +63,7 @@ class CounterConsoleController {
 			if (!LoyaltyConsole.isInputProblem(ex)) {
 				throw ex;
 			}
-			model.addAttribute("errors", LoyaltyConsole.errors(ex));
+			model.addAttribute("errors", LoyaltyConsole.errors(ex, this.messages));
 			model.addAttribute("failedAccount", accountId);
 			model.addAttribute("typed", Map.of("points", points, "reason", reason, "key", key));
 			response.setStatus(422);
@@ -82,7 +88,7 @@ class CounterConsoleController {
 			if (!LoyaltyConsole.isInputProblem(ex)) {
 				throw ex;
 			}
-			model.addAttribute("enrolErrors", LoyaltyConsole.errors(ex));
+			model.addAttribute("enrolErrors", LoyaltyConsole.errors(ex, this.messages));
 			model.addAttribute("failedProgramme", programme);
 			response.setStatus(422);
 			return render(q, authentication, model);

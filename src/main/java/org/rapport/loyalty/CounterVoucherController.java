@@ -5,7 +5,9 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -30,7 +32,10 @@ class CounterVoucherController {
 
 	private final CounterPage page;
 
-	CounterVoucherController(Rewards rewards, CounterPage page) {
+	private final MessageSource messages;
+
+	CounterVoucherController(Rewards rewards, CounterPage page, MessageSource messages) {
+		this.messages = messages;
 		this.rewards = rewards;
 		this.page = page;
 	}
@@ -41,7 +46,7 @@ class CounterVoucherController {
 			Model model, HttpServletResponse response) {
 		try {
 			if (rewardId == null) {
-				throw ApiException.invalid("rewardId", "choose a reward");
+				throw ApiException.invalid("rewardId", Text.of("loyalty.reward.choose", "choose a reward"));
 			}
 			Redemption redemption = this.rewards.redeemReward(accountId, rewardId, key);
 			model.addAttribute("issued", redemption);
@@ -50,7 +55,7 @@ class CounterVoucherController {
 			if (!LoyaltyConsole.isInputProblem(ex)) {
 				throw ex;
 			}
-			model.addAttribute("errors", LoyaltyConsole.errors(ex));
+			model.addAttribute("errors", LoyaltyConsole.errors(ex, this.messages));
 			model.addAttribute("failedReward", accountId);
 			response.setStatus(422);
 		}

@@ -1,6 +1,7 @@
 package org.rapport.loyalty;
 
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
 /**
  * The idempotency key of a write: the Idempotency-Key header, else the body's
@@ -16,11 +17,12 @@ final class IdempotencyKeys {
 	static String required(String header, String field) {
 		String key = (header != null && !header.isBlank()) ? header : field;
 		if (key == null || key.isBlank()) {
-			throw ApiException.invalid("idempotencyKey",
-					"every write needs an Idempotency-Key header (or an idempotencyKey field)");
+			throw ApiException.invalid("idempotencyKey", Text.of("loyalty.idempotency-key.required",
+					"every write needs an Idempotency-Key header (or an idempotencyKey field)"));
 		}
 		if (key.length() > 200) {
-			throw ApiException.invalid("idempotencyKey", "at most 200 characters");
+			throw ApiException.invalid("idempotencyKey",
+					Text.of("loyalty.idempotency-key.too-long", "at most 200 characters"));
 		}
 		return key.strip();
 	}

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.rapport.customer.Customers;
 import org.rapport.platform.web.ApiException;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -45,8 +46,11 @@ class ImpactConsoleController {
 
 	private final AccountStore accounts;
 
+	private final MessageSource messages;
+
 	ImpactConsoleController(Loyalty loyalty, MemberNames names, Customers customers, MemberOutlooks outlooks,
-			AccountStore accounts) {
+			AccountStore accounts, MessageSource messages) {
+		this.messages = messages;
 		this.loyalty = loyalty;
 		this.names = names;
 		this.customers = customers;
@@ -75,24 +79,24 @@ class ImpactConsoleController {
 					"");
 		}
 
-		ProgrammeChange change(LoyaltyProgramme p, Map<String, String> errors) {
+		ProgrammeChange change(LoyaltyProgramme p, Map<String, String> errors, MessageSource messages) {
 			ExpiryPolicy policy = ProgrammeForm.choice(ExpiryPolicy.class, "expiryPolicy", nz(this.expiryPolicy),
 					errors);
 			int months = ProgrammeForm.whole("expiryMonths", nz(this.expiryMonths), errors);
 			int period = ProgrammeForm.whole("expiryPeriodMonths", nz(this.expiryPeriodMonths), errors);
 			if (months < 0 || months > 120) {
-				errors.put("expiryMonths", "between 0 and 120");
+				errors.put("expiryMonths", LoyaltyConsole.IMPACT_EXPIRY_MONTHS.key());
 			}
 			if (period < 1 || period > 12 || 12 % Math.max(period, 1) != 0) {
-				errors.put("expiryPeriodMonths", "1, 2, 3, 4, 6 or 12");
+				errors.put("expiryPeriodMonths", LoyaltyConsole.IMPACT_EXPIRY_PERIOD.key());
 			}
 			BigDecimal factor = ProgrammeForm.blank(this.earnRateFactor) ? null
 					: ProgrammeForm.decimal("earnRateFactor", this.earnRateFactor, errors);
 			if (factor != null && (factor.signum() < 0 || factor.compareTo(BigDecimal.TEN) > 0)) {
-				errors.put("earnRateFactor", "between 0 and 10 (0.8: a fifth less)");
+				errors.put("earnRateFactor", LoyaltyConsole.IMPACT_EARN_RATE.key());
 			}
 			TierLadderForm ladderForm = new TierLadderForm(this.measure, this.window, this.graceMonths, this.tiers);
-			TierLadder ladder = ladderForm.isEmpty() ? null : ladderForm.ladder(errors);
+			TierLadder ladder = ladderForm.isEmpty() ? null : ladderForm.ladder(errors, messages);
 			if (!errors.isEmpty()) {
 				return null;
 			}
@@ -174,7 +178,7 @@ class ImpactConsoleController {
 			each = Long.parseLong(points.strip());
 		}
 		catch (NumberFormatException ex) {
-			errors.put("points", "a whole number of points");
+			errors.put("points", LoyaltyConsole.GOODWILL_POINTS.key());
 		}
 		List<Movement> given = List.of();
 		if (errors.isEmpty()) {
@@ -185,7 +189,7 @@ class ImpactConsoleController {
 				if (!LoyaltyConsole.isInputProblem(ex)) {
 					throw ex;
 				}
-				errors.putAll(LoyaltyConsole.errors(ex));
+				errors.putAll(LoyaltyConsole.errors(ex, this.messages));
 			}
 		}
 		if (!errors.isEmpty()) {
@@ -193,7 +197,7 @@ class ImpactConsoleController {
 		}
 		Map<UUID, UUID> customerOf = this.accounts
 			.customersOf(given.stream().map(Movement::accountId).limit(MemberNames.SHOWN).toList());
-		model.addAttribute("errors", errors);
+		model.addAttribute("errors", LoyaltyConsole.shown(errors, this.messages));
 		model.addAttribute("given", given.size());
 		model.addAttribute("points", each);
 		model.addAttribute("customers", List.copyOf(customerOf.values()));
@@ -202,7 +206,7 @@ class ImpactConsoleController {
 	}
 
 	private List<ImpactLine> lines(LoyaltyProgramme programme, ImpactForm form, Map<String, String> errors) {
-		ProgrammeChange change = form.change(programme, errors);
+		ProgrammeChange change = form.change(programme, errors, this.messages);
 		if (change == null) {
 			return null;
 		}
@@ -213,7 +217,7 @@ class ImpactConsoleController {
 			if (!LoyaltyConsole.isInputProblem(ex)) {
 				throw ex;
 			}
-			errors.putAll(LoyaltyConsole.errors(ex));
+			errors.putAll(LoyaltyConsole.errors(ex, this.messages));
 			return null;
 		}
 	}
@@ -235,7 +239,7 @@ class ImpactConsoleController {
 		model.addAttribute("programme", programme);
 		model.addAttribute("form", form);
 		model.addAttribute("lines", lines);
-		model.addAttribute("errors", errors);
+		model.addAttribute("errors", LoyaltyConsole.shown(errors, this.messages));
 		model.addAttribute("shown", MemberNames.SHOWN);
 		model.addAttribute("outlookShown", this.outlooks.shown());
 		model.addAttribute("expiryPolicies", ExpiryPolicy.values());

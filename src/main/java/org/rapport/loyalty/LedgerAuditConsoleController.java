@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 import org.rapport.platform.web.ApiException;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,7 +30,10 @@ class LedgerAuditConsoleController {
 
 	private final LedgerExport export;
 
-	LedgerAuditConsoleController(Loyalty loyalty, LedgerCheck check, LedgerExport export) {
+	private final MessageSource messages;
+
+	LedgerAuditConsoleController(Loyalty loyalty, LedgerCheck check, LedgerExport export, MessageSource messages) {
+		this.messages = messages;
 		this.loyalty = loyalty;
 		this.check = check;
 		this.export = export;
@@ -57,7 +61,7 @@ class LedgerAuditConsoleController {
 			period = LedgerExport.Period.of(from, to);
 		}
 		catch (ApiException ex) {
-			Map<String, String> errors = ex.messagesByField();
+			Map<String, String> errors = ex.messagesByField(this.messages);
 			Map<String, String> values = new LinkedHashMap<>();
 			values.put("from", from);
 			values.put("to", to);

@@ -28,6 +28,7 @@ import org.rapport.platform.web.ApiException;
 import org.rapport.platform.web.ApiException.FieldProblem;
 import org.rapport.platform.web.StorableValues;
 import org.rapport.platform.web.CsvCell;
+import org.rapport.platform.web.Text;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -66,7 +67,7 @@ class LedgerExport {
 			Instant start = instant("from", from, problems);
 			Instant end = instant("to", to, problems);
 			if (start != null && end != null && !start.isBefore(end)) {
-				problems.add(new FieldProblem("to", "must be after from"));
+				problems.add(FieldProblem.of("to", Text.of("loyalty.period.to-after-from", "must be after from")));
 			}
 			if (!problems.isEmpty()) {
 				throw ApiException.invalid(problems);
@@ -95,13 +96,15 @@ class LedgerExport {
 				Instant at = text.length() == 10 ? LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC)
 						: OffsetDateTime.parse(text).toInstant();
 				if (!StorableValues.storable(at)) {
-					problems.add(new FieldProblem(field, StorableValues.YEAR_MESSAGE));
+					problems.add(FieldProblem.of(field,
+							Text.of("loyalty.period.year-range", "must lie between the years 1 and 9999")));
 					return null;
 				}
 				return at;
 			}
 			catch (DateTimeParseException ex) {
-				problems.add(new FieldProblem(field, "is not a date such as 2024-05-01 or 2024-05-01T10:15:30Z"));
+				problems.add(FieldProblem.of(field, Text.of("loyalty.period.date-format",
+						"is not a date such as 2024-05-01 or 2024-05-01T10:15:30Z")));
 				return null;
 			}
 		}

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import jakarta.validation.Valid;
 import org.rapport.platform.web.ApiException;
 import org.rapport.platform.web.ApiException.FieldProblem;
+import org.rapport.platform.web.Text;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -83,7 +84,9 @@ public class Loyalty {
 
 	@Transactional(readOnly = true)
 	public LoyaltyProgramme programme(String code) {
-		return this.programmes.byCode(code).orElseThrow(() -> ApiException.notFound("Programme", code));
+		return this.programmes.byCode(code)
+			.orElseThrow(
+					() -> NotFound.of(Text.of("loyalty.programme.not-found", "Programme {0} does not exist", code)));
 	}
 
 	@Transactional(readOnly = true)
@@ -128,7 +131,8 @@ public class Loyalty {
 		MemberContext context = MemberContext.newMember();
 		if (customerId != null) {
 			Account account = this.accounts.active(customerId, programme.id())
-				.orElseThrow(() -> ApiException.notFound("Member of " + code, customerId));
+				.orElseThrow(() -> NotFound.of(Text.of("loyalty.member.not-found-in-programme",
+						"Member of {0} {1} does not exist", code, customerId)));
 			context = this.earning.context(account, basket.occurredAt());
 		}
 		return RulesEngine.evaluate(programme, this.programmes.rules(programme.id()), context, basket);
@@ -190,7 +194,7 @@ public class Loyalty {
 	@Transactional
 	public CardView endCard(UUID accountId, UUID cardId, CardStatus status, String key) {
 		if (status != CardStatus.BLOCKED && status != CardStatus.LOST) {
-			throw ApiException.invalid("status", "BLOCKED or LOST");
+			throw ApiException.invalid("status", Text.of("loyalty.card.end-status", "BLOCKED or LOST"));
 		}
 		Account account = activeAccount(accountId);
 		return this.requests.once("card-" + status + ":" + cardId, key, CardView.class,
@@ -265,13 +269,16 @@ public class Loyalty {
 					.sorted(TierOffers::compareAsPostgres)
 					.toList();
 		if (accounts.isEmpty()) {
-			throw ApiException.invalid("accountIds", "name at least one member");
+			throw ApiException.invalid("accountIds",
+					Text.of("loyalty.goodwill.no-members", "name at least one member"));
 		}
 		if (accounts.size() > GOODWILL_MEMBERS) {
-			throw ApiException.invalid("accountIds", "at most " + GOODWILL_MEMBERS + " members at once");
+			throw ApiException.invalid("accountIds", Text.of("loyalty.goodwill.too-many", "at most {0} members at once",
+					String.valueOf(GOODWILL_MEMBERS)));
 		}
 		if (points < 1 || points > GOODWILL_POINTS) {
-			throw ApiException.invalid("points", "between 1 and " + GOODWILL_POINTS);
+			throw ApiException.invalid("points",
+					Text.of("loyalty.points.range", "between 1 and {0}", String.valueOf(GOODWILL_POINTS)));
 		}
 		String why = text(reason);
 		String k = "goodwill:" + required(key);
@@ -280,9 +287,11 @@ public class Loyalty {
 		for (UUID id : accounts) {
 			Account account = this.accounts.byId(id)
 				.filter((a) -> a.programmeId().equals(programme.id()))
-				.orElseThrow(() -> ApiException.invalid("accountIds", "account " + id + " is not a member of " + code));
+				.orElseThrow(() -> ApiException.invalid("accountIds",
+						Text.of("loyalty.goodwill.not-a-member", "account {0} is not a member of {1}", id, code)));
 			if (!"ACTIVE".equals(account.status())) {
-				throw ApiException.conflict("account-closed", "The account " + id + " is " + account.status());
+				throw ApiException.conflict("account-closed",
+						Text.of("loyalty.account.closed-id", "The account {0} is {1}", id, account.status()));
 			}
 			members.add(account);
 		}
@@ -476,30 +485,34 @@ public class Loyalty {
 	}
 
 	private Account account(UUID id) {
-		return this.accounts.byId(id).orElseThrow(() -> ApiException.notFound("Loyalty account", id));
+		return this.accounts.byId(id)
+			.orElseThrow(
+					() -> NotFound.of(Text.of("loyalty.account.not-found", "Loyalty account {0} does not exist", id)));
 	}
 
 	private Account activeAccount(UUID id) {
 		Account account = account(id);
 		if (!"ACTIVE".equals(account.status())) {
-			throw ApiException.conflict("account-closed", "The account is " + account.status());
+			throw ApiException.conflict("account-closed",
+					Text.of("loyalty.account.closed", "The account is {0}", account.status()));
 		}
 		return account;
 	}
 
 	private static String text(String reason) {
 		if (reason == null || reason.isBlank()) {
-			throw ApiException.invalid("reason", "give a reason");
+			throw ApiException.invalid("reason", Text.of("loyalty.reason.required", "give a reason"));
 		}
 		if (reason.length() > 500) {
-			throw ApiException.invalid("reason", "at most 500 characters");
+			throw ApiException.invalid("reason", Text.of("loyalty.reason.too-long", "at most 500 characters"));
 		}
 		return reason.strip();
 	}
 
 	private static String required(String key) {
 		if (key == null || key.isBlank() || key.length() > 200) {
-			throw ApiException.invalid("idempotencyKey", "give an idempotency key of at most 200 characters");
+			throw ApiException.invalid("idempotencyKey",
+					Text.of("loyalty.idempotency-key.needed", "give an idempotency key of at most 200 characters"));
 		}
 		return key;
 	}
@@ -509,10 +522,11 @@ public class Loyalty {
 	 */
 	private static void checkList(String field, int days, int maxDays, int limit) {
 		if (days < 0 || days > maxDays) {
-			throw ApiException.invalid(field, "between 0 and " + maxDays + " days");
+			throw ApiException.invalid(field,
+					Text.of("loyalty.list.days-range", "between 0 and {0} days", String.valueOf(maxDays)));
 		}
 		if (limit < 1 || limit > 1000) {
-			throw ApiException.invalid("limit", "between 1 and 1000");
+			throw ApiException.invalid("limit", Text.of("loyalty.list.limit-range", "between 1 and 1000"));
 		}
 	}
 

@@ -14,6 +14,8 @@ import org.rapport.customer.CustomerPanel;
 import org.rapport.platform.web.ApiException;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.rapport.platform.web.Text;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
@@ -59,10 +61,11 @@ class LoyaltyConsole {
 	}
 
 	/**
-	 * Field → message for what the engine refused; {@code params.points} becomes
-	 * {@code points}; problems without a field go under {@code form}.
+	 * Field → message for what the engine refused, in the language of the request being
+	 * served; {@code params.points} becomes {@code points}; problems without a field go
+	 * under {@code form}.
 	 */
-	static Map<String, String> errors(RuntimeException ex) {
+	static Map<String, String> errors(RuntimeException ex, MessageSource messages) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (ex instanceof ConstraintViolationException violations) {
 			for (ConstraintViolation<?> v : violations.getConstraintViolations()) {
@@ -71,13 +74,76 @@ class LoyaltyConsole {
 			}
 		}
 		else if (ex instanceof ApiException api && !api.fieldProblems().isEmpty()) {
-			api.fieldProblems()
+			api.fieldProblems(messages)
 				.forEach((p) -> errors.putIfAbsent(p.field().substring(p.field().lastIndexOf('.') + 1), p.message()));
+		}
+		else if (ex instanceof ApiException api) {
+			errors.put("form", api.detail(messages));
 		}
 		else {
 			errors.put("form", ex.getMessage());
 		}
 		return errors;
+	}
+
+	/** A number a console form cannot read as a whole number. */
+	static final Text WHOLE_NUMBER = Text.of("loyalty.form.whole-number", "give a whole number");
+
+	/** A number a console form cannot read. */
+	static final Text NUMBER = Text.of("loyalty.form.number", "give a number");
+
+	/** A day a console form cannot read. */
+	static final Text DATE = Text.of("loyalty.form.date", "give a date as yyyy-mm-dd");
+
+	/** A choice a console form does not offer. */
+	static final Text CHOOSE_ONE = Text.of("loyalty.form.choose-one", "choose one");
+
+	/** A whole number a console form cannot store. */
+	static final Text TOO_LARGE = Text.of("loyalty.form.too-large", "too large");
+
+	/** Rule groups the programme form cannot read. */
+	static final Text GROUPS = Text.of("loyalty.form.groups", "write name=STACK or name=BEST_OF, separated by commas");
+
+	/** A reward typed without its cost. */
+	static final Text REWARD_COST = Text.of("loyalty.form.reward-cost", "give the cost in points");
+
+	/** A simulation for a card no member holds. */
+	static final Text SIMULATED_CARD = Text.of("loyalty.form.simulated-card", "no member has this card");
+
+	/** A simulated basket line the form cannot read. */
+	static final Text SIMULATED_LINES = Text.of("loyalty.form.simulated-lines",
+			"write each line as sku;category;quantity;amount");
+
+	/** A proposed expiry out of what the impact preview weighs. */
+	static final Text IMPACT_EXPIRY_MONTHS = Text.of("loyalty.form.impact-expiry-months", "between 0 and 120");
+
+	/** A proposed expiry period that does not divide the year. */
+	static final Text IMPACT_EXPIRY_PERIOD = Text.of("loyalty.form.impact-expiry-period", "1, 2, 3, 4, 6 or 12");
+
+	/** A proposed earn rate factor out of range. */
+	static final Text IMPACT_EARN_RATE = Text.of("loyalty.form.impact-earn-rate",
+			"between 0 and 10 (0.8: a fifth less)");
+
+	/** Goodwill points that are not a whole number. */
+	static final Text GOODWILL_POINTS = Text.of("loyalty.form.goodwill-points", "a whole number of points");
+
+	private static final Map<String, Text> FORM_TEXTS = java.util.stream.Stream
+		.of(WHOLE_NUMBER, NUMBER, DATE, CHOOSE_ONE, TOO_LARGE, GROUPS, REWARD_COST, SIMULATED_CARD, SIMULATED_LINES,
+				IMPACT_EXPIRY_MONTHS, IMPACT_EXPIRY_PERIOD, IMPACT_EARN_RATE, GOODWILL_POINTS)
+		.collect(java.util.stream.Collectors.toUnmodifiableMap(Text::key, (t) -> t));
+
+	/**
+	 * A form's errors as the page shows them: what the form could not read, kept in the
+	 * errors by its text's key (e.g. {@link #WHOLE_NUMBER}), in the language of the
+	 * request being served; other messages (already in that language) as they are.
+	 */
+	static Map<String, String> shown(Map<String, String> errors, MessageSource messages) {
+		Map<String, String> shown = new LinkedHashMap<>();
+		errors.forEach((field, message) -> {
+			Text text = FORM_TEXTS.get(message);
+			shown.put(field, (text == null) ? message : text.in(messages));
+		});
+		return shown;
 	}
 
 	/** A staff member's name for a staff id; the id itself otherwise (an API client). */

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -90,9 +91,12 @@ class MemberApi {
 	CardLookup byCard(@PathVariable String number) {
 		String digits = Luhn.normalise(number);
 		if (!Luhn.isValid(digits)) {
-			throw ApiException.invalid("number", "is not a valid card number (Luhn check digit)");
+			throw ApiException.invalid("number",
+					Text.of("loyalty.card.check-digit", "is not a valid card number (Luhn check digit)"));
 		}
-		return this.loyalty.findByCard(digits).orElseThrow(() -> ApiException.notFound("Card", Cards.masked(digits)));
+		return this.loyalty.findByCard(digits)
+			.orElseThrow(() -> NotFound
+				.of(Text.of("loyalty.card.not-found", "Card {0} does not exist", Cards.masked(digits))));
 	}
 
 	/**
@@ -141,7 +145,7 @@ class MemberApi {
 
 	private static CardKind kind(NewCard card) {
 		if (card == null || card.kind() == null) {
-			throw ApiException.invalid("kind", "PHYSICAL or VIRTUAL");
+			throw ApiException.invalid("kind", Text.of("loyalty.card.physical-or-virtual", "PHYSICAL or VIRTUAL"));
 		}
 		return card.kind();
 	}

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -92,7 +93,8 @@ class MemberCardController {
 			.stream()
 			.filter((c) -> c.id().equals(cardId))
 			.findFirst()
-			.orElseThrow(() -> ApiException.notFound("Card of the member", cardId));
+			.orElseThrow(() -> NotFound
+				.of(Text.of("loyalty.card.not-of-member", "Card of the member {0} does not exist", cardId)));
 	}
 
 	private static CardKind kind(String kind) {
@@ -100,7 +102,8 @@ class MemberCardController {
 			return CardKind.valueOf(kind.strip());
 		}
 		catch (IllegalArgumentException ex) {
-			throw ApiException.invalid("kind", "choose a physical or a virtual card");
+			throw ApiException.invalid("kind",
+					Text.of("loyalty.card.kind-choice", "choose a physical or a virtual card"));
 		}
 	}
 
@@ -109,7 +112,7 @@ class MemberCardController {
 			return CardStatus.valueOf(status.strip());
 		}
 		catch (IllegalArgumentException ex) {
-			throw ApiException.invalid("status", "BLOCKED or LOST");
+			throw ApiException.invalid("status", Text.of("loyalty.card.end-status", "BLOCKED or LOST"));
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -81,7 +82,8 @@ class MemberPanelController {
 			return Long.parseLong(points.strip());
 		}
 		catch (NumberFormatException ex) {
-			throw ApiException.invalid("points", "give a whole number of points");
+			throw ApiException.invalid("points",
+					Text.of("loyalty.points.whole-number", "give a whole number of points"));
 		}
 	}
 

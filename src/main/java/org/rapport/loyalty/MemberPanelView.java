@@ -11,8 +11,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -38,7 +39,10 @@ class MemberPanelView {
 
 	private final Clock clock;
 
-	MemberPanelView(Loyalty loyalty, Rewards rewards, LoyaltyConsole console, Clock clock) {
+	private final MessageSource messages;
+
+	MemberPanelView(Loyalty loyalty, Rewards rewards, LoyaltyConsole console, Clock clock, MessageSource messages) {
+		this.messages = messages;
 		this.loyalty = loyalty;
 		this.rewards = rewards;
 		this.console = console;
@@ -52,7 +56,8 @@ class MemberPanelView {
 		memberOf(customerId, accountId);
 		Redemption r = this.rewards.redemption(redemptionId);
 		if (!accountId.equals(r.accountId())) {
-			throw ApiException.notFound("Redemption of the member", redemptionId);
+			throw NotFound.of(Text.of("loyalty.redemption.not-of-member", "Redemption of the member {0} does not exist",
+					redemptionId));
 		}
 		return r;
 	}
@@ -61,7 +66,8 @@ class MemberPanelView {
 	MemberSummary memberOf(UUID customerId, UUID accountId) {
 		MemberSummary member = this.loyalty.member(accountId);
 		if (!customerId.equals(member.customerId())) {
-			throw ApiException.notFound("Loyalty account of the customer", accountId);
+			throw NotFound.of(Text.of("loyalty.account.not-of-customer",
+					"Loyalty account of the customer {0} does not exist", accountId));
 		}
 		return member;
 	}
@@ -84,7 +90,7 @@ class MemberPanelView {
 			throw ex;
 		}
 		model.addAttribute("errorForm", form);
-		model.addAttribute("errors", LoyaltyConsole.errors(ex));
+		model.addAttribute("errors", LoyaltyConsole.errors(ex, this.messages));
 		// htmx swaps only successful answers by default: answer 200 with the errors shown
 		response.setStatus(HttpServletResponse.SC_OK);
 		return render(id, null, 0, authentication, model);

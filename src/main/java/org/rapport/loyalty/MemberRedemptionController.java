@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 import org.rapport.platform.web.ApiException;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -34,7 +35,10 @@ class MemberRedemptionController {
 
 	private final MemberPanelView view;
 
-	MemberRedemptionController(Rewards rewards, MemberPanelView view) {
+	private final MessageSource messages;
+
+	MemberRedemptionController(Rewards rewards, MemberPanelView view, MessageSource messages) {
+		this.messages = messages;
 		this.rewards = rewards;
 		this.view = view;
 	}
@@ -76,7 +80,7 @@ class MemberRedemptionController {
 	String notHere(ApiException ex, Model model, HttpServletResponse response) {
 		response.setStatus(ex.status().value());
 		model.addAttribute("status", ex.status().value());
-		model.addAttribute("detail", ex.getMessage());
+		model.addAttribute("detail", ex.detail(this.messages));
 		return "error";
 	}
 

@@ -9,7 +9,9 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -37,7 +39,10 @@ class MemberTierController {
 
 	private final MemberPanelView view;
 
-	MemberTierController(Loyalty loyalty, MemberPanelView view) {
+	private final MessageSource messages;
+
+	MemberTierController(Loyalty loyalty, MemberPanelView view, MessageSource messages) {
+		this.messages = messages;
 		this.loyalty = loyalty;
 		this.view = view;
 	}
@@ -83,7 +88,8 @@ class MemberTierController {
 			return LocalDate.parse(lastDay.strip()).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
 		}
 		catch (DateTimeParseException ex) {
-			throw ApiException.invalid("until", "give the last day of the override (yyyy-mm-dd)");
+			throw ApiException.invalid("until",
+					Text.of("loyalty.tier.override-until-format", "give the last day of the override (yyyy-mm-dd)"));
 		}
 	}
 
@@ -92,7 +98,7 @@ class MemberTierController {
 	String notHere(ApiException ex, Model model, HttpServletResponse response) {
 		response.setStatus(ex.status().value());
 		model.addAttribute("status", ex.status().value());
-		model.addAttribute("detail", ex.getMessage());
+		model.addAttribute("detail", ex.detail(this.messages));
 		return "error";
 	}
 

@@ -9,6 +9,7 @@ import org.rapport.audit.AuditTrail;
 import org.rapport.customer.CustomerView;
 import org.rapport.customer.Customers;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,12 +57,15 @@ class Membership {
 		if (programme.requiredConsent() != null && customer.consents()
 			.stream()
 			.noneMatch((c) -> c.purpose() == programme.requiredConsent() && c.granted())) {
-			throw new ApiException(HttpStatus.CONFLICT, "consent-required", "The programme " + programme.code()
-					+ " needs the customer's consent for " + programme.requiredConsent() + " before enrolment");
+			throw new ApiException(HttpStatus.CONFLICT, "consent-required",
+					Text.of("loyalty.member.consent-required",
+							"The programme {0} needs the customer''s consent for {1} before enrolment",
+							programme.code(), String.valueOf(programme.requiredConsent())));
 		}
 		Instant now = this.clock.instant();
 		if (e.enrolledAt() != null && e.enrolledAt().isAfter(now)) {
-			throw ApiException.invalid("enrolledAt", "must not be in the future");
+			throw ApiException.invalid("enrolledAt",
+					Text.of("loyalty.member.enrolled-in-future", "must not be in the future"));
 		}
 		Instant enrolledAt = (e.enrolledAt() != null) ? e.enrolledAt() : now;
 		UUID referredBy = referrer(programme, e, customer.id());
@@ -84,18 +88,20 @@ class Membership {
 				.filter((c) -> c.status() == CardStatus.ACTIVE)
 				.flatMap((c) -> this.accounts.byId(c.accountId()))
 				.map(Account::customerId)
-				.orElseThrow(() -> ApiException.invalid("referrerCard", "no active card with this number"));
+				.orElseThrow(() -> ApiException.invalid("referrerCard",
+						Text.of("loyalty.member.referrer-card", "no active card with this number")));
 		}
 		if (referrerCustomer == null) {
 			return null;
 		}
 		if (referrerCustomer.equals(self)) {
-			throw ApiException.invalid("referrerCustomerId", "a member cannot refer themselves");
+			throw ApiException.invalid("referrerCustomerId",
+					Text.of("loyalty.member.self-referral", "a member cannot refer themselves"));
 		}
 		return this.accounts.active(referrerCustomer, programme.id())
 			.map(Account::id)
-			.orElseThrow(() -> ApiException.invalid("referrerCustomerId",
-					"the referrer is not a member of " + programme.code()));
+			.orElseThrow(() -> ApiException.invalid("referrerCustomerId", Text.of("loyalty.member.referrer-not-member",
+					"the referrer is not a member of {0}", programme.code())));
 	}
 
 	@Transactional(propagation = Propagation.SUPPORTS)

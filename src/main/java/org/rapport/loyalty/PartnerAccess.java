@@ -10,6 +10,7 @@ import org.rapport.customer.ConsentPurpose;
 import org.rapport.customer.Customers;
 import org.rapport.platform.Actor;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -61,23 +62,27 @@ public class PartnerAccess {
 	@Transactional
 	public Partner register(String programmeCode, String code, String name, UUID apiClientId) {
 		if (code == null || !code.matches("[A-Za-z0-9_-]{1,40}")) {
-			throw ApiException.invalid("code", "1-40 letters, digits, '-' or '_'");
+			throw ApiException.invalid("code",
+					Text.of("loyalty.partner.code-format", "1-40 letters, digits, '-' or '_'"));
 		}
 		if (name == null || name.isBlank() || name.length() > 200) {
-			throw ApiException.invalid("name", "give a name of 1-200 characters");
+			throw ApiException.invalid("name", Text.of("loyalty.partner.name", "give a name of 1-200 characters"));
 		}
 		if (apiClientId == null || this.clients.byId(apiClientId)
 			.filter((c) -> c.active() && c.scopes().contains(Scope.LOYALTY_PARTNER))
 			.isEmpty()) {
-			throw ApiException.invalid("apiClientId", "an active API client with the loyalty:partner scope");
+			throw ApiException.invalid("apiClientId",
+					Text.of("loyalty.partner.api-client", "an active API client with the loyalty:partner scope"));
 		}
 		LoyaltyProgramme programme = this.programmes.byCode(programmeCode)
-			.orElseThrow(() -> ApiException.notFound("Programme", programmeCode));
+			.orElseThrow(() -> NotFound
+				.of(Text.of("loyalty.programme.not-found", "Programme {0} does not exist", programmeCode)));
 		try {
 			return this.partners.create(programme.id(), code, name.strip(), apiClientId);
 		}
 		catch (DuplicateKeyException ex) {
-			throw ApiException.conflict("partner-exists", "The partner code or the API client is already in use");
+			throw ApiException.conflict("partner-exists",
+					Text.of("loyalty.partner.exists", "The partner code or the API client is already in use"));
 		}
 	}
 
@@ -105,7 +110,7 @@ public class PartnerAccess {
 		UUID accountId = this.cards.byNumber(Luhn.normalise(number))
 			.filter((c) -> c.status() == CardStatus.ACTIVE)
 			.map(CardView::accountId)
-			.orElseThrow(() -> ApiException.notFound("Card", number));
+			.orElseThrow(() -> NotFound.of(Text.of("loyalty.card.not-found", "Card {0} does not exist", number)));
 		return member(accountId);
 	}
 
@@ -113,7 +118,7 @@ public class PartnerAccess {
 	@Transactional
 	public Movement earn(UUID accountId, long pointsEarned, String reason, String key) {
 		if (pointsEarned <= 0) {
-			throw ApiException.invalid("points", "must be a positive number");
+			throw ApiException.invalid("points", Text.of("loyalty.points.positive", "must be a positive number"));
 		}
 		Partner partner = current();
 		Account account = visible(partner, accountId);
@@ -158,8 +163,8 @@ public class PartnerAccess {
 		if (actor.kind() == Actor.Kind.API_CLIENT && actor.id().startsWith("api-client:")) {
 			partner = this.partners.byApiClient(UUID.fromString(actor.id().substring("api-client:".length())));
 		}
-		return partner.orElseThrow(() -> new ApiException(HttpStatus.FORBIDDEN, "not-a-partner",
-				"Only an API client linked to a partner may use the partner API"));
+		return partner.orElseThrow(() -> new ApiException(HttpStatus.FORBIDDEN, "not-a-partner", Text
+			.of("loyalty.partner.only-partners", "Only an API client linked to a partner may use the partner API")));
 	}
 
 	private Account visible(Partner partner, UUID accountId) {
@@ -167,7 +172,8 @@ public class PartnerAccess {
 			.filter((a) -> "ACTIVE".equals(a.status()))
 			.filter((a) -> a.programmeId().equals(programme(partner).id()))
 			.filter((a) -> consents(a.customerId()))
-			.orElseThrow(() -> ApiException.notFound("Member", accountId));
+			.orElseThrow(
+					() -> NotFound.of(Text.of("loyalty.member.not-found", "Member {0} does not exist", accountId)));
 	}
 
 	private LoyaltyProgramme programme(Partner partner) {
@@ -191,7 +197,8 @@ public class PartnerAccess {
 
 	private static String text(String reason) {
 		if (reason == null || reason.isBlank() || reason.length() > 500) {
-			throw ApiException.invalid("reason", "give a reason of at most 500 characters");
+			throw ApiException.invalid("reason",
+					Text.of("loyalty.reason.needed", "give a reason of at most 500 characters"));
 		}
 		return reason.strip();
 	}

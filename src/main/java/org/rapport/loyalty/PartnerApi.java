@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -84,7 +85,7 @@ class PartnerApi {
 
 		long amount() {
 			if (this.points == null) {
-				throw ApiException.invalid("points", "give the number of points");
+				throw ApiException.invalid("points", Text.of("loyalty.points.required", "give the number of points"));
 			}
 			return this.points;
 		}

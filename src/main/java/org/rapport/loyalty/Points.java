@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.rapport.audit.AuditTrail;
 import org.rapport.platform.Actor;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -68,10 +69,11 @@ class Points {
 	 */
 	Movement adjust(LoyaltyProgramme programme, Account account, long points, String reason, String key) {
 		if (points == 0) {
-			throw ApiException.invalid("points", "must not be zero");
+			throw ApiException.invalid("points", Text.of("loyalty.points.not-zero", "must not be zero"));
 		}
 		if (points < -MAX_POINTS || points > MAX_POINTS) {
-			throw ApiException.invalid("points", "between -" + MAX_POINTS + " and " + MAX_POINTS);
+			throw ApiException.invalid("points",
+					Text.of("loyalty.points.adjust-range", "between -{0} and {0}", String.valueOf(MAX_POINTS)));
 		}
 		Balance balance = this.ledger.lock(account.id());
 		Optional<Movement> done = this.ledger.find(account.id(), key);
@@ -97,7 +99,8 @@ class Points {
 	Movement transfer(LoyaltyProgramme programme, Account from, Account to, long points, String reason, String key) {
 		positive(points);
 		if (!from.programmeId().equals(to.programmeId()) || from.id().equals(to.id())) {
-			throw ApiException.invalid("toAccountId", "must be another member of the same programme");
+			throw ApiException.invalid("toAccountId",
+					Text.of("loyalty.points.transfer-target", "must be another member of the same programme"));
 		}
 		boolean fromFirst = from.id().compareTo(to.id()) < 0;
 		Balance first = this.ledger.lock(fromFirst ? from.id() : to.id());
@@ -155,13 +158,15 @@ class Points {
 
 	private static void positive(long points) {
 		if (points <= 0 || points > MAX_POINTS) {
-			throw ApiException.invalid("points", "between 1 and " + MAX_POINTS);
+			throw ApiException.invalid("points",
+					Text.of("loyalty.points.range", "between 1 and {0}", String.valueOf(MAX_POINTS)));
 		}
 	}
 
 	static ApiException insufficient(Balance balance, long wanted) {
 		return new ApiException(HttpStatus.CONFLICT, "insufficient-points",
-				"Only " + balance.available() + " points are available, " + wanted + " asked");
+				Text.of("loyalty.points.not-enough", "Only {0} points are available, {1} asked",
+						String.valueOf(balance.available()), String.valueOf(wanted)));
 	}
 
 }

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.rapport.platform.web.Text;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -44,7 +45,8 @@ class PointsApi {
 
 		long amount() {
 			if (this.points == null) {
-				throw org.rapport.platform.web.ApiException.invalid("points", "give the number of points");
+				throw org.rapport.platform.web.ApiException.invalid("points",
+						Text.of("loyalty.points.required", "give the number of points"));
 			}
 			return this.points;
 		}
@@ -91,7 +93,8 @@ class PointsApi {
 			@RequestHeader(name = HEADER, required = false) String key, @RequestBody GoodwillRequest body) {
 		String k = IdempotencyKeys.required(key, body.idempotencyKey());
 		if (body.points() == null) {
-			throw org.rapport.platform.web.ApiException.invalid("points", "give the number of points");
+			throw org.rapport.platform.web.ApiException.invalid("points",
+					Text.of("loyalty.points.required", "give the number of points"));
 		}
 		return ResponseEntity.status(201)
 			.body(this.loyalty.goodwill(code, body.accountIds(), body.points(), body.reason(), k));

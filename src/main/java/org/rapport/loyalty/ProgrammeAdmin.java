@@ -8,6 +8,7 @@ import org.rapport.audit.AuditTrail;
 import org.rapport.platform.Ids;
 import org.rapport.platform.web.ApiException;
 import org.rapport.platform.web.ApiException.FieldProblem;
+import org.rapport.platform.web.Text;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -35,7 +36,8 @@ class ProgrammeAdmin {
 	LoyaltyProgramme create(ProgrammeSettings settings) {
 		check(settings);
 		if (this.store.byCode(settings.code()).isPresent()) {
-			throw ApiException.conflict("programme-exists", "A programme with code " + settings.code() + " exists");
+			throw ApiException.conflict("programme-exists",
+					Text.of("loyalty.programme.exists", "A programme with code {0} exists", settings.code()));
 		}
 		UUID id = this.store.create(settings);
 		LoyaltyProgramme created = this.store.byId(id).orElseThrow();
@@ -47,12 +49,13 @@ class ProgrammeAdmin {
 	LoyaltyProgramme change(LoyaltyProgramme current, int expectedVersion, ProgrammeSettings settings) {
 		check(settings);
 		if (!current.code().equals(settings.code())) {
-			throw ApiException.invalid("code", "the code of a programme does not change");
+			throw ApiException.invalid("code",
+					Text.of("loyalty.programme.code-fixed", "the code of a programme does not change"));
 		}
 		for (EarnRule rule : this.store.rules(current.id())) {
 			if (!settings.combination().containsKey(rule.group())) {
-				throw ApiException.invalid("combination",
-						"the group '" + rule.group() + "' of rule " + rule.name() + " needs its policy");
+				throw ApiException.invalid("combination", Text.of("loyalty.programme.group-in-use",
+						"the group ''{0}'' of rule {1} needs its policy", rule.group(), rule.name()));
 			}
 		}
 		if (this.store.update(current.id(), expectedVersion, settings) < 0) {
@@ -67,13 +70,14 @@ class ProgrammeAdmin {
 	EarnRule saveRule(LoyaltyProgramme programme, UUID ruleId, NewRule rule) {
 		List<FieldProblem> problems = new java.util.ArrayList<>(rule.kind().check(rule.params()));
 		if (!programme.combination().containsKey(rule.group())) {
-			problems.add(new FieldProblem("group",
-					"the programme has no group '" + rule.group()
-							+ "': declare it with its combination (STACK or BEST_OF) first; groups: "
-							+ programme.combination().keySet()));
+			problems.add(FieldProblem.of("group", Text.of("loyalty.rule.unknown-group",
+					"the programme has no group ''{0}'': declare it with its combination (STACK or BEST_OF) first; "
+							+ "groups: {1}",
+					rule.group(), String.valueOf(programme.combination().keySet()))));
 		}
 		if (rule.validFrom() != null && rule.validTo() != null && !rule.validTo().isAfter(rule.validFrom())) {
-			problems.add(new FieldProblem("validTo", "must be after validFrom"));
+			problems.add(FieldProblem.of("validTo",
+					Text.of("loyalty.rule.valid-to-after-valid-from", "must be after validFrom")));
 		}
 		if (!problems.isEmpty()) {
 			throw ApiException.invalid(problems);
@@ -84,9 +88,10 @@ class ProgrammeAdmin {
 				.stream()
 				.filter((r) -> r.id().equals(ruleId))
 				.findFirst()
-				.orElseThrow(() -> ApiException.notFound("Rule", ruleId));
+				.orElseThrow(() -> NotFound.of(Text.of("loyalty.rule.not-found", "Rule {0} does not exist", ruleId)));
 			if (before.kind() != rule.kind()) {
-				throw ApiException.invalid("kind", "the kind of a rule does not change; add a new rule");
+				throw ApiException.invalid("kind",
+						Text.of("loyalty.rule.kind-fixed", "the kind of a rule does not change; add a new rule"));
 			}
 		}
 		EarnRule saved = new EarnRule((ruleId == null) ? Ids.next() : ruleId, rule.kind(), rule.group(), rule.name(),
@@ -100,14 +105,17 @@ class ProgrammeAdmin {
 
 	private static void check(ProgrammeSettings s) {
 		if (s.expiryPolicy() != ExpiryPolicy.NONE && s.expiryPolicy() == ExpiryPolicy.ROLLING && s.expiryMonths() < 1) {
-			throw ApiException.invalid("expiryMonths", "rolling expiry needs at least one month");
+			throw ApiException.invalid("expiryMonths",
+					Text.of("loyalty.programme.rolling-expiry", "rolling expiry needs at least one month"));
 		}
 		if (!List.of(1, 3, 6, 12).contains(s.expiryPeriodMonths())) {
-			throw ApiException.invalid("expiryPeriodMonths", "must be 1, 3, 6 or 12");
+			throw ApiException.invalid("expiryPeriodMonths",
+					Text.of("loyalty.programme.expiry-period", "must be 1, 3, 6 or 12"));
 		}
 		for (Map.Entry<String, Combination> e : s.combination().entrySet()) {
 			if (e.getKey().isBlank() || e.getValue() == null) {
-				throw ApiException.invalid("combination", "every group needs a name and STACK or BEST_OF");
+				throw ApiException.invalid("combination", Text.of("loyalty.programme.group-needs-policy",
+						"every group needs a name and STACK or BEST_OF"));
 			}
 		}
 	}

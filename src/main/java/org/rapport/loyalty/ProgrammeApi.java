@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -70,14 +71,15 @@ class ProgrammeApi {
 			@RequestBody ProgrammeSettings settings) {
 		if (ifMatch == null || ifMatch.isBlank()) {
 			throw new ApiException(org.springframework.http.HttpStatus.PRECONDITION_REQUIRED, "version-required",
-					"Send If-Match with the programme version you read");
+					Text.of("loyalty.programme.version-required", "Send If-Match with the programme version you read"));
 		}
 		int version;
 		try {
 			version = Integer.parseInt(ifMatch.replace("W/", "").replace("\"", "").strip());
 		}
 		catch (NumberFormatException ex) {
-			throw ApiException.invalid("If-Match", "must be a version number");
+			throw ApiException.invalid("If-Match",
+					Text.of("loyalty.programme.version-number", "must be a version number"));
 		}
 		LoyaltyProgramme p = this.loyalty.changeProgramme(code, version, settings);
 		return ResponseEntity.ok().eTag("\"" + p.version() + "\"").body(p);
@@ -126,10 +128,12 @@ class ProgrammeApi {
 	Earning simulate(@PathVariable String code, @RequestBody Simulation simulation) {
 		Basket b = (simulation == null) ? null : simulation.basket();
 		if (b == null || b.occurredAt() == null) {
-			throw ApiException.invalid("basket.occurredAt", "give the basket with its time");
+			throw ApiException.invalid("basket.occurredAt",
+					Text.of("loyalty.simulation.time", "give the basket with its time"));
 		}
 		if (b.isPurchase() && (b.total() == null || b.currency() == null)) {
-			throw ApiException.invalid("basket.total", "a purchase needs a total and a currency");
+			throw ApiException.invalid("basket.total",
+					Text.of("loyalty.simulation.total", "a purchase needs a total and a currency"));
 		}
 		return this.loyalty.simulate(code, simulation.customerId(), b);
 	}

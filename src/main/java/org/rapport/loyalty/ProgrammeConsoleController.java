@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.rapport.customer.ConsentPurpose;
 import org.rapport.platform.web.ApiException;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -29,7 +30,11 @@ class ProgrammeConsoleController {
 
 	private final org.rapport.interaction.Interactions interactions;
 
-	ProgrammeConsoleController(Loyalty loyalty, org.rapport.interaction.Interactions interactions) {
+	private final MessageSource messages;
+
+	ProgrammeConsoleController(Loyalty loyalty, org.rapport.interaction.Interactions interactions,
+			MessageSource messages) {
+		this.messages = messages;
 		this.loyalty = loyalty;
 		this.interactions = interactions;
 	}
@@ -95,13 +100,13 @@ class ProgrammeConsoleController {
 		return form(form, programme, errors, model);
 	}
 
-	private static Map<String, String> refused(RuntimeException ex) {
+	private Map<String, String> refused(RuntimeException ex) {
 		if (!LoyaltyConsole.isInputProblem(ex)) {
 			throw ex;
 		}
 		Map<String, String> errors = new LinkedHashMap<>();
 		// the form edits the groups' combination in one field
-		LoyaltyConsole.errors(ex)
+		LoyaltyConsole.errors(ex, this.messages)
 			.forEach((field, message) -> errors.put("combination".equals(field) ? "groups" : field, message));
 		return errors;
 	}
@@ -109,7 +114,7 @@ class ProgrammeConsoleController {
 	private String form(ProgrammeForm form, LoyaltyProgramme programme, Map<String, String> errors, Model model) {
 		model.addAttribute("form", form);
 		model.addAttribute("programme", programme);
-		model.addAttribute("errors", errors);
+		model.addAttribute("errors", LoyaltyConsole.shown(errors, this.messages));
 		java.util.List<EarnRule> rules = (programme == null) ? java.util.List.of()
 				: this.loyalty.rules(programme.code());
 		model.addAttribute("rules", rules);

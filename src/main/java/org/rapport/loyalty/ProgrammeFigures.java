@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -58,14 +59,16 @@ public class ProgrammeFigures {
 	 */
 	public List<MonthFigures> monthly(String programmeCode, YearMonth from, YearMonth to) {
 		LoyaltyProgramme programme = this.programmes.byCode(programmeCode)
-			.orElseThrow(() -> ApiException.notFound("Programme", programmeCode));
+			.orElseThrow(() -> NotFound
+				.of(Text.of("loyalty.programme.not-found", "Programme {0} does not exist", programmeCode)));
 		YearMonth last = (to != null) ? to : YearMonth.now(this.clock.withZone(ZoneOffset.UTC));
 		YearMonth first = (from != null) ? from : last.minusMonths(11);
 		if (first.isAfter(last)) {
-			throw ApiException.invalid("from", "must not be after to");
+			throw ApiException.invalid("from", Text.of("loyalty.figures.from-after-to", "must not be after to"));
 		}
 		if (first.plusMonths(MAX_MONTHS - 1).isBefore(last)) {
-			throw ApiException.invalid("to", "at most " + MAX_MONTHS + " months at once");
+			throw ApiException.invalid("to",
+					Text.of("loyalty.figures.months", "at most {0} months at once", String.valueOf(MAX_MONTHS)));
 		}
 		YearMonth open = this.rollUp.refresh().openFrom();
 		return this.readOnly.execute((status) -> {

@@ -75,7 +75,7 @@ record ProgrammeForm(String code, String name, String currency, String pointName
 				result.put(kv[0].strip(), Combination.valueOf(kv[1].strip().toUpperCase(java.util.Locale.ROOT)));
 			}
 			catch (RuntimeException ex) {
-				errors.put("groups", "write name=STACK or name=BEST_OF, separated by commas");
+				errors.put("groups", LoyaltyConsole.GROUPS.key());
 			}
 		}
 		return result;
@@ -94,7 +94,7 @@ record ProgrammeForm(String code, String name, String currency, String pointName
 			return new BigDecimal(text.strip());
 		}
 		catch (RuntimeException ex) {
-			errors.put(field, "give a number");
+			errors.put(field, LoyaltyConsole.NUMBER.key());
 			return null;
 		}
 	}
@@ -104,7 +104,7 @@ record ProgrammeForm(String code, String name, String currency, String pointName
 			return Integer.parseInt(text.strip());
 		}
 		catch (RuntimeException ex) {
-			errors.put(field, "give a whole number");
+			errors.put(field, LoyaltyConsole.WHOLE_NUMBER.key());
 			return 0;
 		}
 	}
@@ -114,7 +114,7 @@ record ProgrammeForm(String code, String name, String currency, String pointName
 			return Enum.valueOf(type, text.strip());
 		}
 		catch (RuntimeException ex) {
-			errors.put(field, "choose one");
+			errors.put(field, LoyaltyConsole.CHOOSE_ONE.key());
 			return null;
 		}
 	}

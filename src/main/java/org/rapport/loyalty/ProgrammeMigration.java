@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.rapport.audit.AuditTrail;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -41,10 +42,12 @@ class ProgrammeMigration {
 	@Transactional
 	MigrationRun migrate(LoyaltyProgramme from, LoyaltyProgramme to) {
 		if (from.id().equals(to.id())) {
-			throw ApiException.invalid("toProgramme", "a different programme");
+			throw ApiException.invalid("toProgramme",
+					Text.of("loyalty.migration.same-programme", "a different programme"));
 		}
 		if (!from.currency().equals(to.currency())) {
-			throw ApiException.invalid("toProgramme", "the target programme must use " + from.currency());
+			throw ApiException.invalid("toProgramme",
+					Text.of("loyalty.migration.currency", "the target programme must use {0}", from.currency()));
 		}
 		var now = utc(this.clock.instant());
 		this.jdbc.sql("DROP TABLE IF EXISTS loyalty_migrating").update();
@@ -65,8 +68,8 @@ class ProgrammeMigration {
 				  ON a.customer_id = m.customer_id AND a.programme_id = :to AND a.status = 'ACTIVE'
 				""").param("to", to.id()).query(Long.class).single();
 		if (clash > 0) {
-			throw ApiException.conflict("already-members",
-					clash + " members of " + from.code() + " are already members of " + to.code());
+			throw ApiException.conflict("already-members", Text.of("loyalty.migration.already-members",
+					"{0} members of {1} are already members of {2}", String.valueOf(clash), from.code(), to.code()));
 		}
 		int members = this.jdbc.sql("""
 				INSERT INTO loyalty_account (id, programme_id, customer_id, status, enrolled_at, first_purchase_at)

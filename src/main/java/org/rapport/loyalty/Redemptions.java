@@ -13,6 +13,7 @@ import org.rapport.audit.AuditTrail;
 import org.rapport.platform.Actor;
 import org.rapport.platform.Ids;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -66,18 +67,20 @@ class Redemptions {
 		}
 		Instant now = this.clock.instant();
 		if (!reward.offeredAt(now)) {
-			throw ApiException.conflict("reward-unavailable", "The reward " + reward.name() + " is not offered now");
+			throw ApiException.conflict("reward-unavailable",
+					Text.of("loyalty.reward.not-offered", "The reward {0} is not offered now", reward.name()));
 		}
 		if (reward.limitCount() != null && this.store.countSince(reward.id(), account.id(),
 				periodStart(reward.limitPeriod(), now)) >= reward.limitCount()) {
-			throw ApiException.conflict("limit-reached", "The member already redeemed " + reward.name() + " "
-					+ reward.limitCount() + " time(s) " + periodText(reward.limitPeriod()));
+			throw ApiException.conflict("limit-reached",
+					limitReached(reward.limitPeriod(), reward.name(), String.valueOf(reward.limitCount())));
 		}
 		if (reward.costPoints() > balance.available()) {
 			throw Points.insufficient(balance, reward.costPoints());
 		}
 		if (reward.stock() != null && !this.catalogue.takeOne(reward.id())) {
-			throw ApiException.conflict("out-of-stock", "The reward " + reward.name() + " is out of stock");
+			throw ApiException.conflict("out-of-stock",
+					Text.of("loyalty.reward.out-of-stock", "The reward {0} is out of stock", reward.name()));
 		}
 		return issue(programme, account, reward, reward.costPoints(), "Reward: " + reward.name(), key,
 				now.plus(Duration.ofDays(reward.voucherValidDays())));
@@ -89,7 +92,7 @@ class Redemptions {
 	 */
 	Redemption pay(LoyaltyProgramme programme, Account account, long pointsToPay, String reason, String key) {
 		if (pointsToPay <= 0) {
-			throw ApiException.invalid("points", "must be a positive number");
+			throw ApiException.invalid("points", Text.of("loyalty.points.positive", "must be a positive number"));
 		}
 		Balance balance = this.ledger.lock(account.id());
 		Optional<RedemptionStore.Row> done = this.store.byKey(account.id(), key);
@@ -134,7 +137,8 @@ class Redemptions {
 			if ("CANCELLED".equals(current.status())) {
 				return current;
 			}
-			throw ApiException.conflict("voucher-consumed", "The voucher was already used; it cannot be cancelled");
+			throw ApiException.conflict("voucher-consumed", Text.of("loyalty.voucher.used-not-cancelled",
+					"The voucher was already used; it cannot be cancelled"));
 		}
 		Movement credit = this.ledger.append(new Ledger.Entry(account.id(), MovementKind.CANCEL, r.points(), 0,
 				"Cancelled redemption " + r.id() + describe(r) + ((reason == null) ? "" : ": " + reason), sourceType(),
@@ -169,11 +173,11 @@ class Redemptions {
 		if (!this.store.replaceCode(r.id(), code, this.clock.instant())) {
 			Redemption current = this.store.byId(r.id()).orElseThrow().redemption();
 			if (current.expiredAt(this.clock.instant())) {
-				throw ApiException.conflict("voucher-expired",
-						"The voucher has expired; cancel the redemption to give the points back");
+				throw ApiException.conflict("voucher-expired", Text.of("loyalty.voucher.expired-not-reissued",
+						"The voucher has expired; cancel the redemption to give the points back"));
 			}
-			throw new ApiException(HttpStatus.CONFLICT, "voucher-not-issued",
-					"The voucher is " + current.status() + "; only an issued voucher gets a new code");
+			throw new ApiException(HttpStatus.CONFLICT, "voucher-not-issued", Text.of("loyalty.voucher.not-issued",
+					"The voucher is {0}; only an issued voucher gets a new code", String.valueOf(current.status())));
 		}
 		this.audit.record(AuditTrail.Change.of("loyalty.voucher-reissued", "loyalty_redemption", r.id(),
 				"New voucher code for redemption " + r.id() + describe(r) + " (the old code stops working)",
@@ -205,12 +209,16 @@ class Redemptions {
 		};
 	}
 
-	private static String periodText(Reward.LimitPeriod period) {
+	private static Text limitReached(Reward.LimitPeriod period, String reward, String count) {
 		return switch (period) {
-			case DAY -> "today";
-			case MONTH -> "this month";
-			case YEAR -> "this year";
-			case LIFETIME -> "already";
+			case DAY -> Text.of("loyalty.reward.limit-reached-day", "The member already redeemed {0} {1} time(s) today",
+					reward, count);
+			case MONTH -> Text.of("loyalty.reward.limit-reached-month",
+					"The member already redeemed {0} {1} time(s) this month", reward, count);
+			case YEAR -> Text.of("loyalty.reward.limit-reached-year",
+					"The member already redeemed {0} {1} time(s) this year", reward, count);
+			case LIFETIME -> Text.of("loyalty.reward.limit-reached-lifetime",
+					"The member already redeemed {0} {1} time(s) already", reward, count);
 		};
 	}
 

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -92,7 +93,7 @@ class RewardApi {
 	ResponseEntity<Redemption> redeem(@PathVariable UUID accountId,
 			@RequestHeader(name = HEADER, required = false) String key, @RequestBody RedeemRequest body) {
 		if (body.rewardId() == null) {
-			throw ApiException.invalid("rewardId", "give the reward to redeem");
+			throw ApiException.invalid("rewardId", Text.of("loyalty.reward.required", "give the reward to redeem"));
 		}
 		Redemption r = this.rewards.redeemReward(accountId, body.rewardId(),
 				IdempotencyKeys.required(key, body.idempotencyKey()));
@@ -112,7 +113,7 @@ class RewardApi {
 	ResponseEntity<Redemption> pay(@PathVariable UUID accountId,
 			@RequestHeader(name = HEADER, required = false) String key, @RequestBody PaymentRequest body) {
 		if (body.points() == null) {
-			throw ApiException.invalid("points", "give the number of points");
+			throw ApiException.invalid("points", Text.of("loyalty.points.required", "give the number of points"));
 		}
 		Redemption r = this.rewards.payWithPoints(accountId, body.points(), body.reason(),
 				IdempotencyKeys.required(key, body.idempotencyKey()));

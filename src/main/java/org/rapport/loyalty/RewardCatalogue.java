@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.rapport.platform.Ids;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,7 +57,8 @@ class RewardCatalogue {
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
-			throw ApiException.conflict("reward-exists", "The programme already has a reward named " + r.name());
+			throw ApiException.conflict("reward-exists",
+					Text.of("loyalty.reward.exists", "The programme already has a reward named {0}", r.name()));
 		}
 		return byId(id).orElseThrow();
 	}
@@ -75,7 +77,8 @@ class RewardCatalogue {
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
-			throw ApiException.conflict("reward-exists", "The programme already has a reward named " + r.name());
+			throw ApiException.conflict("reward-exists",
+					Text.of("loyalty.reward.exists", "The programme already has a reward named {0}", r.name()));
 		}
 		return byId(existing.id()).orElseThrow();
 	}

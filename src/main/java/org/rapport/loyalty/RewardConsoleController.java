@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,7 +33,10 @@ class RewardConsoleController {
 
 	private final java.time.Clock clock;
 
-	RewardConsoleController(Loyalty loyalty, Rewards rewards, java.time.Clock clock) {
+	private final MessageSource messages;
+
+	RewardConsoleController(Loyalty loyalty, Rewards rewards, java.time.Clock clock, MessageSource messages) {
+		this.messages = messages;
 		this.loyalty = loyalty;
 		this.rewards = rewards;
 		this.clock = clock;
@@ -81,7 +85,7 @@ class RewardConsoleController {
 				if (!LoyaltyConsole.isInputProblem(ex)) {
 					throw ex;
 				}
-				LoyaltyConsole.errors(ex)
+				LoyaltyConsole.errors(ex, this.messages)
 					.forEach(
 							(field, message) -> errors.put("windowOrdered".equals(field) ? "validTo" : field, message));
 			}
@@ -99,7 +103,7 @@ class RewardConsoleController {
 	private String form(LoyaltyProgramme programme, RewardForm form, Map<String, String> errors, Model model) {
 		model.addAttribute("programme", programme);
 		model.addAttribute("form", form);
-		model.addAttribute("errors", errors);
+		model.addAttribute("errors", LoyaltyConsole.shown(errors, this.messages));
 		model.addAttribute("periods", Reward.LimitPeriod.values());
 		return "loyalty/reward";
 	}

@@ -27,7 +27,7 @@ record RewardForm(String id, String name, String description, String costPoints,
 	NewReward reward(Map<String, String> errors) {
 		Long cost = RuleForm.number("costPoints", this.costPoints, errors);
 		if (cost == null && !errors.containsKey("costPoints")) {
-			errors.put("costPoints", "give the cost in points");
+			errors.put("costPoints", LoyaltyConsole.REWARD_COST.key());
 		}
 		Integer stock = whole("stock", this.stock, errors);
 		Instant from = RuleForm.date("validFrom", this.validFrom, 0, errors);
@@ -53,7 +53,7 @@ record RewardForm(String id, String name, String description, String costPoints,
 	private static Integer whole(String field, String text, Map<String, String> errors) {
 		Long value = RuleForm.number(field, text, errors);
 		if (value != null && (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE)) {
-			errors.put(field, "too large");
+			errors.put(field, LoyaltyConsole.TOO_LARGE.key());
 			return null;
 		}
 		return (value == null) ? null : value.intValue();

@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import org.rapport.platform.Actor;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -97,7 +98,7 @@ public class Rewards {
 		Account account = activeAccount(accountId);
 		String why = (reason == null || reason.isBlank()) ? "purchase" : reason.strip();
 		if (why.length() > 500) {
-			throw ApiException.invalid("reason", "at most 500 characters");
+			throw ApiException.invalid("reason", Text.of("loyalty.reason.too-long", "at most 500 characters"));
 		}
 		return this.redemptions.pay(this.programmes.byId(account.programmeId()).orElseThrow(), account, points, why,
 				IdempotencyKeys.required(key, null));
@@ -116,10 +117,10 @@ public class Rewards {
 	@Transactional
 	public Redemption cancelRedemption(UUID redemptionId, String reason) {
 		if (reason == null || reason.isBlank()) {
-			throw ApiException.invalid("reason", "give a reason");
+			throw ApiException.invalid("reason", Text.of("loyalty.reason.required", "give a reason"));
 		}
 		if (reason.length() > 500) {
-			throw ApiException.invalid("reason", "at most 500 characters");
+			throw ApiException.invalid("reason", Text.of("loyalty.reason.too-long", "at most 500 characters"));
 		}
 		return cancel(redemptionId, reason.strip());
 	}
@@ -185,7 +186,8 @@ public class Rewards {
 	/** What the voucher is and whether it can be used now. */
 	@Transactional(readOnly = true)
 	public VoucherCheck verifyVoucher(String code) {
-		return check(this.store.byCode(parse(code)).orElseThrow(() -> ApiException.notFound("Voucher", code)));
+		return check(this.store.byCode(parse(code))
+			.orElseThrow(() -> NotFound.of(Text.of("loyalty.voucher.not-found", "Voucher {0} does not exist", code))));
 	}
 
 	/**
@@ -197,7 +199,8 @@ public class Rewards {
 		VoucherCode voucher = parse(code);
 		Instant now = this.clock.instant();
 		boolean consumed = this.store.consume(voucher, now, Actor.current().id(), key);
-		RedemptionStore.Row row = this.store.byCode(voucher).orElseThrow(() -> ApiException.notFound("Voucher", code));
+		RedemptionStore.Row row = this.store.byCode(voucher)
+			.orElseThrow(() -> NotFound.of(Text.of("loyalty.voucher.not-found", "Voucher {0} does not exist", code)));
 		return consumed(consumed, row, key);
 	}
 
@@ -212,8 +215,9 @@ public class Rewards {
 	public VoucherCheck consumeVoucherOf(UUID redemptionId, String key) {
 		Account holder = account(row(redemptionId).redemption().accountId());
 		if (this.programmes.byId(holder.programmeId()).orElseThrow().voucherCodeRequired()) {
-			throw new ApiException(HttpStatus.CONFLICT, "voucher-code-required",
-					"This programme uses a voucher only with its code: ask the member for the code and check it");
+			throw new ApiException(HttpStatus.CONFLICT, "voucher-code-required", Text.of(
+					"loyalty.voucher.code-required",
+					"This programme uses a voucher only with its code: ask the member for the code and check it"));
 		}
 		Instant now = this.clock.instant();
 		boolean consumed = this.store.consume(redemptionId, now, Actor.current().id(), key);
@@ -237,7 +241,17 @@ public class Rewards {
 			return check;
 		}
 		throw new ApiException(HttpStatus.CONFLICT, "voucher-" + check.status().name().toLowerCase(),
-				"The voucher cannot be used: it is " + check.status().name().toLowerCase());
+				unusable(check.status()));
+	}
+
+	private static Text unusable(VoucherCheck.Status status) {
+		return switch (status) {
+			case CONSUMED -> Text.of("loyalty.voucher.unusable-consumed", "The voucher cannot be used: it is consumed");
+			case CANCELLED ->
+				Text.of("loyalty.voucher.unusable-cancelled", "The voucher cannot be used: it is cancelled");
+			case EXPIRED -> Text.of("loyalty.voucher.unusable-expired", "The voucher cannot be used: it is expired");
+			case VALID -> Text.of("loyalty.voucher.unusable-valid", "The voucher cannot be used: it is valid");
+		};
 	}
 
 	private VoucherCheck check(RedemptionStore.Row row) {
@@ -255,32 +269,40 @@ public class Rewards {
 
 	private static VoucherCode parse(String code) {
 		return VoucherCode.parse(code)
-			.orElseThrow(() -> ApiException.invalid("code",
-					"not a voucher code: 16 characters (0-9, A-Z without I, L, O, U) with a valid check character"));
+			.orElseThrow(() -> ApiException.invalid("code", Text.of("loyalty.voucher.code-format",
+					"not a voucher code: 16 characters (0-9, A-Z without I, L, O, U) with a valid check character")));
 	}
 
 	private RedemptionStore.Row row(UUID id) {
-		return this.store.byId(id).orElseThrow(() -> ApiException.notFound("Redemption", id));
+		return this.store.byId(id)
+			.orElseThrow(
+					() -> NotFound.of(Text.of("loyalty.redemption.not-found", "Redemption {0} does not exist", id)));
 	}
 
 	private LoyaltyProgramme programme(String code) {
-		return this.programmes.byCode(code).orElseThrow(() -> ApiException.notFound("Programme", code));
+		return this.programmes.byCode(code)
+			.orElseThrow(
+					() -> NotFound.of(Text.of("loyalty.programme.not-found", "Programme {0} does not exist", code)));
 	}
 
 	private Reward reward(LoyaltyProgramme programme, UUID rewardId) {
 		return this.catalogue.byId(rewardId)
 			.filter((r) -> r.programmeCode().equals(programme.code()))
-			.orElseThrow(() -> ApiException.notFound("Reward of " + programme.code(), rewardId));
+			.orElseThrow(() -> NotFound.of(Text.of("loyalty.reward.not-found-in-programme",
+					"Reward of {0} {1} does not exist", programme.code(), rewardId)));
 	}
 
 	private Account account(UUID id) {
-		return this.accounts.byId(id).orElseThrow(() -> ApiException.notFound("Loyalty account", id));
+		return this.accounts.byId(id)
+			.orElseThrow(
+					() -> NotFound.of(Text.of("loyalty.account.not-found", "Loyalty account {0} does not exist", id)));
 	}
 
 	private Account activeAccount(UUID id) {
 		Account account = account(id);
 		if (!"ACTIVE".equals(account.status())) {
-			throw ApiException.conflict("account-closed", "The account is " + account.status());
+			throw ApiException.conflict("account-closed",
+					Text.of("loyalty.account.closed", "The account is {0}", account.status()));
 		}
 		return account;
 	}

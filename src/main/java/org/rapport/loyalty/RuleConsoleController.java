@@ -12,7 +12,9 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.rapport.interaction.Interactions;
+import org.rapport.platform.web.Text;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,7 +39,10 @@ class RuleConsoleController {
 
 	private final Interactions interactions;
 
-	RuleConsoleController(Loyalty loyalty, Clock clock, Interactions interactions) {
+	private final MessageSource messages;
+
+	RuleConsoleController(Loyalty loyalty, Clock clock, Interactions interactions, MessageSource messages) {
+		this.messages = messages;
 		this.loyalty = loyalty;
 		this.clock = clock;
 		this.interactions = interactions;
@@ -61,7 +66,7 @@ class RuleConsoleController {
 			.stream()
 			.filter((r) -> r.id().equals(ruleId))
 			.findFirst()
-			.orElseThrow(() -> org.rapport.platform.web.ApiException.notFound("Rule", ruleId));
+			.orElseThrow(() -> NotFound.of(Text.of("loyalty.rule.not-found", "Rule {0} does not exist", ruleId)));
 		return form(this.loyalty.programme(code), RuleForm.of(rule), Map.of(), model);
 	}
 
@@ -80,7 +85,7 @@ class RuleConsoleController {
 				if (!LoyaltyConsole.isInputProblem(ex)) {
 					throw ex;
 				}
-				errors.putAll(LoyaltyConsole.errors(ex));
+				errors.putAll(LoyaltyConsole.errors(ex, this.messages));
 			}
 		}
 		response.setStatus(422);
@@ -104,7 +109,7 @@ class RuleConsoleController {
 		if (!ProgrammeForm.blank(form.card())) {
 			customer = this.loyalty.findByCard(form.card()).map((l) -> l.member().customerId()).orElse(null);
 			if (customer == null) {
-				errors.put("card", "no member has this card");
+				errors.put("card", LoyaltyConsole.SIMULATED_CARD.key());
 			}
 		}
 		Earning earning = null;
@@ -116,7 +121,7 @@ class RuleConsoleController {
 				if (!LoyaltyConsole.isInputProblem(ex)) {
 					throw ex;
 				}
-				errors.putAll(LoyaltyConsole.errors(ex));
+				errors.putAll(LoyaltyConsole.errors(ex, this.messages));
 			}
 		}
 		if (!errors.isEmpty()) {
@@ -131,7 +136,7 @@ class RuleConsoleController {
 			day = LocalDate.parse(form.day().strip());
 		}
 		catch (RuntimeException ex) {
-			errors.put("day", "give a date as yyyy-mm-dd");
+			errors.put("day", LoyaltyConsole.DATE.key());
 			day = LocalDate.EPOCH;
 		}
 		BigDecimal total = ProgrammeForm.blank(form.total()) ? null
@@ -148,7 +153,7 @@ class RuleConsoleController {
 						new BigDecimal(f[3].strip())));
 			}
 			catch (RuntimeException ex) {
-				errors.put("lines", "write each line as sku;category;quantity;amount");
+				errors.put("lines", LoyaltyConsole.SIMULATED_LINES.key());
 			}
 		}
 		if (total == null && !errors.containsKey("total")) {
@@ -166,7 +171,7 @@ class RuleConsoleController {
 	private String form(LoyaltyProgramme programme, RuleForm form, Map<String, String> errors, Model model) {
 		model.addAttribute("programme", programme);
 		model.addAttribute("form", form);
-		model.addAttribute("errors", errors);
+		model.addAttribute("errors", LoyaltyConsole.shown(errors, this.messages));
 		model.addAttribute("kinds", RuleKind.values());
 		model.addAttribute("roundings", List.of("FLOOR", "HALF_UP", "CEILING"));
 		model.addAttribute("periods", RuleParams.CapPeriod.values());
@@ -181,7 +186,7 @@ class RuleConsoleController {
 		model.addAttribute("programme", programme);
 		model.addAttribute("form", form);
 		model.addAttribute("earning", earning);
-		model.addAttribute("errors", errors);
+		model.addAttribute("errors", LoyaltyConsole.shown(errors, this.messages));
 		model.addAttribute("outcomes", org.rapport.interaction.Outcome.values());
 		return "loyalty/simulate";
 	}

@@ -71,7 +71,7 @@ record RuleForm(String ruleId, String kind, String group, String name, String un
 			return Long.parseLong(text.strip());
 		}
 		catch (NumberFormatException ex) {
-			errors.put(field, "give a whole number");
+			errors.put(field, LoyaltyConsole.WHOLE_NUMBER.key());
 			return null;
 		}
 	}
@@ -84,7 +84,7 @@ record RuleForm(String ruleId, String kind, String group, String name, String un
 			return LocalDate.parse(text.strip()).plusDays(plusDays).atStartOfDay(ZoneOffset.UTC).toInstant();
 		}
 		catch (RuntimeException ex) {
-			errors.put(field, "give a date as yyyy-mm-dd");
+			errors.put(field, LoyaltyConsole.DATE.key());
 			return null;
 		}
 	}

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.rapport.platform.web.ApiException.FieldProblem;
+import org.rapport.platform.web.Text;
 
 /** The kinds of earning rule and the parameters each needs ({@link RuleParams}). */
 public enum RuleKind {
@@ -51,7 +52,8 @@ public enum RuleKind {
 			}
 			case PRODUCT_MULTIPLIER -> {
 				if (p.sku() == null && p.category() == null) {
-					problems.add(new FieldProblem("params.category", "name a sku or a category"));
+					problems.add(FieldProblem.of("params.category",
+							Text.of("loyalty.rule.sku-or-category", "name a sku or a category")));
 				}
 				within(problems, "params.factor", p.factor(), "1", "100", 3);
 			}
@@ -64,18 +66,21 @@ public enum RuleKind {
 			case EVENT -> {
 				positive(problems, "params.points", p.points());
 				if (p.interactionKind() == null || p.interactionKind().isBlank()) {
-					problems.add(new FieldProblem("params.interactionKind", "name the interaction kind"));
+					problems.add(FieldProblem.of("params.interactionKind",
+							Text.of("loyalty.rule.interaction-kind", "name the interaction kind")));
 				}
 				if (p.outcome() != null && java.util.Arrays.stream(org.rapport.interaction.Outcome.values())
 					.noneMatch((o) -> o.name().equalsIgnoreCase(p.outcome()))) {
-					problems.add(new FieldProblem("params.outcome",
-							"must be one of " + java.util.Arrays.toString(org.rapport.interaction.Outcome.values())));
+					problems.add(FieldProblem.of("params.outcome",
+							Text.of("loyalty.rule.outcome-choice", "must be one of {0}",
+									java.util.Arrays.toString(org.rapport.interaction.Outcome.values()))));
 				}
 			}
 			case CAP -> {
 				positive(problems, "params.maxPoints", p.maxPoints());
 				if (p.period() == null) {
-					problems.add(new FieldProblem("params.period", "DAY, MONTH or YEAR"));
+					problems.add(
+							FieldProblem.of("params.period", Text.of("loyalty.rule.cap-period", "DAY, MONTH or YEAR")));
 				}
 			}
 		}
@@ -96,8 +101,12 @@ public enum RuleKind {
 		BigDecimal v = (value == null) ? null : new BigDecimal(value.toString());
 		if (v == null || v.compareTo(new BigDecimal(min)) < 0 || v.compareTo(new BigDecimal(max)) > 0
 				|| v.stripTrailingZeros().scale() > decimals) {
-			problems.add(new FieldProblem(field, "between " + min + " and " + max
-					+ ((decimals == 0) ? ", a whole number" : ", at most " + decimals + " decimals")));
+			problems.add(FieldProblem.of(field,
+					(decimals == 0)
+							? Text.of("loyalty.rule.whole-number-range", "between {0} and {1}, a whole number", min,
+									max)
+							: Text.of("loyalty.rule.decimal-range", "between {0} and {1}, at most {2} decimals", min,
+									max, String.valueOf(decimals))));
 		}
 	}
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 import org.rapport.platform.web.ApiException;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,7 +35,11 @@ class StatementConsoleController {
 
 	private final java.time.Clock clock;
 
-	StatementConsoleController(Loyalty loyalty, LoyaltyConsole console, MemberNames names, java.time.Clock clock) {
+	private final MessageSource messages;
+
+	StatementConsoleController(Loyalty loyalty, LoyaltyConsole console, MemberNames names, java.time.Clock clock,
+			MessageSource messages) {
+		this.messages = messages;
 		this.loyalty = loyalty;
 		this.console = console;
 		this.names = names;
@@ -57,7 +62,7 @@ class StatementConsoleController {
 			statement = this.loyalty.statement(accountId, period.from(), period.to());
 		}
 		catch (ApiException ex) {
-			errors = ex.messagesByField();
+			errors = ex.messagesByField(this.messages);
 			response.setStatus(ex.status().value());
 		}
 		model.addAttribute("member", member);

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
@@ -125,7 +126,8 @@ class TierApi {
 	@Operation(summary = "Move every member to another programme keeping balance, tier, cards and history")
 	MigrationRun migrate(@PathVariable String code, @RequestBody Migration body) {
 		if (body == null || body.toProgramme() == null) {
-			throw ApiException.invalid("toProgramme", "give the programme to migrate to");
+			throw ApiException.invalid("toProgramme",
+					Text.of("loyalty.migration.target-needed", "give the programme to migrate to"));
 		}
 		return this.loyalty.migrateProgramme(code, body.toProgramme());
 	}

@@ -65,7 +65,7 @@ class TierConsoleController {
 			HttpServletResponse response) {
 		LoyaltyProgramme programme = this.loyalty.programme(code);
 		Map<String, String> errors = new LinkedHashMap<>();
-		TierLadder ladder = form.ladder(errors);
+		TierLadder ladder = form.ladder(errors, this.messages);
 		if (ladder == null) {
 			response.setStatus(422);
 			return page(programme, form, null, null, errors, model);
@@ -80,7 +80,7 @@ class TierConsoleController {
 			Model model, HttpServletResponse response) {
 		LoyaltyProgramme programme = this.loyalty.programme(code);
 		Map<String, String> errors = new LinkedHashMap<>();
-		TierLadder ladder = form.ladder(errors);
+		TierLadder ladder = form.ladder(errors, this.messages);
 		Instant at = null;
 		try {
 			at = Instant.parse(asOf.strip());
@@ -178,8 +178,9 @@ class TierConsoleController {
 	 */
 	private Map<String, String> localized(Map<String, String> errors) {
 		Map<String, String> shown = new LinkedHashMap<>();
-		errors.forEach((field, message) -> shown.put(field,
-				this.messages.getMessage(message, null, message, LocaleContextHolder.getLocale())));
+		LoyaltyConsole.shown(errors, this.messages)
+			.forEach((field, message) -> shown.put(field,
+					this.messages.getMessage(message, null, message, LocaleContextHolder.getLocale())));
 		return shown;
 	}
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
 /**
  * A programme's tier ladder: tiers lowest first, with strictly rising thresholds on one
@@ -99,37 +100,39 @@ public record TierLadder(Measure measure, Window window, int graceMonths, List<T
 	 */
 	public TierLadder validated() {
 		if (this.measure == null) {
-			throw ApiException.invalid("measure", "POINTS_EARNED, SPEND or PURCHASES");
+			throw ApiException.invalid("measure", Text.of("loyalty.tier.measure", "POINTS_EARNED, SPEND or PURCHASES"));
 		}
 		if (this.window == null) {
-			throw ApiException.invalid("window", "ROLLING_12_MONTHS or CALENDAR_YEAR");
+			throw ApiException.invalid("window", Text.of("loyalty.tier.window", "ROLLING_12_MONTHS or CALENDAR_YEAR"));
 		}
 		if (this.graceMonths < 0 || this.graceMonths > 36) {
-			throw ApiException.invalid("graceMonths", "between 0 and 36");
+			throw ApiException.invalid("graceMonths", Text.of("loyalty.tier.grace-months", "between 0 and 36"));
 		}
 		if (this.tiers == null || this.tiers.isEmpty() || this.tiers.size() > 20
 				|| this.tiers.stream().anyMatch(java.util.Objects::isNull)) {
-			throw ApiException.invalid("tiers", "give 1 to 20 tiers, lowest first");
+			throw ApiException.invalid("tiers", Text.of("loyalty.tier.count", "give 1 to 20 tiers, lowest first"));
 		}
 		Set<String> codes = new HashSet<>();
 		BigDecimal last = BigDecimal.ZERO;
 		for (Tier t : this.tiers) {
 			if (t.code() == null || t.code().isBlank() || t.name() == null || !codes.add(t.code())) {
-				throw ApiException.invalid("tiers", "every tier needs a unique code and a name");
+				throw ApiException.invalid("tiers",
+						Text.of("loyalty.tier.code-and-name", "every tier needs a unique code and a name"));
 			}
 			if (t.threshold() == null || t.threshold().compareTo(last) <= 0) {
-				throw ApiException.invalid("tiers", "thresholds must be positive and rise from tier to tier");
+				throw ApiException.invalid("tiers", Text.of("loyalty.tier.thresholds-rise",
+						"thresholds must be positive and rise from tier to tier"));
 			}
 			if (t.threshold().compareTo(MAX_THRESHOLD) > 0 || t.threshold().stripTrailingZeros().scale() > 2) {
-				throw ApiException.invalid("tiers",
-						"a threshold has at most 2 decimals and is at most " + MAX_THRESHOLD.toPlainString());
+				throw ApiException.invalid("tiers", Text.of("loyalty.tier.threshold-range",
+						"a threshold has at most 2 decimals and is at most {0}", MAX_THRESHOLD.toPlainString()));
 			}
 			if (t.multiplier().compareTo(BigDecimal.ONE) < 0 || t.multiplier().compareTo(MAX_MULTIPLIER) > 0
 					|| t.multiplier().stripTrailingZeros().scale() > 3 || t.discount().signum() < 0
 					|| t.discount().compareTo(new BigDecimal(100)) > 0
 					|| t.discount().stripTrailingZeros().scale() > 2) {
-				throw ApiException.invalid("tiers",
-						"multiplier between 1 and 100 (at most 3 decimals), discount between 0 and 100 (at most 2)");
+				throw ApiException.invalid("tiers", Text.of("loyalty.tier.multiplier-discount",
+						"multiplier between 1 and 100 (at most 3 decimals), discount between 0 and 100 (at most 2)"));
 			}
 			last = t.threshold();
 		}

@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 
 import org.rapport.platform.web.ApiException;
 
+import org.springframework.context.MessageSource;
+
 /**
  * A tier ladder as typed: measure, window, grace and one tier a line, lowest first, as
  * {@code code; name; threshold; earn multiplier; discount %; priority (yes/no); gifts}
@@ -31,8 +33,16 @@ record TierLadderForm(String measure, String window, String graceMonths, String 
 		return ProgrammeForm.blank(this.tiers);
 	}
 
-	/** The ladder, or null with {@code errors} filled. */
+	/** The ladder, or null with {@code errors} filled (in English). */
 	TierLadder ladder(Map<String, String> errors) {
+		return ladder(errors, null);
+	}
+
+	/**
+	 * The ladder, or null with {@code errors} filled: what the ladder's checks refused in
+	 * the language of the request being served.
+	 */
+	TierLadder ladder(Map<String, String> errors, MessageSource messages) {
 		TierLadder.Measure m = ProgrammeForm.choice(TierLadder.Measure.class, "measure", nz(this.measure), errors);
 		TierLadder.Window w = ProgrammeForm.choice(TierLadder.Window.class, "window", nz(this.window), errors);
 		int grace = ProgrammeForm.whole("graceMonths", nz(this.graceMonths), errors);
@@ -55,7 +65,7 @@ record TierLadderForm(String measure, String window, String graceMonths, String 
 			return new TierLadder(m, w, grace, list).validated();
 		}
 		catch (ApiException ex) {
-			errors.putAll(LoyaltyConsole.errors(ex));
+			errors.putAll(LoyaltyConsole.errors(ex, messages));
 			return null;
 		}
 	}

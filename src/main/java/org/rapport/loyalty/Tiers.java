@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.rapport.audit.AuditTrail;
 import org.rapport.platform.Actor;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,7 +94,8 @@ class Tiers {
 
 	TierLadder ladder(LoyaltyProgramme programme) {
 		return this.store.ladder(programme.id())
-			.orElseThrow(() -> ApiException.notFound("Tier ladder of", programme.code()));
+			.orElseThrow(() -> NotFound
+				.of(Text.of("loyalty.tier.no-ladder", "Tier ladder of {0} does not exist", programme.code())));
 	}
 
 	/** How many active members hold each tier of the programme's ladder now. */
@@ -118,8 +120,9 @@ class Tiers {
 		TierPlan made = this.jobs.requalify(programme, ladder, asOf, null, false);
 		String fingerprint = fingerprint(version, ladder, made);
 		if (expectedFingerprint != null && !expectedFingerprint.equals(fingerprint)) {
-			throw ApiException.conflict("preview-stale", "The ladder or its members changed since the preview: "
-					+ "applying now would not make the previewed moves. Preview again; nothing was changed.");
+			throw ApiException.conflict("preview-stale",
+					Text.of("loyalty.tier.preview-stale", "The ladder or its members changed since the preview: "
+							+ "applying now would not make the previewed moves. Preview again; nothing was changed."));
 		}
 		this.audit.record(AuditTrail.Change.of("loyalty.tiers-changed", "loyalty_programme", programme.id(),
 				"Tier ladder of " + programme.code() + " changed", before, ladder));
@@ -324,10 +327,12 @@ class Tiers {
 		LoyaltyProgramme programme = this.programmes.byId(account.programmeId()).orElseThrow();
 		TierLadder ladder = ladder(programme);
 		if (tierCode != null && ladder.tier(tierCode) == null) {
-			throw ApiException.invalid("tier", "no tier " + tierCode + " in the ladder of " + programme.code());
+			throw ApiException.invalid("tier",
+					Text.of("loyalty.tier.unknown", "no tier {0} in the ladder of {1}", tierCode, programme.code()));
 		}
 		if (until == null || !until.isAfter(this.clock.instant())) {
-			throw ApiException.invalid("until", "an override needs an end date in the future");
+			throw ApiException.invalid("until",
+					Text.of("loyalty.tier.override-until-future", "an override needs an end date in the future"));
 		}
 		String why = reason(reason);
 		TierStore.State before = this.store.state(account.id()).orElse(null);
@@ -356,7 +361,8 @@ class Tiers {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		TierStore.State before = this.store.state(account.id()).orElse(null);
 		if (!this.store.endOverride(account.id(), now)) {
-			throw ApiException.conflict("no-override", "The member's tier is not set by hand now");
+			throw ApiException.conflict("no-override",
+					Text.of("loyalty.tier.no-override", "The member's tier is not set by hand now"));
 		}
 		String text = "Override ended early by " + Actor.current().name() + ": " + why;
 		this.store.logChange(account.id(), before.tierCode(), before.tierCode(), "OVERRIDE_ENDED", text, now);
@@ -371,10 +377,10 @@ class Tiers {
 
 	private static String reason(String reason) {
 		if (reason == null || reason.isBlank()) {
-			throw ApiException.invalid("reason", "give a reason");
+			throw ApiException.invalid("reason", Text.of("loyalty.reason.required", "give a reason"));
 		}
 		if (reason.length() > 500) {
-			throw ApiException.invalid("reason", "at most 500 characters");
+			throw ApiException.invalid("reason", Text.of("loyalty.reason.too-long", "at most 500 characters"));
 		}
 		return reason.strip();
 	}

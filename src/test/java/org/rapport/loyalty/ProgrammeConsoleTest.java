@@ -3,6 +3,7 @@ package org.rapport.loyalty;
 import java.math.BigDecimal;
 import java.util.Map;
 
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rapport.IntegrationTest;
@@ -11,15 +12,22 @@ import org.rapport.access.StaffDirectory;
 import org.rapport.customer.ConsentPurpose;
 import org.rapport.interaction.Interactions;
 import org.rapport.interaction.Product;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
-/** Programme administration in the console: settings, rules, simulation. */
+/**
+ * Programme administration in the console: settings, rules, simulation; a refused rule in
+ * the reader's language.
+ */
 @IntegrationTest
 class ProgrammeConsoleTest {
 
@@ -37,6 +45,9 @@ class ProgrammeConsoleTest {
 
 	@Autowired
 	UserDetailsService users;
+
+	@Autowired
+	JsonMapper json;
 
 	ConsoleStaff staff;
 
@@ -196,6 +207,70 @@ class ProgrammeConsoleTest {
 			.containsPattern("id=\"f-kind-error\">[^<]*PURCHASE[^<]*</span>")
 			.contains("value=\"1e30\"")
 			.doesNotContain("simulation-result");
+	}
+
+	@Test
+	void aRefusedRuleIsExplainedInTheStaffMembersLanguage() {
+		assertThat(this.mvc.post()
+			.uri("/loyalty/programmes/{c}/rules", this.programme.code())
+			.param("kind", "SPEND_RATIO")
+			.param("group", "g")
+			.param("name", "Finer rate")
+			.param("unitAmount", "0.001")
+			.param("pointsPerUnit", "1")
+			.param("active", "true")
+			.cookie(new Cookie("rapport-lang", "es"))
+			.with(this.staff.as(Role.ADMIN))
+			.with(csrf())).hasStatus(422)
+			.bodyText()
+			.contains("id=\"f-unitAmount-error\">entre 0.01 y 1000000, con 2 decimales como máximo</span>")
+			.contains(
+					"el programa no tiene el grupo &#39;g&#39;: declárelo antes con su combinación (STACK o BEST_OF);")
+			.doesNotContain("at most 2 decimals")
+			.doesNotContain("declare it with its combination");
+		assertThat(this.loyalty.rules(this.programme.code())).hasSize(1);
+	}
+
+	@Test
+	void aRuleRefusedOverTheApiIsExplainedInTheCallersLanguageAndInEnglishWithoutOne() {
+		JsonNode russian = refusedRule("ru");
+		assertThat(russian.at("/detail").asString()).isEqualTo("В запросе есть недопустимые поля");
+		assertThat(message(russian, "params.unitAmount"))
+			.isEqualTo("от 0.01 до 1000000, знаков после запятой не больше: 2");
+		assertThat(message(russian, "group")).startsWith(
+				"в программе нет группы 'g': сначала объявите её со способом сочетания (STACK или BEST_OF); группы: [");
+
+		JsonNode english = refusedRule(null);
+		assertThat(english.at("/detail").asString()).isEqualTo("The request has invalid fields");
+		assertThat(message(english, "params.unitAmount")).isEqualTo("between 0.01 and 1000000, at most 2 decimals");
+		assertThat(message(english, "group")).startsWith(
+				"the programme has no group 'g': declare it with its combination (STACK or BEST_OF) first; groups: [");
+		assertThat(this.loyalty.rules(this.programme.code())).hasSize(1);
+	}
+
+	private JsonNode refusedRule(String language) {
+		var request = this.mvc.post()
+			.uri(ProgrammeApi.BASE + "/{c}/rules", this.programme.code())
+			.with(user("rule-admin").authorities(() -> "loyalty:admin", () -> "loyalty:read"))
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"kind\":\"SPEND_RATIO\",\"group\":\"g\",\"name\":\"Finer rate\","
+					+ "\"params\":{\"unitAmount\":0.001,\"pointsPerUnit\":1}}");
+		if (language != null) {
+			request = request.header("Accept-Language", language);
+		}
+		var result = request.exchange();
+		assertThat(result).hasStatus(400);
+		return this.json.readTree(result.getResponse().getContentAsByteArray());
+	}
+
+	private static String message(JsonNode problem, String field) {
+		for (JsonNode error : problem.get("errors")) {
+			if (field.equals(error.get("field").asString())) {
+				return error.get("message").asString();
+			}
+		}
+		throw new AssertionError("no error for " + field + " in " + problem);
 	}
 
 	private static org.springframework.util.MultiValueMap<String, String> settings(String name, String version) {

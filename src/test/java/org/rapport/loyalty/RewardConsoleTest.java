@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rapport.IntegrationTest;
@@ -111,6 +112,40 @@ class RewardConsoleTest {
 			.bodyText()
 			.containsPattern("id=\"f-validTo-error\">[^<]*\\S[^<]*</span>");
 		assertThat(this.rewards.rewards(this.programme.code(), true)).isEmpty();
+	}
+
+	@Test
+	void aRefusedRewardIsExplainedInTheStaffMembersLanguage() {
+		Map<String, String> mug = Map.of("name", "Mug", "costPoints", "5", "voucherValidDays", "30");
+		assertThat(save(Role.ADMIN, mug)).hasStatus3xxRedirection();
+		var again = this.mvc.post()
+			.uri("/loyalty/programmes/{c}/rewards", this.programme.code())
+			.cookie(new Cookie("rapport-lang", "es"))
+			.with(this.staff.as(Role.ADMIN))
+			.with(csrf());
+		for (var f : mug.entrySet()) {
+			again = again.param(f.getKey(), f.getValue());
+		}
+		assertThat(again.exchange()).hasStatus(422)
+			.bodyText()
+			.contains("id=\"form-problem\">El programa ya tiene una recompensa llamada Mug</p>")
+			.doesNotContain("already has a reward");
+		assertThat(save(Role.ADMIN, mug)).hasStatus(422)
+			.bodyText()
+			.contains("id=\"form-problem\">The programme already has a reward named Mug</p>");
+
+		// what the form itself cannot read, too
+		assertThat(this.mvc.post()
+			.uri("/loyalty/programmes/{c}/rewards", this.programme.code())
+			.param("name", "Cup")
+			.param("costPoints", "")
+			.param("voucherValidDays", "30")
+			.cookie(new Cookie("rapport-lang", "ru"))
+			.with(this.staff.as(Role.ADMIN))
+			.with(csrf())).hasStatus(422).bodyText().contains(">укажите стоимость в баллах</span>");
+		assertThat(save(Role.ADMIN, Map.of("name", "Cup", "costPoints", "", "voucherValidDays", "30"))).hasStatus(422)
+			.bodyText()
+			.contains(">give the cost in points</span>");
 	}
 
 	@Test
