@@ -136,6 +136,33 @@ class LoyaltyAdminBrowserTest {
 	}
 
 	@Test
+	void aRuleTheEngineRefusesIsExplainedNextToItsFieldInTheStaffMembersLanguage() {
+		String suffix = LoyaltyFixture.unique();
+		LoyaltyProgramme programme = this.loyalty.createProgramme(new ProgrammeSettings("bs-" + suffix,
+				"Club del navegador", "EUR", "puntos", new BigDecimal("0.01"), 0, ExpiryPolicy.NONE, 0, null,
+				NegativeBalancePolicy.CAP_AT_ZERO, (ConsentPurpose) null, Map.of("base", Combination.STACK), null));
+		int rules = this.loyalty.rules(programme.code()).size();
+		String admin = "bs-admin-" + suffix;
+		this.staff.create(admin, "Sofía Admin", PASSWORD, EnumSet.of(Role.ADMIN));
+
+		this.browser = BrowserSession.open("http://localhost:" + this.port);
+		this.browser.signIn(admin, PASSWORD);
+		this.browser.go("/loyalty/programmes/" + programme.code() + "/rules/new?lang=es");
+		this.browser.await(ExpectedConditions.presenceOfElementLocated(By.id("rule-form")));
+		this.browser.find("#f-name").sendKeys("Tasa demasiado fina");
+		this.browser.find("#f-unitAmount").sendKeys("0.001");
+		this.browser.find("#f-pointsPerUnit").sendKeys("1");
+		this.browser.find("#rule-save").click();
+
+		String refusal = this.browser.await(ExpectedConditions.presenceOfElementLocated(By.id("f-unitAmount-error")))
+			.getText();
+		this.browser.screenshot("loyalty-rule-refused-in-spanish");
+		assertThat(refusal).isEqualTo("entre 0.01 y 1000000, con 2 decimales como máximo");
+		assertThat(this.browser.find("#f-name").getAttribute("value")).isEqualTo("Tasa demasiado fina");
+		assertThat(this.loyalty.rules(programme.code())).hasSize(rules);
+	}
+
+	@Test
 	void aManagerSetsATierByHandAndCancelsARedemptionOnTheMemberPanelAndThePageHeadNamesTheTier() {
 		String suffix = LoyaltyFixture.unique();
 		LoyaltyProgramme programme = this.loyalty.createProgramme(new ProgrammeSettings("bo-" + suffix,
