@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.core.JacksonException;
@@ -128,7 +129,7 @@ class InteractionApi {
 					new ServletServerHttpRequest(request));
 		}
 		if (reads == null) {
-			throw ApiException.invalid("items", "give at least one interaction");
+			throw ApiException.invalid("items", Text.of("interaction.batch.empty", "give at least one interaction"));
 		}
 		List<NewInteraction> items = new ArrayList<>(reads.size());
 		List<RecordResult> unreadable = new ArrayList<>();
@@ -154,7 +155,9 @@ class InteractionApi {
 	@PreAuthorize("hasAuthority('interaction:read')")
 	@Operation(summary = "One interaction with its lines")
 	InteractionView get(@PathVariable UUID id) {
-		return this.interactions.get(id).orElseThrow(() -> ApiException.notFound("Interaction", id));
+		return this.interactions.get(id)
+			.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found",
+					Text.of("interaction.not-found", "Interaction {0} does not exist", id)));
 	}
 
 	@GetMapping("/api/v1/customers/{id}/timeline")
@@ -205,7 +208,8 @@ class InteractionApi {
 					kinds.add(InteractionKind.valueOf(part.strip().toUpperCase(java.util.Locale.ROOT)));
 				}
 				catch (IllegalArgumentException ex) {
-					throw ApiException.invalid("kind", "must be one of " + Arrays.toString(InteractionKind.values()));
+					throw ApiException.invalid("kind", Text.of("interaction.kind.unknown", "must be one of {0}",
+							Arrays.toString(InteractionKind.values())));
 				}
 			}
 		}
