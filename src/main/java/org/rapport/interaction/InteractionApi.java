@@ -21,6 +21,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -52,7 +53,10 @@ class InteractionApi {
 
 	private final InteractionJson json;
 
-	InteractionApi(Interactions interactions, InteractionJson json) {
+	private final MessageSource messages;
+
+	InteractionApi(Interactions interactions, InteractionJson json, MessageSource messages) {
+		this.messages = messages;
 		this.interactions = interactions;
 		this.json = json;
 	}
@@ -142,13 +146,26 @@ class InteractionApi {
 		}
 		BatchResult result = this.interactions.recordBatch(items);
 		if (unreadable.isEmpty()) {
-			return result;
+			return inCallersLanguage(result);
 		}
 		List<RecordResult> merged = new ArrayList<>(result.items());
 		for (RecordResult r : unreadable) {
 			merged.set(r.index(), r);
 		}
-		return BatchResult.of(merged);
+		return inCallersLanguage(BatchResult.of(merged));
+	}
+
+	/** The result with the problems of its rejected items in the caller's language. */
+	private BatchResult inCallersLanguage(BatchResult result) {
+		if (result.rejected() == 0) {
+			return result;
+		}
+		return BatchResult.of(result.items()
+			.stream()
+			.map((item) -> item.errors().isEmpty() ? item
+					: new RecordResult(item.index(), item.status(), item.id(),
+							item.errors().stream().map((p) -> p.in(this.messages)).toList()))
+			.toList());
 	}
 
 	@GetMapping(BASE + "/{id}")
