@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.rapport.platform.Actor;
 import org.rapport.platform.web.ApiException;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -30,7 +31,10 @@ class ApiClientConsoleController {
 
 	private final ApiClients clients;
 
-	ApiClientConsoleController(ApiClients clients) {
+	private final MessageSource messages;
+
+	ApiClientConsoleController(ApiClients clients, MessageSource messages) {
+		this.messages = messages;
 		this.clients = clients;
 	}
 
@@ -76,7 +80,7 @@ class ApiClientConsoleController {
 	String refused(ApiException ex, Model model, jakarta.servlet.http.HttpServletResponse response) {
 		response.setStatus(ex.status().value());
 		model.addAttribute("status", ex.status().value());
-		model.addAttribute("detail", ex.getMessage());
+		model.addAttribute("detail", ex.detail(this.messages));
 		return "error";
 	}
 

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.rapport.platform.Actor;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -74,7 +75,7 @@ class ApiClientController {
 
 	private static Set<Scope> scopes(List<String> names) {
 		if (names == null || names.isEmpty()) {
-			throw ApiException.invalid("scopes", "give at least one scope");
+			throw ApiException.invalid("scopes", Text.of("access.scopes.none", "give at least one scope"));
 		}
 		Set<Scope> scopes = EnumSet.noneOf(Scope.class);
 		for (String name : names) {
@@ -82,8 +83,9 @@ class ApiClientController {
 				scopes.add(Scope.ofName(name));
 			}
 			catch (IllegalArgumentException ex) {
-				throw ApiException.invalid("scopes", "unknown scope " + name + "; use one of "
-						+ List.of(ApiClients.scopeArray(EnumSet.allOf(Scope.class))));
+				throw ApiException.invalid("scopes",
+						Text.of("access.scopes.unknown", "unknown scope {0}; use one of {1}", name,
+								List.of(ApiClients.scopeArray(EnumSet.allOf(Scope.class))).toString()));
 			}
 		}
 		return scopes;

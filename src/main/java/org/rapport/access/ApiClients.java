@@ -21,7 +21,9 @@ import org.rapport.audit.AuditTrail;
 import org.rapport.platform.Actor;
 import org.rapport.platform.Ids;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -90,17 +92,19 @@ public class ApiClients {
 	public CreatedClient create(String name, Set<Scope> scopes, Actor createdBy) {
 		String trimmed = name == null ? "" : name.trim();
 		if (trimmed.isEmpty() || trimmed.length() > 100) {
-			throw ApiException.invalid("name", "give a name of 1-100 characters");
+			throw ApiException.invalid("name",
+					Text.of("access.api-client.name-length", "give a name of 1-100 characters"));
 		}
 		if (scopes == null || scopes.isEmpty()) {
-			throw ApiException.invalid("scopes", "give at least one scope");
+			throw ApiException.invalid("scopes", Text.of("access.scopes.none", "give at least one scope"));
 		}
 		boolean taken = this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM api_client WHERE name = ?)")
 			.param(trimmed)
 			.query(Boolean.class)
 			.single();
 		if (taken) {
-			throw ApiException.conflict("name-taken", "An API client called " + trimmed + " exists already");
+			throw ApiException.conflict("name-taken",
+					Text.of("access.api-client.name-taken", "An API client called {0} exists already", trimmed));
 		}
 		ApiKey key = ApiKey.generate();
 		UUID id = Ids.next(this.clock);
@@ -133,7 +137,8 @@ public class ApiClients {
 	/** Revokes the client's key for good; its next call is refused. */
 	@Transactional
 	public ApiClient revoke(UUID id) {
-		ApiClient before = byId(id).orElseThrow(() -> ApiException.notFound("API client", id));
+		ApiClient before = byId(id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found",
+				Text.of("access.api-client.not-found", "API client {0} does not exist", id)));
 		if (!before.active()) {
 			return before;
 		}

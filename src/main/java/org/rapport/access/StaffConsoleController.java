@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.rapport.platform.web.ApiException;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -29,7 +30,10 @@ class StaffConsoleController {
 
 	private final StaffDirectory staff;
 
-	StaffConsoleController(StaffDirectory staff) {
+	private final MessageSource messages;
+
+	StaffConsoleController(StaffDirectory staff, MessageSource messages) {
+		this.messages = messages;
 		this.staff = staff;
 	}
 
@@ -51,8 +55,8 @@ class StaffConsoleController {
 		}
 		catch (ApiException ex) {
 			model.addAttribute("problem", problemKey(ex));
-			model.addAttribute("problemDetail", ex.fieldProblems().isEmpty() ? ex.getMessage()
-					: ex.fieldProblems().get(0).field() + ": " + ex.fieldProblems().get(0).message());
+			model.addAttribute("problemDetail", ex.fieldProblems().isEmpty() ? ex.detail(this.messages)
+					: ex.fieldProblems().get(0).field() + ": " + ex.fieldProblems(this.messages).get(0).message());
 			model.addAttribute("username", username);
 			model.addAttribute("displayName", displayName);
 			model.addAttribute("chosenRoles", chosen);
@@ -114,7 +118,7 @@ class StaffConsoleController {
 	String refused(ApiException ex, Model model, jakarta.servlet.http.HttpServletResponse response) {
 		response.setStatus(ex.status().value());
 		model.addAttribute("status", ex.status().value());
-		model.addAttribute("detail", ex.getMessage());
+		model.addAttribute("detail", ex.detail(this.messages));
 		return "error";
 	}
 

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -87,7 +88,8 @@ class StaffController {
 	@Operation(summary = "Change your own password, giving the current one")
 	void changeOwnPassword(@AuthenticationPrincipal RapportPrincipal me, @RequestBody OwnPasswordChange request) {
 		if (me == null || !me.isStaff()) {
-			throw new ApiException(HttpStatus.FORBIDDEN, "forbidden", "Only staff members have a password");
+			throw new ApiException(HttpStatus.FORBIDDEN, "forbidden",
+					Text.of("access.password.staff-only", "Only staff members have a password"));
 		}
 		this.staff.changeOwnPassword(UUID.fromString(me.actor().id()), request.currentPassword(),
 				request.newPassword());
@@ -95,7 +97,7 @@ class StaffController {
 
 	private static Set<Role> roles(List<String> names) {
 		if (names == null || names.isEmpty()) {
-			throw ApiException.invalid("roles", "give at least one role");
+			throw ApiException.invalid("roles", Text.of("access.roles.none", "give at least one role"));
 		}
 		Set<Role> roles = EnumSet.noneOf(Role.class);
 		for (String name : names) {
@@ -103,8 +105,8 @@ class StaffController {
 				roles.add(Role.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT)));
 			}
 			catch (RuntimeException ex) {
-				throw ApiException.invalid("roles",
-						"unknown role " + name + "; use one of " + java.util.Arrays.toString(Role.values()));
+				throw ApiException.invalid("roles", Text.of("access.roles.unknown", "unknown role {0}; use one of {1}",
+						name, java.util.Arrays.toString(Role.values())));
 			}
 		}
 		return roles;

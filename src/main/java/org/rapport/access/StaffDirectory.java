@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.rapport.audit.AuditTrail;
 import org.rapport.platform.Ids;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -85,16 +86,19 @@ public class StaffDirectory {
 	public StaffMember create(String username, String displayName, String rawPassword, Set<Role> roles) {
 		String login = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
 		if (!login.matches("[a-z0-9._-]{2,64}")) {
-			throw ApiException.invalid("username", "use 2-64 letters, digits, dots, dashes or underscores");
+			throw ApiException.invalid("username",
+					Text.of("access.staff.username", "use 2-64 letters, digits, dots, dashes or underscores"));
 		}
 		String name = displayName == null || displayName.isBlank() ? login : displayName.trim();
 		if (name.length() > 100) {
-			throw ApiException.invalid("displayName", "use at most 100 characters");
+			throw ApiException.invalid("displayName",
+					Text.of("access.staff.display-name", "use at most 100 characters"));
 		}
 		checkPassword("password", rawPassword);
 		checkRoles(roles);
 		if (byUsername(login).isPresent()) {
-			throw ApiException.conflict("username-taken", "A staff member called " + login + " exists already");
+			throw ApiException.conflict("username-taken",
+					Text.of("access.staff.username-taken", "A staff member called {0} exists already", login));
 		}
 		UUID id = Ids.next(this.clock);
 		this.jdbc
@@ -170,7 +174,8 @@ public class StaffDirectory {
 			.query(String.class)
 			.single();
 		if (currentPassword == null || !this.passwords.matches(currentPassword, hash)) {
-			throw ApiException.invalid("currentPassword", "does not match your current password");
+			throw ApiException.invalid("currentPassword",
+					Text.of("access.password.current-mismatch", "does not match your current password"));
 		}
 		storePassword(id, "newPassword", newPassword);
 		this.audit.record(AuditTrail.Change.of("password-changed", AUDIT_TYPE, id,
@@ -205,7 +210,8 @@ public class StaffDirectory {
 	}
 
 	private StaffMember existing(UUID id) {
-		return byId(id).orElseThrow(() -> ApiException.notFound("Staff member", id));
+		return byId(id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found",
+				Text.of("access.staff.not-found", "Staff member {0} does not exist", id)));
 	}
 
 	private void storePassword(UUID id, String field, String rawPassword) {
@@ -222,27 +228,30 @@ public class StaffDirectory {
 			.query(UUID.class)
 			.list();
 		if (admins.stream().noneMatch((admin) -> !admin.equals(id))) {
-			throw new ApiException(HttpStatus.CONFLICT, "last-administrator",
-					"This is the last active administrator; make someone else an administrator first");
+			throw new ApiException(HttpStatus.CONFLICT, "last-administrator", Text.of("access.staff.last-administrator",
+					"This is the last active administrator; make someone else an administrator first"));
 		}
 	}
 
 	private static void checkPassword(String field, String rawPassword) {
 		if (rawPassword == null || rawPassword.length() < MIN_PASSWORD_LENGTH) {
-			throw ApiException.invalid(field, "use at least " + MIN_PASSWORD_LENGTH + " characters");
+			throw ApiException.invalid(field, Text.of("access.password.too-short", "use at least {0} characters",
+					String.valueOf(MIN_PASSWORD_LENGTH)));
 		}
 		if (rawPassword.isBlank() || rawPassword.chars().distinct().count() < 3) {
 			// ten spaces, or "aaaaaaaaaa", meet the length and protect nothing
-			throw ApiException.invalid(field, "use at least 3 different characters, not only spaces");
+			throw ApiException.invalid(field,
+					Text.of("access.password.too-simple", "use at least 3 different characters, not only spaces"));
 		}
 		if (rawPassword.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-			throw ApiException.invalid(field, "use at most " + MAX_PASSWORD_BYTES + " bytes (bcrypt's limit)");
+			throw ApiException.invalid(field, Text.of("access.password.too-long",
+					"use at most {0} bytes (bcrypt''s limit)", String.valueOf(MAX_PASSWORD_BYTES)));
 		}
 	}
 
 	private static void checkRoles(Set<Role> roles) {
 		if (roles == null || roles.isEmpty()) {
-			throw ApiException.invalid("roles", "give at least one role");
+			throw ApiException.invalid("roles", Text.of("access.roles.none", "give at least one role"));
 		}
 	}
 

@@ -15,8 +15,10 @@ import org.rapport.customer.Page;
 import org.rapport.customer.Paging;
 import org.rapport.platform.Actor;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -177,8 +179,9 @@ public class Analytics {
 	public CustomerClasses classes(UUID run) {
 		UUID id = snapshot(run).id();
 		return this.classes.find(id)
-			.orElseThrow(() -> ApiException.notFound("customer classes of run " + id,
-					String.valueOf(this.classes.unavailableReason(id))));
+			.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found",
+					Text.of("analytics.classes.not-found", "customer classes of run {0} {1} does not exist", id,
+							String.valueOf(this.classes.unavailableReason(id)))));
 	}
 
 	/**
@@ -188,18 +191,23 @@ public class Analytics {
 	 */
 	public ChurnModel churnModel(UUID run) {
 		UUID id = snapshot(run).id();
-		return this.churn.find(id).orElseThrow(() -> ApiException.notFound("churn model of run", id));
+		return this.churn.find(id)
+			.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found",
+					Text.of("analytics.churn-model.not-found", "churn model of run {0} does not exist", id)));
 	}
 
 	/** The named completed run, or the current snapshot; not found otherwise. */
 	private AnalyticsRun snapshot(UUID run) {
 		if (run == null) {
 			return this.runs.current()
-				.orElseThrow(() -> ApiException.notFound("analytics snapshot", "current (no completed run yet)"));
+				.orElseThrow(
+						() -> new ApiException(HttpStatus.NOT_FOUND, "not-found", Text.of("analytics.snapshot.none",
+								"analytics snapshot current (no completed run yet) does not exist")));
 		}
 		return this.runs.find(run)
 			.filter((r) -> r.status() == AnalyticsRun.Status.COMPLETED)
-			.orElseThrow(() -> ApiException.notFound("completed analytics run", run));
+			.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found",
+					Text.of("analytics.completed-run.not-found", "completed analytics run {0} does not exist", run)));
 	}
 
 	@PreDestroy

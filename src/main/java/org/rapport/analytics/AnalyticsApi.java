@@ -17,7 +17,9 @@ import org.rapport.customer.LifecycleStage;
 import org.rapport.customer.Page;
 import org.rapport.customer.Paging;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,7 +53,9 @@ class AnalyticsApi {
 	@PreAuthorize("hasAnyAuthority('analytics:read', 'analytics:customer-read')")
 	@Operation(summary = "A customer's scores: value, RFM, segment, stage, class, risk with reasons, predictions")
 	CustomerScores customer(@PathVariable UUID id, @RequestParam(required = false) UUID run) {
-		return this.analytics.customer(run, id).orElseThrow(() -> ApiException.notFound("analytics of customer", id));
+		return this.analytics.customer(run, id)
+			.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found",
+					Text.of("analytics.customer.not-found", "analytics of customer {0} does not exist", id)));
 	}
 
 	@GetMapping(BASE + "/pareto")
@@ -131,7 +135,8 @@ class AnalyticsApi {
 
 		ScoreFilter filter(String view) {
 			if (!VIEWS.contains(view)) {
-				throw ApiException.notFound("analytics view", view);
+				throw new ApiException(HttpStatus.NOT_FOUND, "not-found",
+						Text.of("analytics.view.not-found", "analytics view {0} does not exist", view));
 			}
 			ScoreFilter.Order order = view.equals("priority") ? ScoreFilter.Order.PRIORITY : ScoreFilter.Order.REVENUE;
 			return new DrillDown(this.run, this.r, this.f, this.m, this.segment, this.loyaltyClass, this.stage,
@@ -159,10 +164,11 @@ class AnalyticsApi {
 			@RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
 		List<ApiException.FieldProblem> problems = new ArrayList<>();
 		if (page < 0) {
-			problems.add(new ApiException.FieldProblem("page", "must be 0 or more"));
+			problems.add(ApiException.FieldProblem.of("page", Text.of("analytics.page.negative", "must be 0 or more")));
 		}
 		if (size < 1 || size > Paging.MAX_SIZE) {
-			problems.add(new ApiException.FieldProblem("size", "must be between 1 and " + Paging.MAX_SIZE));
+			problems.add(ApiException.FieldProblem.of("size",
+					Text.of("analytics.size.range", "must be between 1 and {0}", String.valueOf(Paging.MAX_SIZE))));
 		}
 		ScoreFilter filter;
 		try {
@@ -207,7 +213,9 @@ class AnalyticsApi {
 	@PreAuthorize("hasAnyAuthority('analytics:read', 'analytics:run')")
 	@Operation(summary = "A run with its status and progress")
 	AnalyticsRun run(@PathVariable UUID id) {
-		return this.analytics.run(id).orElseThrow(() -> ApiException.notFound("analytics run", id));
+		return this.analytics.run(id)
+			.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found",
+					Text.of("analytics.run.not-found", "analytics run {0} does not exist", id)));
 	}
 
 }

@@ -17,8 +17,11 @@ import org.rapport.loyalty.ExpiringTotal;
 import org.rapport.loyalty.ProgrammeFigures;
 import org.rapport.platform.console.ConsoleModel;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -53,8 +56,11 @@ class AnalyticsDashboardController {
 
 	private final ChurnModelWriter churnModels;
 
+	private final MessageSource messages;
+
 	AnalyticsDashboardController(Analytics analytics, DashboardView view, Loyalty loyalty, ProgrammeFigures figures,
-			ConsoleModel user, ModelWording wording, ChurnModelWriter churnModels) {
+			ConsoleModel user, ModelWording wording, ChurnModelWriter churnModels, MessageSource messages) {
+		this.messages = messages;
 		this.analytics = analytics;
 		this.view = view;
 		this.loyalty = loyalty;
@@ -77,7 +83,8 @@ class AnalyticsDashboardController {
 		Optional<AnalyticsRun> snapshot = (run == null) ? this.analytics.current()
 				: this.analytics.run(run).filter((r) -> r.status() == AnalyticsRun.Status.COMPLETED);
 		if (run != null && snapshot.isEmpty()) {
-			throw ApiException.notFound("completed analytics run", run);
+			throw new ApiException(HttpStatus.NOT_FOUND, "not-found",
+					Text.of("analytics.completed-run.not-found", "completed analytics run {0} does not exist", run));
 		}
 		model.addAttribute("snapshot", snapshot.orElse(null));
 		model.addAttribute("run", run);
@@ -125,7 +132,7 @@ class AnalyticsDashboardController {
 			model.addAttribute("started", started);
 		}
 		catch (ApiException ex) {
-			model.addAttribute("refused", ex.getMessage());
+			model.addAttribute("refused", ex.detail(this.messages));
 		}
 		if (htmx == null) {
 			return "redirect:/analytics";
@@ -137,7 +144,9 @@ class AnalyticsDashboardController {
 	@PreAuthorize("hasAnyAuthority('analytics:read', 'analytics:run')")
 	String progress(@PathVariable UUID id, Model model) {
 		model.addAttribute("started",
-				this.analytics.run(id).orElseThrow(() -> ApiException.notFound("analytics run", id)));
+				this.analytics.run(id)
+					.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found",
+							Text.of("analytics.run.not-found", "analytics run {0} does not exist", id))));
 		return "analytics/run :: status";
 	}
 
@@ -145,7 +154,7 @@ class AnalyticsDashboardController {
 	String refused(ApiException ex, Model model, HttpServletResponse response) {
 		response.setStatus(ex.status().value());
 		model.addAttribute("status", ex.status().value());
-		model.addAttribute("detail", ex.getMessage());
+		model.addAttribute("detail", ex.detail(this.messages));
 		return "error";
 	}
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.rapport.customer.LifecycleStage;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -36,18 +37,21 @@ record DrillDown(UUID run, Integer r, Integer f, Integer m, RfmSegment segment, 
 		for (Map.Entry<String, Integer> score : Map.of("r", nonNull(this.r), "f", nonNull(this.f), "m", nonNull(this.m))
 			.entrySet()) {
 			if (score.getValue() < 1) {
-				problems.add(new ApiException.FieldProblem(score.getKey(), "must be a score of 1 or more"));
+				problems.add(ApiException.FieldProblem.of(score.getKey(),
+						Text.of("analytics.filter.score", "must be a score of 1 or more")));
 			}
 		}
 		if (this.top != null && (this.top < 1 || this.top > 100)) {
-			problems.add(new ApiException.FieldProblem("top", "must be a percentage between 1 and 100"));
+			problems.add(ApiException.FieldProblem.of("top",
+					Text.of("analytics.filter.top", "must be a percentage between 1 and 100")));
 		}
 		if (this.customerClass != null && this.customerClass < 0) {
-			problems.add(new ApiException.FieldProblem("customerClass", "must be a class index of 0 or more"));
+			problems.add(ApiException.FieldProblem.of("customerClass",
+					Text.of("analytics.filter.customer-class", "must be a class index of 0 or more")));
 		}
 		if (this.clvFrom != null && this.clvTo != null && this.clvFrom.compareTo(this.clvTo) >= 0) {
-			problems.add(new ApiException.FieldProblem("clvTo",
-					"must be above clvFrom (" + this.clvFrom.toPlainString() + ")"));
+			problems.add(ApiException.FieldProblem.of("clvTo",
+					Text.of("analytics.filter.clv-to", "must be above clvFrom ({0})", this.clvFrom.toPlainString())));
 		}
 		boolean anyMove = this.flowMonth != null || this.flowFrom != null || this.flowTo != null;
 		if (anyMove) {
@@ -57,8 +61,8 @@ record DrillDown(UUID run, Integer r, Integer f, Integer m, RfmSegment segment, 
 			move.put("flowTo", this.flowTo);
 			move.forEach((name, value) -> {
 				if (value == null) {
-					problems.add(new ApiException.FieldProblem(name,
-							"is required: a stage move needs flowMonth, flowFrom and flowTo"));
+					problems.add(ApiException.FieldProblem.of(name, Text.of("analytics.filter.stage-move",
+							"is required: a stage move needs flowMonth, flowFrom and flowTo")));
 				}
 			});
 		}

@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import org.rapport.platform.Ids;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -79,7 +80,8 @@ class RunStore {
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
-			throw ApiException.conflict("analytics-run-running", "A full analytics run is already running.");
+			throw ApiException.conflict("analytics-run-running",
+					Text.of("analytics.run.already-running", "A full analytics run is already running."));
 		}
 		return find(id).orElseThrow();
 	}

@@ -13,6 +13,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.rapport.platform.web.Text;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -42,7 +44,8 @@ class AuditLog {
 			page = Math.max(page, 0);
 			size = Math.min(Math.max(size, 1), MAX_PAGE_SIZE);
 			if (from != null && to != null && !from.isBefore(to)) {
-				throw org.rapport.platform.web.ApiException.invalid("to", "must be after from");
+				throw org.rapport.platform.web.ApiException.invalid("to",
+						Text.of("audit.period.to-after-from", "must be after from"));
 			}
 		}
 

@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 
 import org.rapport.platform.web.ApiException;
 import org.rapport.platform.web.StorableValues;
+import org.rapport.platform.web.Text;
 
 /**
  * Reads the {@code from}/{@code to} filters: an instant ({@code 2025-03-01T10:00:00Z}), a
@@ -43,10 +44,12 @@ final class AuditTime {
 			}
 		}
 		catch (DateTimeParseException ex) {
-			throw ApiException.invalid(field, "use a date (2025-03-01) or a time (2025-03-01T10:00:00Z)");
+			throw ApiException.invalid(field,
+					Text.of("audit.time.format", "use a date (2025-03-01) or a time (2025-03-01T10:00:00Z)"));
 		}
 		if (!StorableValues.storable(at)) {
-			throw ApiException.invalid(field, StorableValues.YEAR_MESSAGE);
+			throw ApiException.invalid(field,
+					Text.of("audit.time.year-range", "must lie between the years 1 and 9999"));
 		}
 		return at;
 	}

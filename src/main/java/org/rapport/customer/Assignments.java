@@ -10,6 +10,7 @@ import org.rapport.access.StaffMember;
 import org.rapport.audit.AuditTrail;
 import org.rapport.audit.AuditTrail.Change;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
 import org.springframework.stereotype.Component;
 
@@ -37,9 +38,11 @@ class Assignments {
 
 	StaffMember requireActiveStaff(UUID staffId, String field) {
 		StaffMember member = this.staff.byId(staffId)
-			.orElseThrow(() -> ApiException.invalid(field, "no staff member " + staffId));
+			.orElseThrow(() -> ApiException.invalid(field,
+					Text.of("customer.staff.unknown", "no staff member {0}", staffId)));
 		if (!member.active()) {
-			throw ApiException.invalid(field, member.displayName() + " has left and cannot be assigned customers");
+			throw ApiException.invalid(field, Text.of("customer.staff.left",
+					"{0} has left and cannot be assigned customers", member.displayName()));
 		}
 		return member;
 	}
@@ -58,10 +61,12 @@ class Assignments {
 
 	int reassignAll(UUID fromStaffId, UUID toStaffId) {
 		StaffMember from = this.staff.byId(fromStaffId)
-			.orElseThrow(() -> ApiException.invalid("fromStaffId", "no staff member " + fromStaffId));
+			.orElseThrow(() -> ApiException.invalid("fromStaffId",
+					Text.of("customer.staff.unknown", "no staff member {0}", fromStaffId)));
 		StaffMember to = requireActiveStaff(toStaffId, "toStaffId");
 		if (from.id().equals(to.id())) {
-			throw ApiException.invalid("toStaffId", "choose a different staff member than the current one");
+			throw ApiException.invalid("toStaffId",
+					Text.of("customer.staff.same", "choose a different staff member than the current one"));
 		}
 		int moved = this.customers.reassignAll(fromStaffId, toStaffId, this.clock.instant());
 		Map<String, Object> after = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
 /**
  * Custom attributes are a flat-or-nested JSON object per customer; keys are identifiers
@@ -22,23 +23,26 @@ final class Attributes {
 
 	static String checkKey(String key) {
 		if (key == null || !KEY.matcher(key).matches()) {
-			throw ApiException.invalid("attributes",
-					"'" + key + "' is not an attribute key: start with a letter, then letters, digits, '_', '.' or '-'"
-							+ " (at most 64)");
+			throw ApiException.invalid("attributes", Text.of("customer.attributes.key",
+					"''{0}'' is not an attribute key: start with a letter, then letters, digits, ''_'', ''.'' or ''-''"
+							+ " (at most 64)",
+					String.valueOf(key)));
 		}
 		return key;
 	}
 
 	static void checkKeys(Map<String, ?> attributes) {
 		if (attributes.size() > MAX_KEYS) {
-			throw ApiException.invalid("attributes", "at most " + MAX_KEYS + " attributes");
+			throw ApiException.invalid("attributes",
+					Text.of("customer.attributes.count", "at most {0} attributes", String.valueOf(MAX_KEYS)));
 		}
 		attributes.keySet().forEach(Attributes::checkKey);
 	}
 
 	static void checkSize(String json) {
 		if (json.length() > MAX_JSON_LENGTH) {
-			throw ApiException.invalid("attributes", "the attributes take at most " + MAX_JSON_LENGTH + " characters");
+			throw ApiException.invalid("attributes", Text.of("customer.attributes.size",
+					"the attributes take at most {0} characters", String.valueOf(MAX_JSON_LENGTH)));
 		}
 	}
 

@@ -6,6 +6,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import org.rapport.platform.web.ApiException;
 
+import org.springframework.context.MessageSource;
 import org.springframework.validation.BindingResult;
 
 /**
@@ -22,15 +23,21 @@ final class ConsoleFieldErrors {
 	/**
 	 * @param formField the form field that shows a domain field (e.g.
 	 * {@code identities[1].value} → {@code phone}), or null when none does
+	 * @param messages the bundles that give the domain's messages in the reader's
+	 * language
 	 */
-	static void reject(RuntimeException ex, BindingResult result, Function<String, String> formField) {
+	static void reject(RuntimeException ex, BindingResult result, Function<String, String> formField,
+			MessageSource messages) {
 		if (ex instanceof ConstraintViolationException violations) {
 			for (ConstraintViolation<?> v : violations.getConstraintViolations()) {
 				add(result, formField.apply(domainField(v.getPropertyPath().toString())), v.getMessage());
 			}
 		}
 		else if (ex instanceof ApiException api && !api.fieldProblems().isEmpty()) {
-			api.fieldProblems().forEach((p) -> add(result, formField.apply(p.field()), p.message()));
+			api.fieldProblems(messages).forEach((p) -> add(result, formField.apply(p.field()), p.message()));
+		}
+		else if (ex instanceof ApiException api) {
+			result.reject("invalid", api.detail(messages));
 		}
 		else {
 			result.reject("invalid", ex.getMessage());

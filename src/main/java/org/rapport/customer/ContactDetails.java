@@ -10,7 +10,9 @@ import org.rapport.audit.AuditTrail;
 import org.rapport.audit.AuditTrail.Change;
 import org.rapport.customer.CustomerView.AddressView;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /** Addresses, household membership, company contact people and declared interests. */
@@ -46,7 +48,8 @@ class ContactDetails {
 	void removeAddress(UUID customerId, UUID addressId) {
 		this.customers.touch(customerId, this.clock.instant());
 		AddressView view = this.data.address(customerId, addressId)
-			.orElseThrow(() -> ApiException.notFound("Address", addressId));
+			.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found",
+					Text.of("customer.address.not-found", "Address {0} does not exist", addressId)));
 		this.data.deleteAddress(customerId, addressId);
 		this.audit.record(Change.of("customer.address-removed", "customer", customerId,
 				"Removed " + view.kind() + " address", view, null));
@@ -54,7 +57,8 @@ class ContactDetails {
 
 	UUID createHousehold(UUID customerId, String name, HouseholdRole role) {
 		if (name == null || name.isBlank() || name.length() > 100) {
-			throw ApiException.invalid("name", "give the household a name of 1-100 characters");
+			throw ApiException.invalid("name",
+					Text.of("customer.household.name", "give the household a name of 1-100 characters"));
 		}
 		Instant now = this.clock.instant();
 		this.customers.touch(customerId, now);
@@ -68,7 +72,8 @@ class ContactDetails {
 
 	void joinHousehold(UUID customerId, UUID householdId, HouseholdRole role) {
 		if (!this.data.householdExists(householdId)) {
-			throw ApiException.notFound("Household", householdId);
+			throw new ApiException(HttpStatus.NOT_FOUND, "not-found",
+					Text.of("customer.household.not-found", "Household {0} does not exist", householdId));
 		}
 		this.customers.touch(customerId, this.clock.instant());
 		HouseholdRole effective = role == null ? HouseholdRole.OTHER : role;
@@ -88,7 +93,7 @@ class ContactDetails {
 		CustomerRepository.State person = this.customers.active(personId);
 		ContactPeople.checkLink(companyId, company.kind(), personId, person.kind());
 		if (role != null && role.length() > 100) {
-			throw ApiException.invalid("role", "at most 100 characters");
+			throw ApiException.invalid("role", Text.of("customer.contact.role-length", "at most 100 characters"));
 		}
 		Instant now = this.clock.instant();
 		this.customers.touch(companyId, now);
@@ -102,7 +107,8 @@ class ContactDetails {
 		Instant now = this.clock.instant();
 		this.customers.touch(companyId, now);
 		if (!this.data.unlinkContact(companyId, personId)) {
-			throw ApiException.notFound("Contact person", personId);
+			throw new ApiException(HttpStatus.NOT_FOUND, "not-found",
+					Text.of("customer.contact.not-found", "Contact person {0} does not exist", personId));
 		}
 		this.customers.touch(personId, now);
 		this.audit.record(Change.of("customer.contact-unlinked", "customer", companyId, "Unlinked contact person",
@@ -122,7 +128,8 @@ class ContactDetails {
 		String normalised = topic(topic);
 		this.customers.touch(customerId, this.clock.instant());
 		if (!this.data.deleteInterest(customerId, normalised)) {
-			throw ApiException.notFound("Interest", normalised);
+			throw new ApiException(HttpStatus.NOT_FOUND, "not-found",
+					Text.of("customer.interest.not-found", "Interest {0} does not exist", normalised));
 		}
 		this.audit.record(Change.of("customer.interest-removed", "customer", customerId, "Interest " + normalised,
 				Map.of("topic", normalised), null));
@@ -130,7 +137,8 @@ class ContactDetails {
 
 	static String topic(String topic) {
 		if (topic == null || topic.isBlank() || topic.strip().length() > MAX_TOPIC) {
-			throw ApiException.invalid("topic", "give a topic of 1-" + MAX_TOPIC + " characters");
+			throw ApiException.invalid("topic", Text.of("customer.interest.topic-length",
+					"give a topic of 1-{0} characters", String.valueOf(MAX_TOPIC)));
 		}
 		return topic.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
 	}

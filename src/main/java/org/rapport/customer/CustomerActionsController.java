@@ -8,6 +8,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.rapport.customer.CustomerView.ConsentView;
 import org.rapport.platform.web.ApiException;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,7 +34,10 @@ class CustomerActionsController {
 
 	private final Customers customers;
 
-	CustomerActionsController(Customers customers) {
+	private final MessageSource messages;
+
+	CustomerActionsController(Customers customers, MessageSource messages) {
+		this.messages = messages;
 		this.customers = customers;
 	}
 
@@ -46,8 +50,8 @@ class CustomerActionsController {
 		}
 		catch (IdentityTakenException ex) {
 			String holder = holderName(ex.holderId());
-			flash.addFlashAttribute("problem",
-					new Problem("identities", "customer.identityTaken", ex.getMessage(), ex.holderId(), holder));
+			flash.addFlashAttribute("problem", new Problem("identities", "customer.identityTaken",
+					ex.detail(this.messages), ex.holderId(), holder));
 			flash.addFlashAttribute("identityValue", value);
 		}
 		catch (ConstraintViolationException | ApiException ex) {
@@ -115,12 +119,15 @@ class CustomerActionsController {
 		return back(id, "manage");
 	}
 
-	private static void refuse(RuntimeException ex, String section, String key, RedirectAttributes flash) {
+	private void refuse(RuntimeException ex, String section, String key, RedirectAttributes flash) {
 		if (!ConsoleFieldErrors.isInputProblem(ex)) {
 			throw ex;
 		}
-		String detail = ex instanceof ApiException api && !api.fieldProblems().isEmpty()
-				? api.fieldProblems().get(0).message() : ex.getMessage();
+		String detail = ex.getMessage();
+		if (ex instanceof ApiException api) {
+			detail = api.fieldProblems().isEmpty() ? api.detail(this.messages)
+					: api.fieldProblems(this.messages).get(0).message();
+		}
 		flash.addFlashAttribute("problem", new Problem(section, key, detail, null, null));
 	}
 
@@ -150,7 +157,7 @@ class CustomerActionsController {
 	String refused(ApiException ex, Model model, HttpServletResponse response) {
 		response.setStatus(ex.status().value());
 		model.addAttribute("status", ex.status().value());
-		model.addAttribute("detail", ex.getMessage());
+		model.addAttribute("detail", ex.detail(this.messages));
 		return "error";
 	}
 

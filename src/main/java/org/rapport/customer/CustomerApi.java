@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -89,7 +90,8 @@ class CustomerApi {
 			order = CustomerSort.parse(sort);
 		}
 		catch (IllegalArgumentException ex) {
-			throw ApiException.invalid("sort", ex.getMessage());
+			throw ApiException.invalid("sort",
+					Text.of("customer.sort.unknown", "sort by name, created or updated, '-' for descending"));
 		}
 		return this.customers.search(new CustomerQuery(q, stage, tag, assignedTo, kind, order), new Paging(page, size));
 	}
@@ -102,8 +104,12 @@ class CustomerApi {
 	CustomerView lookup(@RequestParam IdentityType type, @RequestParam String value,
 			@Parameter(description = "source system, for EXTERNAL ids") @RequestParam(required = false) String source) {
 		return this.customers.findByIdentity(type, source, value)
-			.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found",
-					"No customer has the " + type.name().toLowerCase(java.util.Locale.ROOT) + " " + value));
+			.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found", switch (type) {
+				case EMAIL -> Text.of("customer.lookup.email", "No customer has the email {0}", value);
+				case PHONE -> Text.of("customer.lookup.phone", "No customer has the phone {0}", value);
+				case CARD -> Text.of("customer.lookup.card", "No customer has the card {0}", value);
+				case EXTERNAL -> Text.of("customer.lookup.external", "No customer has the external {0}", value);
+			}));
 	}
 
 }

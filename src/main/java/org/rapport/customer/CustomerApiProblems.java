@@ -4,6 +4,7 @@ import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -24,12 +25,18 @@ class CustomerApiProblems {
 
 	static final String TYPE_BASE = "https://rapport.dev/problems/";
 
+	private final MessageSource messages;
+
+	CustomerApiProblems(MessageSource messages) {
+		this.messages = messages;
+	}
+
 	@ExceptionHandler(CustomerMovedException.class)
 	ResponseEntity<ProblemDetail> moved(CustomerMovedException ex, HttpServletRequest request) {
 		URI survivor = URI.create(CustomerApi.BASE + "/" + ex.survivorId());
 		boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
 		HttpStatus status = read ? HttpStatus.MOVED_PERMANENTLY : HttpStatus.CONFLICT;
-		ProblemDetail problem = problem(status, "customer-merged", ex.getMessage());
+		ProblemDetail problem = problem(status, "customer-merged", ex.text().in(this.messages));
 		problem.setProperty("survivorId", ex.survivorId());
 		HttpHeaders headers = new HttpHeaders();
 		if (read) {
@@ -44,7 +51,7 @@ class CustomerApiProblems {
 
 	@ExceptionHandler(IdentityTakenException.class)
 	ResponseEntity<ProblemDetail> taken(IdentityTakenException ex) {
-		ProblemDetail problem = problem(HttpStatus.CONFLICT, ex.type(), ex.getMessage());
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, ex.type(), ex.detail(this.messages));
 		problem.setProperty("customerId", ex.holderId());
 		problem.setProperty("identityType", ex.identity().type());
 		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);

@@ -11,8 +11,11 @@ import java.util.stream.Collectors;
 import org.rapport.access.StaffDirectory;
 import org.rapport.access.StaffMember;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -44,8 +47,12 @@ class CustomerConsoleController {
 
 	private final List<CustomerBadge> badges;
 
+	private final MessageSource messages;
+
 	CustomerConsoleController(CustomerConsoleSearch search, CustomerConsoleProfile profiles, Customers customers,
-			StaffDirectory staff, ObjectProvider<CustomerPanel> panels, ObjectProvider<CustomerBadge> badges) {
+			StaffDirectory staff, ObjectProvider<CustomerPanel> panels, ObjectProvider<CustomerBadge> badges,
+			MessageSource messages) {
+		this.messages = messages;
 		this.search = search;
 		this.profiles = profiles;
 		this.customers = customers;
@@ -86,7 +93,8 @@ class CustomerConsoleController {
 	@PreAuthorize("hasAuthority('customer:read')")
 	String view(@PathVariable UUID id, Authentication authentication, Model model) {
 		CustomerConsoleProfile.View view = this.profiles.view(id)
-			.orElseThrow(() -> ApiException.notFound("Customer", id));
+			.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found",
+					Text.of("customer.not-found", "Customer {0} does not exist", id)));
 		if (view.profile().mergedInto() != null) {
 			return "redirect:/customers/" + view.profile().mergedInto();
 		}
@@ -136,11 +144,11 @@ class CustomerConsoleController {
 		response.setStatus(ex.status().value());
 		model.addAttribute("status", ex.status().value());
 		if (request.getHeader("HX-Request") == null) {
-			model.addAttribute("detail", ex.getMessage());
+			model.addAttribute("detail", ex.detail(this.messages));
 			return "error";
 		}
-		model.addAttribute("detail",
-				ex.fieldProblems().isEmpty() ? ex.getMessage() : String.join("; ", ex.messagesByField().values()));
+		model.addAttribute("detail", ex.fieldProblems().isEmpty() ? ex.detail(this.messages)
+				: String.join("; ", ex.messagesByField(this.messages).values()));
 		return "fragments/problem :: problem";
 	}
 

@@ -6,6 +6,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.rapport.platform.web.ApiException;
 
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,7 +27,10 @@ class CustomerCreateController {
 
 	private final Customers customers;
 
-	CustomerCreateController(Customers customers) {
+	private final MessageSource messages;
+
+	CustomerCreateController(Customers customers, MessageSource messages) {
+		this.messages = messages;
 		this.customers = customers;
 	}
 
@@ -53,14 +57,14 @@ class CustomerCreateController {
 			return "redirect:/customers/" + created.id();
 		}
 		catch (IdentityTakenException ex) {
-			result.rejectValue(fieldOf(ex.identity().type()), "taken", ex.getMessage());
+			result.rejectValue(fieldOf(ex.identity().type()), "taken", ex.detail(this.messages));
 			return form(model, ex.holderId());
 		}
 		catch (ConstraintViolationException | ApiException ex) {
 			if (!ConsoleFieldErrors.isInputProblem(ex)) {
 				throw ex;
 			}
-			ConsoleFieldErrors.reject(ex, result, form::formField);
+			ConsoleFieldErrors.reject(ex, result, form::formField, this.messages);
 			return form(model, null);
 		}
 	}

@@ -6,9 +6,11 @@ import java.util.UUID;
 
 import org.rapport.platform.Actor;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -83,10 +85,11 @@ public class CustomerDuplicates {
 	@Transactional(readOnly = true)
 	public DuplicateSuggestion.Page openSuggestions(UUID customerId, int page, int size) {
 		if (page < 0) {
-			throw ApiException.invalid("page", "must be 0 or more");
+			throw ApiException.invalid("page", Text.of("customer.page.negative", "must be 0 or more"));
 		}
 		if (size < 1 || size > MAX_PAGE_SIZE) {
-			throw ApiException.invalid("size", "must be between 1 and " + MAX_PAGE_SIZE);
+			throw ApiException.invalid("size",
+					Text.of("customer.size.range", "must be between 1 and {0}", String.valueOf(MAX_PAGE_SIZE)));
 		}
 		return this.review.page(page, size, customerId);
 	}
@@ -104,9 +107,11 @@ public class CustomerDuplicates {
 			.params(a, b)
 			.query(String.class)
 			.optional()
-			.orElseThrow(() -> ApiException.notFound("Duplicate suggestion", a + "/" + b));
+			.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found",
+					Text.of("customer.duplicate.not-found", "Duplicate suggestion {0}/{1} does not exist", a, b)));
 		if (status.equals("MERGED")) {
-			throw ApiException.conflict("duplicate-already-merged", "These customers were merged already");
+			throw ApiException.conflict("duplicate-already-merged",
+					Text.of("customer.duplicate.merged-already", "These customers were merged already"));
 		}
 		if (status.equals("OPEN")) {
 			this.jdbc

@@ -13,8 +13,10 @@ import org.rapport.audit.AuditTrail;
 import org.rapport.platform.Actor;
 import org.rapport.platform.Ids;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,14 +67,16 @@ public class CustomerMerger {
 	@Transactional
 	public Merge merge(UUID survivorId, UUID mergedId, Integer survivorVersion, Integer mergedVersion) {
 		if (survivorId.equals(mergedId)) {
-			throw ApiException.conflict("merge-with-itself", "A customer cannot be merged into itself");
+			throw ApiException.conflict("merge-with-itself",
+					Text.of("customer.merge.itself", "A customer cannot be merged into itself"));
 		}
 		Map<UUID, Locked> locked = lock(survivorId, mergedId);
 		Locked survivor = check(locked.get(survivorId), survivorId, survivorVersion);
 		Locked merged = check(locked.get(mergedId), mergedId, mergedVersion);
 		if (!survivor.kind().equals(merged.kind())) {
-			throw ApiException.conflict("merge-kind-mismatch",
-					"A " + survivor.kind().toLowerCase() + " cannot be merged with a " + merged.kind().toLowerCase());
+			throw ApiException.conflict("merge-kind-mismatch", survivor.kind().equals("PERSON")
+					? Text.of("customer.merge.person-with-company", "A person cannot be merged with a company")
+					: Text.of("customer.merge.company-with-person", "A company cannot be merged with a person"));
 		}
 		Map<String, Object> before = snapshot(survivorId, mergedId);
 		Actor actor = Actor.current();
@@ -116,11 +120,14 @@ public class CustomerMerger {
 
 	private static Locked check(Locked customer, UUID id, Integer expectedVersion) {
 		if (customer == null) {
-			throw ApiException.notFound("Customer", id);
+			throw new ApiException(HttpStatus.NOT_FOUND, "not-found",
+					Text.of("customer.not-found", "Customer {0} does not exist", id));
 		}
 		if (!customer.status().equals("ACTIVE")) {
-			throw ApiException.conflict("customer-not-active",
-					"Customer " + id + " is " + customer.status().toLowerCase() + " and cannot take part in a merge");
+			throw ApiException.conflict("customer-not-active", customer.status().equals("MERGED")
+					? Text.of("customer.merge.merged-already", "Customer {0} is merged and cannot take part in a merge",
+							id)
+					: Text.of("customer.merge.erased", "Customer {0} is erased and cannot take part in a merge", id));
 		}
 		if (expectedVersion != null && expectedVersion != customer.version()) {
 			throw ApiException.staleVersion(expectedVersion, customer.version());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 import org.rapport.platform.web.ApiException.FieldProblem;
 
 /**
@@ -22,10 +23,11 @@ final class CustomerNames {
 	static void require(CustomerKind kind, Profile profile) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (kind == CustomerKind.PERSON && profile.givenName() == null && profile.familyName() == null) {
-			problems.add(new FieldProblem("givenName", "a person needs a given name or a family name"));
+			problems.add(FieldProblem.of("givenName",
+					Text.of("customer.name.person", "a person needs a given name or a family name")));
 		}
 		if (kind == CustomerKind.COMPANY && profile.companyName() == null) {
-			problems.add(new FieldProblem("companyName", "a company needs its name"));
+			problems.add(FieldProblem.of("companyName", Text.of("customer.name.company", "a company needs its name")));
 		}
 		if (!problems.isEmpty()) {
 			throw ApiException.invalid(problems);

@@ -11,6 +11,7 @@ import org.rapport.audit.AuditTrail.Change;
 import org.rapport.platform.Actor;
 import org.rapport.platform.Ids;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -41,10 +42,11 @@ class CustomerNotes {
 
 	NoteView add(UUID customerId, String body) {
 		if (body == null || body.isBlank()) {
-			throw ApiException.invalid("body", "must not be blank");
+			throw ApiException.invalid("body", Text.of("customer.note.blank", "must not be blank"));
 		}
 		if (body.length() > MAX_BODY) {
-			throw ApiException.invalid("body", "at most " + MAX_BODY + " characters");
+			throw ApiException.invalid("body",
+					Text.of("customer.note.too-long", "at most {0} characters", String.valueOf(MAX_BODY)));
 		}
 		this.customers.active(customerId);
 		Actor author = Actor.current();

@@ -7,6 +7,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.rapport.platform.web.ApiException;
 
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -30,7 +31,10 @@ class CustomerProfileEditController {
 
 	private final Customers customers;
 
-	CustomerProfileEditController(Customers customers) {
+	private final MessageSource messages;
+
+	CustomerProfileEditController(Customers customers, MessageSource messages) {
+		this.messages = messages;
 		this.customers = customers;
 	}
 
@@ -70,7 +74,7 @@ class CustomerProfileEditController {
 			if (!ConsoleFieldErrors.isInputProblem(ex)) {
 				throw ex;
 			}
-			ConsoleFieldErrors.reject(ex, result, ProfileForm::formField);
+			ConsoleFieldErrors.reject(ex, result, ProfileForm::formField, this.messages);
 			return "customers/edit";
 		}
 	}
@@ -84,7 +88,7 @@ class CustomerProfileEditController {
 	String refused(ApiException ex, Model model, HttpServletResponse response) {
 		response.setStatus(ex.status().value());
 		model.addAttribute("status", ex.status().value());
-		model.addAttribute("detail", ex.getMessage());
+		model.addAttribute("detail", ex.detail(this.messages));
 		return "error";
 	}
 

@@ -12,8 +12,10 @@ import org.rapport.audit.AuditTrail;
 import org.rapport.audit.AuditTrail.Change;
 import org.rapport.platform.Ids;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -122,7 +124,8 @@ class CustomerRegistry {
 		this.customers.touch(id, this.clock.instant());
 		List<String> before = this.customers.tags(id);
 		if (!before.contains(tag)) {
-			throw ApiException.notFound("Tag", tag);
+			throw new ApiException(HttpStatus.NOT_FOUND, "not-found",
+					Text.of("customer.tag.not-found", "Tag {0} does not exist", tag));
 		}
 		List<String> after = before.stream().filter((t) -> !t.equals(tag)).toList();
 		this.customers.setTags(id, after);
@@ -153,7 +156,7 @@ class CustomerRegistry {
 
 	void changeStage(UUID id, LifecycleStage stage) {
 		if (stage == null) {
-			throw ApiException.invalid("stage", "must not be null");
+			throw ApiException.invalid("stage", Text.of("customer.stage.missing", "must not be null"));
 		}
 		this.customers.touch(id, this.clock.instant());
 		LifecycleStage before = this.customers.stage(id);

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,7 +47,8 @@ class CustomerRepository {
 	 * @throws CustomerMovedException when merged into another customer
 	 */
 	State active(UUID id) {
-		State state = state(id).orElseThrow(() -> ApiException.notFound("Customer", id));
+		State state = state(id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found",
+				Text.of("customer.not-found", "Customer {0} does not exist", id)));
 		requireActive(id, state.status(), state.mergedInto());
 		return state;
 	}
@@ -61,7 +63,7 @@ class CustomerRepository {
 			}
 			case MERGED -> throw new CustomerMovedException(id, mergedInto);
 			case ERASED -> throw new ApiException(HttpStatus.GONE, "customer-erased",
-					"Customer " + id + " was erased on request; nothing is kept about them");
+					Text.of("customer.erased", "Customer {0} was erased on request; nothing is kept about them", id));
 		}
 	}
 

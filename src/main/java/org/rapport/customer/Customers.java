@@ -11,7 +11,9 @@ import org.rapport.customer.CustomerView.AddressView;
 import org.rapport.customer.CustomerView.ConsentView;
 import org.rapport.customer.CustomerView.IdentityView;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
@@ -78,7 +80,9 @@ public class Customers {
 	 * status, so no transaction is needed.
 	 */
 	public CustomerView get(UUID id) {
-		CustomerQueries.Found found = this.queries.find(id).orElseThrow(() -> ApiException.notFound("Customer", id));
+		CustomerQueries.Found found = this.queries.find(id)
+			.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found",
+					Text.of("customer.not-found", "Customer {0} does not exist", id)));
 		CustomerRepository.requireActive(id, found.view().status(), found.mergedInto());
 		return found.view();
 	}

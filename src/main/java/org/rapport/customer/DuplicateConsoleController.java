@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.rapport.platform.web.ApiException;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -28,7 +29,10 @@ class DuplicateConsoleController {
 
 	private final CustomerMerger merger;
 
-	DuplicateConsoleController(CustomerDuplicates duplicates, CustomerMerger merger) {
+	private final MessageSource messages;
+
+	DuplicateConsoleController(CustomerDuplicates duplicates, CustomerMerger merger, MessageSource messages) {
+		this.messages = messages;
 		this.duplicates = duplicates;
 		this.merger = merger;
 	}
@@ -78,7 +82,7 @@ class DuplicateConsoleController {
 	String refused(ApiException ex, Model model, jakarta.servlet.http.HttpServletResponse response) {
 		response.setStatus(ex.status().value());
 		model.addAttribute("status", ex.status().value());
-		model.addAttribute("detail", ex.getMessage());
+		model.addAttribute("detail", ex.detail(this.messages));
 		return "error";
 	}
 

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import org.rapport.platform.web.Text;
 
 /**
  * A normalised identity: e-mail in lower case, phone in E.164, card number as digits,
@@ -36,11 +37,12 @@ public record Identity(IdentityType type, String source, String value) {
 	 */
 	public static Identity of(IdentityType type, String source, String raw, String defaultRegion) {
 		if (raw == null || raw.isBlank()) {
-			throw new InvalidIdentityException("must not be blank");
+			throw new InvalidIdentityException(Text.of("customer.identity.blank", "must not be blank"));
 		}
 		String trimmed = raw.strip();
 		if (trimmed.length() > MAX_LENGTH) {
-			throw new InvalidIdentityException("must be at most " + MAX_LENGTH + " characters");
+			throw new InvalidIdentityException(Text.of("customer.identity.too-long", "must be at most {0} characters",
+					String.valueOf(MAX_LENGTH)));
 		}
 		return switch (type) {
 			case EMAIL -> email(trimmed);
@@ -53,7 +55,7 @@ public record Identity(IdentityType type, String source, String value) {
 	public static Identity email(String raw) {
 		String value = raw.strip().toLowerCase(Locale.ROOT);
 		if (!EMAIL.matcher(value).matches()) {
-			throw new InvalidIdentityException("is not an e-mail address");
+			throw new InvalidIdentityException(Text.of("customer.identity.email", "is not an e-mail address"));
 		}
 		return new Identity(IdentityType.EMAIL, "", value);
 	}
@@ -62,26 +64,28 @@ public record Identity(IdentityType type, String source, String value) {
 		try {
 			PhoneNumber number = PHONES.parse(raw, defaultRegion == null ? "US" : defaultRegion);
 			if (!PHONES.isPossibleNumber(number)) {
-				throw new InvalidIdentityException("is not a possible phone number");
+				throw new InvalidIdentityException(
+						Text.of("customer.identity.phone-impossible", "is not a possible phone number"));
 			}
 			return new Identity(IdentityType.PHONE, "", PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
 		}
 		catch (NumberParseException ex) {
-			throw new InvalidIdentityException("is not a phone number");
+			throw new InvalidIdentityException(Text.of("customer.identity.phone", "is not a phone number"));
 		}
 	}
 
 	public static Identity card(String raw) {
 		String digits = raw.replaceAll("[\\s-]", "");
 		if (!CARD.matcher(digits).matches()) {
-			throw new InvalidIdentityException("must be 6-32 digits");
+			throw new InvalidIdentityException(Text.of("customer.identity.card", "must be 6-32 digits"));
 		}
 		return new Identity(IdentityType.CARD, "", digits);
 	}
 
 	public static Identity external(String source, String raw) {
 		if (source == null || source.isBlank()) {
-			throw new InvalidIdentityException("needs the name of its source system");
+			throw new InvalidIdentityException(
+					Text.of("customer.identity.external-source", "needs the name of its source system"));
 		}
 		return new Identity(IdentityType.EXTERNAL, source.strip().toLowerCase(Locale.ROOT), raw.strip());
 	}
@@ -114,11 +118,21 @@ public record Identity(IdentityType type, String source, String value) {
 		return local + "@" + domain;
 	}
 
-	/** A value that cannot be an identity of the requested type. */
+	/**
+	 * A value that cannot be an identity of the requested type; the message is English,
+	 * {@link #text()} gives it in the reader's language.
+	 */
 	public static class InvalidIdentityException extends IllegalArgumentException {
 
-		public InvalidIdentityException(String message) {
-			super(message);
+		private final transient Text text;
+
+		public InvalidIdentityException(Text text) {
+			super(text.english());
+			this.text = text;
+		}
+
+		public Text text() {
+			return this.text;
 		}
 
 	}

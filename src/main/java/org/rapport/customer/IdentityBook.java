@@ -9,8 +9,10 @@ import org.rapport.audit.AuditTrail;
 import org.rapport.audit.AuditTrail.Change;
 import org.rapport.customer.CustomerView.IdentityView;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,7 +49,7 @@ class IdentityBook {
 			return Identity.of(type, source, raw, this.defaultRegion);
 		}
 		catch (Identity.InvalidIdentityException ex) {
-			throw ApiException.invalid(field, ex.getMessage());
+			throw ApiException.invalid(field, ex.text());
 		}
 	}
 
@@ -76,7 +78,8 @@ class IdentityBook {
 	void remove(UUID customerId, UUID identityId) {
 		this.customers.touch(customerId, this.clock.instant());
 		IdentityView view = this.identities.find(customerId, identityId)
-			.orElseThrow(() -> ApiException.notFound("Identity", identityId));
+			.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found",
+					Text.of("customer.identity.not-found", "Identity {0} does not exist", identityId)));
 		this.identities.delete(customerId, identityId);
 		this.audit.record(Change.of("customer.identity-removed", "customer", customerId,
 				"Removed " + view.type() + " " + view.value(), view, null));

@@ -3,6 +3,7 @@ package org.rapport.customer;
 import java.util.UUID;
 
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
 import org.springframework.http.HttpStatus;
 
@@ -18,10 +19,22 @@ public class IdentityTakenException extends ApiException {
 	private final UUID holderId;
 
 	public IdentityTakenException(Identity identity, UUID holderId) {
-		super(HttpStatus.CONFLICT, "identity-taken", "The " + identity.type().name().toLowerCase(java.util.Locale.ROOT)
-				+ " " + identity.value() + " belongs to another customer (" + holderId + ")");
+		super(HttpStatus.CONFLICT, "identity-taken", text(identity, holderId));
 		this.identity = identity;
 		this.holderId = holderId;
+	}
+
+	private static Text text(Identity identity, UUID holderId) {
+		return switch (identity.type()) {
+			case EMAIL -> Text.of("customer.identity-taken.email", "The email {0} belongs to another customer ({1})",
+					identity.value(), holderId);
+			case PHONE -> Text.of("customer.identity-taken.phone", "The phone {0} belongs to another customer ({1})",
+					identity.value(), holderId);
+			case CARD -> Text.of("customer.identity-taken.card", "The card {0} belongs to another customer ({1})",
+					identity.value(), holderId);
+			case EXTERNAL -> Text.of("customer.identity-taken.external",
+					"The external {0} belongs to another customer ({1})", identity.value(), holderId);
+		};
 	}
 
 	public Identity identity() {

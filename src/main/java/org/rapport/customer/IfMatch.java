@@ -4,6 +4,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
 import org.springframework.http.HttpStatus;
 
@@ -21,12 +22,14 @@ final class IfMatch {
 	 */
 	static long version(String header) {
 		if (header == null || header.isBlank()) {
-			throw new ApiException(HttpStatus.PRECONDITION_REQUIRED, "if-match-required",
-					"Send If-Match with the ETag of the customer you changed, so nobody's change is overwritten");
+			throw new ApiException(HttpStatus.PRECONDITION_REQUIRED, "if-match-required", Text.of(
+					"customer.if-match.required",
+					"Send If-Match with the ETag of the customer you changed, so nobody's change is overwritten"));
 		}
 		Matcher matcher = TAG.matcher(header.strip());
 		if (!matcher.matches()) {
-			throw ApiException.invalid("If-Match", "must be the ETag of the customer, e.g. \"3\"");
+			throw ApiException.invalid("If-Match",
+					Text.of("customer.if-match.format", "must be the ETag of the customer, e.g. \"3\""));
 		}
 		return Long.parseLong(matcher.group(1));
 	}

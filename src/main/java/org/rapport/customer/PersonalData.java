@@ -11,8 +11,10 @@ import java.util.UUID;
 import org.rapport.audit.AuditTrail;
 import org.rapport.platform.Actor;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,8 +67,9 @@ public class PersonalData {
 		Map<String, Object> document = new LinkedHashMap<>();
 		document.put("customerId", customerId);
 		document.put("exportedAt", this.clock.instant());
-		document
-			.putAll(this.documents.read(customerId).orElseThrow(() -> ApiException.notFound("Customer", customerId)));
+		document.putAll(this.documents.read(customerId)
+			.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found",
+					Text.of("customer.not-found", "Customer {0} does not exist", customerId))));
 		document.put("auditTrail", this.audit.entriesAbout(AUDIT_ENTITY, customerId.toString()));
 		for (PersonalDataContributor contributor : this.contributors) {
 			document.put(contributor.section(), contributor.personalData(customerId));
@@ -98,20 +101,21 @@ public class PersonalData {
 	@Transactional
 	public Erasure erase(UUID customerId, String reason) {
 		if (reason == null || reason.isBlank()) {
-			throw ApiException.invalid("reason", "must not be blank");
+			throw ApiException.invalid("reason", Text.of("customer.erasure.reason-blank", "must not be blank"));
 		}
 		Status status = this.jdbc.sql("SELECT status, merged_into, updated_at FROM customer WHERE id = ? FOR UPDATE")
 			.param(customerId)
 			.query((rs, n) -> new Status(rs.getString("status"), rs.getObject("merged_into", UUID.class),
 					rs.getObject("updated_at", java.time.OffsetDateTime.class).toInstant()))
 			.optional()
-			.orElseThrow(() -> ApiException.notFound("Customer", customerId));
+			.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found",
+					Text.of("customer.not-found", "Customer {0} does not exist", customerId)));
 		if (status.status().equals("ERASED")) {
 			return new Erasure(customerId, status.updatedAt(), true, Map.of());
 		}
 		if (status.status().equals("MERGED")) {
-			throw ApiException.conflict("customer-merged",
-					"Customer " + customerId + " was merged into " + status.mergedInto() + "; erase that customer");
+			throw ApiException.conflict("customer-merged", Text.of("customer.erasure.merged",
+					"Customer {0} was merged into {1}; erase that customer", customerId, status.mergedInto()));
 		}
 		Instant now = this.clock.instant();
 		List<UUID> records = this.erasure.records(customerId);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 import org.rapport.platform.web.ApiException.FieldProblem;
 
 /**
@@ -26,10 +27,12 @@ final class ProfilePatch {
 		List<FieldProblem> problems = new ArrayList<>();
 		for (Map.Entry<String, Object> entry : patch.entrySet()) {
 			if (!FIELDS.contains(entry.getKey())) {
-				problems.add(new FieldProblem(entry.getKey(), "cannot be changed here; patch only " + FIELDS));
+				problems.add(FieldProblem.of(entry.getKey(),
+						Text.of("customer.patch.field", "cannot be changed here; patch only {0}", FIELDS.toString())));
 			}
 			else if (entry.getValue() != null && !(entry.getValue() instanceof String)) {
-				problems.add(new FieldProblem(entry.getKey(), "must be a string or null"));
+				problems
+					.add(FieldProblem.of(entry.getKey(), Text.of("customer.patch.string", "must be a string or null")));
 			}
 		}
 		LocalDate birthDate = current.birthDate();
@@ -38,7 +41,8 @@ final class ProfilePatch {
 				birthDate = patch.get("birthDate") instanceof String text ? LocalDate.parse(text) : null;
 			}
 			catch (DateTimeParseException ex) {
-				problems.add(new FieldProblem("birthDate", "must be a date like 1990-05-31"));
+				problems.add(FieldProblem.of("birthDate",
+						Text.of("customer.patch.birth-date", "must be a date like 1990-05-31")));
 			}
 		}
 		if (!problems.isEmpty()) {

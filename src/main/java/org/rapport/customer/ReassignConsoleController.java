@@ -8,6 +8,7 @@ import org.rapport.access.StaffDirectory;
 import org.rapport.access.StaffMember;
 import org.rapport.platform.web.ApiException;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,10 +32,14 @@ class ReassignConsoleController {
 
 	private final Customers customers;
 
-	ReassignConsoleController(StaffDirectory staff, CustomerConsoleProfile profiles, Customers customers) {
+	private final MessageSource messages;
+
+	ReassignConsoleController(StaffDirectory staff, CustomerConsoleProfile profiles, Customers customers,
+			MessageSource messages) {
 		this.staff = staff;
 		this.profiles = profiles;
 		this.customers = customers;
+		this.messages = messages;
 	}
 
 	@GetMapping("/customers/move")
@@ -75,7 +80,7 @@ class ReassignConsoleController {
 	String refused(ApiException ex, Model model, HttpServletResponse response) {
 		response.setStatus(ex.status().value());
 		model.addAttribute("status", ex.status().value());
-		model.addAttribute("detail", ex.getMessage());
+		model.addAttribute("detail", ex.detail(this.messages));
 		return "error";
 	}
 

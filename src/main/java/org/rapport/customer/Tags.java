@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
 /**
  * Tags are short lower-case labels: letters (any script), digits, '-' and '_', spaces
@@ -29,15 +30,17 @@ final class Tags {
 	 */
 	static String normalise(String raw) {
 		if (raw == null || raw.isBlank()) {
-			throw ApiException.invalid("tags", "a tag must not be blank");
+			throw ApiException.invalid("tags", Text.of("customer.tag.blank", "a tag must not be blank"));
 		}
 		String tag = raw.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", "-");
 		if (tag.length() > MAX_LENGTH) {
-			throw ApiException.invalid("tags", "a tag has at most " + MAX_LENGTH + " characters");
+			throw ApiException.invalid("tags",
+					Text.of("customer.tag.too-long", "a tag has at most {0} characters", String.valueOf(MAX_LENGTH)));
 		}
 		if (!VALID.matcher(tag).matches()) {
-			throw ApiException.invalid("tags", "'" + raw.strip()
-					+ "' is not a tag: use letters, digits, '-' or '_', starting with a letter or digit");
+			throw ApiException.invalid("tags", Text.of("customer.tag.format",
+					"''{0}'' is not a tag: use letters, digits, ''-'' or ''_'', starting with a letter or digit",
+					raw.strip()));
 		}
 		return tag;
 	}
@@ -53,7 +56,8 @@ final class Tags {
 
 	static void checkCount(int count) {
 		if (count > MAX_PER_CUSTOMER) {
-			throw ApiException.invalid("tags", "a customer has at most " + MAX_PER_CUSTOMER + " tags");
+			throw ApiException.invalid("tags",
+					Text.of("customer.tag.count", "a customer has at most {0} tags", String.valueOf(MAX_PER_CUSTOMER)));
 		}
 	}
 

@@ -14,6 +14,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.rapport.platform.web.ApiException.FieldProblem;
+import org.rapport.platform.web.Text;
+
+import org.springframework.context.MessageSource;
 
 /**
  * A contact as staff type it on the customer's page: a call, a visit or an e-mail, how it
@@ -81,24 +84,29 @@ record ContactForm(String kind, String direction, String outcome, String outcome
 		List<FieldProblem> problems = new ArrayList<>();
 		InteractionKind k = parse(InteractionKind.class, this.kind);
 		if (k == null || !KINDS.contains(k)) {
-			problems.add(new FieldProblem("kind", "choose a call, a visit or an e-mail"));
+			problems.add(FieldProblem.of("kind",
+					Text.of("interaction.contact.kind", "choose a call, a visit or an e-mail")));
 		}
 		Outcome o = parse(Outcome.class, this.outcome);
 		if (o == null) {
-			problems.add(new FieldProblem("outcome", "choose how the contact ended"));
+			problems.add(
+					FieldProblem.of("outcome", Text.of("interaction.contact.outcome", "choose how the contact ended")));
 		}
 		else if ((o == Outcome.REFUSED || o == Outcome.FAILED) && this.outcomeReason == null) {
-			problems.add(new FieldProblem("outcomeReason", "say why, e.g. no car available"));
+			problems.add(FieldProblem.of("outcomeReason",
+					Text.of("interaction.contact.outcome-reason", "say why, e.g. no car available")));
 		}
 		Direction d = null;
 		if (k == InteractionKind.CALL || k == InteractionKind.EMAIL) {
 			d = parse(Direction.class, this.direction);
 			if (d == null) {
-				problems.add(new FieldProblem("direction", "choose inbound or outbound"));
+				problems.add(FieldProblem.of("direction",
+						Text.of("interaction.contact.direction", "choose inbound or outbound")));
 			}
 		}
 		if (this.summary != null && this.summary.length() > MAX_SUMMARY) {
-			problems.add(new FieldProblem("summary", "must be at most " + MAX_SUMMARY + " characters"));
+			problems.add(FieldProblem.of("summary", Text.of("interaction.contact.summary-length",
+					"must be at most {0} characters", String.valueOf(MAX_SUMMARY))));
 		}
 		Instant at = now.truncatedTo(ChronoUnit.SECONDS);
 		if (this.occurredAt != null) {
@@ -106,11 +114,13 @@ record ContactForm(String kind, String direction, String outcome, String outcome
 				at = LocalDateTime.parse(this.occurredAt).toInstant(ZoneOffset.UTC);
 			}
 			catch (DateTimeParseException ex) {
-				problems.add(new FieldProblem("occurredAt", "give a date and time such as 2026-12-07T09:30"));
+				problems.add(FieldProblem.of("occurredAt",
+						Text.of("interaction.contact.occurred-at", "give a date and time such as 2026-12-07T09:30")));
 			}
 		}
 		if (this.key == null) {
-			problems.add(new FieldProblem("key", "the form has no key: reload the page"));
+			problems.add(
+					FieldProblem.of("key", Text.of("interaction.contact.key", "the form has no key: reload the page")));
 		}
 		if (!problems.isEmpty()) {
 			return new Checked(null, problems);
@@ -129,6 +139,11 @@ record ContactForm(String kind, String direction, String outcome, String outcome
 	 * engine checks the channel's form, the time against now, the lengths.
 	 */
 	static Map<String, String> byField(List<FieldProblem> problems) {
+		return byField(problems, null);
+	}
+
+	/** The same in the language of the request being served. */
+	static Map<String, String> byField(List<FieldProblem> problems, MessageSource messages) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		for (FieldProblem p : problems) {
 			String field = switch (p.field()) {
@@ -138,7 +153,7 @@ record ContactForm(String kind, String direction, String outcome, String outcome
 				case "idempotencyKey" -> "key";
 				default -> "form";
 			};
-			fields.merge(field, p.message(), (a, b) -> a + "; " + b);
+			fields.merge(field, (messages == null) ? p.message() : p.in(messages).message(), (a, b) -> a + "; " + b);
 		}
 		return fields;
 	}

@@ -19,6 +19,7 @@ import org.rapport.customer.NewCustomer;
 import org.rapport.customer.NewIdentity;
 import org.rapport.customer.Prospects;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 import org.rapport.platform.web.ApiException.FieldProblem;
 
 import org.springframework.stereotype.Component;
@@ -58,6 +59,10 @@ class CustomerResolver {
 			return new Resolution(null, List.of(new FieldProblem(field, message)));
 		}
 
+		static Resolution problem(String field, Text message) {
+			return new Resolution(null, List.of(FieldProblem.of(field, message)));
+		}
+
 	}
 
 	/**
@@ -65,7 +70,11 @@ class CustomerResolver {
 	 * 0024): the caller then asks {@link Session#resolve} why, or for the survivor of a
 	 * chain of merges. Recognised by identity.
 	 */
-	static final FieldProblem NOT_ACTIVE = new FieldProblem("customerId", "no customer has this id");
+	private static final Text UNKNOWN_IDENTITY = Text.of("interaction.customer.unknown-identity",
+			"no customer has this identity");
+
+	static final FieldProblem NOT_ACTIVE = FieldProblem.of("customerId",
+			Text.of("interaction.customer.unknown-id", "no customer has this id"));
 
 	/**
 	 * The active customer each id stands for now (itself or the survivor of its merge),
@@ -127,7 +136,8 @@ class CustomerResolver {
 		}
 		catch (ApiException ex) {
 			return Resolution.problem("customerId",
-					ex.status().value() == 410 ? "the customer was erased" : "no customer has this id");
+					(ex.status().value() == 410) ? Text.of("interaction.customer.erased", "the customer was erased")
+							: Text.of("interaction.customer.unknown-id", "no customer has this id"));
 		}
 	}
 
@@ -137,14 +147,17 @@ class CustomerResolver {
 			holder = this.customers.findByIdentity(ref.type(), ref.source(), ref.value());
 		}
 		catch (ApiException ex) {
-			return Resolution.problem("identity.value",
-					ex.fieldProblems().isEmpty() ? ex.getMessage() : ex.fieldProblems().get(0).message());
+			if (ex.fieldProblems().isEmpty()) {
+				return Resolution.problem("identity.value", ex.getMessage());
+			}
+			FieldProblem refused = ex.fieldProblems().get(0);
+			return new Resolution(null, List.of(new FieldProblem("identity.value", refused.message(), refused.text())));
 		}
 		if (holder.isPresent()) {
 			return Resolution.of(holder.get().id());
 		}
 		if (this.settings.unknownIdentity(sourceSystem) == IngestionSettings.UnknownIdentity.REJECT) {
-			return Resolution.problem("identity", "no customer has this identity");
+			return Resolution.problem("identity", UNKNOWN_IDENTITY);
 		}
 		return prospect(ref);
 	}
@@ -163,7 +176,7 @@ class CustomerResolver {
 			// the prospect
 			return this.customers.findByIdentity(ref.type(), ref.source(), ref.value())
 				.map((v) -> Resolution.of(v.id()))
-				.orElseGet(() -> Resolution.problem("identity", "no customer has this identity"));
+				.orElseGet(() -> Resolution.problem("identity", UNKNOWN_IDENTITY));
 		}
 		catch (ApiException ex) {
 			return Resolution.problem("identity", ex.getMessage());

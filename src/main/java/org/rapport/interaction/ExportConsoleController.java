@@ -9,6 +9,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 import org.rapport.platform.web.ApiException;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,7 +25,10 @@ class ExportConsoleController {
 
 	private final InteractionExport export;
 
-	ExportConsoleController(InteractionExport export) {
+	private final MessageSource messages;
+
+	ExportConsoleController(InteractionExport export, MessageSource messages) {
+		this.messages = messages;
 		this.export = export;
 	}
 
@@ -45,7 +49,7 @@ class ExportConsoleController {
 			request = InteractionExport.request(from, to, kind, source, null, format);
 		}
 		catch (ApiException ex) {
-			Map<String, String> errors = ex.messagesByField();
+			Map<String, String> errors = ex.messagesByField(this.messages);
 			Map<String, Object> values = new LinkedHashMap<>();
 			values.put("from", from);
 			values.put("to", to);

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.rapport.platform.Actor;
 import org.rapport.platform.Ids;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
 import org.springframework.stereotype.Component;
 
@@ -52,7 +53,8 @@ class ImportClaims {
 			fingerprint = fingerprint(file);
 		}
 		catch (IOException ex) {
-			throw ApiException.invalid("file", "cannot be read: " + ex.getMessage());
+			throw ApiException.invalid("file",
+					Text.of("interaction.import.unreadable", "cannot be read: {0}", String.valueOf(ex.getMessage())));
 		}
 		this.leases.reap();
 		Optional<ImportJobView> stopped = this.jobs.resumable(fingerprint, options);

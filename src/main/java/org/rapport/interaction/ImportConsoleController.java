@@ -13,7 +13,10 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,7 +37,10 @@ class ImportConsoleController {
 
 	private final InteractionImports imports;
 
-	ImportConsoleController(InteractionImports imports) {
+	private final MessageSource messages;
+
+	ImportConsoleController(InteractionImports imports, MessageSource messages) {
+		this.messages = messages;
 		this.imports = imports;
 	}
 
@@ -96,8 +102,8 @@ class ImportConsoleController {
 			}
 			// the form again with what was chosen and why it was refused
 			response.setStatus(422);
-			model.addAttribute("errors",
-					ex.fieldProblems().isEmpty() ? Map.of("file", ex.getMessage()) : ex.messagesByField());
+			model.addAttribute("errors", ex.fieldProblems().isEmpty() ? Map.of("file", ex.detail(this.messages))
+					: ex.messagesByField(this.messages));
 			model.addAttribute("source", (source == null) ? "" : source);
 			model.addAttribute("format", format);
 			model.addAttribute("unknownIdentities", unknownIdentities);
@@ -108,7 +114,8 @@ class ImportConsoleController {
 	private String start(MultipartFile file, ImportFormat format, String source,
 			ImportOptions.UnknownIdentities unknownIdentities) throws IOException {
 		if (file.isEmpty()) {
-			throw ApiException.invalid("file", "choose a file that is not empty");
+			throw ApiException.invalid("file",
+					Text.of("interaction.import.empty-file", "choose a file that is not empty"));
 		}
 		Path temp = Files.createTempFile("rapport-import-", ".upload");
 		try (InputStream in = file.getInputStream()) {
@@ -163,14 +170,16 @@ class ImportConsoleController {
 	}
 
 	private ImportJobView job(UUID id) {
-		return this.imports.job(id).orElseThrow(() -> ApiException.notFound("Import", id));
+		return this.imports.job(id)
+			.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found",
+					Text.of("interaction.import.not-found", "Import {0} does not exist", id)));
 	}
 
 	@ExceptionHandler(ApiException.class)
 	String refused(ApiException ex, Model model, HttpServletResponse response) {
 		response.setStatus(ex.status().value());
 		model.addAttribute("status", ex.status().value());
-		model.addAttribute("detail", ex.getMessage());
+		model.addAttribute("detail", ex.detail(this.messages));
 		return "error";
 	}
 

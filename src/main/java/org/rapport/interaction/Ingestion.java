@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.rapport.platform.Ids;
 import org.rapport.platform.web.ApiException.FieldProblem;
+import org.rapport.platform.web.Text;
 
 import org.springframework.stereotype.Component;
 
@@ -78,7 +79,8 @@ class Ingestion {
 		for (int i = 0; i < normalised.size(); i++) {
 			NewInteraction item = normalised.get(i);
 			if (item == null) {
-				results.add(RecordResult.rejected(i, List.of(new FieldProblem("", "must not be null"))));
+				results.add(RecordResult.rejected(i,
+						List.of(FieldProblem.of("", Text.of("interaction.rule.null", "must not be null")))));
 				continue;
 			}
 			List<FieldProblem> problems = this.rules.check(item, now, products);

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.rapport.platform.web.ApiException.FieldProblem;
+import org.rapport.platform.web.Text;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -184,7 +185,8 @@ class IngestionWrite {
 		PurchaseState purchase = purchases.get(key);
 		if (purchase == null) {
 			String field = ret.relatedPurchaseId() != null ? "relatedPurchaseId" : "orderReference";
-			results.add(RecordResult.rejected(p.index(), List.of(new FieldProblem(field, "names no purchase"))));
+			results.add(RecordResult.rejected(p.index(),
+					List.of(FieldProblem.of(field, Text.of("interaction.return.no-purchase", "names no purchase")))));
 			return null;
 		}
 		List<Integer> lineNos = new ArrayList<>();

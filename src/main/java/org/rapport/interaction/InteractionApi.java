@@ -15,11 +15,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -51,7 +53,10 @@ class InteractionApi {
 
 	private final InteractionJson json;
 
-	InteractionApi(Interactions interactions, InteractionJson json) {
+	private final MessageSource messages;
+
+	InteractionApi(Interactions interactions, InteractionJson json, MessageSource messages) {
+		this.messages = messages;
 		this.interactions = interactions;
 		this.json = json;
 	}
@@ -128,7 +133,7 @@ class InteractionApi {
 					new ServletServerHttpRequest(request));
 		}
 		if (reads == null) {
-			throw ApiException.invalid("items", "give at least one interaction");
+			throw ApiException.invalid("items", Text.of("interaction.batch.empty", "give at least one interaction"));
 		}
 		List<NewInteraction> items = new ArrayList<>(reads.size());
 		List<RecordResult> unreadable = new ArrayList<>();
@@ -141,20 +146,35 @@ class InteractionApi {
 		}
 		BatchResult result = this.interactions.recordBatch(items);
 		if (unreadable.isEmpty()) {
-			return result;
+			return inCallersLanguage(result);
 		}
 		List<RecordResult> merged = new ArrayList<>(result.items());
 		for (RecordResult r : unreadable) {
 			merged.set(r.index(), r);
 		}
-		return BatchResult.of(merged);
+		return inCallersLanguage(BatchResult.of(merged));
+	}
+
+	/** The result with the problems of its rejected items in the caller's language. */
+	private BatchResult inCallersLanguage(BatchResult result) {
+		if (result.rejected() == 0) {
+			return result;
+		}
+		return BatchResult.of(result.items()
+			.stream()
+			.map((item) -> item.errors().isEmpty() ? item
+					: new RecordResult(item.index(), item.status(), item.id(),
+							item.errors().stream().map((p) -> p.in(this.messages)).toList()))
+			.toList());
 	}
 
 	@GetMapping(BASE + "/{id}")
 	@PreAuthorize("hasAuthority('interaction:read')")
 	@Operation(summary = "One interaction with its lines")
 	InteractionView get(@PathVariable UUID id) {
-		return this.interactions.get(id).orElseThrow(() -> ApiException.notFound("Interaction", id));
+		return this.interactions.get(id)
+			.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found",
+					Text.of("interaction.not-found", "Interaction {0} does not exist", id)));
 	}
 
 	@GetMapping("/api/v1/customers/{id}/timeline")
@@ -205,7 +225,8 @@ class InteractionApi {
 					kinds.add(InteractionKind.valueOf(part.strip().toUpperCase(java.util.Locale.ROOT)));
 				}
 				catch (IllegalArgumentException ex) {
-					throw ApiException.invalid("kind", "must be one of " + Arrays.toString(InteractionKind.values()));
+					throw ApiException.invalid("kind", Text.of("interaction.kind.unknown", "must be one of {0}",
+							Arrays.toString(InteractionKind.values())));
 				}
 			}
 		}

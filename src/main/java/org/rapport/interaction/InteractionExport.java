@@ -29,6 +29,7 @@ import org.rapport.audit.AuditTrail;
 import org.rapport.platform.Actor;
 import org.rapport.platform.Ids;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 import org.rapport.platform.web.ApiException.FieldProblem;
 import org.rapport.platform.web.StorableValues;
 import org.rapport.platform.web.CsvCell;
@@ -143,13 +144,14 @@ class InteractionExport {
 				afterId = UUID.fromString(after.strip());
 			}
 			catch (IllegalArgumentException ex) {
-				problems.add(new FieldProblem("after", "give start or the id of the last interaction received"));
+				problems.add(FieldProblem.of("after",
+						Text.of("interaction.export.after", "give start or the id of the last interaction received")));
 			}
 		}
 		Instant start = date("from", from, problems);
 		Instant end = date("to", to, problems);
 		if (start != null && end != null && !start.isBefore(end)) {
-			problems.add(new FieldProblem("to", "must be after from"));
+			problems.add(FieldProblem.of("to", Text.of("interaction.period.to-after-from", "must be after from")));
 		}
 		Set<InteractionKind> chosen = EnumSet.noneOf(InteractionKind.class);
 		for (String name : (kinds == null) ? List.<String>of() : kinds) {
@@ -161,8 +163,9 @@ class InteractionExport {
 					chosen.add(InteractionKind.valueOf(part.strip().toUpperCase(Locale.ROOT).replace('-', '_')));
 				}
 				catch (IllegalArgumentException ex) {
-					problems.add(new FieldProblem("kind", "'" + part.strip() + "' is not one of "
-							+ Arrays.stream(InteractionKind.values()).map(Enum::name).toList()));
+					problems.add(FieldProblem.of("kind",
+							Text.of("interaction.export.kind", "''{0}'' is not one of {1}", part.strip(),
+									Arrays.stream(InteractionKind.values()).map(Enum::name).toList().toString())));
 				}
 			}
 		}
@@ -172,11 +175,12 @@ class InteractionExport {
 				who = UUID.fromString(customer.strip());
 			}
 			catch (IllegalArgumentException ex) {
-				problems.add(new FieldProblem("customer", "is not a UUID"));
+				problems.add(FieldProblem.of("customer", Text.of("interaction.export.customer", "is not a UUID")));
 			}
 		}
 		if (source != null && source.strip().length() > 100) {
-			problems.add(new FieldProblem("source", "is longer than 100 characters"));
+			problems
+				.add(FieldProblem.of("source", Text.of("interaction.export.source", "is longer than 100 characters")));
 		}
 		Format chosenFormat = Format.JSONL;
 		if (format != null && !format.isBlank()) {
@@ -184,7 +188,7 @@ class InteractionExport {
 				chosenFormat = Format.valueOf(format.strip().toUpperCase(Locale.ROOT));
 			}
 			catch (IllegalArgumentException ex) {
-				problems.add(new FieldProblem("format", "must be jsonl or csv"));
+				problems.add(FieldProblem.of("format", Text.of("interaction.export.format", "must be jsonl or csv")));
 			}
 		}
 		if (!problems.isEmpty()) {
@@ -215,13 +219,15 @@ class InteractionExport {
 		try {
 			Instant at = CsvFields.instant(field, value.strip());
 			if (!StorableValues.storable(at)) {
-				problems.add(new FieldProblem(field, StorableValues.YEAR_MESSAGE));
+				problems.add(FieldProblem.of(field,
+						Text.of("interaction.year-range", "must lie between the years 1 and 9999")));
 				return null;
 			}
 			return at;
 		}
 		catch (CsvFields.BadValue ex) {
-			problems.add(new FieldProblem(field, "is not a date such as 2024-05-01 or 2024-05-01T10:15:30Z"));
+			problems.add(FieldProblem.of(field,
+					Text.of("interaction.export.date", "is not a date such as 2024-05-01 or 2024-05-01T10:15:30Z")));
 			return null;
 		}
 	}

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.rapport.platform.web.ApiException.FieldProblem;
 import org.rapport.platform.web.StorableValues;
+import org.rapport.platform.web.Text;
 
 /**
  * The rules an interaction must satisfy before it is stored, checked without the
@@ -34,6 +35,8 @@ final class InteractionRules {
 
 	private static final BigDecimal MAX_MONEY = new BigDecimal("999999999999.99");
 
+	private static final Text NUL = Text.of("interaction.rule.nul", "must not contain the NUL character (U+0000)");
+
 	private static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
 	private static final Pattern CHANNEL = Pattern.compile("[a-z0-9][a-z0-9._-]{0,39}");
@@ -53,25 +56,28 @@ final class InteractionRules {
 	List<FieldProblem> check(NewInteraction item, Instant now, Map<String, Product> catalogue) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (item.customerId() == null && item.identity() == null) {
-			problems.add(new FieldProblem("customer", "give customerId or an identity of the customer"));
+			problems.add(FieldProblem.of("customer",
+					Text.of("interaction.rule.customer", "give customerId or an identity of the customer")));
 		}
 		if (item.identity() != null) {
 			if (item.identity().type() == null) {
-				problems.add(new FieldProblem("identity.type", "must be EMAIL, PHONE, CARD or EXTERNAL"));
+				problems.add(FieldProblem.of("identity.type",
+						Text.of("interaction.rule.identity-type", "must be EMAIL, PHONE, CARD or EXTERNAL")));
 			}
 			if (item.identity().value() == null || item.identity().value().isBlank()) {
-				problems.add(new FieldProblem("identity.value", "must not be blank"));
+				problems.add(FieldProblem.of("identity.value", Text.of("interaction.rule.blank", "must not be blank")));
 			}
 			else if (!StorableValues.storable(item.identity().value())) {
-				problems.add(new FieldProblem("identity.value", StorableValues.NUL_MESSAGE));
+				problems.add(FieldProblem.of("identity.value", NUL));
 			}
 		}
 		if (item.kind() == null) {
-			problems.add(new FieldProblem("kind", "must not be null"));
+			problems.add(FieldProblem.of("kind", Text.of("interaction.rule.null", "must not be null")));
 		}
-		pattern(problems, "channel", item.channel(), CHANNEL, "must be a channel name such as store, phone or web");
-		pattern(problems, "sourceSystem", item.sourceSystem(), SOURCE,
-				"must be the source system's name: lower case letters, digits, '.', '_' or '-', at most 64");
+		pattern(problems, "channel", item.channel(), CHANNEL,
+				Text.of("interaction.rule.channel", "must be a channel name such as store, phone or web"));
+		pattern(problems, "sourceSystem", item.sourceSystem(), SOURCE, Text.of("interaction.rule.source-system",
+				"must be the source system's name: lower case letters, digits, '.', '_' or '-', at most 64"));
 		occurredAt(problems, item.occurredAt(), now);
 		length(problems, "externalId", item.externalId(), MAX_TEXT);
 		length(problems, "idempotencyKey", item.idempotencyKey(), MAX_TEXT);
@@ -80,15 +86,17 @@ final class InteractionRules {
 		length(problems, "store", item.store(), MAX_TEXT);
 		String attributes = item.attributes().isEmpty() ? "" : item.attributes().toString();
 		if (item.attributes().size() > MAX_ATTRIBUTES || attributes.length() > MAX_ATTRIBUTES_CHARS) {
-			problems.add(new FieldProblem("attributes",
-					"at most " + MAX_ATTRIBUTES + " attributes of " + MAX_ATTRIBUTES_CHARS + " characters in all"));
+			problems.add(FieldProblem.of("attributes",
+					Text.of("interaction.rule.attributes", "at most {0} attributes of {1} characters in all",
+							String.valueOf(MAX_ATTRIBUTES), String.valueOf(MAX_ATTRIBUTES_CHARS))));
 		}
 		else if (!StorableValues.storable(attributes)) {
-			problems.add(new FieldProblem("attributes", StorableValues.NUL_MESSAGE));
+			problems.add(FieldProblem.of("attributes", NUL));
 		}
 		if (item.direction() != null && item.kind() != null && item.kind() != InteractionKind.CALL
 				&& item.kind() != InteractionKind.EMAIL) {
-			problems.add(new FieldProblem("direction", "only calls and e-mails have a direction"));
+			problems.add(FieldProblem.of("direction",
+					Text.of("interaction.rule.direction", "only calls and e-mails have a direction")));
 		}
 		money(problems, item);
 		lines(problems, item, catalogue);
@@ -97,13 +105,15 @@ final class InteractionRules {
 
 	private void occurredAt(List<FieldProblem> problems, Instant occurredAt, Instant now) {
 		if (occurredAt == null) {
-			problems.add(new FieldProblem("occurredAt", "must not be null"));
+			problems.add(FieldProblem.of("occurredAt", Text.of("interaction.rule.null", "must not be null")));
 		}
 		else if (occurredAt.isAfter(now.plus(this.settings.futureTolerance()))) {
-			problems.add(new FieldProblem("occurredAt", "must not be in the future"));
+			problems
+				.add(FieldProblem.of("occurredAt", Text.of("interaction.rule.future", "must not be in the future")));
 		}
 		else if (occurredAt.isBefore(EARLIEST)) {
-			problems.add(new FieldProblem("occurredAt", "must not be before 1900"));
+			problems
+				.add(FieldProblem.of("occurredAt", Text.of("interaction.rule.before-1900", "must not be before 1900")));
 		}
 	}
 
@@ -111,30 +121,38 @@ final class InteractionRules {
 		boolean sale = item.kind() != null && item.kind().isSale();
 		if (item.total() == null) {
 			if (sale) {
-				problems.add(new FieldProblem("total", "a " + item.kind().name().toLowerCase() + " needs a total"));
+				problems.add(FieldProblem.of("total",
+						(item.kind() == InteractionKind.RETURN)
+								? Text.of("interaction.rule.return-total", "a return needs a total")
+								: Text.of("interaction.rule.purchase-total", "a purchase needs a total")));
 			}
 		}
 		else if (item.total().signum() < 0 || item.total().compareTo(MAX_MONEY) > 0) {
-			problems.add(new FieldProblem("total", "must be between 0 and " + MAX_MONEY.toPlainString()));
+			problems.add(FieldProblem.of("total",
+					Text.of("interaction.rule.money-range", "must be between 0 and {0}", MAX_MONEY.toPlainString())));
 		}
 		else if (item.total().stripTrailingZeros().scale() > 2) {
-			problems.add(new FieldProblem("total", "must have at most 2 decimals"));
+			problems.add(FieldProblem.of("total",
+					Text.of("interaction.rule.total-decimals", "must have at most 2 decimals")));
 		}
 		if (item.currency() == null) {
 			if (item.total() != null) {
-				problems.add(new FieldProblem("currency", "an amount needs its currency"));
+				problems.add(FieldProblem.of("currency",
+						Text.of("interaction.rule.currency-missing", "an amount needs its currency")));
 			}
 		}
 		else if (!knownCurrency(item.currency())) {
-			problems.add(new FieldProblem("currency", "must be an ISO 4217 currency code such as EUR or USD"));
+			problems.add(FieldProblem.of("currency",
+					Text.of("interaction.rule.currency", "must be an ISO 4217 currency code such as EUR or USD")));
 		}
 		if (item.kind() == InteractionKind.RETURN && item.relatedPurchaseId() == null
 				&& item.orderReference() == null) {
-			problems.add(new FieldProblem("relatedPurchaseId",
-					"a return names its purchase (relatedPurchaseId or orderReference)"));
+			problems.add(FieldProblem.of("relatedPurchaseId", Text.of("interaction.rule.return-purchase",
+					"a return names its purchase (relatedPurchaseId or orderReference)")));
 		}
 		if (item.kind() != InteractionKind.RETURN && item.relatedPurchaseId() != null) {
-			problems.add(new FieldProblem("relatedPurchaseId", "only returns refer to a purchase"));
+			problems.add(FieldProblem.of("relatedPurchaseId",
+					Text.of("interaction.rule.purchase-only-returns", "only returns refer to a purchase")));
 		}
 	}
 
@@ -143,11 +161,13 @@ final class InteractionRules {
 			return;
 		}
 		if (item.kind() != null && !item.kind().isSale()) {
-			problems.add(new FieldProblem("lines", "only purchases and returns have lines"));
+			problems.add(FieldProblem.of("lines",
+					Text.of("interaction.rule.lines-only-sales", "only purchases and returns have lines")));
 			return;
 		}
 		if (item.lines().size() > MAX_LINES) {
-			problems.add(new FieldProblem("lines", "at most " + MAX_LINES + " lines"));
+			problems.add(FieldProblem.of("lines",
+					Text.of("interaction.rule.lines-count", "at most {0} lines", String.valueOf(MAX_LINES))));
 			return;
 		}
 		BigDecimal sum = BigDecimal.ZERO;
@@ -156,41 +176,48 @@ final class InteractionRules {
 			String at = "lines[" + i + "].";
 			NewLine line = item.lines().get(i);
 			if (line == null) {
-				problems.add(new FieldProblem("lines[" + i + "]", "must not be null"));
+				problems.add(FieldProblem.of("lines[" + i + "]", Text.of("interaction.rule.null", "must not be null")));
 				complete = false;
 				continue;
 			}
 			if (line.sku() == null || line.sku().isBlank()) {
-				problems.add(new FieldProblem(at + "sku", "must not be blank"));
+				problems.add(FieldProblem.of(at + "sku", Text.of("interaction.rule.blank", "must not be blank")));
 			}
 			else if (line.sku().length() > 64) {
-				problems.add(new FieldProblem(at + "sku", "must be at most 64 characters"));
+				problems.add(FieldProblem.of(at + "sku",
+						Text.of("interaction.rule.sku-length", "must be at most 64 characters")));
 			}
 			else if (!StorableValues.storable(line.sku())) {
-				problems.add(new FieldProblem(at + "sku", StorableValues.NUL_MESSAGE));
+				problems.add(FieldProblem.of(at + "sku", NUL));
 			}
 			else if (!catalogue.containsKey(line.sku())) {
-				problems.add(new FieldProblem(at + "sku", "is not a product in the catalogue"));
+				problems.add(FieldProblem.of(at + "sku",
+						Text.of("interaction.rule.sku-unknown", "is not a product in the catalogue")));
 			}
 			if (line.quantity() == null || line.quantity().signum() <= 0) {
-				problems.add(new FieldProblem(at + "quantity", "must be greater than 0"));
+				problems.add(FieldProblem.of(at + "quantity",
+						Text.of("interaction.rule.quantity-positive", "must be greater than 0")));
 			}
 			else if (line.quantity().compareTo(this.settings.maxQuantity()) > 0) {
-				problems.add(new FieldProblem(at + "quantity",
-						"must be at most " + this.settings.maxQuantity().toPlainString()));
+				problems.add(FieldProblem.of(at + "quantity", Text.of("interaction.rule.quantity-max",
+						"must be at most {0}", this.settings.maxQuantity().toPlainString())));
 			}
 			else if (line.quantity().stripTrailingZeros().scale() > 3) {
-				problems.add(new FieldProblem(at + "quantity", "must have at most 3 decimals"));
+				problems.add(FieldProblem.of(at + "quantity",
+						Text.of("interaction.rule.quantity-decimals", "must have at most 3 decimals")));
 			}
 			if (line.unitPrice() == null || line.unitPrice().signum() < 0
 					|| line.unitPrice().compareTo(MAX_MONEY) > 0) {
-				problems.add(new FieldProblem(at + "unitPrice", "must be between 0 and " + MAX_MONEY.toPlainString()));
+				problems.add(FieldProblem.of(at + "unitPrice", Text.of("interaction.rule.money-range",
+						"must be between 0 and {0}", MAX_MONEY.toPlainString())));
 			}
 			if (line.discount() != null && line.discount().signum() < 0) {
-				problems.add(new FieldProblem(at + "discount", "must not be negative"));
+				problems.add(FieldProblem.of(at + "discount",
+						Text.of("interaction.rule.discount-negative", "must not be negative")));
 			}
 			if (line.purchaseLineNo() != null && item.kind() != InteractionKind.RETURN) {
-				problems.add(new FieldProblem(at + "purchaseLineNo", "only return lines refer to a purchase line"));
+				problems.add(FieldProblem.of(at + "purchaseLineNo",
+						Text.of("interaction.rule.purchase-line", "only return lines refer to a purchase line")));
 			}
 			BigDecimal expected = expectedAmount(line);
 			if (expected == null) {
@@ -198,17 +225,18 @@ final class InteractionRules {
 				continue;
 			}
 			if (expected.signum() < 0) {
-				problems.add(new FieldProblem(at + "discount", "must not exceed quantity times unit price"));
+				problems.add(FieldProblem.of(at + "discount",
+						Text.of("interaction.rule.discount-too-large", "must not exceed quantity times unit price")));
 			}
 			if (line.amount() != null && line.amount().subtract(expected).abs().compareTo(tolerance()) > 0) {
-				problems.add(new FieldProblem(at + "amount",
-						"is not quantity × unit price − discount (" + expected.toPlainString() + ")"));
+				problems.add(FieldProblem.of(at + "amount", Text.of("interaction.rule.line-amount",
+						"is not quantity × unit price − discount ({0})", expected.toPlainString())));
 			}
 			sum = sum.add(line.amount() != null ? line.amount() : expected);
 		}
 		if (complete && item.total() != null && sum.subtract(item.total()).abs().compareTo(tolerance()) > 0) {
-			problems.add(new FieldProblem("total",
-					"does not match the sum of the line amounts (" + sum.toPlainString() + ")"));
+			problems.add(FieldProblem.of("total", Text.of("interaction.rule.total-sum",
+					"does not match the sum of the line amounts ({0})", sum.toPlainString())));
 		}
 	}
 
@@ -240,21 +268,22 @@ final class InteractionRules {
 	}
 
 	private static void pattern(List<FieldProblem> problems, String field, String value, Pattern pattern,
-			String message) {
+			Text message) {
 		if (value == null || value.isBlank()) {
-			problems.add(new FieldProblem(field, "must not be blank"));
+			problems.add(FieldProblem.of(field, Text.of("interaction.rule.blank", "must not be blank")));
 		}
 		else if (!pattern.matcher(value).matches()) {
-			problems.add(new FieldProblem(field, message));
+			problems.add(FieldProblem.of(field, message));
 		}
 	}
 
 	private static void length(List<FieldProblem> problems, String field, String value, int max) {
 		if (value != null && value.length() > max) {
-			problems.add(new FieldProblem(field, "must be at most " + max + " characters"));
+			problems.add(FieldProblem.of(field,
+					Text.of("interaction.rule.text-length", "must be at most {0} characters", String.valueOf(max))));
 		}
 		else if (!StorableValues.storable(value)) {
-			problems.add(new FieldProblem(field, StorableValues.NUL_MESSAGE));
+			problems.add(FieldProblem.of(field, NUL));
 		}
 	}
 

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.rapport.audit.AuditTrail;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
@@ -87,10 +88,11 @@ public class Interactions {
 	 */
 	public BatchResult recordBatch(List<NewInteraction> interactions) {
 		if (interactions == null || interactions.isEmpty()) {
-			throw ApiException.invalid("items", "give at least one interaction");
+			throw ApiException.invalid("items", Text.of("interaction.batch.empty", "give at least one interaction"));
 		}
 		if (interactions.size() > this.settings.maxBatch()) {
-			throw ApiException.invalid("items", "at most " + this.settings.maxBatch() + " interactions per batch");
+			throw ApiException.invalid("items", Text.of("interaction.batch.too-large",
+					"at most {0} interactions per batch", String.valueOf(this.settings.maxBatch())));
 		}
 		return BatchResult.of(this.ingestion.record(interactions));
 	}
@@ -107,13 +109,13 @@ public class Interactions {
 	@Transactional(readOnly = true)
 	public TimelinePage timeline(UUID customerId, TimelineFilter filter, int page, int size, String cursor) {
 		if (page < 0) {
-			throw ApiException.invalid("page", "must not be negative");
+			throw ApiException.invalid("page", Text.of("interaction.page.negative", "must not be negative"));
 		}
 		if (size < 1 || size > 200) {
-			throw ApiException.invalid("size", "must be between 1 and 200");
+			throw ApiException.invalid("size", Text.of("interaction.size.range", "must be between 1 and 200"));
 		}
 		if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
-			throw ApiException.invalid("to", "must be after from");
+			throw ApiException.invalid("to", Text.of("interaction.period.to-after-from", "must be after from"));
 		}
 		return this.queries.timeline(customerId, filter, page, size, TimelineCursor.decode(cursor));
 	}

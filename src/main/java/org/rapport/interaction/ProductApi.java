@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -47,7 +48,9 @@ class ProductApi {
 	@PreAuthorize("hasAuthority('interaction:read')")
 	@Operation(summary = "One product")
 	Product get(@PathVariable String sku) {
-		return this.interactions.product(sku).orElseThrow(() -> ApiException.notFound("Product", sku));
+		return this.interactions.product(sku)
+			.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found",
+					Text.of("interaction.product.not-found", "Product {0} does not exist", sku)));
 	}
 
 	@PutMapping("/{sku}")
@@ -55,7 +58,7 @@ class ProductApi {
 	@Operation(summary = "Add or replace a product (201 when new)")
 	ResponseEntity<Product> put(@PathVariable String sku, @Valid @RequestBody ProductRequest request) {
 		if (sku.isBlank() || sku.length() > 64) {
-			throw ApiException.invalid("sku", "must be 1-64 characters");
+			throw ApiException.invalid("sku", Text.of("interaction.product.sku-range", "must be 1-64 characters"));
 		}
 		Product product = new Product(sku, request.name().strip(),
 				request.category() == null || request.category().isBlank() ? null : request.category().strip(),

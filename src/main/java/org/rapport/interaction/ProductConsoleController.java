@@ -5,7 +5,10 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -30,7 +33,10 @@ class ProductConsoleController {
 
 	private final Interactions interactions;
 
-	ProductConsoleController(Interactions interactions) {
+	private final MessageSource messages;
+
+	ProductConsoleController(Interactions interactions, MessageSource messages) {
+		this.messages = messages;
 		this.interactions = interactions;
 	}
 
@@ -67,20 +73,28 @@ class ProductConsoleController {
 	@GetMapping("/products/edit")
 	@PreAuthorize("hasAuthority('product:admin')")
 	String edit(@RequestParam(required = false) String sku, Model model) {
-		ProductForm form = (sku == null || sku.isBlank()) ? ProductForm.blank() : ProductForm
-			.of(this.interactions.product(sku).orElseThrow(() -> ApiException.notFound("Product", sku)));
+		ProductForm form = (sku == null || sku.isBlank()) ? ProductForm.blank()
+				: ProductForm.of(this.interactions.product(sku)
+					.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found",
+							Text.of("interaction.product.not-found", "Product {0} does not exist", sku))));
 		return form(form, Map.of(), model);
 	}
 
 	@PostMapping("/products")
 	@PreAuthorize("hasAuthority('product:admin')")
 	String save(@ModelAttribute("form") ProductForm form, Model model, HttpServletResponse response) {
-		Map<String, String> problems = new java.util.LinkedHashMap<>(form.problems());
+		Map<String, String> problems = new java.util.LinkedHashMap<>(form.problems(this.messages));
 		if (problems.isEmpty() && form.isAdding() && this.interactions.product(form.sku()).isPresent()) {
-			problems.put("sku", "a product has this SKU already: find it in the catalogue to change it");
+			problems
+				.put("sku",
+						Text.of("interaction.product.sku-taken",
+								"a product has this SKU already: find it in the catalogue to change it")
+							.in(this.messages));
 		}
 		if (problems.isEmpty() && !form.isAdding() && this.interactions.product(form.sku()).isEmpty()) {
-			problems.put("sku", "no product has this SKU: add it as a new product");
+			problems.put("sku",
+					Text.of("interaction.product.sku-unknown", "no product has this SKU: add it as a new product")
+						.in(this.messages));
 		}
 		if (!problems.isEmpty()) {
 			response.setStatus(422);
@@ -99,7 +113,7 @@ class ProductConsoleController {
 	String refused(ApiException ex, Model model, HttpServletResponse response) {
 		response.setStatus(ex.status().value());
 		model.addAttribute("status", ex.status().value());
-		model.addAttribute("detail", ex.getMessage());
+		model.addAttribute("detail", ex.detail(this.messages));
 		return "error";
 	}
 

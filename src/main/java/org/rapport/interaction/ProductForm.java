@@ -3,6 +3,10 @@ package org.rapport.interaction;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.rapport.platform.web.Text;
+
+import org.springframework.context.MessageSource;
+
 /**
  * A product as typed on the catalogue's console form. The SKU is what purchase lines
  * name, so it is checked as the API checks it (1 to 64 characters) and, beyond it, holds
@@ -45,26 +49,36 @@ record ProductForm(String sku, String name, String category, String active, Stri
 
 	/** The problems of the form by field, in field order; empty when it may be saved. */
 	Map<String, String> problems() {
-		Map<String, String> problems = new LinkedHashMap<>();
+		return problems(null);
+	}
+
+	/** The same in the language of the request being served. */
+	Map<String, String> problems(MessageSource messages) {
+		Map<String, Text> problems = new LinkedHashMap<>();
 		if (this.sku.isEmpty()) {
-			problems.put("sku", "give the product's SKU");
+			problems.put("sku", Text.of("interaction.product.sku-missing", "give the product's SKU"));
 		}
 		else if (this.sku.length() > MAX_SKU) {
-			problems.put("sku", "must be at most " + MAX_SKU + " characters");
+			problems.put("sku", Text.of("interaction.product.sku-length", "must be at most {0} characters",
+					String.valueOf(MAX_SKU)));
 		}
 		else if (this.sku.codePoints().anyMatch((c) -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-			problems.put("sku", "must not contain spaces");
+			problems.put("sku", Text.of("interaction.product.sku-spaces", "must not contain spaces"));
 		}
 		if (this.name.isEmpty()) {
-			problems.put("name", "give the product's name");
+			problems.put("name", Text.of("interaction.product.name-missing", "give the product's name"));
 		}
 		else if (this.name.length() > MAX_NAME) {
-			problems.put("name", "must be at most " + MAX_NAME + " characters");
+			problems.put("name", Text.of("interaction.product.name-length", "must be at most {0} characters",
+					String.valueOf(MAX_NAME)));
 		}
 		if (this.category.length() > MAX_CATEGORY) {
-			problems.put("category", "must be at most " + MAX_CATEGORY + " characters");
+			problems.put("category", Text.of("interaction.product.category-length", "must be at most {0} characters",
+					String.valueOf(MAX_CATEGORY)));
 		}
-		return problems;
+		Map<String, String> written = new LinkedHashMap<>();
+		problems.forEach((field, text) -> written.put(field, text.in(messages)));
+		return written;
 	}
 
 	/** The product the form describes (call when it has no problems). */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.rapport.platform.web.ApiException.FieldProblem;
+import org.rapport.platform.web.Text;
 
 /**
  * A purchase as a return sees it: what was bought per line and what has come back so far.
@@ -71,15 +72,18 @@ final class PurchaseState {
 	List<FieldProblem> accept(UUID customerId, NewInteraction ret, List<Integer> resolvedLineNos) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (!this.customerId.equals(customerId)) {
-			problems.add(new FieldProblem("relatedPurchaseId", "is a purchase of another customer"));
+			problems.add(FieldProblem.of("relatedPurchaseId",
+					Text.of("interaction.return.other-customer", "is a purchase of another customer")));
 			return problems;
 		}
 		if (!this.currency.equals(ret.currency())) {
-			problems.add(new FieldProblem("currency", "must be the purchase's currency " + this.currency));
+			problems.add(FieldProblem.of("currency",
+					Text.of("interaction.return.currency", "must be the purchase''s currency {0}", this.currency)));
 		}
 		if (this.returnedTotal.add(ret.total()).compareTo(this.total) > 0) {
-			problems.add(new FieldProblem("total", "returns more than is left of the purchase ("
-					+ this.total.subtract(this.returnedTotal).toPlainString() + ")"));
+			problems.add(FieldProblem.of("total",
+					Text.of("interaction.return.total", "returns more than is left of the purchase ({0})",
+							this.total.subtract(this.returnedTotal).toPlainString())));
 		}
 		List<BigDecimal> taking = new ArrayList<>();
 		List<Line> taken = new ArrayList<>();
@@ -87,9 +91,9 @@ final class PurchaseState {
 			NewLine line = ret.lines().get(i);
 			Line bought = find(line);
 			if (bought == null) {
-				problems.add(new FieldProblem(
+				problems.add(FieldProblem.of(
 						"lines[" + i + "]." + (line.purchaseLineNo() != null ? "purchaseLineNo" : "sku"),
-						"is not a line of the purchase"));
+						Text.of("interaction.return.line-unknown", "is not a line of the purchase")));
 				continue;
 			}
 			BigDecimal already = BigDecimal.ZERO;
@@ -99,8 +103,9 @@ final class PurchaseState {
 				}
 			}
 			if (already.add(line.quantity()).compareTo(bought.left()) > 0) {
-				problems.add(new FieldProblem("lines[" + i + "].quantity", "returns more than was bought (at most "
-						+ bought.left().subtract(already).stripTrailingZeros().toPlainString() + " left)"));
+				problems.add(FieldProblem.of("lines[" + i + "].quantity",
+						Text.of("interaction.return.quantity", "returns more than was bought (at most {0} left)",
+								bought.left().subtract(already).stripTrailingZeros().toPlainString())));
 			}
 			taken.add(bought);
 			taking.add(line.quantity());

@@ -13,6 +13,7 @@ import org.rapport.access.StaffDirectory;
 import org.rapport.access.StaffMember;
 import org.rapport.platform.Actor;
 
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -44,7 +45,10 @@ class TimelineConsole {
 
 	private final Clock clock;
 
-	TimelineConsole(Interactions interactions, StaffDirectory staff, Clock clock) {
+	private final MessageSource messages;
+
+	TimelineConsole(Interactions interactions, StaffDirectory staff, Clock clock, MessageSource messages) {
+		this.messages = messages;
 		this.interactions = interactions;
 		this.staff = staff;
 		this.clock = clock;
@@ -86,7 +90,7 @@ class TimelineConsole {
 			problems = result.errors();
 		}
 		model.addAttribute("contact", form);
-		model.addAttribute("contactErrors", ContactForm.byField(problems));
+		model.addAttribute("contactErrors", ContactForm.byField(problems, this.messages));
 		return render(id, null, null, null, null, 0, authentication, model);
 	}
 

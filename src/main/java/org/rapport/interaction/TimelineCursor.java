@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.UUID;
 
 import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Text;
 
 /** Where a timeline page ended: the last row's occurred-at and id, as an opaque token. */
 record TimelineCursor(Instant occurredAt, UUID id) {
@@ -28,7 +29,8 @@ record TimelineCursor(Instant occurredAt, UUID id) {
 			return new TimelineCursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
 		}
 		catch (RuntimeException ex) {
-			throw ApiException.invalid("cursor", "is not a cursor of this timeline");
+			throw ApiException.invalid("cursor",
+					Text.of("interaction.cursor.invalid", "is not a cursor of this timeline"));
 		}
 	}
 

@@ -1,5 +1,6 @@
 package org.rapport.access;
 
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.rapport.IntegrationTest;
 
@@ -67,6 +68,25 @@ class AdminConsoleTest {
 			.bodyText()
 			.contains("Use a password of at least 10 characters.")
 			.contains("value=\"" + username + "\"");
+		assertThat(this.staff.byUsername(username)).isEmpty();
+	}
+
+	@Test
+	void aRefusedStaffMemberIsToldWhyInTheLanguageOfTheConsole() {
+		String username = StaffFixture.uniqueName("simple");
+		assertThat(this.mvc.post()
+			.uri("/admin/staff")
+			.cookie(new Cookie("rapport-lang", "es"))
+			.param("username", username)
+			.param("displayName", "Contraseña Simple")
+			.param("password", "aaaaaaaaaaaa")
+			.param("roles", "SALES")
+			.with(as(Role.ADMIN))
+			.with(csrf())).hasStatusOk()
+			.bodyText()
+			.contains("Use una contraseña de al menos 10 caracteres.")
+			.contains("password: use al menos 3 caracteres distintos, no solo espacios")
+			.doesNotContain("use at least 3 different characters");
 		assertThat(this.staff.byUsername(username)).isEmpty();
 	}
 

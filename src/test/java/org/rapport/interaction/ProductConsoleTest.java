@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rapport.IntegrationTest;
@@ -194,6 +195,27 @@ class ProductConsoleTest {
 		MvcTestResult result = this.mvc.get().uri(uri).with(as(Role.MANAGER)).exchange();
 		assertThat(result).hasStatusOk();
 		return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void refusedInputIsExplainedInTheLanguageOfTheConsole() {
+		MvcTestResult refused = this.mvc.post()
+			.uri("/products")
+			.cookie(new Cookie("rapport-lang", "ru"))
+			.with(as(Role.ADMIN))
+			.with(csrf())
+			.param("sku", "RU " + this.tag)
+			.param("name", "")
+			.param("category", "")
+			.param("adding", "true")
+			.param("active", "true")
+			.exchange();
+
+		assertThat(refused).hasStatus(422);
+		assertThat(refused).bodyText()
+			.contains("не должно содержать пробелов")
+			.contains("укажите название товара")
+			.doesNotContain("must not contain spaces");
 	}
 
 	private MvcTestResult save(Role role, String sku, String name, String category, boolean active, boolean adding) {

@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -280,6 +281,27 @@ class RecordingApiTest {
 			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
 			.content("{}")).hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("items");
 		assertThat(count(this.fx.customer())).isZero();
+	}
+
+	@Test
+	void aBatchReportsTheProblemsOfItsItemsInTheLanguageTheCallerAsksFor() {
+		UUID customer = this.fx.customer();
+		String sku = this.fx.product("oil");
+		List<Map<String, Object>> items = List
+			.of(with(this.fx.purchase(customer, "2024-03-01T09:00:00Z", sku, 1, "10.00"), "occurredAt",
+					"2999-01-01T00:00:00Z"));
+
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/v1/interactions/batch")
+			.with(this.fx.as(Role.SALES))
+			.header("Accept-Language", "es")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(this.json.writeValueAsString(Map.of("items", items)))
+			.exchange();
+
+		assertThat(result).hasStatus(200);
+		assertRejected(this.fx.body(result).get("items").get(0), "occurredAt", "no puede estar en el futuro");
+		assertThat(count(customer)).isZero();
 	}
 
 	@Test
