@@ -48,8 +48,7 @@ final class AuditTime {
 					Text.of("audit.time.format", "use a date (2025-03-01) or a time (2025-03-01T10:00:00Z)"));
 		}
 		if (!StorableValues.storable(at)) {
-			throw ApiException.invalid(field,
-					Text.of("audit.time.year-range", "must lie between the years 1 and 9999"));
+			throw ApiException.invalid(field, StorableValues.YEAR);
 		}
 		return at;
 	}

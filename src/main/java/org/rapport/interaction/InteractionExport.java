@@ -219,8 +219,7 @@ class InteractionExport {
 		try {
 			Instant at = CsvFields.instant(field, value.strip());
 			if (!StorableValues.storable(at)) {
-				problems.add(FieldProblem.of(field,
-						Text.of("interaction.year-range", "must lie between the years 1 and 9999")));
+				problems.add(FieldProblem.of(field, StorableValues.YEAR));
 				return null;
 			}
 			return at;

@@ -35,7 +35,7 @@ final class InteractionRules {
 
 	private static final BigDecimal MAX_MONEY = new BigDecimal("999999999999.99");
 
-	private static final Text NUL = Text.of("interaction.rule.nul", "must not contain the NUL character (U+0000)");
+	private static final Text NUL = StorableValues.NUL;
 
 	private static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 

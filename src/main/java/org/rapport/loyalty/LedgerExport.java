@@ -96,8 +96,7 @@ class LedgerExport {
 				Instant at = text.length() == 10 ? LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC)
 						: OffsetDateTime.parse(text).toInstant();
 				if (!StorableValues.storable(at)) {
-					problems.add(FieldProblem.of(field,
-							Text.of("loyalty.period.year-range", "must lie between the years 1 and 9999")));
+					problems.add(FieldProblem.of(field, StorableValues.YEAR));
 					return null;
 				}
 				return at;

@@ -79,8 +79,10 @@ public class ApiException extends RuntimeException {
 
 	public static ApiException staleVersion(long expected, long actual) {
 		return new ApiException(HttpStatus.PRECONDITION_FAILED, "stale-version",
-				"The resource was changed by someone " + "else (you sent version " + expected + ", it is now " + actual
-						+ "): reload and apply your change again");
+				Text.of("problem.stale-version",
+						"The resource was changed by someone else (you sent version {0}, it is now {1}): "
+								+ "reload and apply your change again",
+						String.valueOf(expected), String.valueOf(actual)));
 	}
 
 	public HttpStatus status() {

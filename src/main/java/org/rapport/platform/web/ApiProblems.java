@@ -142,7 +142,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	private static String mismatch(TypeMismatchException mismatch, Object rejected) {
 		if (mismatch.getMostSpecificCause() instanceof IllegalArgumentException refused
 				&& StorableValues.YEAR_MESSAGE.equals(refused.getMessage())) {
-			return StorableValues.YEAR_MESSAGE;
+			return StorableValues.YEAR.in(getMessageSource());
 		}
 		Class<?> type = mismatch.getRequiredType();
 		String value = "'" + ((rejected instanceof Object[] values)

@@ -18,10 +18,16 @@ import java.time.temporal.TemporalAccessor;
 public final class StorableValues {
 
 	/** The message of a text holding the NUL character. */
-	public static final String NUL_MESSAGE = "must not contain the NUL character (U+0000)";
+	public static final Text NUL = Text.of("problem.nul", "must not contain the NUL character (U+0000)");
+
+	/** {@link #NUL} in English. */
+	public static final String NUL_MESSAGE = NUL.english();
 
 	/** The message of a date outside the years stored. */
-	public static final String YEAR_MESSAGE = "must lie between the years 1 and 9999";
+	public static final Text YEAR = Text.of("problem.year-range", "must lie between the years 1 and 9999");
+
+	/** {@link #YEAR} in English. */
+	public static final String YEAR_MESSAGE = YEAR.english();
 
 	private static final Instant FIRST = LocalDate.of(1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
 
