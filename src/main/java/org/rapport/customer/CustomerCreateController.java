@@ -1,5 +1,6 @@
 package org.rapport.customer;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.ConstraintViolationException;
@@ -49,11 +50,19 @@ class CustomerCreateController {
 	@PostMapping("/customers")
 	@PreAuthorize("hasAuthority('customer:write')")
 	String create(@ModelAttribute("customer") CustomerForm form, BindingResult result, Model model) {
+		// every problem at once: a value that did not convert (a birth date that is no
+		// date)
+		// next to what the customer memory refuses in the other fields
+		NewCustomer command = form.toCommand();
+		List<ApiException.FieldProblem> problems = this.customers.problemsOf(command);
+		if (!problems.isEmpty()) {
+			ConsoleFieldErrors.reject(ApiException.invalid(problems), result, form::formField, this.messages);
+		}
 		if (result.hasErrors()) {
 			return form(model, null);
 		}
 		try {
-			CustomerView created = this.customers.create(form.toCommand());
+			CustomerView created = this.customers.create(command);
 			return "redirect:/customers/" + created.id();
 		}
 		catch (IdentityTakenException ex) {

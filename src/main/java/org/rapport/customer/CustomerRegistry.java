@@ -2,6 +2,7 @@ package org.rapport.customer;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,38 @@ class CustomerRegistry {
 		this.clock = clock;
 		this.json = json;
 		this.audit = audit;
+	}
+
+	/**
+	 * What is wrong with a new customer that can be told without storing it, all of it:
+	 * the name its kind needs, its tags and attribute keys, and the format of each
+	 * identity. {@link #create} checks the same again.
+	 */
+	List<ApiException.FieldProblem> problemsOf(NewCustomer command) {
+		List<ApiException.FieldProblem> problems = new ArrayList<>();
+		if (command.kind() != null && command.profile() != null) {
+			collect(problems, () -> CustomerNames.require(command.kind(), command.profile()));
+		}
+		collect(problems, () -> Tags.checkCount(Tags.normaliseAll(command.tags()).size()));
+		collect(problems, () -> Attributes.checkKeys(command.attributes()));
+		for (int i = 0; i < command.identities().size(); i++) {
+			NewIdentity identity = command.identities().get(i);
+			if (identity != null && identity.type() != null && identity.value() != null) {
+				String field = "identities[" + i + "].value";
+				collect(problems,
+						() -> this.identities.normalise(identity.type(), identity.source(), identity.value(), field));
+			}
+		}
+		return problems;
+	}
+
+	private static void collect(List<ApiException.FieldProblem> problems, Runnable check) {
+		try {
+			check.run();
+		}
+		catch (ApiException ex) {
+			problems.addAll(ex.fieldProblems());
+		}
 	}
 
 	UUID create(NewCustomer command) {

@@ -1,5 +1,6 @@
 package org.rapport.customer;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import org.rapport.customer.CustomerView.AddressView;
 import org.rapport.customer.CustomerView.ConsentView;
 import org.rapport.customer.CustomerView.IdentityView;
@@ -52,10 +54,13 @@ public class Customers {
 
 	private final CustomerDuplicates duplicates;
 
+	private final Validator validator;
+
 	Customers(CustomerRegistry registry, IdentityBook identities, ContactDetails details, ConsentLedger consents,
 			Assignments assignments, CustomerNotes notes, CustomerQueries queries, CustomerSearch search,
-			CustomerDuplicates duplicates) {
+			CustomerDuplicates duplicates, Validator validator) {
 		this.registry = registry;
+		this.validator = validator;
 		this.identities = identities;
 		this.details = details;
 		this.consents = consents;
@@ -64,6 +69,22 @@ public class Customers {
 		this.queries = queries;
 		this.search = search;
 		this.duplicates = duplicates;
+	}
+
+	/**
+	 * Everything wrong with a new customer that can be told without storing it, at once:
+	 * the constraints of its fields, the name its kind needs and the format of each
+	 * identity. A form shows them together rather than one round after another;
+	 * {@link #create} checks again, and also what needs the database (an identity already
+	 * taken, an unknown staff member).
+	 */
+	public List<ApiException.FieldProblem> problemsOf(NewCustomer command) {
+		List<ApiException.FieldProblem> problems = new ArrayList<>();
+		this.validator.validate(command)
+			.forEach(
+					(v) -> problems.add(new ApiException.FieldProblem(v.getPropertyPath().toString(), v.getMessage())));
+		problems.addAll(this.registry.problemsOf(command));
+		return problems;
 	}
 
 	@Transactional

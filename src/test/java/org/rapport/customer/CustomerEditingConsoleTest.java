@@ -122,6 +122,29 @@ class CustomerEditingConsoleTest {
 	}
 
 	@Test
+	void everyRefusedFieldOfANewCustomerIsShownInOneRoundEvenWithADateThatIsNoDate() {
+		assertThat(this.mvc.post()
+			.uri("/customers")
+			.param("kind", "PERSON")
+			.param("birthDate", "31/02/1990")
+			.param("email", "not-an-address")
+			.param("phone", "12")
+			.param("countryCode", "Spain")
+			.param("addressLine1", "Calle Sol 1")
+			.with(as(Role.SALES))
+			.with(csrf())).hasStatusOk()
+			.bodyText()
+			.contains("id=\"birthDate-error\"")
+			.contains("id=\"givenName-error\"")
+			.contains("A person needs a given name or a family name.")
+			.contains("id=\"email-error\"")
+			.contains("This is not a valid e-mail address.")
+			.contains("id=\"phone-error\"")
+			.contains("id=\"countryCode-error\"")
+			.contains("value=\"Calle Sol 1\"");
+	}
+
+	@Test
 	void anIdentityOfAnotherCustomerIsRefusedWithALinkToThatCustomer() {
 		String phone = ConsoleTestData.freshPhone();
 		CustomerView holder = this.data.person("Olga", "Holder" + ConsoleTestData.suffix(), phone);

@@ -119,7 +119,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	 * A field's message; a value that does not convert to the field's type names the
 	 * value and, for a fixed set of values, the allowed ones (not the converter's text).
 	 */
-	static String message(FieldError error) {
+	String message(FieldError error) {
 		if (!error.contains(TypeMismatchException.class)) {
 			return error.getDefaultMessage();
 		}
@@ -139,7 +139,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 					List.of(new ApiException.FieldProblem(field, mismatch(ex, ex.getValue())))));
 	}
 
-	private static String mismatch(TypeMismatchException mismatch, Object rejected) {
+	private String mismatch(TypeMismatchException mismatch, Object rejected) {
 		if (mismatch.getMostSpecificCause() instanceof IllegalArgumentException refused
 				&& StorableValues.YEAR_MESSAGE.equals(refused.getMessage())) {
 			return StorableValues.YEAR.in(getMessageSource());
