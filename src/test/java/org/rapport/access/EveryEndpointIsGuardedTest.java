@@ -21,6 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
@@ -106,16 +107,7 @@ class EveryEndpointIsGuardedTest {
 		assertThat(bodies).hasSizeGreaterThan(20).contains("POST /api/v1/interactions");
 		List<String> wrong = new ArrayList<>();
 		for (String name : bodies) {
-			String method = name.substring(0, name.indexOf(' '));
-			String path = name.substring(name.indexOf(' ') + 1).replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
-			MockHttpServletResponse response = this.mvc
-				.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-					.request(HttpMethod.valueOf(method), path)
-					.contentType(MediaType.APPLICATION_JSON)
-					.content("{\"broken\": ")
-					.header("Idempotency-Key", "malformed-" + UUID.randomUUID())
-					.with(StaffFixture.as(admin)))
-				.getResponse();
+			MockHttpServletResponse response = malformedBody(name, StaffFixture.as(admin));
 			if (response.getStatus() != 400 || !String.valueOf(response.getContentType())
 				.startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE)) {
 				wrong.add(name + " → " + response.getStatus() + " " + response.getContentType());
@@ -130,16 +122,7 @@ class EveryEndpointIsGuardedTest {
 		assertThat(bodies).hasSizeGreaterThan(20).contains("POST /api/v1/interactions");
 		List<String> wrong = new ArrayList<>();
 		for (String name : bodies) {
-			String method = name.substring(0, name.indexOf(' '));
-			String path = name.substring(name.indexOf(' ') + 1).replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
-			MockHttpServletResponse response = this.mvc
-				.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-					.request(HttpMethod.valueOf(method), path)
-					.contentType(MediaType.APPLICATION_JSON)
-					.content("{\"broken\": ")
-					.with(user("no-permission").authorities(List.of()))
-					.with(csrf()))
-				.getResponse();
+			MockHttpServletResponse response = malformedBody(name, user("no-permission").authorities(List.of()));
 			if (response.getStatus() != 403 || !response.getContentAsString().contains("/problems/forbidden")) {
 				wrong.add(name + " → " + response.getStatus() + " " + response.getContentAsString());
 			}
@@ -152,6 +135,21 @@ class EveryEndpointIsGuardedTest {
 	 * own password.
 	 */
 	static final Set<String> OPEN_TO_ANY_SIGNED_IN = Set.of("POST /api/v1/me/password");
+
+	/** Sends "METHOD /path" a body that is not JSON, as the given caller. */
+	private MockHttpServletResponse malformedBody(String name, RequestPostProcessor caller) throws Exception {
+		String method = name.substring(0, name.indexOf(' '));
+		String path = name.substring(name.indexOf(' ') + 1).replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+		return this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.request(HttpMethod.valueOf(method), path)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"broken\": ")
+				.header("Idempotency-Key", "malformed-" + UUID.randomUUID())
+				.with(caller)
+				.with(csrf()))
+			.getResponse();
+	}
 
 	/** "METHOD /path" of every API endpoint that reads a request body. */
 	private List<String> bodyEndpoints() {
