@@ -117,7 +117,7 @@ class EveryEndpointIsGuardedTest {
 	}
 
 	@Test
-	void aCallerWithoutThePermissionIsRefused403BeforeTheBodyIsRead() throws Exception {
+	void aCallerWithoutThePermissionIsRefused403WhateverTheBody() throws Exception {
 		List<String> bodies = bodyEndpoints().stream().filter((name) -> !OPEN_TO_ANY_SIGNED_IN.contains(name)).toList();
 		assertThat(bodies).hasSizeGreaterThan(20).contains("POST /api/v1/interactions");
 		List<String> wrong = new ArrayList<>();
@@ -128,6 +128,30 @@ class EveryEndpointIsGuardedTest {
 			}
 		}
 		assertThat(wrong).isEmpty();
+	}
+
+	@Test
+	void aWellFormedButInvalidBodyOrParameterIsAlso403ForACallerWithoutThePermission() throws Exception {
+		var reader = user("reader-only").authorities(() -> "customer:read");
+		assertThat(this.mvc.post()
+			.uri("/api/v1/customers")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"kind\":\"PERSON\",\"givenName\":\"Ana\",\"birthDate\":\"2999-01-01\"}")
+			.with(reader)
+			.with(csrf())).hasStatus(403).bodyText().contains("/problems/forbidden").doesNotContain("birthDate");
+		var loyaltyReader = user("loyalty-reader").authorities(() -> "loyalty:read");
+		assertThat(this.mvc.get().uri("/api/v1/customers").param("page", "first").with(loyaltyReader)).hasStatus(403)
+			.bodyText()
+			.contains("/problems/forbidden");
+		assertThat(this.mvc.get().uri("/api/v1/customers").param("page", "first").with(reader)).hasStatus(400)
+			.bodyText()
+			.contains("page");
+		assertThat(this.mvc.post()
+			.uri("/api/v1/customers")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"kind\":\"PERSON\",\"givenName\":\"Ana\",\"birthDate\":\"2999-01-01\"}")
+			.with(user("writer").authorities(() -> "customer:write"))
+			.with(csrf())).hasStatus(400).bodyText().contains("birthDate");
 	}
 
 	/**

@@ -56,6 +56,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	static final Text INTERNAL = Text.of("problem.internal-error",
 			"Something went wrong on our side; nothing was changed");
 
+	private final PermissionFirst permissions;
+
+	ApiProblems(PermissionFirst permissions) {
+		this.permissions = permissions;
+	}
+
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<Object> api(ApiException ex) {
 		return ResponseEntity.status(ex.status())
@@ -63,7 +69,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(ConstraintViolationException.class)
-	ResponseEntity<Object> constraint(ConstraintViolationException ex) {
+	ResponseEntity<Object> constraint(ConstraintViolationException ex, WebRequest request) {
+		if (!this.permissions.permitted(request)) {
+			return forbidden();
+		}
 		List<ApiException.FieldProblem> fields = ex.getConstraintViolations()
 			.stream()
 			.map((v) -> new ApiException.FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage()))
@@ -75,6 +84,24 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(AccessDeniedException.class)
 	ResponseEntity<Object> denied(AccessDeniedException ex) {
+		return forbidden();
+	}
+
+	/**
+	 * Any other refusal of the request before its endpoint runs (a missing parameter or
+	 * header, an unsupported media type): 403 when the caller lacks the endpoint's
+	 * permission.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		if (statusCode.is4xxClientError() && statusCode.value() != 404 && !this.permissions.permitted(request)) {
+			return forbidden();
+		}
+		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+	}
+
+	private ResponseEntity<Object> forbidden() {
 		return ResponseEntity.status(HttpStatus.FORBIDDEN)
 			.body(problem(HttpStatus.FORBIDDEN, "forbidden", FORBIDDEN.in(getMessageSource()), List.of()));
 	}
@@ -105,6 +132,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (!this.permissions.permitted(request)) {
+			return forbidden();
+		}
 		List<ApiException.FieldProblem> fields = ex.getBindingResult()
 			.getFieldErrors()
 			.stream()
@@ -133,6 +163,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
+		if (!this.permissions.permitted(request)) {
+			return forbidden();
+		}
 		String field = (ex.getPropertyName() == null) ? "parameter" : ex.getPropertyName();
 		return ResponseEntity.badRequest()
 			.body(problem(HttpStatus.BAD_REQUEST, "invalid-input", INVALID_PARAMETERS.in(getMessageSource()),
@@ -168,6 +201,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (!this.permissions.permitted(request)) {
+			return forbidden();
+		}
 		List<ApiException.FieldProblem> fields = ex.getParameterValidationResults()
 			.stream()
 			.flatMap((r) -> r.getResolvableErrors()
@@ -182,6 +218,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (!this.permissions.permitted(request)) {
+			return forbidden();
+		}
 		String detail = (ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing"))
 				? BODY_MISSING.in(getMessageSource())
 				: Text
