@@ -59,7 +59,7 @@ class CustomerLinks {
 		Balance b = this.ledger.lock(fromFirst ? into.id() : from.id());
 		Balance moving = fromFirst ? a : b;
 		String key = "merge:" + from.id();
-		String reason = "Customer merge: account " + from.id() + " combined into " + into.id();
+		String reason = LoyaltyWordings.MERGED.stored(from.id(), into.id());
 		this.ledger.append(new Ledger.Entry(from.id(), MovementKind.TRANSFER, -moving.available(), -moving.pending(),
 				reason, "ACCOUNT", into.id().toString(), key, this.clock.instant(), null, null));
 		this.ledger.append(new Ledger.Entry(into.id(), MovementKind.TRANSFER, moving.available(), moving.pending(),

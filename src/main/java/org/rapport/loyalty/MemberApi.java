@@ -31,7 +31,10 @@ class MemberApi {
 
 	private final Loyalty loyalty;
 
-	MemberApi(Loyalty loyalty) {
+	private final LoyaltyTexts texts;
+
+	MemberApi(Loyalty loyalty, LoyaltyTexts texts) {
+		this.texts = texts;
 		this.loyalty = loyalty;
 	}
 
@@ -57,10 +60,13 @@ class MemberApi {
 
 	@GetMapping(MEMBERS + "/{accountId}/ledger")
 	@PreAuthorize("hasAuthority('loyalty:read')")
-	@Operation(summary = "The member's ledger, newest first, every movement with its reason and source")
+	@Operation(summary = "The member's ledger, newest first, every movement with its reason and source",
+			description = "A reason the engine wrote reads in the caller's Accept-Language (English without one); "
+					+ "the ledger audit keeps the stored English.")
 	LedgerPage ledger(@PathVariable UUID accountId, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
-		return this.loyalty.ledger(accountId, page, size);
+		LedgerPage ledger = this.loyalty.ledger(accountId, page, size);
+		return new LedgerPage(this.texts.movements(ledger.items()), ledger.page(), ledger.size(), ledger.total());
 	}
 
 	@GetMapping(MEMBERS + "/{accountId}/statement")
@@ -69,11 +75,14 @@ class MemberApi {
 			description = "Movements dated in [from, to) (dates or date-times, UTC; both optional), oldest first, "
 					+ "with the balance before the period (opening), the totals by kind and the balance at its end "
 					+ "(closing = opening + the period's movements; without to, the member's balance now). At most "
-					+ "1,000 movements are listed (complete says whether all were); totals count all.")
+					+ "1,000 movements are listed (complete says whether all were); totals count all. A reason the "
+					+ "engine wrote reads in the caller's Accept-Language.")
 	Statement statement(@PathVariable UUID accountId, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to) {
 		LedgerExport.Period period = LedgerExport.Period.of(from, to);
-		return this.loyalty.statement(accountId, period.from(), period.to());
+		Statement s = this.loyalty.statement(accountId, period.from(), period.to());
+		return new Statement(s.accountId(), s.programme(), s.pointName(), s.from(), s.to(), s.opening(), s.totals(),
+				this.texts.movements(s.movements()), s.complete(), s.closing());
 	}
 
 	@GetMapping("/api/v1/customers/{customerId}/loyalty")

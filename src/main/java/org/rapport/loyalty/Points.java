@@ -114,9 +114,11 @@ class Points {
 			throw insufficient(source, points);
 		}
 		Movement out = this.ledger.append(new Ledger.Entry(from.id(), MovementKind.TRANSFER, -points, 0,
-				reason + " (to " + to.id() + ")", "ACCOUNT", to.id().toString(), key, now(), null, null));
+				LoyaltyWordings.TRANSFER_TO.stored(reason, to.id()), "ACCOUNT", to.id().toString(), key, now(), null,
+				null));
 		this.ledger.consumeOldestFirst(from.id());
-		credit(programme, to, MovementKind.TRANSFER, points, reason + " (from " + from.id() + ")", key);
+		credit(programme, to, MovementKind.TRANSFER, points, LoyaltyWordings.TRANSFER_FROM.stored(reason, from.id()),
+				key);
 		this.audit.record(AuditTrail.Change.of("loyalty.transferred", "loyalty_account", from.id(),
 				"Transferred " + points + " " + programme.pointName() + " to " + to.id(), null,
 				Map.of("to", to.id(), "points", points, "reason", reason)));

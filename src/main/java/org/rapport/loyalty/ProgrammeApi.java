@@ -30,7 +30,10 @@ class ProgrammeApi {
 
 	private final Loyalty loyalty;
 
-	ProgrammeApi(Loyalty loyalty) {
+	private final LoyaltyTexts texts;
+
+	ProgrammeApi(Loyalty loyalty, LoyaltyTexts texts) {
+		this.texts = texts;
 		this.loyalty = loyalty;
 	}
 
@@ -135,7 +138,7 @@ class ProgrammeApi {
 			throw ApiException.invalid("basket.total",
 					Text.of("loyalty.simulation.total", "a purchase needs a total and a currency"));
 		}
-		return this.loyalty.simulate(code, simulation.customerId(), b);
+		return this.texts.earning(this.loyalty.simulate(code, simulation.customerId(), b));
 	}
 
 }

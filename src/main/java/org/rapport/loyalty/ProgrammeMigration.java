@@ -79,7 +79,7 @@ class ProgrammeMigration {
 				INSERT INTO loyalty_balance (account_id, available, pending, updated_at)
 				SELECT new_id, available, pending, :now FROM loyalty_migrating
 				""").param("now", now).update();
-		String reason = "Programme migration " + from.code() + " → " + to.code();
+		String reason = LoyaltyWordings.MIGRATED.stored(from.code(), to.code());
 		this.jdbc.sql("""
 				INSERT INTO loyalty_movement (id, account_id, kind, available_delta, pending_delta, reason, source_type,
 				  source_id, idempotency_key, occurred_at, recorded_at)

@@ -132,7 +132,7 @@ class PurchaseEarning {
 				this.ledger.lock(referrer.id());
 				if (this.ledger.find(referrer.id(), "referral:" + current.id()).isEmpty()) {
 					credit(programme, referrer, earning.referrerPoints(), true, basket.occurredAt(),
-							"referral:" + current.id(), "Referral: first purchase of member " + current.id(),
+							"referral:" + current.id(), LoyaltyWordings.REFERRAL.stored(current.id()),
 							interactionId.toString(), null, null);
 				}
 			}
@@ -269,7 +269,7 @@ class PurchaseEarning {
 				this.ledger.lock(referrer.id());
 				if (this.ledger.find(referrer.id(), "referral:" + current.id()).isEmpty()) {
 					credit(programme, referrer, earning.referrerPoints(), true, basket.occurredAt(),
-							"referral:" + current.id(), "Referral: first purchase of member " + current.id(),
+							"referral:" + current.id(), LoyaltyWordings.REFERRAL.stored(current.id()),
 							interactionId.toString(), null, null);
 				}
 			}
@@ -382,9 +382,11 @@ class PurchaseEarning {
 			long fromLot = Math.min(lot.remaining(), pendingPart + availablePart);
 			this.ledger.reduceLot(lot.id(), fromLot);
 		}
-		String reason = "Return " + returnId + " of " + returned.toPlainString() + " on purchase " + p.interactionId()
-				+ ": " + toReverse + " of " + p.pointsEarned() + " points reversed"
-				+ ((forgiven > 0) ? ", " + forgiven + " forgiven (balance capped at zero)" : "");
+		String reason = (forgiven > 0)
+				? LoyaltyWordings.RETURN_FORGIVEN.stored(returnId, returned.toPlainString(), p.interactionId(),
+						toReverse, p.pointsEarned(), forgiven)
+				: LoyaltyWordings.RETURN.stored(returnId, returned.toPlainString(), p.interactionId(), toReverse,
+						p.pointsEarned());
 		this.ledger.append(new Ledger.Entry(p.accountId(), MovementKind.REVERSE, -availablePart, -pendingPart, reason,
 				"INTERACTION", returnId.toString(), key, at, p.lotId(), null));
 		this.ledger.consumeOldestFirst(p.accountId());
@@ -401,12 +403,10 @@ class PurchaseEarning {
 	 */
 	static String reason(Basket basket) {
 		if (basket.isPurchase() && basket.total() != null) {
-			return "Purchase of " + basket.total().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " "
-					+ basket.currency();
+			return LoyaltyWordings.PURCHASE
+				.stored(basket.total().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString(), basket.currency());
 		}
-		String kind = basket.kind().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ((basket.outcome() == null)
-				? "" : " " + basket.outcome().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
-		return Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
+		return LoyaltyWordings.event(basket.kind(), basket.outcome());
 	}
 
 }

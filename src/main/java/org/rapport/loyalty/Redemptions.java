@@ -82,7 +82,7 @@ class Redemptions {
 			throw ApiException.conflict("out-of-stock",
 					Text.of("loyalty.reward.out-of-stock", "The reward {0} is out of stock", reward.name()));
 		}
-		return issue(programme, account, reward, reward.costPoints(), "Reward: " + reward.name(), key,
+		return issue(programme, account, reward, reward.costPoints(), LoyaltyWordings.REWARD.stored(reward.name()), key,
 				now.plus(Duration.ofDays(reward.voucherValidDays())));
 	}
 
@@ -102,7 +102,7 @@ class Redemptions {
 		if (pointsToPay > balance.available()) {
 			throw Points.insufficient(balance, pointsToPay);
 		}
-		return issue(programme, account, null, pointsToPay, "Paid with points: " + reason, key,
+		return issue(programme, account, null, pointsToPay, LoyaltyWordings.PAID_WITH_POINTS.stored(reason), key,
 				this.clock.instant().plus(PAYMENT_VOUCHER_VALIDITY));
 	}
 
@@ -141,8 +141,7 @@ class Redemptions {
 					"The voucher was already used; it cannot be cancelled"));
 		}
 		Movement credit = this.ledger.append(new Ledger.Entry(account.id(), MovementKind.CANCEL, r.points(), 0,
-				"Cancelled redemption " + r.id() + describe(r) + ((reason == null) ? "" : ": " + reason), sourceType(),
-				Actor.current().id(), "cancel:" + r.id(), now, null, null));
+				cancelled(r, reason), sourceType(), Actor.current().id(), "cancel:" + r.id(), now, null, null));
 		long restored = this.store.refillLots(account.id(), r.points());
 		if (restored < r.points()) {
 			this.ledger.openLot(account.id(), false, r.points() - restored, now, now, programme.expiresAt(now));
@@ -193,6 +192,16 @@ class Redemptions {
 		this.audit.record(AuditTrail.Change.of("loyalty.voucher-used-without-code", "loyalty_redemption", r.id(),
 				"Voucher of redemption " + r.id() + describe(r) + " used without its code", Map.of("status", "ISSUED"),
 				Map.of("status", "CONSUMED")));
+	}
+
+	/** The ledger's reason for a cancelled redemption: its id, its reward and why. */
+	static String cancelled(Redemption r, String reason) {
+		if (r.rewardName() == null) {
+			return (reason == null) ? LoyaltyWordings.CANCELLED.stored(r.id())
+					: LoyaltyWordings.CANCELLED_WHY.stored(r.id(), reason);
+		}
+		return (reason == null) ? LoyaltyWordings.CANCELLED_REWARD.stored(r.id(), r.rewardName())
+				: LoyaltyWordings.CANCELLED_REWARD_WHY.stored(r.id(), r.rewardName(), reason);
 	}
 
 	private static String describe(Redemption r) {

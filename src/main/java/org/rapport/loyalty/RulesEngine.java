@@ -33,8 +33,7 @@ final class RulesEngine {
 
 	static Earning evaluate(LoyaltyProgramme programme, List<EarnRule> rules, MemberContext member, Basket basket) {
 		if (basket.isPurchase() && !programme.currency().equals(basket.currency())) {
-			return Earning.nothing("The purchase is in " + basket.currency() + ", the programme in "
-					+ programme.currency() + ": no points");
+			return Earning.nothing(LoyaltyWordings.OTHER_CURRENCY.stored(basket.currency(), programme.currency()));
 		}
 		List<EarnRule> ordered = rules.stream().sorted(Comparator.comparing(EarnRule::id)).toList();
 		List<Step> notValid = new ArrayList<>();
@@ -44,7 +43,7 @@ final class RulesEngine {
 				valid.add(rule);
 			}
 			else {
-				notValid.add(step(programme, rule, 0, false, "Not valid at " + basket.occurredAt()));
+				notValid.add(step(programme, rule, 0, false, LoyaltyWordings.NOT_VALID.stored(basket.occurredAt())));
 			}
 		}
 		List<Candidate> spend = new ArrayList<>();
@@ -71,7 +70,7 @@ final class RulesEngine {
 				boolean counted = c.points() > 0 && (policy == Combination.STACK || c == best);
 				String why = c.explanation();
 				if (!counted && c.points() > 0) {
-					why += "; not counted: best of group '" + group.getKey() + "' is " + best.rule().name();
+					why = LoyaltyWordings.NOT_COUNTED.stored(why, group.getKey(), best.rule().name());
 				}
 				steps.add(step(programme, c.rule(), c.points(), counted, why));
 				if (counted) {
@@ -81,17 +80,16 @@ final class RulesEngine {
 			}
 		}
 		long total = capped(new BigDecimal(subtotal).multiply(member.tierMultiplier()).setScale(0, RoundingMode.FLOOR));
-		steps.add(new Step(null, "tier", null, null, null, total - subtotal, true,
-				"Tier multiplier ×" + member.tierMultiplier().stripTrailingZeros().toPlainString() + " on " + subtotal
-						+ " (rounded down)"));
+		steps.add(new Step(null, "tier", null, null, null, total - subtotal, true, LoyaltyWordings.TIER_MULTIPLIER
+			.stored(member.tierMultiplier().stripTrailingZeros().toPlainString(), subtotal)));
 		for (EarnRule rule : valid) {
 			if (rule.kind() == RuleKind.CAP) {
 				long already = member.earnedInPeriod().getOrDefault(rule.params().period(), 0L);
 				long room = Math.max(0, rule.params().maxPoints() - already);
 				long cut = Math.max(0, total - room);
 				total -= cut;
-				steps.add(step(programme, rule, -cut, cut > 0, "At most " + rule.params().maxPoints() + " per "
-						+ rule.params().period() + ", " + already + " earned already: " + room + " left"));
+				steps.add(step(programme, rule, -cut, cut > 0,
+						LoyaltyWordings.CAP.stored(rule.params().maxPoints(), rule.params().period(), already, room)));
 			}
 		}
 		return new Earning(total, referrer, steps);
@@ -104,8 +102,8 @@ final class RulesEngine {
 			.multiply(new BigDecimal(p.pointsPerUnit()))
 			.divide(p.unitAmount(), 6, RoundingMode.HALF_EVEN)
 			.setScale(0, p.roundingOrDefault()));
-		return new Candidate(rule, points, 0, rate, basket.total().toPlainString() + " × " + p.pointsPerUnit() + " / "
-				+ p.unitAmount().toPlainString() + " rounded " + p.roundingOrDefault() + " per purchase");
+		return new Candidate(rule, points, 0, rate, LoyaltyWordings.SPEND_RATIO.stored(basket.total().toPlainString(),
+				p.pointsPerUnit(), p.unitAmount().toPlainString(), p.roundingOrDefault()));
 	}
 
 	/**
@@ -141,15 +139,13 @@ final class RulesEngine {
 		return switch (rule.kind()) {
 			case PRODUCT_MULTIPLIER -> basket.isPurchase() ? multiplier(rule, basket, baseRate) : null;
 			case FIRST_PURCHASE -> (basket.isPurchase() && member.firstPurchase())
-					? new Candidate(rule, p.points(), 0, null, "First purchase in the programme") : null;
-			case BIRTHDAY -> (basket.isPurchase() && birthday(member.birthDate(), basket, p)) ? new Candidate(rule,
-					p.points(), 0, null,
-					Boolean.TRUE.equals(p.wholeMonth()) ? "Purchase in the birthday month" : "Birthday purchase")
+					? new Candidate(rule, p.points(), 0, null, LoyaltyWordings.FIRST_PURCHASE.stored()) : null;
+			case BIRTHDAY -> (basket.isPurchase() && birthday(member.birthDate(), basket, p))
+					? new Candidate(rule, p.points(), 0, null, Boolean.TRUE.equals(p.wholeMonth())
+							? LoyaltyWordings.BIRTHDAY_MONTH.stored() : LoyaltyWordings.BIRTHDAY.stored())
 					: null;
 			case REFERRAL -> (basket.isPurchase() && member.firstPurchase() && member.referred()) ? new Candidate(rule,
-					p.points(), p.referrerPoints(), null,
-					"First purchase of a referred member; " + p.referrerPoints() + " for the member who referred them")
-					: null;
+					p.points(), p.referrerPoints(), null, LoyaltyWordings.REFERRED.stored(p.referrerPoints())) : null;
 			case EVENT -> (basket.kind().equalsIgnoreCase(p.interactionKind())
 					&& (p.outcome() == null || p.outcome().equalsIgnoreCase(basket.outcome())))
 							? new Candidate(rule, p.points(), 0, null, eventReason(p)) : null;
@@ -159,8 +155,8 @@ final class RulesEngine {
 
 	/** "Bonus for SURVEY_ANSWER"; with an outcome, "Bonus for CALL refused". */
 	static String eventReason(RuleParams p) {
-		return "Bonus for " + p.interactionKind()
-				+ ((p.outcome() == null) ? "" : " " + p.outcome().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+		return LoyaltyWordings.EVENT_BONUS.stored(p.interactionKind() + ((p.outcome() == null) ? ""
+				: " " + p.outcome().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')));
 	}
 
 	private static Candidate multiplier(EarnRule rule, Basket basket, BigDecimal baseRate) {
@@ -179,9 +175,11 @@ final class RulesEngine {
 		long points = capped(matching.multiply(baseRate)
 			.multiply(p.factor().subtract(BigDecimal.ONE))
 			.setScale(0, RoundingMode.FLOOR));
-		String what = (p.sku() != null) ? "product " + p.sku() : "category " + p.category();
-		return new Candidate(rule, points, 0, null, "×" + p.factor().stripTrailingZeros().toPlainString() + " on "
-				+ what + ": " + matching.toPlainString() + " × base rate × (factor − 1), rounded down");
+		String factor = p.factor().stripTrailingZeros().toPlainString();
+		String why = (p.sku() != null)
+				? LoyaltyWordings.PRODUCT_MULTIPLIER.stored(factor, p.sku(), matching.toPlainString())
+				: LoyaltyWordings.CATEGORY_MULTIPLIER.stored(factor, p.category(), matching.toPlainString());
+		return new Candidate(rule, points, 0, null, why);
 	}
 
 	private static boolean birthday(LocalDate born, Basket basket, RuleParams p) {

@@ -39,7 +39,10 @@ class TierApi {
 
 	private final Clock clock;
 
-	TierApi(Loyalty loyalty, Clock clock) {
+	private final LoyaltyTexts texts;
+
+	TierApi(Loyalty loyalty, Clock clock, LoyaltyTexts texts) {
+		this.texts = texts;
 		this.loyalty = loyalty;
 		this.clock = clock;
 	}
@@ -144,7 +147,11 @@ class TierApi {
 	@PreAuthorize("hasAuthority('loyalty:read')")
 	@Operation(summary = "The member's tier changes with their reasons")
 	List<Map<String, Object>> history(@PathVariable UUID accountId) {
-		return this.loyalty.tierHistory(accountId);
+		return this.loyalty.tierHistory(accountId).stream().map((change) -> {
+			Map<String, Object> shown = new java.util.LinkedHashMap<>(change);
+			shown.computeIfPresent("reason", (k, reason) -> this.texts.tierChange(String.valueOf(reason)));
+			return shown;
+		}).toList();
 	}
 
 	/** A manual tier until a date, with a reason. */

@@ -108,7 +108,7 @@ class TierJobs {
 				+ " AND a.id <= " + upTo;
 	}
 
-	private static final String REQUALIFY = """
+	static final String REQUALIFY = """
 			WITH val AS (%s
 			), ladder AS (
 			  SELECT code, rank, threshold, LEAD(threshold) OVER (ORDER BY rank) AS next_threshold
@@ -221,7 +221,7 @@ class TierJobs {
 			.param("ws", utc(ladder.windowStart(asOf)))
 			.param("periodEnd", utc(ladder.periodEnd(asOf)))
 			.param("grace", ladder.graceMonths())
-			.param("measure", ladder.measure().name().toLowerCase().replace('_', ' ')));
+			.param("measure", LoyaltyWordings.measure(ladder.measure()).stored()));
 		if (many) {
 			// the window's aggregate over the members fits in memory instead of spilling
 			this.jdbc.sql("SET LOCAL work_mem = '64MB'").update();

@@ -339,7 +339,7 @@ class Tiers {
 		String from = (before == null) ? null : before.tierCode();
 		Actor actor = Actor.current();
 		this.store.override(account.id(), programme.id(), tierCode, until, why, actor.id());
-		String text = "Override until " + until + " by " + actor.name() + ": " + why;
+		String text = LoyaltyWordings.OVERRIDE.stored(until, actor.name(), why);
 		this.store.logChange(account.id(), from, tierCode, "OVERRIDE", text);
 		this.audit.record(AuditTrail.Change.of("loyalty.tier-override", "loyalty_account", account.id(), text, before,
 				Map.of("tier", String.valueOf(tierCode), "until", until.toString(), "reason", why)));
@@ -364,7 +364,7 @@ class Tiers {
 			throw ApiException.conflict("no-override",
 					Text.of("loyalty.tier.no-override", "The member's tier is not set by hand now"));
 		}
-		String text = "Override ended early by " + Actor.current().name() + ": " + why;
+		String text = LoyaltyWordings.OVERRIDE_ENDED.stored(Actor.current().name(), why);
 		this.store.logChange(account.id(), before.tierCode(), before.tierCode(), "OVERRIDE_ENDED", text, now);
 		// re-qualified a microsecond later, so that its move follows the ending in the
 		// history

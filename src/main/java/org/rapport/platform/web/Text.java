@@ -42,6 +42,19 @@ public final class Text {
 		return new Text(key, english, values);
 	}
 
+	/**
+	 * A sentence kept as it is in every language: what a person wrote, or a stored
+	 * sentence no wording reads back (ADR 0092).
+	 */
+	public static Text verbatim(String sentence) {
+		return new Text("", sentence, new Object[0]);
+	}
+
+	/** Whether this sentence is kept as it is in every language. */
+	public boolean isVerbatim() {
+		return this.key.isEmpty();
+	}
+
 	public String key() {
 		return this.key;
 	}
@@ -57,11 +70,11 @@ public final class Text {
 
 	/** The sentence in the locale's language, English when its bundle lacks the key. */
 	public String in(MessageSource messages, Locale locale) {
-		if (messages == null || locale == null) {
+		if (messages == null || locale == null || isVerbatim()) {
 			return english();
 		}
 		String pattern = messages.getMessage(this.key, null, null, locale);
-		return (pattern == null) ? format(this.english, locale) : format(pattern, locale);
+		return format((pattern == null) ? this.english : pattern, locale, messages);
 	}
 
 	/** The sentence in the language of the request being served (English otherwise). */
@@ -70,10 +83,24 @@ public final class Text {
 	}
 
 	private String format(String pattern, Locale locale) {
+		return format(pattern, locale, null);
+	}
+
+	/** A value that is itself a sentence is shown in the same language. */
+	private String format(String pattern, Locale locale, MessageSource messages) {
 		if (this.values.length == 0) {
 			return pattern;
 		}
-		return new MessageFormat(pattern, locale).format(this.values);
+		Object[] shown = this.values;
+		for (int i = 0; i < shown.length; i++) {
+			if (shown[i] instanceof Text inner) {
+				if (shown == this.values) {
+					shown = this.values.clone();
+				}
+				shown[i] = (messages == null) ? inner.english() : inner.in(messages, locale);
+			}
+		}
+		return new MessageFormat(pattern, locale).format(shown);
 	}
 
 	@Override

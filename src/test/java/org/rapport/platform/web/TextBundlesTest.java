@@ -156,8 +156,67 @@ class TextBundlesTest {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		for (Wording wording : storedWordings()) {
+			String earlier = texts.put(wording.key(), wording.english());
+			if (earlier != null && !earlier.equals(wording.english())) {
+				clashes.add(wording.key() + ": '" + earlier + "' and '" + wording.english() + "'");
+			}
+		}
 		assertThat(clashes).as("one key, two wordings").isEmpty();
 		return texts;
+	}
+
+	/**
+	 * The wordings of stored sentences (ADR 0092): every static {@link Wording} and
+	 * {@link Wordings} field of the code's classes.
+	 */
+	static List<Wording> storedWordings() {
+		List<Wording> found = new ArrayList<>();
+		Path root = Path.of("src/main/java");
+		try (Stream<Path> files = Files.walk(root)) {
+			for (Path file : files.filter((f) -> f.toString().endsWith(".java")).toList()) {
+				String name = root.relativize(file).toString().replace(java.io.File.separatorChar, '.');
+				name = name.substring(0, name.length() - ".java".length());
+				if (name.endsWith("package-info")) {
+					continue;
+				}
+				for (java.lang.reflect.Field field : Class.forName(name).getDeclaredFields()) {
+					if (!java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+						continue;
+					}
+					if (field.getType() == Wording.class) {
+						field.setAccessible(true);
+						found.add((Wording) field.get(null));
+					}
+					else if (field.getType() == Wordings.class) {
+						field.setAccessible(true);
+						found.addAll(((Wordings) field.get(null)).wordings());
+					}
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return found;
+	}
+
+	@Test
+	void aStoredWordingHasPlainValuesThatAreNeverSideBySide() {
+		List<String> wrong = new ArrayList<>();
+		assertThat(storedWordings()).as("stored wordings found in the code").isNotEmpty();
+		for (Wording wording : storedWordings()) {
+			if (Pattern.compile("\\{\\d+,").matcher(wording.english()).find()) {
+				wrong.add(wording.key() + " formats a value: stored values are text");
+			}
+			if (wording.english().contains("}{")) {
+				wrong.add(wording.key() + " has two values side by side, which cannot be told apart when read back");
+			}
+		}
+		assertThat(wrong).isEmpty();
 	}
 
 	/** Keys of constraint messages given as {@code message = "{key}"} in the code. */

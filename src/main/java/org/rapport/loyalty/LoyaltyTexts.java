@@ -1,0 +1,79 @@
+package org.rapport.loyalty;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.rapport.platform.web.Text;
+import org.rapport.platform.web.Wordings;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The loyalty engine's stored sentences in the reader's language (ADR 0092): a movement's
+ * reason, an earning's steps and a tier change's reason, as the console page
+ * ({@code ${@loyaltyTexts.reason(...)}}) and the API (the caller's
+ * {@code Accept-Language}) show them. What is stored stays English.
+ */
+@Component("loyaltyTexts")
+public class LoyaltyTexts {
+
+	private final MessageSource messages;
+
+	LoyaltyTexts(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	/** A movement's reason in the language of the request being served. */
+	public String reason(String stored) {
+		return shown(LoyaltyWordings.REASONS, stored);
+	}
+
+	/** A step of an earning in the language of the request being served. */
+	public String explanation(String stored) {
+		return shown(LoyaltyWordings.EXPLANATIONS, stored);
+	}
+
+	/** A tier change's reason in the language of the request being served. */
+	public String tierChange(String stored) {
+		return shown(LoyaltyWordings.TIER_CHANGES, stored);
+	}
+
+	/** The movements with their reasons in the language of the request being served. */
+	List<Movement> movements(List<Movement> movements) {
+		if (english()) {
+			return movements;
+		}
+		return movements.stream()
+			.map((m) -> new Movement(m.id(), m.accountId(), m.kind(), m.available(), m.pending(), reason(m.reason()),
+					m.sourceType(), m.sourceId(), m.idempotencyKey(), m.occurredAt(), m.recordedAt(), m.explanation()))
+			.toList();
+	}
+
+	/** The earning with its steps in the language of the request being served. */
+	Earning earning(Earning earning) {
+		if (earning == null || english()) {
+			return earning;
+		}
+		return new Earning(earning.points(), earning.referrerPoints(),
+				earning.steps()
+					.stream()
+					.map((s) -> new Earning.Step(s.ruleId(), s.rule(), s.kind(), s.group(), s.combination(), s.points(),
+							s.counted(), explanation(s.explanation())))
+					.toList());
+	}
+
+	private String shown(Wordings wordings, String stored) {
+		if (stored == null || english()) {
+			return stored;
+		}
+		Text text = wordings.read(stored);
+		return text.in(this.messages, LocaleContextHolder.getLocale());
+	}
+
+	private static boolean english() {
+		return Locale.ENGLISH.getLanguage().equals(LocaleContextHolder.getLocale().getLanguage());
+	}
+
+}

@@ -1,0 +1,161 @@
+package org.rapport.loyalty;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rapport.IntegrationTest;
+import org.rapport.access.Role;
+import org.rapport.access.StaffDirectory;
+import org.rapport.customer.Customers;
+import org.rapport.interaction.Interactions;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The ledger's reasons and an earning's steps read in the reader's language (ADR 0092) on
+ * PostgreSQL: the API in the caller's Accept-Language, the member panel and the statement
+ * in the page's language; a reason a person typed stays as typed, and what is stored
+ * stays English.
+ */
+@IntegrationTest
+class LedgerInTheReadersLanguageTest {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	StaffDirectory staffDirectory;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	Customers customers;
+
+	@Autowired
+	Interactions interactions;
+
+	@Autowired
+	Loyalty loyalty;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	LoyaltyFixture fx;
+
+	UUID customer;
+
+	UUID account;
+
+	@BeforeEach
+	void aMemberWhoBoughtAndGotAGoodwillCorrection() {
+		this.fx = new LoyaltyFixture(this.mvc, this.json, this.staffDirectory, this.customers, this.interactions,
+				this.loyalty);
+		LoyaltyProgramme programme = this.fx.programme(0, NegativeBalancePolicy.CAP_AT_ZERO, null);
+		this.customer = this.fx.customer();
+		this.account = UUID.fromString(this.fx.enrol(programme, this.customer).get("accountId").asString());
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		String sku = this.fx.product("coats");
+		this.fx.record(this.fx.purchase(this.customer, today.minusDays(20) + "T10:00:00Z", sku, "60.00"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.loyalty.member(this.account).available() == 10);
+		this.loyalty.adjust(this.account, 5, "Goodwill for the cold coffee", "adj-" + LoyaltyFixture.unique());
+	}
+
+	@Test
+	void theApiGivesTheEnginesReasonsInTheCallersLanguageAndAPersonsAsTyped() {
+		String uri = MemberApi.MEMBERS + "/" + this.account + "/ledger";
+
+		assertThat(reasons(ledger(uri, "es"))).containsExactly("Goodwill for the cold coffee", "Compra de 60.00 EUR");
+		assertThat(reasons(ledger(uri, "ru"))).contains("Покупка на 60.00 EUR");
+		assertThat(reasons(ledger(uri, null))).containsExactly("Goodwill for the cold coffee", "Purchase of 60.00 EUR");
+		assertThat(this.jdbc.sql("SELECT reason FROM loyalty_movement WHERE account_id = ? AND kind = 'EARN'")
+			.param(this.account)
+			.query(String.class)
+			.single()).as("what is stored").isEqualTo("Purchase of 60.00 EUR");
+
+		MvcTestResult statement = this.mvc.get()
+			.uri(MemberApi.MEMBERS + "/" + this.account + "/statement")
+			.with(this.fx.as(Role.SERVICE_AGENT))
+			.header("Accept-Language", "ms")
+			.exchange();
+		assertThat(statement).hasStatus(200);
+		assertThat(reasons(this.fx.body(statement).get("movements"))).containsExactly("Pembelian 60.00 EUR",
+				"Goodwill for the cold coffee");
+	}
+
+	@Test
+	void theMemberPanelShowsReasonsAndTheRuleByRuleExplanationInThePagesLanguage() {
+		ConsoleStaff staff = new ConsoleStaff(this.staffDirectory, this.users);
+		MvcTestResult panel = this.mvc.get()
+			.uri("/customers/" + this.customer + "/loyalty")
+			.with(staff.as(Role.SERVICE_AGENT))
+			.cookie(new Cookie("rapport-lang", "es"))
+			.exchange();
+		assertThat(panel).hasStatus(200);
+		assertThat(panel).bodyText()
+			.contains("Compra de 60.00 EUR", "Goodwill for the cold coffee",
+					"60.00 × 1 / 6 redondeado FLOOR por compra",
+					"Multiplicador del nivel ×1 sobre 10 (redondeado hacia abajo)")
+			.doesNotContain("Purchase of 60.00 EUR", "rounded FLOOR per purchase");
+
+		MvcTestResult statement = this.mvc.get()
+			.uri("/loyalty/members/" + this.account + "/statement")
+			.with(staff.as(Role.SERVICE_AGENT))
+			.cookie(new Cookie("rapport-lang", "ru"))
+			.exchange();
+		assertThat(statement).hasStatus(200);
+		assertThat(statement).bodyText().contains("Покупка на 60.00 EUR").doesNotContain("Purchase of 60.00 EUR");
+	}
+
+	@Test
+	void theSimulationExplainsEachRuleInTheCallersLanguage() {
+		String code = this.loyalty.member(this.account).programmeCode();
+		MvcTestResult result = this.mvc.post()
+			.uri(ProgrammeApi.BASE + "/" + code + "/simulate")
+			.with(this.fx.as(Role.MANAGER))
+			.header("Accept-Language", "es")
+			.contentType("application/json")
+			.content("{\"basket\":{\"kind\":\"PURCHASE\",\"occurredAt\":\"2026-05-14T10:00:00Z\","
+					+ "\"currency\":\"USD\",\"total\":12.00,\"lines\":[]}}")
+			.exchange();
+		assertThat(result).hasStatus(200);
+		assertThat(this.fx.body(result).get("steps").get(0).get("explanation").asString())
+			.isEqualTo("La compra está en USD y el programa en EUR: sin puntos");
+	}
+
+	private JsonNode ledger(String uri, String language) {
+		var request = this.mvc.get().uri(uri).with(this.fx.as(Role.SERVICE_AGENT));
+		if (language != null) {
+			request = request.header("Accept-Language", language);
+		}
+		MvcTestResult result = request.exchange();
+		assertThat(result).hasStatus(200);
+		return this.fx.body(result).get("items");
+	}
+
+	private static List<String> reasons(JsonNode movements) {
+		List<String> reasons = new ArrayList<>();
+		movements.forEach((m) -> reasons.add(m.get("reason").asString()));
+		return reasons;
+	}
+
+}

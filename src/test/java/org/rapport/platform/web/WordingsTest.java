@@ -1,0 +1,91 @@
+package org.rapport.platform.web;
+
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.context.support.StaticMessageSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Stored English sentences read back to their wording and shown in another language (ADR
+ * 0092).
+ */
+class WordingsTest {
+
+	private static final Locale SPANISH = Locale.forLanguageTag("es");
+
+	private static final Wording CANCELLED = Wording.of("test.cancelled", "Cancelled redemption {0}");
+
+	private static final Wording CANCELLED_WHY = Wording.of("test.cancelled-why", "Cancelled redemption {0}: {1}");
+
+	private static final Wording STEP = Wording.of("test.step", "Birthday purchase");
+
+	private static final Wording NOT_COUNTED = Wording
+		.of("test.not-counted", "{0}; not counted: best of group ''{1}'' is {2}")
+		.sentencesAt(0);
+
+	private static final Wordings WORDINGS = Wordings.of(CANCELLED, CANCELLED_WHY, STEP, NOT_COUNTED);
+
+	private final StaticMessageSource spanish = new StaticMessageSource();
+
+	WordingsTest() {
+		this.spanish.addMessage("test.cancelled", SPANISH, "Canje {0} anulado");
+		this.spanish.addMessage("test.cancelled-why", SPANISH, "Canje {0} anulado: {1}");
+		this.spanish.addMessage("test.step", SPANISH, "Compra de cumpleaños");
+		this.spanish.addMessage("test.not-counted", SPANISH, "{0}; no cuenta: la mejor del grupo ''{1}'' es {2}");
+	}
+
+	@Test
+	void aStoredSentenceIsReadBackToItsWordingAndValues() {
+		String stored = CANCELLED_WHY.stored("r-1", "damaged");
+		assertThat(stored).isEqualTo("Cancelled redemption r-1: damaged");
+		Text read = WORDINGS.read(stored);
+		assertThat(read.key()).isEqualTo("test.cancelled-why");
+		assertThat(read.values()).containsExactly("r-1", "damaged");
+		assertThat(read.in(this.spanish, SPANISH)).isEqualTo("Canje r-1 anulado: damaged");
+		assertThat(read.english()).isEqualTo(stored);
+	}
+
+	@Test
+	void theWordingWithTheMostFixedTextWinsOverOneThatWouldTakeTheSameSentence() {
+		assertThat(WORDINGS.read("Cancelled redemption r-1: damaged").key()).isEqualTo("test.cancelled-why");
+		assertThat(WORDINGS.read("Cancelled redemption r-1").key()).isEqualTo("test.cancelled");
+	}
+
+	@Test
+	void aSentenceAPersonWroteIsShownAsItIsInEveryLanguage() {
+		Text read = WORDINGS.read("Goodwill for the late delivery, it's on us");
+		assertThat(read.isVerbatim()).isTrue();
+		assertThat(read.in(this.spanish, SPANISH)).isEqualTo("Goodwill for the late delivery, it's on us");
+		assertThat(WORDINGS.read("Birthday purchase!").isVerbatim()).isTrue();
+	}
+
+	@Test
+	void aSentenceInsideAnotherIsShownInTheSameLanguage() {
+		String stored = NOT_COUNTED.stored(STEP.stored(), "base", "1 per 6 EUR");
+		assertThat(stored).isEqualTo("Birthday purchase; not counted: best of group 'base' is 1 per 6 EUR");
+		assertThat(WORDINGS.read(stored).in(this.spanish, SPANISH))
+			.isEqualTo("Compra de cumpleaños; no cuenta: la mejor del grupo 'base' es 1 per 6 EUR");
+	}
+
+	@Test
+	void numbersAreStoredAsTheyWereWrittenWithoutGrouping() {
+		Wording points = Wording.of("test.points", "{0} points");
+		assertThat(points.stored(1_234_567L)).isEqualTo("1234567 points");
+		assertThat(Wordings.of(points).read("1234567 points").values()).containsExactly("1234567");
+	}
+
+	@Test
+	void aLanguageWithoutTheKeyShowsTheEnglish() {
+		Text read = WORDINGS.read("Cancelled redemption r-2");
+		assertThat(read.in(this.spanish, Locale.forLanguageTag("ms"))).isEqualTo("Cancelled redemption r-2");
+	}
+
+	@Test
+	void nothingStoredReadsAsNothing() {
+		assertThat(WORDINGS.read(null)).isNull();
+	}
+
+}
