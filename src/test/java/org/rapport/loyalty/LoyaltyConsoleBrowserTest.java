@@ -136,6 +136,16 @@ class LoyaltyConsoleBrowserTest {
 		this.browser.await(ExpectedConditions.textToBe(By.cssSelector(panel + " .loyalty-available"), "100"));
 		assertThat(this.browser.find(panel + " .loyalty-pending").getText()).isEqualTo("0");
 
+		// the ledger's reasons in the staff member's language, the stored ones English
+		this.browser.go("/customers/" + customer + "?lang=es");
+		this.browser.await(ExpectedConditions.textToBe(By.cssSelector(panel + " .loyalty-available"), "100"));
+		assertThat(this.browser.find(panel + " .ledger").getText())
+			.contains("Fin del plazo de devolución: puntos disponibles", "Compra de 600.00 EUR")
+			.doesNotContain("Purchase of 600.00 EUR");
+		this.browser.screenshot("loyalty-panel-spanish-reasons");
+		this.browser.go("/customers/" + customer + "?lang=en");
+		this.browser.await(ExpectedConditions.textToBe(By.cssSelector(panel + " .loyalty-available"), "100"));
+
 		this.browser.find("#nav-counter").click();
 		this.browser.find("#counter-q").sendKeys(card);
 		this.browser.find("#counter-find").click();

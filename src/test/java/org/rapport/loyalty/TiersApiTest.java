@@ -295,6 +295,33 @@ class TiersApiTest {
 	}
 
 	@Test
+	void theTierHistoryGivesTheEnginesReasonsInTheCallersLanguageAndTheStaffMembersAsTyped() {
+		LoyaltyProgramme p = this.fx.programme(0, NegativeBalancePolicy.ALLOW, null);
+		apply(p, ladder(0, List.of(tier("SILVER", 10, "1"), tier("GOLD", 1000, "2"))));
+		UUID account = member(p, "61.00");
+		await().atMost(Duration.ofSeconds(10)).until(() -> "SILVER".equals(tierCode(account)));
+		this.loyalty.overrideTier(account, "GOLD", Instant.parse("2030-01-31T00:00:00Z"), "Our best client");
+		String uri = MemberApi.MEMBERS + "/" + account + "/tier/history";
+
+		MvcTestResult spanish = this.mvc.get()
+			.uri(uri)
+			.with(this.fx.as(Role.MANAGER))
+			.header("Accept-Language", "es")
+			.exchange();
+		MvcTestResult english = this.mvc.get().uri(uri).with(this.fx.as(Role.MANAGER)).exchange();
+
+		assertThat(spanish).hasStatus(200);
+		List<String> reasons = new java.util.ArrayList<>();
+		this.fx.body(spanish).forEach((change) -> reasons.add(change.get("reason").asString()));
+		assertThat(reasons).hasSize(2);
+		assertThat(reasons.get(0)).isEqualTo("Clasificado: 10 puntos ganados en el periodo");
+		assertThat(reasons.get(1)).startsWith("Nivel fijado a mano hasta 2030-01-31T00:00:00Z por ")
+			.endsWith(": Our best client");
+		assertThat(this.fx.body(english).get(0).get("reason").asString())
+			.isEqualTo("Qualified: 10 points earned in the window");
+	}
+
+	@Test
 	void membersNearTheNextTierAndThoseWhoQualifyForABetterOneAreListed() {
 		LoyaltyProgramme p = this.fx.programme(0, NegativeBalancePolicy.ALLOW, null);
 		apply(p, ladder(0, List.of(tier("SILVER", 10, "1"), tier("GOLD", 12, "1"))));
