@@ -1,22 +1,32 @@
 package org.rapport.platform.web;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A sentence the code stores in English (a ledger movement's reason, an import's
- * rejection, an audit entry's summary): its bundle key and its English
- * {@link java.text.MessageFormat} pattern, whose values are plain {@code {n}} and are
- * given as text (ADR 0092). What is stored is {@link #stored}; {@link Wordings#read}
- * finds the wording and its values again, so the sentence can be shown in the reader's
- * language, the rows written before included.
+ * A sentence the code stores in English (a ledger movement's reason, an earning's step):
+ * its bundle key and its English {@link java.text.MessageFormat} pattern, whose values
+ * are plain {@code {n}} and are given as text (ADR 0092). What is stored is
+ * {@link #stored}; {@link Wordings#read} finds the wording and its values again, so the
+ * sentence can be shown in the reader's language, the rows written before included.
  */
-public record Wording(String key, String english, List<Integer> sentences) {
+public final class Wording {
 
-	public Wording {
-		Objects.requireNonNull(key);
-		Objects.requireNonNull(english);
-		sentences = List.copyOf(sentences);
+	private final String key;
+
+	private final String english;
+
+	private final List<Integer> sentences;
+
+	/** The pattern cut into fixed text (String) and value positions (Integer). */
+	private final List<Object> parts;
+
+	private Wording(String key, String english, List<Integer> sentences) {
+		this.key = Objects.requireNonNull(key);
+		this.english = Objects.requireNonNull(english);
+		this.sentences = List.copyOf(sentences);
+		this.parts = parts(english);
 	}
 
 	/**
@@ -36,14 +46,43 @@ public record Wording(String key, String english, List<Integer> sentences) {
 		return new Wording(this.key, this.english, List.of(positions));
 	}
 
+	public String key() {
+		return this.key;
+	}
+
+	public String english() {
+		return this.english;
+	}
+
+	/** Positions of values that are stored sentences themselves. */
+	public List<Integer> sentences() {
+		return this.sentences;
+	}
+
 	/** The sentence with these values, to be shown now. */
 	public Text with(Object... values) {
 		return Text.of(this.key, this.english, texts(values));
 	}
 
-	/** The English sentence with these values, as it is stored. */
+	/**
+	 * The English sentence with these values, as it is stored: what {@code with(values)}
+	 * reads in English, put together without parsing the pattern again (it is written on
+	 * the earning path of every purchase).
+	 */
 	public String stored(Object... values) {
-		return with(values).english();
+		if (this.parts.size() == 1 && this.parts.get(0) instanceof String fixed) {
+			return fixed;
+		}
+		StringBuilder sentence = new StringBuilder(this.english.length() + 16 * values.length);
+		for (Object part : this.parts) {
+			if (part instanceof Integer at) {
+				sentence.append((at < values.length) ? text(values[at]) : "{" + at + "}");
+			}
+			else {
+				sentence.append((String) part);
+			}
+		}
+		return sentence.toString();
 	}
 
 	/**
@@ -53,9 +92,73 @@ public record Wording(String key, String english, List<Integer> sentences) {
 	private static Object[] texts(Object... values) {
 		Object[] texts = new Object[values.length];
 		for (int i = 0; i < values.length; i++) {
-			texts[i] = (values[i] instanceof Text) ? values[i] : (values[i] == null) ? "" : String.valueOf(values[i]);
+			texts[i] = (values[i] instanceof Text) ? values[i] : text(values[i]);
 		}
 		return texts;
+	}
+
+	private static String text(Object value) {
+		if (value instanceof Text inner) {
+			return inner.english();
+		}
+		return (value == null) ? "" : String.valueOf(value);
+	}
+
+	/**
+	 * A pattern without values is its own sentence; with values, {@code ''} is an
+	 * apostrophe and {@code {n}} a value (the values of a stored wording are plain, and a
+	 * lone apostrophe is refused by the bundle checks).
+	 */
+	private static List<Object> parts(String pattern) {
+		if (pattern.indexOf('{') < 0) {
+			return List.of(pattern);
+		}
+		List<Object> parts = new ArrayList<>();
+		StringBuilder fixed = new StringBuilder();
+		int i = 0;
+		while (i < pattern.length()) {
+			char c = pattern.charAt(i);
+			if (c == '\'' && i + 1 < pattern.length() && pattern.charAt(i + 1) == '\'') {
+				fixed.append('\'');
+				i += 2;
+			}
+			else if (c == '{') {
+				int end = pattern.indexOf('}', i);
+				if (end < 0) {
+					throw new IllegalArgumentException("Unclosed value in " + pattern);
+				}
+				if (!fixed.isEmpty()) {
+					parts.add(fixed.toString());
+					fixed.setLength(0);
+				}
+				parts.add(Integer.parseInt(pattern.substring(i + 1, end).strip()));
+				i = end + 1;
+			}
+			else {
+				fixed.append(c);
+				i++;
+			}
+		}
+		if (!fixed.isEmpty()) {
+			parts.add(fixed.toString());
+		}
+		return List.copyOf(parts);
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof Wording w && this.key.equals(w.key) && this.english.equals(w.english)
+				&& this.sentences.equals(w.sentences);
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(this.key, this.english, this.sentences);
+	}
+
+	@Override
+	public String toString() {
+		return this.key + "=" + this.english;
 	}
 
 }

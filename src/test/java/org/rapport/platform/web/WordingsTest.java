@@ -78,6 +78,21 @@ class WordingsTest {
 	}
 
 	@Test
+	void theStoredSentenceIsWhatTheWordingReadsInEnglish() {
+		Object[][] cases = { { "r-1", "damaged" }, { "", "it's {not} a value" }, { 12, null } };
+		for (Object[] values : cases) {
+			assertThat(CANCELLED_WHY.stored(values)).isEqualTo(CANCELLED_WHY.with(values).english());
+		}
+		assertThat(NOT_COUNTED.stored(STEP.with(), "o''clock", "best"))
+			.isEqualTo(NOT_COUNTED.with(STEP.with(), "o''clock", "best").english())
+			.isEqualTo("Birthday purchase; not counted: best of group 'o''clock' is best");
+		Wording quoted = Wording.of("test.quoted", "it''s {0}''s turn at {1}");
+		assertThat(quoted.stored("Ana", "10:00")).isEqualTo(quoted.with("Ana", "10:00").english())
+			.isEqualTo("it's Ana's turn at 10:00");
+		assertThat(STEP.stored()).isEqualTo("Birthday purchase");
+	}
+
+	@Test
 	void aLanguageWithoutTheKeyShowsTheEnglish() {
 		Text read = WORDINGS.read("Cancelled redemption r-2");
 		assertThat(read.in(this.spanish, Locale.forLanguageTag("ms"))).isEqualTo("Cancelled redemption r-2");
