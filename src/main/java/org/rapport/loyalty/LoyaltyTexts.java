@@ -30,6 +30,14 @@ public class LoyaltyTexts {
 		return shown(LoyaltyWordings.REASONS, stored);
 	}
 
+	/**
+	 * A movement's reason in the given language: a document for the member (the
+	 * statement) in the member's language, whatever the staff member's page speaks.
+	 */
+	public String reason(String stored, Locale language) {
+		return shown(LoyaltyWordings.REASONS, stored, language);
+	}
+
 	/** A step of an earning in the language of the request being served. */
 	public String explanation(String stored) {
 		return shown(LoyaltyWordings.EXPLANATIONS, stored);
@@ -65,15 +73,24 @@ public class LoyaltyTexts {
 	}
 
 	private String shown(Wordings wordings, String stored) {
-		if (stored == null || english()) {
+		return shown(wordings, stored, LocaleContextHolder.getLocale());
+	}
+
+	private String shown(Wordings wordings, String stored, Locale language) {
+		if (stored == null || english(language)) {
 			return stored;
 		}
 		Text text = wordings.read(stored);
-		return text.in(this.messages, LocaleContextHolder.getLocale());
+		return text.in(this.messages, language);
 	}
 
 	private static boolean english() {
-		return Locale.ENGLISH.getLanguage().equals(LocaleContextHolder.getLocale().getLanguage());
+		return english(LocaleContextHolder.getLocale());
+	}
+
+	/** What is stored is English: read in English, it is shown as it is. */
+	private static boolean english(Locale language) {
+		return language == null || Locale.ENGLISH.getLanguage().equals(language.getLanguage());
 	}
 
 }

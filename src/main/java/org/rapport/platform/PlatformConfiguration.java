@@ -37,8 +37,7 @@ class PlatformConfiguration implements WebMvcConfigurer {
 	}
 
 	/** The console's languages, English first. */
-	static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.forLanguageTag("es"),
-			Locale.forLanguageTag("ru"), Locale.forLanguageTag("ms"));
+	static final List<Locale> LANGUAGES = org.rapport.platform.web.Languages.ALL;
 
 	/**
 	 * The first of the console's languages an {@code Accept-Language} header asks for, by

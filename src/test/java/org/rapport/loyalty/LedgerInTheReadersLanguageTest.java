@@ -127,6 +127,56 @@ class LedgerInTheReadersLanguageTest {
 	}
 
 	@Test
+	void theMembersCopyOfAStatementIsInTheMembersLanguageWhateverThePageSpeaks() {
+		LoyaltyProgramme programme = this.fx.programme(0, NegativeBalancePolicy.CAP_AT_ZERO, null);
+		org.rapport.customer.NewCustomer p = org.rapport.customer.NewCustomer.person("Irina",
+				"Copy " + LoyaltyFixture.unique());
+		UUID russian = this.customers
+			.create(new org.rapport.customer.NewCustomer(p.kind(), p.givenName(), p.familyName(), null, null, "ru",
+					null, null, null, null, null, null, null))
+			.id();
+		UUID member = UUID.fromString(this.fx.enrol(programme, russian).get("accountId").asString());
+		this.fx.record(this.fx.purchase(russian, LocalDate.now(ZoneOffset.UTC).minusDays(3) + "T10:00:00Z",
+				this.fx.product("coats"), "60.00"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.loyalty.member(member).available() == 10);
+		ConsoleStaff staff = new ConsoleStaff(this.staffDirectory, this.users);
+
+		MvcTestResult page = this.mvc.get()
+			.uri("/loyalty/members/" + member + "/statement")
+			.with(staff.as(Role.SERVICE_AGENT))
+			.cookie(new Cookie("rapport-lang", "en"))
+			.exchange();
+		assertThat(page).hasStatus(200);
+		assertThat(page).bodyText()
+			.contains("Purchase of 60.00 EUR")
+			.containsPattern("<option value=\"ru\" selected=\"selected\">")
+			.contains("id=\"statement-document\"");
+
+		MvcTestResult copy = this.mvc.get()
+			.uri("/loyalty/members/" + member + "/statement/document")
+			.with(staff.as(Role.SERVICE_AGENT))
+			.cookie(new Cookie("rapport-lang", "en"))
+			.exchange();
+		assertThat(copy).hasStatus(200);
+		assertThat(copy).bodyText()
+			.contains("lang=\"ru\"", "Покупка на 60.00 EUR", "Назад к выписке")
+			.doesNotContain("Purchase of 60.00 EUR", "Balance at the start");
+
+		MvcTestResult chosen = this.mvc.get()
+			.uri("/loyalty/members/" + member + "/statement/document?language=es")
+			.with(staff.as(Role.SERVICE_AGENT))
+			.cookie(new Cookie("rapport-lang", "en"))
+			.exchange();
+		assertThat(chosen).bodyText().contains("lang=\"es\"", "Compra de 60.00 EUR");
+		MvcTestResult staffPage = this.mvc.get()
+			.uri("/customers/" + russian)
+			.with(staff.as(Role.SERVICE_AGENT))
+			.cookie(new Cookie("rapport-lang", "en"))
+			.exchange();
+		assertThat(staffPage).bodyText().as("the staff member's own language is untouched").contains("lang=\"en\"");
+	}
+
+	@Test
 	void theSimulationExplainsEachRuleInTheCallersLanguage() {
 		String code = this.loyalty.member(this.account).programmeCode();
 		MvcTestResult result = this.mvc.post()

@@ -80,6 +80,20 @@ class StatementBrowserTest {
 		assertThat(this.browser.find("#statement-closing").getText()).contains("250");
 		assertThat(this.browser.isPresent("#statement-print")).isTrue();
 		this.browser.screenshot("statement-laptop");
+
+		// the member's copy, in the language chosen for the member, printed from its own
+		// page
+		new org.openqa.selenium.support.ui.Select(this.browser.find("#statement-language")).selectByValue("es");
+		this.browser.find("#statement-document").click();
+		this.browser.await(ExpectedConditions.presenceOfElementLocated(By.id("statement-back")));
+		assertThat(this.browser.find("html").getAttribute("lang")).isEqualTo("es");
+		assertThat(this.browser.find("#statement-opening").getText()).containsIgnoringCase("Saldo al inicio");
+		assertThat(this.browser.find("#statement-closing").getText()).contains("250");
+		assertThat(this.browser.isPresent("#nav-counter")).as("no console menu on the member's copy").isFalse();
+		this.browser.screenshot("statement-members-copy");
+		this.browser.find("#statement-back").click();
+		this.browser.await(ExpectedConditions.presenceOfElementLocated(By.id("statement-document")));
+		assertThat(this.browser.find("html").getAttribute("lang")).isEqualTo("en");
 	}
 
 }
