@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.rapport.customer.IdentityType;
+import org.rapport.platform.web.Text;
 
 /**
  * Reads the CDNOW purchase file (docs/import.md): whitespace-separated
@@ -75,7 +76,10 @@ final class CdnowInteractionReader implements InteractionReader {
 		String[] f = SPACES.split(text.strip());
 		if (f.length != 4 && f.length != 5) {
 			return Group.rejected(number,
-					"expected 4 columns (customer_id date number_of_cds dollar_value), found " + f.length, text);
+					Text.of("interaction.import.cdnow-columns",
+							"expected 4 columns (customer_id date number_of_cds dollar_value), found {0}",
+							String.valueOf(f.length)),
+					text);
 		}
 		int at = f.length - 3;
 		LocalDate date;
@@ -83,7 +87,9 @@ final class CdnowInteractionReader implements InteractionReader {
 			date = LocalDate.parse(f[at], DATE);
 		}
 		catch (DateTimeParseException ex) {
-			return Group.rejected(number, "malformed date '" + f[at] + "' (expected yyyyMMdd)", text);
+			return Group.rejected(number,
+					Text.of("interaction.import.cdnow-date", "malformed date ''{0}'' (expected yyyyMMdd)", f[at]),
+					text);
 		}
 		BigDecimal cds;
 		BigDecimal value;
@@ -92,13 +98,17 @@ final class CdnowInteractionReader implements InteractionReader {
 			value = new BigDecimal(f[at + 2]).setScale(2, RoundingMode.HALF_EVEN);
 		}
 		catch (NumberFormatException | ArithmeticException ex) {
-			return Group.rejected(number, "malformed number in '" + text.strip() + "'", text);
+			return Group.rejected(number,
+					Text.of("interaction.import.cdnow-number", "malformed number in ''{0}''", text.strip()), text);
 		}
 		if (cds.signum() <= 0 || cds.stripTrailingZeros().scale() > 0 || cds.compareTo(MAX_CDS) > 0) {
-			return Group.rejected(number, "number_of_cds must be a whole number from 1 to 10000", text);
+			return Group.rejected(number,
+					Text.of("interaction.import.cdnow-cds", "number_of_cds must be a whole number from 1 to 10000"),
+					text);
 		}
 		if (value.signum() < 0) {
-			return Group.rejected(number, "dollar_value must not be negative", text);
+			return Group.rejected(number,
+					Text.of("interaction.import.cdnow-value", "dollar_value must not be negative"), text);
 		}
 		BigDecimal unit = value.divide(cds, 2, RoundingMode.CEILING);
 		BigDecimal discount = unit.multiply(cds).subtract(value);

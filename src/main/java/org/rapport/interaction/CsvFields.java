@@ -12,6 +12,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.rapport.platform.web.Text;
+
 /**
  * Splits CSV records (RFC 4180: comma separated, fields in double quotes may hold commas,
  * quotes written twice and line breaks) and reads the values of the import columns.
@@ -22,20 +24,31 @@ final class CsvFields {
 	private CsvFields() {
 	}
 
-	/** A value that cannot be read; the message names the column and the value. */
+	/**
+	 * A value that cannot be read; the message names the column and the value, in English
+	 * and as the sentence to show in the reader's language.
+	 */
 	static final class BadValue extends RuntimeException {
 
 		final long line;
 
-		BadValue(String message) {
-			this(0, message);
+		final transient Text text;
+
+		BadValue(Text text) {
+			this(0, text);
 		}
 
-		BadValue(long line, String message) {
-			super(message, null, false, false);
+		BadValue(long line, Text text) {
+			super(text.english(), null, false, false);
 			this.line = line;
+			this.text = text;
 		}
 
+	}
+
+	private static BadValue malformedDate(String column, String value) {
+		return new BadValue(Text.of("interaction.import.date",
+				"malformed date ''{0}'' in {1} (use 2024-05-01, 2024-05-01T10:15:30Z or 20240501)", value, column));
 	}
 
 	/** The field without leading and trailing white space, as {@link String#strip()}. */
@@ -141,8 +154,7 @@ final class CsvFields {
 			return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
 		}
 		catch (DateTimeParseException ex) {
-			throw new BadValue("malformed date '" + value + "' in " + column
-					+ " (use 2024-05-01, 2024-05-01T10:15:30Z or 20240501)");
+			throw malformedDate(column, value);
 		}
 	}
 
@@ -175,8 +187,7 @@ final class CsvFields {
 				.toInstant(ZoneOffset.UTC);
 		}
 		catch (DateTimeException ex) {
-			throw new BadValue(
-					"malformed date '" + v + "' in " + column + " (use 2024-05-01, 2024-05-01T10:15:30Z or 20240501)");
+			throw malformedDate(column, v);
 		}
 	}
 
@@ -196,7 +207,7 @@ final class CsvFields {
 			return new BigDecimal(value);
 		}
 		catch (NumberFormatException ex) {
-			throw new BadValue("malformed number '" + value + "' in " + column);
+			throw new BadValue(Text.of("interaction.import.number", "malformed number ''{0}'' in {1}", value, column));
 		}
 	}
 
@@ -205,7 +216,7 @@ final class CsvFields {
 			return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new BadValue("unknown " + column + " '" + value + "'");
+			throw new BadValue(Text.of("interaction.import.unknown-value", "unknown {0} ''{1}''", column, value));
 		}
 	}
 

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import org.rapport.customer.IdentityType;
+import org.rapport.platform.web.Text;
 
 /**
  * Reads the CSV import layout (docs/import.md): a header row naming the columns, then one
@@ -40,7 +41,7 @@ final class CsvInteractionReader implements InteractionReader {
 	private static final String[] NONE = new String[COLUMNS.length];
 
 	/** A parsed data row: values by column ordinal, or the problem that rejects it. */
-	private record Row(long line, String raw, String[] values, String problem) {
+	private record Row(long line, String raw, String[] values, Text problem) {
 
 		String get(Column column) {
 			String value = this.values[column.ordinal()];
@@ -100,7 +101,7 @@ final class CsvInteractionReader implements InteractionReader {
 	private void readHeader() throws IOException {
 		ImportLines.Line line = this.lines.next();
 		if (line == null || !line.ok()) {
-			throw new ImportFileException(line == null ? "the file is empty" : "header: " + line.problem());
+			throw new ImportFileException(line == null ? "the file is empty" : "header: " + line.problem().english());
 		}
 		List<String> names = CsvFields.split(line.text());
 		if (names == null) {
@@ -144,20 +145,24 @@ final class CsvInteractionReader implements InteractionReader {
 		while (fields == null) {
 			ImportLines.Line more = this.lines.next();
 			if (more == null || !more.ok()) {
-				return new Row(line.number(), record, NONE, "unterminated quoted field");
+				return new Row(line.number(), record, NONE,
+						Text.of("interaction.import.unterminated-quote", "unterminated quoted field"));
 			}
 			record = record + "\n" + more.text();
 			fields = CsvFields.split(record);
 		}
 		if (fields.size() != this.header.length) {
 			return new Row(line.number(), record, NONE,
-					"expected " + this.header.length + " columns, found " + fields.size());
+					Text.of("interaction.import.columns", "expected {0} columns, found {1}",
+							String.valueOf(this.header.length), String.valueOf(fields.size())));
 		}
 		String[] values = new String[COLUMNS.length];
 		for (int i = 0; i < fields.size(); i++) {
 			if (fields.get(i).length() > MAX_FIELD) {
-				return new Row(line.number(), record, NONE, "over-long field " + this.header[i].header() + " ("
-						+ fields.get(i).length() + " characters, at most " + MAX_FIELD + ")");
+				return new Row(line.number(), record, NONE,
+						Text.of("interaction.import.field-too-long",
+								"over-long field {0} ({1} characters, at most {2})", this.header[i].header(),
+								String.valueOf(fields.get(i).length()), String.valueOf(MAX_FIELD)));
 			}
 			values[this.header[i].ordinal()] = fields.get(i);
 		}
@@ -177,9 +182,8 @@ final class CsvInteractionReader implements InteractionReader {
 		catch (CsvFields.BadValue ex) {
 			long bad = ex.line == 0 ? first.line() : ex.line;
 			for (Row row : group) {
-				rejections.add(new ImportRejection(row.line(),
-						row.line() == bad ? ex.getMessage() : "rejected with line " + bad + " of the same order",
-						row.raw()));
+				rejections.add(ImportRejection.of(row.line(),
+						(row.line() == bad) ? ex.text : ImportProblems.withLine(bad), row.raw()));
 			}
 			return Group.rejected(rejections);
 		}
@@ -211,7 +215,7 @@ final class CsvInteractionReader implements InteractionReader {
 				}
 			}
 			catch (CsvFields.BadValue ex) {
-				throw new CsvFields.BadValue(row.line(), ex.getMessage());
+				throw new CsvFields.BadValue(row.line(), ex.text);
 			}
 		}
 		if (total == null && !lines.isEmpty()) {
@@ -229,7 +233,8 @@ final class CsvInteractionReader implements InteractionReader {
 		}
 		String currency = first.get(Column.CURRENCY);
 		if (currency == null && total != null) {
-			throw new CsvFields.BadValue("currency is missing for the total " + total.toPlainString());
+			throw new CsvFields.BadValue(Text.of("interaction.import.currency-missing",
+					"currency is missing for the total {0}", total.toPlainString()));
 		}
 		return new NewInteraction(customerId(first), identity(first), kind,
 				Objects.requireNonNullElse(first.get(Column.CHANNEL), "store"), occurredAt, this.sourceSystem,
@@ -241,7 +246,8 @@ final class CsvInteractionReader implements InteractionReader {
 		String id = row.get(Column.CUSTOMER_ID);
 		if (id == null) {
 			if (row.get(Column.IDENTITY_VALUE) == null) {
-				throw new CsvFields.BadValue("customer is missing (give customer_id or identity_value)");
+				throw new CsvFields.BadValue(Text.of("interaction.import.customer-missing",
+						"customer is missing (give customer_id or identity_value)"));
 			}
 			return null;
 		}
@@ -249,7 +255,8 @@ final class CsvInteractionReader implements InteractionReader {
 			return UUID.fromString(id);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new CsvFields.BadValue("malformed customer_id '" + id + "'");
+			throw new CsvFields.BadValue(
+					Text.of("interaction.import.customer-id", "malformed customer_id ''{0}''", id));
 		}
 	}
 
@@ -262,7 +269,8 @@ final class CsvInteractionReader implements InteractionReader {
 				? CsvFields.enumValue(IdentityType.class, "identity_type", row.get(Column.IDENTITY_TYPE))
 				: (source != null ? IdentityType.EXTERNAL : null);
 		if (type == null) {
-			throw new CsvFields.BadValue("identity_type is missing (EMAIL, PHONE, CARD or EXTERNAL)");
+			throw new CsvFields.BadValue(Text.of("interaction.import.identity-type-missing",
+					"identity_type is missing (EMAIL, PHONE, CARD or EXTERNAL)"));
 		}
 		return new CustomerIdentityRef(type, row.get(Column.IDENTITY_VALUE), source);
 	}
@@ -270,7 +278,8 @@ final class CsvInteractionReader implements InteractionReader {
 	private static BigDecimal required(Row row, Column column) {
 		BigDecimal value = CsvFields.number(column.header(), row.get(column));
 		if (value == null) {
-			throw new CsvFields.BadValue(column.header() + " is missing for sku " + row.get(Column.SKU));
+			throw new CsvFields.BadValue(Text.of("interaction.import.missing-for-sku", "{0} is missing for sku {1}",
+					column.header(), row.get(Column.SKU)));
 		}
 		return value;
 	}
@@ -278,7 +287,7 @@ final class CsvInteractionReader implements InteractionReader {
 	private static String requiredText(Row row, Column column) {
 		String value = row.get(column);
 		if (value == null) {
-			throw new CsvFields.BadValue(column.header() + " is missing");
+			throw new CsvFields.BadValue(Text.of("interaction.import.missing", "{0} is missing", column.header()));
 		}
 		return value;
 	}

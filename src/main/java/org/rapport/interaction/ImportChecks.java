@@ -75,8 +75,7 @@ class ImportChecks {
 					ref = batch.ref(this.prospects.normalise(identity.type(), identity.source(), identity.value()));
 				}
 				catch (Identity.InvalidIdentityException ex) {
-					ImportProblems.reject(g, List.of(new FieldProblem("identity_value", ex.getMessage())),
-							batch.rejections());
+					ImportProblems.reject(g, List.of(FieldProblem.of("identity_value", ex.text())), batch.rejections());
 					continue;
 				}
 			}

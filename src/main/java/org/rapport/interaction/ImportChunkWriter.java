@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import org.rapport.customer.Identity;
 import org.rapport.customer.Prospects;
+import org.rapport.platform.web.ApiException.FieldProblem;
+import org.rapport.platform.web.Text;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -152,9 +154,11 @@ class ImportChunkWriter {
 		return customers;
 	}
 
-	private static String problem(InteractionReader.Group g) {
-		return g.interaction().customerId() != null ? "customer_id: no customer has this id"
-				: "customer: no customer has this identity";
+	private static FieldProblem problem(InteractionReader.Group g) {
+		return g.interaction().customerId() != null
+				? FieldProblem.of("customer_id", Text.of("interaction.customer.unknown-id", "no customer has this id"))
+				: FieldProblem.of("customer",
+						Text.of("interaction.customer.unknown-identity", "no customer has this identity"));
 	}
 
 	private boolean createProspects(ImportOptions options) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import org.rapport.platform.web.ApiException;
 import org.rapport.platform.web.Text;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -30,10 +32,18 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * The import screen: upload a file (streamed to a temporary file, then imported in the
  * background), watch its progress (an htmx fragment polled every second until the run
- * ends), download the rejected rows as CSV, and see the recent runs.
+ * ends) with its first rejected rows, download all the rejected rows as CSV, and see the
+ * recent runs. Rejected rows read in the page's language.
  */
 @Controller
 class ImportConsoleController {
+
+	/** The rejected rows the page of a run shows; the report has them all. */
+	static final int SHOWN_REJECTIONS = 20;
+
+	/** A rejected row as the page shows it: its line and why, in the page's language. */
+	record RejectedRow(long line, String reason) {
+	}
 
 	private final InteractionImports imports;
 
@@ -137,15 +147,26 @@ class ImportConsoleController {
 	@GetMapping("/imports/{id}")
 	@PreAuthorize("hasAuthority('import:run')")
 	String view(@PathVariable UUID id, Model model) {
-		model.addAttribute("job", job(id));
+		show(job(id), model);
 		return "interaction/import";
 	}
 
 	@GetMapping("/imports/{id}/progress")
 	@PreAuthorize("hasAuthority('import:run')")
 	String progress(@PathVariable UUID id, Model model) {
-		model.addAttribute("job", job(id));
+		show(job(id), model);
 		return "interaction/import :: progress";
+	}
+
+	private void show(ImportJobView job, Model model) {
+		Locale locale = LocaleContextHolder.getLocale();
+		List<RejectedRow> rejections = (job.rejected() == 0) ? List.of()
+				: this.imports.firstRejections(job.id(), SHOWN_REJECTIONS)
+					.stream()
+					.map((r) -> new RejectedRow(r.line(), r.reason(this.messages, locale)))
+					.toList();
+		model.addAttribute("job", job);
+		model.addAttribute("rejections", rejections);
 	}
 
 	@GetMapping("/imports/{id}/errors.csv")
@@ -158,9 +179,10 @@ class ImportConsoleController {
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		Writer out = response.getWriter();
 		out.write(ImportReportCsv.HEADER);
+		Locale locale = LocaleContextHolder.getLocale();
 		this.imports.rejections(id, (r) -> {
 			try {
-				out.write(ImportReportCsv.row(r));
+				out.write(ImportReportCsv.row(r, this.messages, locale));
 			}
 			catch (IOException ex) {
 				throw new java.io.UncheckedIOException(ex);

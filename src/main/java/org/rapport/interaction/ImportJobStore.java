@@ -12,12 +12,15 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The import_job table (progress of each run) and the rejected rows of each run, at most
- * {@link #MAX_STORED_REJECTIONS} per run.
+ * {@link #MAX_STORED_REJECTIONS} per run: each with its English reason and the
+ * {@link ReasonPart parts} it was written from, as JSON.
  */
 @Repository
 class ImportJobStore {
@@ -30,8 +33,11 @@ class ImportJobStore {
 
 	private final JdbcClient jdbc;
 
-	ImportJobStore(JdbcClient jdbc) {
+	private final JsonMapper json;
+
+	ImportJobStore(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.json = json;
 	}
 
 	/**
@@ -110,14 +116,16 @@ class ImportJobStore {
 			boxed[i] = lines[i];
 			seqs[i] = (int) (before + i);
 		}
-		this.jdbc.sql("""
-				INSERT INTO import_rejection (job_id, line, seq, reason, raw)
-				SELECT ?, u.line, u.seq, u.reason, u.raw FROM unnest(?::bigint[], ?::int[], ?::text[], ?::text[])
-				  AS u(line, seq, reason, raw)""")
+		this.jdbc
+			.sql("""
+					INSERT INTO import_rejection (job_id, line, seq, reason, raw, reason_parts)
+					SELECT ?, u.line, u.seq, u.reason, u.raw, u.parts::jsonb
+					  FROM unnest(?::bigint[], ?::int[], ?::text[], ?::text[], ?::text[]) AS u(line, seq, reason, raw, parts)""")
 			.params(id, boxed, seqs, kept.stream().map(ImportRejection::reason).toArray(String[]::new),
 					kept.stream()
 						.map((r) -> r.raw() == null ? null : r.raw().replace('\u0000', ' '))
-						.toArray(String[]::new))
+						.toArray(String[]::new),
+					kept.stream().map(this::partsJson).toArray(String[]::new))
 			.update();
 	}
 
@@ -147,11 +155,47 @@ class ImportJobStore {
 
 	/** The stored rejections of a run, in line order. */
 	void rejections(UUID id, Consumer<ImportRejection> each) throws IOException {
-		this.jdbc.sql("SELECT line, reason, raw FROM import_rejection WHERE job_id = ? ORDER BY line, seq")
+		this.jdbc
+			.sql("SELECT line, reason, raw, reason_parts FROM import_rejection WHERE job_id = ? ORDER BY line, seq")
 			.param(id)
 			.query((ResultSet rs) -> {
-				each.accept(new ImportRejection(rs.getLong(1), rs.getString(2), rs.getString(3)));
+				each.accept(rejection(rs));
 			});
+	}
+
+	/** The first stored rejections of a run, in line order. */
+	List<ImportRejection> firstRejections(UUID id, int limit) {
+		return this.jdbc
+			.sql("SELECT line, reason, raw, reason_parts FROM import_rejection WHERE job_id = ? ORDER BY line, seq "
+					+ "LIMIT ?")
+			.params(id, limit)
+			.query((rs, row) -> rejection(rs))
+			.list();
+	}
+
+	private ImportRejection rejection(ResultSet rs) throws SQLException {
+		String parts = rs.getString(4);
+		return new ImportRejection(rs.getLong(1), rs.getString(2), rs.getString(3),
+				(parts == null) ? null : List.of(this.json.readValue(parts, ReasonPart[].class)));
+	}
+
+	/**
+	 * The parts of a rejection's reason as JSON, null when they are not known; a NUL
+	 * character of a value is written as a space, which jsonb cannot hold.
+	 */
+	private String partsJson(ImportRejection rejection) {
+		if (rejection.parts() == null) {
+			return null;
+		}
+		return this.json.writeValueAsString(rejection.parts()
+			.stream()
+			.map((p) -> new ReasonPart(storable(p.field()), p.key(),
+					p.values().stream().map(ImportJobStore::storable).toList()))
+			.toList());
+	}
+
+	private static String storable(String value) {
+		return (value == null) ? null : value.replace('\u0000', ' ');
 	}
 
 	private static ImportJobView view(ResultSet rs, int row) throws SQLException {

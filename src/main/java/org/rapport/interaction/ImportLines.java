@@ -9,6 +9,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import org.rapport.platform.web.Text;
+
 /**
  * The physical lines of an import file, read as bytes and decoded one by one with a
  * strict UTF-8 decoder, so a line in another encoding is rejected on its own instead of
@@ -19,7 +21,7 @@ import java.util.Arrays;
 final class ImportLines {
 
 	/** One physical line: its number (from 1), its text, or why it could not be read. */
-	record Line(long number, String text, String problem, String raw) {
+	record Line(long number, String text, Text problem, String raw) {
 
 		boolean ok() {
 			return this.problem == null;
@@ -99,8 +101,8 @@ final class ImportLines {
 		int start = (this.number == 1 && length >= 3 && (this.line[0] & 0xff) == 0xef && (this.line[1] & 0xff) == 0xbb
 				&& (this.line[2] & 0xff) == 0xbf) ? 3 : 0;
 		if (tooLong) {
-			return new Line(this.number, null, "line longer than " + this.maxBytes + " bytes",
-					latin1(start, Math.min(length, 200)));
+			return new Line(this.number, null, Text.of("interaction.import.line-too-long", "line longer than {0} bytes",
+					String.valueOf(this.maxBytes)), latin1(start, Math.min(length, 200)));
 		}
 		if (ascii(start, length)) {
 			// ASCII is UTF-8 as it is: one copy, no decoder
@@ -112,7 +114,8 @@ final class ImportLines {
 			return new Line(this.number, text, null, text);
 		}
 		catch (CharacterCodingException ex) {
-			return new Line(this.number, null, "not valid UTF-8 (wrong encoding?)", latin1(start, length));
+			return new Line(this.number, null,
+					Text.of("interaction.import.not-utf8", "not valid UTF-8 (wrong encoding?)"), latin1(start, length));
 		}
 	}
 

@@ -1,6 +1,13 @@
 package org.rapport.interaction;
 
-/** The error report of an import as CSV: {@code line,reason,raw}. */
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+
+/**
+ * The error report of an import as CSV: {@code line,reason,raw}, the reasons in English
+ * or in the reader's language.
+ */
 final class ImportReportCsv {
 
 	static final String HEADER = "line,reason,raw\n";
@@ -8,8 +15,18 @@ final class ImportReportCsv {
 	private ImportReportCsv() {
 	}
 
+	/** The row of a rejection, its reason in English. */
 	static String row(ImportRejection r) {
-		return r.line() + "," + quote(r.reason()) + "," + quote(r.raw()) + "\n";
+		return row(r, r.reason());
+	}
+
+	/** The row of a rejection, its reason in the locale's language. */
+	static String row(ImportRejection r, MessageSource messages, Locale locale) {
+		return row(r, r.reason(messages, locale));
+	}
+
+	private static String row(ImportRejection r, String reason) {
+		return r.line() + "," + quote(reason) + "," + quote(r.raw()) + "\n";
 	}
 
 	static String quote(String value) {

@@ -140,6 +140,11 @@ public class InteractionImports {
 		}
 	}
 
+	/** The first stored rejected lines of a run, in line order. */
+	public List<ImportRejection> firstRejections(UUID id, int limit) {
+		return this.jobs.firstRejections(id, limit);
+	}
+
 	/** Runs an import of an already open stream (tests simulate failures with it). */
 	ImportJobView importStream(InputStream in, String fileName, long size, ImportOptions options) {
 		ImportClaims.Claim claim = this.claims.create(fileName, options, size, null);

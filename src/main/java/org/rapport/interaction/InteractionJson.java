@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.rapport.platform.web.ApiException.FieldProblem;
+import org.rapport.platform.web.Text;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
@@ -140,13 +141,13 @@ class InteractionJson {
 
 	Read read(JsonNode node) {
 		if (node == null || !node.isObject()) {
-			return new Read(null, new FieldProblem("", "must be a JSON object"));
+			return new Read(null, FieldProblem.of("", Text.of("interaction.json.object", "must be a JSON object")));
 		}
 		try {
 			return new Read(this.json.treeToValue(node, NewInteraction.class), null);
 		}
 		catch (JacksonException ex) {
-			return new Read(null, new FieldProblem(path(ex.getPath()), message(ex)));
+			return new Read(null, FieldProblem.of(path(ex.getPath()), message(ex)));
 		}
 	}
 
@@ -166,21 +167,22 @@ class InteractionJson {
 		return field.toString();
 	}
 
-	private static String message(JacksonException ex) {
+	private static Text message(JacksonException ex) {
 		String original = ex.getOriginalMessage() == null ? "" : ex.getOriginalMessage();
 		if (original.contains("Instant")) {
-			return "is not a date-time such as 2024-05-01T10:15:30Z";
+			return Text.of("interaction.json.date-time", "is not a date-time such as 2024-05-01T10:15:30Z");
 		}
 		if (original.contains("BigDecimal") || original.contains("Integer") || original.contains("int")) {
-			return "is not a number";
+			return Text.of("interaction.json.number", "is not a number");
 		}
 		if (original.contains("UUID")) {
-			return "is not a UUID";
+			return Text.of("interaction.json.uuid", "is not a UUID");
 		}
 		if (original.contains("not one of the values accepted")) {
-			return "is not one of the accepted values";
+			return Text.of("interaction.json.value", "is not one of the accepted values");
 		}
-		return "cannot be read: " + original.lines().findFirst().orElse("malformed");
+		return Text.of("interaction.json.unreadable", "cannot be read: {0}",
+				original.lines().findFirst().orElse("malformed"));
 	}
 
 }

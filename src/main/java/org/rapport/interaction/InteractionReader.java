@@ -8,6 +8,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.rapport.platform.web.Text;
+
 /**
  * Reads an import file one interaction at a time, never the whole file: each
  * {@link Group} is an interaction to store with the file lines it came from, or the
@@ -34,8 +36,12 @@ interface InteractionReader extends Closeable {
 			return new Group(null, new long[0], new String[0], rejections);
 		}
 
-		static Group rejected(long line, String reason, String raw) {
-			return rejected(List.of(new ImportRejection(line, reason, raw)));
+		static Group rejected(long line, Text reason, String raw) {
+			return rejected(List.of(ImportRejection.of(line, reason, raw)));
+		}
+
+		static Group rejected(ImportRejection rejection) {
+			return rejected(List.of(rejection));
 		}
 
 		/** The last file line of the group. */

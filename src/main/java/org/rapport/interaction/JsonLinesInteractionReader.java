@@ -3,6 +3,7 @@ package org.rapport.interaction;
 import java.io.IOException;
 import java.io.InputStream;
 
+import org.rapport.platform.web.Text;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,13 +50,12 @@ final class JsonLinesInteractionReader implements InteractionReader {
 			node = this.json.readTree(line.text());
 		}
 		catch (JacksonException ex) {
-			return Group.rejected(line.number(), "not valid JSON", line.text());
+			return Group.rejected(line.number(), Text.of("interaction.import.not-json", "not valid JSON"), line.text());
 		}
 		InteractionJson.Read read = this.reader.read(node);
 		if (read.problem() != null) {
-			String field = read.problem().field();
-			return Group.rejected(line.number(), (field.isEmpty() ? "" : field + ": ") + read.problem().message(),
-					line.text());
+			return Group.rejected(
+					new RejectionReason().add(read.problem().field(), read.problem()).of(line.number(), line.text()));
 		}
 		NewInteraction in = read.interaction();
 		String source = in.sourceSystem() == null ? this.sourceSystem : in.sourceSystem();

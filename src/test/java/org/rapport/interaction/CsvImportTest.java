@@ -140,7 +140,7 @@ class CsvImportTest {
 		this.imports.rejections(job.id(), stored::add);
 		// the report keeps the raw row, its NUL character written as a space
 		assertThat(stored).isEqualTo(reported.stream()
-			.map((r) -> new ImportRejection(r.line(), r.reason(), r.raw().replace('\u0000', ' ')))
+			.map((r) -> new ImportRejection(r.line(), r.reason(), r.raw().replace('\u0000', ' '), r.parts()))
 			.toList());
 
 		CustomerFigures figures = this.interactions.figures(ana);

@@ -11,6 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class ImportReadersTest {
 
@@ -154,8 +155,9 @@ class ImportReadersTest {
 						"must be between 0 and 999")),
 				rejections);
 
-		assertThat(rejections).containsExactly(new ImportRejection(7, "rejected with line 8 of the same order", "a"),
-				new ImportRejection(8, "unit_price: must be between 0 and 999", "b"));
+		assertThat(rejections).extracting(ImportRejection::line, ImportRejection::reason, ImportRejection::raw)
+			.containsExactly(tuple(7L, "rejected with line 8 of the same order", "a"),
+					tuple(8L, "unit_price: must be between 0 and 999", "b"));
 	}
 
 	private static List<InteractionReader.Group> csv(String text) throws IOException {
