@@ -121,7 +121,10 @@ class ImportJobStore {
 					INSERT INTO import_rejection (job_id, line, seq, reason, raw, reason_parts)
 					SELECT ?, u.line, u.seq, u.reason, u.raw, u.parts::jsonb
 					  FROM unnest(?::bigint[], ?::int[], ?::text[], ?::text[], ?::text[]) AS u(line, seq, reason, raw, parts)""")
-			.params(id, boxed, seqs, kept.stream().map(ImportRejection::reason).toArray(String[]::new),
+			.params(id, boxed, seqs,
+					kept.stream()
+						.map((r) -> r.reason() == null ? null : r.reason().replace('\u0000', ' '))
+						.toArray(String[]::new),
 					kept.stream()
 						.map((r) -> r.raw() == null ? null : r.raw().replace('\u0000', ' '))
 						.toArray(String[]::new),

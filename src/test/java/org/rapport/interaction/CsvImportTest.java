@@ -161,6 +161,32 @@ class CsvImportTest {
 	}
 
 	@Test
+	void aRejectedRowWhoseReasonQuotesANulCharacterIsReportedAndTheOtherRowsStored() throws IOException {
+		UUID ana = this.fx.customer();
+		ByteArrayOutputStream file = new ByteArrayOutputStream();
+		write(file, HEADER);
+		// 2: a malformed date whose text, quoted in the reason, holds the NUL character
+		write(file, ana + ",,,visit,store,2024-03\u000003,,,,,,,,,,\n");
+		// 3: a visit, stored
+		write(file, ana + ",,,visit,store,2024-03-04T09:00:00Z,,,,,,,,,,\n");
+		Path csv = this.dir.resolve("nul-date.csv");
+		Files.write(csv, file.toByteArray());
+
+		ImportJobView job = this.imports.importFile(csv, "nul-date.csv",
+				ImportOptions.of(ImportFormat.CSV, "nul-" + InteractionFixture.unique()), ImportListener.NONE);
+
+		assertThat(job.status()).isEqualTo(ImportJobView.Status.DONE);
+		assertThat(job.stored()).isEqualTo(1);
+		assertThat(job.rejected()).isEqualTo(1);
+		List<ImportRejection> stored = new ArrayList<>();
+		this.imports.rejections(job.id(), stored::add);
+		assertThat(stored).singleElement().satisfies((r) -> {
+			assertThat(r.line()).isEqualTo(2);
+			assertThat(r.reason()).contains("2024-03 03").doesNotContain("\u0000");
+		});
+	}
+
+	@Test
 	void theImportPagesSampleFileImportsEveryRowWhenItsUnknownCustomersBecomeProspects() throws IOException {
 		Path csv = this.dir.resolve("sample.csv");
 		Files.writeString(csv, ImportConsoleController.SAMPLE_CSV);
