@@ -118,7 +118,7 @@ public class ApiClients {
 		ApiClient client = new ApiClient(id, trimmed, key.prefix(), EnumSet.copyOf(scopes), true, now, createdBy.name(),
 				null, null);
 		this.audit.record(createdBy, AuditTrail.Change.of("created", AUDIT_TYPE, id,
-				"API client " + trimmed + " created", null,
+				Text.of("access.audit.api-client-created", "API client {0} created", trimmed), null,
 				Map.of("name", trimmed, "keyPrefix", key.prefix(), "scopes", scopeArray(scopes), "active", true)));
 		return new CreatedClient(client, key.value());
 	}
@@ -156,7 +156,8 @@ public class ApiClients {
 				}
 			});
 		}
-		this.audit.record(AuditTrail.Change.of("revoked", AUDIT_TYPE, id, "API client " + before.name() + " revoked",
+		this.audit.record(AuditTrail.Change.of("revoked", AUDIT_TYPE, id,
+				Text.of("access.audit.api-client-revoked", "API client {0} revoked", before.name()),
 				Map.of("active", true), Map.of("active", false)));
 		return byId(id).orElseThrow();
 	}

@@ -108,8 +108,8 @@ public class StaffDirectory {
 					this.clock.instant().atOffset(ZoneOffset.UTC))
 			.update();
 		StaffMember created = new StaffMember(id, login, name, EnumSet.copyOf(roles), true);
-		this.audit.record(
-				AuditTrail.Change.of("created", AUDIT_TYPE, id, "Staff member " + login + " created", null, created));
+		this.audit.record(AuditTrail.Change.of("created", AUDIT_TYPE, id,
+				Text.of("access.audit.staff-created", "Staff member {0} created", login), null, created));
 		return created;
 	}
 
@@ -127,7 +127,7 @@ public class StaffDirectory {
 		StaffMember after = new StaffMember(id, before.username(), before.displayName(), EnumSet.copyOf(roles),
 				before.active());
 		this.audit.record(AuditTrail.Change.of("roles-changed", AUDIT_TYPE, id,
-				"Roles of " + before.username() + " changed", before, after));
+				Text.of("access.audit.roles-changed", "Roles of {0} changed", before.username()), before, after));
 		this.sessions.end(id);
 		return after;
 	}
@@ -150,7 +150,8 @@ public class StaffDirectory {
 			.update();
 		StaffMember after = new StaffMember(id, before.username(), before.displayName(), before.roles(), false);
 		this.audit.record(AuditTrail.Change.of("deactivated", AUDIT_TYPE, id,
-				"Staff member " + before.username() + " deactivated", before, after));
+				Text.of("access.audit.staff-deactivated", "Staff member {0} deactivated", before.username()), before,
+				after));
 		this.sessions.end(id);
 		return after;
 	}
@@ -161,7 +162,8 @@ public class StaffDirectory {
 		StaffMember member = existing(id);
 		storePassword(id, "password", rawPassword);
 		this.audit.record(AuditTrail.Change.of("password-reset", AUDIT_TYPE, id,
-				"Password of " + member.username() + " reset by an administrator", null, null));
+				Text.of("access.audit.password-reset", "Password of {0} reset by an administrator", member.username()),
+				null, null));
 		this.sessions.end(id);
 	}
 
@@ -179,7 +181,8 @@ public class StaffDirectory {
 		}
 		storePassword(id, "newPassword", newPassword);
 		this.audit.record(AuditTrail.Change.of("password-changed", AUDIT_TYPE, id,
-				"Password of " + member.username() + " changed by its owner", null, null));
+				Text.of("access.audit.password-changed", "Password of {0} changed by its owner", member.username()),
+				null, null));
 	}
 
 	/**
@@ -204,8 +207,9 @@ public class StaffDirectory {
 			.params(roleArray(roles), before.id())
 			.update();
 		StaffMember after = new StaffMember(before.id(), before.username(), before.displayName(), roles, true);
-		this.audit.record(AuditTrail.Change.of("administrator-reset", AUDIT_TYPE, before.id(),
-				"Password of " + before.username() + " reset from the command line", before, after));
+		this.audit.record(AuditTrail.Change.of("administrator-reset", AUDIT_TYPE, before.id(), Text
+			.of("access.audit.administrator-reset", "Password of {0} reset from the command line", before.username()),
+				before, after));
 		return false;
 	}
 

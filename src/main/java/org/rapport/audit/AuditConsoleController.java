@@ -3,6 +3,7 @@ package org.rapport.audit;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,7 +18,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import org.rapport.platform.web.ApiException;
 
-/** The audit page of the staff console: filters and a paged table of changes. */
+/**
+ * The audit page of the staff console: filters and a paged table of changes, their
+ * summaries in the page's language.
+ */
 @Controller
 class AuditConsoleController {
 
@@ -46,7 +50,7 @@ class AuditConsoleController {
 	String audit(@RequestParam(required = false) String entityType, @RequestParam(required = false) String entityId,
 			@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(defaultValue = "0") int page, Model model) {
+			@RequestParam(defaultValue = "0") int page, Locale locale, Model model) {
 		try {
 			java.time.Instant since = AuditTime.from(from);
 			java.time.Instant until = AuditTime.to(to);
@@ -56,7 +60,7 @@ class AuditConsoleController {
 				return "audit/list";
 			}
 			AuditLog.Page result = this.log
-				.find(new AuditLog.Query(entityType, entityId, actor, action, since, until, page, PAGE_SIZE));
+				.find(new AuditLog.Query(entityType, entityId, actor, action, since, until, page, PAGE_SIZE), locale);
 			model.addAttribute("result", result);
 			model.addAttribute("rows", result.items().stream().map(Row::of).toList());
 			UriComponentsBuilder link = UriComponentsBuilder.fromPath("/audit");

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -15,12 +16,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.rapport.platform.web.Text;
 
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads the audit trail: filtered, newest first, one page at a time. Filters are combined
- * with AND; each is optional.
+ * with AND; each is optional. Each entry's summary is shown in the reader's language
+ * ({@link AuditSummary}); what is stored stays English.
  */
 @Component
 class AuditLog {
@@ -31,9 +34,12 @@ class AuditLog {
 
 	private final JsonMapper json;
 
-	AuditLog(JdbcClient jdbc, JsonMapper json) {
+	private final MessageSource messages;
+
+	AuditLog(JdbcClient jdbc, JsonMapper json, MessageSource messages) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.messages = messages;
 	}
 
 	/** The filters; {@code actor} matches the actor's id or, ignoring case, name. */
@@ -51,8 +57,16 @@ class AuditLog {
 
 	}
 
+	/** One change as its reader sees it: the summary in the reader's language. */
 	record Entry(long id, Instant occurredAt, Actor actor, String action, String entityType, String entityId,
 			String summary, JsonNode before, JsonNode after, boolean redacted) {
+	}
+
+	/**
+	 * The key and values a summary was written from, as the summary_text column keeps
+	 * them.
+	 */
+	private record Wording(String key, List<String> values) {
 	}
 
 	record Actor(String id, String name, String kind) {
@@ -62,7 +76,8 @@ class AuditLog {
 	record Page(List<Entry> items, int page, int size, long totalItems, int totalPages) {
 	}
 
-	Page find(Query q) {
+	/** The page of changes the query finds, their summaries in the reader's language. */
+	Page find(Query q, Locale reader) {
 		List<Object> params = new ArrayList<>();
 		String where = where(q, params);
 		long total = this.jdbc.sql("SELECT count(*) FROM audit_event" + where)
@@ -74,10 +89,10 @@ class AuditLog {
 		pageParams.add((long) q.page() * q.size());
 		List<Entry> items = this.jdbc
 			.sql("SELECT id, occurred_at, actor_id, actor_name, actor_kind, action, entity_type, entity_id, summary, "
-					+ "before::text AS before, after::text AS after, redacted FROM audit_event" + where
-					+ " ORDER BY occurred_at DESC, id DESC LIMIT ? OFFSET ?")
+					+ "summary_text::text AS summary_text, before::text AS before, after::text AS after, redacted "
+					+ "FROM audit_event" + where + " ORDER BY occurred_at DESC, id DESC LIMIT ? OFFSET ?")
 			.params(pageParams)
-			.query(this::map)
+			.query((rs, row) -> map(rs, reader))
 			.list();
 		int pages = (int) ((total + q.size() - 1) / q.size());
 		return new Page(items, q.page(), q.size(), total, pages);
@@ -108,11 +123,22 @@ class AuditLog {
 		return where.toString();
 	}
 
-	private Entry map(ResultSet rs, int row) throws SQLException {
+	private Entry map(ResultSet rs, Locale reader) throws SQLException {
+		AuditSummary summary = summary(rs.getString("summary"), rs.getString("summary_text"));
 		return new Entry(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
 				new Actor(rs.getString("actor_id"), rs.getString("actor_name"), rs.getString("actor_kind")),
-				rs.getString("action"), rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("summary"),
-				tree(rs.getString("before")), tree(rs.getString("after")), rs.getBoolean("redacted"));
+				rs.getString("action"), rs.getString("entity_type"), rs.getString("entity_id"),
+				summary.in(this.messages, reader), tree(rs.getString("before")), tree(rs.getString("after")),
+				rs.getBoolean("redacted"));
+	}
+
+	/** The stored summary with the wording it was written from, when it was. */
+	AuditSummary summary(String english, String wording) {
+		if (wording == null) {
+			return AuditSummary.english(english);
+		}
+		Wording w = this.json.readValue(wording, Wording.class);
+		return new AuditSummary(english, w.key(), w.values());
 	}
 
 	private JsonNode tree(String text) {

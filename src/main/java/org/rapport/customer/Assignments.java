@@ -55,7 +55,9 @@ class Assignments {
 		this.customers.touch(customerId, this.clock.instant());
 		UUID before = this.customers.assignee(customerId).orElse(null);
 		this.customers.assign(customerId, staffId);
-		this.audit.record(Change.of("customer.assigned", "customer", customerId, "Assigned to " + name,
+		this.audit.record(Change.of("customer.assigned", "customer", customerId,
+				(staffId == null) ? Text.of("customer.audit.unassigned", "Assigned to nobody")
+						: Text.of("customer.audit.assigned", "Assigned to {0}", name),
 				staffMap(before), staffMap(staffId)));
 	}
 
@@ -72,9 +74,11 @@ class Assignments {
 		Map<String, Object> after = new LinkedHashMap<>();
 		after.put("assignedStaffId", toStaffId);
 		after.put("moved", moved);
-		this.audit.record(Change.of("customer.reassigned", "customer", "staff:" + fromStaffId,
-				"Moved " + moved + " customers from " + from.displayName() + " to " + to.displayName(),
-				staffMap(fromStaffId), after));
+		this.audit.record(
+				Change.of("customer.reassigned", "customer", "staff:" + fromStaffId,
+						Text.of("customer.audit.reassigned", "Moved {0} customers from {1} to {2}",
+								String.valueOf(moved), from.displayName(), to.displayName()),
+						staffMap(fromStaffId), after));
 		return moved;
 	}
 

@@ -8,6 +8,7 @@ import org.rapport.audit.AuditTrail;
 import org.rapport.audit.AuditTrail.Change;
 import org.rapport.customer.CustomerView.ConsentView;
 import org.rapport.platform.Actor;
+import org.rapport.platform.web.Text;
 
 import org.springframework.stereotype.Component;
 
@@ -51,8 +52,12 @@ class ConsentLedger {
 		ConsentView before = this.consents.current(customerId, change.channel(), change.purpose()).orElse(null);
 		ConsentView after = store(customerId, change, now);
 		this.audit.record(Change.of("customer.consent-changed", "customer", customerId,
-				(change.granted() ? "Granted " : "Withdrew ") + change.channel() + " " + change.purpose(), before,
-				after));
+				change.granted()
+						? Text.of("customer.audit.consent-granted", "Granted {0} {1}", String.valueOf(change.channel()),
+								String.valueOf(change.purpose()))
+						: Text.of("customer.audit.consent-withdrawn", "Withdrew {0} {1}",
+								String.valueOf(change.channel()), String.valueOf(change.purpose())),
+				before, after));
 		return after;
 	}
 

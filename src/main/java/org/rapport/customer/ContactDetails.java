@@ -41,7 +41,7 @@ class ContactDetails {
 		this.customers.touch(customerId, now);
 		AddressView view = this.data.insertAddress(customerId, address, now);
 		this.audit.record(Change.of("customer.address-added", "customer", customerId,
-				"Added " + view.kind() + " address", null, view));
+				Text.of("customer.audit.address-added", "Added {0} address", String.valueOf(view.kind())), null, view));
 		return view;
 	}
 
@@ -52,7 +52,8 @@ class ContactDetails {
 					Text.of("customer.address.not-found", "Address {0} does not exist", addressId)));
 		this.data.deleteAddress(customerId, addressId);
 		this.audit.record(Change.of("customer.address-removed", "customer", customerId,
-				"Removed " + view.kind() + " address", view, null));
+				Text.of("customer.audit.address-removed", "Removed {0} address", String.valueOf(view.kind())), view,
+				null));
 	}
 
 	UUID createHousehold(UUID customerId, String name, HouseholdRole role) {
@@ -66,7 +67,8 @@ class ContactDetails {
 		HouseholdRole effective = role == null ? HouseholdRole.HEAD : role;
 		this.customers.setHousehold(customerId, householdId, effective);
 		this.audit.record(Change.of("customer.household-joined", "customer", customerId,
-				"Created household " + name.strip(), null, Map.of("householdId", householdId, "role", effective)));
+				Text.of("customer.audit.household-created", "Created household {0}", name.strip()), null,
+				Map.of("householdId", householdId, "role", effective)));
 		return householdId;
 	}
 
@@ -78,14 +80,16 @@ class ContactDetails {
 		this.customers.touch(customerId, this.clock.instant());
 		HouseholdRole effective = role == null ? HouseholdRole.OTHER : role;
 		this.customers.setHousehold(customerId, householdId, effective);
-		this.audit.record(Change.of("customer.household-joined", "customer", customerId, "Joined household", null,
+		this.audit.record(Change.of("customer.household-joined", "customer", customerId,
+				Text.of("customer.audit.household-joined", "Joined household"), null,
 				Map.of("householdId", householdId, "role", effective)));
 	}
 
 	void leaveHousehold(UUID customerId) {
 		this.customers.touch(customerId, this.clock.instant());
 		this.customers.setHousehold(customerId, null, null);
-		this.audit.record(Change.of("customer.household-left", "customer", customerId, "Left household", null, null));
+		this.audit.record(Change.of("customer.household-left", "customer", customerId,
+				Text.of("customer.audit.household-left", "Left household"), null, null));
 	}
 
 	void linkContact(UUID companyId, UUID personId, String role) {
@@ -99,7 +103,8 @@ class ContactDetails {
 		this.customers.touch(companyId, now);
 		this.customers.touch(personId, now);
 		this.data.linkContact(companyId, personId, Profile.blankToNull(role));
-		this.audit.record(Change.of("customer.contact-linked", "customer", companyId, "Linked contact person", null,
+		this.audit.record(Change.of("customer.contact-linked", "customer", companyId,
+				Text.of("customer.audit.contact-linked", "Linked contact person"), null,
 				Map.of("personId", personId, "role", role == null ? "" : role)));
 	}
 
@@ -111,8 +116,9 @@ class ContactDetails {
 					Text.of("customer.contact.not-found", "Contact person {0} does not exist", personId));
 		}
 		this.customers.touch(personId, now);
-		this.audit.record(Change.of("customer.contact-unlinked", "customer", companyId, "Unlinked contact person",
-				Map.of("personId", personId), null));
+		this.audit.record(Change.of("customer.contact-unlinked", "customer", companyId,
+				Text.of("customer.audit.contact-unlinked", "Unlinked contact person"), Map.of("personId", personId),
+				null));
 	}
 
 	void declareInterest(UUID customerId, String topic, InterestSource source) {
@@ -120,8 +126,9 @@ class ContactDetails {
 		Instant now = this.clock.instant();
 		this.customers.touch(customerId, now);
 		this.data.upsertInterest(customerId, normalised, source == null ? InterestSource.STAFF : source, now);
-		this.audit.record(Change.of("customer.interest-declared", "customer", customerId, "Interest " + normalised,
-				null, Map.of("topic", normalised, "source", source == null ? InterestSource.STAFF : source)));
+		this.audit.record(Change.of("customer.interest-declared", "customer", customerId,
+				Text.of("customer.audit.interest-declared", "Interest {0}", normalised), null,
+				Map.of("topic", normalised, "source", source == null ? InterestSource.STAFF : source)));
 	}
 
 	void removeInterest(UUID customerId, String topic) {
@@ -131,8 +138,9 @@ class ContactDetails {
 			throw new ApiException(HttpStatus.NOT_FOUND, "not-found",
 					Text.of("customer.interest.not-found", "Interest {0} does not exist", normalised));
 		}
-		this.audit.record(Change.of("customer.interest-removed", "customer", customerId, "Interest " + normalised,
-				Map.of("topic", normalised), null));
+		this.audit.record(Change.of("customer.interest-removed", "customer", customerId,
+				Text.of("customer.audit.interest-removed", "Interest {0}", normalised), Map.of("topic", normalised),
+				null));
 	}
 
 	static String topic(String topic) {

@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.rapport.platform.Actor;
 import org.rapport.platform.Ids;
+import org.rapport.platform.web.Text;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -279,8 +280,9 @@ public class CustomerBulkLoad {
 		summary.put("skipped", report.skipped());
 		summary.put("rejected", report.rejected());
 		summary.put("seconds", report.duration().toMillis() / 1000.0);
-		String text = "Bulk load from " + options.source() + ": " + report.loaded() + " loaded, " + report.skipped()
-				+ " skipped, " + report.rejected() + " rejected";
+		Text text = Text.of("customer.audit.bulk-loaded", "Bulk load from {0}: {1} loaded, {2} skipped, {3} rejected",
+				options.source(), String.valueOf(report.loaded()), String.valueOf(report.skipped()),
+				String.valueOf(report.rejected()));
 		this.transactions.executeWithoutResult((status) -> this.audit.record(options.actor(),
 				AuditTrail.Change.of("import", "customer-import", report.importId(), text, null, summary)));
 	}

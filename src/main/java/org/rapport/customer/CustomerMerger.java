@@ -100,9 +100,12 @@ public class CustomerMerger {
 			.update();
 		Map<String, Object> after = snapshot(survivorId, mergedId);
 		this.audit.record(actor, AuditTrail.Change.of("merge", "customer", survivorId,
-				"Merged customer " + mergedId + " into this customer", before, after));
-		this.audit.record(actor, AuditTrail.Change.of("merged-into", "customer", mergedId,
-				"Merged into customer " + survivorId, null, Map.of("mergedInto", survivorId)));
+				Text.of("customer.audit.merged", "Merged customer {0} into this customer", String.valueOf(mergedId)),
+				before, after));
+		this.audit.record(actor,
+				AuditTrail.Change.of("merged-into", "customer", mergedId,
+						Text.of("customer.audit.merged-into", "Merged into customer {0}", String.valueOf(survivorId)),
+						null, Map.of("mergedInto", survivorId)));
 		this.events.publishEvent(new CustomerMerged(survivorId, mergedId, now));
 		return new Merge(mergeId, survivorId, mergedId, now, survivorSide(survivorId));
 	}

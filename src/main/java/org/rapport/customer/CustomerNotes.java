@@ -58,8 +58,8 @@ class CustomerNotes {
 					+ "VALUES (?, ?, ?, ?, ?, ?)")
 			.params(note.id(), customerId, note.authorId(), note.authorName(), CustomerRepository.utc(now), note.body())
 			.update();
-		this.audit.record(Change.of("customer.note-added", "customer", customerId, "Added a note", null,
-				Map.of("noteId", note.id())));
+		this.audit.record(Change.of("customer.note-added", "customer", customerId,
+				Text.of("customer.audit.note-added", "Added a note"), null, Map.of("noteId", note.id())));
 		return note;
 	}
 

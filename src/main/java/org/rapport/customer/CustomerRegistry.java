@@ -124,14 +124,15 @@ class CustomerRegistry {
 			throw ApiException.staleVersion(expectedVersion, this.customers.active(id).version());
 		}
 		this.customers.replaceSearchTokens(id, CustomerNames.searchTokens(profile));
-		this.audit.record(Change.of("customer.profile-changed", "customer", id, "Changed profile", before, profile));
+		this.audit.record(Change.of("customer.profile-changed", "customer", id,
+				Text.of("customer.audit.profile-changed", "Changed profile"), before, profile));
 	}
 
 	CustomerRepository.State active(UUID id) {
 		return this.customers.active(id);
 	}
 
-	void audited(String action, UUID id, String summary, Object before, Object after) {
+	void audited(String action, UUID id, Text summary, Object before, Object after) {
 		this.audit.record(Change.of(action, "customer", id, summary, before, after));
 	}
 
@@ -148,8 +149,8 @@ class CustomerRegistry {
 		List<String> after = List.copyOf(merged);
 		Tags.checkCount(after.size());
 		this.customers.setTags(id, after);
-		this.audit.record(Change.of("customer.tags-changed", "customer", id, "Tagged " + String.join(", ", added),
-				before, after));
+		this.audit.record(Change.of("customer.tags-changed", "customer", id,
+				Text.of("customer.audit.tagged", "Tagged {0}", String.join(", ", added)), before, after));
 	}
 
 	void removeTag(UUID id, String raw) {
@@ -162,7 +163,8 @@ class CustomerRegistry {
 		}
 		List<String> after = before.stream().filter((t) -> !t.equals(tag)).toList();
 		this.customers.setTags(id, after);
-		this.audit.record(Change.of("customer.tags-changed", "customer", id, "Untagged " + tag, before, after));
+		this.audit.record(Change.of("customer.tags-changed", "customer", id,
+				Text.of("customer.audit.untagged", "Untagged {0}", tag), before, after));
 	}
 
 	/** Sets attributes; a null value removes the key. */
@@ -183,8 +185,9 @@ class CustomerRegistry {
 		String json = this.json.writeValueAsString(after);
 		Attributes.checkSize(json);
 		this.customers.setAttributes(id, json);
-		this.audit.record(Change.of("customer.attributes-changed", "customer", id,
-				"Changed attributes " + String.join(", ", changes.keySet()), before, after));
+		this.audit.record(
+				Change.of("customer.attributes-changed", "customer", id, Text.of("customer.audit.attributes-changed",
+						"Changed attributes {0}", String.join(", ", changes.keySet())), before, after));
 	}
 
 	void changeStage(UUID id, LifecycleStage stage) {
@@ -194,7 +197,8 @@ class CustomerRegistry {
 		this.customers.touch(id, this.clock.instant());
 		LifecycleStage before = this.customers.stage(id);
 		this.customers.setStage(id, stage);
-		this.audit.record(Change.of("customer.stage-changed", "customer", id, before + " → " + stage,
+		this.audit.record(Change.of("customer.stage-changed", "customer", id,
+				Text.of("customer.audit.stage-changed", "{0} → {1}", String.valueOf(before), String.valueOf(stage)),
 				Map.of("lifecycleStage", before), Map.of("lifecycleStage", stage)));
 	}
 

@@ -91,7 +91,8 @@ public class Customers {
 	public CustomerView create(@Valid NewCustomer command) {
 		UUID id = this.registry.create(command);
 		CustomerView view = this.queries.view(id);
-		this.registry.audited("customer.created", id, "Created " + view.displayName(), null, view);
+		this.registry.audited("customer.created", id,
+				Text.of("customer.audit.created", "Created {0}", view.displayName()), null, view);
 		this.duplicates.checkCustomer(id);
 		return view;
 	}

@@ -71,7 +71,8 @@ class IdentityBook {
 		this.customers.touch(customerId, now);
 		IdentityView view = attach(customerId, command, "value", now);
 		this.audit.record(Change.of("customer.identity-added", "customer", customerId,
-				"Added " + view.type() + " " + view.value(), null, view));
+				Text.of("customer.audit.identity-added", "Added {0} {1}", String.valueOf(view.type()), view.value()),
+				null, view));
 		return view;
 	}
 
@@ -81,8 +82,9 @@ class IdentityBook {
 			.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found",
 					Text.of("customer.identity.not-found", "Identity {0} does not exist", identityId)));
 		this.identities.delete(customerId, identityId);
-		this.audit.record(Change.of("customer.identity-removed", "customer", customerId,
-				"Removed " + view.type() + " " + view.value(), view, null));
+		this.audit.record(Change.of("customer.identity-removed", "customer", customerId, Text
+			.of("customer.audit.identity-removed", "Removed {0} {1}", String.valueOf(view.type()), view.value()), view,
+				null));
 	}
 
 }

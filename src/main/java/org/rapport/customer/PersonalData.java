@@ -128,7 +128,7 @@ public class PersonalData {
 		after.put("records", records);
 		after.put("removed", removed);
 		this.audit.record(Actor.current(), AuditTrail.Change.of("erase", AUDIT_ENTITY, customerId,
-				"Personal data erased: " + reason.strip(), null, after));
+				Text.of("customer.audit.erased", "Personal data erased: {0}", reason.strip()), null, after));
 		this.events.publishEvent(new CustomerErased(customerId, now));
 		return new Erasure(customerId, now, false, removed);
 	}

@@ -305,7 +305,8 @@ class InteractionExport {
 	void audit(Actor actor, Filter filter, Format format) {
 		this.writes.executeWithoutResult((status) -> this.audit.record(actor,
 				AuditTrail.Change.of("interaction.exported", "interactions", format.extension(),
-						"Exported interactions as " + format.extension(), null, filter.describe())));
+						Text.of("interaction.audit.exported", "Exported interactions as {0}", format.extension()), null,
+						filter.describe())));
 	}
 
 	/**

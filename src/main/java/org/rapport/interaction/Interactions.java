@@ -153,7 +153,10 @@ public class Interactions {
 		}
 		boolean created = this.products.save(product);
 		this.audit.record(AuditTrail.Change.of(created ? "product.added" : "product.changed", "product", product.sku(),
-				(created ? "Added product " : "Changed product ") + product.sku() + " (" + product.name() + ")",
+				created ? Text.of("interaction.audit.product-added", "Added product {0} ({1})", product.sku(),
+						product.name())
+						: Text.of("interaction.audit.product-changed", "Changed product {0} ({1})", product.sku(),
+								product.name()),
 				before.orElse(null), product));
 		return created;
 	}

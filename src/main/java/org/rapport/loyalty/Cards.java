@@ -82,7 +82,10 @@ class Cards {
 			.update();
 		CardView card = get(id).orElseThrow();
 		this.audit.record(AuditTrail.Change.of("loyalty.card-issued", "loyalty_account", account.id(),
-				"Issued " + kind.name().toLowerCase() + " card " + masked(number), null, card));
+				(kind == CardKind.PHYSICAL)
+						? Text.of("loyalty.audit.card-issued-physical", "Issued physical card {0}", masked(number))
+						: Text.of("loyalty.audit.card-issued-virtual", "Issued virtual card {0}", masked(number)),
+				null, card));
 		return card;
 	}
 
@@ -107,7 +110,12 @@ class Cards {
 			.update();
 		CardView after = get(cardId).orElseThrow();
 		this.audit.record(AuditTrail.Change.of("loyalty.card-" + status.name().toLowerCase(), "loyalty_account",
-				account.id(), "Card " + masked(card.number()) + " " + status.name().toLowerCase(), card, after));
+				account.id(), switch (status) {
+					case ACTIVE -> Text.of("loyalty.audit.card-active", "Card {0} active", masked(card.number()));
+					case BLOCKED -> Text.of("loyalty.audit.card-blocked", "Card {0} blocked", masked(card.number()));
+					case LOST -> Text.of("loyalty.audit.card-lost", "Card {0} lost", masked(card.number()));
+					case REPLACED -> Text.of("loyalty.audit.card-replaced", "Card {0} replaced", masked(card.number()));
+				}, card, after));
 		return after;
 	}
 

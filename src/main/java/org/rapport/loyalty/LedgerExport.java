@@ -130,9 +130,9 @@ class LedgerExport {
 
 	/** Records in the audit trail, before anything is written, who takes which ledger. */
 	void audit(Actor actor, LoyaltyProgramme programme, Period period) {
-		this.writes
-			.executeWithoutResult((status) -> this.audit.record(actor, AuditTrail.Change.of("loyalty.ledger-exported",
-					"loyalty-programme", programme.code(), "Exported the ledger", null, period.describe())));
+		this.writes.executeWithoutResult((status) -> this.audit.record(actor,
+				AuditTrail.Change.of("loyalty.ledger-exported", "loyalty-programme", programme.code(),
+						Text.of("loyalty.audit.ledger-exported", "Exported the ledger"), null, period.describe())));
 	}
 
 	/**

@@ -71,10 +71,10 @@ class Membership {
 		UUID referredBy = referrer(programme, e, customer.id());
 		UUID id = this.accounts.create(programme.id(), customer.id(), referredBy, enrolledAt);
 		Account account = this.accounts.byId(id).orElseThrow();
-		this.audit
-			.record(AuditTrail.Change.of("loyalty.enrolled", "loyalty_account", id, "Enrolled in " + programme.code(),
-					null, java.util.Map.of("customerId", customer.id(), "programme", programme.code(), "referredBy",
-							String.valueOf(referredBy), "enrolledAt", enrolledAt.toString())));
+		this.audit.record(AuditTrail.Change.of("loyalty.enrolled", "loyalty_account", id,
+				Text.of("loyalty.audit.enrolled", "Enrolled in {0}", programme.code()), null,
+				java.util.Map.of("customerId", customer.id(), "programme", programme.code(), "referredBy",
+						String.valueOf(referredBy), "enrolledAt", enrolledAt.toString())));
 		if (e.card() != null) {
 			this.cards.issue(account, programme, e.card(), e.cardNumber(), null);
 		}

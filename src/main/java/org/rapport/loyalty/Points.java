@@ -86,7 +86,8 @@ class Points {
 		}
 		Movement m = credit(programme, account, MovementKind.ADJUST, points, reason, key);
 		this.audit.record(AuditTrail.Change.of("loyalty.adjusted", "loyalty_account", account.id(),
-				"Adjusted by " + points + " " + programme.pointName() + ": " + reason,
+				Text.of("loyalty.audit.adjusted", "Adjusted by {0} {1}: {2}", String.valueOf(points),
+						programme.pointName(), reason),
 				Map.of("available", balance.available()),
 				Map.of("available", balance.available() + points, "movementId", m.id(), "reason", reason)));
 		return m;
@@ -120,8 +121,9 @@ class Points {
 		credit(programme, to, MovementKind.TRANSFER, points, LoyaltyWordings.TRANSFER_FROM.stored(reason, from.id()),
 				key);
 		this.audit.record(AuditTrail.Change.of("loyalty.transferred", "loyalty_account", from.id(),
-				"Transferred " + points + " " + programme.pointName() + " to " + to.id(), null,
-				Map.of("to", to.id(), "points", points, "reason", reason)));
+				Text.of("loyalty.audit.transferred", "Transferred {0} {1} to {2}", String.valueOf(points),
+						programme.pointName(), String.valueOf(to.id())),
+				null, Map.of("to", to.id(), "points", points, "reason", reason)));
 		return out;
 	}
 

@@ -42,7 +42,7 @@ class ProgrammeAdmin {
 		UUID id = this.store.create(settings);
 		LoyaltyProgramme created = this.store.byId(id).orElseThrow();
 		this.audit.record(AuditTrail.Change.of("loyalty.programme-created", "loyalty_programme", id,
-				"Created programme " + settings.code(), null, settings));
+				Text.of("loyalty.audit.programme-created", "Created programme {0}", settings.code()), null, settings));
 		return created;
 	}
 
@@ -61,9 +61,12 @@ class ProgrammeAdmin {
 		if (this.store.update(current.id(), expectedVersion, settings) < 0) {
 			throw ApiException.staleVersion(expectedVersion, current.version());
 		}
-		this.audit.record(AuditTrail.Change.of("loyalty.programme-changed", "loyalty_programme", current.id(),
-				"Changed programme " + current.code() + " to version " + (expectedVersion + 1), current.settings(),
-				settings));
+		this.audit.record(
+				AuditTrail.Change
+					.of("loyalty.programme-changed", "loyalty_programme", current.id(),
+							Text.of("loyalty.audit.programme-changed", "Changed programme {0} to version {1}",
+									current.code(), String.valueOf(expectedVersion + 1)),
+							current.settings(), settings));
 		return this.store.byId(current.id()).orElseThrow();
 	}
 
@@ -98,8 +101,8 @@ class ProgrammeAdmin {
 				rule.params(), rule.validFrom(), rule.validTo(), !Boolean.FALSE.equals(rule.active()));
 		this.store.saveRule(programme.id(), saved, ruleId == null);
 		this.audit.record(AuditTrail.Change.of((ruleId == null) ? "loyalty.rule-added" : "loyalty.rule-changed",
-				"loyalty_programme", programme.id(), "Rule " + saved.name() + " of " + programme.code(), before,
-				saved));
+				"loyalty_programme", programme.id(),
+				Text.of("loyalty.audit.rule-saved", "Rule {0} of {1}", saved.name(), programme.code()), before, saved));
 		return saved;
 	}
 

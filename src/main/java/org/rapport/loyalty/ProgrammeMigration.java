@@ -130,8 +130,9 @@ class ProgrammeMigration {
 		this.figures.invalidate();
 		MigrationRun run = new MigrationRun(from.code(), to.code(), members, sums.get("a"), sums.get("p"), cards,
 				tiers);
-		this.audit.record(
-				AuditTrail.Change.of("loyalty.programme-migrated", "loyalty_programme", from.id(), reason, null, run));
+		this.audit.record(AuditTrail.Change.of("loyalty.programme-migrated", "loyalty_programme", from.id(),
+				Text.of("loyalty.audit.programme-migrated", "Programme migration {0} → {1}", from.code(), to.code()),
+				null, run));
 		return run;
 	}
 

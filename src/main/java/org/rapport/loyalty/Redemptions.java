@@ -152,8 +152,19 @@ class Redemptions {
 			this.catalogue.giveBack(r.rewardId());
 		}
 		this.audit.record(AuditTrail.Change.of("loyalty.redemption-cancelled", "loyalty_redemption", r.id(),
-				"Redemption " + r.id() + describe(r) + " cancelled, " + r.points() + " points back"
-						+ ((reason == null) ? "" : ": " + reason),
+				(r.rewardName() == null) ? ((reason == null)
+						? Text.of("loyalty.audit.redemption-cancelled", "Redemption {0} cancelled, {1} points back",
+								String.valueOf(r.id()), String.valueOf(r.points()))
+						: Text.of("loyalty.audit.redemption-cancelled-why",
+								"Redemption {0} cancelled, {1} points back: {2}", String.valueOf(r.id()),
+								String.valueOf(r.points()), reason))
+						: ((reason == null)
+								? Text.of("loyalty.audit.reward-redemption-cancelled",
+										"Redemption {0} ({1}) cancelled, {2} points back", String.valueOf(r.id()),
+										r.rewardName(), String.valueOf(r.points()))
+								: Text.of("loyalty.audit.reward-redemption-cancelled-why",
+										"Redemption {0} ({1}) cancelled, {2} points back: {3}", String.valueOf(r.id()),
+										r.rewardName(), String.valueOf(r.points()), reason)),
 				Map.of("status", r.status()), Map.of("status", "CANCELLED", "reason", String.valueOf(reason))));
 		this.events.publishEvent(new RedemptionCancelled(r.id(), account.id(), account.customerId(), programme.code(),
 				r.rewardId(), r.points(), now));
@@ -179,7 +190,11 @@ class Redemptions {
 					"The voucher is {0}; only an issued voucher gets a new code", String.valueOf(current.status())));
 		}
 		this.audit.record(AuditTrail.Change.of("loyalty.voucher-reissued", "loyalty_redemption", r.id(),
-				"New voucher code for redemption " + r.id() + describe(r) + " (the old code stops working)",
+				(r.rewardName() == null) ? Text.of("loyalty.audit.voucher-reissued",
+						"New voucher code for redemption {0} (the old code stops working)", String.valueOf(r.id()))
+						: Text.of("loyalty.audit.reward-voucher-reissued",
+								"New voucher code for redemption {0} ({1}) (the old code stops working)",
+								String.valueOf(r.id()), r.rewardName()),
 				Map.of("voucherHint", r.voucherHint()), Map.of("voucherHint", code.hint())));
 		return this.store.byId(row.redemption().id()).orElseThrow().redemption().withCode(code.display());
 	}
@@ -190,8 +205,13 @@ class Redemptions {
 	 */
 	void auditUsedWithoutCode(Redemption r) {
 		this.audit.record(AuditTrail.Change.of("loyalty.voucher-used-without-code", "loyalty_redemption", r.id(),
-				"Voucher of redemption " + r.id() + describe(r) + " used without its code", Map.of("status", "ISSUED"),
-				Map.of("status", "CONSUMED")));
+				(r.rewardName() == null)
+						? Text.of("loyalty.audit.voucher-used-without-code",
+								"Voucher of redemption {0} used without its code", String.valueOf(r.id()))
+						: Text.of("loyalty.audit.reward-voucher-used-without-code",
+								"Voucher of redemption {0} ({1}) used without its code", String.valueOf(r.id()),
+								r.rewardName()),
+				Map.of("status", "ISSUED"), Map.of("status", "CONSUMED")));
 	}
 
 	/** The ledger's reason for a cancelled redemption: its id, its reward and why. */

@@ -125,7 +125,8 @@ class Tiers {
 							+ "applying now would not make the previewed moves. Preview again; nothing was changed."));
 		}
 		this.audit.record(AuditTrail.Change.of("loyalty.tiers-changed", "loyalty_programme", programme.id(),
-				"Tier ladder of " + programme.code() + " changed", before, ladder));
+				Text.of("loyalty.audit.tiers-changed", "Tier ladder of {0} changed", programme.code()), before,
+				ladder));
 		return publish(programme,
 				new TierPlan(made.programmeCode(), asOf, true, made.moves(), made.atRisk(), fingerprint));
 	}
@@ -341,8 +342,10 @@ class Tiers {
 		this.store.override(account.id(), programme.id(), tierCode, until, why, actor.id());
 		String text = LoyaltyWordings.OVERRIDE.stored(until, actor.name(), why);
 		this.store.logChange(account.id(), from, tierCode, "OVERRIDE", text);
-		this.audit.record(AuditTrail.Change.of("loyalty.tier-override", "loyalty_account", account.id(), text, before,
-				Map.of("tier", String.valueOf(tierCode), "until", until.toString(), "reason", why)));
+		this.audit.record(AuditTrail.Change.of("loyalty.tier-override", "loyalty_account", account.id(),
+				Text.of("loyalty.audit.tier-override", "Override until {0} by {1}: {2}", until.toString(), actor.name(),
+						why),
+				before, Map.of("tier", String.valueOf(tierCode), "until", until.toString(), "reason", why)));
 		this.events.publishEvent(new TierChanged(account.id(), account.customerId(), programme.code(), from, tierCode,
 				"OVERRIDE", text, this.clock.instant()));
 		return memberTier(programme, account, this.clock.instant());
@@ -370,7 +373,8 @@ class Tiers {
 		// history
 		publish(programme,
 				this.jobs.requalify(programme, ladder, now.plus(1, ChronoUnit.MICROS), List.of(account.id()), false));
-		this.audit.record(AuditTrail.Change.of("loyalty.tier-override-ended", "loyalty_account", account.id(), text,
+		this.audit.record(AuditTrail.Change.of("loyalty.tier-override-ended", "loyalty_account", account.id(), Text
+			.of("loyalty.audit.tier-override-ended", "Override ended early by {0}: {1}", Actor.current().name(), why),
 				before, Map.of("reason", why)));
 		return memberTier(programme, account, now);
 	}
