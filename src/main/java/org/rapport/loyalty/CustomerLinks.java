@@ -3,6 +3,7 @@ package org.rapport.loyalty;
 import java.time.Clock;
 import java.util.List;
 
+import org.rapport.audit.AuditTrail;
 import org.rapport.customer.CustomerErased;
 import org.rapport.customer.CustomerMerged;
 
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
  * the survivor; where the survivor is a member of the same programme already, the merged
  * account's balances move by a TRANSFER pair, its lots, purchases and cards follow, and
  * it stays as MERGED (its ledger intact). An erasure unlinks the accounts from the person
- * (customer, referral, card numbers) and keeps the ledger amounts for the accounts.
+ * (customer, referral, card numbers), redacts the audit entries of the accounts and their
+ * redemptions, and keeps the ledger amounts for the accounts.
  */
 @Component
 class CustomerLinks {
@@ -28,7 +30,10 @@ class CustomerLinks {
 
 	private final Clock clock;
 
-	CustomerLinks(JdbcClient jdbc, AccountStore accounts, Ledger ledger, Clock clock) {
+	private final AuditTrail audit;
+
+	CustomerLinks(JdbcClient jdbc, AccountStore accounts, Ledger ledger, Clock clock, AuditTrail audit) {
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.ledger = ledger;
@@ -97,8 +102,25 @@ class CustomerLinks {
 	static final String ERASE_ACCOUNTS = "UPDATE loyalty_account SET customer_id = NULL, referred_by = NULL, "
 			+ "status = 'ERASED' WHERE customer_id = ?";
 
+	/**
+	 * The audit trail of an erased customer's accounts and redemptions: their summaries
+	 * and snapshots hold what staff typed about the person (an adjustment's reason, a
+	 * cancelled redemption's), so they are redacted like the customer's own entries.
+	 */
+	static final String AUDITED_ENTITIES = """
+			SELECT 'loyalty_account' AS type, a.id::text AS id FROM loyalty_account a WHERE a.customer_id = ?
+			UNION ALL
+			SELECT 'loyalty_redemption', r.id::text FROM loyalty_redemption r
+			  JOIN loyalty_account a ON a.id = r.account_id WHERE a.customer_id = ?
+			""";
+
 	@ApplicationModuleListener
 	void on(CustomerErased erased) {
+		this.jdbc.sql(AUDITED_ENTITIES)
+			.params(erased.customerId(), erased.customerId())
+			.query((rs, n) -> new String[] { rs.getString("type"), rs.getString("id") })
+			.list()
+			.forEach((entity) -> this.audit.redact(entity[0], entity[1]));
 		this.jdbc.sql(ERASE_CARDS).param(erased.customerId()).update();
 		this.jdbc.sql(ERASE_ACCOUNTS).param(erased.customerId()).update();
 	}

@@ -224,10 +224,6 @@ class Redemptions {
 				: LoyaltyWordings.CANCELLED_REWARD_WHY.stored(r.id(), r.rewardName(), reason);
 	}
 
-	private static String describe(Redemption r) {
-		return (r.rewardName() == null) ? "" : " (" + r.rewardName() + ")";
-	}
-
 	static Instant periodStart(Reward.LimitPeriod period, Instant now) {
 		OffsetDateTime day = now.atOffset(ZoneOffset.UTC).toLocalDate().atStartOfDay().atOffset(ZoneOffset.UTC);
 		return switch (period) {

@@ -14,6 +14,7 @@ import org.rapport.customer.Customers;
 import org.rapport.platform.web.ApiException;
 import org.rapport.platform.web.Languages;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -48,10 +49,15 @@ class StatementConsoleController {
 
 	private final Customers customers;
 
-	private final ViewResolver views;
+	/**
+	 * Thymeleaf's view resolver, present when the application serves the web (not in a
+	 * command).
+	 */
+	private final ObjectProvider<ViewResolver> views;
 
 	StatementConsoleController(Loyalty loyalty, LoyaltyConsole console, MemberNames names, java.time.Clock clock,
-			MessageSource messages, Customers customers, @Qualifier("thymeleafViewResolver") ViewResolver views) {
+			MessageSource messages, Customers customers,
+			@Qualifier("thymeleafViewResolver") ObjectProvider<ViewResolver> views) {
 		this.customers = customers;
 		this.views = views;
 		this.messages = messages;
@@ -84,7 +90,7 @@ class StatementConsoleController {
 		fill(accountId, from, to, model, response);
 		MemberSummary member = (MemberSummary) model.getAttribute("member");
 		Locale shown = Languages.of(language).or(() -> memberLanguage(member)).orElse(LocaleContextHolder.getLocale());
-		View view = this.views.resolveViewName("loyalty/statement-document", shown);
+		View view = this.views.getObject().resolveViewName("loyalty/statement-document", shown);
 		return new ModelAndView(view, model.asMap());
 	}
 

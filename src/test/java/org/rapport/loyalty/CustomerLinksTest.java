@@ -3,6 +3,7 @@ package org.rapport.loyalty;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,7 @@ class CustomerLinksTest {
 		LoyaltyProgramme p = programme();
 		UUID customer = customer();
 		MemberSummary m = enrol(p, customer, 25);
+		this.loyalty.adjust(m.accountId(), 5, "Sorry about your husband's complaint", "adj-" + UUID.randomUUID());
 		assertThat(this.personalData.export(customer)).containsKey("loyalty");
 
 		this.personalData.erase(customer, "Asked to be forgotten");
@@ -107,7 +109,15 @@ class CustomerLinksTest {
 		MemberSummary after = this.loyalty.member(m.accountId());
 		assertThat(after.customerId()).isNull();
 		assertThat(after.cards()).allSatisfy((c) -> assertThat(c.number()).isNull());
-		assertThat(this.loyalty.sumOfLedger(m.accountId())).isEqualTo(new Balance(25, 0));
+		assertThat(this.loyalty.sumOfLedger(m.accountId())).isEqualTo(new Balance(30, 0));
+		assertThat(this.jdbc
+			.sql("SELECT count(*) FILTER (WHERE redacted AND summary IS NULL AND after IS NULL), count(*) "
+					+ "FROM audit_event WHERE entity_type = 'loyalty_account' AND entity_id = ?")
+			.param(m.accountId().toString())
+			.query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2)))
+			.single()).as("the account's audit entries, redacted of what staff wrote about the person")
+			.satisfies((counts) -> assertThat(counts.get(1)).isPositive())
+			.satisfies((counts) -> assertThat(counts.get(0)).isEqualTo(counts.get(1)));
 	}
 
 }
