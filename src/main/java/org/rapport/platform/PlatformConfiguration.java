@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
 
+import org.rapport.platform.web.Languages;
 import org.rapport.platform.web.StorableValues;
 
 import org.springframework.context.annotation.Bean;
@@ -36,9 +36,6 @@ class PlatformConfiguration implements WebMvcConfigurer {
 		return resolver;
 	}
 
-	/** The console's languages, English first. */
-	static final List<Locale> LANGUAGES = org.rapport.platform.web.Languages.ALL;
-
 	/**
 	 * The first of the console's languages an {@code Accept-Language} header asks for, by
 	 * its preference weights; English when it asks for none of them or is missing.
@@ -48,7 +45,7 @@ class PlatformConfiguration implements WebMvcConfigurer {
 			return Locale.ENGLISH;
 		}
 		try {
-			Locale chosen = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), LANGUAGES);
+			Locale chosen = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), Languages.ALL);
 			return (chosen == null) ? Locale.ENGLISH : chosen;
 		}
 		catch (IllegalArgumentException ex) {
