@@ -133,7 +133,7 @@ class CounterPage {
 		}
 		CustomerView customer = lookup.byPhone().get();
 		Set<String> joined = lookup.found().stream().map((f) -> f.member().programmeCode()).collect(Collectors.toSet());
-		List<LoyaltyProgramme> open = this.loyalty.programmes()
+		List<LoyaltyProgramme> open = this.loyalty.openProgrammes()
 			.stream()
 			.filter((p) -> !joined.contains(p.code()))
 			.toList();

@@ -95,6 +95,15 @@ public class Loyalty {
 	}
 
 	/**
+	 * The programmes a customer may join: every one but those migrated into another (ADR
+	 * 0093).
+	 */
+	@Transactional(readOnly = true)
+	public List<LoyaltyProgramme> openProgrammes() {
+		return this.programmes.open();
+	}
+
+	/**
 	 * Every saved version of the programme's settings: version, changedAt, changedBy,
 	 * settings.
 	 */

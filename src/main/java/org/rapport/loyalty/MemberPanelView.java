@@ -133,10 +133,12 @@ class MemberPanelView {
 		model.addAttribute("staffNames", staffNames);
 		model.addAttribute("now", this.clock.instant());
 		model.addAttribute("tomorrow", LocalDate.now(this.clock.withZone(ZoneOffset.UTC)).plusDays(1));
-		List<LoyaltyProgramme> programmes = this.loyalty.programmes();
 		model.addAttribute("programmeNames",
-				programmes.stream().collect(Collectors.toMap(LoyaltyProgramme::code, LoyaltyProgramme::name)));
-		model.addAttribute("open", programmes.stream().filter((p) -> !joined.contains(p.code())).toList());
+				this.loyalty.programmes()
+					.stream()
+					.collect(Collectors.toMap(LoyaltyProgramme::code, LoyaltyProgramme::name)));
+		model.addAttribute("open",
+				this.loyalty.openProgrammes().stream().filter((p) -> !joined.contains(p.code())).toList());
 		model.addAttribute("can", LoyaltyConsole.Can.of(authentication));
 		model.addAttribute("formKey", UUID.randomUUID().toString());
 		if (!model.containsAttribute("errors")) {

@@ -36,8 +36,11 @@ class Membership {
 
 	private final Clock clock;
 
+	private final ProgrammeStore programmes;
+
 	Membership(AccountStore accounts, Cards cards, Ledger ledger, Customers customers, AuditTrail audit,
-			JdbcClient jdbc, Clock clock) {
+			JdbcClient jdbc, Clock clock, ProgrammeStore programmes) {
+		this.programmes = programmes;
 		this.accounts = accounts;
 		this.cards = cards;
 		this.ledger = ledger;
@@ -49,6 +52,12 @@ class Membership {
 
 	/** Enrols the customer, or answers the account they already have in the programme. */
 	MemberSummary enrol(LoyaltyProgramme programme, Enrolment e) {
+		this.programmes.migratedInto(programme.id()).ifPresent((into) -> {
+			throw new ApiException(HttpStatus.CONFLICT, "programme-migrated", Text.of(
+					"loyalty.member.programme-migrated",
+					"The programme {0} was migrated into {1} and takes no new members: enrol the customer in {1}",
+					programme.code(), into));
+		});
 		CustomerView customer = this.customers.get(e.customerId());
 		var existing = this.accounts.active(customer.id(), programme.id());
 		if (existing.isPresent()) {

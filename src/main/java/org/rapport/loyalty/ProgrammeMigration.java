@@ -32,7 +32,11 @@ class ProgrammeMigration {
 
 	private final Clock clock;
 
-	ProgrammeMigration(JdbcClient jdbc, AuditTrail audit, FiguresRollUp figures, Clock clock) {
+	private final ProgrammeStore programmes;
+
+	ProgrammeMigration(JdbcClient jdbc, AuditTrail audit, FiguresRollUp figures, Clock clock,
+			ProgrammeStore programmes) {
+		this.programmes = programmes;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.figures = figures;
@@ -49,7 +53,15 @@ class ProgrammeMigration {
 			throw ApiException.invalid("toProgramme",
 					Text.of("loyalty.migration.currency", "the target programme must use {0}", from.currency()));
 		}
+		String closed = this.programmes.migratedInto(to.id()).orElse(null);
+		if (closed != null) {
+			throw ApiException.invalid("toProgramme", Text.of("loyalty.migration.target-closed",
+					"the programme {0} was migrated into {1}: migrate into {1}", to.code(), closed));
+		}
 		var now = utc(this.clock.instant());
+		// closed first: an enrolment under way finishes before the members are read, and
+		// any later one is refused (ADR 0093)
+		this.programmes.closeInto(from.id(), to.id());
 		this.jdbc.sql("DROP TABLE IF EXISTS loyalty_migrating").update();
 		this.jdbc.sql("""
 				CREATE TEMP TABLE loyalty_migrating ON COMMIT DROP AS

@@ -61,6 +61,36 @@ class ProgrammeStore {
 			.list();
 	}
 
+	/** The programmes still open to new members: every one not migrated into another. */
+	List<LoyaltyProgramme> open() {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM loyalty_programme WHERE migrated_into IS NULL ORDER BY code")
+			.query(this::programme)
+			.list();
+	}
+
+	/**
+	 * The code of the programme this one was migrated into, if it was; the programme's
+	 * row is held (FOR SHARE) until the transaction ends, so that a migration, which
+	 * closes it first, waits for an enrolment under way and an enrolment waits for a
+	 * migration.
+	 */
+	Optional<String> migratedInto(UUID programmeId) {
+		return this.jdbc.sql("""
+				SELECT t.code FROM loyalty_programme p LEFT JOIN loyalty_programme t ON t.id = p.migrated_into
+				WHERE p.id = ? FOR SHARE OF p""")
+			.param(programmeId)
+			.query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+			.optional()
+			.flatMap((code) -> code);
+	}
+
+	/**
+	 * Closes the programme to new members: its members were migrated into {@code into}.
+	 */
+	void closeInto(UUID programmeId, UUID into) {
+		this.jdbc.sql("UPDATE loyalty_programme SET migrated_into = ? WHERE id = ?").params(into, programmeId).update();
+	}
+
 	UUID create(ProgrammeSettings s) {
 		UUID id = Ids.next(this.clock);
 		OffsetDateTime now = now();

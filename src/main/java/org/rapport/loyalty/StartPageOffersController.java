@@ -98,7 +98,7 @@ class StartPageOffersController {
 
 	@GetMapping(PATH)
 	String offers(Model model) {
-		List<LoyaltyProgramme> programmes = this.loyalty.programmes();
+		List<LoyaltyProgramme> programmes = this.loyalty.openProgrammes();
 		List<ProgrammeOffers> offers = new ArrayList<>();
 		List<UUID> ids = new ArrayList<>();
 		for (LoyaltyProgramme programme : programmes) {

@@ -47,6 +47,9 @@ class ProgrammeChangeApiTest {
 	@Autowired
 	Loyalty loyalty;
 
+	@Autowired
+	org.springframework.security.core.userdetails.UserDetailsService users;
+
 	LoyaltyFixture fx;
 
 	@BeforeEach
@@ -123,6 +126,51 @@ class ProgrammeChangeApiTest {
 		JsonNode rerun = this.fx.body(this.fx.post(this.fx.as(Role.ADMIN),
 				ProgrammeApi.BASE + "/" + from.code() + "/migration", Map.of("toProgramme", to.code()), null));
 		assertThat(rerun.get("members").asInt()).isZero();
+	}
+
+	@Test
+	void aProgrammeWhoseMembersWereMigratedTakesNoNewMembersAndIsNoLongerOffered() {
+		LoyaltyProgramme from = this.fx.programme(0, NegativeBalancePolicy.ALLOW, null);
+		LoyaltyProgramme to = this.fx.programme(0, NegativeBalancePolicy.ALLOW, null);
+		LoyaltyProgramme third = this.fx.programme(0, NegativeBalancePolicy.ALLOW, null);
+		this.fx.enrol(from, this.fx.customer());
+		assertThat(this.fx.post(this.fx.as(Role.ADMIN), ProgrammeApi.BASE + "/" + from.code() + "/migration",
+				Map.of("toProgramme", to.code()), null))
+			.hasStatus(200);
+		UUID newcomer = this.fx.customer();
+
+		MvcTestResult refused = this.mvc.post()
+			.uri(ProgrammeApi.BASE + "/" + from.code() + "/members")
+			.with(this.fx.as(Role.SERVICE_AGENT))
+			.header("Idempotency-Key", "enrol-" + UUID.randomUUID())
+			.header("Accept-Language", "es")
+			.contentType("application/json")
+			.content("{\"customerId\":\"" + newcomer + "\",\"card\":\"VIRTUAL\"}")
+			.exchange();
+
+		assertThat(refused).hasStatus(409);
+		JsonNode problem = this.fx.body(refused);
+		assertThat(problem.get("type").asString()).endsWith("programme-migrated");
+		assertThat(problem.get("detail").asString()).contains(from.code(), to.code()).contains("no admite");
+		assertThat(this.loyalty.membershipsOf(newcomer)).as("nothing written").isEmpty();
+		assertThat(this.loyalty.openProgrammes()).extracting(LoyaltyProgramme::code)
+			.contains(to.code(), third.code())
+			.doesNotContain(from.code());
+		assertThat(this.loyalty.programmes()).extracting(LoyaltyProgramme::code).contains(from.code());
+		this.fx.enrol(to, newcomer);
+
+		MvcTestResult page = this.mvc.get()
+			.uri("/customers/" + this.fx.customer() + "/loyalty")
+			.with(new ConsoleStaff(this.staff, this.users).as(Role.SERVICE_AGENT))
+			.exchange();
+		assertThat(page).bodyText()
+			.contains("id=\"enrol-" + to.code() + "\"")
+			.doesNotContain("id=\"enrol-" + from.code() + "\"");
+
+		MvcTestResult intoClosed = this.fx.post(this.fx.as(Role.ADMIN),
+				ProgrammeApi.BASE + "/" + third.code() + "/migration", Map.of("toProgramme", from.code()), null);
+		assertThat(intoClosed).hasStatus(400);
+		assertThat(this.fx.body(intoClosed).get("errors").get(0).get("message").asString()).contains(to.code());
 	}
 
 	@Test
