@@ -103,6 +103,12 @@ public class Loyalty {
 		return this.programmes.open();
 	}
 
+	/** The code of each programme migrated into another, with that other's code. */
+	@Transactional(readOnly = true)
+	public java.util.Map<String, String> migratedProgrammes() {
+		return this.programmes.migrations();
+	}
+
 	/**
 	 * Every saved version of the programme's settings: version, changedAt, changedBy,
 	 * settings.

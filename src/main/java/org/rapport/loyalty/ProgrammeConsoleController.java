@@ -42,6 +42,7 @@ class ProgrammeConsoleController {
 	@GetMapping("/loyalty/programmes")
 	String list(Model model) {
 		model.addAttribute("programmes", this.loyalty.programmes());
+		model.addAttribute("migratedInto", this.loyalty.migratedProgrammes());
 		return "loyalty/programmes";
 	}
 
@@ -114,6 +115,8 @@ class ProgrammeConsoleController {
 	private String form(ProgrammeForm form, LoyaltyProgramme programme, Map<String, String> errors, Model model) {
 		model.addAttribute("form", form);
 		model.addAttribute("programme", programme);
+		model.addAttribute("migratedInto",
+				(programme == null) ? null : this.loyalty.migratedProgrammes().get(programme.code()));
 		model.addAttribute("errors", LoyaltyConsole.shown(errors, this.messages));
 		java.util.List<EarnRule> rules = (programme == null) ? java.util.List.of()
 				: this.loyalty.rules(programme.code());

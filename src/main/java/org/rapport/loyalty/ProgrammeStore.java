@@ -84,6 +84,19 @@ class ProgrammeStore {
 			.flatMap((code) -> code);
 	}
 
+	/** Code of each programme migrated into another → that other's code. */
+	java.util.Map<String, String> migrations() {
+		java.util.Map<String, String> into = new java.util.LinkedHashMap<>();
+		this.jdbc
+			.sql("""
+					SELECT p.code, t.code AS into FROM loyalty_programme p JOIN loyalty_programme t ON t.id = p.migrated_into
+					ORDER BY p.code""")
+			.query((rs) -> {
+				into.put(rs.getString("code"), rs.getString("into"));
+			});
+		return into;
+	}
+
 	/**
 	 * Closes the programme to new members: its members were migrated into {@code into}.
 	 */

@@ -167,6 +167,14 @@ class ProgrammeChangeApiTest {
 			.contains("id=\"enrol-" + to.code() + "\"")
 			.doesNotContain("id=\"enrol-" + from.code() + "\"");
 
+		ConsoleStaff admin = new ConsoleStaff(this.staff, this.users);
+		assertThat(this.mvc.get().uri("/loyalty/programmes").with(admin.as(Role.ADMIN)).exchange()).bodyText()
+			.contains("id=\"migrated-" + from.code() + "\"", "Migrated into " + to.code())
+			.doesNotContain("id=\"migrated-" + to.code() + "\"");
+		assertThat(this.mvc.get().uri("/loyalty/programmes/" + from.code()).with(admin.as(Role.ADMIN)).exchange())
+			.bodyText()
+			.contains("id=\"programme-migrated\"", "takes no new members");
+
 		MvcTestResult intoClosed = this.fx.post(this.fx.as(Role.ADMIN),
 				ProgrammeApi.BASE + "/" + third.code() + "/migration", Map.of("toProgramme", from.code()), null);
 		assertThat(intoClosed).hasStatus(400);
