@@ -5,6 +5,8 @@ import java.util.Locale;
 
 import org.rapport.platform.web.Text;
 import org.rapport.platform.web.Wordings;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -21,8 +23,11 @@ public class LoyaltyTexts {
 
 	private final MessageSource messages;
 
-	LoyaltyTexts(MessageSource messages) {
+	private final JsonMapper json;
+
+	LoyaltyTexts(MessageSource messages, JsonMapper json) {
 		this.messages = messages;
+		this.json = json;
 	}
 
 	/** A movement's reason in the language of the request being served. */
@@ -48,15 +53,35 @@ public class LoyaltyTexts {
 		return shown(LoyaltyWordings.TIER_CHANGES, stored);
 	}
 
-	/** The movements with their reasons in the language of the request being served. */
+	/**
+	 * The movements with their reasons, and the steps of their earnings' explanations, in
+	 * the language of the request being served.
+	 */
 	List<Movement> movements(List<Movement> movements) {
 		if (english()) {
 			return movements;
 		}
 		return movements.stream()
 			.map((m) -> new Movement(m.id(), m.accountId(), m.kind(), m.available(), m.pending(), reason(m.reason()),
-					m.sourceType(), m.sourceId(), m.idempotencyKey(), m.occurredAt(), m.recordedAt(), m.explanation()))
+					m.sourceType(), m.sourceId(), m.idempotencyKey(), m.occurredAt(), m.recordedAt(),
+					explained(m.explanation())))
 			.toList();
+	}
+
+	/**
+	 * An earning's explanation as stored (JSON text) with its steps in the language of
+	 * the request being served; one that is not an earning's is given as stored.
+	 */
+	private String explained(String stored) {
+		if (stored == null || stored.isBlank()) {
+			return stored;
+		}
+		try {
+			return this.json.writeValueAsString(earning(this.json.readValue(stored, Earning.class)));
+		}
+		catch (JacksonException ex) {
+			return stored;
+		}
 	}
 
 	/** The earning with its steps in the language of the request being served. */

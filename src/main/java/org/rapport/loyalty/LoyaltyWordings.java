@@ -80,10 +80,12 @@ final class LoyaltyWordings {
 	static final Wording TIER_MULTIPLIER = Wording.of("loyalty.explain.tier-multiplier",
 			"Tier multiplier ×{0} on {1} (rounded down)");
 
-	static final Wording CAP = Wording.of("loyalty.explain.cap", "At most {0} per {1}, {2} earned already: {3} left");
+	static final Wording CAP = Wording.of("loyalty.explain.cap", "At most {0} per {1}, {2} earned already: {3} left")
+		.namesAt(1, "loyalty.explain.period.", "DAY", "MONTH", "YEAR");
 
-	static final Wording SPEND_RATIO = Wording.of("loyalty.explain.spend-ratio",
-			"{0} × {1} / {2} rounded {3} per purchase");
+	static final Wording SPEND_RATIO = Wording
+		.of("loyalty.explain.spend-ratio", "{0} × {1} / {2} rounded {3} per purchase")
+		.namesAt(3, "loyalty.explain.rounding.", "FLOOR", "HALF_UP", "CEILING");
 
 	static final Wording FIRST_PURCHASE = Wording.of("loyalty.explain.first-purchase",
 			"First purchase in the programme");

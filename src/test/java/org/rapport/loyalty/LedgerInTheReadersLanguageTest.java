@@ -92,6 +92,15 @@ class LedgerInTheReadersLanguageTest {
 			.query(String.class)
 			.single()).as("what is stored").isEqualTo("Purchase of 60.00 EUR");
 
+		JsonNode earning = earningOf(ledger(uri, "es"));
+		assertThat(earning.get("steps").findValuesAsString("explanation")).as("the earning's steps in Spanish")
+			.contains("60.00 × 1 / 6 redondeado hacia abajo por compra",
+					"Multiplicador del nivel ×1 sobre 10 (redondeado hacia abajo)");
+		assertThat(earningOf(ledger(uri, null)).get("steps").findValuesAsString("explanation"))
+			.as("the earning's steps in English, as stored")
+			.contains("60.00 × 1 / 6 rounded FLOOR per purchase");
+		assertThat(earning.get("points").asLong()).isEqualTo(10);
+
 		MvcTestResult statement = this.mvc.get()
 			.uri(MemberApi.MEMBERS + "/" + this.account + "/statement")
 			.with(this.fx.as(Role.SERVICE_AGENT))
@@ -113,9 +122,9 @@ class LedgerInTheReadersLanguageTest {
 		assertThat(panel).hasStatus(200);
 		assertThat(panel).bodyText()
 			.contains("Compra de 60.00 EUR", "Goodwill for the cold coffee",
-					"60.00 × 1 / 6 redondeado FLOOR por compra",
+					"60.00 × 1 / 6 redondeado hacia abajo por compra",
 					"Multiplicador del nivel ×1 sobre 10 (redondeado hacia abajo)")
-			.doesNotContain("Purchase of 60.00 EUR", "rounded FLOOR per purchase");
+			.doesNotContain("Purchase of 60.00 EUR", "rounded FLOOR per purchase", "redondeado FLOOR");
 
 		MvcTestResult statement = this.mvc.get()
 			.uri("/loyalty/members/" + this.account + "/statement")
@@ -200,6 +209,18 @@ class LedgerInTheReadersLanguageTest {
 		MvcTestResult result = request.exchange();
 		assertThat(result).hasStatus(200);
 		return this.fx.body(result).get("items");
+	}
+
+	/** The earning's explanation of the ledger's one earning movement, as JSON. */
+	private JsonNode earningOf(JsonNode movements) {
+		List<JsonNode> explained = new ArrayList<>();
+		movements.forEach((m) -> {
+			if (m.hasNonNull("explanation")) {
+				explained.add(this.json.readTree(m.get("explanation").asString()));
+			}
+		});
+		assertThat(explained).hasSize(1);
+		return explained.get(0);
 	}
 
 	private static List<String> reasons(JsonNode movements) {

@@ -89,6 +89,20 @@ class LoyaltyWordingsTest {
 	}
 
 	@Test
+	void aCapsPeriodAndARatiosRoundingReadInTheReadersLanguage() {
+		String cap = LoyaltyWordings.CAP.stored(100, RuleParams.CapPeriod.MONTH, 40, 60);
+		assertThat(cap).as("stored as the code spells the period")
+			.isEqualTo("At most 100 per MONTH, 40 earned already: 60 left");
+		assertThat(LoyaltyWordings.EXPLANATIONS.read(cap).in(bundles(), Locale.forLanguageTag("ru")))
+			.isEqualTo("Не более 100 за месяц; уже начислено: 40; осталось: 60");
+		String ratio = LoyaltyWordings.SPEND_RATIO.stored("60.00", 1, "6", java.math.RoundingMode.HALF_UP);
+		assertThat(LoyaltyWordings.EXPLANATIONS.read(ratio).in(bundles(), SPANISH))
+			.isEqualTo("60.00 × 1 / 6 redondeado al entero más cercano por compra");
+		assertThat(LoyaltyWordings.EXPLANATIONS.read(ratio).in(bundles(), Locale.forLanguageTag("ms")))
+			.isEqualTo("60.00 × 1 / 6 dibundarkan ke nombor bulat terdekat setiap pembelian");
+	}
+
+	@Test
 	void theReasonsOfTheNightlyJobsAreTheirWordings() {
 		assertThat(LedgerJobs.ACTIVATE).contains("'" + LoyaltyWordings.ACTIVATED.english() + "'");
 		assertThat(LedgerJobs.EXPIRE).contains("'Expired: earned ' || to_char(");

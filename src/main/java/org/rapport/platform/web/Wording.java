@@ -1,7 +1,9 @@
 package org.rapport.platform.web;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -19,14 +21,35 @@ public final class Wording {
 
 	private final List<Integer> sentences;
 
+	private final Map<Integer, Names> names;
+
 	/** The pattern cut into fixed text (String) and value positions (Integer). */
 	private final List<Object> parts;
 
-	private Wording(String key, String english, List<Integer> sentences) {
+	private Wording(String key, String english, List<Integer> sentences, Map<Integer, Names> names) {
 		this.key = Objects.requireNonNull(key);
 		this.english = Objects.requireNonNull(english);
 		this.sentences = List.copyOf(sentences);
+		this.names = Map.copyOf(names);
 		this.parts = parts(english);
+	}
+
+	/**
+	 * The names a value may hold (a rounding mode, a period), stored as the code's name
+	 * and shown by the bundle's {@code prefix + name} in the reader's language; a value
+	 * that is none of them is shown as stored.
+	 */
+	public record Names(String prefix, List<String> names) {
+
+		public Names {
+			names = List.copyOf(names);
+		}
+
+		/** The bundle key of a name. */
+		public String key(String name) {
+			return this.prefix + name;
+		}
+
 	}
 
 	/**
@@ -34,7 +57,7 @@ public final class Wording {
 	 * @param english the English pattern, its values plain {@code {n}}
 	 */
 	public static Wording of(String key, String english) {
-		return new Wording(key, english, List.of());
+		return new Wording(key, english, List.of(), Map.of());
 	}
 
 	/**
@@ -43,7 +66,18 @@ public final class Wording {
 	 * and shown in the reader's language too.
 	 */
 	public Wording sentencesAt(Integer... positions) {
-		return new Wording(this.key, this.english, List.of(positions));
+		return new Wording(this.key, this.english, List.of(positions), this.names);
+	}
+
+	/**
+	 * The same wording, whose value at this position is one of these names (as the code
+	 * spells them, e.g. {@code FLOOR}): stored as written, shown in the reader's language
+	 * by the bundle key {@code prefix + name}.
+	 */
+	public Wording namesAt(int position, String prefix, String... names) {
+		Map<Integer, Names> all = new LinkedHashMap<>(this.names);
+		all.put(position, new Names(prefix, List.of(names)));
+		return new Wording(this.key, this.english, this.sentences, all);
 	}
 
 	public String key() {
@@ -57,6 +91,11 @@ public final class Wording {
 	/** Positions of values that are stored sentences themselves. */
 	public List<Integer> sentences() {
 		return this.sentences;
+	}
+
+	/** The values that are names, by position. */
+	public Map<Integer, Names> names() {
+		return this.names;
 	}
 
 	/** The sentence with these values, to be shown now. */
@@ -148,12 +187,12 @@ public final class Wording {
 	@Override
 	public boolean equals(Object other) {
 		return other instanceof Wording w && this.key.equals(w.key) && this.english.equals(w.english)
-				&& this.sentences.equals(w.sentences);
+				&& this.sentences.equals(w.sentences) && this.names.equals(w.names);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.key, this.english, this.sentences);
+		return Objects.hash(this.key, this.english, this.sentences, this.names);
 	}
 
 	@Override

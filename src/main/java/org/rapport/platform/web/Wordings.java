@@ -71,6 +71,11 @@ public final class Wordings {
 					values[at] = read(inner);
 				}
 			}
+			c.wording().names().forEach((at, names) -> {
+				if (at < values.length && values[at] instanceof String name && names.names().contains(name)) {
+					values[at] = Text.of(names.key(name), name);
+				}
+			});
 			if (c.wording().stored(values).equals(stored)) {
 				return c.wording().with(values);
 			}

@@ -71,6 +71,27 @@ class WordingsTest {
 	}
 
 	@Test
+	void aValueThatIsANameIsShownByTheNamesOwnWordingAndStoredAsTheCodeSpellsIt() {
+		Wording ratio = Wording.of("test.ratio", "{0} / {1} rounded {2} per purchase")
+			.namesAt(2, "test.rounding.", "FLOOR", "CEILING");
+		this.spanish.addMessage("test.ratio", SPANISH, "{0} / {1} redondeado {2} por compra");
+		this.spanish.addMessage("test.rounding.FLOOR", SPANISH, "hacia abajo");
+		String stored = ratio.stored("60.00", "6", "FLOOR");
+		assertThat(stored).isEqualTo("60.00 / 6 rounded FLOOR per purchase");
+
+		Text read = Wordings.of(ratio).read(stored);
+		assertThat(read.isVerbatim()).isFalse();
+		assertThat(read.in(this.spanish, SPANISH)).isEqualTo("60.00 / 6 redondeado hacia abajo por compra");
+		assertThat(read.english()).as("English reads as stored").isEqualTo(stored);
+		// a name whose wording the bundle lacks, and a value that is no name, read as
+		// stored inside the translated sentence
+		assertThat(Wordings.of(ratio).read("60.00 / 6 rounded CEILING per purchase").in(this.spanish, SPANISH))
+			.isEqualTo("60.00 / 6 redondeado CEILING por compra");
+		assertThat(Wordings.of(ratio).read("60.00 / 6 rounded UP per purchase").in(this.spanish, SPANISH))
+			.isEqualTo("60.00 / 6 redondeado UP por compra");
+	}
+
+	@Test
 	void numbersAreStoredAsTheyWereWrittenWithoutGrouping() {
 		Wording points = Wording.of("test.points", "{0} points");
 		assertThat(points.stored(1_234_567L)).isEqualTo("1234567 points");
