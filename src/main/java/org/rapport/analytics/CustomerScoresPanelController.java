@@ -45,6 +45,8 @@ class CustomerScoresPanelController {
 				: this.analytics.run(run).filter((r) -> r.status() == AnalyticsRun.Status.COMPLETED);
 		CustomerScores scores = snapshot.flatMap((s) -> this.analytics.customer(s.id(), id)).orElse(null);
 		model.addAttribute("scores", scores);
+		model.addAttribute("horizonMonths",
+				snapshot.map(AnalyticsRun::valueModel).map(ValueModel::clvMonths).orElse(null));
 		CustomerClasses.ClassProfile customerClass = (scores == null) ? null : customerClass(scores);
 		model.addAttribute("customerClass", customerClass);
 		model.addAttribute("customerClassLabel",

@@ -3,6 +3,11 @@ package org.rapport.analytics;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,6 +17,7 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import org.rapport.analytics.model.BgNbd;
 import org.rapport.customer.LifecycleStage;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,7 +39,8 @@ class ScoreQueries {
 			s.last_purchase_at, s.purchases, s.revenue, s.average_basket, s.tenure_days, s.recency_days,
 			s.mean_gap_days, s.purchase_rate, s.r_score, s.f_score, s.m_score, s.rfm_segment, s.lifecycle_stage,
 			s.loyalty_class, s.risk_category, s.risk_reasons, s.value_tier, s.expected_purchases, s.p_alive,
-			s.predicted_clv, s.class_index, s.churn_probability, s.churn_path""";
+			s.predicted_clv, s.class_index, s.churn_probability, s.churn_path, s.purchase_days, s.tenure_days,
+			s.first_purchase_at, s.last_purchase_at""";
 
 	/**
 	 * The risk × value priority order: high risk first, then medium and churned, each by
@@ -68,9 +75,24 @@ class ScoreQueries {
 
 	private final String currency;
 
+	private final RunStore runs;
+
+	/**
+	 * The purchase model of recent runs, for the chance to buy again (a run's fit never
+	 * changes once stored; a run without one is asked again).
+	 */
+	private final Map<UUID, BuyAgain> models = java.util.Collections
+		.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<UUID, BuyAgain> eldest) {
+				return size() > 8;
+			}
+		});
+
 	ScoreQueries(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions,
-			BusinessCurrency currency) {
+			BusinessCurrency currency, RunStore runs) {
 		this.jdbc = jdbc;
+		this.runs = runs;
 		JdbcTemplate fetching = new JdbcTemplate(dataSource);
 		fetching.setFetchSize(1000);
 		this.cursor = JdbcClient.create(fetching);
@@ -208,7 +230,57 @@ class ScoreQueries {
 				value(rs.getString(20), LoyaltyClass.class), value(rs.getString(21), RiskCategory.class),
 				reasons(rs.getArray(22)), value(rs.getString(23), ValueTier.class), rs.getBigDecimal(24),
 				rs.getBigDecimal(25), rs.getBigDecimal(26), rs.getObject(27, Integer.class), rs.getBigDecimal(28),
-				texts(rs.getArray(29)));
+				texts(rs.getArray(29)), rs.getInt(30), chanceToBuyAgain(rs));
+	}
+
+	/**
+	 * The chance of a purchase within the run's value-model horizon (BG/NBD, days), from
+	 * the row's frequency (purchase days − 1), recency and age, as the run's predictions
+	 * read them; null without a fitted model or a purchase.
+	 */
+	private BigDecimal chanceToBuyAgain(ResultSet rs) throws SQLException {
+		int days = rs.getInt(30);
+		BigDecimal tenure = rs.getBigDecimal(31);
+		if (days < 1 || tenure == null) {
+			return null;
+		}
+		BuyAgain model = model(rs.getObject(3, UUID.class));
+		if (model == null) {
+			return null;
+		}
+		double age = tenure.doubleValue();
+		Instant first = RunStore.instant(rs, 32);
+		Instant last = RunStore.instant(rs, 33);
+		double recency = (days > 1 && first != null && last != null)
+				? Math.min(java.time.Duration.between(first, last).toMillis() / 86_400_000.0, age) : 0;
+		double chance = model.purchases().probabilityOfPurchaseWithin(model.horizonDays(), days - 1, recency, age);
+		return Double.isFinite(chance) ? BigDecimal.valueOf(chance).setScale(6, RoundingMode.HALF_EVEN) : null;
+	}
+
+	private BuyAgain model(UUID run) {
+		BuyAgain known = this.models.get(run);
+		if (known != null) {
+			return known;
+		}
+		ValueModel stored = this.runs.valueModel(run);
+		if (stored == null) {
+			return null;
+		}
+		try {
+			ValueModel.Fit bg = stored.fit(ModelValuePredictor.BG_NBD);
+			BuyAgain model = new BuyAgain(
+					new BgNbd(bg.parameter("r"), bg.parameter("alpha"), bg.parameter("a"), bg.parameter("b")),
+					stored.horizonDays());
+			this.models.put(run, model);
+			return model;
+		}
+		catch (IllegalArgumentException | NullPointerException ex) {
+			return null;
+		}
+	}
+
+	/** A run's purchase model and the horizon of its predictions, in days. */
+	private record BuyAgain(BgNbd purchases, double horizonDays) {
 	}
 
 	private static List<RiskReason> reasons(Array array) throws SQLException {

@@ -281,11 +281,11 @@ class AnalyticsApiFiltersTest {
 	void thePanelGivesMoneyInTheCurrencyAndSaysWhenOnePurchaseIsTooFewToJudge() {
 		CustomerScores once = this.buyers.stream()
 			.filter((s) -> s.purchases() == 1 && s.pAlive() != null && s.predictedClv() != null
-					&& s.riskCategory() != RiskCategory.CHURNED)
+					&& s.riskCategory() != RiskCategory.CHURNED && s.boughtOnce())
 			.findFirst()
 			.orElseThrow();
 		CustomerScores repeat = this.buyers.stream()
-			.filter((s) -> s.purchases() > 1 && s.pAlive() != null && s.averageBasket() != null)
+			.filter((s) -> s.purchaseDays() > 1 && s.pAlive() != null && s.averageBasket() != null)
 			.findFirst()
 			.orElseThrow();
 
@@ -296,6 +296,39 @@ class AnalyticsApiFiltersTest {
 			.contains("id=\"panel-one-purchase\"");
 		assertThat(second).containsPattern("id=\"panel-basket\">[0-9.,]+ " + repeat.currency() + "<")
 			.doesNotContain("id=\"panel-one-purchase\"");
+	}
+
+	@Test
+	void aOneTimeBuyersChanceToBuyAgainFallsWithTheSilenceWhereTheModelFixesTheProbabilityAlive() {
+		List<CustomerScores> once = this.buyers.stream()
+			.filter((s) -> s.purchaseDays() == 1 && s.chanceToBuyAgain() != null)
+			.sorted(Comparator.comparing(CustomerScores::tenureDays))
+			.toList();
+		assertThat(once).hasSizeGreaterThan(1).allSatisfy((s) -> {
+			assertThat(s.pAlive()).as("what the model fixes").isEqualByComparingTo(BigDecimal.ONE);
+			assertThat(s.boughtOnce()).isTrue();
+			assertThat(s.chanceToBuyAgain()).isGreaterThan(BigDecimal.ZERO).isLessThan(BigDecimal.ONE);
+		});
+		CustomerScores recent = once.get(0);
+		CustomerScores silent = once.get(once.size() - 1);
+		assertThat(silent.tenureDays()).isGreaterThan(recent.tenureDays());
+		assertThat(silent.chanceToBuyAgain()).as("the longer silent, the less likely to buy again")
+			.isLessThan(recent.chanceToBuyAgain());
+		assertThat(this.buyers).filteredOn((s) -> s.purchaseDays() > 1 && s.chanceToBuyAgain() != null)
+			.isNotEmpty()
+			.allSatisfy((s) -> assertThat(s.chanceToBuyAgain()).as("buying again needs being active")
+				.isLessThanOrEqualTo(s.pAlive().add(new BigDecimal("0.000001"))));
+
+		String panel = consolePage("/customers/" + silent.customerId() + "/analytics?run=" + this.run);
+		assertThat(panel)
+			.contains("id=\"panel-p-alive\">not estimated after one purchase<", "id=\"panel-one-purchase\"")
+			.containsPattern("id=\"panel-buy-again\">[0-9]+%<")
+			.contains("Chance of buying within 12 months");
+		JsonNode api = this.fx.body(
+				this.fx.get(Role.SALES, AnalyticsApi.BASE + "/customers/" + silent.customerId() + "?run=" + this.run));
+		assertThat(new BigDecimal(api.get("chanceToBuyAgain").asString()))
+			.isEqualByComparingTo(silent.chanceToBuyAgain());
+		assertThat(api.get("purchaseDays").asInt()).isEqualTo(1);
 	}
 
 	@Test

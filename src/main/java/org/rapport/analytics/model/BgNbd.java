@@ -59,6 +59,22 @@ public record BgNbd(double r, double alpha, double a, double b) {
 	}
 
 	/**
+	 * P(X(T, T + t] &gt; 0 | x, t_x, T): the chance of at least one purchase in the next
+	 * {@code t} time units. Alive at T, the purchase rate is Gamma(r + x, α + T) and no
+	 * purchase means no drop-out, so none comes with probability ((α + T) / (α + T +
+	 * t))^(r + x); a customer who left makes none. Unlike {@link #probabilityAlive},
+	 * which the model fixes at 1 until a customer's second purchase, this falls the
+	 * longer a one-time buyer stays silent.
+	 */
+	public double probabilityOfPurchaseWithin(double t, int x, double recency, double age) {
+		if (!(t >= 0)) {
+			throw new IllegalArgumentException("the period must be ≥ 0");
+		}
+		double none = Math.exp((this.r + x) * (Math.log(this.alpha + age) - Math.log(this.alpha + age + t)));
+		return probabilityAlive(x, recency, age) * -Math.expm1(Math.log(none));
+	}
+
+	/**
 	 * E[X(T, T + t] | x, t_x, T]: expected purchases in the next {@code t} time units.
 	 */
 	public double expectedPurchases(double t, int x, double recency, double age) {

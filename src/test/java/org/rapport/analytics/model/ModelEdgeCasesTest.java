@@ -19,6 +19,47 @@ class ModelEdgeCasesTest {
 	}
 
 	@Test
+	void theChanceThatAOneTimeBuyerBuysAgainFallsTheLongerSheStaysSilent() {
+		double soon = CDNOW.probabilityOfPurchaseWithin(52, 0, 0, 5);
+		double late = CDNOW.probabilityOfPurchaseWithin(52, 0, 0, 38);
+		double years = CDNOW.probabilityOfPurchaseWithin(52, 0, 0, 130);
+		assertThat(soon).isGreaterThan(late).isGreaterThan(years).isGreaterThan(0);
+		assertThat(CDNOW.probabilityAlive(0, 0, 130)).as("what the model fixes").isEqualTo(1.0);
+		// for x = 0 the rate is Gamma(r, α + T): no purchase with probability ((α + T) /
+		// (α + T + t))^r
+		assertThat(years).isCloseTo(1 - Math.pow((CDNOW.alpha() + 130) / (CDNOW.alpha() + 130 + 52), CDNOW.r()),
+				within(1e-12));
+		assertThat(CDNOW.probabilityOfPurchaseWithin(0, 3, 10, 30)).isEqualTo(0.0);
+	}
+
+	@Test
+	void theChanceOfBuyingAgainAgreesWithTheModelsPosteriorIntegratedNumerically() {
+		int x = 3;
+		double recency = 20;
+		double age = 36;
+		double t = 26;
+		// P(no purchase | alive) = ∫ e^{−λt} Gamma(λ; r + x, α + T) dλ, by the midpoint
+		// rule
+		double shape = CDNOW.r() + x;
+		double rate = CDNOW.alpha() + age;
+		double none = 0;
+		double step = 1e-5;
+		double logNorm = shape * Math.log(rate) - SpecialFunctions.logGamma(shape);
+		for (double lambda = step / 2; lambda < 20; lambda += step) {
+			none += Math.exp(logNorm + (shape - 1) * Math.log(lambda) - rate * lambda - lambda * t) * step;
+		}
+		double alive = CDNOW.probabilityAlive(x, recency, age);
+		assertThat(CDNOW.probabilityOfPurchaseWithin(t, x, recency, age)).isCloseTo(alive * (1 - none), within(1e-6));
+		assertThat(CDNOW.probabilityOfPurchaseWithin(t, x, recency, age)).isLessThan(alive);
+	}
+
+	@Test
+	void aNewCustomersChanceOfNoPurchaseIsTheModelsProbabilityOfNone() {
+		assertThat(1 - CDNOW.probabilityOfPurchaseWithin(39, 0, 0, 0)).isCloseTo(CDNOW.probabilityOfPurchases(0, 39),
+				within(1e-12));
+	}
+
+	@Test
 	void lastPurchaseAtTheEndOfTheCalibrationLeavesOnlyTheDropOutAfterThatPurchase() {
 		int x = 4;
 		double expected = 1 / (1 + CDNOW.a() / (CDNOW.b() + x - 1));
