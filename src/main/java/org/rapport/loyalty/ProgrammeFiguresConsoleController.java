@@ -16,12 +16,14 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 
 /**
  * The programme page's figures by month: the last twelve months, newest first, loaded by
- * the page after it is shown (the current month is summed from the ledger, ADR 0061). For
- * the programme's administrators and for staff who read the analytics dashboard (where
- * the same figures appear for one month); not for the counter.
+ * the page after it is shown, or shown as a page of their own (the current month is
+ * summed from the ledger, ADR 0061). For the programme's administrators and for staff who
+ * read the analytics dashboard (where the same figures appear for one month); not for the
+ * counter.
  */
 @Controller
 @PreAuthorize("hasAuthority('loyalty:admin') or (hasAuthority('loyalty:read') and hasAuthority('analytics:read'))")
@@ -44,8 +46,14 @@ class ProgrammeFiguresConsoleController {
 		this.clock = clock;
 	}
 
+	/**
+	 * The figures as the programme page loads them (htmx), or as a page of their own for
+	 * staff who read them without administering the programme (the analytics dashboard
+	 * links here).
+	 */
 	@GetMapping("/loyalty/programmes/{code}/figures")
-	String figures(@PathVariable String code, Model model) {
+	String figures(@PathVariable String code, @RequestHeader(name = "HX-Request", required = false) String htmx,
+			Model model) {
 		LoyaltyProgramme programme = this.loyalty.programme(code);
 		YearMonth current = YearMonth.now(this.clock.withZone(ZoneOffset.UTC));
 		List<MonthFigures> months = new ArrayList<>(
@@ -54,7 +62,7 @@ class ProgrammeFiguresConsoleController {
 		Collections.reverse(months);
 		model.addAttribute("programme", programme);
 		model.addAttribute("months", months);
-		return "loyalty/figures :: figures";
+		return (htmx == null) ? "loyalty/figures-page" : "loyalty/figures :: figures";
 	}
 
 	/** The chart's series, oldest month first. */

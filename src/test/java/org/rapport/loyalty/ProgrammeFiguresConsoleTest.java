@@ -86,4 +86,26 @@ class ProgrammeFiguresConsoleTest {
 		assertThat(this.mvc.get().uri(figuresUri).with(staff.as(Role.SALES))).hasStatus(403);
 	}
 
+	@Test
+	void aMarketerOpensTheFiguresByMonthFromTheDashboardAsAPageOfTheirOwn() {
+		ConsoleStaff staff = new ConsoleStaff(this.staffDirectory, this.users);
+		LoyaltyProgramme programme = this.loyalty.createProgramme(new ProgrammeSettings("fp-" + LoyaltyFixture.unique(),
+				"Figures page club", "EUR", "points", new BigDecimal("0.01"), 30, ExpiryPolicy.NONE, 0, null,
+				NegativeBalancePolicy.CAP_AT_ZERO, null, Map.of(), null));
+		String figuresUri = "/loyalty/programmes/" + programme.code() + "/figures";
+
+		assertThat(this.mvc.get()
+			.uri("/analytics/programmes?month=" + YearMonth.from(Instant.now().atOffset(ZoneOffset.UTC)))
+			.with(staff.as(Role.MARKETER))).hasStatusOk().bodyText().contains("href=\"" + figuresUri + "\"");
+		assertThat(this.mvc.get().uri(figuresUri).with(staff.as(Role.MARKETER))).hasStatusOk()
+			.bodyText()
+			.contains("<html", "id=\"figures-programme\">Figures page club<", "id=\"figures-by-month\"",
+					"loyalty-figures.js");
+		assertThat(this.mvc.get().uri(figuresUri).header("HX-Request", "true").with(staff.as(Role.MARKETER)))
+			.hasStatusOk()
+			.bodyText()
+			.contains("id=\"figures-by-month\"")
+			.doesNotContain("<html");
+	}
+
 }
