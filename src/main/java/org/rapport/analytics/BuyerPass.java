@@ -58,10 +58,13 @@ class BuyerPass {
 		long valueFitted = System.nanoTime();
 		List<Feature> features = fitted != null ? ClassWriter.FEATURES
 				: ClassWriter.FEATURES.subList(0, ClassWriter.FEATURES.size() - 1);
-		ClassModel model = this.classes.fit(run,
-				buyers.classFeatures(sampled,
-						fitted == null ? null : fitted.pAlive() == null ? new double[sampled.length] : fitted.pAlive()),
-				features);
+		ClassModel model = this.classes
+			.fit(run,
+					buyers.classFeatures(sampled,
+							(fitted == null) ? null
+									: buyAgain(fitted, buyers.column(Buyers.X, sampled),
+											buyers.column(Buyers.TX, sampled), buyers.column(Buyers.T, sampled), 0)),
+					features);
 		long classesFitted = System.nanoTime();
 		ValuePredictor.Predictions all = null;
 		if (fitted != null) {
@@ -79,9 +82,9 @@ class BuyerPass {
 			int batch = this.settings.batchSize();
 			for (int from = 0; from < n; from += batch) {
 				int to = Math.min(n, from + batch);
-				double[] pAlive = all == null ? null
-						: all.pAlive() == null ? new double[to - from] : Arrays.copyOfRange(all.pAlive(), from, to);
-				int[] assigned = profiler.acceptAll(buyers.classFeatures(Buyers.range(from, to), pAlive));
+				double[] buyAgain = (all == null) ? null : buyAgain(all, buyers.column(Buyers.X, from, to),
+						buyers.column(Buyers.TX, from, to), buyers.column(Buyers.T, from, to), from);
+				int[] assigned = profiler.acceptAll(buyers.classFeatures(Buyers.range(from, to), buyAgain));
 				System.arraycopy(assigned, 0, k, from, assigned.length);
 			}
 			this.classes.save(run, model, profiler, sampled.length);
@@ -93,6 +96,20 @@ class BuyerPass {
 				(predictedAll - classesFitted) / 1_000_000, (System.nanoTime() - predictedAll) / 1_000_000);
 		return all == null ? new Learned(null, null, null, k)
 				: new Learned(all.expectedPurchases(), all.pAlive(), all.clv(), k);
+	}
+
+	/**
+	 * The class feature of ADR 0094: each buyer's chance to buy again under the fitted
+	 * model; a predictor that gives no model gives its probability alive instead (from
+	 * {@code offset} in its arrays).
+	 */
+	private static double[] buyAgain(ValuePredictor.Predictions predictions, double[] x, double[] tx, double[] t,
+			int offset) {
+		if (predictions.model() != null) {
+			return ModelValuePredictor.chanceToBuyAgain(predictions.model(), x, tx, t);
+		}
+		return (predictions.pAlive() == null) ? new double[x.length]
+				: Arrays.copyOfRange(predictions.pAlive(), offset, offset + x.length);
 	}
 
 	/** Computes and stores the run's RFM cut points and matrix thresholds. */

@@ -105,11 +105,11 @@ final class Buyers {
 
 	/**
 	 * The class features of the given positions (recency, frequency, average basket,
-	 * tenure, purchase rate), with probability alive (as stored: six decimals, none
-	 * counts as 0) appended when {@code pAlive} is given (indexed like the positions).
+	 * tenure, purchase rate), with the chance to buy again (six decimals, ADR 0094)
+	 * appended when {@code buyAgain} is given (indexed like the positions).
 	 */
-	double[][] classFeatures(int[] positions, double[] pAlive) {
-		int width = 5 + (pAlive == null ? 0 : 1);
+	double[][] classFeatures(int[] positions, double[] buyAgain) {
+		int width = 5 + (buyAgain == null ? 0 : 1);
 		double[][] features = new double[positions.length][width];
 		for (int i = 0; i < positions.length; i++) {
 			int at = positions[i];
@@ -119,8 +119,8 @@ final class Buyers {
 			row[2] = this.columns[SPEND][at];
 			row[3] = this.columns[T][at];
 			row[4] = this.columns[RATE][at];
-			if (pAlive != null) {
-				row[5] = Double.isNaN(pAlive[i]) ? 0 : Math.round(pAlive[i] * 1e6) / 1e6;
+			if (buyAgain != null) {
+				row[5] = Double.isNaN(buyAgain[i]) ? 0 : Math.round(buyAgain[i] * 1e6) / 1e6;
 			}
 		}
 		return features;

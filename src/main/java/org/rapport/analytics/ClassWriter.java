@@ -31,7 +31,14 @@ class ClassWriter {
 			Feature.skewed("average basket").words("big baskets", "small baskets"),
 			Feature.of("tenure").words("long-standing", "new"),
 			Feature.skewed("purchase rate").words("fast rhythm", "slow rhythm"),
-			Feature.of("p alive").words("likely active", "likely gone"));
+			Feature.of("buy again").words("likely to buy again", "unlikely to buy again"));
+
+	/**
+	 * The last feature of classes learned before ADR 0094: the probability alive, which
+	 * the purchase model fixes at 1 for one-time buyers. Customers rescored against such
+	 * a run's classes are assigned by it, as stored.
+	 */
+	static final Feature P_ALIVE = Feature.of("p alive").words("likely active", "likely gone");
 
 	private static final int MIN_BUYERS = 10;
 
@@ -51,7 +58,10 @@ class ClassWriter {
 
 	private final ClassStore store;
 
-	ClassWriter(JdbcClient jdbc, AnalyticsSettings settings, ClassStore store) {
+	private final RunStore runs;
+
+	ClassWriter(JdbcClient jdbc, AnalyticsSettings settings, ClassStore store, RunStore runs) {
+		this.runs = runs;
 		this.jdbc = jdbc;
 		this.settings = settings;
 		this.store = store;
@@ -94,27 +104,69 @@ class ClassWriter {
 		if (classes == null) {
 			return;
 		}
-		List<Feature> features = FEATURES.subList(0, classes.features().size());
+		List<Feature> features = new ArrayList<>(FEATURES.subList(0, classes.features().size()));
+		Sixth sixth = null;
+		if (features.size() == FEATURES.size()) {
+			if (classes.features().contains(P_ALIVE.name())) {
+				features.set(features.size() - 1, P_ALIVE);
+				sixth = Sixth.P_ALIVE;
+			}
+			else {
+				ValueModel value = this.runs.valueModel(run);
+				sixth = (value == null) ? Sixth.NONE : new Sixth(value);
+			}
+		}
 		CustomerClasses.Assignment a = classes.model();
 		ClassModel model = new ClassModel(features, new Standardiser(features, a.means(), a.deviations()),
 				a.centroids(), new KSelection(classes.chosenK(), classes.elbowK(), List.of(), 0, false), List.of(),
 				0.5);
-		batches(run, ids, features.size(), (batch, rows) -> write(run, batch, model.assignAll(rows)));
+		batches(run, ids, features.size(), sixth, (batch, rows) -> write(run, batch, model.assignAll(rows)));
 	}
 
-	private void batches(UUID run, UUID[] only, int width, BiConsumer<List<UUID>, double[][]> sink) {
+	/**
+	 * How the sixth feature is read for customers rescored against stored classes: the
+	 * chance to buy again under the run's value model, or the stored probability alive
+	 * for classes learned on it.
+	 */
+	private record Sixth(ValueModel model, boolean storedPAlive) {
+
+		static final Sixth P_ALIVE = new Sixth(null, true);
+
+		static final Sixth NONE = new Sixth(null, false);
+
+		Sixth(ValueModel model) {
+			this(model, false);
+		}
+
+		double of(double pAlive, double x, double tx, double t) {
+			if (this.storedPAlive) {
+				return pAlive;
+			}
+			if (this.model == null) {
+				return 0;
+			}
+			return ModelValuePredictor.chanceToBuyAgain(this.model, new double[] { x }, new double[] { tx },
+					new double[] { t })[0];
+		}
+
+	}
+
+	private void batches(UUID run, UUID[] only, int width, Sixth sixth, BiConsumer<List<UUID>, double[][]> sink) {
 		UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
 		boolean first = true;
 		while (true) {
 			List<UUID> ids = new ArrayList<>();
 			List<double[]> rows = new ArrayList<>();
-			this.jdbc.sql("""
-					SELECT customer_id, recency_days, purchases, average_basket, tenure_days, purchase_rate,
-					  coalesce(p_alive, 0)
-					FROM analytics_customer_score WHERE run_id = :run AND purchases > 0
-					  AND (:first OR customer_id > :after) AND (CAST(:all AS boolean) OR customer_id = ANY(:ids))
-					ORDER BY customer_id LIMIT :size
-					""")
+			this.jdbc
+				.sql("""
+						SELECT customer_id, recency_days, purchases, average_basket, tenure_days, purchase_rate,
+						  coalesce(p_alive, 0), purchase_days - 1,
+						  CASE WHEN purchase_days > 1 THEN least(extract(epoch FROM last_purchase_at - first_purchase_at) / 86400,
+						    tenure_days) ELSE 0 END
+						FROM analytics_customer_score WHERE run_id = :run AND purchases > 0
+						  AND (:first OR customer_id > :after) AND (CAST(:all AS boolean) OR customer_id = ANY(:ids))
+						ORDER BY customer_id LIMIT :size
+						""")
 				.param("run", run)
 				.param("first", first)
 				.param("after", after)
@@ -124,8 +176,14 @@ class ClassWriter {
 				.query((rs) -> {
 					ids.add(rs.getObject(1, UUID.class));
 					double[] row = new double[width];
-					for (int f = 0; f < width; f++) {
+					for (int f = 0; f < Math.min(width, 5); f++) {
 						row[f] = rs.getDouble(2 + f);
+					}
+					if (width > 5) {
+						// the sixth: stored p alive, or the chance to buy again from
+						// frequency, recency and age as the run's predictions read them
+						double chance = sixth.of(rs.getDouble(7), rs.getDouble(8), rs.getDouble(9), rs.getDouble(5));
+						row[5] = Math.round(chance * 1e6) / 1e6;
 					}
 					rows.add(row);
 				});

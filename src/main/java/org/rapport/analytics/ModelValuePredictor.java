@@ -113,6 +113,27 @@ class ModelValuePredictor implements ValuePredictor {
 		return new Predictions(p.expectedPurchases(), p.probabilityAlive(), p.clv(), model, null);
 	}
 
+	/** The BG/NBD of a stored value model. */
+	static BgNbd purchaseModel(ValueModel model) {
+		ValueModel.Fit bg = model.fit(BG_NBD);
+		return new BgNbd(bg.parameter("r"), bg.parameter("alpha"), bg.parameter("a"), bg.parameter("b"));
+	}
+
+	/**
+	 * Each buyer's chance of a purchase within the model's horizon (ADR 0094), from the
+	 * repeat purchase days, the days from the first to the last and the days since the
+	 * first; 0 where it cannot be computed.
+	 */
+	static double[] chanceToBuyAgain(ValueModel model, double[] x, double[] tx, double[] t) {
+		BgNbd purchases = purchaseModel(model);
+		double[] chance = new double[x.length];
+		for (int i = 0; i < x.length; i++) {
+			double c = purchases.probabilityOfPurchaseWithin(model.horizonDays(), (int) Math.round(x[i]), tx[i], t[i]);
+			chance[i] = Double.isFinite(c) ? c : 0;
+		}
+		return chance;
+	}
+
 	private static int[] frequencies(double[] x) {
 		int[] frequency = new int[x.length];
 		for (int i = 0; i < x.length; i++) {

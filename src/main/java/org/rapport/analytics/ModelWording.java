@@ -43,7 +43,10 @@ class ModelWording {
 
 	@Autowired
 	ModelWording(MessageSource messages) {
-		this(messages, ClassWriter.FEATURES);
+		this(messages,
+				java.util.stream.Stream
+					.concat(ClassWriter.FEATURES.stream(), java.util.stream.Stream.of(ClassWriter.P_ALIVE))
+					.toList());
 	}
 
 	ModelWording(MessageSource messages, List<Feature> features) {

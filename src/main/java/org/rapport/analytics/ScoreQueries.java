@@ -267,10 +267,7 @@ class ScoreQueries {
 			return null;
 		}
 		try {
-			ValueModel.Fit bg = stored.fit(ModelValuePredictor.BG_NBD);
-			BuyAgain model = new BuyAgain(
-					new BgNbd(bg.parameter("r"), bg.parameter("alpha"), bg.parameter("a"), bg.parameter("b")),
-					stored.horizonDays());
+			BuyAgain model = new BuyAgain(ModelValuePredictor.purchaseModel(stored), stored.horizonDays());
 			this.models.put(run, model);
 			return model;
 		}

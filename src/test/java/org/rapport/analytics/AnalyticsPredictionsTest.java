@@ -242,7 +242,21 @@ class AnalyticsPredictionsTest {
 		assertThat(classes.classes().stream().mapToLong(CustomerClasses.ClassProfile::size).sum()).isEqualTo(BUYERS);
 		assertThat(classes.classes()).hasSize(classes.chosenK());
 		assertThat(classes.curve()).isNotEmpty();
-		assertThat(classes.features()).contains("recency", "p alive");
+		assertThat(classes.features()).contains("recency", "buy again").doesNotContain("p alive");
+		// the chance to buy again, unlike the probability alive the model fixes at 1 for
+		// one-time buyers, sets the most lapsed class below the most recent one
+		java.util.function.BiFunction<CustomerClasses.ClassProfile, String, Double> mean = (c,
+				f) -> c.means().stream().filter((m) -> m.feature().equals(f)).findFirst().orElseThrow().mean();
+		CustomerClasses.ClassProfile lapsed = classes.classes()
+			.stream()
+			.max(java.util.Comparator.comparing((c) -> mean.apply(c, "recency")))
+			.orElseThrow();
+		CustomerClasses.ClassProfile recent = classes.classes()
+			.stream()
+			.min(java.util.Comparator.comparing((c) -> mean.apply(c, "recency")))
+			.orElseThrow();
+		assertThat(mean.apply(lapsed, "buy again")).isLessThan(mean.apply(recent, "buy again"));
+		assertThat(classes.classes()).allSatisfy((c) -> assertThat(mean.apply(c, "buy again")).isBetween(0.0, 1.0));
 		Long classified = this.jdbc
 			.sql("SELECT count(*) FROM analytics_customer_score WHERE run_id = ? AND class_index IS NOT NULL")
 			.param(run)
@@ -319,7 +333,7 @@ class AnalyticsPredictionsTest {
 			assertThat(russian).as("label of class %d (%s)", c.index(), c.label()).doesNotContainPattern("[A-Za-z]");
 			assertThat(page).contains(">" + russian + "</a>");
 		}
-		assertThat(page).contains("<th>давность</th>", "<th>средний чек</th>", "<th>вероятность активности</th>")
+		assertThat(page).contains("<th>давность</th>", "<th>средний чек</th>", "<th>вероятность новой покупки</th>")
 			.doesNotContain("<th>recency</th>")
 			.doesNotContain("then churn risk");
 	}
