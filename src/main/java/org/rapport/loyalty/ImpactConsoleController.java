@@ -62,8 +62,8 @@ class ImpactConsoleController {
 	static final int LEAVING_NAMED = 20;
 
 	/** The CSV's columns: one row per member who would lose something. */
-	static final String CSV_HEADER = "customer_id,display_name,revenue,points_expiring_earlier,first_new_expiry,"
-			+ "points_lost_per_year,value_lost,tier_from,tier_to,tier_lost_at,benefits_lost,predicted_value,"
+	static final String CSV_HEADER = "customer_id,display_name,revenue,points_expiring_earlier,"
+			+ "points_expiring_at_once,first_new_expiry,points_lost_per_year,value_lost,tier_from,tier_to,tier_lost_at,benefits_lost,predicted_value,"
 			+ "churn_risk\r\n";
 
 	/**
@@ -133,7 +133,8 @@ class ImpactConsoleController {
 
 	/**
 	 * Every member of the preview, not only the first {@link MemberNames#SHOWN}, as CSV
-	 * in the page's order; refused input shows the form again with its problems.
+	 * in the page's order; refused input shows the form again with its problems. The
+	 * benefits lost are in English, as the API gives them, whatever the page's language.
 	 */
 	@PostMapping("/loyalty/programmes/{code}/impact.csv")
 	ModelAndView csv(@PathVariable String code, @ModelAttribute("form") ImpactForm form, Model model,
@@ -151,9 +152,9 @@ class ImpactConsoleController {
 		writer.write(CSV_HEADER);
 		NamedCsvRows<ImpactLine> rows = new NamedCsvRows<>(this.customers, writer, ImpactLine::customerId,
 				(l, name) -> new Object[] { l.customerId(), name, l.revenue(), l.pointsExpiringEarlier(),
-						l.earliestNewExpiry(), l.pointsLostPerYear(), l.valueLost(), l.tierFrom(), l.tierTo(),
-						(l.tierFrom() == null) ? null : l.tierLostAt(), String.join("; ", l.benefitsLost()),
-						l.predictedValue(), l.churnRisk() });
+						l.pointsExpiringAtOnce(), l.earliestNewExpiry(), l.pointsLostPerYear(), l.valueLost(),
+						l.tierFrom(), l.tierTo(), (l.tierFrom() == null) ? null : l.tierLostAt(),
+						String.join("; ", l.benefitsLost()), l.predictedValue(), l.churnRisk() });
 		lines.forEach(rows);
 		rows.finish();
 		return null;
@@ -251,6 +252,7 @@ class ImpactConsoleController {
 					lines.stream().map(ImpactLine::valueLost).reduce(BigDecimal.ZERO, BigDecimal::add));
 			model.addAttribute("totalExpiringEarlier",
 					lines.stream().mapToLong(ImpactLine::pointsExpiringEarlier).sum());
+			model.addAttribute("totalExpiringAtOnce", lines.stream().mapToLong(ImpactLine::pointsExpiringAtOnce).sum());
 			List<ImpactLine> leaving = lines.stream().filter(ImpactLine::likelyToLeave).toList();
 			model.addAttribute("leaving", leaving.size());
 			List<UUID> firstLeaving = leaving.stream().map(ImpactLine::customerId).limit(LEAVING_NAMED).toList();

@@ -18,17 +18,33 @@ import static org.rapport.loyalty.ProgrammeStore.utc;
 
 /**
  * Who would lose what with a programme change, before it is made, highest revenue first.
- * Expiry: every open lot's date recomputed under the proposed policy (as if it applied to
- * the points members hold). Earn rate: the points earned in the last 12 months times (1 −
- * factor). Tiers: the proposed ladder run through the real re-qualification in a
- * transaction that is rolled back. Nothing is written. Each line carries what analytics
- * predicts of the member (lifetime value, risk of leaving) for a caller who may read it.
+ * Expiry: every open lot's date recomputed under the proposed policy, as if it applied to
+ * the points members hold (saving a programme's settings dates only the points earned
+ * after it, ADR 0009; the preview shows what re-dating the held points would cost). The
+ * expiry job takes a lot whose date has come at its next run, so a lot whose new date is
+ * already past would be lost at once, and a pending lot not before it becomes available:
+ * the points lost at once are counted apart, and the first new date is that of the other
+ * points, never before now. A lot already due under its present date is lost anyway and
+ * does not count. Earn rate: the points earned in the last 12 months times (1 − factor).
+ * Tiers: the proposed ladder run through the real re-qualification in a transaction that
+ * is rolled back. Nothing is written. Each line carries what analytics predicts of the
+ * member (lifetime value, risk of leaving) for a caller who may read it.
  */
 @Component
 class ImpactPreview {
 
+	/**
+	 * Per member: the points of the open lots that would expire earlier under the
+	 * proposed policy, those of them that would expire at once (their new date is past:
+	 * the next expiry run takes them) and the first new date of the others. When a lot
+	 * would expire: its new date, not before it becomes available (the expiry job takes
+	 * only available points); when it expires as things are: the same with its present
+	 * date.
+	 */
 	private static final String EXPIRY = """
-			SELECT a.id AS account_id, a.customer_id, SUM(l.remaining) AS points, MIN(x.new_expiry) AS earliest
+			SELECT a.id AS account_id, a.customer_id, SUM(l.remaining) AS points,
+			       COALESCE(SUM(l.remaining) FILTER (WHERE w.would_expire <= :now), 0) AS at_once,
+			       MIN(w.would_expire) FILTER (WHERE w.would_expire > :now) AS earliest
 			FROM loyalty_lot l JOIN loyalty_account a ON a.id = l.account_id,
 			LATERAL (SELECT CASE :policy
 			    WHEN 'ROLLING' THEN l.earned_at + make_interval(months => :months)
@@ -36,9 +52,11 @@ class ImpactPreview {
 			        extract(year FROM (l.earned_at AT TIME ZONE 'UTC') + make_interval(months => :months))::int,
 			        ((extract(month FROM (l.earned_at AT TIME ZONE 'UTC') + make_interval(months => :months))::int - 1)
 			          / :period) * :period + 1, 1) + make_interval(months => :period))::timestamp AT TIME ZONE 'UTC'
-			    END AS new_expiry) x
+			    END AS new_expiry) x,
+			LATERAL (SELECT GREATEST(x.new_expiry, l.available_at) AS would_expire,
+			    GREATEST(COALESCE(l.expires_at, 'infinity'::timestamptz), l.available_at) AS expires) w
 			WHERE a.programme_id = :p AND a.status = 'ACTIVE' AND l.remaining > 0 AND l.status <> 'EXPIRED'
-			  AND x.new_expiry IS NOT NULL AND x.new_expiry < COALESCE(l.expires_at, 'infinity'::timestamptz)
+			  AND x.new_expiry IS NOT NULL AND w.would_expire < w.expires AND w.expires > :now
 			GROUP BY a.id, a.customer_id
 			""";
 
@@ -71,10 +89,12 @@ class ImpactPreview {
 				.param("months", change.settings().expiryMonths())
 				.param("period", change.settings().expiryPeriodMonths())
 				.param("p", programme.id())
+				.param("now", utc(now))
 				.query((rs) -> {
 					Line l = line(lines, rs.getObject("account_id", UUID.class),
 							rs.getObject("customer_id", UUID.class));
 					l.expiring = rs.getLong("points");
+					l.atOnce = rs.getLong("at_once");
 					l.earliest = instant(rs, "earliest");
 				});
 		}
@@ -109,20 +129,20 @@ class ImpactPreview {
 				Tier before = (current == null) ? null : current.tier(m.fromTier());
 				Tier after = proposed.tier(m.toTier());
 				if (before == null || proposed.rank(m.toTier()) >= rankIn(current, m.fromTier())
-						&& before.benefitsBeyond(after).isEmpty()) {
+						&& before.lostTo(after).isEmpty()) {
 					continue;
 				}
 				Line l = line(lines, m.accountId(), m.customerId());
 				l.from = m.fromTier();
 				l.to = m.toTier();
 				l.at = m.effectiveAt();
-				l.benefits = before.benefitsBeyond(after);
+				l.benefits = before.lostTo(after);
 			}
 			// members who keep their tier code but whose tier loses a benefit
 			if (current != null) {
 				for (Tier t : current.tiers()) {
 					Tier same = proposed.tier(t.code());
-					if (same != null && !t.benefitsBeyond(same).isEmpty()) {
+					if (same != null && !t.lostTo(same).isEmpty()) {
 						this.jdbc
 							.sql("SELECT mt.account_id, a.customer_id FROM loyalty_member_tier mt "
 									+ "JOIN loyalty_account a ON a.id = mt.account_id WHERE mt.programme_id = ? "
@@ -134,7 +154,7 @@ class ImpactPreview {
 									l.from = t.code();
 									l.to = t.code();
 									l.at = now;
-									l.benefits = t.benefitsBeyond(same);
+									l.benefits = t.lostTo(same);
 								}
 							});
 					}
@@ -147,8 +167,8 @@ class ImpactPreview {
 		return lines.values()
 			.stream()
 			.map((l) -> new ImpactLine(l.account, l.customer, revenue.getOrDefault(l.customer, BigDecimal.ZERO),
-					l.expiring, l.earliest, l.lostPerYear, programme.valueOf(l.expiring + l.lostPerYear), l.from, l.to,
-					l.at, l.benefits, null, null)
+					l.expiring, l.atOnce, l.earliest, l.lostPerYear, programme.valueOf(l.expiring + l.lostPerYear),
+					l.from, l.to, l.at, l.benefits, null, null)
 				.with(outlook.get(l.customer)))
 			.sorted(Comparator.comparing(ImpactLine::revenue)
 				.reversed()
@@ -186,6 +206,8 @@ class ImpactPreview {
 
 		long expiring;
 
+		long atOnce;
+
 		Instant earliest;
 
 		long lostPerYear;
@@ -196,7 +218,7 @@ class ImpactPreview {
 
 		Instant at;
 
-		List<String> benefits = List.of();
+		Tier.Benefits benefits = Tier.Benefits.NONE;
 
 		Line(UUID account, UUID customer) {
 			this.account = account;

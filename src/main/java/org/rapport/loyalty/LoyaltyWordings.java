@@ -1,9 +1,11 @@
 package org.rapport.loyalty;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.rapport.interaction.Outcome;
 import org.rapport.platform.web.Wording;
 import org.rapport.platform.web.Wordings;
 
@@ -19,6 +21,16 @@ final class LoyaltyWordings {
 	/** The interaction kinds, as the interactions module names them. */
 	private static final List<String> KINDS = List.of("PURCHASE", "RETURN", "VISIT", "CALL", "EMAIL", "WEB",
 			"SERVICE_REQUEST", "SURVEY_ANSWER", "CAMPAIGN_CONTACT");
+
+	/**
+	 * How a contact may end ({@link Outcome}), as a reason or an explanation writes it:
+	 * "refused", "no answer". Shown by the keys {@code loyalty.reason.outcome.<name>}.
+	 */
+	private static final String[] OUTCOMES = Arrays.stream(Outcome.values())
+		.map(LoyaltyWordings::outcome)
+		.toArray(String[]::new);
+
+	private static final String OUTCOME_KEYS = "loyalty.reason.outcome.";
 
 	// the ledger's reasons
 
@@ -98,7 +110,17 @@ final class LoyaltyWordings {
 	static final Wording REFERRED = Wording.of("loyalty.explain.referred",
 			"First purchase of a referred member; {0} for the member who referred them");
 
-	static final Wording EVENT_BONUS = Wording.of("loyalty.explain.event", "Bonus for {0}");
+	/**
+	 * An event bonus: "Bonus for SURVEY_ANSWER", the kind as the rule names it (shown by
+	 * its name in the reader's language when it is one of the interaction kinds).
+	 */
+	static final Wording EVENT_BONUS = Wording.of("loyalty.explain.event", "Bonus for {0}")
+		.namesAt(0, "loyalty.explain.event.kind.", KINDS.toArray(String[]::new));
+
+	/** An event bonus for a contact that ended a given way: "Bonus for CALL refused". */
+	static final Wording EVENT_BONUS_WITH_OUTCOME = Wording.of("loyalty.explain.event-outcome", "Bonus for {0} {1}")
+		.namesAt(0, "loyalty.explain.event.kind.", KINDS.toArray(String[]::new))
+		.namesAt(1, OUTCOME_KEYS, OUTCOMES);
 
 	static final Wording PRODUCT_MULTIPLIER = Wording.of("loyalty.explain.product-multiplier",
 			"×{0} on product {1}: {2} × base rate × (factor − 1), rounded down");
@@ -131,8 +153,8 @@ final class LoyaltyWordings {
 
 	/** Everything a step of an earning may say. */
 	static final Wordings EXPLANATIONS = Wordings.of(OTHER_CURRENCY, NOT_VALID, NOT_COUNTED, TIER_MULTIPLIER, CAP,
-			SPEND_RATIO, FIRST_PURCHASE, BIRTHDAY_MONTH, BIRTHDAY, REFERRED, EVENT_BONUS, PRODUCT_MULTIPLIER,
-			CATEGORY_MULTIPLIER);
+			SPEND_RATIO, FIRST_PURCHASE, BIRTHDAY_MONTH, BIRTHDAY, REFERRED, EVENT_BONUS, EVENT_BONUS_WITH_OUTCOME,
+			PRODUCT_MULTIPLIER, CATEGORY_MULTIPLIER);
 
 	/** Everything a tier change's reason may hold. */
 	static final Wordings TIER_CHANGES = Wordings.of(QUALIFIED, PERIOD_OVER, MEASURE_POINTS, MEASURE_SPEND,
@@ -157,12 +179,25 @@ final class LoyaltyWordings {
 	static String event(String kind, String outcome) {
 		String code = kind.toUpperCase(Locale.ROOT);
 		int at = kindIndex(code);
-		String shown = (outcome == null) ? null : outcome.toLowerCase(Locale.ROOT).replace('_', ' ');
+		String shown = (outcome == null) ? null : outcome(outcome);
 		if (at < 0) {
 			String named = humanised(code);
 			return (shown == null) ? named : named + " " + shown;
 		}
 		return (shown == null) ? EVENTS.get(at).stored() : EVENTS_WITH_OUTCOME.get(at).stored(shown);
+	}
+
+	/**
+	 * The explanation of an event bonus: the kind the rule names ("Bonus for
+	 * SURVEY_ANSWER"), with the outcome it asks for ("Bonus for CALL refused").
+	 */
+	static String eventBonus(String kind, String outcome) {
+		return (outcome == null) ? EVENT_BONUS.stored(kind) : EVENT_BONUS_WITH_OUTCOME.stored(kind, outcome(outcome));
+	}
+
+	/** How a contact ended, as a sentence writes it: REFUSED is "refused". */
+	private static String outcome(Object outcome) {
+		return String.valueOf(outcome).toLowerCase(Locale.ROOT).replace('_', ' ');
 	}
 
 	private static int kindIndex(String code) {
@@ -174,7 +209,8 @@ final class LoyaltyWordings {
 		for (String kind : KINDS) {
 			String key = "loyalty.reason.event." + kind.toLowerCase(Locale.ROOT).replace('_', '-')
 					+ (withOutcome ? "-outcome" : "");
-			wordings.add(Wording.of(key, humanised(kind) + (withOutcome ? " {0}" : "")));
+			Wording wording = Wording.of(key, humanised(kind) + (withOutcome ? " {0}" : ""));
+			wordings.add(withOutcome ? wording.namesAt(0, OUTCOME_KEYS, OUTCOMES) : wording);
 		}
 		return List.copyOf(wordings);
 	}

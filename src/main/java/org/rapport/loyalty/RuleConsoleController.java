@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.rapport.interaction.InteractionKind;
 import org.rapport.interaction.Interactions;
 import org.rapport.platform.web.Text;
 
@@ -187,6 +188,8 @@ class RuleConsoleController {
 		model.addAttribute("form", form);
 		model.addAttribute("earning", earning);
 		model.addAttribute("errors", LoyaltyConsole.shown(errors, this.messages));
+		// the kinds by their names in the page's language, the one sent chosen again
+		model.addAttribute("interactionKinds", InteractionKind.values());
 		model.addAttribute("outcomes", org.rapport.interaction.Outcome.values());
 		return "loyalty/simulate";
 	}

@@ -155,8 +155,7 @@ final class RulesEngine {
 
 	/** "Bonus for SURVEY_ANSWER"; with an outcome, "Bonus for CALL refused". */
 	static String eventReason(RuleParams p) {
-		return LoyaltyWordings.EVENT_BONUS.stored(p.interactionKind() + ((p.outcome() == null) ? ""
-				: " " + p.outcome().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')));
+		return LoyaltyWordings.eventBonus(p.interactionKind(), p.outcome());
 	}
 
 	private static Candidate multiplier(EarnRule rule, Basket basket, BigDecimal baseRate) {

@@ -115,7 +115,10 @@ class TierApi {
 	@PostMapping(PROGRAMME + "/impact-preview")
 	@PreAuthorize("hasAuthority('loyalty:read')")
 	@Operation(summary = "Who would lose what (points expiring earlier, earning, tier, benefits) with a change",
-			description = "Highest revenue first. Nothing is written.")
+			description = "Highest revenue first. Nothing is written. The proposed expiry is applied to the points "
+					+ "members hold: pointsExpiringAtOnce are those whose new date is already past (the next expiry "
+					+ "run would take them), earliestNewExpiry the first new date of the others (never in the past). "
+					+ "benefitsLost are in English whatever the caller's language.")
 	List<ImpactLine> impact(@PathVariable String code, @RequestBody ProgrammeChange change) {
 		return this.loyalty.impactPreview(code, change);
 	}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rapport.IntegrationTest;
@@ -88,6 +89,42 @@ class ApologyBonusTest {
 		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> total(account) == before + 50);
 		assertThat(this.loyalty.sumOfLedger(account).available() + this.loyalty.sumOfLedger(account).pending())
 			.isEqualTo(before + 50);
+	}
+
+	@Test
+	void aRefusedCallsReasonAndItsBonusReadInTheReadersLanguage() {
+		UUID customer = this.fx.customer();
+		UUID account = UUID.fromString(this.fx.enrol(this.programme, customer).get("accountId").asString());
+		long before = total(account);
+		call(customer, "REFUSED", "no car available", UUID.randomUUID().toString());
+		await().atMost(Duration.ofSeconds(20)).until(() -> total(account) == before + 50);
+		String ledger = MemberApi.MEMBERS + "/" + account + "/ledger";
+
+		JsonNode spanish = this.fx
+			.body(this.mvc.get().uri(ledger).with(this.fx.as(Role.SALES)).header("Accept-Language", "es").exchange())
+			.get("items")
+			.get(0);
+		assertThat(spanish.get("reason").asString()).isEqualTo("Llamada: servicio denegado");
+		assertThat(spanish.get("explanation").asString()).contains("Bonificación por llamada: servicio denegado")
+			.doesNotContain("Bonus for");
+		JsonNode russian = this.fx
+			.body(this.mvc.get().uri(ledger).with(this.fx.as(Role.SALES)).header("Accept-Language", "ru").exchange())
+			.get("items")
+			.get(0);
+		assertThat(russian.get("reason").asString()).isEqualTo("Звонок: отказ в обслуживании");
+		assertThat(russian.get("explanation").asString()).contains("Бонус за звонок: отказ в обслуживании");
+
+		assertThat(this.mvc.post()
+			.uri("/loyalty/programmes/{c}/simulate", this.programme.code())
+			.param("day", "2026-03-01")
+			.param("kind", "CALL")
+			.param("outcome", "REFUSED")
+			.cookie(new Cookie("rapport-lang", "ru"))
+			.with(this.staff.as(Role.ADMIN))
+			.with(csrf())).hasStatusOk()
+			.bodyText()
+			.contains("Бонус за звонок: отказ в обслуживании")
+			.doesNotContain("CALL refused");
 	}
 
 	@Test

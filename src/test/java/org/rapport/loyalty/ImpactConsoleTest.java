@@ -1,9 +1,15 @@
 package org.rapport.loyalty;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rapport.IntegrationTest;
@@ -12,6 +18,8 @@ import org.rapport.access.StaffDirectory;
 import org.rapport.customer.ConsentPurpose;
 import org.rapport.customer.Customers;
 import org.rapport.customer.NewCustomer;
+import org.rapport.interaction.Interactions;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -19,6 +27,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /** The impact preview of a programme change as a table; nothing is changed. */
@@ -39,6 +48,12 @@ class ImpactConsoleTest {
 
 	@Autowired
 	UserDetailsService users;
+
+	@Autowired
+	Interactions interactions;
+
+	@Autowired
+	JsonMapper json;
 
 	ConsoleStaff staff;
 
@@ -91,6 +106,98 @@ class ImpactConsoleTest {
 			.contains(">300<")
 			.contains(">3.00<");
 		assertThat(this.loyalty.programme(this.programme.code()).expiryMonths()).isEqualTo(24);
+	}
+
+	@Test
+	void pointsWhoseNewDateHasAlreadyPassedExpireAtOnceAndNoNewExpiryIsInThePast() throws Exception {
+		LoyaltyFixture fx = fixture();
+		LoyaltyProgramme club = fx.programme(0, NegativeBalancePolicy.CAP_AT_ZERO, null);
+		UUID customer = fx.customer();
+		UUID account = UUID.fromString(fx.enrol(club, customer).get("accountId").asString());
+		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		Instant longAgo = now.minus(100, ChronoUnit.DAYS);
+		Instant lately = now.minus(10, ChronoUnit.DAYS);
+		fx.record(fx.purchase(customer, longAgo.toString(), fx.product("jeans"), "60.00"));
+		fx.record(fx.purchase(customer, lately.toString(), fx.product("jeans"), "120.00"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.loyalty.member(account).available() == 30);
+		String firstNewExpiry = lately.atZone(ZoneOffset.UTC).plusMonths(2).toLocalDate().toString();
+
+		MvcTestResult page = impact(club, "/loyalty/programmes/{c}/impact", "2", "", null);
+
+		assertThat(page).hasStatusOk();
+		String body = page.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		String row = body.substring(body.indexOf("data-customer=\"" + customer + "\""));
+		row = row.substring(0, row.indexOf("</tr>"));
+		assertThat(row).as("30 points expire earlier, the 10 earned 100 days ago at once")
+			.contains(">30<")
+			.contains("class=\"num impact-at-once\">10<")
+			.contains("class=\"impact-earliest\">" + firstNewExpiry + "<")
+			.doesNotContain(longAgo.atZone(ZoneOffset.UTC).plusMonths(2).toLocalDate().toString());
+		assertThat(body).contains("id=\"impact-at-once\"");
+
+		String[] rows = impact(club, "/loyalty/programmes/{c}/impact.csv", "2", "", null).getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)
+			.split("\r\n");
+		assertThat(rows[0]).contains(",points_expiring_earlier,points_expiring_at_once,first_new_expiry,");
+		assertThat(rows).anySatisfy((r) -> assertThat(r).startsWith(customer + ",")
+			.contains(",30,10," + lately.atZone(ZoneOffset.UTC).plusMonths(2).toInstant() + ","));
+		assertThat(this.loyalty.member(account).available()).as("nothing expired").isEqualTo(30);
+	}
+
+	@Test
+	void theBenefitsAMemberWouldLoseReadInThePagesLanguageAsOnTheTierLadder() throws Exception {
+		LoyaltyFixture fx = fixture();
+		LoyaltyProgramme club = fx.programme(0, NegativeBalancePolicy.CAP_AT_ZERO, null);
+		this.loyalty.applyTierLadder(club.code(),
+				new TierLadder(TierLadder.Measure.POINTS_EARNED, TierLadder.Window.ROLLING_12_MONTHS, 0,
+						java.util.List.of(new Tier("GOLD", "Gold", BigDecimal.TEN, new BigDecimal("1.5"),
+								BigDecimal.TEN, true, "Birthday bottle"))),
+				Instant.now());
+		UUID customer = fx.customer();
+		UUID account = UUID.fromString(fx.enrol(club, customer).get("accountId").asString());
+		fx.record(fx.purchase(customer,
+				Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString(), fx.product("jeans"),
+				"61.00"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.loyalty.tierOf(account, Instant.now()).tier() != null);
+		String goldWithoutBenefits = "GOLD;Gold;10";
+
+		assertThat(impact(club, "/loyalty/programmes/{c}/impact", "12", goldWithoutBenefits, "es")).hasStatusOk()
+			.bodyText()
+			.contains("data-customer=\"" + customer + "\"")
+			.contains(">Atención prioritaria<", ">10 % de descuento<", ">×1.5 puntos<", ">Regalos: Birthday bottle<")
+			.doesNotContain("priority service", "earn multiplier", "discount 10 %", "gifts: Birthday bottle");
+		assertThat(impact(club, "/loyalty/programmes/{c}/impact", "12", goldWithoutBenefits, "ru")).hasStatusOk()
+			.bodyText()
+			.contains(">Приоритетное обслуживание<", ">скидка 10 %<", ">баллы ×1.5<", ">Подарки: Birthday bottle<")
+			.doesNotContain("priority service", "earn multiplier");
+		assertThat(impact(club, "/loyalty/programmes/{c}/impact.csv", "12", goldWithoutBenefits, "es").getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)).as("the CSV keeps the API's English")
+			.contains("earn multiplier ×1.5; discount 10 %; priority service; gifts: Birthday bottle");
+	}
+
+	LoyaltyFixture fixture() {
+		return new LoyaltyFixture(this.mvc, this.json, this.staffDirectory, this.customers, this.interactions,
+				this.loyalty);
+	}
+
+	/** A preview of the club's ROLLING expiry of {@code months} and these tiers. */
+	MvcTestResult impact(LoyaltyProgramme club, String uri, String months, String tiers, String language) {
+		var request = this.mvc.post()
+			.uri(uri, club.code())
+			.param("expiryPolicy", "ROLLING")
+			.param("expiryMonths", months)
+			.param("expiryPeriodMonths", "12")
+			.param("earnRateFactor", "")
+			.param("measure", "POINTS_EARNED")
+			.param("window", "ROLLING_12_MONTHS")
+			.param("graceMonths", "0")
+			.param("tiers", tiers)
+			.with(this.staff.as(Role.ADMIN))
+			.with(csrf());
+		if (language != null) {
+			request = request.cookie(new Cookie("rapport-lang", language));
+		}
+		return request.exchange();
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.rapport.interaction.InteractionKind;
+import org.rapport.interaction.Outcome;
 import org.rapport.platform.web.Text;
 import org.rapport.platform.web.Wording;
 
@@ -120,6 +121,7 @@ class LoyaltyWordingsTest {
 		assertThat(LoyaltyWordings.event("SURVEY_ANSWER", null)).isEqualTo("Survey answer");
 		assertThat(LoyaltyWordings.event("CALL", "REFUSED_NO_CAR")).isEqualTo("Call refused no car");
 		assertThat(LoyaltyWordings.REASONS.read("Call refused no car").in(bundles(), SPANISH))
+			.as("a value that is no contact's outcome is shown as stored")
 			.isEqualTo("Llamada: refused no car");
 		assertThat(LoyaltyWordings.REASONS.read(LoyaltyWordings.event("SURVEY_ANSWER", null))
 			.in(bundles(), Locale.forLanguageTag("ru"))).isEqualTo("Ответ на опрос");
@@ -127,6 +129,46 @@ class LoyaltyWordingsTest {
 				(kind) -> assertThat(LoyaltyWordings.REASONS.read(LoyaltyWordings.event(kind, null)).isVerbatim())
 					.as(kind)
 					.isFalse());
+	}
+
+	@Test
+	void howAContactEndedReadsInTheReadersLanguageInTheReasonAndInTheBonusExplanation() {
+		Locale russian = Locale.forLanguageTag("ru");
+		assertThat(LoyaltyWordings.event("CALL", "REFUSED")).as("stored as before").isEqualTo("Call refused");
+		assertThat(LoyaltyWordings.REASONS.read("Call refused").in(bundles(), SPANISH))
+			.isEqualTo("Llamada: servicio denegado");
+		assertThat(LoyaltyWordings.REASONS.read("Call refused").in(bundles(), russian))
+			.isEqualTo("Звонок: отказ в обслуживании");
+		assertThat(LoyaltyWordings.REASONS.read(LoyaltyWordings.event("CALL", "NO_ANSWER")).in(bundles(), SPANISH))
+			.as("an outcome of two words has a key of one")
+			.isEqualTo("Llamada: sin respuesta");
+
+		assertThat(LoyaltyWordings.eventBonus("CALL", "REFUSED")).as("stored as before")
+			.isEqualTo("Bonus for CALL refused");
+		assertThat(LoyaltyWordings.EXPLANATIONS.read("Bonus for CALL refused").in(bundles(), SPANISH))
+			.isEqualTo("Bonificación por llamada: servicio denegado");
+		assertThat(LoyaltyWordings.EXPLANATIONS.read("Bonus for CALL refused").in(bundles(), russian))
+			.isEqualTo("Бонус за звонок: отказ в обслуживании");
+		assertThat(LoyaltyWordings.EXPLANATIONS.read(LoyaltyWordings.eventBonus("SURVEY_ANSWER", null))
+			.in(bundles(), russian)).isEqualTo("Бонус за ответ на опрос");
+		assertThat(LoyaltyWordings.EXPLANATIONS.read("Bonus for CALL no answer").in(bundles(), SPANISH))
+			.isEqualTo("Bonificación por llamada: sin respuesta");
+		assertThat(LoyaltyWordings.EXPLANATIONS.read("Bonus for VISIT").in(bundles(), SPANISH))
+			.isEqualTo("Bonificación por visita");
+
+		for (InteractionKind kind : InteractionKind.values()) {
+			for (Outcome outcome : Outcome.values()) {
+				String reason = LoyaltyWordings.event(kind.name(), outcome.name());
+				String bonus = LoyaltyWordings.eventBonus(kind.name(), outcome.name());
+				for (Locale language : List.of(SPANISH, russian)) {
+					assertThat(LoyaltyWordings.REASONS.read(reason).in(bundles(), language)).as(reason)
+						.doesNotContain(outcome.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+					assertThat(LoyaltyWordings.EXPLANATIONS.read(bonus).in(bundles(), language)).as(bonus)
+						.doesNotContain(kind.name())
+						.doesNotContain(outcome.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+				}
+			}
+		}
 	}
 
 	@Test

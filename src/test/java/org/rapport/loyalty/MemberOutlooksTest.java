@@ -96,8 +96,8 @@ class MemberOutlooksTest {
 
 	@Test
 	void aLineTakesTheOutlookOfItsMemberAndOnlyHighRiskCountsAsLikelyToLeave() {
-		ImpactLine line = new ImpactLine(UUID.randomUUID(), ANA, new BigDecimal("540.00"), 120, null, 0,
-				new BigDecimal("1.20"), null, null, null, List.of(), null, null);
+		ImpactLine line = new ImpactLine(UUID.randomUUID(), ANA, new BigDecimal("540.00"), 120, 0, null, 0,
+				new BigDecimal("1.20"), null, null, null, Tier.Benefits.NONE, null, null);
 
 		ImpactLine high = line.with(new MemberOutlook.Outlook(new BigDecimal("812.40"), "EUR", "HIGH", true));
 		ImpactLine churned = line.with(new MemberOutlook.Outlook(null, "EUR", "CHURNED", false));

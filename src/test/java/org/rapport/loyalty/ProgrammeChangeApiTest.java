@@ -182,6 +182,38 @@ class ProgrammeChangeApiTest {
 	}
 
 	@Test
+	void lotsWhoseNewDateIsAlreadyPastExpireAtOnceAndAPendingLotNotBeforeItIsAvailable() {
+		LoyaltyProgramme p = this.fx.programme(60, NegativeBalancePolicy.ALLOW, null);
+		UUID customer = this.fx.customer();
+		UUID account = UUID.fromString(this.fx.enrol(p, customer).get("accountId").asString());
+		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		// its return window over 40 days ago: its new date (70 days ago) is past
+		Instant longAgo = now.minus(100, ChronoUnit.DAYS);
+		// still pending for 20 days: its new date (about 10 days ago) is past, but
+		// points expire only once available
+		Instant lately = now.minus(40, ChronoUnit.DAYS);
+		this.fx.record(this.fx.purchase(customer, longAgo.toString(), this.fx.product("lots"), "60.00"));
+		this.fx.record(this.fx.purchase(customer, lately.toString(), this.fx.product("lots"), "120.00"));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.loyalty.member(account).available() + this.loyalty.member(account).pending() == 30);
+		Map<String, Object> settings = new java.util.HashMap<>(
+				this.json.convertValue(this.loyalty.programme(p.code()).settings(), Map.class));
+		settings.put("expiryMonths", 1);
+
+		JsonNode impact = this.fx.body(this.fx.post(this.fx.as(Role.ADMIN),
+				ProgrammeApi.BASE + "/" + p.code() + "/impact-preview", Map.of("settings", settings), null));
+
+		assertThat(impact).hasSize(1);
+		JsonNode line = impact.get(0);
+		assertThat(line.get("pointsExpiringEarlier").asLong()).isEqualTo(30);
+		assertThat(line.get("pointsExpiringAtOnce").asLong()).isEqualTo(10);
+		assertThat(Instant.parse(line.get("earliestNewExpiry").asString())).as("when the pending lot is available")
+			.isEqualTo(lately.plus(60, ChronoUnit.DAYS))
+			.isAfter(now);
+		assertThat(this.loyalty.programme(p.code()).expiryMonths()).isEqualTo(12);
+	}
+
+	@Test
 	void theImpactPreviewListsWhoLosesPointsTierAndBenefitsWithoutChangingAnything() {
 		LoyaltyProgramme p = this.fx.programme(0, NegativeBalancePolicy.ALLOW, null);
 		apply(p, ladder("SILVER", "GOLD"));
@@ -202,7 +234,10 @@ class ProgrammeChangeApiTest {
 		assertThat(line.get("pointsLostPerYear").asLong()).isEqualTo(5);
 		assertThat(line.get("tierFrom").asString()).isEqualTo("SILVER");
 		assertThat(line.get("tierTo").isNull()).isTrue();
-		assertThat(line.get("benefitsLost").toString()).contains("earn multiplier", "discount");
+		assertThat(line.get("benefitsLost").toString()).as("in English, as before")
+			.contains("earn multiplier", "discount");
+		assertThat(line.has("benefits")).isFalse();
+		assertThat(line.get("pointsExpiringAtOnce").asLong()).isZero();
 		assertThat(this.loyalty.tierLadder(p.code()).tiers()).hasSize(2);
 		assertThat(this.loyalty.tierOf(member, Instant.now()).tier().code()).isEqualTo("SILVER");
 	}

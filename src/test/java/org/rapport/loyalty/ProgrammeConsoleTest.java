@@ -210,6 +210,32 @@ class ProgrammeConsoleTest {
 	}
 
 	@Test
+	void theSimulationOffersTheInteractionKindsByTheirNamesAndARefusedBasketKeepsTheOneChosen() {
+		assertThat(this.mvc.get()
+			.uri("/loyalty/programmes/{c}/simulate", this.programme.code())
+			.cookie(new Cookie("rapport-lang", "es"))
+			.with(this.staff.as(Role.ADMIN))).hasStatusOk()
+			.bodyText()
+			.containsPattern("<select id=\"f-kind\" name=\"kind\">")
+			.containsPattern("<option value=\"PURCHASE\"\\s+selected=\"selected\">Compra</option>")
+			.contains("<option value=\"SURVEY_ANSWER\">Respuesta a encuesta</option>");
+		assertThat(this.mvc.post()
+			.uri("/loyalty/programmes/{c}/simulate", this.programme.code())
+			.param("day", "2025-06-01")
+			.param("total", "1e30")
+			.param("kind", "CALL")
+			.param("outcome", "NO_ANSWER")
+			.cookie(new Cookie("rapport-lang", "ru"))
+			.with(this.staff.as(Role.ADMIN))
+			.with(csrf())).hasStatus(422)
+			.bodyText()
+			.contains("f-total-error")
+			.containsPattern("<option value=\"CALL\"\\s+selected=\"selected\">Звонок</option>")
+			.containsPattern("<option value=\"NO_ANSWER\"\\s+selected=\"selected\">Нет ответа</option>")
+			.doesNotContain("<option value=\"PURCHASE\" selected");
+	}
+
+	@Test
 	void aRefusedRuleIsExplainedInTheStaffMembersLanguage() {
 		assertThat(this.mvc.post()
 			.uri("/loyalty/programmes/{c}/rules", this.programme.code())

@@ -35,9 +35,10 @@ public final class Wording {
 	}
 
 	/**
-	 * The names a value may hold (a rounding mode, a period), stored as the code's name
-	 * and shown by the bundle's {@code prefix + name} in the reader's language; a value
-	 * that is none of them is shown as stored.
+	 * The names a value may hold (a rounding mode, a period, how a contact ended), stored
+	 * as written and shown by the bundle's {@code prefix + name} in the reader's language
+	 * (a name's spaces are hyphens in its key: {@code no answer} reads by
+	 * {@code prefix + "no-answer"}); a value that is none of them is shown as stored.
 	 */
 	public record Names(String prefix, List<String> names) {
 
@@ -45,9 +46,9 @@ public final class Wording {
 			names = List.copyOf(names);
 		}
 
-		/** The bundle key of a name. */
+		/** The bundle key of a name, its spaces hyphens. */
 		public String key(String name) {
-			return this.prefix + name;
+			return this.prefix + name.replace(' ', '-');
 		}
 
 	}
