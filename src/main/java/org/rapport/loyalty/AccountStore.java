@@ -217,6 +217,34 @@ class AccountStore {
 	}
 
 	/**
+	 * The customer's closed accounts whose balance lives on in another account: their own
+	 * accounts migrated or merged, and every account merged or migrated, at any remove,
+	 * into one of them (a merged customer's membership combined into this customer's);
+	 * the latest closed first.
+	 */
+	List<EarlierMembership> earlierOf(UUID customerId) {
+		return this.jdbc.sql("""
+				WITH RECURSIVE family(id) AS (
+				  SELECT id FROM loyalty_account WHERE customer_id = :customer
+				  UNION
+				  SELECT a.id FROM loyalty_account a JOIN family f ON a.merged_into = f.id
+				)
+				SELECT a.id, p.code, a.status, a.enrolled_at, a.closed_at, a.merged_into, np.code AS into_code
+				FROM family f JOIN loyalty_account a ON a.id = f.id
+				JOIN loyalty_programme p ON p.id = a.programme_id
+				LEFT JOIN loyalty_account n ON n.id = a.merged_into
+				LEFT JOIN loyalty_programme np ON np.id = n.programme_id
+				WHERE a.status IN ('MIGRATED', 'MERGED')
+				ORDER BY a.closed_at DESC NULLS LAST, a.id DESC
+				""")
+			.param("customer", customerId)
+			.query((rs, n) -> new EarlierMembership(rs.getObject("id", UUID.class), rs.getString("code"),
+					rs.getString("status"), instant(rs, "enrolled_at"), instant(rs, "closed_at"),
+					rs.getObject("merged_into", UUID.class), rs.getString("into_code")))
+			.list();
+	}
+
+	/**
 	 * The active accounts of the customers, in one query: by customer, each customer's in
 	 * account order; customers without one are absent. Each customer's accounts are
 	 * looked up by key (the members' index), one customer after the other, whatever the

@@ -17,10 +17,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The counter screen: find a member by card number (or by the customer's phone), see the
- * balance and cards, and redeem points with a reason (rewards and vouchers:
- * {@link CounterVoucherController}). The redeem form carries an idempotency key made when
- * it was shown: submitting it twice spends once.
+ * The counter screen: find a member by loyalty card number (or by the customer's phone,
+ * another card or e-mail in their record), see the balance and cards, and redeem points
+ * with a reason (rewards and vouchers: {@link CounterVoucherController}). The redeem form
+ * carries an idempotency key made when it was shown: submitting it twice spends once.
  */
 @Controller
 @PreAuthorize("hasAuthority('loyalty:write')")
@@ -73,9 +73,9 @@ class CounterConsoleController {
 	}
 
 	/**
-	 * Enrols the customer found by phone in a programme, with a virtual card, and shows
-	 * them as the member they now are; a refusal (a consent the programme needs) is shown
-	 * beside the enrol button.
+	 * Enrols the customer found through their record (phone, card, e-mail) in a
+	 * programme, with a virtual card, and shows them as the member they now are; a
+	 * refusal (a consent the programme needs) is shown beside the enrol button.
 	 */
 	@PostMapping("/loyalty/counter/enrolment")
 	String enrol(@RequestParam(defaultValue = "") String q, @RequestParam UUID customerId,

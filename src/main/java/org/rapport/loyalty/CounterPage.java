@@ -14,19 +14,21 @@ import java.util.stream.Collectors;
 import org.rapport.customer.CustomerView;
 import org.rapport.customer.Customers;
 import org.rapport.customer.IdentityType;
+import org.rapport.platform.web.ApiException;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 /**
- * The counter screen as its actions show it: the members found by card or phone, with
- * their programme, whether analytics judges them of high value or at high risk of leaving
- * (for staff who may read it), tier and the tier's benefits (priority service first),
- * balance, cards, recent movements, the rewards they can redeem now, the vouchers they
- * hold unused (soonest to expire first) and their next points to expire when that is
- * within {@link #EXPIRY_WARNING}; and the voucher step, which needs no member look-up (a
- * voucher names its member).
+ * The counter screen as its actions show it: the members found by loyalty card, or by an
+ * identity in the customer's record (phone, another card, e-mail), with their programme,
+ * whether analytics judges them of high value or at high risk of leaving (for staff who
+ * may read it), tier and the tier's benefits (priority service first), balance, cards,
+ * recent movements, the rewards they can redeem now, the vouchers they hold unused
+ * (soonest to expire first) and their next points to expire when that is within
+ * {@link #EXPIRY_WARNING}; and the voucher step, which needs no member look-up (a voucher
+ * names its member).
  */
 @Component
 class CounterPage {
@@ -54,9 +56,10 @@ class CounterPage {
 	}
 
 	/**
-	 * A member found at the counter, with the card used (null when found by phone) and
-	 * the vouchers the member holds that can still be used (with a button to use each,
-	 * unless the programme requires the voucher's code, ADR 0086).
+	 * A member found at the counter, with the loyalty card used (null when found through
+	 * the customer's record) and the vouchers the member holds that can still be used
+	 * (with a button to use each, unless the programme requires the voucher's code, ADR
+	 * 0086).
 	 */
 	record Found(CardView card, boolean usable, MemberSummary member, String customerName, String programmeName,
 			MemberTier tier, List<LoyaltyConsole.Line> recent, List<Reward> rewards, List<Redemption> openVouchers,
@@ -67,8 +70,8 @@ class CounterPage {
 	static final Duration EXPIRY_WARNING = Duration.ofDays(30);
 
 	/**
-	 * The customer found by phone and the programmes they have not joined, so that
-	 * counter staff can enrol them at once.
+	 * The customer found through their record (phone, card, e-mail) and the programmes
+	 * they have not joined, so that counter staff can enrol them at once.
 	 */
 	record Joinable(UUID customerId, String customerName, List<LoyaltyProgramme> programmes) {
 	}
@@ -106,8 +109,11 @@ class CounterPage {
 		return this.loyalty.programme(member.programmeCode()).name();
 	}
 
-	/** The members a look-up found, and the customer when it went by phone. */
-	private record Lookup(List<Found> found, Optional<CustomerView> byPhone) {
+	/**
+	 * The members a look-up found, and the customer when it went through the customer's
+	 * record.
+	 */
+	private record Lookup(List<Found> found, Optional<CustomerView> customer) {
 	}
 
 	private Lookup find(String query) {
@@ -118,20 +124,20 @@ class CounterPage {
 		if (!found.isEmpty()) {
 			return new Lookup(found, Optional.empty());
 		}
-		Optional<CustomerView> customer = phone(query);
+		Optional<CustomerView> customer = customerOf(query);
 		customer.ifPresent((c) -> this.loyalty.membershipsOf(c.id()).forEach((m) -> found.add(found(null, true, m))));
 		return new Lookup(found, customer);
 	}
 
 	/**
-	 * The customer the phone number names (a card names a member already), when there is
-	 * a programme they are not in; null otherwise.
+	 * The customer the look-up found through their record (a loyalty card names a member
+	 * already), when there is a programme they are not in; null otherwise.
 	 */
 	private Joinable joinable(Lookup lookup) {
-		if (lookup.byPhone().isEmpty()) {
+		if (lookup.customer().isEmpty()) {
 			return null;
 		}
-		CustomerView customer = lookup.byPhone().get();
+		CustomerView customer = lookup.customer().get();
 		Set<String> joined = lookup.found().stream().map((f) -> f.member().programmeCode()).collect(Collectors.toSet());
 		List<LoyaltyProgramme> open = this.loyalty.openProgrammes()
 			.stream()
@@ -140,11 +146,29 @@ class CounterPage {
 		return open.isEmpty() ? null : new Joinable(customer.id(), customer.displayName(), open);
 	}
 
-	private Optional<CustomerView> phone(String query) {
-		try {
-			return this.customers.findByIdentity(IdentityType.PHONE, query);
+	/**
+	 * The customer whose record holds the look-up as an identity, when no loyalty card
+	 * has its number: an e-mail, or else a phone and then a card number (a store or
+	 * partner card kept in the customer's record, as the customer search finds it).
+	 */
+	private Optional<CustomerView> customerOf(String query) {
+		List<IdentityType> types = query.contains("@") ? List.of(IdentityType.EMAIL)
+				: List.of(IdentityType.PHONE, IdentityType.CARD);
+		for (IdentityType type : types) {
+			Optional<CustomerView> customer = identity(type, query);
+			if (customer.isPresent()) {
+				return customer;
+			}
 		}
-		catch (RuntimeException ex) {
+		return Optional.empty();
+	}
+
+	private Optional<CustomerView> identity(IdentityType type, String query) {
+		try {
+			return this.customers.findByIdentity(type, query);
+		}
+		catch (ApiException ex) {
+			// not that kind of identity
 			return Optional.empty();
 		}
 	}

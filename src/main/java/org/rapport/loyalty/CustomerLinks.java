@@ -78,8 +78,8 @@ class CustomerLinks {
 		this.jdbc.sql("UPDATE loyalty_card SET account_id = ? WHERE account_id = ?")
 			.params(into.id(), from.id())
 			.update();
-		this.jdbc.sql("UPDATE loyalty_account SET status = 'MERGED', merged_into = ? WHERE id = ?")
-			.params(into.id(), from.id())
+		this.jdbc.sql("UPDATE loyalty_account SET status = 'MERGED', merged_into = ?, closed_at = ? WHERE id = ?")
+			.params(into.id(), ProgrammeStore.utc(this.clock.instant()), from.id())
 			.update();
 		this.jdbc.sql("UPDATE loyalty_account SET first_purchase_at = LEAST(first_purchase_at, ?) WHERE id = ?")
 			.params(ProgrammeStore.utc(from.firstPurchaseAt()), into.id())

@@ -177,6 +177,16 @@ public class Loyalty {
 			.toList();
 	}
 
+	/**
+	 * The customer's earlier memberships: accounts migrated into another programme or
+	 * combined by a customer merge, whose ledgers stay readable ({@link #ledger},
+	 * {@link #statement}); the latest closed first.
+	 */
+	@Transactional(readOnly = true)
+	public List<EarlierMembership> earlierMembershipsOf(UUID customerId) {
+		return this.accounts.earlierOf(customerId);
+	}
+
 	/** The card and its member, by a card number written in any usual way. */
 	@Transactional(readOnly = true)
 	public Optional<CardLookup> findByCard(String number) {

@@ -22,7 +22,8 @@ import org.springframework.ui.Model;
  * The member panel as the 360 page shows it, shared by the panel's actions: per
  * membership the balances, the tier and the progress to the next (an override with its
  * end, reason and author), the cards, the latest redemptions with their vouchers' states
- * and a page of the ledger; and a refused action shown on its form.
+ * and a page of the ledger; the earlier memberships (migrated or merged), read-only, each
+ * with its ledger on request; and a refused action shown on its form.
  */
 @Component
 class MemberPanelView {
@@ -122,8 +123,39 @@ class MemberPanelView {
 				.filter((r) -> r.cancelledBy() != null)
 				.forEach((r) -> staffNames.put(r.cancelledBy(), this.console.staffName(r.cancelledBy())));
 		}
+		Map<String, String> programmeNames = this.loyalty.programmes()
+			.stream()
+			.collect(Collectors.toMap(LoyaltyProgramme::code, LoyaltyProgramme::name));
+		List<EarlierMembership> earlier = this.loyalty.earlierMembershipsOf(id);
+		UUID shownEarlier = earlier.stream()
+			.map(EarlierMembership::accountId)
+			.filter((a) -> a.equals(account))
+			.findFirst()
+			.orElse(null);
+		if (shownEarlier != null) {
+			LedgerPage p = this.loyalty.ledger(shownEarlier, page, LEDGER_PAGE);
+			pages.put(shownEarlier, p);
+			ledgers.put(shownEarlier, this.console.lines(p));
+		}
+		// the customer's own accounts, which a TRANSFER's source links to within the
+		// panel
+		Map<String, String> activeAccounts = new LinkedHashMap<>();
+		Map<String, String> accountNames = new LinkedHashMap<>();
+		for (MemberSummary m : members) {
+			activeAccounts.put(m.accountId().toString(), m.programmeCode());
+			accountNames.put(m.accountId().toString(),
+					programmeNames.getOrDefault(m.programmeCode(), m.programmeCode()));
+		}
+		for (EarlierMembership e : earlier) {
+			accountNames.put(e.accountId().toString(),
+					programmeNames.getOrDefault(e.programmeCode(), e.programmeCode()));
+		}
 		Set<String> joined = members.stream().map(MemberSummary::programmeCode).collect(Collectors.toSet());
 		model.addAttribute("customerId", id);
+		model.addAttribute("earlier", earlier);
+		model.addAttribute("shownEarlier", shownEarlier);
+		model.addAttribute("activeAccounts", activeAccounts);
+		model.addAttribute("accountNames", accountNames);
 		model.addAttribute("members", members);
 		model.addAttribute("pages", pages);
 		model.addAttribute("ledgers", ledgers);
@@ -133,10 +165,7 @@ class MemberPanelView {
 		model.addAttribute("staffNames", staffNames);
 		model.addAttribute("now", this.clock.instant());
 		model.addAttribute("tomorrow", LocalDate.now(this.clock.withZone(ZoneOffset.UTC)).plusDays(1));
-		model.addAttribute("programmeNames",
-				this.loyalty.programmes()
-					.stream()
-					.collect(Collectors.toMap(LoyaltyProgramme::code, LoyaltyProgramme::name)));
+		model.addAttribute("programmeNames", programmeNames);
 		model.addAttribute("open",
 				this.loyalty.openProgrammes().stream().filter((p) -> !joined.contains(p.code())).toList());
 		model.addAttribute("can", LoyaltyConsole.Can.of(authentication));

@@ -126,9 +126,9 @@ class ProgrammeMigration {
 				FROM loyalty_migrating m JOIN loyalty_member_tier t ON t.account_id = m.old_id
 				""").param("to", to.id()).update();
 		this.jdbc.sql("""
-				UPDATE loyalty_account a SET status = 'MIGRATED', merged_into = m.new_id
+				UPDATE loyalty_account a SET status = 'MIGRATED', merged_into = m.new_id, closed_at = :now
 				FROM loyalty_migrating m WHERE a.id = m.old_id
-				""").update();
+				""").param("now", now).update();
 		this.jdbc.sql("""
 				UPDATE loyalty_account a SET referred_by = n.new_id FROM loyalty_migrating m
 				JOIN loyalty_migrating n ON true JOIN loyalty_account o ON o.id = m.old_id

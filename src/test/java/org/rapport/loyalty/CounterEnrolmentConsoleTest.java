@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /**
- * Enrolment at the counter: a customer found by phone who is not in a programme is
- * enrolled there at once with a virtual card; the programme's consent rule still holds.
+ * Enrolment at the counter: a customer found by phone (or by another card or e-mail in
+ * their record) who is not in a programme is enrolled there at once with a virtual card;
+ * the programme's consent rule still holds. A loyalty card names its member first.
  */
 @IntegrationTest
 class CounterEnrolmentConsoleTest {
@@ -152,6 +153,81 @@ class CounterEnrolmentConsoleTest {
 		LoyaltyProgramme other = programme(null);
 		assertThat(enrol(Role.MARKETER, other.code(), "join-" + LoyaltyFixture.unique())).hasStatus(403);
 		assertThat(this.loyalty.membershipsOf(this.customer)).hasSize(1);
+	}
+
+	/** A store card number kept in the customer's record, written as printed. */
+	static String storeCard() {
+		ThreadLocalRandom r = ThreadLocalRandom.current();
+		return "7000 " + String.format("%04d %04d %04d", r.nextInt(10_000), r.nextInt(10_000), r.nextInt(10_000));
+	}
+
+	@Test
+	void aMemberIsFoundByACardInTheirCustomerRecordAsByTheirPhone() throws Exception {
+		LoyaltyProgramme club = programme(null);
+		MemberSummary member = this.loyalty.enrol(club.code(), new Enrolment(this.customer, null, null, null, null),
+				"enrol-" + LoyaltyFixture.unique());
+		String card = storeCard();
+		this.customers.addIdentity(this.customer, new NewIdentity(IdentityType.CARD, null, card, null));
+
+		String byCard = counter(card.replace(" ", ""));
+
+		assertThat(byCard).contains("member-" + member.accountId())
+			.contains("Nora Newcomer")
+			.doesNotContain("counter-nothing")
+			// not a loyalty card: no card status to show
+			.doesNotContain("counter-card-status");
+		assertThat(counter(card)).contains("member-" + member.accountId());
+		assertThat(counter(this.phone)).contains("member-" + member.accountId());
+	}
+
+	@Test
+	void aCustomerFoundByACardOrEMailInTheirRecordWhoIsNotAMemberIsOfferedEnrolment() throws Exception {
+		LoyaltyProgramme club = programme(null);
+		String card = storeCard().replace(" ", "");
+		String email = "nora." + LoyaltyFixture.unique() + "@example.com";
+		this.customers.addIdentity(this.customer, new NewIdentity(IdentityType.CARD, null, card, null));
+		this.customers.addIdentity(this.customer, new NewIdentity(IdentityType.EMAIL, null, email, null));
+
+		assertThat(counter(email.toUpperCase())).contains("id=\"counter-join\"")
+			.contains("Nora Newcomer")
+			.contains("counter-enrol-" + club.code());
+		assertThat(counter(card)).contains("id=\"counter-join\"").contains("counter-enrol-" + club.code());
+
+		var enrolled = this.mvc.post()
+			.uri("/loyalty/counter/enrolment")
+			.param("q", card)
+			.param("customerId", this.customer.toString())
+			.param("programme", club.code())
+			.param("key", "join-" + LoyaltyFixture.unique())
+			.with(this.staff.as(Role.SERVICE_AGENT))
+			.with(csrf())
+			.exchange();
+		assertThat(enrolled).hasStatus(302);
+		assertThat(enrolled.getResponse().getRedirectedUrl())
+			.isEqualTo("/loyalty/counter?q=" + card + "&enrolled=" + club.code());
+		MemberSummary member = this.loyalty.membershipsOf(this.customer).get(0);
+		assertThat(counter(card)).contains("member-" + member.accountId())
+			.doesNotContain("counter-enrol-" + club.code());
+	}
+
+	@Test
+	void aLoyaltyCardWinsOverTheSameNumberInAnotherCustomersRecord() throws Exception {
+		LoyaltyProgramme club = programme(null);
+		MemberSummary member = this.loyalty.enrol(club.code(),
+				new Enrolment(this.customer, null, null, CardKind.VIRTUAL, null), "enrol-" + LoyaltyFixture.unique());
+		CardView card = member.cards().get(0);
+		// a lost card's number leaves its holder's record, and another customer's record
+		// takes it
+		this.loyalty.endCard(member.accountId(), card.id(), CardStatus.LOST, "lost-" + LoyaltyFixture.unique());
+		UUID other = this.customers.create(NewCustomer.person("Otto", "Other " + LoyaltyFixture.unique())).id();
+		this.customers.addIdentity(other, new NewIdentity(IdentityType.CARD, null, card.number(), null));
+
+		String found = counter(card.number());
+
+		assertThat(found).contains("member-" + member.accountId())
+			.contains("counter-card-status")
+			.doesNotContain("Otto Other")
+			.doesNotContain("id=\"counter-join\"");
 	}
 
 }

@@ -197,6 +197,45 @@ class LoyaltyConsoleBrowserTest {
 	}
 
 	@Test
+	void afterAProgrammeMigrationTheEarlierMembershipsHistoryOpensFromTheMigrationsTransfer() throws Exception {
+		String suffix = LoyaltyFixture.unique();
+		LoyaltyProgramme old = this.loyalty.createProgramme(new ProgrammeSettings("bo-" + suffix, "Old club " + suffix,
+				"EUR", "points", new BigDecimal("0.01"), 0, ExpiryPolicy.NONE, 0, null,
+				NegativeBalancePolicy.CAP_AT_ZERO, (ConsentPurpose) null, Map.of("base", Combination.STACK), null));
+		LoyaltyProgramme next = this.loyalty.createProgramme(new ProgrammeSettings("bn-" + suffix, "New club " + suffix,
+				"EUR", "points", new BigDecimal("0.01"), 0, ExpiryPolicy.NONE, 0, null,
+				NegativeBalancePolicy.CAP_AT_ZERO, (ConsentPurpose) null, Map.of("base", Combination.STACK), null));
+		UUID customer = this.customers.create(NewCustomer.person("Mia", "Migrated " + suffix)).id();
+		UUID account = this.loyalty
+			.enrol(old.code(), new Enrolment(customer, null, null, CardKind.VIRTUAL, null), "enrol-" + suffix)
+			.accountId();
+		this.loyalty.adjust(account, 300, "Points from the old shop " + suffix, "adj-" + suffix);
+		this.loyalty.migrateProgramme(old.code(), next.code());
+		String agent = "lb-migrated-" + suffix;
+		this.staff.create(agent, "Alex Agent", PASSWORD, EnumSet.of(Role.SERVICE_AGENT));
+
+		this.browser.signIn(agent, PASSWORD);
+		this.browser.go("/customers/" + customer);
+		this.browser.await(ExpectedConditions.presenceOfElementLocated(By.id("earlier-" + account)));
+		assertThat(this.browser.find("#earlier-" + account).getText()).contains("Old club " + suffix)
+			.contains("migrated into New club " + suffix)
+			.doesNotContain("Points from the old shop");
+		WebElement transfer = this.browser
+			.find("#membership-" + next.code() + " tr.movement[data-kind='TRANSFER'] a.source-account");
+		assertThat(transfer.getText()).isEqualTo("Old club " + suffix);
+		transfer.click();
+		this.browser
+			.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#earlier-" + account + " .ledger")));
+		assertThat(this.browser.find("#earlier-" + account + " .ledger").getText())
+			.contains("Points from the old shop " + suffix);
+		this.browser.screenshot("loyalty-panel-earlier-membership");
+
+		this.browser.find("#statement-" + account).click();
+		this.browser.await(ExpectedConditions.urlContains("/loyalty/members/" + account + "/statement"));
+		assertThat(this.browser.find("main").getText()).contains("Points from the old shop " + suffix);
+	}
+
+	@Test
 	void aMarketerListsTheMembersWhosePointsExpireSoonAndOpensOne() throws Exception {
 		String suffix = LoyaltyFixture.unique();
 		LoyaltyProgramme programme = this.loyalty.createProgramme(new ProgrammeSettings("be-" + suffix, "Expiring club",
