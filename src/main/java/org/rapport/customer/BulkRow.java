@@ -100,7 +100,7 @@ record BulkRow(long row, BulkCustomer input, UUID id, List<String> tags, List<No
 				identities.add(new Normalised(identity, raw.value(), raw.primary()));
 			}
 			catch (Identity.InvalidIdentityException ex) {
-				throw new Rejected(raw.type() + " '" + raw.value() + "' " + ex.getMessage());
+				throw new Rejected(raw.type() + " " + ex.getMessage());
 			}
 		}
 		return new BulkRow(row, input, id, tags, identities);

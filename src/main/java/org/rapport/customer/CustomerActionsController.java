@@ -2,6 +2,7 @@ package org.rapport.customer;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
@@ -28,8 +29,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasAuthority('customer:write')")
 class CustomerActionsController {
 
-	/** What went wrong with an action, shown in its section of the customer page. */
-	record Problem(String section, String key, String detail, UUID holderId, String holderName) {
+	/**
+	 * What went wrong with an action, shown in its section of the customer page; for an
+	 * identity another customer holds, that identity and its holder.
+	 */
+	record Problem(String section, String key, String detail, String identity, UUID holderId, String holderName) {
+
+		Problem(String section, String key, String detail) {
+			this(section, key, detail, null, null, null);
+		}
+
+	}
+
+	/** An identity as it was typed, given back to the form when it is refused. */
+	record IdentityInput(IdentityType type, String value, String source) {
 	}
 
 	private final Customers customers;
@@ -46,18 +59,21 @@ class CustomerActionsController {
 			@RequestParam(required = false) String source, @RequestParam(defaultValue = "") String value,
 			RedirectAttributes flash) {
 		try {
+			if (value.isBlank()) {
+				throw ApiException.invalid("value", Identity.BLANK);
+			}
 			this.customers.addIdentity(id, new NewIdentity(type, blankToNull(source), value.strip(), false));
+			return back(id, "identities");
 		}
 		catch (IdentityTakenException ex) {
 			String holder = holderName(ex.holderId());
-			flash.addFlashAttribute("problem", new Problem("identities", "customer.identityTaken",
-					ex.detail(this.messages), ex.holderId(), holder));
-			flash.addFlashAttribute("identityValue", value);
+			flash.addFlashAttribute("problem", new Problem("identities", "customer.identityTakenBy",
+					ex.detail(this.messages), ex.identity().value(), ex.holderId(), holder));
 		}
 		catch (ConstraintViolationException | ApiException ex) {
 			refuse(ex, "identities", "identity.invalid", flash);
-			flash.addFlashAttribute("identityValue", value);
 		}
+		flash.addFlashAttribute("identityInput", new IdentityInput(type, value, (source == null) ? "" : source));
 		return back(id, "identities");
 	}
 
@@ -92,6 +108,7 @@ class CustomerActionsController {
 		}
 		catch (ApiException ex) {
 			refuse(ex, "manage", "tag.invalid", flash);
+			flash.addFlashAttribute("tagInput", tag);
 		}
 		return back(id, "manage");
 	}
@@ -124,11 +141,18 @@ class CustomerActionsController {
 			throw ex;
 		}
 		String detail = ex.getMessage();
+		if (ex instanceof ConstraintViolationException violations) {
+			detail = violations.getConstraintViolations()
+				.stream()
+				.map((v) -> ConsoleFieldErrors.domainField(v.getPropertyPath().toString()) + ": " + v.getMessage())
+				.sorted()
+				.collect(Collectors.joining("; "));
+		}
 		if (ex instanceof ApiException api) {
 			detail = api.fieldProblems().isEmpty() ? api.detail(this.messages)
 					: api.fieldProblems(this.messages).get(0).message();
 		}
-		flash.addFlashAttribute("problem", new Problem(section, key, detail, null, null));
+		flash.addFlashAttribute("problem", new Problem(section, key, detail));
 	}
 
 	private String holderName(UUID holderId) {

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import org.rapport.platform.web.ShownValue;
 import org.rapport.platform.web.Text;
 
 /**
@@ -24,6 +25,9 @@ public record Identity(IdentityType type, String source, String value) {
 
 	private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
+	/** Why a blank value is no identity. */
+	static final Text BLANK = Text.of("customer.identity.blank", "an identity needs a value");
+
 	public Identity {
 		source = source == null ? "" : source;
 	}
@@ -32,17 +36,17 @@ public record Identity(IdentityType type, String source, String value) {
 	 * Normalises a raw value.
 	 * @param defaultRegion ISO country whose numbering applies to phones written without
 	 * a country code
-	 * @throws InvalidIdentityException with a message fit for the user when the value
-	 * cannot be an identity of that type
+	 * @throws InvalidIdentityException with a message fit for the user, naming the value,
+	 * when the value cannot be an identity of that type
 	 */
 	public static Identity of(IdentityType type, String source, String raw, String defaultRegion) {
 		if (raw == null || raw.isBlank()) {
-			throw new InvalidIdentityException(Text.of("customer.identity.blank", "must not be blank"));
+			throw new InvalidIdentityException(BLANK);
 		}
 		String trimmed = raw.strip();
 		if (trimmed.length() > MAX_LENGTH) {
-			throw new InvalidIdentityException(Text.of("customer.identity.too-long", "must be at most {0} characters",
-					String.valueOf(MAX_LENGTH)));
+			throw new InvalidIdentityException(Text.of("customer.identity.too-long",
+					"''{0}'' is too long: at most {1} characters", ShownValue.of(trimmed), String.valueOf(MAX_LENGTH)));
 		}
 		return switch (type) {
 			case EMAIL -> email(trimmed);
@@ -55,7 +59,8 @@ public record Identity(IdentityType type, String source, String value) {
 	public static Identity email(String raw) {
 		String value = raw.strip().toLowerCase(Locale.ROOT);
 		if (!EMAIL.matcher(value).matches()) {
-			throw new InvalidIdentityException(Text.of("customer.identity.email", "is not an e-mail address"));
+			throw new InvalidIdentityException(
+					Text.of("customer.identity.email", "''{0}'' is not an e-mail address", ShownValue.of(raw.strip())));
 		}
 		return new Identity(IdentityType.EMAIL, "", value);
 	}
@@ -64,28 +69,30 @@ public record Identity(IdentityType type, String source, String value) {
 		try {
 			PhoneNumber number = PHONES.parse(raw, defaultRegion == null ? "US" : defaultRegion);
 			if (!PHONES.isPossibleNumber(number)) {
-				throw new InvalidIdentityException(
-						Text.of("customer.identity.phone-impossible", "is not a possible phone number"));
+				throw new InvalidIdentityException(Text.of("customer.identity.phone-impossible",
+						"''{0}'' is not a possible phone number", ShownValue.of(raw.strip())));
 			}
 			return new Identity(IdentityType.PHONE, "", PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
 		}
 		catch (NumberParseException ex) {
-			throw new InvalidIdentityException(Text.of("customer.identity.phone", "is not a phone number"));
+			throw new InvalidIdentityException(
+					Text.of("customer.identity.phone", "''{0}'' is not a phone number", ShownValue.of(raw.strip())));
 		}
 	}
 
 	public static Identity card(String raw) {
 		String digits = raw.replaceAll("[\\s-]", "");
 		if (!CARD.matcher(digits).matches()) {
-			throw new InvalidIdentityException(Text.of("customer.identity.card", "must be 6-32 digits"));
+			throw new InvalidIdentityException(Text.of("customer.identity.card",
+					"''{0}'' is not a card number: use 6 to 32 digits", ShownValue.of(raw.strip())));
 		}
 		return new Identity(IdentityType.CARD, "", digits);
 	}
 
 	public static Identity external(String source, String raw) {
 		if (source == null || source.isBlank()) {
-			throw new InvalidIdentityException(
-					Text.of("customer.identity.external-source", "needs the name of its source system"));
+			throw new InvalidIdentityException(Text.of("customer.identity.external-source",
+					"the external id ''{0}'' needs the name of its source system", ShownValue.of(raw)));
 		}
 		return new Identity(IdentityType.EXTERNAL, source.strip().toLowerCase(Locale.ROOT), raw.strip());
 	}

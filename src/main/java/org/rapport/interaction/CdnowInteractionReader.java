@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.rapport.customer.IdentityType;
+import org.rapport.platform.web.ShownValue;
 import org.rapport.platform.web.Text;
 
 /**
@@ -87,9 +88,8 @@ final class CdnowInteractionReader implements InteractionReader {
 			date = LocalDate.parse(f[at], DATE);
 		}
 		catch (DateTimeParseException ex) {
-			return Group.rejected(number,
-					Text.of("interaction.import.cdnow-date", "malformed date ''{0}'' (expected yyyyMMdd)", f[at]),
-					text);
+			return Group.rejected(number, Text.of("interaction.import.cdnow-date",
+					"malformed date ''{0}'' (expected yyyyMMdd)", ShownValue.of(f[at])), text);
 		}
 		BigDecimal cds;
 		BigDecimal value;
@@ -98,17 +98,18 @@ final class CdnowInteractionReader implements InteractionReader {
 			value = new BigDecimal(f[at + 2]).setScale(2, RoundingMode.HALF_EVEN);
 		}
 		catch (NumberFormatException | ArithmeticException ex) {
-			return Group.rejected(number,
-					Text.of("interaction.import.cdnow-number", "malformed number in ''{0}''", text.strip()), text);
+			return Group.rejected(number, Text.of("interaction.import.cdnow-number", "malformed number in ''{0}''",
+					ShownValue.of(text.strip())), text);
 		}
 		if (cds.signum() <= 0 || cds.stripTrailingZeros().scale() > 0 || cds.compareTo(MAX_CDS) > 0) {
 			return Group.rejected(number,
-					Text.of("interaction.import.cdnow-cds", "number_of_cds must be a whole number from 1 to 10000"),
+					Text.of("interaction.import.cdnow-cds",
+							"number_of_cds ''{0}'' is not a whole number from 1 to 10000", ShownValue.of(f[at + 1])),
 					text);
 		}
 		if (value.signum() < 0) {
-			return Group.rejected(number,
-					Text.of("interaction.import.cdnow-value", "dollar_value must not be negative"), text);
+			return Group.rejected(number, Text.of("interaction.import.cdnow-value", "dollar_value ''{0}'' is negative",
+					ShownValue.of(f[at + 2])), text);
 		}
 		BigDecimal unit = value.divide(cds, 2, RoundingMode.CEILING);
 		BigDecimal discount = unit.multiply(cds).subtract(value);

@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.rapport.platform.web.ShownValue;
 import org.rapport.platform.web.Text;
 
 /**
@@ -48,7 +49,8 @@ final class CsvFields {
 
 	private static BadValue malformedDate(String column, String value) {
 		return new BadValue(Text.of("interaction.import.date",
-				"malformed date ''{0}'' in {1} (use 2024-05-01, 2024-05-01T10:15:30Z or 20240501)", value, column));
+				"malformed date ''{0}'' in {1} (use 2024-05-01, 2024-05-01T10:15:30Z or 20240501)",
+				ShownValue.of(value), column));
 	}
 
 	/** The field without leading and trailing white space, as {@link String#strip()}. */
@@ -207,7 +209,8 @@ final class CsvFields {
 			return new BigDecimal(value);
 		}
 		catch (NumberFormatException ex) {
-			throw new BadValue(Text.of("interaction.import.number", "malformed number ''{0}'' in {1}", value, column));
+			throw new BadValue(Text.of("interaction.import.number", "malformed number ''{0}'' in {1}",
+					ShownValue.of(value), column));
 		}
 	}
 
@@ -216,7 +219,8 @@ final class CsvFields {
 			return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new BadValue(Text.of("interaction.import.unknown-value", "unknown {0} ''{1}''", column, value));
+			throw new BadValue(
+					Text.of("interaction.import.unknown-value", "unknown {0} ''{1}''", column, ShownValue.of(value)));
 		}
 	}
 

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import org.rapport.customer.IdentityType;
+import org.rapport.platform.web.ShownValue;
 import org.rapport.platform.web.Text;
 
 /**
@@ -161,8 +162,9 @@ final class CsvInteractionReader implements InteractionReader {
 			if (fields.get(i).length() > MAX_FIELD) {
 				return new Row(line.number(), record, NONE,
 						Text.of("interaction.import.field-too-long",
-								"over-long field {0} ({1} characters, at most {2})", this.header[i].header(),
-								String.valueOf(fields.get(i).length()), String.valueOf(MAX_FIELD)));
+								"over-long field {0} ''{3}'' ({1} characters, at most {2})", this.header[i].header(),
+								String.valueOf(fields.get(i).length()), String.valueOf(MAX_FIELD),
+								ShownValue.of(fields.get(i))));
 			}
 			values[this.header[i].ordinal()] = fields.get(i);
 		}
@@ -256,7 +258,7 @@ final class CsvInteractionReader implements InteractionReader {
 		}
 		catch (IllegalArgumentException ex) {
 			throw new CsvFields.BadValue(
-					Text.of("interaction.import.customer-id", "malformed customer_id ''{0}''", id));
+					Text.of("interaction.import.customer-id", "malformed customer_id ''{0}''", ShownValue.of(id)));
 		}
 	}
 
@@ -279,7 +281,7 @@ final class CsvInteractionReader implements InteractionReader {
 		BigDecimal value = CsvFields.number(column.header(), row.get(column));
 		if (value == null) {
 			throw new CsvFields.BadValue(Text.of("interaction.import.missing-for-sku", "{0} is missing for sku {1}",
-					column.header(), row.get(Column.SKU)));
+					column.header(), ShownValue.of(row.get(Column.SKU))));
 		}
 		return value;
 	}

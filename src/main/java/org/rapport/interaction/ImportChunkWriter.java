@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.rapport.customer.Identity;
 import org.rapport.customer.Prospects;
 import org.rapport.platform.web.ApiException.FieldProblem;
+import org.rapport.platform.web.ShownValue;
 import org.rapport.platform.web.Text;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -154,11 +155,17 @@ class ImportChunkWriter {
 		return customers;
 	}
 
+	/** Why a row's customer was not found, naming the id or the identity the row gave. */
 	private static FieldProblem problem(InteractionReader.Group g) {
-		return g.interaction().customerId() != null
-				? FieldProblem.of("customer_id", Text.of("interaction.customer.unknown-id", "no customer has this id"))
-				: FieldProblem.of("customer",
-						Text.of("interaction.customer.unknown-identity", "no customer has this identity"));
+		NewInteraction item = g.interaction();
+		if (item.customerId() != null) {
+			return FieldProblem.of("customer_id", Text.of("interaction.import.unknown-customer-id",
+					"no customer has the id {0}", item.customerId().toString()));
+		}
+		CustomerIdentityRef identity = item.identity();
+		return FieldProblem.of("customer",
+				Text.of("interaction.import.unknown-identity", "no customer has the identity {0} ''{1}''",
+						String.valueOf(identity.type()), ShownValue.of(identity.value())));
 	}
 
 	private boolean createProspects(ImportOptions options) {

@@ -174,8 +174,7 @@ class ImportConsoleController {
 	void errors(@PathVariable UUID id, HttpServletResponse response) throws IOException {
 		ImportJobView job = job(id);
 		response.setContentType("text/csv;charset=UTF-8");
-		response.setHeader("Content-Disposition", "attachment; filename=\"import-errors-"
-				+ job.fileName().replaceAll("[^A-Za-z0-9._-]", "_").toLowerCase(Locale.ROOT) + ".csv\"");
+		response.setHeader("Content-Disposition", "attachment; filename=\"" + reportName(job.fileName()) + "\"");
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		Writer out = response.getWriter();
 		out.write(ImportReportCsv.HEADER);
@@ -189,6 +188,21 @@ class ImportConsoleController {
 			}
 		});
 		out.flush();
+	}
+
+	/**
+	 * The name of a run's error report: {@code import-errors-} and the imported file's
+	 * name without its extension ({@code purchases.csv} gives
+	 * {@code import-errors-purchases.csv}), in characters every file system takes.
+	 */
+	static String reportName(String fileName) {
+		String name = (fileName == null) ? "" : fileName;
+		int dot = name.lastIndexOf('.');
+		if (dot > 0) {
+			name = name.substring(0, dot);
+		}
+		name = name.replaceAll("[^A-Za-z0-9._-]", "_").toLowerCase(Locale.ROOT);
+		return "import-errors" + (name.isEmpty() ? "" : "-" + name) + ".csv";
 	}
 
 	private ImportJobView job(UUID id) {

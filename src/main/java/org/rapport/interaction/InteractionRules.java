@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.rapport.platform.web.ApiException.FieldProblem;
+import org.rapport.platform.web.ShownValue;
 import org.rapport.platform.web.StorableValues;
 import org.rapport.platform.web.Text;
 
@@ -74,10 +76,13 @@ final class InteractionRules {
 		if (item.kind() == null) {
 			problems.add(FieldProblem.of("kind", Text.of("interaction.rule.null", "must not be null")));
 		}
-		pattern(problems, "channel", item.channel(), CHANNEL,
-				Text.of("interaction.rule.channel", "must be a channel name such as store, phone or web"));
-		pattern(problems, "sourceSystem", item.sourceSystem(), SOURCE, Text.of("interaction.rule.source-system",
-				"must be the source system's name: lower case letters, digits, '.', '_' or '-', at most 64"));
+		pattern(problems, "channel", item.channel(), CHANNEL, (channel) -> Text.of("interaction.rule.channel",
+				"''{0}'' is not a channel name such as store, phone or web", ShownValue.of(channel)));
+		pattern(problems, "sourceSystem", item.sourceSystem(), SOURCE,
+				(source) -> Text.of("interaction.rule.source-system",
+						"''{0}'' is not a source system name: use lower case letters, digits, ''.'', ''_'' or ''-'', "
+								+ "at most 64",
+						ShownValue.of(source)));
 		occurredAt(problems, item.occurredAt(), now);
 		length(problems, "externalId", item.externalId(), MAX_TEXT);
 		length(problems, "idempotencyKey", item.idempotencyKey(), MAX_TEXT);
@@ -142,8 +147,8 @@ final class InteractionRules {
 			}
 		}
 		else if (!knownCurrency(item.currency())) {
-			problems.add(FieldProblem.of("currency",
-					Text.of("interaction.rule.currency", "must be an ISO 4217 currency code such as EUR or USD")));
+			problems.add(FieldProblem.of("currency", Text.of("interaction.rule.currency",
+					"''{0}'' is not an ISO 4217 currency code such as EUR or USD", ShownValue.of(item.currency()))));
 		}
 		if (item.kind() == InteractionKind.RETURN && item.relatedPurchaseId() == null
 				&& item.orderReference() == null) {
@@ -184,15 +189,15 @@ final class InteractionRules {
 				problems.add(FieldProblem.of(at + "sku", Text.of("interaction.rule.blank", "must not be blank")));
 			}
 			else if (line.sku().length() > 64) {
-				problems.add(FieldProblem.of(at + "sku",
-						Text.of("interaction.rule.sku-length", "must be at most 64 characters")));
+				problems.add(FieldProblem.of(at + "sku", Text.of("interaction.rule.sku-length",
+						"''{0}'' is too long: at most 64 characters", ShownValue.of(line.sku()))));
 			}
 			else if (!StorableValues.storable(line.sku())) {
 				problems.add(FieldProblem.of(at + "sku", NUL));
 			}
 			else if (!catalogue.containsKey(line.sku())) {
-				problems.add(FieldProblem.of(at + "sku",
-						Text.of("interaction.rule.sku-unknown", "is not a product in the catalogue")));
+				problems.add(FieldProblem.of(at + "sku", Text.of("interaction.rule.sku-unknown",
+						"''{0}'' is not a product in the catalogue", ShownValue.of(line.sku()))));
 			}
 			if (line.quantity() == null || line.quantity().signum() <= 0) {
 				problems.add(FieldProblem.of(at + "quantity",
@@ -268,19 +273,19 @@ final class InteractionRules {
 	}
 
 	private static void pattern(List<FieldProblem> problems, String field, String value, Pattern pattern,
-			Text message) {
+			Function<String, Text> message) {
 		if (value == null || value.isBlank()) {
 			problems.add(FieldProblem.of(field, Text.of("interaction.rule.blank", "must not be blank")));
 		}
 		else if (!pattern.matcher(value).matches()) {
-			problems.add(FieldProblem.of(field, message));
+			problems.add(FieldProblem.of(field, message.apply(value)));
 		}
 	}
 
 	private static void length(List<FieldProblem> problems, String field, String value, int max) {
 		if (value != null && value.length() > max) {
-			problems.add(FieldProblem.of(field,
-					Text.of("interaction.rule.text-length", "must be at most {0} characters", String.valueOf(max))));
+			problems.add(FieldProblem.of(field, Text.of("interaction.rule.text-length",
+					"''{1}'' is too long: at most {0} characters", String.valueOf(max), ShownValue.of(value))));
 		}
 		else if (!StorableValues.storable(value)) {
 			problems.add(FieldProblem.of(field, NUL));

@@ -1,5 +1,6 @@
 package org.rapport.interaction;
 
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,18 +43,32 @@ public record ReasonPart(String field, String key, List<String> values) {
 
 	/**
 	 * The part's sentence in the locale's language, preceded by its field; null when it
-	 * has no key or the locale's bundle has no wording for it.
+	 * has no key, the locale's bundle has no wording for it, or the wording names more
+	 * values than the part kept (it was stored before its wording came to name the
+	 * offending value, and its English says what it said then).
 	 */
 	String in(MessageSource messages, Locale locale) {
 		if (this.key == null || messages == null || locale == null) {
 			return null;
 		}
 		String pattern = messages.getMessage(this.key, null, null, locale);
-		if (pattern == null) {
+		if (pattern == null || namesMoreValues(pattern)) {
 			return null;
 		}
 		String sentence = Text.of(this.key, pattern, this.values.toArray()).in(messages, locale);
 		return this.field.isEmpty() ? sentence : this.field + ": " + sentence;
+	}
+
+	private boolean namesMoreValues(String pattern) {
+		if (pattern.indexOf('{') < 0) {
+			return false;
+		}
+		try {
+			return new MessageFormat(pattern).getFormatsByArgumentIndex().length > this.values.size();
+		}
+		catch (IllegalArgumentException ex) {
+			return true;
+		}
 	}
 
 }

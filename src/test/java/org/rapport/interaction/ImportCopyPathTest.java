@@ -181,7 +181,7 @@ class ImportCopyPathTest {
 		assertThat(reported).extracting(ImportRejection::line).containsExactly(6L, 7L);
 		assertThat(reported).extracting(ImportRejection::reason)
 			.satisfiesExactly((r) -> assertThat(r).contains("not a product"),
-					(r) -> assertThat(r).contains("no customer has this id"));
+					(r) -> assertThat(r).startsWith("customer_id: no customer has the id "));
 		assertThat(lines(source)).hasSize(12);
 		assertThat(this.jdbc
 			.sql("SELECT count(*) FROM interaction i WHERE i.source_system = ? AND "

@@ -137,6 +137,92 @@ class ImportRejectionsInTheReadersLanguageTest {
 		assertThat(report(job, "es")).contains("4,\"quantity: must be greater than 0\",");
 	}
 
+	@Test
+	void anUnknownSkuIsNamedInTheReasonInEnglishAndInTheReadersLanguage() throws IOException {
+		UUID ana = this.fx.customer();
+		UUID job = importRejected("purchases.csv",
+				CsvImportTest.HEADER + ana + ",,,purchase,store,2024-03-01T10:00:00Z,ORD-" + InteractionFixture.unique()
+						+ ",NOPE-1,1,5.00,,,EUR,,,\n");
+
+		assertThat(this.jdbc.sql("SELECT reason FROM import_rejection WHERE job_id = ?")
+			.param(job)
+			.query(String.class)
+			.single()).isEqualTo("sku: 'NOPE-1' is not a product in the catalogue");
+		assertThat(page(job, null)).contains("sku: &#39;NOPE-1&#39; is not a product in the catalogue");
+		assertThat(page(job, "es")).contains("sku: «NOPE-1» no es un producto del catálogo");
+		assertThat(report(job, "es")).contains("2,\"sku: «NOPE-1» no es un producto del catálogo\",");
+		assertThat(report(job, "ru")).contains("2,\"sku: товара «NOPE-1» нет в каталоге\",");
+	}
+
+	@Test
+	void everyReasonNamesTheValueItRefusedQuotedAndCutInTheReadersLanguage() throws IOException {
+		UUID ana = this.fx.customer();
+		String sku = this.fx.product("books");
+		UUID nobody = UUID.randomUUID();
+		String o = "ORD-" + InteractionFixture.unique();
+		UUID job = importRejected("values.csv",
+				CsvImportTest.HEADER + ana + ",,,purchase,store,2024-03-01T10:00:00Z," + o + "-1," + sku
+						+ ",1,5.00,,,EURO,,,\n" + nobody + ",,,visit,store,2024-03-03,,,,,,,,,,\n" + ana
+						+ ",,,visit,store,2024-03-03,,,,,,,,\"" + "y".repeat(300) + "\",,\n" + ana
+						+ ",,,visit,\"in\nstore\",2024-03-03,,,,,,,,,,\n",
+				4);
+
+		assertThat(report(job, null))
+			.contains("2,\"currency: 'EURO' is not an ISO 4217 currency code such as EUR or USD\",")
+			.contains("3,\"customer_id: no customer has the id " + nobody + "\",")
+			.contains("4,\"over-long field store '" + "y".repeat(64) + "…' (300 characters, at most 256)\",")
+			.contains("5,\"channel: 'in\\nstore' is not a channel name such as store, phone or web\",");
+		assertThat(report(job, "es"))
+			.contains("2,\"currency: «EURO» no es un código de moneda ISO 4217 como EUR o USD\",")
+			.contains("3,\"customer_id: ningún cliente tiene el id " + nobody + "\",")
+			.contains("5,\"channel: «in\\nstore» no es un nombre de canal como store, phone o web\",");
+	}
+
+	@Test
+	void aReasonStoredBeforeItNamedItsValueReadsInTheEnglishItWasStoredWith() throws IOException {
+		UUID ana = this.fx.customer();
+		UUID job = importRejected("old.csv", CsvImportTest.HEADER + ana + ",,,purchase,store,2024-03-01T10:00:00Z,ORD-"
+				+ InteractionFixture.unique() + ",NOPE-2,1,5.00,,,EUR,,,\n");
+		this.jdbc
+			.sql("UPDATE import_rejection SET reason = 'sku: is not a product in the catalogue', reason_parts = "
+					+ "'[{\"field\": \"sku\", \"key\": \"interaction.rule.sku-unknown\", \"values\": []}]' "
+					+ "WHERE job_id = ?")
+			.param(job)
+			.update();
+
+		assertThat(report(job, "es")).contains("2,\"sku: is not a product in the catalogue\",").doesNotContain("{0}");
+	}
+
+	@Test
+	void theErrorReportIsNamedAfterTheImportedFileWithOneCsvExtension() throws IOException {
+		UUID ana = this.fx.customer();
+		UUID job = importRejected("purchases.csv",
+				CsvImportTest.HEADER + ana + ",,,purchase,store,2024-03-01T10:00:00Z,ORD-" + InteractionFixture.unique()
+						+ ",NOPE-3,1,5.00,,,EUR,,,\n");
+
+		MvcTestResult result = this.mvc.get().uri("/imports/" + job + "/errors.csv").with(as(Role.MANAGER)).exchange();
+
+		assertThat(result).hasStatusOk()
+			.hasHeader("Content-Disposition", "attachment; filename=\"import-errors-purchases.csv\"");
+		assertThat(ImportConsoleController.reportName("Orders May.JSONL")).isEqualTo("import-errors-orders_may.csv");
+		assertThat(ImportConsoleController.reportName("cdnow_master")).isEqualTo("import-errors-cdnow_master.csv");
+	}
+
+	/** A file of rejected rows only, imported under the name. */
+	private UUID importRejected(String name, String csv) throws IOException {
+		return importRejected(name, csv, 1);
+	}
+
+	private UUID importRejected(String name, String csv, int rejected) throws IOException {
+		Path file = this.dir.resolve(InteractionFixture.unique() + "-" + name);
+		Files.writeString(file, csv);
+		ImportJobView job = this.imports.importFile(file, name,
+				ImportOptions.of(ImportFormat.CSV, "shop-" + InteractionFixture.unique()), ImportListener.NONE);
+		assertThat(job.stored()).isZero();
+		assertThat(job.rejected()).isEqualTo(rejected);
+		return job.id();
+	}
+
 	/**
 	 * A file of a stored purchase (line 2), an order of two lines whose second has no
 	 * quantity (lines 3 and 4) and a row with an impossible date (line 5).

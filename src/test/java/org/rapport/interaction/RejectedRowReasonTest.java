@@ -129,11 +129,42 @@ class RejectedRowReasonTest {
 	}
 
 	@Test
-	void storedValuesReadAsTheyWereWritten() {
-		ImportRejection rejection = ImportRejection.of(9, Text.of("interaction.import.field-too-long",
-				"over-long field {0} ({1} characters, at most {2})", "store", 1234567, 256), "raw");
+	void aPartStoredBeforeItsWordingNamedTheValueReadsInTheStoredEnglish() {
+		ImportRejection before = new ImportRejection(6, "sku: is not a product in the catalogue", "raw",
+				List.of(new ReasonPart("sku", "interaction.rule.sku-unknown", List.of())));
+		ImportRejection now = new ImportRejection(6, "sku: 'NOPE-1' is not a product in the catalogue", "raw",
+				List.of(new ReasonPart("sku", "interaction.rule.sku-unknown", List.of("NOPE-1"))));
 
-		assertThat(rejection.parts().get(0).values()).containsExactly("store", "1234567", "256");
+		assertThat(before.reason(this.messages, SPANISH)).isEqualTo("sku: is not a product in the catalogue");
+		assertThat(now.reason(this.messages, SPANISH)).isEqualTo("sku: «NOPE-1» no es un producto del catálogo");
+		assertThat(now.reason(this.messages, MALAY)).isEqualTo("sku: \"NOPE-1\" bukan produk dalam katalog");
+	}
+
+	@Test
+	void anOverLongFieldIsNamedByItsBeginningAndAValueWithALineBreakByItsEscape() throws IOException {
+		String file = "customer_id,occurred_at,store\n" + "6b1f0f9e-3f0e-4a57-9b6c-2d1c7e0c0a11,2024-03-01,"
+				+ "s".repeat(300) + "\n" + "6b1f0f9e-3f0e-4a57-9b6c-2d1c7e0c0a11,\"2024\n03\",Madrid\n";
+		InteractionReader reader = new CsvInteractionReader(
+				new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), "shop");
+
+		ImportRejection tooLong = reader.next().rejections().get(0);
+		ImportRejection broken = reader.next().rejections().get(0);
+
+		assertThat(tooLong.reason())
+			.isEqualTo("over-long field store '" + "s".repeat(64) + "…' (300 characters, at most 256)");
+		assertThat(tooLong.reason(this.messages, RUSSIAN))
+			.isEqualTo("слишком длинное поле store «" + "s".repeat(64) + "…» (300 символов, не более 256)");
+		assertThat(broken.reason()).startsWith("malformed date '2024\\n03' in occurred_at");
+	}
+
+	@Test
+	void storedValuesReadAsTheyWereWritten() {
+		ImportRejection rejection = ImportRejection.of(9,
+				Text.of("interaction.import.field-too-long",
+						"over-long field {0} ''{3}'' ({1} characters, at most {2})", "store", 1234567, 256, "xx…"),
+				"raw");
+
+		assertThat(rejection.parts().get(0).values()).containsExactly("store", "1234567", "256", "xx…");
 		assertThat(rejection.reason(this.messages, SPANISH)).contains("1234567").doesNotContain("1.234.567");
 	}
 
