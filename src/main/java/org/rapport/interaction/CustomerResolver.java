@@ -125,6 +125,32 @@ class CustomerResolver {
 			return resolution;
 		}
 
+		/**
+		 * For an item naming both a customer id and an identity: the problems when the id
+		 * names no active customer or the identity is held by another customer than the
+		 * one the id stands for; none when they agree or nobody holds the identity (the
+		 * id decides then, and no prospect is made).
+		 */
+		List<FieldProblem> disagreement(NewInteraction item) {
+			Resolution named = resolve(item);
+			if (!named.problems().isEmpty()) {
+				return named.problems();
+			}
+			CustomerIdentityRef ref = item.identity();
+			Optional<CustomerView> holder;
+			try {
+				holder = CustomerResolver.this.customers.findByIdentity(ref.type(), ref.source(), ref.value());
+			}
+			catch (ApiException ex) {
+				return refusedIdentity(ex).problems();
+			}
+			if (holder.isPresent() && !holder.get().id().equals(named.customerId())) {
+				return List.of(FieldProblem.of("identity", Text.of("interaction.customer.identity-of-another",
+						"belongs to another customer than customerId: give one of them, or both of the same customer")));
+			}
+			return List.of();
+		}
+
 	}
 
 	private Resolution byId(UUID id) {
@@ -147,11 +173,7 @@ class CustomerResolver {
 			holder = this.customers.findByIdentity(ref.type(), ref.source(), ref.value());
 		}
 		catch (ApiException ex) {
-			if (ex.fieldProblems().isEmpty()) {
-				return Resolution.problem("identity.value", ex.getMessage());
-			}
-			FieldProblem refused = ex.fieldProblems().get(0);
-			return new Resolution(null, List.of(new FieldProblem("identity.value", refused.message(), refused.text())));
+			return refusedIdentity(ex);
 		}
 		if (holder.isPresent()) {
 			return Resolution.of(holder.get().id());
@@ -160,6 +182,14 @@ class CustomerResolver {
 			return Resolution.problem("identity", UNKNOWN_IDENTITY);
 		}
 		return prospect(ref);
+	}
+
+	private static Resolution refusedIdentity(ApiException ex) {
+		if (ex.fieldProblems().isEmpty()) {
+			return Resolution.problem("identity.value", ex.getMessage());
+		}
+		FieldProblem refused = ex.fieldProblems().get(0);
+		return new Resolution(null, List.of(new FieldProblem("identity.value", refused.message(), refused.text())));
 	}
 
 	private Resolution prospect(CustomerIdentityRef ref) {

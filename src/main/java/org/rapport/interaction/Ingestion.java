@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.rapport.access.StaffDirectory;
 import org.rapport.platform.Ids;
 import org.rapport.platform.web.ApiException.FieldProblem;
 import org.rapport.platform.web.Text;
@@ -45,8 +46,11 @@ class Ingestion {
 
 	private final Clock clock;
 
+	private final StaffDirectory staff;
+
 	Ingestion(IngestionSettings settings, CustomerResolver customers, ProductCatalogue catalogue, IngestionWrite write,
-			WriteCombiner combiner, Clock clock) {
+			WriteCombiner combiner, Clock clock, StaffDirectory staff) {
+		this.staff = staff;
 		this.rules = new InteractionRules(settings);
 		this.customers = customers;
 		this.catalogue = catalogue;
@@ -74,6 +78,7 @@ class Ingestion {
 		}
 		Map<String, Product> products = this.catalogue.find(skus);
 		CustomerResolver.Session session = this.customers.session();
+		Map<UUID, Boolean> staff = new HashMap<>();
 		List<RecordResult> results = new ArrayList<>();
 		List<Prepared> good = new ArrayList<>();
 		for (int i = 0; i < normalised.size(); i++) {
@@ -83,7 +88,14 @@ class Ingestion {
 						List.of(FieldProblem.of("", Text.of("interaction.rule.null", "must not be null")))));
 				continue;
 			}
-			List<FieldProblem> problems = this.rules.check(item, now, products);
+			List<FieldProblem> problems = new ArrayList<>(this.rules.check(item, now, products));
+			if (item.staffId() != null && !staff.computeIfAbsent(item.staffId(), this::staffExists)) {
+				problems.add(FieldProblem.of("staffId",
+						Text.of("interaction.staff.unknown-id", "no staff member has this id")));
+			}
+			if (problems.isEmpty() && item.customerId() != null && item.identity() != null) {
+				problems.addAll(session.disagreement(item));
+			}
 			if (!problems.isEmpty()) {
 				results.add(RecordResult.rejected(i, problems));
 				continue;
@@ -122,6 +134,11 @@ class Ingestion {
 		results.addAll(write(again, now, shown));
 		results.sort(Comparator.comparingInt(RecordResult::index));
 		return results;
+	}
+
+	/** Whether a staff member (active or no longer) has this id. */
+	private boolean staffExists(UUID id) {
+		return this.staff.byId(id).isPresent();
 	}
 
 	private List<RecordResult> write(List<Prepared> good, Instant now, Map<UUID, InteractionView> shown) {

@@ -46,6 +46,8 @@ class InteractionApi {
 
 	static final String BASE = "/api/v1/interactions";
 
+	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
 	private static final List<MediaType> JSON = List.of(MediaType.APPLICATION_JSON,
 			new MediaType("application", "*+json"));
 
@@ -69,7 +71,11 @@ class InteractionApi {
 	@PreAuthorize("hasAuthority('interaction:write')")
 	@Operation(summary = "Record one interaction (e.g. a purchase at the till)",
 			description = "Idempotent per sourceSystem and idempotencyKey (else externalId): a retry answers 200 "
-					+ "with the original and changes nothing.")
+					+ "with the original and changes nothing. The key may be sent as the Idempotency-Key header "
+					+ "instead of the idempotencyKey field; both may be given only when they are equal (else 400 "
+					+ "on idempotencyKey). Without any key and without externalId every call records anew. "
+					+ "Given customerId and an identity, the identity must not belong to another customer (else 400 "
+					+ "on identity); an identity nobody holds leaves the interaction on customerId.")
 	@ApiResponse(responseCode = "201", description = "recorded")
 	@ApiResponse(responseCode = "200", description = "recorded before under the same key: the original")
 	@ApiResponse(responseCode = "400", description = "invalid, with one entry per offending field")
@@ -99,7 +105,8 @@ class InteractionApi {
 		if (read.problem() != null) {
 			throw ApiException.invalid(List.of(read.problem()));
 		}
-		Interactions.Recording recording = this.interactions.recordAndShow(read.interaction());
+		Interactions.Recording recording = this.interactions
+			.recordAndShow(withHeaderKey(read.interaction(), request.getHeader(IDEMPOTENCY_KEY)));
 		RecordResult result = recording.result();
 		if (result.status() == RecordResult.Status.REJECTED) {
 			throw ApiException.invalid(result.errors());
@@ -196,6 +203,26 @@ class InteractionApi {
 	@Operation(summary = "The customer's purchase figures and last contact per channel")
 	CustomerFigures figures(@PathVariable UUID id) {
 		return this.interactions.figures(id);
+	}
+
+	/**
+	 * The interaction with the Idempotency-Key header as its key when the body has none.
+	 * @throws ApiException 400 on idempotencyKey when the header and the body name
+	 * different keys
+	 */
+	static NewInteraction withHeaderKey(NewInteraction interaction, String header) {
+		if (header == null || header.isBlank() || interaction == null) {
+			return interaction;
+		}
+		String body = interaction.idempotencyKey();
+		if (body == null || body.isBlank()) {
+			return interaction.withIdempotencyKey(header.strip());
+		}
+		if (!body.strip().equals(header.strip())) {
+			throw ApiException.invalid("idempotencyKey", Text.of("interaction.idempotency-key.differs",
+					"differs from the Idempotency-Key header: send one key, or the same in both"));
+		}
+		return interaction;
 	}
 
 	private static boolean isJson(String contentType) {

@@ -2,7 +2,9 @@ package org.rapport.interaction;
 
 import java.io.IOException;
 import java.util.Enumeration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -12,6 +14,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -33,12 +37,17 @@ class InteractionJson {
 
 	private final ObjectReader oneReader;
 
+	private final ObjectReader treeReader;
+
 	private final ObjectWriter viewWriter;
 
 	InteractionJson(JsonMapper json) {
 		this.json = json;
-		this.batchReader = json.readerFor(Batch.class);
-		this.oneReader = json.readerFor(NewInteraction.class);
+		// a kind, outcome or direction is its name: a number (an enum's position) is
+		// refused, not read as whichever value happens to stand there
+		this.batchReader = json.readerFor(Batch.class).with(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+		this.oneReader = json.readerFor(NewInteraction.class).with(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+		this.treeReader = json.reader().with(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
 		// what the MVC JSON converter writes for a non-container body: the mapper's
 		// writer, the value's own type
 		this.viewWriter = json.writer();
@@ -144,7 +153,7 @@ class InteractionJson {
 			return new Read(null, FieldProblem.of("", Text.of("interaction.json.object", "must be a JSON object")));
 		}
 		try {
-			return new Read(this.json.treeToValue(node, NewInteraction.class), null);
+			return new Read(this.treeReader.treeToValue(node, NewInteraction.class), null);
 		}
 		catch (JacksonException ex) {
 			return new Read(null, FieldProblem.of(path(ex.getPath()), message(ex)));
@@ -169,6 +178,13 @@ class InteractionJson {
 
 	private static Text message(JacksonException ex) {
 		String original = ex.getOriginalMessage() == null ? "" : ex.getOriginalMessage();
+		if (ex instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+				&& mismatch.getTargetType().isEnum()) {
+			return Text.of("interaction.json.enum", "must be one of {0}",
+					Arrays.stream(mismatch.getTargetType().getEnumConstants())
+						.map((value) -> ((Enum<?>) value).name())
+						.collect(Collectors.joining(", ")));
+		}
 		if (original.contains("Instant")) {
 			return Text.of("interaction.json.date-time", "is not a date-time such as 2024-05-01T10:15:30Z");
 		}

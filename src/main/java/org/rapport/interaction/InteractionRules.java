@@ -147,8 +147,14 @@ final class InteractionRules {
 			}
 		}
 		else if (!knownCurrency(item.currency())) {
-			problems.add(FieldProblem.of("currency", Text.of("interaction.rule.currency",
-					"''{0}'' is not an ISO 4217 currency code such as EUR or USD", ShownValue.of(item.currency()))));
+			problems.add(FieldProblem.of("currency",
+					isoCode(item.currency())
+							? Text.of("interaction.rule.currency-not-money",
+									"''{0}'' is not money customers pay with: give a currency such as EUR or USD",
+									ShownValue.of(item.currency()))
+							: Text.of("interaction.rule.currency",
+									"''{0}'' is not an ISO 4217 currency code such as EUR or USD",
+									ShownValue.of(item.currency()))));
 		}
 		if (item.kind() == InteractionKind.RETURN && item.relatedPurchaseId() == null
 				&& item.orderReference() == null) {
@@ -265,7 +271,19 @@ final class InteractionRules {
 			return false;
 		}
 		try {
-			return Currency.getInstance(code).getCurrencyCode().equals(code);
+			Currency currency = Currency.getInstance(code);
+			// the X-codes without minor units (XXX "no currency", XTS for tests, gold,
+			// silver, units of account) are not money a customer pays with
+			return currency.getCurrencyCode().equals(code) && currency.getDefaultFractionDigits() >= 0;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+	private static boolean isoCode(String code) {
+		try {
+			return code.length() == 3 && Currency.getInstance(code).getCurrencyCode().equals(code);
 		}
 		catch (IllegalArgumentException ex) {
 			return false;

@@ -223,16 +223,19 @@ class InteractionStore {
 			return states;
 		}
 		UUID[] array = ids.toArray(UUID[]::new);
-		record Head(UUID id, UUID customerId, String currency, BigDecimal total, BigDecimal returned) {
+		record Head(UUID id, UUID customerId, String currency, BigDecimal total, BigDecimal returned,
+				Instant occurredAt) {
 		}
 		List<Head> heads = this.jdbc.sql("""
 				SELECT p.id, p.customer_id, p.currency, p.total,
-				  coalesce((SELECT sum(r.total) FROM interaction r WHERE r.related_purchase_id = p.id), 0) AS returned
+				  coalesce((SELECT sum(r.total) FROM interaction r WHERE r.related_purchase_id = p.id), 0) AS returned,
+				  p.occurred_at
 				FROM interaction p WHERE p.id = ANY(?) AND p.kind = 'PURCHASE' ORDER BY p.id FOR UPDATE
 				""")
 			.param(array)
 			.query((rs, row) -> new Head(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-					rs.getBigDecimal(4), rs.getBigDecimal(5)))
+					rs.getBigDecimal(4), rs.getBigDecimal(5),
+					rs.getObject(6, java.time.OffsetDateTime.class).toInstant()))
 			.list();
 		Map<UUID, List<PurchaseState.Line>> lines = new HashMap<>();
 		this.jdbc
@@ -247,8 +250,8 @@ class InteractionStore {
 				lines.computeIfAbsent(rs.getObject(1, UUID.class), (k) -> new ArrayList<>()).add(line(rs));
 			});
 		for (Head h : heads) {
-			states.put(h.id(), new PurchaseState(h.id(), h.customerId(), h.currency(), h.total(), h.returned(),
-					lines.getOrDefault(h.id(), List.of())));
+			states.put(h.id(), new PurchaseState(h.id(), h.customerId(), h.currency(), h.total(), h.occurredAt(),
+					h.returned(), lines.getOrDefault(h.id(), List.of())));
 		}
 		return states;
 	}

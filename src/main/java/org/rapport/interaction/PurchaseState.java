@@ -1,6 +1,7 @@
 package org.rapport.interaction;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -23,13 +24,16 @@ final class PurchaseState {
 
 	private final BigDecimal total;
 
+	private final Instant occurredAt;
+
 	private BigDecimal returnedTotal;
 
 	private final List<Line> lines;
 
-	PurchaseState(UUID id, UUID customerId, String currency, BigDecimal total, BigDecimal returnedTotal,
-			List<Line> lines) {
+	PurchaseState(UUID id, UUID customerId, String currency, BigDecimal total, Instant occurredAt,
+			BigDecimal returnedTotal, List<Line> lines) {
 		this.id = id;
+		this.occurredAt = occurredAt;
 		this.customerId = customerId;
 		this.currency = currency;
 		this.total = total;
@@ -75,6 +79,10 @@ final class PurchaseState {
 			problems.add(FieldProblem.of("relatedPurchaseId",
 					Text.of("interaction.return.other-customer", "is a purchase of another customer")));
 			return problems;
+		}
+		if (ret.occurredAt() != null && ret.occurredAt().isBefore(this.occurredAt)) {
+			problems.add(FieldProblem.of("occurredAt", Text.of("interaction.return.before-purchase",
+					"must not be before the purchase it returns ({0})", this.occurredAt.toString())));
 		}
 		if (!this.currency.equals(ret.currency())) {
 			problems.add(FieldProblem.of("currency",

@@ -43,6 +43,11 @@ class InteractionRulesTest {
 		NewInteraction unknownSku = purchase(NOW, "50.00",
 				new NewLine("NOPE", BigDecimal.ONE, new BigDecimal("50.00"), null, null, null));
 		assertThat(fields(inXyz)).containsExactly("currency");
+		for (String noMoney : java.util.List.of("XXX", "XTS", "XAU", "XAG", "XDR")) {
+			assertThat(fields(withCurrency(purchase(NOW, "50.00", line("1", "50.00")), noMoney))).as(noMoney)
+				.containsExactly("currency");
+		}
+		assertThat(fields(withCurrency(purchase(NOW, "50.00", line("1", "50.00")), "XCD"))).isEmpty();
 		assertThat(fields(unknownSku)).containsExactly("lines[0].sku");
 	}
 

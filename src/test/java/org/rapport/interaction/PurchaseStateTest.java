@@ -16,8 +16,8 @@ class PurchaseStateTest {
 	static final UUID CUSTOMER = UUID.randomUUID();
 
 	PurchaseState purchase() {
-		return new PurchaseState(UUID.randomUUID(), CUSTOMER, "EUR", new BigDecimal("130.00"), BigDecimal.ZERO,
-				List.of(new PurchaseState.Line(1, "TYRE", new BigDecimal("2"), BigDecimal.ZERO),
+		return new PurchaseState(UUID.randomUUID(), CUSTOMER, "EUR", new BigDecimal("130.00"), Instant.EPOCH,
+				BigDecimal.ZERO, List.of(new PurchaseState.Line(1, "TYRE", new BigDecimal("2"), BigDecimal.ZERO),
 						new PurchaseState.Line(2, "OIL", new BigDecimal("1"), BigDecimal.ZERO)));
 	}
 
