@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,8 +52,28 @@ final class CsvInteractionReader implements InteractionReader {
 
 		String groupKey() {
 			String key = get(Column.IDEMPOTENCY_KEY);
-			return key != null ? "k:" + key
-					: (get(Column.ORDER_REFERENCE) != null ? "o:" + get(Column.ORDER_REFERENCE) : null);
+			if (key != null) {
+				return "k:" + key;
+			}
+			String reference = get(Column.ORDER_REFERENCE);
+			if (reference == null) {
+				return null;
+			}
+			if (!isReturn()) {
+				return "o:" + kindName() + ":" + reference;
+			}
+			// the lines of one return: same order, same time; a row without a line is a
+			// whole return of its own
+			return get(Column.SKU) == null ? null : "r:" + reference + ":" + get(Column.OCCURRED_AT);
+		}
+
+		String kindName() {
+			String kind = get(Column.KIND);
+			return kind == null ? "purchase" : kind.strip().toLowerCase(Locale.ROOT);
+		}
+
+		boolean isReturn() {
+			return "return".equals(kindName());
 		}
 
 	}
@@ -66,6 +87,9 @@ final class CsvInteractionReader implements InteractionReader {
 	private Row pending;
 
 	private long rows;
+
+	/** How often each derived return key was given so far in this file. */
+	private final Map<String, Integer> returnKeys = new HashMap<>();
 
 	CsvInteractionReader(InputStream in, String sourceSystem) {
 		this.lines = new ImportLines(in, 1 << 20);
@@ -228,7 +252,7 @@ final class CsvInteractionReader implements InteractionReader {
 				: CsvFields.enumValue(InteractionKind.class, "kind", first.get(Column.KIND));
 		String key = first.get(Column.IDEMPOTENCY_KEY);
 		if (key == null && first.get(Column.ORDER_REFERENCE) != null) {
-			key = "order:" + first.get(Column.ORDER_REFERENCE);
+			key = first.isReturn() ? returnKey(group) : "order:" + first.get(Column.ORDER_REFERENCE);
 		}
 		if (key == null && first.get(Column.EXTERNAL_ID) == null) {
 			key = InteractionReader.derivedKey("row", first.line(), first.raw());
@@ -242,6 +266,29 @@ final class CsvInteractionReader implements InteractionReader {
 				Objects.requireNonNullElse(first.get(Column.CHANNEL), "store"), occurredAt, this.sourceSystem,
 				first.get(Column.EXTERNAL_ID), key, null, null, null, first.get(Column.ORDER_REFERENCE), total,
 				currency, first.get(Column.STORE), null, null, null, Map.of(), lines);
+	}
+
+	/**
+	 * The key of a return the file gives no key for: {@code return:<order reference>:}
+	 * and the first 16 hex digits of the SHA-256 of its rows' values (customer, time,
+	 * amount, lines...) in column order, whatever the file's column order; the n-th
+	 * return of the same order with the same values in the file gets {@code :n} appended
+	 * (n from 2). So several returns of one order are each stored, and a re-run, or the
+	 * file with rows appended, gives each the same key again.
+	 */
+	private String returnKey(List<Row> group) {
+		StringBuilder content = new StringBuilder();
+		for (Row row : group) {
+			for (Column column : COLUMNS) {
+				String value = row.get(column);
+				content.append(value == null ? "" : value.strip()).append('\u001f');
+			}
+			content.append('\n');
+		}
+		String base = "return:" + group.get(0).get(Column.ORDER_REFERENCE) + ":"
+				+ InteractionReader.hash16(content.toString());
+		int n = this.returnKeys.merge(base, 1, Integer::sum);
+		return n == 1 ? base : base + ":" + n;
 	}
 
 	private static UUID customerId(Row row) {

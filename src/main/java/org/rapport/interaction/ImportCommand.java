@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * [--unknown-identity create-prospect|reject] [--errors errors.csv]}: imports a file of
  * interaction history, printing progress, and writes the rejected lines (line, reason,
  * raw) to the errors file. Exit status: 0 when every row was stored (or found stored), 3
- * when some rows were rejected, 1 when the import failed, 2 on a usage error.
+ * when some rows were rejected, 1 when the import failed (an unreadable file too), 2 on a
+ * usage error (each found before any row is read).
  */
 @Component
 class ImportCommand implements CliCommand {
@@ -32,6 +33,8 @@ class ImportCommand implements CliCommand {
 	private final int chunkSize;
 
 	private PrintStream out = System.out;
+
+	private PrintStream err = System.err;
 
 	/**
 	 * @param chunkSize interactions per transaction ({@code rapport.imports.chunk-size};
@@ -49,6 +52,11 @@ class ImportCommand implements CliCommand {
 
 	void output(PrintStream out) {
 		this.out = out;
+	}
+
+	void output(PrintStream out, PrintStream err) {
+		this.out = out;
+		this.err = err;
 	}
 
 	@Override
@@ -70,11 +78,11 @@ class ImportCommand implements CliCommand {
 				}
 				String value = i + 1 < args.length ? args[++i] : "";
 				switch (arg) {
-					case "--format" -> format = ImportFormat.valueOf(value.toUpperCase(Locale.ROOT));
-					case "--source" -> source = value;
+					case "--format" -> format = choice(ImportFormat.class, "--format", value, "csv, jsonl or cdnow");
+					case "--source" -> source = source(value);
 					case "--errors" -> errors = Path.of(value);
-					case "--unknown-identity" -> unknown = ImportOptions.UnknownIdentities
-						.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
+					case "--unknown-identity" -> unknown = choice(ImportOptions.UnknownIdentities.class,
+							"--unknown-identity", value, "create-prospect or reject");
 					default -> throw new IllegalArgumentException("unknown option " + arg);
 				}
 			}
@@ -82,8 +90,12 @@ class ImportCommand implements CliCommand {
 		catch (IllegalArgumentException ex) {
 			return usage(ex.getMessage());
 		}
-		if (file == null || !Files.isReadable(file)) {
-			return usage(file == null ? "give the file to import" : "cannot read " + file);
+		if (file == null) {
+			return usage("give the file to import");
+		}
+		if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+			this.out.println("Failed: cannot read " + file);
+			return 1;
 		}
 		if (format == null) {
 			String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -145,14 +157,38 @@ class ImportCommand implements CliCommand {
 		}
 	}
 
+	/** A value of {@code --format} or {@code --unknown-identity}, else a usage error. */
+	private static <E extends Enum<E>> E choice(Class<E> type, String option, String value, String allowed) {
+		String name = value.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+		for (E constant : type.getEnumConstants()) {
+			if (constant.name().equals(name) && !constant.name().equals("CONFIGURED")) {
+				return constant;
+			}
+		}
+		throw new IllegalArgumentException(
+				option + " must be " + allowed + (value.isEmpty() ? "" : ", not '" + value + "'"));
+	}
+
+	/**
+	 * The value of {@code --source} if it is a source system name, else a usage error.
+	 */
+	private static String source(String value) {
+		String name = value.strip().toLowerCase(Locale.ROOT);
+		if (!ImportOptions.isSourceSystem(name)) {
+			throw new IllegalArgumentException("--source '" + value + "' is not a source system name: use lower "
+					+ "case letters, digits, '.', '_' or '-', at most 64");
+		}
+		return name;
+	}
+
 	private static double rate(long rows, long startedNanos) {
 		double seconds = (System.nanoTime() - startedNanos) / 1e9;
 		return seconds <= 0 ? 0 : rows / seconds;
 	}
 
 	private int usage(String problem) {
-		System.err.println(problem);
-		System.err.println("Usage: import FILE [--format csv|jsonl|cdnow] [--source NAME] "
+		this.err.println(problem);
+		this.err.println("Usage: import FILE [--format csv|jsonl|cdnow] [--source NAME] "
 				+ "[--unknown-identity create-prospect|reject] [--errors errors.csv]");
 		return 2;
 	}

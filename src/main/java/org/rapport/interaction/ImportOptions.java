@@ -1,6 +1,7 @@
 package org.rapport.interaction;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * How to import a file: its format, the source system the interactions come from (their
@@ -13,6 +14,9 @@ public record ImportOptions(ImportFormat format, String sourceSystem, UnknownIde
 		int chunkSize, int lanes) {
 
 	public static final int DEFAULT_CHUNK = 10_000;
+
+	/** A source system name, as every interaction's is checked (InteractionRules). */
+	private static final Pattern SOURCE_SYSTEM = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
 	/** The most writing lanes a run may use. */
 	public static final int MAX_LANES = 4;
@@ -38,6 +42,14 @@ public record ImportOptions(ImportFormat format, String sourceSystem, UnknownIde
 		unknownIdentities = unknownIdentities == null ? UnknownIdentities.CONFIGURED : unknownIdentities;
 		chunkSize = chunkSize <= 0 ? DEFAULT_CHUNK : Math.min(chunkSize, 50_000);
 		lanes = Math.max(0, Math.min(lanes, MAX_LANES));
+	}
+
+	/**
+	 * Whether a name (after the normalisation the options give it) is a well-formed
+	 * source system name, so a command can refuse a bad one before reading any row.
+	 */
+	static boolean isSourceSystem(String name) {
+		return name != null && SOURCE_SYSTEM.matcher(name.strip().toLowerCase(Locale.ROOT)).matches();
 	}
 
 	/** Options whose writing lanes are as set for the installation. */

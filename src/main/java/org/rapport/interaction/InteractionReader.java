@@ -68,9 +68,14 @@ interface InteractionReader extends Closeable {
 	 * lines get new keys, and two identical lines of one file stay two interactions.
 	 */
 	static String derivedKey(String prefix, long line, String text) {
+		return prefix + ":" + line + ":" + hash16(text);
+	}
+
+	/** The first 16 hex digits of the SHA-256 of a text. */
+	static String hash16(String text) {
 		try {
 			byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-			return prefix + ":" + line + ":" + HexFormat.of().formatHex(hash, 0, 8);
+			return HexFormat.of().formatHex(hash, 0, 8);
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

@@ -361,6 +361,75 @@ class CsvImportTest {
 		assertThat(figures.revenue()).isEqualByComparingTo("10.00");
 	}
 
+	@Test
+	void aReturnNamingItsOrderIsStoredBesideThePurchaseAndEveryReturnOfTheOrderOnceHoweverOftenTheFileIsRead()
+			throws IOException {
+		UUID customer = this.fx.customer();
+		String sku = this.fx.product("shoes");
+		String a = "ORD-R1-" + InteractionFixture.unique();
+		String b = "ORD-R2-" + InteractionFixture.unique();
+		String header = "customer_id,kind,occurred_at,order_reference,sku,quantity,unit_price,total,currency\n";
+		Path first = this.dir.resolve("orders.csv");
+		Files.writeString(first, header
+				// order a: a purchase of 50 and three returns, two of them alike
+				+ customer + ",purchase,2024-05-01T09:00:00Z," + a + "," + sku + ",1,50.00,,EUR\n" //
+				+ customer + ",return,2024-05-02T09:00:00Z," + a + ",,,,20.00,EUR\n" //
+				+ customer + ",return,2024-05-03T09:00:00Z," + a + ",,,,10.00,EUR\n" //
+				+ customer + ",return,2024-05-03T09:00:00Z," + a + ",,,,10.00,EUR\n" //
+				// order b: a purchase whose return comes in a later file
+				+ customer + ",purchase,2024-05-01T10:00:00Z," + b + "," + sku + ",2,15.00,,EUR\n");
+		ImportOptions options = ImportOptions.of(ImportFormat.CSV, "till-" + InteractionFixture.unique());
+
+		ImportJobView job = this.imports.importFile(first, "orders.csv", options, ImportListener.NONE);
+
+		assertThat(job.status()).isEqualTo(ImportJobView.Status.DONE);
+		assertThat(job.rowsRead()).isEqualTo(5);
+		assertThat(job.stored()).isEqualTo(5);
+		assertThat(job.rejected()).isZero();
+		assertThat(job.skipped()).isZero();
+		assertThat(kinds(options.sourceSystem())).containsExactly(tuple("PURCHASE", 2L), tuple("RETURN", 3L));
+		CustomerFigures figures = this.interactions.figures(customer);
+		assertThat(figures.returns()).isEqualTo(3);
+		assertThat(figures.returnedAmount()).isEqualByComparingTo("40.00");
+		assertThat(figures.revenue()).isEqualByComparingTo("40.00");
+
+		Path later = this.dir.resolve("returns.csv");
+		String none = "ORD-NONE-" + InteractionFixture.unique();
+		Files.writeString(later, header + customer + ",return,2024-05-04T09:00:00Z," + b + ",,,,15.00,EUR\n" //
+				+ customer + ",return,2024-05-04T09:00:00Z," + none + ",,,,5.00,EUR\n");
+		List<ImportRejection> reported = new ArrayList<>();
+		ImportJobView alone = this.imports.importFile(later, "returns.csv", options, new ImportListener() {
+			@Override
+			public void rejected(ImportRejection rejection) {
+				reported.add(rejection);
+			}
+		});
+		assertThat(alone.stored()).isEqualTo(1);
+		assertThat(alone.skipped()).isZero();
+		// a return whose purchase is nowhere is reported, not dropped
+		assertThat(alone.rejected()).isEqualTo(1);
+		assertThat(reported).extracting(ImportRejection::line).containsExactly(3L);
+		assertThat(reported.get(0).reason()).isEqualTo("order_reference: names no purchase");
+
+		ImportJobView again = this.imports.importFile(first, "orders.csv", options, ImportListener.NONE);
+		ImportJobView laterAgain = this.imports.importFile(later, "returns.csv", options, ImportListener.NONE);
+		assertThat(again.stored()).isZero();
+		assertThat(again.skipped()).isEqualTo(5);
+		assertThat(laterAgain.stored()).isZero();
+		assertThat(laterAgain.skipped()).isEqualTo(1);
+		assertThat(laterAgain.rejected()).isEqualTo(1);
+		assertThat(kinds(options.sourceSystem())).containsExactly(tuple("PURCHASE", 2L), tuple("RETURN", 4L));
+		assertThat(this.interactions.figures(customer).returnedAmount()).isEqualByComparingTo("55.00");
+	}
+
+	private List<org.assertj.core.groups.Tuple> kinds(String source) {
+		return this.jdbc
+			.sql("SELECT kind, count(*) AS n FROM interaction WHERE source_system = ? GROUP BY kind ORDER BY kind")
+			.param(source)
+			.query((rs, n) -> tuple(rs.getString("kind"), rs.getLong("n")))
+			.list();
+	}
+
 	/** The customers as PostgreSQL orders uuids. */
 	private List<UUID> inStoredOrder(UUID... ids) {
 		return this.jdbc.sql("SELECT id FROM unnest(?::uuid[]) AS u(id) ORDER BY id")

@@ -53,7 +53,7 @@ class ImportCommandTest {
 	}
 
 	@Test
-	void aCleanFileExitsWithZeroAndAMissingFileIsAUsageError() throws Exception {
+	void aCleanFileExitsWithZeroAndAMissingFileFailsWithOne() throws Exception {
 		UUID customer = this.customers.create(NewCustomer.person("Cli", "Clean " + InteractionFixture.unique())).id();
 		Path csv = this.dir.resolve("clean.csv");
 		Files.writeString(csv, "customer_id,kind,channel,occurred_at\n" + customer + ",visit,store,2024-05-01\n");
@@ -61,7 +61,41 @@ class ImportCommandTest {
 
 		assertThat(this.command.run(new String[] { csv.toString(), "--source", "cli-" + InteractionFixture.unique() }))
 			.isZero();
-		assertThat(this.command.run(new String[] { this.dir.resolve("missing.csv").toString() })).isEqualTo(2);
+		assertThat(this.command.run(new String[] { this.dir.resolve("missing.csv").toString() })).isEqualTo(1);
+		assertThat(this.command.run(new String[] { this.dir.toString() })).isEqualTo(1);
+	}
+
+	@Test
+	void aBadFormatPolicyOrSourceIsAUsageErrorNamingTheAllowedValuesBeforeAnyRowIsRead() throws Exception {
+		UUID customer = this.customers.create(NewCustomer.person("Cli", "Usage " + InteractionFixture.unique())).id();
+		Path csv = this.dir.resolve("usage.csv");
+		Files.writeString(csv, "customer_id,kind,channel,occurred_at\n" + customer + ",visit,store,2024-05-01\n");
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		this.command.output(new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8));
+
+		assertThat(this.command.run(new String[] { csv.toString(), "--format", "xls" })).isEqualTo(2);
+		assertThat(this.command.run(new String[] { csv.toString(), "--unknown-identity", "maybe" })).isEqualTo(2);
+		assertThat(this.command.run(new String[] { csv.toString(), "--unknown-identity", "configured" })).isEqualTo(2);
+		assertThat(this.command.run(new String[] { csv.toString(), "--source", "Bad Source!" })).isEqualTo(2);
+		assertThat(this.command.run(new String[] { csv.toString(), "--format" })).isEqualTo(2);
+
+		String errors = err.toString(StandardCharsets.UTF_8);
+		assertThat(errors).contains("--format must be csv, jsonl or cdnow, not 'xls'")
+			.contains("--unknown-identity must be create-prospect or reject, not 'maybe'")
+			.contains("--unknown-identity must be create-prospect or reject, not 'configured'")
+			.contains("--source 'Bad Source!' is not a source system name")
+			.contains("--format must be csv, jsonl or cdnow\n")
+			.contains("Usage: import FILE")
+			.doesNotContain("No enum constant");
+		// nothing was imported: no job ran
+		assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+
+		String source = "Cli-Ok-" + InteractionFixture.unique();
+		assertThat(this.command.run(new String[] { csv.toString(), "--format", "CSV", "--unknown-identity",
+				"create-prospect", "--source", source }))
+			.isZero();
 	}
 
 }

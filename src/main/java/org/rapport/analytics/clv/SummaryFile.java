@@ -13,8 +13,9 @@ import org.rapport.analytics.model.PurchaseSummaries;
 
 /**
  * Reads {@code customer_id,frequency,recency,T[,monetary_value]} (columns found by header
- * name, in any order). Lines are located in one pass and parsed in parallel; the first
- * bad line is reported with its number.
+ * name, case ignored, in any order; the CDNOW names {@code ID}, {@code x}, {@code t_x},
+ * {@code zbar} or {@code m} are accepted for them). Lines are located in one pass and
+ * parsed in parallel; the first bad line is reported with its number.
  */
 final class SummaryFile {
 
@@ -32,11 +33,11 @@ final class SummaryFile {
 		List<String> header = Arrays.stream(text(b, starts[0], lineEnd(b, starts, 0)).split(",", -1))
 			.map((h) -> unquote(h.strip()).toLowerCase(Locale.ROOT))
 			.toList();
-		int id = column(header, name, "customer_id");
-		int frequency = column(header, name, "frequency");
-		int recency = column(header, name, "recency");
-		int age = column(header, name, "t");
-		int monetary = header.indexOf("monetary_value");
+		int id = column(header, name, true, "customer_id", "id");
+		int frequency = column(header, name, true, "frequency", "x");
+		int recency = column(header, name, true, "recency", "t_x");
+		int age = column(header, name, true, "t");
+		int monetary = column(header, name, false, "monetary_value", "zbar", "m");
 		int columns = header.size();
 		int n = starts.length - 1;
 		if (n == 0) {
@@ -129,13 +130,31 @@ final class SummaryFile {
 		return null;
 	}
 
-	private static int column(List<String> header, String file, String wanted) {
-		int i = header.indexOf(wanted);
-		if (i < 0) {
-			throw new InputException(file, 1, "the header has no column '" + wanted
-					+ "'; expected customer_id,frequency,recency,T[,monetary_value]");
+	/**
+	 * The position of a column given by its name or one of its aliases (case ignored), -1
+	 * for an optional column the header lacks.
+	 */
+	private static int column(List<String> header, String file, boolean required, String... names) {
+		int found = -1;
+		for (String wanted : names) {
+			int i = header.indexOf(wanted);
+			if (i >= 0 && found >= 0) {
+				throw new InputException(file, 1, "the header names the column '" + names[0] + "' twice ('"
+						+ header.get(found) + "' and '" + wanted + "')");
+			}
+			if (i >= 0) {
+				found = i;
+			}
 		}
-		return i;
+		if (found < 0 && required) {
+			String also = (names.length > 1)
+					? " (or " + String.join(", ", List.of(names).subList(1, names.length)) + ")" : "";
+			throw new InputException(file, 1,
+					"the header has no column '" + (names[0].equals("t") ? "T" : names[0]) + "'" + also
+							+ "; expected customer_id,frequency,recency,T[,monetary_value]"
+							+ " or the CDNOW names ID,x,t_x,T[,zbar]");
+		}
+		return found;
 	}
 
 	/** Start of every non-empty line. */

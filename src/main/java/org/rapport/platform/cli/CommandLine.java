@@ -77,6 +77,12 @@ public final class CommandLine {
 			return 2;
 		}
 		String[] rest = args.length > 0 && args[0].equals(name) ? Arrays.copyOfRange(args, 1, args.length) : args;
+		Optional<String> problem = argumentProblem(name, rest);
+		if (problem.isPresent()) {
+			System.err.println(problem.get());
+			System.err.println("Usage: " + known.get().name() + " — " + known.get().summary());
+			return 2;
+		}
 		if (known.get().server()) {
 			SpringApplicationBuilder builder = new SpringApplicationBuilder(application);
 			if (name.equals("demo")) {
@@ -97,6 +103,27 @@ public final class CommandLine {
 				.orElseThrow(() -> new IllegalStateException("No implementation for command " + name));
 			return command.run(rest);
 		}
+	}
+
+	/**
+	 * What is wrong with a command's arguments that can be told before start-up (a
+	 * missing or unknown sub-command, a missing file), so such a mistake starts no
+	 * database.
+	 */
+	static Optional<String> argumentProblem(String name, String[] rest) {
+		if (name.equals("analytics")) {
+			List<String> subCommands = List.of("run", "clv", "clv-bench");
+			if (rest.length == 0 || rest[0].startsWith("--")) {
+				return Optional.of("analytics needs a sub-command: run, clv or clv-bench");
+			}
+			if (!subCommands.contains(rest[0])) {
+				return Optional.of("Unknown analytics sub-command: " + rest[0] + " (use run, clv or clv-bench)");
+			}
+		}
+		if (name.equals("import") && Arrays.stream(rest).allMatch((a) -> a.startsWith("--"))) {
+			return Optional.of("give the file to import");
+		}
+		return Optional.empty();
 	}
 
 	static Optional<StandaloneCommand> standalone(String[] args) {

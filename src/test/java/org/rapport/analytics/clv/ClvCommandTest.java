@@ -65,6 +65,46 @@ class ClvCommandTest {
 	}
 
 	@Test
+	void theShippedCdnowSummariesAreReadByTheirOwnColumnNamesAndGiveThePublishedFits() throws Exception {
+		// ID,x,t_x,T,zbar
+		Path out = this.dir.resolve("with-spend.csv");
+		int status = run("--summary", cdnow("cdnow_customers_summary_with_transactions.csv").toString(), "--out",
+				out.toString());
+
+		assertThat(status).as(this.stderr.toString()).isZero();
+		String json = this.stdout.toString(StandardCharsets.UTF_8);
+		// published (../shared/data/cdnow/README.md): r = 0.243, α = 4.414, a = 0.793,
+		// b = 2.426, ln L = −9582.4; Gamma-Gamma p = 6.25, q = 3.74, γ = 15.44
+		assertThat(value(json, "\"r\": ")).isCloseTo(0.243, within(0.0005));
+		assertThat(value(json, "\"alpha\": ")).isCloseTo(4.414, within(0.0005));
+		assertThat(value(json, "\"a\": ")).isCloseTo(0.793, within(0.0005));
+		assertThat(value(json, "\"b\": ")).isCloseTo(2.426, within(0.0005));
+		assertThat(json).contains("\"log_likelihood\": -9582.4");
+		assertThat(value(json, "\"p\": ")).isCloseTo(6.25, within(0.005));
+		assertThat(value(json, "\"q\": ")).isCloseTo(3.74, within(0.005));
+		assertThat(value(json, "\"gamma\": ")).isCloseTo(15.44, within(0.01));
+		List<String> rows = Files.readAllLines(out);
+		assertThat(rows).hasSize(2358);
+		String[] first = rows.get(1).split(",");
+		assertThat(first[0]).isEqualTo("1");
+		assertThat(Double.parseDouble(first[1])).isCloseTo(1.226, within(0.001));
+		assertThat(Double.parseDouble(first[3])).isCloseTo(24.6586, within(0.001));
+
+		// ID,frequency,recency,T: the same purchase model, no spend
+		this.stdout.reset();
+		Path plain = this.dir.resolve("plain.csv");
+		assertThat(run("--summary", cdnow("cdnow_customers_summary.csv").toString(), "--out", plain.toString()))
+			.as(this.stderr.toString())
+			.isZero();
+		String plainJson = this.stdout.toString(StandardCharsets.UTF_8);
+		assertThat(value(plainJson, "\"r\": ")).isCloseTo(0.243, within(0.0005));
+		assertThat(value(plainJson, "\"b\": ")).isCloseTo(2.426, within(0.0005));
+		List<String> plainRows = Files.readAllLines(plain);
+		assertThat(plainRows).hasSize(2358);
+		assertThat(plainRows.get(1).split(",", -1)[1]).isEqualTo(first[1]);
+	}
+
+	@Test
 	void clvIsTheDiscountedSumOfMonthlyExpectedPurchasesTimesExpectedSpendInTheDataTimeUnit() throws Exception {
 		Path out = this.dir.resolve("clv.csv");
 		assertThat(run("--summary", cdnowSummary().toString(), "--out", out.toString(), "--clv-months", "3",
@@ -215,9 +255,12 @@ class ClvCommandTest {
 		Path empty = Files.writeString(this.dir.resolve("empty.csv"), "customer_id,frequency,recency,T\n");
 		assertThat(run("--summary", empty.toString(), "--out", this.dir.resolve("o.csv").toString())).isEqualTo(1);
 		assertThat(this.stderr.toString(StandardCharsets.UTF_8)).contains("no customers");
-		Path wrong = Files.writeString(this.dir.resolve("wrong.csv"), "id,x,t_x,T\n1,0,0,5\n");
+		Path wrong = Files.writeString(this.dir.resolve("wrong.csv"), "customer,x,t_x,T\n1,0,0,5\n");
 		assertThat(run("--summary", wrong.toString(), "--out", this.dir.resolve("o.csv").toString())).isEqualTo(1);
-		assertThat(this.stderr.toString(StandardCharsets.UTF_8)).contains("no column 'customer_id'");
+		assertThat(this.stderr.toString(StandardCharsets.UTF_8)).contains("no column 'customer_id' (or id)");
+		Path twice = Files.writeString(this.dir.resolve("twice.csv"), "id,x,frequency,t_x,T\n1,0,0,0,5\n");
+		assertThat(run("--summary", twice.toString(), "--out", this.dir.resolve("o.csv").toString())).isEqualTo(1);
+		assertThat(this.stderr.toString(StandardCharsets.UTF_8)).contains("names the column 'frequency' twice");
 	}
 
 	@Test

@@ -30,4 +30,20 @@ class CommandLineTest {
 		assertThat(CommandLine.run(Object.class, new String[] { "frobnicate" })).isEqualTo(2);
 	}
 
+	@Test
+	void analyticsWithoutOrWithAnUnknownSubCommandAndImportWithoutAFileAreUsageErrorsBeforeStartUp() {
+		// Object.class is no application: any start-up would fail instead of exiting with
+		// 2
+		assertThat(CommandLine.run(Object.class, new String[] { "analytics" })).isEqualTo(2);
+		assertThat(CommandLine.run(Object.class, new String[] { "analytics", "frobnicate" })).isEqualTo(2);
+		assertThat(CommandLine.run(Object.class, new String[] { "analytics", "--verbose" })).isEqualTo(2);
+		assertThat(CommandLine.run(Object.class, new String[] { "import" })).isEqualTo(2);
+		assertThat(CommandLine.run(Object.class, new String[] { "import", "--spring.main.banner-mode=off" }))
+			.isEqualTo(2);
+		assertThat(CommandLine.argumentProblem("analytics", new String[] { "frobnicate" }))
+			.contains("Unknown analytics sub-command: frobnicate (use run, clv or clv-bench)");
+		assertThat(CommandLine.argumentProblem("analytics", new String[] { "run" })).isEmpty();
+		assertThat(CommandLine.argumentProblem("import", new String[] { "file.csv", "--format", "csv" })).isEmpty();
+	}
+
 }
