@@ -129,7 +129,7 @@ public class PersonalData {
 		after.put("removed", removed);
 		this.audit.record(Actor.current(), AuditTrail.Change.of("erase", AUDIT_ENTITY, customerId,
 				Text.of("customer.audit.erased", "Personal data erased: {0}", reason.strip()), null, after));
-		this.events.publishEvent(new CustomerErased(customerId, now));
+		this.events.publishEvent(new CustomerErased(customerId, records, now));
 		return new Erasure(customerId, now, false, removed);
 	}
 
