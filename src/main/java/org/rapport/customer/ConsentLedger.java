@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consents: the current decision per channel and purpose, and a history row for every
- * decision, with when, where (source) and who recorded it.
+ * decision, with when, where (source) and who recorded it. The current decision is the
+ * latest by {@code changedAt}: an older decision recorded later (a backdated paper form)
+ * joins the history and leaves the current state alone.
  */
 @Component
 class ConsentLedger {
@@ -34,11 +36,16 @@ class ConsentLedger {
 		this.clock = clock;
 	}
 
-	/** Records a decision without auditing it separately (part of a bigger change). */
+	/**
+	 * Records a decision without auditing it separately (part of a bigger change) and
+	 * answers the current state, which stays the later decision when this one is older.
+	 */
 	ConsentView store(UUID customerId, ConsentChange change, Instant now) {
 		Instant changedAt = change.changedAt() == null ? now : change.changedAt();
 		this.consents.record(customerId, change, changedAt, Actor.current().name());
-		return new ConsentView(change.channel(), change.purpose(), change.granted(), change.source(), changedAt);
+		return this.consents.current(customerId, change.channel(), change.purpose())
+			.orElseGet(() -> new ConsentView(change.channel(), change.purpose(), change.granted(), change.source(),
+					changedAt));
 	}
 
 	java.util.List<ConsentRecord> history(UUID customerId) {

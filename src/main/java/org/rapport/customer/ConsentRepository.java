@@ -27,12 +27,19 @@ class ConsentRepository {
 			.optional();
 	}
 
+	/**
+	 * Adds the decision to the history and makes it the current one unless a later
+	 * decision (by {@code changedAt}) is already current: a decision recorded late (an
+	 * old paper form) goes into the history only. Of two made at the same instant the one
+	 * recorded last counts.
+	 */
 	void record(UUID customerId, ConsentChange change, Instant changedAt, String recordedBy) {
 		this.jdbc.sql("""
 				INSERT INTO customer_consent (customer_id, channel, purpose, granted, changed_at, source)
 				VALUES (?, ?, ?, ?, ?, ?)
 				ON CONFLICT (customer_id, channel, purpose) DO UPDATE SET granted = EXCLUDED.granted,
-				  changed_at = EXCLUDED.changed_at, source = EXCLUDED.source""")
+				  changed_at = EXCLUDED.changed_at, source = EXCLUDED.source
+				WHERE customer_consent.changed_at <= EXCLUDED.changed_at""")
 			.params(customerId, change.channel().name(), change.purpose().name(), change.granted(),
 					CustomerRepository.utc(changedAt), change.source())
 			.update();

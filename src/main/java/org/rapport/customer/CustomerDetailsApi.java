@@ -149,7 +149,10 @@ class CustomerDetailsApi {
 	}
 
 	@PutMapping("/consents/{channel}/{purpose}")
-	@Operation(summary = "Grant or withdraw consent for a channel and purpose")
+	@Operation(summary = "Grant or withdraw consent for a channel and purpose",
+			description = "Answers the current state. The current state is the latest decision by changedAt "
+					+ "(now when not given): a decision older than the current one (e.g. a paper form recorded late) "
+					+ "goes into the history and leaves the current state as it is.")
 	ConsentView setConsent(@PathVariable UUID id, @PathVariable ConsentChannel channel,
 			@PathVariable ConsentPurpose purpose, @Valid @RequestBody ConsentDecision decision) {
 		return this.customers.setConsent(id,

@@ -58,8 +58,9 @@ public class PersonalData {
 	/**
 	 * Everything stored about the customer: the customer memory's sections (profile,
 	 * identities, addresses, consents and their history, interests, notes, household,
-	 * contact links, tags, attributes, merges), the audit trail about them, and one
-	 * section per {@link PersonalDataContributor}.
+	 * contact links, tags, attributes, merges), the audit trail about them and about the
+	 * records merged into the customer (the same person), oldest first, and one section
+	 * per {@link PersonalDataContributor}.
 	 * @throws ApiException 404 for an unknown customer
 	 */
 	@Transactional(readOnly = true)
@@ -70,7 +71,12 @@ public class PersonalData {
 		document.putAll(this.documents.read(customerId)
 			.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found",
 					Text.of("customer.not-found", "Customer {0} does not exist", customerId))));
-		document.put("auditTrail", this.audit.entriesAbout(AUDIT_ENTITY, customerId.toString()));
+		List<AuditTrail.Entry> trail = new java.util.ArrayList<>();
+		for (UUID record : this.erasure.records(customerId)) {
+			trail.addAll(this.audit.entriesAbout(AUDIT_ENTITY, record.toString()));
+		}
+		trail.sort(java.util.Comparator.comparing(AuditTrail.Entry::occurredAt));
+		document.put("auditTrail", trail);
 		for (PersonalDataContributor contributor : this.contributors) {
 			document.put(contributor.section(), contributor.personalData(customerId));
 		}
@@ -129,7 +135,7 @@ public class PersonalData {
 		after.put("removed", removed);
 		this.audit.record(Actor.current(), AuditTrail.Change.of("erase", AUDIT_ENTITY, customerId,
 				Text.of("customer.audit.erased", "Personal data erased: {0}", reason.strip()), null, after));
-		this.events.publishEvent(new CustomerErased(customerId, now));
+		this.events.publishEvent(new CustomerErased(customerId, records, now));
 		return new Erasure(customerId, now, false, removed);
 	}
 

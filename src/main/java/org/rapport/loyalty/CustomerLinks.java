@@ -98,9 +98,12 @@ class CustomerLinks {
 			WHERE account_id IN (SELECT id FROM loyalty_account WHERE customer_id = ?)
 			""";
 
-	/** An erased customer's accounts keep their ledger and lose the person. */
+	/**
+	 * An erased customer's accounts keep their ledger and lose the person; an account
+	 * combined into another by a merge stays MERGED.
+	 */
 	static final String ERASE_ACCOUNTS = "UPDATE loyalty_account SET customer_id = NULL, referred_by = NULL, "
-			+ "status = 'ERASED' WHERE customer_id = ?";
+			+ "status = CASE WHEN status = 'MERGED' THEN status ELSE 'ERASED' END WHERE customer_id = ?";
 
 	/**
 	 * The audit trail of an erased customer's accounts and redemptions: their summaries
@@ -114,15 +117,22 @@ class CustomerLinks {
 			  JOIN loyalty_account a ON a.id = r.account_id WHERE a.customer_id = ?
 			""";
 
+	/**
+	 * Covers the erased customer and every record merged into it: an account combined
+	 * into the survivor's by a merge stays with the merged record, and its audit trail
+	 * (enrolment, card numbers) is about the same person.
+	 */
 	@ApplicationModuleListener
 	void on(CustomerErased erased) {
-		this.jdbc.sql(AUDITED_ENTITIES)
-			.params(erased.customerId(), erased.customerId())
-			.query((rs, n) -> new String[] { rs.getString("type"), rs.getString("id") })
-			.list()
-			.forEach((entity) -> this.audit.redact(entity[0], entity[1]));
-		this.jdbc.sql(ERASE_CARDS).param(erased.customerId()).update();
-		this.jdbc.sql(ERASE_ACCOUNTS).param(erased.customerId()).update();
+		for (java.util.UUID record : erased.records()) {
+			this.jdbc.sql(AUDITED_ENTITIES)
+				.params(record, record)
+				.query((rs, n) -> new String[] { rs.getString("type"), rs.getString("id") })
+				.list()
+				.forEach((entity) -> this.audit.redact(entity[0], entity[1]));
+			this.jdbc.sql(ERASE_CARDS).param(record).update();
+			this.jdbc.sql(ERASE_ACCOUNTS).param(record).update();
+		}
 	}
 
 }

@@ -114,12 +114,13 @@ public class PartnerAccess {
 		return member(accountId);
 	}
 
-	/** Points the member earned at the partner: available at once. */
+	/**
+	 * Points the member earned at the partner: available at once; between 1 and
+	 * {@link Points#MAX_POINTS}, as for every other movement a partner or a person makes.
+	 */
 	@Transactional
 	public Movement earn(UUID accountId, long pointsEarned, String reason, String key) {
-		if (pointsEarned <= 0) {
-			throw ApiException.invalid("points", Text.of("loyalty.points.positive", "must be a positive number"));
-		}
+		Points.positive(pointsEarned);
 		Partner partner = current();
 		Account account = visible(partner, accountId);
 		String k = "partner:" + partner.code() + ":" + key;

@@ -94,8 +94,10 @@ class PartnerApi {
 
 	@PostMapping(PARTNER + "/members/{accountId}/earnings")
 	@PreAuthorize("hasAuthority('loyalty:partner')")
-	@Operation(summary = "Credit points the member earned at the partner (available at once), tagged with it")
+	@Operation(summary = "Credit points the member earned at the partner (available at once), tagged with it",
+			description = "Between 1 and " + Points.MAX_POINTS + " points, as for a redemption or an adjustment.")
 	@ApiResponse(responseCode = "201", description = "credited")
+	@ApiResponse(responseCode = "400", description = "points missing or out of range, or no reason")
 	ResponseEntity<Movement> earn(@PathVariable UUID accountId,
 			@RequestHeader(name = HEADER, required = false) String key, @RequestBody PointsRequest body) {
 		return ResponseEntity.status(201)

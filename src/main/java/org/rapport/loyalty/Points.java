@@ -136,6 +136,11 @@ class Points {
 		UUID lot = null;
 		Instant now = now();
 		if (points > 0) {
+			Balance balance = this.ledger.lock(account.id());
+			if (balance.available() > Long.MAX_VALUE - points) {
+				throw ApiException.conflict("balance-limit", Text.of("loyalty.points.balance-limit",
+						"The balance cannot hold {0} more points", String.valueOf(points)));
+			}
 			lot = this.ledger.openLot(account.id(), false, points, now, now, programme.expiresAt(now));
 		}
 		Ledger.Entry e = entry(account, kind, points, reason, key);
@@ -160,7 +165,11 @@ class Points {
 		return this.clock.instant();
 	}
 
-	private static void positive(long points) {
+	/**
+	 * A number of points one movement by a person or a partner may move: between 1 and
+	 * {@link #MAX_POINTS}, else a 400 naming the field {@code points}.
+	 */
+	static void positive(long points) {
 		if (points <= 0 || points > MAX_POINTS) {
 			throw ApiException.invalid("points",
 					Text.of("loyalty.points.range", "between 1 and {0}", String.valueOf(MAX_POINTS)));

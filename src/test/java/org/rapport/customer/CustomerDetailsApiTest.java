@@ -71,6 +71,33 @@ class CustomerDetailsApiTest {
 	}
 
 	@Test
+	void aBackdatedDecisionGoesIntoTheHistoryWithoutOverridingANewerOne() {
+		String id = person("Clara");
+		assertThat(this.api.put(this.sales, uri(id, "/consents/SMS/MARKETING"),
+				Map.of("granted", false, "source", "customer-call")))
+			.hasStatusOk();
+		JsonNode answer = this.api.body(this.api.put(this.sales, uri(id, "/consents/SMS/MARKETING"),
+				Map.of("granted", true, "source", "old-paper-form", "changedAt", "2019-03-01T00:00:00Z")));
+		assertThat(answer.get("granted").asBoolean()).as("the answer is the current state").isFalse();
+		JsonNode current = this.api.body(this.api.get(this.sales, uri(id, "/consents")));
+		assertThat(current).hasSize(1);
+		assertThat(current.get(0).get("granted").asBoolean()).isFalse();
+		assertThat(current.get(0).get("source").asString()).isEqualTo("customer-call");
+		JsonNode history = this.api.body(this.api.get(this.sales, uri(id, "/consents/history")));
+		assertThat(history).hasSize(2);
+		assertThat(history.get(0).get("source").asString()).isEqualTo("customer-call");
+		assertThat(history.get(1).get("source").asString()).isEqualTo("old-paper-form");
+
+		String other = person("Ada");
+		this.api.put(this.sales, uri(other, "/consents/SMS/MARKETING"), Map.of("granted", true, "source", "web-form"));
+		this.api.put(this.sales, uri(other, "/consents/SMS/MARKETING"),
+				Map.of("granted", false, "source", "old-letter", "changedAt", "2019-03-01T00:00:00Z"));
+		JsonNode stillGranted = this.api.body(this.api.get(this.sales, uri(other, "/consents")));
+		assertThat(stillGranted.get(0).get("granted").asBoolean()).isTrue();
+		assertThat(stillGranted.get(0).get("source").asString()).isEqualTo("web-form");
+	}
+
+	@Test
 	void aConsentNeedsItsSourceAndDecision() {
 		String id = person("Clara");
 		assertThat(this.api.put(this.sales, uri(id, "/consents/SMS/PROFILING"), Map.of("source", " "))).hasStatus(400)

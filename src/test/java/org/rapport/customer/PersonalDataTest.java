@@ -3,6 +3,7 @@ package org.rapport.customer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.rapport.IntegrationTest;
 import org.rapport.access.Role;
 import org.rapport.access.StaffDirectory;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -37,6 +39,9 @@ class PersonalDataTest {
 
 	@Autowired
 	ApplicationEvents events;
+
+	@Autowired
+	JsonMapper json;
 
 	CustomerFixture customers;
 
@@ -98,6 +103,39 @@ class PersonalDataTest {
 		json.extractingPath("$.merges[0].merged_id").isEqualTo(twin.toString());
 		json.extractingPath("$.auditTrail[0].action").isEqualTo("merge");
 		json.extractingPath("$.exampleModule.visitsOf").isEqualTo(lucia.toString());
+	}
+
+	@Test
+	void theExportOfASurvivorHoldsTheAuditTrailOfTheRecordsMergedIntoIt() {
+		CustomerApiFixture api = new CustomerApiFixture(this.mvc, this.json, this.staffDirectory);
+		var manager = this.staff.as(Role.MANAGER);
+		String u = CustomerFixture.unique();
+		String survivor = api
+			.create(manager, Map.of("kind", "PERSON", "givenName", "Lucía", "familyName", "Ortega" + u))
+			.get("id")
+			.asString();
+		String twin = api.create(manager, Map.of("kind", "PERSON", "givenName", "Lucia", "familyName", "Ortega" + u))
+			.get("id")
+			.asString();
+		assertThat(api.post(manager, "/api/v1/customers/" + twin + "/identities",
+				Map.of("type", "EMAIL", "value", "twin." + u + "@example.com")))
+			.hasStatus(201);
+		assertThat(api.post(manager, "/api/v1/customers/" + twin + "/notes", Map.of("body", "Prefers mornings")))
+			.hasStatus(201);
+		int twinsEntries = api.body(api.get(manager, "/api/v1/customers/" + twin + "/personal-data"))
+			.get("auditTrail")
+			.size();
+		assertThat(api.post(manager, "/api/v1/customers/" + survivor + "/merge", Map.of("mergedId", twin)))
+			.hasStatusOk();
+
+		var trail = api.body(api.get(manager, "/api/v1/customers/" + survivor + "/personal-data")).get("auditTrail");
+
+		assertThat(trail.findValuesAsString("action")).contains("customer.identity-added", "customer.note-added",
+				"merge");
+		assertThat(trail.size()).as("the survivor's entries and every entry of the merged record")
+			.isGreaterThan(twinsEntries);
+		List<String> times = trail.findValuesAsString("occurredAt");
+		assertThat(times).as("oldest first").isSortedAccordingTo(java.util.Comparator.comparing(Instant::parse));
 	}
 
 	@Test

@@ -120,4 +120,38 @@ class CustomerLinksTest {
 			.satisfies((counts) -> assertThat(counts.get(0)).isEqualTo(counts.get(1)));
 	}
 
+	@Test
+	void erasingTheSurvivorOfAMergeRedactsTheAbsorbedRecordsLoyaltyTrailToo() {
+		LoyaltyProgramme p = programme();
+		UUID survivor = customer();
+		UUID merged = customer();
+		MemberSummary kept = enrol(p, survivor, 30);
+		MemberSummary gone = enrol(p, merged, 12);
+		this.merger.merge(survivor, merged, null, null);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.loyalty.member(gone.accountId()).status().equals("MERGED"));
+
+		this.personalData.erase(survivor, "Asked to be forgotten");
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.loyalty.member(gone.accountId()).customerId() == null);
+		for (UUID account : List.of(kept.accountId(), gone.accountId())) {
+			assertThat(this.jdbc
+				.sql("SELECT count(*) FILTER (WHERE redacted AND summary IS NULL AND after IS NULL), count(*) "
+						+ "FROM audit_event WHERE entity_type = 'loyalty_account' AND entity_id = ?")
+				.param(account.toString())
+				.query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2)))
+				.single()).as("the audit entries of account %s, enrolment and card included", account)
+				.satisfies((counts) -> assertThat(counts.get(1)).isPositive())
+				.satisfies((counts) -> assertThat(counts.get(0)).isEqualTo(counts.get(1)));
+		}
+		assertThat(this.jdbc
+			.sql("SELECT count(*) FROM audit_event WHERE entity_type LIKE 'loyalty%' AND NOT redacted "
+					+ "AND (summary::text LIKE ? OR after::text LIKE ?)")
+			.params("%" + merged + "%", "%" + merged + "%")
+			.query(Long.class)
+			.single()).as("no loyalty entry names the absorbed customer in the clear").isZero();
+		assertThat(this.loyalty.member(gone.accountId()).status()).isEqualTo("MERGED");
+		assertThat(this.loyalty.member(kept.accountId()).cards()).allSatisfy((c) -> assertThat(c.number()).isNull());
+	}
+
 }

@@ -52,6 +52,9 @@ class PartnerAccessTest {
 	@Autowired
 	ApiClients clients;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	LoyaltyFixture fx;
 
 	LoyaltyProgramme programme;
@@ -110,6 +113,40 @@ class PartnerAccessTest {
 
 		assertThat(this.fx.body(call(partner, "GET", "/movements", null, null))).isEmpty();
 		assertThat(call(partner, "GET", "/members/" + member, null, null)).hasStatus(404);
+	}
+
+	@Test
+	void aPartnerCreditsAtMostABillionPointsAtOnceAndBeyondIsRefusedOnThePointsField() {
+		String partner = partner("E");
+		UUID member = member(true);
+		for (long points : new long[] { 4_611_686_018_427_387_904L, Long.MAX_VALUE, Points.MAX_POINTS + 1, 0, -5 }) {
+			MvcTestResult refused = call(partner, "POST", "/members/" + member + "/earnings",
+					Map.of("points", points, "reason", "Fuel"), "e-" + points);
+			assertThat(refused).hasStatus(400);
+			assertThat(this.fx.body(refused).get("errors").get(0).get("field").asString()).isEqualTo("points");
+		}
+		assertThat(this.loyalty.member(member).available()).isZero();
+		assertThat(call(partner, "POST", "/members/" + member + "/earnings",
+				Map.of("points", Points.MAX_POINTS, "reason", "The largest earning"), "e-max"))
+			.hasStatus(201);
+		assertThat(this.loyalty.member(member).available()).isEqualTo(Points.MAX_POINTS);
+		assertThat(call(partner, "POST", "/members/" + member + "/redemptions",
+				Map.of("points", Points.MAX_POINTS + 1, "reason", "Too much"), "e-burn"))
+			.hasStatus(400);
+	}
+
+	@Test
+	void aCreditABalanceCouldNotHoldIsRefusedNotAServerError() {
+		String partner = partner("F");
+		UUID member = member(true);
+		this.jdbc.sql("UPDATE loyalty_balance SET available = ? WHERE account_id = ?")
+			.params(Long.MAX_VALUE - 10, member)
+			.update();
+		MvcTestResult refused = call(partner, "POST", "/members/" + member + "/earnings",
+				Map.of("points", 100, "reason", "Fuel"), "f-1");
+		assertThat(refused).hasStatus(409);
+		assertThat(this.fx.body(refused).get("type").asString()).endsWith("balance-limit");
+		assertThat(this.loyalty.member(member).available()).isEqualTo(Long.MAX_VALUE - 10);
 	}
 
 	@Test
