@@ -1,7 +1,6 @@
 package org.rapport.interaction;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * How to import a file: its format, the source system the interactions come from (their
@@ -16,7 +15,6 @@ public record ImportOptions(ImportFormat format, String sourceSystem, UnknownIde
 	public static final int DEFAULT_CHUNK = 10_000;
 
 	/** A source system name, as every interaction's is checked (InteractionRules). */
-	private static final Pattern SOURCE_SYSTEM = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
 	/** The most writing lanes a run may use. */
 	public static final int MAX_LANES = 4;
@@ -49,7 +47,7 @@ public record ImportOptions(ImportFormat format, String sourceSystem, UnknownIde
 	 * source system name, so a command can refuse a bad one before reading any row.
 	 */
 	static boolean isSourceSystem(String name) {
-		return name != null && SOURCE_SYSTEM.matcher(name.strip().toLowerCase(Locale.ROOT)).matches();
+		return name != null && InteractionRules.SOURCE.matcher(name.strip().toLowerCase(Locale.ROOT)).matches();
 	}
 
 	/** Options whose writing lanes are as set for the installation. */

@@ -39,7 +39,8 @@ final class InteractionRules {
 
 	private static final Text NUL = StorableValues.NUL;
 
-	private static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+	/** A source system's name, as a row or an import names it. */
+	static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
 	private static final Pattern CHANNEL = Pattern.compile("[a-z0-9][a-z0-9._-]{0,39}");
 
