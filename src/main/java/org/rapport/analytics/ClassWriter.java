@@ -13,6 +13,7 @@ import org.rapport.analytics.learn.Feature;
 import org.rapport.analytics.learn.KSelection;
 import org.rapport.analytics.learn.OneToClass;
 import org.rapport.analytics.learn.Standardiser;
+import org.rapport.analytics.model.BgNbd;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -113,7 +114,7 @@ class ClassWriter {
 			}
 			else {
 				ValueModel value = this.runs.valueModel(run);
-				sixth = (value == null) ? Sixth.NONE : new Sixth(value);
+				sixth = (value == null) ? Sixth.NONE : Sixth.of(value);
 			}
 		}
 		CustomerClasses.Assignment a = classes.model();
@@ -128,25 +129,31 @@ class ClassWriter {
 	 * chance to buy again under the run's value model, or the stored probability alive
 	 * for classes learned on it.
 	 */
-	private record Sixth(ValueModel model, boolean storedPAlive) {
+	private record Sixth(BgNbd purchases, double horizonDays, boolean storedPAlive) {
 
-		static final Sixth P_ALIVE = new Sixth(null, true);
+		static final Sixth P_ALIVE = new Sixth(null, 0, true);
 
-		static final Sixth NONE = new Sixth(null, false);
+		static final Sixth NONE = new Sixth(null, 0, false);
 
-		Sixth(ValueModel model) {
-			this(model, false);
+		/** The chance to buy again under the run's model, read once for the batches. */
+		static Sixth of(ValueModel model) {
+			try {
+				return new Sixth(ModelValuePredictor.purchaseModel(model), model.horizonDays(), false);
+			}
+			catch (IllegalArgumentException | NullPointerException ex) {
+				return NONE;
+			}
 		}
 
 		double of(double pAlive, double x, double tx, double t) {
 			if (this.storedPAlive) {
 				return pAlive;
 			}
-			if (this.model == null) {
+			if (this.purchases == null) {
 				return 0;
 			}
-			return ModelValuePredictor.chanceToBuyAgain(this.model, new double[] { x }, new double[] { tx },
-					new double[] { t })[0];
+			double chance = this.purchases.probabilityOfPurchaseWithin(this.horizonDays, (int) Math.round(x), tx, t);
+			return Double.isFinite(chance) ? chance : 0;
 		}
 
 	}
